@@ -1,0 +1,38 @@
+package org.embedscope.bundle;
+
+import java.nio.file.Path;
+
+/**
+ * Bad input in a bundle (or any input file): says which file, where in it (a line, a field, an
+ * item) and what was expected. The command line prints {@link #getMessage()} as one line and exits 2.
+ */
+public class BundleException extends Exception {
+    private final transient Path file;
+    private final String where;
+
+    /**
+     * @param file  the offending file, or null when none applies
+     * @param where a location inside it such as {@code "line 17"} or {@code "field atlas.levels[0].cell"}, or null
+     * @param what  what is wrong and what was expected
+     */
+    public BundleException(Path file, String where, String what) {
+        this(file, where, what, null);
+    }
+
+    public BundleException(Path file, String where, String what, Throwable cause) {
+        super(format(file, where, what), cause);
+        this.file = file;
+        this.where = where;
+    }
+
+    public Path file() { return file; }
+
+    public String where() { return where; }
+
+    private static String format(Path file, String where, String what) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) sb.append(file).append(": ");
+        if (where != null) sb.append(where).append(": ");
+        return sb.append(what).toString();
+    }
+}

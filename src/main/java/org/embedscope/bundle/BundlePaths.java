@@ -1,0 +1,42 @@
+package org.embedscope.bundle;
+
+import java.nio.file.Path;
+
+/** Resolves paths named inside a bundle so that none can leave the bundle folder. */
+public final class BundlePaths {
+    private BundlePaths() {}
+
+    /**
+     * Why {@code p} would leave (or cannot name a file in) the bundle folder, or null when it is a
+     * plain relative path such as {@code atlas/0-00.png}.
+     */
+    public static String escapeReason(String p) {
+        if (p == null || p.isEmpty()) return "is empty";
+        if (p.indexOf('\0') >= 0) return "contains a NUL character";
+        if (p.startsWith("/") || p.startsWith("\\")) return "is absolute";
+        if (p.length() >= 2 && p.charAt(1) == ':') return "is absolute (drive letter)";
+        if (p.indexOf('\\') >= 0) return "uses '\\'; use '/' between folders";
+        for (String part : p.split("/", -1)) {
+            if (part.equals("..")) return "climbs out with '..'";
+            if (part.isEmpty()) return "has an empty folder name";
+        }
+        return null;
+    }
+
+    /** {@code bundleDir/p}, after checking that it stays inside (also through symbolic links). */
+    public static Path resolve(Path bundleDir, String p, String field) throws BundleException {
+        String why = escapeReason(p);
+        Path manifest = bundleDir.resolve(Manifest.FILE_NAME);
+        if (why != null) throw new BundleException(manifest, "field " + field, "path '" + p + "' " + why);
+        Path resolved = bundleDir.resolve(p).normalize();
+        try {
+            Path realDir = bundleDir.toRealPath();
+            if (java.nio.file.Files.exists(resolved) && !resolved.toRealPath().startsWith(realDir)) {
+                throw new BundleException(manifest, "field " + field, "path '" + p + "' leads outside the bundle folder through a link");
+            }
+        } catch (java.io.IOException e) {
+            throw new BundleException(resolved, null, "cannot read: " + e.getMessage());
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,39 @@
+package org.embedscope.layout;
+
+/** Distance between two rows of a row-major {@code float} matrix. */
+public enum Metric {
+    EUCLIDEAN {
+        @Override public float distance(float[] x, int a, int b, int dim) {
+            int oa = a * dim, ob = b * dim;
+            float s = 0f;
+            for (int d = 0; d < dim; d++) {
+                float t = x[oa + d] - x[ob + d];
+                s += t * t;
+            }
+            return (float) Math.sqrt(s);
+        }
+    },
+    /** 1 − cos(angle); rows of zeros are at distance 1 from everything. */
+    COSINE {
+        @Override public float distance(float[] x, int a, int b, int dim) {
+            int oa = a * dim, ob = b * dim;
+            float dot = 0f, na = 0f, nb = 0f;
+            for (int d = 0; d < dim; d++) {
+                float u = x[oa + d], v = x[ob + d];
+                dot += u * v;
+                na += u * u;
+                nb += v * v;
+            }
+            if (na == 0f || nb == 0f) return 1f;
+            return Math.max(0f, 1f - dot / (float) Math.sqrt((double) na * nb));
+        }
+    };
+
+    /** Distance between rows {@code a} and {@code b} of the {@code n × dim} matrix {@code x}. */
+    public abstract float distance(float[] x, int a, int b, int dim);
+
+    /** Parses a command-line name such as {@code euclidean} or {@code cosine}. */
+    public static Metric parse(String name) {
+        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,107 @@
+package org.embedscope.bundle;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestTest {
+
+    @TempDir Path dir;
+
+    private static final String GOOD = """
+            { "format": 1, "name": "digits", "count": 5, "points": "points.csv",
+              "layouts": [ {"name": "umap", "title": "UMAP"}, {"name": "tsne", "title": "t-SNE"} ],
+              "label": { "column": "label", "names": {"0": "zero"} },
+              "atlas": { "alpha": "luminance",
+                         "levels": [ {"cell": 28, "columns": 2, "rows": 2, "pages": ["atlas/0-00.png", "atlas/0-01.png"]},
+                                     {"cell": 14, "columns": 3, "rows": 2, "pages": ["atlas/1-00.png"]} ] } }
+            """;
+
+    private Manifest read(String json) throws Exception {
+        Files.writeString(dir.resolve("bundle.json"), json);
+        return Manifest.read(dir);
+    }
+
+    private BundleException readBad(String json) {
+        return assertThrows(BundleException.class, () -> read(json));
+    }
+
+    @Test
+    void readsEveryFieldOfTheDocumentedExample() throws Exception {
+        Manifest m = read(GOOD);
+        assertEquals("digits", m.name());
+        assertEquals(5, m.count());
+        assertEquals(List.of("umap", "tsne"), m.layouts().stream().map(Manifest.Layout::name).toList());
+        assertEquals("t-SNE", m.layout("tsne").title());
+        assertEquals("zero", m.label().displayName("0"));
+        assertEquals("7", m.label().displayName("7"));
+        assertEquals(AlphaMode.LUMINANCE, m.atlas().alpha());
+        assertEquals(2, m.atlas().levels().size());
+        Manifest.Level l0 = m.atlas().finest();
+        // item 4 of a 2x2 grid: page 1, cell 0; item 3: page 0, column 1, row 1
+        assertEquals(1, l0.page(4));
+        assertEquals(0, l0.column(4));
+        assertEquals(1, l0.column(3));
+        assertEquals(1, l0.row(3));
+    }
+
+    @Test
+    void writtenJsonReadsBackEqual() throws Exception {
+        Manifest m = read(GOOD);
+        Manifest withParams = new Manifest(m.name(), m.count(), m.points(),
+                List.of(new Manifest.Layout("umap", "UMAP", Map.of("n_neighbors", 15))), m.label(), m.atlas(),
+                Map.of("tool", "test"));
+        Manifest again = read(withParams.toJson());
+        assertEquals(withParams, again);
+    }
+
+    @Test
+    void rejectsUnknownFormatNamingTheField() {
+        BundleException e = readBad(GOOD.replace("\"format\": 1", "\"format\": 2"));
+        assertTrue(e.getMessage().contains("bundle.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("field format"), e.getMessage());
+    }
+
+    @Test
+    void rejectsDuplicateLayoutNames() {
+        BundleException e = readBad(GOOD.replace("\"name\": \"tsne\"", "\"name\": \"umap\""));
+        assertTrue(e.getMessage().contains("layouts[1].name") && e.getMessage().contains("duplicate"), e.getMessage());
+    }
+
+    @Test
+    void rejectsUnknownAlphaMode() {
+        BundleException e = readBad(GOOD.replace("\"luminance\"", "\"glow\""));
+        assertTrue(e.getMessage().contains("atlas.alpha") && e.getMessage().contains("glow"), e.getMessage());
+    }
+
+    @Test
+    void rejectsPathsThatLeaveTheBundle() {
+        for (String bad : new String[] {"../secret.png", "/etc/passwd", "atlas/../../x.png", "C:/x.png", "a\\\\b.png"}) {
+            BundleException e = readBad(GOOD.replace("atlas/1-00.png", bad));
+            assertTrue(e.getMessage().contains("atlas.levels[1].pages[0]"), bad + " -> " + e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsFewerCellsThanItems() {
+        BundleException e = readBad(GOOD.replace("\"count\": 5", "\"count\": 9"));
+        assertTrue(e.getMessage().contains("atlas.levels[0]") && e.getMessage().contains("9 items"), e.getMessage());
+    }
+
+    @Test
+    void reportsJsonSyntaxErrorsWithLine() {
+        BundleException e = readBad("{\n \"format\": 1,\n \"count\": }");
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+    }
+
+    @Test
+    void missingManifestIsNamed() {
+        BundleException e = assertThrows(BundleException.class, () -> Manifest.read(dir.resolve("nowhere")));
+        assertTrue(e.getMessage().contains("bundle.json") && e.getMessage().contains("missing"), e.getMessage());
+    }
+}
