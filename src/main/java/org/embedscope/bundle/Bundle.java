@@ -1,0 +1,74 @@
+package org.embedscope.bundle;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A bundle loaded into memory: the manifest, every layout's coordinates, labels and metadata.
+ * Atlas pages are decoded on demand with {@link #readPage}, since the renderer uploads them to the
+ * GPU once and needs no copy afterwards.
+ *
+ * <p>Coordinates are as the file gives them (any units); the renderer normalises each layout.
+ */
+public final class Bundle {
+    private final Path dir;
+    private final Manifest manifest;
+    private final float[][] coords;
+    private final int[] labels;
+    private final List<String> labelValues;
+    private final List<String> metaColumns;
+    private final String[][] meta;
+
+    /**
+     * @param coords      per layout (manifest order), {@code 2 * count} floats: x0, y0, x1, y1, …
+     * @param labels      per item, an index into {@code labelValues}; null when the bundle has no label
+     * @param labelValues the distinct raw label values, in display order (numeric order when all are numbers)
+     * @param metaColumns names of the other columns of the points file, in file order
+     * @param meta        {@code meta[c][i]}: column {@code c}'s value for item {@code i}
+     */
+    public Bundle(Path dir, Manifest manifest, float[][] coords, int[] labels, List<String> labelValues,
+                  List<String> metaColumns, String[][] meta) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.coords = coords;
+        this.labels = labels;
+        this.labelValues = labelValues == null ? List.of() : List.copyOf(labelValues);
+        this.metaColumns = List.copyOf(metaColumns);
+        this.meta = meta;
+    }
+
+    public Path dir() { return dir; }
+
+    public Manifest manifest() { return manifest; }
+
+    public int count() { return manifest.count(); }
+
+    /** Layout {@code layout}'s coordinates, interleaved x, y; {@code 2 * count} floats. Do not modify. */
+    public float[] coords(int layout) { return coords[layout]; }
+
+    /** True when the bundle declares a label column. */
+    public boolean hasLabels() { return labels != null; }
+
+    /** Per item, an index into {@link #labelValues()}; null without labels. Do not modify. */
+    public int[] labels() { return labels; }
+
+    public List<String> labelValues() { return labelValues; }
+
+    /** The display name of label value {@code index}. */
+    public String labelName(int index) {
+        String v = labelValues.get(index);
+        return manifest.label() == null ? v : manifest.label().displayName(v);
+    }
+
+    public List<String> metaColumns() { return metaColumns; }
+
+    /** Column {@code column}'s value for item {@code item}. */
+    public String meta(int column, int item) { return meta[column][item]; }
+
+    /** Decodes page {@code page} of level {@code level}; the caller closes it. */
+    public PageImage readPage(int level, int page) throws BundleException {
+        Manifest.Level l = manifest.atlas().levels().get(level);
+        String field = "atlas.levels[" + level + "].pages[" + page + "]";
+        return PageImage.read(BundlePaths.resolve(dir, l.pages().get(page), field));
+    }
+}
