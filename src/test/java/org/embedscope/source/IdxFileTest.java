@@ -1,0 +1,81 @@
+package org.embedscope.source;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.embedscope.bundle.BundleException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxFileTest {
+    @TempDir Path dir;
+
+    private static byte[] idx(int magic, int[] dims, int dataBytes) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(magic);
+        for (int d : dims) out.writeInt(d);
+        for (int i = 0; i < dataBytes; i++) out.writeByte(i * 7);
+        return bytes.toByteArray();
+    }
+
+    private Path write(String name, byte[] content, boolean gzip) throws Exception {
+        Path p = dir.resolve(name);
+        try (OutputStream o = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
+            o.write(content);
+        }
+        return p;
+    }
+
+    @Test
+    void readsRawAndGzipImagesAlike() throws Exception {
+        byte[] content = idx(0x803, new int[] {3, 2, 4}, 24);
+        IdxFile.Images raw = IdxFile.readImages(write("a", content, false));
+        IdxFile.Images gz = IdxFile.readImages(write("b.gz", content, true));
+        assertEquals(3, raw.count());
+        assertEquals(2, raw.rows());
+        assertEquals(4, raw.cols());
+        // image 2, x=1, y=1 is byte 2*8 + 1*4 + 1 = 21 of the data, written as (21*7) & 0xff
+        assertEquals((21 * 7) & 0xff, raw.pixel(2, 1, 1));
+        assertArrayEquals(raw.pixels(), gz.pixels());
+    }
+
+    @Test
+    void readsLabels() throws Exception {
+        int[] labels = IdxFile.readLabels(write("l", idx(0x801, new int[] {5}, 5), false));
+        assertArrayEquals(new int[] {0, 7, 14, 21, 28}, labels);
+    }
+
+    @Test
+    void wrongMagicIsNamed() throws Exception {
+        Path p = write("labels-as-images", idx(0x801, new int[] {5}, 5), false);
+        BundleException e = assertThrows(BundleException.class, () -> IdxFile.readImages(p));
+        assertTrue(e.getMessage().contains("labels-as-images") && e.getMessage().contains("wrong magic number 0x00000801"), e.getMessage());
+    }
+
+    @Test
+    void truncatedDataNamesTheItem() throws Exception {
+        Path p = write("short.gz", idx(0x803, new int[] {3, 2, 4}, 20), true);
+        BundleException e = assertThrows(BundleException.class, () -> IdxFile.readImages(p));
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("image 2"), e.getMessage());
+    }
+
+    @Test
+    void realMnistSubsetHasDigitsAndLabels() throws Exception {
+        Path res = Path.of("src/test/resources/mnist-5k");
+        IdxFile.Images images = IdxFile.readImages(res.resolve("images-idx3-ubyte.gz"));
+        int[] labels = IdxFile.readLabels(res.resolve("labels-idx1-ubyte.gz"));
+        assertEquals(5000, images.count());
+        assertEquals(28, images.rows());
+        assertEquals(5000, labels.length);
+        assertEquals(7, labels[0]); // the first test digit of MNIST is a 7
+        int ink = 0;
+        for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) if (images.pixel(0, x, y) > 128) ink++;
+        assertTrue(ink > 40 && ink < 300, "a digit covers part of its cell: " + ink);
+    }
+}
