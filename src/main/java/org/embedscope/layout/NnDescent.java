@@ -74,7 +74,7 @@ public final class NnDescent implements NearestNeighbors {
             progress.stage("neighbours: preparing rows", 0);
             PreparedRows rows = PreparedRows.of(data, n, dim, metric == Metric.COSINE, par);
             NeighborHeaps heaps = search(rows, k, par, progress);
-            return finish(heaps, rows, data, dim, metric, par);
+            return finish(heaps, data, dim, metric, par);
         }
     }
 
@@ -243,10 +243,11 @@ public final class NnDescent implements NearestNeighbors {
     }
 
     /**
-     * Sorts rows and sets the final distances: the square root of the search's own for Euclidean, the
-     * metric's on the original rows for cosine (the search ranked by chord length).
+     * Sorts rows and sets the final distances: for Euclidean the square root of the squared distance
+     * the search measured (every entry was measured in full, since it passed its bound), for cosine the
+     * metric's own on the original rows (the search ranked by chord length).
      */
-    private static KnnGraph finish(NeighborHeaps heaps, PreparedRows rows, float[] data, int dim, Metric metric, Parallel par) {
+    private static KnnGraph finish(NeighborHeaps heaps, float[] data, int dim, Metric metric, Parallel par) {
         int n = heaps.n, k = heaps.k;
         int[] indices = heaps.idx;
         float[] distances = heaps.dist;
@@ -257,9 +258,7 @@ public final class NnDescent implements NearestNeighbors {
                 for (int s = 0; s < k; s++) {
                     int j = indices[base + s];
                     if (j < 0) continue;
-                    distances[base + s] = metric == Metric.EUCLIDEAN
-                            ? (float) Math.sqrt(SquaredDistance.between(rows.x, i, j, rows.dim))
-                            : metric.distance(data, i, j, dim);
+                    distances[base + s] = metric == Metric.EUCLIDEAN ? (float) Math.sqrt(distances[base + s]) : metric.distance(data, i, j, dim);
                 }
                 if (metric != Metric.EUCLIDEAN) heaps.sortRow(i);
             }
