@@ -89,22 +89,22 @@ public record PngHeader(int width, int height, int bitDepth, int colorType, bool
         int compression = b.get(26) & 0xff;
         int filter = b.get(27) & 0xff;
         int interlace = b.get(28) & 0xff;
-        if (w == 0 || h == 0) throw new BundleException(png, "IHDR", "corrupt PNG: declares a " + w + "×" + h + " image");
+        if (w == 0 || h == 0) throw new BundleException(png, "chunk IHDR", "corrupt PNG: declares a " + w + "×" + h + " image");
         if (color != 0 && color != 2 && color != 3 && color != 4 && color != 6) {
-            throw new BundleException(png, "IHDR", "corrupt PNG: unknown colour type " + color);
+            throw new BundleException(png, "chunk IHDR", "corrupt PNG: unknown colour type " + color);
         }
         if (depth != 8) {
-            throw new BundleException(png, "IHDR", "bit depth " + depth + " (" + colorName(color)
+            throw new BundleException(png, "chunk IHDR", "bit depth " + depth + " (" + colorName(color)
                     + "); expected an 8-bit PNG (grey, grey+alpha, RGB or RGBA)");
         }
         if (compression != 0 || filter != 0 || interlace > 1) {
-            throw new BundleException(png, "IHDR", "corrupt PNG: unknown compression, filter or interlace method");
+            throw new BundleException(png, "chunk IHDR", "corrupt PNG: unknown compression, filter or interlace method");
         }
         PngHeader header = new PngHeader((int) Math.min(w, Integer.MAX_VALUE), (int) Math.min(h, Integer.MAX_VALUE),
                 depth, color, interlace == 1);
         long bytes = w * h * header.channels();
         if (w > MAX_SIDE || h > MAX_SIDE || bytes > MAX_BYTES) {
-            throw new BundleException(png, "IHDR", "declares a " + w + "×" + h + " " + colorName(color)
+            throw new BundleException(png, "chunk IHDR", "declares a " + w + "×" + h + " " + colorName(color)
                     + " image (" + bytes + " bytes decoded); refusing sizes over " + MAX_SIDE + " pixels a side or "
                     + MAX_BYTES + " bytes (a decompression bomb or a corrupt header)");
         }

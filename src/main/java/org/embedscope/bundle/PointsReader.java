@@ -3,7 +3,12 @@ package org.embedscope.bundle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -162,10 +167,34 @@ final class PointsReader {
                 return new Points(coords, labels, labelValues, metaNames, meta);
             } catch (UncheckedIOException e) {
                 IOException cause = e.getCause();
-                String what = cause instanceof CharacterCodingException
-                        ? "not UTF-8 text (" + cause + "); expected a UTF-8 CSV file"
-                        : "not valid CSV (RFC 4180): " + cause.getMessage();
-                throw new BundleException(file, "line " + (lineBefore + 1), what, e);
+                if (cause instanceof CharacterCodingException) {
+                    // The decoder reads ahead of the parser, so find the bad bytes' line by scanning again.
+                    throw new BundleException(file, "line " + lineOfBadUtf8(file), "holds bytes that are not UTF-8"
+                            + " text; expected a UTF-8 CSV file", e);
+                }
+                throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): "
+                        + String.valueOf(cause.getMessage()).replaceAll(" at line: \\d+, position: \\d+", ""), e);
+            }
+        }
+
+        /** The line (1-based, counting line feeds) holding the first byte sequence that is not UTF-8. */
+        private static long lineOfBadUtf8(Path file) throws BundleException {
+            try {
+                ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+                CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                CharBuffer out = CharBuffer.allocate(8192);
+                while (true) {
+                    CoderResult r = dec.decode(in, out, true);
+                    if (r.isError()) break;
+                    if (r.isUnderflow()) return 0; // all valid after all
+                    out.clear();
+                }
+                long line = 1;
+                for (int i = 0; i < in.position(); i++) if (in.get(i) == '\n') line++;
+                return line;
+            } catch (IOException e) {
+                throw new BundleException(file, null, "cannot read: " + e);
             }
         }
 
