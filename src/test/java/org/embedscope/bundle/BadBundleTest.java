@@ -188,6 +188,30 @@ class BadBundleTest {
     }
 
     @Test
+    void hugeDeclaredCountIsRefusedWithoutAllocatingForIt() throws Exception {
+        // 1e9 items would need 16 GB of coordinates; the atlas headers agree with the count (pages are
+        // only checked by header here), so only the points file can tell: it holds 5 rows.
+        TestBundle t = bundle();
+        t.json = """
+                { "format": 1, "count": 1000000000, "points": "points.csv",
+                  "layouts": [ {"name": "umap"}, {"name": "tsne"} ], "label": { "column": "label" },
+                  "atlas": { "levels": [ {"cell": 1, "columns": 16384, "rows": 16384,
+                                          "pages": ["p.png", "p.png", "p.png", "p.png"]} ] } }
+                """;
+        t.write();
+        TestPng.write(t.file("p.png"), TestPng.build(TestPng.header(16384, 16384, 8, 0), TestPng.deflate(new byte[1])));
+        loadRefused(t, "points.csv", "has 5 data rows", "count 1000000000");
+    }
+
+    @Test
+    void countBeyondWhatArraysHold() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"count\": 5", "\"count\": 2000000000");
+        t.write();
+        loadRefused(t, "bundle.json", "field count", "2000000000");
+    }
+
+    @Test
     void unparsableCoordinate() throws Exception {
         TestBundle t = bundle();
         t.csv = t.csv.replace(",102,", ",1O2,"); // a letter O: line 4 (header is line 1)
