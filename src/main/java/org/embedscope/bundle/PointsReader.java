@@ -86,6 +86,15 @@ final class PointsReader {
             this.count = manifest.count();
         }
 
+        // What the rows fill: sized once the header is known.
+        private int cap;
+        private float[][] coords;
+        private int[] labels;
+        private final Map<String, Integer> labelIds = new HashMap<>();
+        private final List<String> labelFirstSeen = new ArrayList<>();
+        private String[][] meta;
+        private List<Map<String, String>> dedupe;
+
         Points run() throws BundleException {
             Iterator<CSVRecord> it = parser.iterator();
             long lineBefore = 0;
@@ -93,26 +102,13 @@ final class PointsReader {
                 if (!it.hasNext()) throw new BundleException(file, null, "empty; expected a header row naming the columns");
                 header(it.next());
                 lineBefore = parser.getCurrentLineNumber();
-
-                // Every data row holds columns-1 delimiters and a line end, so the file's size bounds the
-                // row count: a bogus "count" in bundle.json cannot make us allocate more than the file can fill.
-                int cap = (int) Math.min(count, fileSize / columns + 1);
-                int layouts = xCol.length;
-                float[][] coords = new float[layouts][2 * cap];
-                int[] labels = labelCol >= 0 ? new int[cap] : null;
-                Map<String, Integer> labelIds = new HashMap<>();
-                List<String> labelFirstSeen = new ArrayList<>();
-                String[][] meta = new String[metaCol.length][cap];
-                List<Map<String, String>> dedupe = new ArrayList<>();
-                for (int c = 0; c < metaCol.length; c++) dedupe.add(new HashMap<>());
-
+                allocate();
                 progress.stage("Reading " + file.getFileName(), count);
-                int rows = 0;
+                long rows = 0;
                 long blankLine = 0;
-                long line = 0;
                 while (it.hasNext()) {
                     CSVRecord r = it.next();
-                    line = lineBefore + 1;
+                    long line = lineBefore + 1;
                     lineBefore = parser.getCurrentLineNumber();
                     if (r.size() == 0 || (r.size() == 1 && r.get(0).isEmpty())) {
                         if (blankLine == 0) blankLine = line;
@@ -126,27 +122,7 @@ final class PointsReader {
                         throw new BundleException(file, "line " + line, "has " + r.size() + " fields but the header"
                                 + " has " + columns + " columns; expected " + columns + " fields on every row");
                     }
-                    if (rows < cap) {
-                        for (int l = 0; l < layouts; l++) {
-                            coords[l][2 * rows] = coordinate(r.get(xCol[l]), line, xCol[l]);
-                            coords[l][2 * rows + 1] = coordinate(r.get(yCol[l]), line, yCol[l]);
-                        }
-                        if (labels != null) {
-                            String v = r.get(labelCol);
-                            Integer id = labelIds.get(v);
-                            if (id == null) {
-                                id = labelFirstSeen.size();
-                                labelIds.put(v, id);
-                                labelFirstSeen.add(v);
-                            }
-                            labels[rows] = id;
-                        }
-                        for (int c = 0; c < metaCol.length; c++) {
-                            String v = r.get(metaCol[c]);
-                            String shared = dedupe.get(c).putIfAbsent(v, v);
-                            meta[c][rows] = shared != null ? shared : v;
-                        }
-                    }
+                    if (rows < cap) store(r, (int) rows, line); // past cap only counted, for the message below
                     rows++;
                     if (rows % PROGRESS_EVERY == 0) {
                         progress.advance(Math.min(rows, count));
@@ -158,13 +134,7 @@ final class PointsReader {
                             + count + "; expected one row per item");
                 }
                 progress.advance(count);
-                List<String> labelValues = List.of();
-                if (labels != null) {
-                    int[] rank = LabelValues.rank(labelFirstSeen);
-                    for (int i = 0; i < count; i++) labels[i] = rank[labels[i]];
-                    labelValues = LabelValues.sorted(labelFirstSeen, rank);
-                }
-                return new Points(coords, labels, labelValues, metaNames, meta);
+                return finish();
             } catch (UncheckedIOException e) {
                 IOException cause = e.getCause();
                 if (cause instanceof CharacterCodingException) {
@@ -175,6 +145,51 @@ final class PointsReader {
                 throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): "
                         + String.valueOf(cause.getMessage()).replaceAll(" at line: \\d+, position: \\d+", ""), e);
             }
+        }
+
+        private void allocate() {
+            // Every data row holds columns-1 delimiters and a line end, so the file's size bounds the
+            // row count: a bogus "count" in bundle.json cannot make us allocate more than the file can fill.
+            cap = (int) Math.min(count, fileSize / columns + 1);
+            coords = new float[xCol.length][2 * cap];
+            labels = labelCol >= 0 ? new int[cap] : null;
+            meta = new String[metaCol.length][cap];
+            dedupe = new ArrayList<>();
+            for (int c = 0; c < metaCol.length; c++) dedupe.add(new HashMap<>());
+        }
+
+        /** Row {@code row} (file line {@code line}) into the arrays. */
+        private void store(CSVRecord r, int row, long line) throws BundleException {
+            for (int l = 0; l < xCol.length; l++) {
+                coords[l][2 * row] = coordinate(r.get(xCol[l]), line, xCol[l]);
+                coords[l][2 * row + 1] = coordinate(r.get(yCol[l]), line, yCol[l]);
+            }
+            if (labels != null) {
+                String v = r.get(labelCol);
+                Integer id = labelIds.get(v);
+                if (id == null) {
+                    id = labelFirstSeen.size();
+                    labelIds.put(v, id);
+                    labelFirstSeen.add(v);
+                }
+                labels[row] = id; // first-seen index for now; finish() maps it to display order
+            }
+            for (int c = 0; c < metaCol.length; c++) {
+                String v = r.get(metaCol[c]);
+                String shared = dedupe.get(c).putIfAbsent(v, v);
+                meta[c][row] = shared != null ? shared : v;
+            }
+        }
+
+        /** The arrays as {@link Points}, labels renumbered in display order. */
+        private Points finish() {
+            List<String> labelValues = List.of();
+            if (labels != null) {
+                int[] rank = LabelValues.rank(labelFirstSeen);
+                for (int i = 0; i < count; i++) labels[i] = rank[labels[i]];
+                labelValues = LabelValues.sorted(labelFirstSeen, rank);
+            }
+            return new Points(coords, labels, labelValues, metaNames, meta);
         }
 
         /** The line (1-based, counting line feeds) holding the first byte sequence that is not UTF-8. */

@@ -65,7 +65,22 @@ public final class LoadBenchmark {
                 }
                 if (i >= 0) decode[i] = (System.nanoTime() - s) / 1e6;
             }
-            report("decode all 14 pages (PageImage.read: read file, check chunks + CRCs, stb_image)", decode);
+            report("decode all 14 pages, one thread (PageImage.read: read file, check chunks + CRCs, stb_image)", decode);
+
+            int threads = Runtime.getRuntime().availableProcessors();
+            double[] parallel = new double[decode.length];
+            for (int i = -1; i < parallel.length; i++) {
+                long s = System.nanoTime();
+                java.util.stream.IntStream.range(0, kept.manifest().atlas().finest().pages().size()).parallel().forEach(p -> {
+                    try (PageImage img = kept.readPage(0, p)) {
+                        if (img.width() != GRID * CELL) throw new AssertionError();
+                    } catch (BundleException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                if (i >= 0) parallel[i] = (System.nanoTime() - s) / 1e6;
+            }
+            report("decode all 14 pages, parallel stream on " + threads + " cores", parallel);
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
