@@ -35,6 +35,7 @@ public final class SceneRenderer implements AutoCloseable {
     private final Bundle bundle;
     private final float[][] layouts;
     private final int[] labelOfItem;
+    private final int[] labelCounts;
     private final ViewState state;
     private final PointBuffers points;
     private final AtlasTextures atlas;
@@ -46,6 +47,7 @@ public final class SceneRenderer implements AutoCloseable {
     private final ShaderProgram hover;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR);
     private final RenderTarget ids = new RenderTarget(RenderTarget.Kind.ID);
+    private final RenderTarget thumb = new RenderTarget(RenderTarget.Kind.COLOR);
     private final float pointLimit;
     private final int emptyVao;
 
@@ -53,8 +55,8 @@ public final class SceneRenderer implements AutoCloseable {
     private long pickedVersion = -1;
     private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedId = -1;
     private int hovered = -1;
-    private int lastLevel = -1;
-    private boolean lastFlat;
+    private int thumbItem = -1;
+    private boolean thumbTint;
     private boolean[] uploadedShown;
 
     /** Uploads the bundle and fits the view to a {@code width × height} framebuffer. */
@@ -67,6 +69,8 @@ public final class SceneRenderer implements AutoCloseable {
         labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
         int labelCount = bundle.hasLabels() ? bundle.labelValues().size() : 1;
         state = new ViewState(layouts.length, labelCount, 0);
+        labelCounts = new int[labelCount];
+        for (int label : labelOfItem) labelCounts[label]++;
 
         float[] range = new float[2];
         glGetFloatv(GL_POINT_SIZE_RANGE, range);
@@ -145,6 +149,12 @@ public final class SceneRenderer implements AutoCloseable {
 
     public LabelTable labels() { return labels; }
 
+    /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
+    public int[] labelCounts() { return labelCounts; }
+
+    /** Label index of item {@code item} (0 without labels). */
+    public int labelOf(int item) { return labelOfItem[item]; }
+
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
 
@@ -216,8 +226,6 @@ public final class SceneRenderer implements AutoCloseable {
         float px = state.spritePixels();
         boolean flat = px < state.flatBelowPx();
         int level = flat ? atlas.levels() - 1 : SpriteSizing.bestLevel(atlas.cellSizes(), px);
-        lastLevel = flat ? -1 : level;
-        lastFlat = flat;
         ShaderProgram p = pick ? (flat ? spriteFlatPick : spritePick) : (flat ? spriteFlat : sprite);
         p.use();
         Transition tr = state.transition();
@@ -317,8 +325,15 @@ public final class SceneRenderer implements AutoCloseable {
         hover.set("uBorder", 2f / (r[2] + 2 * pad));
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
         // The image itself, from the finest level, with smooth alpha.
-        Manifest.Level lv = atlas.level(0);
         setRect(hover, r[0], r[1], r[2], w, h);
+        drawHoverImage(item);
+        glBindVertexArray(0);
+        glDisable(GL_BLEND);
+    }
+
+    /** Draws item {@code item}'s finest cell into the hover program's current rectangle, smooth alpha. */
+    private void drawHoverImage(int item) {
+        Manifest.Level lv = atlas.level(0);
         hover.set("uPanel", 0);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D_ARRAY, atlas.texture(0));
@@ -329,8 +344,35 @@ public final class SceneRenderer implements AutoCloseable {
         hover.set("uAlphaMode", bundle.manifest().atlas().alpha().ordinal());
         hover.set("uTintByLabel", state.tintByLabel() ? 1 : 0);
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    }
+
+    /**
+     * Item {@code item}'s image enlarged to {@code size} pixels in a 2-D texture, for the overlay's
+     * hovered-item panel. Rows run bottom-up (GL order). Redrawn only when the item or tint changes.
+     */
+    public int thumbnail(int item, int size) {
+        boolean tint = state.tintByLabel();
+        if (item == thumbItem && thumbTint == tint && !thumb.ensureSize(size, size)) return thumb.texture();
+        thumb.ensureSize(size, size);
+        glBindFramebuffer(GL_FRAMEBUFFER, thumb.fbo());
+        glViewport(0, 0, size, size);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(((BACKGROUND >> 16) & 255) / 255f, ((BACKGROUND >> 8) & 255) / 255f, (BACKGROUND & 255) / 255f, 1f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        hover.use();
+        glBindVertexArray(emptyVao);
+        int rgb = labels.color(labelOfItem[item]);
+        hover.set("uTint", ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f);
+        hover.set("uRect", -1f, -1f, 1f, 1f);
+        drawHoverImage(item);
         glBindVertexArray(0);
         glDisable(GL_BLEND);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        thumbItem = item;
+        thumbTint = tint;
+        return thumb.texture();
     }
 
     private static void setRect(ShaderProgram p, float left, float top, float size, int w, int h) {
@@ -366,6 +408,7 @@ public final class SceneRenderer implements AutoCloseable {
         glDeleteVertexArrays(emptyVao);
         scene.close();
         ids.close();
+        thumb.close();
         sprite.close();
         spriteFlat.close();
         spritePick.close();
