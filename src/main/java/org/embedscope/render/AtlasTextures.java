@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
@@ -35,7 +36,11 @@ public final class AtlasTextures implements AutoCloseable {
     private final int[] pageHeights;
     private final Manifest.Atlas atlas;
 
-    public AtlasTextures(Bundle bundle) throws BundleException {
+    /**
+     * Uploads every level; {@code pages} is what {@link AtlasCheck#checkPages} found (sizes and
+     * channel counts per level), so each texture array is allocated once with room for every page.
+     */
+    public AtlasTextures(Bundle bundle, List<AtlasCheck.LevelPages> pages) throws BundleException {
         atlas = bundle.manifest().atlas();
         int levels = atlas.levels().size();
         textures = new int[levels];
@@ -49,7 +54,7 @@ public final class AtlasTextures implements AutoCloseable {
             return t;
         });
         try {
-            for (int l = 0; l < levels; l++) upload(bundle, l, pool);
+            for (int l = 0; l < levels; l++) upload(bundle, l, pages.get(l), pool);
         } catch (BundleException | RuntimeException e) {
             close();
             throw e;
@@ -58,13 +63,16 @@ public final class AtlasTextures implements AutoCloseable {
         }
     }
 
-    private void upload(Bundle bundle, int level, ExecutorService pool) throws BundleException {
+    private void upload(Bundle bundle, int level, AtlasCheck.LevelPages size, ExecutorService pool) throws BundleException {
         Manifest.Level lv = atlas.levels().get(level);
         List<String> pages = lv.pages();
         cells[level] = lv.cell();
         ArrayDeque<CompletableFuture<PageImage>> ahead = new ArrayDeque<>();
         int next = 0;
-        int channels = 0;
+        int channels = size.maxChannels();
+        pageWidths[level] = size.width();
+        pageHeights[level] = size.height();
+        textures[level] = allocate(size.width(), size.height(), pages.size(), channels);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         try {
             for (int p = 0; p < pages.size(); p++) {
@@ -79,15 +87,10 @@ public final class AtlasTextures implements AutoCloseable {
                     }, pool));
                 }
                 try (PageImage img = join(ahead.poll())) {
-                    if (p == 0) {
-                        channels = img.channels();
-                        pageWidths[level] = img.width();
-                        pageHeights[level] = img.height();
-                        textures[level] = allocate(img.width(), img.height(), pages.size(), channels);
-                    } else if (img.width() != pageWidths[level] || img.height() != pageHeights[level]) {
+                    if (img.width() != pageWidths[level] || img.height() != pageHeights[level]) {
                         throw new BundleException(bundle.dir().resolve(pages.get(p)), null,
-                                "page is " + img.width() + "×" + img.height() + "; every page of level " + level
-                                        + " must match its first page, " + pageWidths[level] + "×" + pageHeights[level]);
+                                "decodes to " + img.width() + "×" + img.height() + " but its header says "
+                                        + pageWidths[level] + "×" + pageHeights[level]);
                     }
                     ByteBuffer px = img.pixels();
                     ByteBuffer converted = null;
@@ -151,7 +154,7 @@ public final class AtlasTextures implements AutoCloseable {
         };
     }
 
-    /** Converts pixels between channel layouts (grey, grey+alpha, RGB, RGBA), for a page unlike its level's first. */
+    /** Converts pixels between channel layouts (grey, grey+alpha, RGB, RGBA), for a page with fewer channels than its level's richest. */
     static ByteBuffer convert(ByteBuffer src, int from, int to) {
         int n = src.remaining() / from;
         ByteBuffer dst = MemoryUtil.memAlloc(n * to);

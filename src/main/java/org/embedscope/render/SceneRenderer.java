@@ -8,6 +8,7 @@ import static org.lwjgl.opengl.GL32.*;
 
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
+import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
@@ -59,7 +60,11 @@ public final class SceneRenderer implements AutoCloseable {
     private boolean thumbTint;
     private boolean[] uploadedShown;
 
-    /** Uploads the bundle and fits the view to a {@code width × height} framebuffer. */
+    /**
+     * Uploads the bundle and fits the view to a {@code width × height} framebuffer. First checks the
+     * atlas pages against this GL's limits (texture size, array layers), so a bundle this GL cannot
+     * hold is refused with a clear message before any texture is made.
+     */
     public SceneRenderer(Bundle bundle, int width, int height) throws BundleException {
         this.bundle = bundle;
         Manifest m = bundle.manifest();
@@ -81,7 +86,9 @@ public final class SceneRenderer implements AutoCloseable {
         LabelTable lt = null;
         ShaderProgram[] progs = new ShaderProgram[5];
         try {
-            at = new AtlasTextures(bundle);
+            java.util.List<AtlasCheck.LevelPages> pageSizes = AtlasCheck.checkPages(bundle,
+                    glGetInteger(GL_MAX_TEXTURE_SIZE), glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
+            at = new AtlasTextures(bundle, pageSizes);
             pb = new PointBuffers(layouts, labelOfItem);
             lt = new LabelTable(labelCount);
             progs[0] = new ShaderProgram("sprite.vert", "sprite.frag");

@@ -4,7 +4,6 @@ import static org.lwjgl.glfw.GLFW.*;
 import static org.lwjgl.opengl.GL11.*;
 
 import imgui.glfw.ImGuiImplGlfw;
-import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.render.GlContext;
@@ -45,7 +44,6 @@ public final class ExplorerWindow implements AutoCloseable {
         gl = GlContext.window("embedscope — " + bundle.manifest().name(), width, height);
         try {
             window = gl.handle();
-            AtlasCheck.checkPages(bundle, gl.maxTextureSize());
             int[] fb = gl.framebufferSize();
             scene = new SceneRenderer(bundle, fb[0], fb[1]);
         } catch (BundleException | RuntimeException e) {
@@ -164,7 +162,7 @@ public final class ExplorerWindow implements AutoCloseable {
         overlay.setStats(frameMs, sceneMs, redraw);
         overlay.newFrame(imguiGlfw::newFrame);
         overlay.build(hovered);
-        glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
+        org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);
         overlay.render();
         glfwSwapBuffers(window);
