@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ExploreCommand.class,
                 RenderCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -119,6 +119,9 @@ public final class SceneRenderer implements AutoCloseable {
         state.camera().setBounds(b[0], b[1], b[2], b[3]);
         state.camera().setViewport(width, height);
         state.setSizing(sizingFor(width, height));
+        float[] worldSizes = new float[layouts.length];
+        for (int l = 0; l < layouts.length; l++) worldSizes[l] = SpriteSizing.worldSizeFor(LocalDensity.typicalSpacing(layouts[l]));
+        state.setWorldSizes(worldSizes);
         state.camera().fit();
         state.cameraChanged();
     }
@@ -136,13 +139,10 @@ public final class SceneRenderer implements AutoCloseable {
         return u;
     }
 
-    /** Sprite sizing for a framebuffer: density-based world size, up to half the smaller side. */
+    /** Sprite sizing for a framebuffer: up to half the smaller side (so one sprite can fill a quarter of it). */
     private SpriteSizing sizingFor(int width, int height) {
-        float[] b = LayoutNormalizer.bounds(layouts[0]);
-        float area = Math.max((b[2] - b[0]) * (b[3] - b[1]), 1e-4f);
-        float world = SpriteSizing.densityWorldSize(bundle.count(), area);
         float maxPx = Math.max(SpriteSizing.DEFAULT_MIN_PX, Math.min(pointLimit, 0.5f * Math.min(width, height)));
-        return new SpriteSizing(world, SpriteSizing.DEFAULT_MIN_PX, maxPx, pointLimit);
+        return new SpriteSizing(SpriteSizing.DEFAULT_MIN_PX, maxPx, pointLimit);
     }
 
     public ViewState state() { return state; }

@@ -7,46 +7,42 @@ package org.embedscope.render;
  *
  * <pre>  px(z) = min(clamp(worldSize · pixelsPerUnit(z), minPx, maxPx) · userScale, pointLimit)</pre>
  *
- * Continuous and monotone in zoom, with no jumps. The world size comes from the data's density
- * (items per unit area), so a fitted view of many items reads as clusters of small images rather
- * than a solid blob.
+ * Continuous and monotone in zoom, with no jumps. The world size comes from the data's local
+ * density ({@link LocalDensity}), so a fitted view of many items reads as clusters of small images
+ * rather than a solid blob, and a software rasteriser is not asked to fill far more pixels than the
+ * screen has.
  */
 public final class SpriteSizing {
     /** Smallest on-screen size in pixels before the user's scale. */
     public static final float DEFAULT_MIN_PX = 3f;
-    /** World size as a multiple of the mean spacing of items over the layout's area. */
+    /** World size as a multiple of the typical spacing of items where most of them are. */
     public static final float DENSITY_FACTOR = 1.5f;
 
-    private final float worldSize;
     private final float minPx;
     private final float maxPx;
     private final float pointLimit;
 
     /**
-     * @param worldSize  sprite side in world units
      * @param minPx      smallest side in pixels (before user scale)
      * @param maxPx      largest side in pixels (before user scale)
      * @param pointLimit the GL's largest point size; nothing is drawn larger
      */
-    public SpriteSizing(float worldSize, float minPx, float maxPx, float pointLimit) {
-        if (!(worldSize > 0) || !(minPx > 0) || !(maxPx >= minPx) || !(pointLimit >= 1)) {
-            throw new IllegalArgumentException("bad sprite sizing " + worldSize + ", " + minPx + ", " + maxPx + ", " + pointLimit);
+    public SpriteSizing(float minPx, float maxPx, float pointLimit) {
+        if (!(minPx > 0) || !(maxPx >= minPx) || !(pointLimit >= 1)) {
+            throw new IllegalArgumentException("bad sprite sizing " + minPx + ", " + maxPx + ", " + pointLimit);
         }
-        this.worldSize = worldSize;
         this.minPx = minPx;
         this.maxPx = maxPx;
         this.pointLimit = pointLimit;
     }
 
     /**
-     * Default world size for {@code n} items spread over {@code area} square world units:
-     * {@link #DENSITY_FACTOR} times the spacing of a uniform grid of that density.
+     * Default world size for a layout whose items are typically {@code spacing} apart
+     * ({@link LocalDensity#typicalSpacing}); a layout of one item gets a tenth of its extent.
      */
-    public static float densityWorldSize(int n, float area) {
-        return DENSITY_FACTOR * (float) Math.sqrt(Math.max(area, 1e-6f) / Math.max(n, 1));
+    public static float worldSizeFor(float spacing) {
+        return spacing > 0 ? DENSITY_FACTOR * spacing : 0.2f;
     }
-
-    public float worldSize() { return worldSize; }
 
     public float minPx() { return minPx; }
 
@@ -54,15 +50,15 @@ public final class SpriteSizing {
 
     public float pointLimit() { return pointLimit; }
 
-    /** On-screen side in pixels at {@code pixelsPerUnit} and the user's {@code userScale}. */
-    public float pixels(float pixelsPerUnit, float userScale) {
+    /** On-screen side in pixels of a sprite {@code worldSize} wide at {@code pixelsPerUnit} and the user's {@code userScale}. */
+    public float pixels(float worldSize, float pixelsPerUnit, float userScale) {
         float px = worldSize * pixelsPerUnit;
         px = Math.max(minPx, Math.min(maxPx, px));
         return Math.min(px * userScale, pointLimit);
     }
 
-    /** The pixels-per-unit at which the world size reaches {@code maxPx}: where zooming in stops helping. */
-    public float pixelsPerUnitAtMax() {
+    /** The pixels-per-unit at which {@code worldSize} reaches {@code maxPx}: where zooming in stops helping. */
+    public float pixelsPerUnitAtMax(float worldSize) {
         return maxPx / worldSize;
     }
 

@@ -17,6 +17,7 @@ public final class ViewState {
     private final Transition transition;
     private final int layouts;
     private SpriteSizing sizing;
+    private final float[] worldSizes;
     private float userScale = 1f;
     private float threshold = DEFAULT_THRESHOLD;
     private float flatBelowPx = DEFAULT_FLAT_BELOW_PX;
@@ -28,6 +29,8 @@ public final class ViewState {
     public ViewState(int layouts, int labels, int initialLayout) {
         this.layouts = layouts;
         this.transition = new Transition(initialLayout);
+        this.worldSizes = new float[layouts];
+        java.util.Arrays.fill(worldSizes, 0.01f);
         this.shown = new boolean[Math.max(1, labels)];
         Arrays.fill(shown, true);
     }
@@ -42,8 +45,33 @@ public final class ViewState {
 
     public void setSizing(SpriteSizing sizing) {
         this.sizing = sizing;
-        camera.setMaxZoom(sizing.pixelsPerUnitAtMax() / camera.fitPixelsPerUnit());
+        updateMaxZoom();
         changed();
+    }
+
+    /** Sprite side in world units, per layout (from each layout's density). */
+    public void setWorldSizes(float[] perLayout) {
+        System.arraycopy(perLayout, 0, worldSizes, 0, layouts);
+        updateMaxZoom();
+        changed();
+    }
+
+    public float worldSize(int layout) { return worldSizes[layout]; }
+
+    /** Sprite side in world units now: during a transition, the layouts' sizes blended by the same weights. */
+    public float worldSize() {
+        float[] w = transition.weights();
+        float s = 0;
+        for (int k = 0; k < 3; k++) s += w[k] * worldSizes[transition.slot(k)];
+        return s;
+    }
+
+    /** Zoom stops where the smallest sprites of any layout reach their largest size. */
+    private void updateMaxZoom() {
+        if (sizing == null) return;
+        float smallest = Float.POSITIVE_INFINITY;
+        for (float w : worldSizes) smallest = Math.min(smallest, w);
+        camera.setMaxZoom(sizing.pixelsPerUnitAtMax(smallest) / camera.fitPixelsPerUnit());
     }
 
     public float userScale() { return userScale; }
@@ -70,7 +98,7 @@ public final class ViewState {
 
     /** Sprite side in pixels now. */
     public float spritePixels() {
-        return sizing.pixels(camera.pixelsPerUnit(), userScale);
+        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), userScale);
     }
 
     /** Call after changing the camera directly. */

@@ -35,7 +35,8 @@ class SceneRendererTest {
 
     private void setWorldSize(float worldSize) {
         SpriteSizing s = view.scene().state().sizing();
-        view.scene().state().setSizing(new SpriteSizing(worldSize, 1f, s.maxPx(), s.pointLimit()));
+        view.scene().state().setSizing(new SpriteSizing(1f, s.maxPx(), s.pointLimit()));
+        view.scene().state().setWorldSizes(new float[] {worldSize, worldSize});
     }
 
     private ViewState state() { return view.scene().state(); }
@@ -101,12 +102,15 @@ class SceneRendererTest {
         view.frame(-1, -1, false);
         int core2 = runWidth(sx(0), sy(0));
         assertEquals(2 * px1 / 2, core2, 2.0, "core width at zoom 2");
-        // Past the clamp the size stops growing.
+        // Past the clamp the size stops growing. (Layout b's smaller sprites let the camera zoom on.)
         SpriteSizing s = state().sizing();
-        state().setSizing(new SpriteSizing(0.2f, 1f, px1, s.pointLimit()));
-        state().camera().set(0, 0, 2);
+        state().setSizing(new SpriteSizing(1f, 1.5f * px1, s.pointLimit()));
+        state().setWorldSizes(new float[] {0.2f, 0.05f});
+        state().camera().set(0, 0, 3);
+        state().cameraChanged();
+        assertEquals(3f, state().camera().zoom(), 1e-6);
         view.frame(-1, -1, false);
-        assertEquals(px1 / 2, runWidth(sx(0), sy(0)), 2.0, "clamped at max");
+        assertEquals(1.5f * px1 / 2, runWidth(sx(0), sy(0)), 2.0, "clamped at max");
     }
 
     @Test
