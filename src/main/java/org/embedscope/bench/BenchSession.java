@@ -125,7 +125,7 @@ public final class BenchSession {
         for (int f = 0; f < 100; f++) {
             int cx = Math.round(x0 + f * 2), cy = y + (f % 7) - 3;
             long p0 = System.nanoTime();
-            x.scene().pick(cx, cy);
+            x.scene().pick(cx, cy, org.embedscope.render.SceneRenderer.hoverRadius(st.spritePixels()));
             pickReadback.add((System.nanoTime() - p0) / 1e6);
             timed(hover, () -> x.frame(cx, cy, overlay), x);
         }

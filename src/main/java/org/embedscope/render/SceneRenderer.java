@@ -54,7 +54,7 @@ public final class SceneRenderer implements AutoCloseable {
 
     private long drawnVersion = -1;
     private long pickedVersion = -1;
-    private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedId = -1;
+    private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedRadius, pickedId = -1;
     private int hovered = -1;
     private int thumbItem = -1;
     private boolean thumbTint;
@@ -265,35 +265,66 @@ public final class SceneRenderer implements AutoCloseable {
 
     // ---------------------------------------------------------------- picking
 
-    /**
-     * The item under framebuffer pixel ({@code x}, {@code y}) (origin top left), or -1. Renders item
-     * ids with the scene's positions, sizes and alpha test into an integer target, scissored to
-     * that one pixel, and reads it back; repeated calls for the same pixel and scene are free.
-     */
+    /** The item under framebuffer pixel ({@code x}, {@code y}) (origin top left), or -1. */
     public int pick(int x, int y) {
+        return pick(x, y, 0);
+    }
+
+    /**
+     * How far from the cursor, in pixels, hovering looks for an item: small sprites are hard to hit
+     * exactly (and MNIST digits are mostly background), so the radius grows as sprites shrink.
+     */
+    public static int hoverRadius(float spritePx) {
+        return Math.max(0, Math.min(4, Math.round((12f - spritePx) / 3f)));
+    }
+
+    /**
+     * The item whose visible texel is nearest to framebuffer pixel ({@code x}, {@code y}) (origin top
+     * left) within {@code radius} pixels, or -1. Renders item ids with the scene's positions, sizes
+     * and alpha test into an integer target, scissored to the (2r+1)² pixels around the cursor, and
+     * reads them back; repeated calls for the same pixel, radius and scene are free.
+     */
+    public int pick(int x, int y, int radius) {
         int w = state.camera().width(), h = state.camera().height();
         if (x < 0 || y < 0 || x >= w || y >= h) return -1;
-        if (x == pickedX && y == pickedY && pickedVersion == state.version()) return pickedId;
+        if (x == pickedX && y == pickedY && radius == pickedRadius && pickedVersion == state.version()) return pickedId;
         syncLabels();
         ids.ensureSize(w, h);
         glBindFramebuffer(GL_FRAMEBUFFER, ids.fbo());
         glViewport(0, 0, w, h);
         int gy = h - 1 - y;
+        int x0 = Math.max(0, x - radius), y0 = Math.max(0, gy - radius);
+        int x1 = Math.min(w - 1, x + radius), y1 = Math.min(h - 1, gy + radius);
+        int rw = x1 - x0 + 1, rh = y1 - y0 + 1;
         glEnable(GL_SCISSOR_TEST);
-        glScissor(x, gy, 1, 1);
+        glScissor(x0, y0, rw, rh);
         glDisable(GL_BLEND);
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer clear = stack.ints(PickId.NONE, 0, 0, 0);
             glClearBufferiv(GL_COLOR, 0, clear);
             drawSprites(true);
-            IntBuffer out = stack.mallocInt(1);
-            glReadPixels(x, gy, 1, 1, GL_RED_INTEGER, GL_INT, out);
-            pickedId = PickId.decode(out.get(0));
+            IntBuffer out = stack.mallocInt(rw * rh);
+            glPixelStorei(GL_PACK_ALIGNMENT, 4);
+            glReadPixels(x0, y0, rw, rh, GL_RED_INTEGER, GL_INT, out);
+            int best = PickId.NONE, bestD = Integer.MAX_VALUE;
+            for (int j = 0; j < rh; j++) {
+                for (int i = 0; i < rw; i++) {
+                    int v = out.get(j * rw + i);
+                    if (v == PickId.NONE) continue;
+                    int dx = x0 + i - x, dy = y0 + j - gy, d = dx * dx + dy * dy;
+                    if (d < bestD && d <= radius * radius) {
+                        bestD = d;
+                        best = v;
+                    }
+                }
+            }
+            pickedId = PickId.decode(best);
         }
         glDisable(GL_SCISSOR_TEST);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         pickedX = x;
         pickedY = y;
+        pickedRadius = radius;
         pickedVersion = state.version();
         return pickedId;
     }

@@ -148,9 +148,10 @@ public final class ExplorerWindow implements AutoCloseable {
         int hovered = -1;
         if (cursorInside && !input.isDragging() && !Overlay.wantsMouse()) {
             float[] p = toFramebuffer(cursorX, cursorY);
-            hovered = scene.pick((int) p[0], (int) p[1]);
+            hovered = scene.pick((int) p[0], (int) p[1], SceneRenderer.hoverRadius(scene.state().spritePixels()));
         }
         scene.setHovered(hovered);
+        if (Boolean.getBoolean("embedscope.debug")) System.err.printf("frame: cursor %.0f,%.0f inside=%b drag=%b imgui=%b hovered=%d%n", cursorX, cursorY, cursorInside, input.isDragging(), Overlay.wantsMouse(), hovered);
 
         boolean redraw = scene.sceneDirty();
         long s0 = System.nanoTime();

@@ -57,7 +57,8 @@ public final class OffscreenExplorer implements AutoCloseable {
      * @return the hovered item, or -1
      */
     public int frame(int cursorX, int cursorY, boolean withOverlay) {
-        int hovered = cursorX >= 0 && cursorY >= 0 ? scene.pick(cursorX, cursorY) : -1;
+        int hovered = cursorX >= 0 && cursorY >= 0
+                ? scene.pick(cursorX, cursorY, SceneRenderer.hoverRadius(scene.state().spritePixels())) : -1;
         scene.setHovered(hovered);
         scene.render(output.fbo());
         if (withOverlay) {

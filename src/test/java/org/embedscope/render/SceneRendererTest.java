@@ -212,4 +212,17 @@ class SceneRendererTest {
         assertColor(Palette.rgb(1), view.rgb(sx(A[2]), sy(A[3])), "item 1 has label 1 (odd)");
         assertColor(Palette.rgb(0), view.rgb(sx(A[4]), sy(A[5])), "item 2 has label 0 (even)");
     }
+
+    @Test
+    void pickingWithARadiusFindsTheNearestVisibleTexel() throws Exception {
+        open(A, B, false, 0.25f);
+        float px = state().spritePixels();
+        // Just outside the right edge of item 4's core (core = middle half of the sprite).
+        int x = Math.round(state().camera().screenX(0) + px / 4 + 2), y = sy(0);
+        assertEquals(-1, view.scene().pick(x, y, 0), "exactly there: a discarded ring texel");
+        assertEquals(4, view.scene().pick(x, y, 4), "within 4 px of the core");
+        assertEquals(-1, view.scene().pick(sx(0.5f), sy(0.5f), 4), "far from everything");
+        assertTrue(SceneRenderer.hoverRadius(3) > SceneRenderer.hoverRadius(30));
+        assertEquals(0, SceneRenderer.hoverRadius(30));
+    }
 }
