@@ -187,7 +187,6 @@ public final class ExplorerWindow implements AutoCloseable {
         boolean redraw = scene.sceneDirty();
         long s0 = System.nanoTime();
         scene.render(0);
-        if (!firstFrameShown) { glFinish(); T.p("scene frame"); }
         if (redraw) {
             glFinish();
             sceneMs = (System.nanoTime() - s0) / 1e6f;
