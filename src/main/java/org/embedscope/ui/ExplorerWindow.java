@@ -45,6 +45,8 @@ public final class ExplorerWindow implements AutoCloseable {
     private int settle = SETTLE_FRAMES;
     private float frameMs, sceneMs;
     private boolean firstFrameShown;
+    private volatile int lastHovered = -1;
+    private volatile long frames;
 
     /**
      * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: after the
@@ -158,6 +160,21 @@ public final class ExplorerWindow implements AutoCloseable {
 
     private void wake() { settle = SETTLE_FRAMES; }
 
+    /** The renderer and its view state (read them from the window's thread, or for tests, loosely). */
+    public SceneRenderer scene() { return scene; }
+
+    /** The item enlarged in the last frame, or -1. */
+    public int hovered() { return lastHovered; }
+
+    /** Frames drawn so far. */
+    public long frames() { return frames; }
+
+    /** Asks the loop to end; safe from any thread. */
+    public void requestClose() {
+        glfwSetWindowShouldClose(window, true);
+        glfwPostEmptyEvent();
+    }
+
     /** Runs until the window is closed. */
     public void run() {
         while (!glfwWindowShouldClose(window)) {
@@ -183,6 +200,7 @@ public final class ExplorerWindow implements AutoCloseable {
             hovered = scene.pick((int) p[0], (int) p[1], SceneRenderer.hoverRadius(scene.state().spritePixels()));
         }
         scene.setHovered(hovered);
+        lastHovered = hovered;
 
         boolean redraw = scene.sceneDirty();
         long s0 = System.nanoTime();
@@ -199,6 +217,7 @@ public final class ExplorerWindow implements AutoCloseable {
         overlay.render();
         glfwSwapBuffers(window);
         frameMs = (System.nanoTime() - t0) / 1e6f;
+        frames++;
         if (!firstFrameShown) {
             firstFrameShown = true;
             gl.show();
@@ -212,8 +231,9 @@ public final class ExplorerWindow implements AutoCloseable {
 
     @Override
     public void close() {
-        overlay.close();
+        // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
         imguiGlfw.shutdown();
+        overlay.close();
         scene.close();
         gl.close();
     }
