@@ -42,6 +42,13 @@ public final class PageWriter {
             grids.add(g);
             for (int p = 0; p < g.pages(); p++) jobs.add(new int[] {l, p});
         }
+        Path atlasDir = bundleDir.resolve("atlas");
+        try {
+            // createDirectory, not createDirectories: never re-create a bundle folder deleted by an interruption
+            if (!Files.isDirectory(atlasDir)) Files.createDirectory(atlasDir);
+        } catch (IOException e) {
+            throw new BundleException(atlasDir, null, "cannot create: " + BundleException.describe(e));
+        }
         progress.stage("writing atlas pages", jobs.size());
         AtomicLong done = new AtomicLong();
         Parallel.run(jobs.size(), j -> {
@@ -53,7 +60,7 @@ public final class PageWriter {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 PngEncoder.write(out, page, grids.get(l).pageWidth(), grids.get(l).pageHeight(), format, pngLevel);
             } catch (IOException e) {
-                throw new BundleException(file, null, "cannot write: " + e.getMessage());
+                throw new BundleException(file, null, "cannot write: " + BundleException.describe(e));
             }
             progress.advance(done.incrementAndGet());
         });

@@ -69,11 +69,23 @@ public final class BundleWriter implements AutoCloseable {
         Path parent = abs.getParent();
         try {
             Files.createDirectories(parent);
-            Path temp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
-            Files.createDirectories(temp.resolve("atlas"));
+            Path temp = createUnique(parent, "." + abs.getFileName() + ".partial-");
             return new BundleWriter(abs, temp, onInterrupt);
         } catch (IOException e) {
-            throw new BundleException(parent, null, "cannot create a folder here: " + e.getMessage());
+            throw new BundleException(parent, null, "cannot create a folder here: " + BundleException.describe(e));
+        }
+    }
+
+    /** A new folder with a random suffix; unlike a temporary directory it gets the usual permissions (umask). */
+    private static Path createUnique(Path parent, String prefix) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path p = parent.resolve(prefix + Long.toHexString(random.nextLong() & Long.MAX_VALUE));
+            try {
+                return Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
         }
     }
 
@@ -91,7 +103,7 @@ public final class BundleWriter implements AutoCloseable {
         }
     }
 
-    /** The temporary folder being filled; it already holds an {@code atlas} sub-folder. */
+    /** The temporary folder being filled. */
     public Path dir() { return temp; }
 
     /** The final location. */
@@ -103,7 +115,7 @@ public final class BundleWriter implements AutoCloseable {
         try {
             Files.writeString(f, m.toJson());
         } catch (IOException e) {
-            throw new BundleException(f, null, "cannot write: " + e.getMessage());
+            throw new BundleException(f, null, "cannot write: " + BundleException.describe(e));
         }
     }
 
@@ -138,7 +150,7 @@ public final class BundleWriter implements AutoCloseable {
                 out.println();
             }
         } catch (IOException e) {
-            throw new BundleException(f, null, "cannot write: " + e.getMessage());
+            throw new BundleException(f, null, "cannot write: " + BundleException.describe(e));
         }
     }
 
@@ -163,7 +175,7 @@ public final class BundleWriter implements AutoCloseable {
             }
             committed = true;
         } catch (IOException e) {
-            throw new BundleException(target, null, "cannot move the new bundle into place: " + e.getMessage());
+            throw new BundleException(target, null, "cannot move the new bundle into place: " + BundleException.describe(e));
         }
         if (old != null) deleteTree(old);
         removeHook();
