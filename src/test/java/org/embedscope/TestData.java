@@ -34,13 +34,13 @@ public final class TestData {
         return file;
     }
 
-    /** The first {@code n} MNIST test digits and labels as raw IDX files in {@code dir}; returns {images, labels}. */
-    public static Path[] mnistSubset(Path dir, String prefix, int n) throws Exception {
+    /** MNIST test digits {@code from … from+n-1} and their labels as raw IDX files in {@code dir}; returns {images, labels}. */
+    public static Path[] mnistSubset(Path dir, String prefix, int from, int n) throws Exception {
         IdxFile.Images im = IdxFile.readImages(MNIST_IMAGES);
         int[] lb = IdxFile.readLabels(MNIST_LABELS);
-        byte[] px = java.util.Arrays.copyOf(im.pixels(), n * im.size());
+        byte[] px = java.util.Arrays.copyOfRange(im.pixels(), from * im.size(), (from + n) * im.size());
         byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) labels[i] = (byte) lb[i];
+        for (int i = 0; i < n; i++) labels[i] = (byte) lb[from + i];
         Path images = write(dir.resolve(prefix + "-images-idx3-ubyte"), idx(0x803, new int[] {n, 28, 28}, px), false);
         Path lab = write(dir.resolve(prefix + "-labels-idx1-ubyte"), idx(0x801, new int[] {n}, labels), false);
         return new Path[] {images, lab};

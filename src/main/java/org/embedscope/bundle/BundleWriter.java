@@ -32,7 +32,7 @@ import org.embedscope.progress.CancelledException;
  */
 public final class BundleWriter implements AutoCloseable {
     /** How long the shutdown hook waits for the interrupted work to clean up. */
-    private static final long HOOK_WAIT_MS = 5000;
+    private static final long HOOK_WAIT_MS = 2000;
 
     private final Path target;
     private final Path temp;

@@ -166,7 +166,7 @@ public final class PrepareCommand implements Callable<Integer> {
         TerminalProgress progress = TerminalProgress.onStdout();
         long start = System.nanoTime();
         PreparePipeline.Spec s = spec(progress);
-        PreparePipeline.Result r = PreparePipeline.run(s, progress, progress::cancel, System.err);
+        PreparePipeline.Result r = PreparePipeline.run(s, progress, progress::cancel, spec.commandLine().getErr());
         progress.finish();
         double secs = (System.nanoTime() - start) / 1e9;
         long rss = TerminalProgress.peakRss();

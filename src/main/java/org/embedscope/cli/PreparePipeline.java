@@ -1,7 +1,7 @@
 package org.embedscope.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class PreparePipeline {
     /** What was written. */
     public record Result(Path bundle, Manifest manifest, List<CellBuilder.Skipped> skipped, long bytes) {}
 
-    public static Result run(Spec spec, Progress progress, Runnable onInterrupt, PrintStream log) throws BundleException {
+    public static Result run(Spec spec, Progress progress, Runnable onInterrupt, PrintWriter log) throws BundleException {
         ImageSource source = spec.source();
         int n = source.count();
         if (spec.layouts().isEmpty() && spec.imports().isEmpty()) {
@@ -126,10 +126,8 @@ public final class PreparePipeline {
             }
             for (ComputedLayout l : spec.layouts()) {
                 progress.checkCancelled();
-                progress.info("layout " + l.name() + " (" + l.title() + ") on " + input);
-                long t0 = System.nanoTime();
+                progress.stage("layout " + l.name() + " (" + l.title() + ")", 0); // the engine's own stages follow
                 float[] xy = l.algorithm().fit(features, m, dim, progress);
-                progress.info(String.format(java.util.Locale.ROOT, "layout %s done in %.1f s", l.name(), (System.nanoTime() - t0) / 1e9));
                 checkLayout(l.name(), xy, m);
                 Map<String, Object> params = new LinkedHashMap<>(l.params());
                 params.put("input", input);
@@ -187,10 +185,11 @@ public final class PreparePipeline {
         }
     }
 
-    private static void reportSkipped(List<CellBuilder.Skipped> skipped, PrintStream log) {
+    private static void reportSkipped(List<CellBuilder.Skipped> skipped, PrintWriter log) {
         if (skipped.isEmpty()) return;
         log.println("skipped " + skipped.size() + " unreadable image" + (skipped.size() == 1 ? "" : "s") + ":");
         for (CellBuilder.Skipped s : skipped) log.println("  " + s.reason());
+        log.flush();
     }
 
     private static void checkLayout(String name, float[] xy, int n) {
