@@ -109,10 +109,11 @@ public final class TerminalProgress implements Progress {
         if (total > 0) {
             sb.append(d).append('/').append(total).append(String.format(Locale.ROOT, " (%d%%)", d * 100 / total));
             if (d > 0 && d < total && secs > 0.5) sb.append(", ETA ").append(clock(secs * (total - d) / d));
-        } else {
+        } else if (d > 0) {
             sb.append(d);
         }
-        sb.append(", ").append(clock(secs)).append(" elapsed");
+        if (sb.length() > 0) sb.append(", ");
+        sb.append(clock(secs)).append(" elapsed");
         return sb.toString();
     }
 
