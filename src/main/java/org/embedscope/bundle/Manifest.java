@@ -37,6 +37,8 @@ public record Manifest(
 
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "bundle.json";
+    /** Most items a bundle may hold: each layout keeps {@code 2 * count} floats in one Java array. */
+    public static final int MAX_COUNT = (Integer.MAX_VALUE - 8) / 2;
 
     /** A layout: columns {@code name_x} and {@code name_y} of the points file. */
     public record Layout(String name, String title, Map<String, Object> params) {
@@ -137,7 +139,7 @@ public record Manifest(
                 throw error("format", "unknown format version " + format + "; this embedscope reads format " + FORMAT);
             }
             String name = root.has("name") ? string(root, "name", "name") : file.getParent().getFileName().toString();
-            int count = integer(root, "count", "count", 1, Integer.MAX_VALUE);
+            int count = integer(root, "count", "count", 1, MAX_COUNT);
             String points = relativePath(string(root, "points", "points"), "points");
 
             JsonNode ls = root.get("layouts");
@@ -171,6 +173,12 @@ public record Manifest(
                         Map.Entry<String, JsonNode> e = it.next();
                         if (!e.getValue().isTextual()) throw error("label.names." + e.getKey(), "expected a string");
                         names.put(e.getKey(), e.getValue().asText());
+                    }
+                }
+                for (Layout l : layouts) {
+                    if (column.equals(l.xColumn()) || column.equals(l.yColumn())) {
+                        throw error("label.column", "'" + column + "' is a coordinate column of layout '" + l.name()
+                                + "'; expected a column of its own");
                     }
                 }
                 label = new Label(column, Collections.unmodifiableMap(names));
