@@ -18,6 +18,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.TestData;
 import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.bundle.PageImage;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.source.IdxFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +112,31 @@ class PrepareCommandTest {
         }
         assertTrue(pcaSpread / 300 > 0.5, "PCA spreads the digits: mean |x| = " + pcaSpread / 300);
         assertEquals(List.of(), entries(), "no temporary folder left");
+
+        // the explorer's loader opens it and agrees
+        Bundle b = BundleReader.load(out);
+        assertEquals(300, b.count());
+        assertEquals(List.of("split"), b.metaColumns());
+        assertEquals("test", b.meta(0, 250));
+        assertEquals(150f, b.coords(m.layoutIndex("given"))[2 * 150]);
+        for (int i = 0; i < 300; i += 37) assertEquals(m.label().displayName(Integer.toString(labels[i])), b.labelName(b.labels()[i]));
+        try (PageImage page = b.readPage(1, 0)) {
+            Manifest.Level l1 = m.atlas().levels().get(1);
+            assertEquals(1, page.channels());
+            assertEquals(l1.columns() * 14, page.width());
+            // item 42 at 14 px: the mean of its 2×2 blocks at 28 px, i.e. of the digit itself
+            int i = 42, ink = 0;
+            for (int y = 0; y < 14; y++) {
+                for (int x = 0; x < 14; x++) {
+                    int sum = digits.pixel(i, 2 * x, 2 * y) + digits.pixel(i, 2 * x + 1, 2 * y)
+                            + digits.pixel(i, 2 * x, 2 * y + 1) + digits.pixel(i, 2 * x + 1, 2 * y + 1);
+                    int px = page.pixels().get((l1.row(i) * 14 + y) * page.width() + l1.column(i) * 14 + x) & 0xff;
+                    assertEquals((sum + 2) / 4, px, "at " + x + "," + y);
+                    if (px > 0) ink++;
+                }
+            }
+            assertTrue(ink > 10, "the digit has ink: " + ink);
+        }
     }
 
     @Test
