@@ -38,11 +38,10 @@ public final class PngEncoder {
         try {
             byte[] idat = new byte[IDAT_SIZE];
             int[] fill = {0};
-            byte[][] candidates = new byte[5][1 + rowLen];
-            for (int f = 0; f < 5; f++) candidates[f][0] = (byte) f;
+            byte[] filtered = new byte[1 + rowLen];
             for (int y = 0; y < height; y++) {
-                byte[] best = candidates[filterRow(pixels, y * rowLen, y == 0 ? -1 : (y - 1) * rowLen, rowLen, bpp, candidates)];
-                deflater.setInput(best, 0, 1 + rowLen);
+                filterRow(pixels, y * rowLen, y == 0 ? -1 : (y - 1) * rowLen, rowLen, bpp, filtered);
+                deflater.setInput(filtered, 0, 1 + rowLen);
                 while (!deflater.needsInput()) drain(out, deflater, idat, fill);
             }
             deflater.finish();
@@ -62,37 +61,67 @@ public final class PngEncoder {
         }
     }
 
-    /** Fills the five filtered versions of one row (after each leading filter-type byte); returns the best one's type. */
-    static int filterRow(byte[] px, int row, int prev, int len, int bpp, byte[][] c) {
-        byte[] none = c[0], sub = c[1], up = c[2], avg = c[3], paeth = c[4];
-        long sNone = 0, sSub = 0, sUp = 0, sAvg = 0, sPaeth = 0;
-        for (int i = 0; i < len; i++) {
-            int x = px[row + i] & 0xff;
-            int a = i >= bpp ? px[row + i - bpp] & 0xff : 0;
-            int b = prev >= 0 ? px[prev + i] & 0xff : 0;
-            int cc = (i >= bpp && prev >= 0) ? px[prev + i - bpp] & 0xff : 0;
-            byte vNone = (byte) x, vSub = (byte) (x - a), vUp = (byte) (x - b), vAvg = (byte) (x - ((a + b) >>> 1));
-            int p = a + b - cc, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - cc);
-            int pred = (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : cc);
-            byte vPaeth = (byte) (x - pred);
-            none[1 + i] = vNone;
-            sub[1 + i] = vSub;
-            up[1 + i] = vUp;
-            avg[1 + i] = vAvg;
-            paeth[1 + i] = vPaeth;
-            sNone += Math.abs(vNone);
-            sSub += Math.abs(vSub);
-            sUp += Math.abs(vUp);
-            sAvg += Math.abs(vAvg);
-            sPaeth += Math.abs(vPaeth);
+    /**
+     * Picks the filter for one row (minimum sum of absolute filtered values) and writes the filtered row
+     * after its leading filter-type byte into {@code out}; returns the filter type. One pass measures all
+     * five filters without storing them, a second writes only the chosen one.
+     */
+    static int filterRow(byte[] px, int row, int prev, int len, int bpp, byte[] out) {
+        int sNone = 0, sSub = 0, sUp = 0, sAvg = 0, sPaeth = 0;
+        if (prev < 0) {
+            // first row: the row above is zero, so Up = None, and Paeth = Sub
+            for (int i = 0; i < len; i++) {
+                int x = px[row + i] & 0xff, a = i >= bpp ? px[row + i - bpp] & 0xff : 0;
+                sNone += Math.abs((byte) x);
+                sSub += Math.abs((byte) (x - a));
+                sAvg += Math.abs((byte) (x - (a >>> 1)));
+            }
+            sUp = sNone;
+            sPaeth = sSub;
+        } else {
+            for (int i = 0; i < bpp; i++) { // no left neighbour: Sub = None, Paeth = Up
+                int x = px[row + i] & 0xff, b = px[prev + i] & 0xff;
+                sNone += Math.abs((byte) x);
+                sSub += Math.abs((byte) x);
+                sUp += Math.abs((byte) (x - b));
+                sAvg += Math.abs((byte) (x - (b >>> 1)));
+                sPaeth += Math.abs((byte) (x - b));
+            }
+            for (int i = bpp; i < len; i++) {
+                int x = px[row + i] & 0xff, a = px[row + i - bpp] & 0xff, b = px[prev + i] & 0xff, c = px[prev + i - bpp] & 0xff;
+                sNone += Math.abs((byte) x);
+                sSub += Math.abs((byte) (x - a));
+                sUp += Math.abs((byte) (x - b));
+                sAvg += Math.abs((byte) (x - ((a + b) >>> 1)));
+                sPaeth += Math.abs((byte) (x - paeth(a, b, c)));
+            }
         }
-        int best = 0;
-        long min = sNone;
+        int best = 0, min = sNone;
         if (sSub < min) { min = sSub; best = 1; }
         if (sUp < min) { min = sUp; best = 2; }
         if (sAvg < min) { min = sAvg; best = 3; }
         if (sPaeth < min) best = 4;
+        out[0] = (byte) best;
+        for (int i = 0; i < len; i++) {
+            int x = px[row + i] & 0xff;
+            int a = i >= bpp ? px[row + i - bpp] & 0xff : 0;
+            int b = prev >= 0 ? px[prev + i] & 0xff : 0;
+            int v = switch (best) {
+                case 0 -> x;
+                case 1 -> x - a;
+                case 2 -> x - b;
+                case 3 -> x - ((a + b) >>> 1);
+                default -> x - paeth(a, b, (i >= bpp && prev >= 0) ? px[prev + i - bpp] & 0xff : 0);
+            };
+            out[1 + i] = (byte) v;
+        }
         return best;
+    }
+
+    /** The Paeth predictor: whichever of left, up, upper-left is closest to left + up − upper-left. */
+    private static int paeth(int a, int b, int c) {
+        int pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+        return (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
     }
 
     private static void chunk(OutputStream out, String type, byte[] data, int len) throws IOException {
