@@ -96,8 +96,10 @@ public record Manifest(
 
     // ---------------------------------------------------------------- reading
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** For writing only; reading builds its trees with the streaming parser (see {@link JsonTrees}). */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** Reads and checks {@code bundle.json} in {@code bundleDir}. */
     public static Manifest read(Path bundleDir) throws BundleException {
@@ -112,11 +114,13 @@ public record Manifest(
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonTrees.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new BundleException(file, where, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BundleException(file, null, "cannot read: " + e.getMessage());
         }
         return new Parser(file).manifest(root);
     }
@@ -242,7 +246,7 @@ public record Manifest(
         Map<String, Object> objectMap(JsonNode node, String field) throws BundleException {
             if (!node.isObject()) throw error(field, "expected an object");
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.convertValue(node, LinkedHashMap.class);
+            Map<String, Object> m = (Map<String, Object>) JsonTrees.plain(node);
             return m;
         }
 
@@ -258,7 +262,8 @@ public record Manifest(
 
     /** The manifest as {@code bundle.json} text. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectMapper json = Writer.JSON;
+        ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("name", name);
         root.put("count", count);
@@ -268,7 +273,7 @@ public record Manifest(
             ObjectNode o = ls.addObject();
             o.put("name", l.name());
             o.put("title", l.title());
-            if (!l.params().isEmpty()) o.set("params", JSON.valueToTree(l.params()));
+            if (!l.params().isEmpty()) o.set("params", json.valueToTree(l.params()));
         }
         if (label != null) {
             ObjectNode o = root.putObject("label");
@@ -289,9 +294,9 @@ public record Manifest(
             ArrayNode ps = o.putArray("pages");
             l.pages().forEach(ps::add);
         }
-        if (!provenance.isEmpty()) root.set("provenance", JSON.valueToTree(provenance));
+        if (!provenance.isEmpty()) root.set("provenance", json.valueToTree(provenance));
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return json.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

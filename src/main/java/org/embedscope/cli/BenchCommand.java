@@ -49,11 +49,12 @@ public final class BenchCommand implements Callable<Integer> {
             tmp = Files.createTempDirectory("embedscope-synthetic");
             long t = System.nanoTime();
             dir = SyntheticBundleWriter.write(tmp, synthetic, 42);
-            System.err.printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
+            spec.commandLine().getErr().printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
         }
         try {
             BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay);
-            System.out.print(json ? s.json() : s.text());
+            spec.commandLine().getOut().print(json ? s.json() : s.text());
+            spec.commandLine().getOut().flush();
         } finally {
             if (tmp != null) deleteTree(tmp);
         }

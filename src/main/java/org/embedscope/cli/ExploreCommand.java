@@ -2,8 +2,6 @@ package org.embedscope.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.embedscope.bundle.Bundle;
-import org.embedscope.bundle.BundleReader;
 import org.embedscope.ui.ExplorerWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +24,7 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Bundle b = BundleReader.load(bundle);
-        try (ExplorerWindow window = new ExplorerWindow(b, size.width(), size.height())) {
+        try (ExplorerWindow window = new ExplorerWindow(bundle, size.width(), size.height())) {
             window.run();
         }
         return 0;

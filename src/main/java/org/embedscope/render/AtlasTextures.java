@@ -6,12 +6,7 @@ import static org.lwjgl.opengl.GL30.*;
 import static org.lwjgl.opengl.GL33.*;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
@@ -25,11 +20,10 @@ import org.lwjgl.system.MemoryUtil;
  * pages stay one or two bytes per texel; texture swizzles make every format read as RGBA in the
  * shaders. No mipmaps: they would blend neighbouring cells; coarser levels take their place.
  *
- * <p>Pages are decoded on worker threads, a few ahead of the upload, which runs on the GL thread.
+ * <p>Pages are decoded on worker threads ({@link PageDecoder}), a few ahead of the upload, which runs on
+ * the GL thread.
  */
 public final class AtlasTextures implements AutoCloseable {
-    private static final int DECODE_AHEAD = 4;
-
     private final int[] textures;
     private final int[] cells;
     private final int[] pageWidths;
@@ -39,85 +33,51 @@ public final class AtlasTextures implements AutoCloseable {
     /**
      * Uploads every level; {@code pages} is what {@link AtlasCheck#checkPages} found (sizes and
      * channel counts per level), so each texture array is allocated once with room for every page.
+     * Pages come decoded, in order, from {@code decoder}.
      */
-    public AtlasTextures(Bundle bundle, List<AtlasCheck.LevelPages> pages) throws BundleException {
+    public AtlasTextures(Bundle bundle, List<AtlasCheck.LevelPages> pages, PageDecoder decoder) throws BundleException {
         atlas = bundle.manifest().atlas();
         int levels = atlas.levels().size();
         textures = new int[levels];
         cells = new int[levels];
         pageWidths = new int[levels];
         pageHeights = new int[levels];
-        int threads = Math.max(1, Math.min(DECODE_AHEAD, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "atlas-decode");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            for (int l = 0; l < levels; l++) upload(bundle, l, pages.get(l), pool);
+            for (int l = 0; l < levels; l++) upload(bundle, l, pages.get(l), decoder);
         } catch (BundleException | RuntimeException e) {
             close();
             throw e;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
-    private void upload(Bundle bundle, int level, AtlasCheck.LevelPages size, ExecutorService pool) throws BundleException {
+    private void upload(Bundle bundle, int level, AtlasCheck.LevelPages size, PageDecoder decoder) throws BundleException {
         Manifest.Level lv = atlas.levels().get(level);
         List<String> pages = lv.pages();
         cells[level] = lv.cell();
-        ArrayDeque<CompletableFuture<PageImage>> ahead = new ArrayDeque<>();
-        int next = 0;
         int channels = size.maxChannels();
         pageWidths[level] = size.width();
         pageHeights[level] = size.height();
         textures[level] = allocate(size.width(), size.height(), pages.size(), channels);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        try {
-            for (int p = 0; p < pages.size(); p++) {
-                while (next < pages.size() && ahead.size() < DECODE_AHEAD) {
-                    final int page = next++;
-                    ahead.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return bundle.readPage(level, page);
-                        } catch (BundleException e) {
-                            throw new CompletionException(e);
-                        }
-                    }, pool));
+        for (int p = 0; p < pages.size(); p++) {
+            try (PageImage img = decoder.next()) {
+                if (img.width() != pageWidths[level] || img.height() != pageHeights[level]) {
+                    throw new BundleException(bundle.dir().resolve(pages.get(p)), null,
+                            "decodes to " + img.width() + "×" + img.height() + " but its header says "
+                                    + pageWidths[level] + "×" + pageHeights[level]);
                 }
-                try (PageImage img = join(ahead.poll())) {
-                    if (img.width() != pageWidths[level] || img.height() != pageHeights[level]) {
-                        throw new BundleException(bundle.dir().resolve(pages.get(p)), null,
-                                "decodes to " + img.width() + "×" + img.height() + " but its header says "
-                                        + pageWidths[level] + "×" + pageHeights[level]);
-                    }
-                    ByteBuffer px = img.pixels();
-                    ByteBuffer converted = null;
-                    if (img.channels() != channels) px = converted = convert(px, img.channels(), channels);
-                    try {
-                        glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, p, img.width(), img.height(), 1,
-                                format(channels), GL_UNSIGNED_BYTE, px);
-                    } finally {
-                        if (converted != null) MemoryUtil.memFree(converted);
-                    }
+                ByteBuffer px = img.pixels();
+                ByteBuffer converted = null;
+                if (img.channels() != channels) px = converted = convert(px, img.channels(), channels);
+                try {
+                    glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, p, img.width(), img.height(), 1,
+                            format(channels), GL_UNSIGNED_BYTE, px);
+                } finally {
+                    if (converted != null) MemoryUtil.memFree(converted);
                 }
-            }
-        } finally {
-            for (CompletableFuture<PageImage> f : ahead) {
-                f.thenAccept(PageImage::close);
             }
         }
         glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
-    }
-
-    private static PageImage join(CompletableFuture<PageImage> f) throws BundleException {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof BundleException be) throw be;
-            throw e;
-        }
     }
 
     private static int allocate(int width, int height, int layers, int channels) {

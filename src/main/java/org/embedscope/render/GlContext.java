@@ -24,12 +24,15 @@ public final class GlContext implements AutoCloseable {
         this.window = window;
     }
 
-    /** A visible, resizable window, HiDPI-aware. */
-    public static GlContext window(String title, int width, int height) {
+    /** A resizable window, HiDPI-aware; a hidden one is shown later with {@link #show()}. */
+    public static GlContext window(String title, int width, int height, boolean visible) {
         init(false);
-        hints(true);
+        hints(visible);
         return create(title, width, height);
     }
+
+    /** Shows a window created hidden. */
+    public void show() { glfwShowWindow(window); }
 
     /** A hidden window whose context draws into offscreen framebuffers. */
     public static GlContext hidden(int width, int height) {

@@ -32,6 +32,8 @@ public final class SceneRenderer implements AutoCloseable {
     /** Hover enlargement: times the current sprite size, at least this many pixels. */
     public static final float HOVER_FACTOR = 4f;
     public static final float HOVER_MIN_PX = 112f;
+    /** Atlas pages decoded ahead of the upload. */
+    public static final int DECODE_AHEAD = 4;
 
     private final Bundle bundle;
     private final float[][] layouts;
@@ -66,6 +68,11 @@ public final class SceneRenderer implements AutoCloseable {
      * hold is refused with a clear message before any texture is made.
      */
     public SceneRenderer(Bundle bundle, int width, int height) throws BundleException {
+        this(bundle, width, height, null);
+    }
+
+    /** As {@link #SceneRenderer(Bundle, int, int)}, taking pages from a decoder started earlier (closed here). */
+    public SceneRenderer(Bundle bundle, int width, int height, PageDecoder pages) throws BundleException {
         this.bundle = bundle;
         Manifest m = bundle.manifest();
         int n = bundle.count();
@@ -88,7 +95,8 @@ public final class SceneRenderer implements AutoCloseable {
         try {
             java.util.List<AtlasCheck.LevelPages> pageSizes = AtlasCheck.checkPages(bundle,
                     glGetInteger(GL_MAX_TEXTURE_SIZE), glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
-            at = new AtlasTextures(bundle, pageSizes);
+            if (pages == null) pages = new PageDecoder(bundle.dir(), m, DECODE_AHEAD);
+            at = new AtlasTextures(bundle, pageSizes, pages);
             pb = new PointBuffers(layouts, labelOfItem);
             lt = new LabelTable(labelCount);
             progs[0] = new ShaderProgram("sprite.vert", "sprite.frag");
@@ -97,12 +105,14 @@ public final class SceneRenderer implements AutoCloseable {
             progs[3] = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT", "PICK");
             progs[4] = new ShaderProgram("hover.vert", "hover.frag");
         } catch (BundleException | RuntimeException e) {
+            if (pages != null) pages.close();
             for (ShaderProgram p : progs) if (p != null) p.close();
             if (lt != null) lt.close();
             if (pb != null) pb.close();
             if (at != null) at.close();
             throw e;
         }
+        pages.close();
         atlas = at;
         points = pb;
         labels = lt;

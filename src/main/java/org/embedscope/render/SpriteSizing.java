@@ -16,7 +16,7 @@ public final class SpriteSizing {
     /** Smallest on-screen size in pixels before the user's scale. */
     public static final float DEFAULT_MIN_PX = 3f;
     /** World size as a multiple of the typical spacing of items where most of them are. */
-    public static final float DENSITY_FACTOR = 1.5f;
+    public static final float DENSITY_FACTOR = 1.0f;
 
     private final float minPx;
     private final float maxPx;

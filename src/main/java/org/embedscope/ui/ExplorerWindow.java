@@ -4,8 +4,14 @@ import static org.lwjgl.glfw.GLFW.*;
 import static org.lwjgl.opengl.GL11.*;
 
 import imgui.glfw.ImGuiImplGlfw;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.render.PageDecoder;
 import org.embedscope.render.GlContext;
 import org.embedscope.render.SceneRenderer;
 
@@ -38,18 +44,44 @@ public final class ExplorerWindow implements AutoCloseable {
     private boolean cursorInside;
     private int settle = SETTLE_FRAMES;
     private float frameMs, sceneMs;
+    private boolean firstFrameShown;
 
-    /** Opens the window on {@code bundle} (loaded; its pages are uploaded here). */
-    public ExplorerWindow(Bundle bundle, int width, int height) throws BundleException {
-        gl = GlContext.window("embedscope — " + bundle.manifest().name(), width, height);
+    /**
+     * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: after the
+     * manifest is read (a bad one fails before any window exists), atlas pages decode on worker
+     * threads and the points load on another while the window and GL context are made on this one.
+     * The window stays hidden until its first frame is drawn; bad input found meanwhile closes it
+     * unseen.
+     */
+    public ExplorerWindow(Path dir, int width, int height) throws BundleException {
+        Manifest manifest = Manifest.read(dir);
+        PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD);
+        CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
+            try {
+                return BundleReader.load(dir);
+            } catch (BundleException e) {
+                throw new CompletionException(e);
+            }
+        });
+        GlContext context = null;
         try {
-            window = gl.handle();
-            int[] fb = gl.framebufferSize();
-            scene = new SceneRenderer(bundle, fb[0], fb[1]);
+            context = GlContext.window("embedscope — " + manifest.name(), width, height, false);
+            Bundle bundle;
+            try {
+                bundle = loading.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof BundleException be) throw be;
+                throw e;
+            }
+            int[] fb = context.framebufferSize();
+            scene = new SceneRenderer(bundle, fb[0], fb[1], pages);
         } catch (BundleException | RuntimeException e) {
-            gl.close();
+            pages.close();
+            if (context != null) context.close();
             throw e;
         }
+        gl = context;
+        window = gl.handle();
         startTime = glfwGetTime();
         toggle = new LayoutToggle(scene.state());
         input = new SceneInput(scene.state(), () -> toggle.toggle(now()));
@@ -151,7 +183,6 @@ public final class ExplorerWindow implements AutoCloseable {
             hovered = scene.pick((int) p[0], (int) p[1], SceneRenderer.hoverRadius(scene.state().spritePixels()));
         }
         scene.setHovered(hovered);
-        if (Boolean.getBoolean("embedscope.debug")) System.err.printf("frame: cursor %.0f,%.0f inside=%b drag=%b imgui=%b hovered=%d%n", cursorX, cursorY, cursorInside, input.isDragging(), Overlay.wantsMouse(), hovered);
 
         boolean redraw = scene.sceneDirty();
         long s0 = System.nanoTime();
@@ -168,6 +199,15 @@ public final class ExplorerWindow implements AutoCloseable {
         overlay.render();
         glfwSwapBuffers(window);
         frameMs = (System.nanoTime() - t0) / 1e6f;
+        if (!firstFrameShown) {
+            firstFrameShown = true;
+            gl.show();
+            if (Boolean.getBoolean("embedscope.startup")) {
+                glFinish();
+                System.err.printf("first complete frame %d ms after JVM start%n",
+                        System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            }
+        }
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class OffscreenExplorer implements AutoCloseable {
     private final LayoutToggle toggle;
     private final RenderTarget output = new RenderTarget(RenderTarget.Kind.COLOR);
     private Overlay overlay;
+    private float sceneMs;
 
     /** Opens a hidden GL context of {@code width × height} and uploads {@code bundle}. */
     public OffscreenExplorer(Bundle bundle, int width, int height) throws BundleException {
@@ -60,8 +61,14 @@ public final class OffscreenExplorer implements AutoCloseable {
         int hovered = cursorX >= 0 && cursorY >= 0
                 ? scene.pick(cursorX, cursorY, SceneRenderer.hoverRadius(scene.state().spritePixels())) : -1;
         scene.setHovered(hovered);
+        boolean redraw = scene.sceneDirty();
+        long t0 = System.nanoTime();
         scene.render(output.fbo());
         if (withOverlay) {
+            // The panel shows this frame's own drawing time, as the window shows its last frame's.
+            glFinish();
+            float ms = (System.nanoTime() - t0) / 1e6f;
+            if (redraw) sceneMs = ms;
             // imgui sizes auto-resizing panels on their first frame without drawing them: a new
             // overlay runs a few frames, as the window would have, before the one that is kept.
             int frames = 1;
@@ -69,6 +76,7 @@ public final class OffscreenExplorer implements AutoCloseable {
                 overlay = new Overlay(scene, toggle, 1f);
                 frames = 3;
             }
+            overlay.setStats(ms, sceneMs, redraw);
             for (int f = 0; f < frames; f++) {
                 Overlay.setDisplay(width(), height(), cursorX, cursorY);
                 overlay.newFrame(null);
