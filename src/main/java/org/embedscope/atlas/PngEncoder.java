@@ -9,8 +9,10 @@ import java.util.zip.Deflater;
 /**
  * A PNG encoder for 8-bit grey, grey+alpha, RGB and RGBA images: each row gets the filter (None, Sub,
  * Up, Average, Paeth) whose output has the smallest sum of absolute values — the heuristic the PNG
- * specification recommends — and the rows are compressed with {@link Deflater}. Several times faster
- * than {@code javax.imageio} on atlas pages, with files no larger.
+ * specification recommends — and the rows are compressed with {@link Deflater} at a chosen level. It writes
+ * grey, grey+alpha, RGB and RGBA straight from byte arrays (no {@code BufferedImage}). Measured on a
+ * 2044² MNIST page ({@code PngEncoderBench}): as fast as {@code javax.imageio} at level 1, about 1.4× its time
+ * at level 4 (same size) once both are warmed up; level 6 is 2.6% smaller, level 9 5% smaller but 10× slower.
  */
 public final class PngEncoder {
     private PngEncoder() {}
