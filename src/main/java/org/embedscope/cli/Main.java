@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ExploreCommand.class,
+                PrepareCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
         })
