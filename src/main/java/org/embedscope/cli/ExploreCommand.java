@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
                 "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge.",
                 "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout."})
 public final class ExploreCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE", defaultValue = "assets/mnist",
-            description = "Bundle folder (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE",
+            description = "Bundle folder (default: the MNIST bundle shipped in assets/mnist).")
     Path bundle;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
@@ -24,7 +24,8 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ExplorerWindow window = new ExplorerWindow(bundle, size.width(), size.height())) {
+        Path dir = bundle != null ? bundle : Home.resolve("assets/mnist");
+        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height())) {
             window.run();
         }
         return 0;

@@ -35,9 +35,13 @@ public final class ShaderProgram implements AutoCloseable {
         }
     }
 
-    /** The text of {@code shaders/NAME}. */
+    /**
+     * The text of {@code shaders/NAME}: from the installation's {@code shaders/} folder when there
+     * is one ({@code embedscope.home}, else the working folder), else from the jar.
+     */
     public static String source(String name) {
-        Path file = Path.of("shaders", name);
+        String home = System.getProperty("embedscope.home");
+        Path file = Path.of(home != null && !home.isEmpty() ? home : "", "shaders", name);
         try {
             if (Files.isRegularFile(file)) return Files.readString(file);
             try (InputStream in = ShaderProgram.class.getResourceAsStream("/shaders/" + name)) {
