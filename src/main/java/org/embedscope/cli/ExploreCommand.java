@@ -2,6 +2,7 @@ package org.embedscope.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.embedscope.Home;
 import org.embedscope.ui.ExplorerWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.embedscope.Home;
 
 /**
  * A linked GLSL program built from files in {@code shaders/}: read from the top-level folder when
@@ -40,8 +41,7 @@ public final class ShaderProgram implements AutoCloseable {
      * is one ({@code embedscope.home}, else the working folder), else from the jar.
      */
     public static String source(String name) {
-        String home = System.getProperty("embedscope.home");
-        Path file = Path.of(home != null && !home.isEmpty() ? home : "", "shaders", name);
+        Path file = Home.resolve("shaders").resolve(name);
         try {
             if (Files.isRegularFile(file)) return Files.readString(file);
             try (InputStream in = ShaderProgram.class.getResourceAsStream("/shaders/" + name)) {

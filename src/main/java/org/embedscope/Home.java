@@ -1,4 +1,4 @@
-package org.embedscope.cli;
+package org.embedscope;
 
 import java.nio.file.Path;
 
