@@ -108,8 +108,16 @@ public final class Camera {
      * for the vertex shader.
      */
     public float[] worldToClip() {
+        return worldToClip(0);
+    }
+
+    /**
+     * The same for a target {@code guard} pixels larger than the view on every side, with the view
+     * in its middle at the same scale.
+     */
+    public float[] worldToClip(int guard) {
         float ppu = pixelsPerUnit();
-        float a = 2f * ppu / width, b = 2f * ppu / height;
+        float a = 2f * ppu / (width + 2 * guard), b = 2f * ppu / (height + 2 * guard);
         return new float[] {
                 a, 0, 0, 0,
                 0, b, 0, 0,

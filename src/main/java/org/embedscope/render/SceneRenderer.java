@@ -32,6 +32,8 @@ public final class SceneRenderer implements AutoCloseable {
     /** Hover enlargement: times the current sprite size, at least this many pixels. */
     public static final float HOVER_FACTOR = 4f;
     public static final float HOVER_MIN_PX = 112f;
+    /** Sprites up to this size never pop at the view's edges (see {@link #guard}). */
+    public static final float MAX_GUARDED_PX = 256f;
     /** Atlas pages decoded ahead of the upload. */
     public static final int DECODE_AHEAD = 4;
 
@@ -53,6 +55,12 @@ public final class SceneRenderer implements AutoCloseable {
     private final RenderTarget thumb = new RenderTarget(RenderTarget.Kind.COLOR);
     private final float pointLimit;
     private final int emptyVao;
+    /**
+     * Pixels drawn beyond each edge of the view. GL clips a point by its centre, so a large sprite
+     * whose centre has just left the view would vanish while half of it should still show; drawing
+     * into a target this much larger keeps it, as long as the sprite is at most twice this wide.
+     */
+    private final int guard;
 
     private long drawnVersion = -1;
     private long pickedVersion = -1;
@@ -87,6 +95,7 @@ public final class SceneRenderer implements AutoCloseable {
         float[] range = new float[2];
         glGetFloatv(GL_POINT_SIZE_RANGE, range);
         pointLimit = Math.max(1f, range[1]);
+        guard = (int) Math.ceil(Math.min(pointLimit, MAX_GUARDED_PX) / 2);
 
         AtlasTextures at = null;
         PointBuffers pb = null;
@@ -201,14 +210,15 @@ public final class SceneRenderer implements AutoCloseable {
      */
     public void render(int outFbo) {
         int w = state.camera().width(), h = state.camera().height();
-        boolean resized = scene.ensureSize(w, h);
+        int g = guard;
+        boolean resized = scene.ensureSize(w + 2 * g, h + 2 * g);
         if (resized || drawnVersion != state.version()) {
             drawScene();
             drawnVersion = state.version();
         }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
-        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
         glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
         glViewport(0, 0, w, h);
         if (hovered >= 0 && hovered < bundle.count()) drawHover(hovered);
@@ -216,7 +226,8 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** True when the next {@link #render} redraws every sprite. */
     public boolean sceneDirty() {
-        return drawnVersion != state.version() || scene.width() != state.camera().width() || scene.height() != state.camera().height();
+        return drawnVersion != state.version() || scene.width() != state.camera().width() + 2 * guard
+                || scene.height() != state.camera().height() + 2 * guard;
     }
 
     private void syncLabels() {
@@ -249,7 +260,7 @@ public final class SceneRenderer implements AutoCloseable {
         points.bindSlots(tr.slot(0), tr.slot(1), tr.slot(2));
         float[] w = tr.weights();
         p.set("uWeights", w[0], w[1], w[2]);
-        p.setMatrix("uWorldToClip", state.camera().worldToClip());
+        p.setMatrix("uWorldToClip", state.camera().worldToClip(guard));
         p.set("uPointSize", px);
         glActiveTexture(GL_TEXTURE1);
         glBindTexture(GL_TEXTURE_2D, labels.texture());
@@ -299,12 +310,14 @@ public final class SceneRenderer implements AutoCloseable {
         if (x < 0 || y < 0 || x >= w || y >= h) return -1;
         if (x == pickedX && y == pickedY && radius == pickedRadius && pickedVersion == state.version()) return pickedId;
         syncLabels();
-        ids.ensureSize(w, h);
+        int g = guard;
+        ids.ensureSize(w + 2 * g, h + 2 * g);
         glBindFramebuffer(GL_FRAMEBUFFER, ids.fbo());
-        glViewport(0, 0, w, h);
-        int gy = h - 1 - y;
-        int x0 = Math.max(0, x - radius), y0 = Math.max(0, gy - radius);
-        int x1 = Math.min(w - 1, x + radius), y1 = Math.min(h - 1, gy + radius);
+        glViewport(0, 0, w + 2 * g, h + 2 * g);
+        // In the guarded target the view starts at (g, g).
+        int gx = x + g, gy = h - 1 - y + g;
+        int x0 = Math.max(g, gx - radius), y0 = Math.max(g, gy - radius);
+        int x1 = Math.min(g + w - 1, gx + radius), y1 = Math.min(g + h - 1, gy + radius);
         int rw = x1 - x0 + 1, rh = y1 - y0 + 1;
         glEnable(GL_SCISSOR_TEST);
         glScissor(x0, y0, rw, rh);
@@ -321,7 +334,7 @@ public final class SceneRenderer implements AutoCloseable {
                 for (int i = 0; i < rw; i++) {
                     int v = out.get(j * rw + i);
                     if (v == PickId.NONE) continue;
-                    int dx = x0 + i - x, dy = y0 + j - gy, d = dx * dx + dy * dy;
+                    int dx = x0 + i - gx, dy = y0 + j - gy, d = dx * dx + dy * dy;
                     if (d < bestD && d <= radius * radius) {
                         bestD = d;
                         best = v;

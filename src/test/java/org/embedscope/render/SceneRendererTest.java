@@ -225,4 +225,24 @@ class SceneRendererTest {
         assertTrue(SceneRenderer.hoverRadius(3) > SceneRenderer.hoverRadius(30));
         assertEquals(0, SceneRenderer.hoverRadius(30));
     }
+
+    @Test
+    void aLargeSpriteWhoseCentreLeftTheViewStillShowsItsVisibleHalf() throws Exception {
+        open(A, B, false, 0.6f);
+        SpriteSizing s = state().sizing();
+        state().setSizing(new SpriteSizing(1f, 200f, s.pointLimit()));
+        state().setWorldSizes(new float[] {0.6f, 0.6f});
+        // Zoom 3, then put item 4 (at the origin) 5 px beyond the left edge.
+        state().camera().set(0, 0, 3);
+        float ppu = state().camera().pixelsPerUnit();
+        state().camera().set((SIZE / 2f + 5) / ppu, 0, 3);
+        state().cameraChanged();
+        assertEquals(-5f, state().camera().screenX(0), 0.01f);
+        float px = state().spritePixels();
+        assertTrue(px > 100, "a large sprite: " + px);
+        view.frame(-1, -1, false);
+        // Its core spans ±px/4 around the centre: pixel 2 is inside it.
+        assertColor(SyntheticBundle.color(4), view.rgb(2, sy(0)), "the visible half is drawn");
+        assertEquals(4, view.scene().pick(2, sy(0)), "and pickable");
+    }
 }
