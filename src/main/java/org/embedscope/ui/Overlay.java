@@ -6,6 +6,7 @@ import imgui.flag.ImGuiCol;
 import imgui.flag.ImGuiColorEditFlags;
 import imgui.flag.ImGuiCond;
 import imgui.flag.ImGuiSliderFlags;
+import imgui.flag.ImGuiTreeNodeFlags;
 import imgui.flag.ImGuiWindowFlags;
 import imgui.gl3.ImGuiImplGl3;
 import java.util.List;
@@ -128,14 +129,15 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.button(label + " (T)")) toggle.toggle((float) clock.getAsDouble());
         }
 
-        ImGui.separator();
-        scale[0] = st.userScale();
-        ImGui.setNextItemWidth(180 * uiScale);
-        if (ImGui.sliderFloat("sprite scale", scale, 0.25f, 4f, "%.2f", ImGuiSliderFlags.Logarithmic)) st.setUserScale(scale[0]);
-        threshold[0] = st.threshold();
-        ImGui.setNextItemWidth(180 * uiScale);
-        if (ImGui.sliderFloat("alpha threshold", threshold, 0f, 1f, "%.2f")) st.setThreshold(threshold[0]);
-        if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
+        if (ImGui.collapsingHeader("Display", ImGuiTreeNodeFlags.DefaultOpen)) {
+            scale[0] = st.userScale();
+            ImGui.setNextItemWidth(150 * uiScale);
+            if (ImGui.sliderFloat("sprite scale", scale, 0.25f, 4f, "%.2f", ImGuiSliderFlags.Logarithmic)) st.setUserScale(scale[0]);
+            threshold[0] = st.threshold();
+            ImGui.setNextItemWidth(150 * uiScale);
+            if (ImGui.sliderFloat("alpha threshold", threshold, 0f, 1f, "%.2f")) st.setThreshold(threshold[0]);
+            if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
+        }
 
         if (b.hasLabels()) legend(st, b);
 
@@ -146,10 +148,8 @@ public final class Overlay implements AutoCloseable {
     }
 
     private void legend(ViewState st, Bundle b) {
-        ImGui.separator();
         String column = b.manifest().label().column();
-        ImGui.text("Legend (" + column + ")");
-        ImGui.sameLine();
+        if (!ImGui.collapsingHeader("Legend: " + column + "##legend", ImGuiTreeNodeFlags.DefaultOpen)) return;
         if (ImGui.smallButton("all")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, true);
         ImGui.sameLine();
         if (ImGui.smallButton("none")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, false);
