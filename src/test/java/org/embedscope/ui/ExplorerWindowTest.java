@@ -110,5 +110,9 @@ class ExplorerWindowTest {
         xdotool("click", "4");
         Thread.sleep(300);
         assertEquals(zoom1, cam.zoom(), 1e-6, "the wheel over the overlay does not zoom the scene");
+
+        // Resizing the window resizes the framebuffer the scene is drawn for.
+        xdotool("windowsize", winId, "640", "420");
+        await("the view follows the new size", () -> cam.width() == 640 && cam.height() == 420);
     }
 }
