@@ -252,8 +252,10 @@ public final class SceneRenderer implements AutoCloseable {
     /** Draws all sprites with the scene's program (colour) or its id variant into the bound framebuffer. */
     private void drawSprites(boolean pick) {
         float px = state.spritePixels();
-        boolean flat = px < state.flatBelowPx();
-        int level = flat ? atlas.levels() - 1 : SpriteSizing.bestLevel(atlas.cellSizes(), px);
+        int sampled = currentLevel();
+        boolean flat = sampled < 0;
+        // Flat squares sample nothing; the grid uniforms then describe the coarsest level.
+        int level = flat ? atlas.levels() - 1 : sampled;
         ShaderProgram p = pick ? (flat ? spriteFlatPick : spritePick) : (flat ? spriteFlat : sprite);
         p.use();
         Transition tr = state.transition();
