@@ -25,6 +25,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Generate a synthetic bundle of N items (28-px glyphs, ten clusters, two layouts) in a temporary folder and bench it.")
     Integer synthetic;
 
+    @Option(names = "--keep", paramLabel = "DIR",
+            description = {"With --synthetic: write the bundle to DIR and keep it. The start-up and memory figures of a",
+                    "--synthetic run include generating the bundle; bench DIR afterwards for clean ones."})
+    Path keep;
+
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
             description = "Framebuffer size (default: ${DEFAULT-VALUE}).")
     Size size;
@@ -46,9 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
         Path tmp = null;
         if (synthetic != null) {
             if (synthetic < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--synthetic: expected a positive count");
-            tmp = Files.createTempDirectory("embedscope-synthetic");
             long t = System.nanoTime();
-            dir = SyntheticBundleWriter.write(tmp, synthetic, 42);
+            if (keep == null) tmp = Files.createTempDirectory("embedscope-synthetic");
+            dir = SyntheticBundleWriter.write(keep != null ? keep : tmp, synthetic, 42);
             spec.commandLine().getErr().printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
         }
         try {
