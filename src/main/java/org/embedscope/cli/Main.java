@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 PrepareCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
+                LayoutCommand.class,
+                QualityCommand.class,
         })
 public final class Main implements Runnable {
 

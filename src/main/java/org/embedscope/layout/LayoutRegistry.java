@@ -26,8 +26,10 @@ public final class LayoutRegistry {
 
     static {
         register("pca", o -> new Configured(new PcaLayout(o.seed()), "PCA", params("components", 2, "seed", o.seed())));
-        // register("umap", o -> new Configured(new Umap(...), "UMAP",
-        //         params("neighbors", o.umapNeighbors(), "min_dist", o.umapMinDist(), "metric", o.metric().name().toLowerCase(), "seed", o.seed())));
+        register("umap", o -> new Configured(
+                new Umap(Umap.Params.defaults().withNeighbors(o.umapNeighbors()).withMinDist(o.umapMinDist()).withMetric(o.metric()).withSeed(o.seed())),
+                "UMAP", params("neighbors", o.umapNeighbors(), "min_dist", o.umapMinDist(), "metric", o.metric().name().toLowerCase(java.util.Locale.ROOT),
+                        "seed", o.seed())));
         // register("tsne", o -> new Configured(new Tsne(...), "t-SNE", params("perplexity", o.tsnePerplexity(), "seed", o.seed())));
     }
 
