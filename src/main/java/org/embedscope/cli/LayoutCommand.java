@@ -111,8 +111,9 @@ public final class LayoutCommand implements Callable<Integer> {
         progress.finish();
         Runtime.getRuntime().removeShutdownHook(hook);
         long rss = TerminalProgress.peakRss();
-        System.out.printf(Locale.ROOT, "%s: %d × %d → %s; layout %.1f s, total %.1f s%s%n", algo, data.rows(), data.cols(), out, computeSecs,
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d × %d → %s; layout %.1f s, total %.1f s%s%n", algo, data.rows(), data.cols(), out, computeSecs,
                 (System.nanoTime() - start) / 1e9, rss > 0 ? String.format(Locale.ROOT, ", peak RSS %d MB", rss >> 20) : "");
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
