@@ -51,6 +51,22 @@ class SpectralLayoutTest {
     }
 
     @Test
+    void sameLayoutOnOneAndThreeThreads() {
+        int n = 2000, k = 10;
+        float[] x = NnDescentTest.clusters(n, 6, 5, 12);
+        KnnGraph knn = new NnDescent(NnDescent.Params.defaults().withThreads(2)).build(x, n, 6, k, Metric.EUCLIDEAN, Progress.NONE);
+        float[] a, b;
+        try (Parallel one = new Parallel(1); Parallel three = new Parallel(3)) {
+            SparseGraph g1 = FuzzySimplicialSet.build(knn, k + 1, one, Progress.NONE);
+            SparseGraph g3 = FuzzySimplicialSet.build(knn, k + 1, three, Progress.NONE);
+            assertArrayEquals(g1.weight(), g3.weight());
+            a = SpectralLayout.layout(g1, 2, x, 6, 3, one, Progress.NONE).coords();
+            b = SpectralLayout.layout(g3, 2, x, 6, 3, three, Progress.NONE).coords();
+        }
+        assertArrayEquals(a, b);
+    }
+
+    @Test
     void lobpcgAgreesWithADenseDecomposition() {
         int n = 400;
         Random rnd = new Random(4);
