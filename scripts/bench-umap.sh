@@ -5,7 +5,7 @@
 # the layout, writing it), then the three quality numbers of `embedscope quality` (knn15, trust15,
 # acc2d), and the ratios ours/theirs.
 #
-# Usage: scripts/bench-umap.sh [MNIST_DIR]   (default /work/data/package/data; MNIST-named IDX files)
+# Usage: scripts/bench-umap.sh [MNIST_DIR]   (default /work/data/package/data; MNIST-named IDX files, raw or .gz)
 # Environment: PYTHON (default /usr/bin/python3, which has umap-learn), JAVA_OPTS for our JVM
 # (default -Xmx1200m), OUT (a folder to keep the coordinates and logs; default a temporary one).
 # Holds /tmp/embedscope-bench.lock for the whole run, so concurrent benchmarks do not skew it.
@@ -41,7 +41,10 @@ wall() { # seconds from "Elapsed (wall clock) time (h:mm:ss or m:ss): M:SS.ss"
 }
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out/$1.time"; }
 
-timed ours java $java_opts -jar "$jar" layout --idx "$data" --algo umap -o "$out/ours.csv"
+file() { if [[ -f $data/$1 ]]; then echo "$data/$1"; else echo "$data/$1.gz"; fi; }
+idx=(--idx "$(file train-images-idx3-ubyte)" "$(file train-labels-idx1-ubyte)" --idx "$(file t10k-images-idx3-ubyte)" "$(file t10k-labels-idx1-ubyte)")
+
+timed ours java $java_opts -jar "$jar" layout "${idx[@]}" --algo umap -o "$out/ours.csv"
 
 timed umap-learn "$python" - "$data" "$out/umap-learn.csv" <<'PY'
 import gzip, os, sys
@@ -62,7 +65,7 @@ PY
 declare -A knn trust acc
 for name in ours umap-learn; do
   echo "scoring $name ..." >&2
-  java $java_opts -jar "$jar" quality --idx "$data" "$out/$name.csv" >"$out/$name.quality" 2>&1
+  java $java_opts -jar "$jar" quality "${idx[@]}" "$out/$name.csv" >"$out/$name.quality" 2>&1
   knn[$name]=$(awk '$1 == "knn15" { print $2 }' "$out/$name.quality")
   trust[$name]=$(awk '$1 == "trust15" { print $2 }' "$out/$name.quality")
   acc[$name]=$(awk '$1 == "acc2d" { print $2 }' "$out/$name.quality")

@@ -26,12 +26,14 @@ import picocli.CommandLine.Option;
                 "feature vectors, and write x,y coordinates as CSV, one row per item. Prints each stage's time.",
                 "",
                 "Example (all 70,000 MNIST digits, train then test):",
-                "  embedscope layout --idx mnist/ --algo umap -o umap.csv",
-                "  embedscope layout --images train-images-idx3-ubyte,t10k-images-idx3-ubyte -o umap.csv"})
+                "  embedscope layout --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
+                "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte --algo umap -o umap.csv"})
 public final class LayoutCommand implements Callable<Integer> {
 
-    @Option(names = "--idx", paramLabel = "DIR", description = "A folder with MNIST-named IDX files (train-images-idx3-ubyte, t10k-images-idx3-ubyte, raw or .gz): training set then test set.")
-    Path idx;
+    @Option(names = "--idx", arity = "2", paramLabel = "FILE",
+            description = {"IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte",
+                    "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1]."})
+    List<Path> idx;
 
     @Option(names = "--images", split = ",", paramLabel = "IDX", description = "IDX image files (raw or .gz), comma-separated, concatenated in order.")
     List<Path> images;
@@ -76,9 +78,10 @@ public final class LayoutCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BundleException {
         int inputs = (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
-        if (inputs != 1) throw usage("give one of --idx DIR, --images IDX[,IDX...] or --vectors FILE");
+        if (inputs != 1) throw usage("give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE");
         if (idx != null) {
-            images = LayoutInputs.idxFolder(idx, LayoutInputs.IDX_IMAGES);
+            images = new java.util.ArrayList<>();
+            for (int i = 0; i < idx.size(); i += 2) images.add(idx.get(i)); // the layout needs no labels
         }
         Metric m;
         try {

@@ -51,22 +51,6 @@ final class LayoutInputs {
         return m;
     }
 
-    /** MNIST's file names (Fashion-MNIST uses the same): training set first, then test set. */
-    static final String[] IDX_IMAGES = {"train-images-idx3-ubyte", "t10k-images-idx3-ubyte"};
-    static final String[] IDX_LABELS = {"train-labels-idx1-ubyte", "t10k-labels-idx1-ubyte"};
-
-    /** The files of an MNIST-style folder with the given base names, each raw or {@code .gz}. */
-    static List<Path> idxFolder(Path dir, String[] names) throws BundleException {
-        List<Path> files = new java.util.ArrayList<>();
-        for (String name : names) {
-            Path raw = dir.resolve(name), gz = dir.resolve(name + ".gz");
-            if (java.nio.file.Files.isRegularFile(raw)) files.add(raw);
-            else if (java.nio.file.Files.isRegularFile(gz)) files.add(gz);
-            else throw new BundleException(dir, null, "has no " + name + " (or " + name + ".gz); expected the MNIST file names " + String.join(", ", names));
-        }
-        return files;
-    }
-
     /** The labels of all label files in order. */
     static int[] labels(List<Path> files) throws BundleException {
         int[][] parts = new int[files.size()][];

@@ -29,16 +29,17 @@ import picocli.CommandLine.Parameters;
                 "folder (its points.csv; --layout picks the layout, labels come from the bundle unless --labels).",
                 "",
                 "Example (MNIST, 60,000 train then 10,000 test):",
-                "  embedscope quality --idx mnist/ umap.csv",
-                "  embedscope quality --idx mnist/ --layout umap assets/mnist"})
+                "  embedscope quality --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
+                "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte umap.csv"})
 public final class QualityCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LAYOUT", description = "Coordinates file or bundle folder.")
     Path layout;
 
-    @Option(names = "--idx", paramLabel = "DIR",
-            description = "A folder with MNIST-named IDX files (train-/t10k-images-idx3-ubyte and -labels-idx1-ubyte, raw or .gz): training set then test set.")
-    Path idx;
+    @Option(names = "--idx", arity = "2", paramLabel = "FILE",
+            description = {"IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte",
+                    "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1]."})
+    List<Path> idx;
 
     @Option(names = "--images", split = ",", paramLabel = "IDX", description = "IDX image files (raw or .gz), comma-separated, concatenated in order; pixels scaled to [0, 1].")
     List<Path> images;
@@ -70,10 +71,15 @@ public final class QualityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BundleException {
         int inputs = (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
-        if (inputs != 1) throw usage("give one of --idx DIR, --images IDX[,IDX...] or --vectors FILE");
+        if (inputs != 1) throw usage("give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE");
         if (idx != null) {
-            images = LayoutInputs.idxFolder(idx, LayoutInputs.IDX_IMAGES);
-            if (labels == null || labels.isEmpty()) labels = LayoutInputs.idxFolder(idx, LayoutInputs.IDX_LABELS);
+            images = new java.util.ArrayList<>();
+            List<Path> idxLabels = new java.util.ArrayList<>();
+            for (int i = 0; i < idx.size(); i += 2) {
+                images.add(idx.get(i));
+                idxLabels.add(idx.get(i + 1));
+            }
+            if (labels == null || labels.isEmpty()) labels = idxLabels;
         }
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");

@@ -71,8 +71,8 @@ class LayoutCommandsTest {
     }
 
     @Test
-    void idxFolderAndBundleLayoutByName() throws Exception {
-        // An MNIST-named folder of 70 + 30 tiny random images; a synthetic bundle of the same 100 items.
+    void idxPairsAndBundleLayoutByName() throws Exception {
+        // Two IDX pairs of 70 + 30 tiny random images; a synthetic bundle of the same 100 items.
         Path mnist = Files.createDirectories(dir.resolve("mnist"));
         Random rnd = new Random(1);
         idxImages(mnist.resolve("train-images-idx3-ubyte"), 70, rnd);
@@ -80,14 +80,16 @@ class LayoutCommandsTest {
         idxLabels(mnist.resolve("train-labels-idx1-ubyte"), 70);
         idxLabels(mnist.resolve("t10k-labels-idx1-ubyte"), 30);
         Path bundle = SyntheticBundleWriter.write(dir.resolve("bundle"), 100, 3);
-        Run q = run("quality", "--idx", mnist.toString(), "--layout", "tsne", "--neighbors", "5", bundle.toString());
+        String[] idx = {"--idx", mnist.resolve("train-images-idx3-ubyte").toString(), mnist.resolve("train-labels-idx1-ubyte").toString(),
+                "--idx", mnist.resolve("t10k-images-idx3-ubyte").toString(), mnist.resolve("t10k-labels-idx1-ubyte").toString()};
+        Run q = run(concat(new String[] {"quality"}, idx, new String[] {"--layout", "tsne", "--neighbors", "5", bundle.toString()}));
         assertEquals(0, q.code(), q.err());
         assertTrue(q.out().contains("scored on 85..99"), q.out());
-        Run missing = run("quality", "--idx", mnist.toString(), "--layout", "nope", bundle.toString());
+        Run missing = run(concat(new String[] {"quality"}, idx, new String[] {"--layout", "nope", bundle.toString()}));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("has no layout 'nope'"), missing.err());
         Path out = dir.resolve("xy.csv");
-        assertEquals(0, run("layout", "--idx", mnist.toString(), "--algo", "umap", "--umap-epochs", "20", "-o", out.toString()).code());
+        assertEquals(0, run(concat(new String[] {"layout"}, idx, new String[] {"--algo", "umap", "--umap-epochs", "20", "-o", out.toString()})).code());
         assertEquals(101, Files.readAllLines(out).size());
     }
 
@@ -101,10 +103,14 @@ class LayoutCommandsTest {
         assertTrue(r.err().contains("short.csv") && r.err().contains("expected 5000"), r.err());
         Run none = run("layout", "-o", dir.resolve("o.csv").toString());
         assertEquals(2, none.code());
-        assertTrue(none.err().contains("give one of --idx DIR, --images"), none.err());
+        assertTrue(none.err().contains("give one of --idx IMAGES LABELS, --images"), none.err());
         Run metric = run("layout", "--images", IMAGES, "--metric", "manhattan", "-o", dir.resolve("o.csv").toString());
         assertEquals(2, metric.code());
         assertFalse(Files.exists(dir.resolve("o.csv")));
+    }
+
+    static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
     static void idxImages(Path file, int count, Random rnd) throws Exception {
