@@ -90,6 +90,52 @@ class UmapTest {
     }
 
     @Test
+    void cosineMetricIgnoresRowScale() {
+        int n = 1500, dim = 12;
+        int[] labels = new int[n];
+        float[] x = blobs(n, dim, 5, labels, 3);
+        Random rnd = new Random(4);
+        for (int i = 0; i < n; i++) {
+            float s = (float) (0.01 + 100 * rnd.nextDouble());
+            for (int d = 0; d < dim; d++) x[i * dim + d] *= s;
+        }
+        float[] y = new Umap(Umap.Params.defaults().withThreads(2).withMetric(Metric.COSINE).withEpochs(100)).fit(x, n, dim, Progress.NONE);
+        LayoutQuality.Scores s = LayoutQuality.measure(x, n, dim, y, 2, labels,
+                LayoutQuality.Settings.defaults().withSample(500).withTrainCount(1000).withThreads(2), Progress.NONE);
+        assertTrue(s.accuracy() > 0.99, "blobs by direction stay apart: " + s.accuracy());
+    }
+
+    @Test
+    void disconnectedNeighbourGraphStillLaysOut() {
+        // Two blobs a million units apart and 5 neighbours: no edge joins them.
+        int n = 1600, dim = 4;
+        float[] x = NnDescentTest.clusters(n, dim, 1, 5);
+        for (int i = n / 2; i < n; i++) x[i * dim] += 1e6f;
+        float[] y = new Umap(Umap.Params.defaults().withThreads(2).withNeighbors(5).withEpochs(50)).fit(x, n, dim, Progress.NONE);
+        double[] c = new double[4]; // centroids of the two halves
+        for (int i = 0; i < n; i++) {
+            assertTrue(Float.isFinite(y[2 * i]) && Float.isFinite(y[2 * i + 1]), "point " + i);
+            int h = i < n / 2 ? 0 : 2;
+            c[h] += y[2 * i] / (n / 2.0);
+            c[h + 1] += y[2 * i + 1] / (n / 2.0);
+        }
+        for (int i = 0; i < n; i++) {
+            int own = i < n / 2 ? 0 : 2, other = 2 - own;
+            double dOwn = Math.hypot(y[2 * i] - c[own], y[2 * i + 1] - c[own + 1]);
+            double dOther = Math.hypot(y[2 * i] - c[other], y[2 * i + 1] - c[other + 1]);
+            assertTrue(dOwn < dOther, "point " + i + " nearer the other component");
+        }
+    }
+
+    @Test
+    void nonFiniteInputIsRefused() {
+        float[] x = NnDescentTest.clusters(100, 3, 2, 1);
+        x[17] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Umap().fit(x, 100, 3, Progress.NONE));
+        assertTrue(e.getMessage().contains("row 5"), e.getMessage());
+    }
+
+    @Test
     void tinyInputsDoNotBreak() {
         for (int n : new int[] {1, 2, 3, 5, 17}) {
             float[] x = NnDescentTest.clusters(n, 3, 2, n);
