@@ -278,12 +278,22 @@ public final class SceneRenderer implements AutoCloseable {
             p.set("uCell", (float) lv.cell());
             p.set("uPageSize", atlas.pageWidth(level), atlas.pageHeight(level));
             p.set("uAlphaMode", bundle.manifest().atlas().alpha().ordinal());
-            p.set("uThreshold", state.threshold());
+            p.set("uThreshold", levelThreshold(level));
             p.set("uTintByLabel", state.tintByLabel() ? 1 : 0);
         }
         points.bind();
         glDrawArrays(GL_POINTS, 0, points.count());
         glBindVertexArray(0);
+    }
+
+    /**
+     * The alpha threshold at atlas level {@code level}: the user's threshold scaled by the level's
+     * cell size relative to the finest. A coarser texel averages a block of finer ones, so a thin
+     * stroke that passes the threshold at full size averages to a fraction of it; scaling keeps
+     * strokes from vanishing when sprites are small (they read a little bolder, as small type does).
+     */
+    public float levelThreshold(int level) {
+        return state.threshold() * atlas.cell(level) / atlas.cell(0);
     }
 
     // ---------------------------------------------------------------- picking
