@@ -209,7 +209,13 @@ public final class PrepareCommand implements Callable<Integer> {
             if (!LayoutRegistry.names().contains(t)) {
                 throw usage("unknown layout '" + t + "' in --layout; known: " + String.join(", ", LayoutRegistry.names()));
             }
-            LayoutRegistry.Configured c = LayoutRegistry.create(t, options);
+            LayoutRegistry.Configured c;
+            try {
+                c = LayoutRegistry.create(t, options);
+            } catch (IllegalArgumentException e) {
+                // An engine refusing its options (say UMAP's min_dist above its spread) is a usage error.
+                throw usage("layout '" + t + "': " + e.getMessage());
+            }
             layouts.add(new PreparePipeline.ComputedLayout(t, c.title(), c.algorithm(), c.params()));
         }
 
