@@ -1,0 +1,189 @@
+package org.embedscope.layout.tsne;
+
+import org.embedscope.layout.Parallel;
+
+/**
+ * Repulsive forces by polynomial interpolation on a grid with FFT convolution (FIt-SNE, Linderman
+ * et al. 2019; as in openTSNE): O(n + L² log L) per evaluation instead of O(n²).
+ *
+ * <p>The layout is covered by a square grid of boxes, each holding {@code p} × {@code p} equispaced
+ * interpolation nodes. Every point spreads four charges (1, x, y, x² + y²) onto the nodes of its box
+ * with Lagrange weights; the node charges are convolved with the squared kernel
+ * {@code 1/(1 + r²)²} sampled at node offsets (a Toeplitz product, done by FFT in
+ * {@link GridConvolution}); the node potentials are interpolated back to the points. From the four
+ * potentials φ0…φ3 at point i: force {@code = y_i·φ0 − (φ1, φ2)} and
+ * {@code Σ_j w_ij = (1 + |y_i|²)·φ0 − 2·y_i·(φ1, φ2) + φ3} (since {@code w = w²·(1 + r²)}), less
+ * the self term 1.
+ *
+ * <p>Accuracy is governed by the box width (at most {@code maxBoxWidth}, in layout units, where the
+ * kernel varies on a scale of 1) and by {@code p}. The grid is kept between calls with a margin
+ * around the layout and rebuilt only when the layout leaves it or has shrunk well inside it, so the
+ * kernel's spectrum is recomputed rarely once the layout settles.
+ */
+public final class InterpolatedRepulsion implements RepulsiveForces {
+    private final int p, minBoxes;
+    private final double maxBoxWidth;
+    /** Lagrange basis denominators of the nodes (k + ½)/p in the unit box. */
+    private final double[] nodes, denominators;
+
+    // The current grid: lower-left corner, box width, boxes per side, and its convolution.
+    private double originX, originY, boxWidth;
+    private int boxes;
+    private GridConvolution conv;
+    /** Working grids: charges 1 and x as real and imaginary parts of one, y and x² + y² of the other. */
+    private double[] aRe, aIm, bRe, bIm;
+    // Per-point interpolation weights and node of the box's first node, reused between spread and gather.
+    private double[] wx, wy;
+    private int[] base;
+
+    /** FIt-SNE's defaults: 3 nodes per box, at least 50 boxes per side, boxes at most 1 unit wide. */
+    public InterpolatedRepulsion() {
+        this(3, 50, 1.0);
+    }
+
+    public InterpolatedRepulsion(int nodesPerBox, int minBoxes, double maxBoxWidth) {
+        if (nodesPerBox < 1 || minBoxes < 1 || !(maxBoxWidth > 0)) throw new IllegalArgumentException("bad grid parameters");
+        this.p = nodesPerBox;
+        this.minBoxes = minBoxes;
+        this.maxBoxWidth = maxBoxWidth;
+        nodes = new double[p];
+        denominators = new double[p];
+        for (int k = 0; k < p; k++) nodes[k] = (k + 0.5) / p;
+        for (int k = 0; k < p; k++) {
+            double d = 1;
+            for (int l = 0; l < p; l++) if (l != k) d *= nodes[k] - nodes[l];
+            denominators[k] = d;
+        }
+    }
+
+    /** Boxes per side of the current grid (0 before the first call); for diagnostics. */
+    public int boxesPerSide() { return boxes; }
+
+    @Override
+    public double compute(double[] y, int n, double[] rep, Parallel workers) {
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double a = y[2 * i], b = y[2 * i + 1];
+            if (a < minX) minX = a;
+            if (a > maxX) maxX = a;
+            if (b < minY) minY = b;
+            if (b > maxY) maxY = b;
+        }
+        if (!(maxX - minX < Double.POSITIVE_INFINITY && maxY - minY < Double.POSITIVE_INFINITY)) {
+            throw new IllegalStateException("the layout has non-finite coordinates");
+        }
+        ensureGrid(minX, maxX, minY, maxY, workers);
+        if (wx == null || wx.length < p * n) {
+            wx = new double[p * n];
+            wy = new double[p * n];
+            base = new int[n];
+        }
+        int side = conv.paddedSide(), m = conv.gridSide();
+        double cx = originX + 0.5 * boxes * boxWidth, cy = originY + 0.5 * boxes * boxWidth;
+
+        // Interpolation weights per point (independent, in parallel).
+        workers.forRange(n, 4096, (worker, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double u = (y[2 * i] - originX) / boxWidth, v = (y[2 * i + 1] - originY) / boxWidth;
+                int bx = Math.min(boxes - 1, Math.max(0, (int) u)), by = Math.min(boxes - 1, Math.max(0, (int) v));
+                lagrange(u - bx, wx, p * i);
+                lagrange(v - by, wy, p * i);
+                base[i] = by * p * side + bx * p;
+            }
+        });
+
+        // Spread the charges (sequential: several points share nodes, and the order must be fixed).
+        double[] ar = aRe, ai = aIm, br = bRe, bi = bIm;
+        // Only the first m rows are written by a convolution; the rest stay zero.
+        java.util.Arrays.fill(ar, 0, m * side, 0.0);
+        java.util.Arrays.fill(ai, 0, m * side, 0.0);
+        java.util.Arrays.fill(br, 0, m * side, 0.0);
+        java.util.Arrays.fill(bi, 0, m * side, 0.0);
+        for (int i = 0; i < n; i++) {
+            double x = y[2 * i] - cx, yy = y[2 * i + 1] - cy, r2 = x * x + yy * yy;
+            int o = base[i];
+            for (int ky = 0; ky < p; ky++) {
+                double wyk = wy[p * i + ky];
+                int row = o + ky * side;
+                for (int kx = 0; kx < p; kx++) {
+                    double w = wyk * wx[p * i + kx];
+                    int g = row + kx;
+                    ar[g] += w;
+                    ai[g] += w * x;
+                    br[g] += w * yy;
+                    bi[g] += w * r2;
+                }
+            }
+        }
+        conv.convolve(ar, ai, workers);
+        conv.convolve(br, bi, workers);
+
+        // Gather potentials, forces and the per-point sums of w.
+        double z = ChunkSums.sum(workers, n, 4096, (from, to) -> {
+            double zs = 0;
+            for (int i = from; i < to; i++) {
+                double phi0 = 0, phi1 = 0, phi2 = 0, phi3 = 0;
+                int o = base[i];
+                for (int ky = 0; ky < p; ky++) {
+                    double wyk = wy[p * i + ky];
+                    int row = o + ky * side;
+                    for (int kx = 0; kx < p; kx++) {
+                        double w = wyk * wx[p * i + kx];
+                        int g = row + kx;
+                        phi0 += w * ar[g];
+                        phi1 += w * ai[g];
+                        phi2 += w * br[g];
+                        phi3 += w * bi[g];
+                    }
+                }
+                double x = y[2 * i] - cx, yy = y[2 * i + 1] - cy;
+                rep[2 * i] = x * phi0 - phi1;
+                rep[2 * i + 1] = yy * phi0 - phi2;
+                zs += (1 + x * x + yy * yy) * phi0 - 2 * (x * phi1 + yy * phi2) + phi3;
+            }
+            return zs;
+        });
+        return z - n;
+    }
+
+    /** Lagrange basis values at {@code u ∈ [0, 1]} for the box's nodes, into {@code out[at…at+p)}. */
+    private void lagrange(double u, double[] out, int at) {
+        for (int k = 0; k < p; k++) {
+            double v = 1;
+            for (int l = 0; l < p; l++) if (l != k) v *= u - nodes[l];
+            out[at + k] = v / denominators[k];
+        }
+    }
+
+    /**
+     * Keeps the grid if the layout lies inside it and fills a good part of it; otherwise builds a new
+     * one 10% larger than the layout, with as many boxes as the FFT size allows for free.
+     */
+    private void ensureGrid(double minX, double maxX, double minY, double maxY, Parallel workers) {
+        double range = Math.max(Math.max(maxX - minX, maxY - minY), 1e-12);
+        if (conv != null) {
+            double extent = boxes * boxWidth;
+            boolean inside = minX >= originX && minY >= originY && maxX < originX + extent && maxY < originY + extent;
+            boolean fineEnough = boxWidth <= maxBoxWidth;
+            if (inside && fineEnough && range > extent / 1.5) return;
+        }
+        double extent = range * 1.1;
+        int want = Math.max(minBoxes, (int) Math.ceil(extent / maxBoxWidth));
+        int side = Fft.sizeAtLeast(2 * p * want);
+        boxes = side / (2 * p);
+        boxWidth = extent / boxes;
+        originX = 0.5 * (minX + maxX) - 0.5 * extent;
+        originY = 0.5 * (minY + maxY) - 0.5 * extent;
+        double spacing = boxWidth / p;
+        double s2 = spacing * spacing;
+        conv = new GridConvolution(boxes * p, (di, dj) -> {
+            double w = 1.0 / (1.0 + s2 * ((double) di * di + (double) dj * dj));
+            return w * w;
+        }, workers);
+        aRe = conv.newArray();
+        aIm = conv.newArray();
+        bRe = conv.newArray();
+        bIm = conv.newArray();
+    }
+}
