@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "See how an embedding organises your images: every image as a GPU sprite at its 2-D layout.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TsneCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -14,7 +14,9 @@ import org.embedscope.progress.Progress;
  * t-distributed stochastic neighbour embedding (van der Maaten &amp; Hinton 2008) to 2-D, in the
  * FIt-SNE / openTSNE recipe:
  * <ol>
- * <li>optionally PCA to {@code pcaDims} dimensions, then a k-NN graph with {@code k = 3·perplexity};
+ * <li>a k-NN graph with {@code k = 3·perplexity}; by default the search runs on a PCA-50 projection
+ *     for {@code 5k/3} candidates, which {@link NeighborReranking} re-ranks by their distance in the
+ *     original space (close to the exact graph for a fraction of the cost of searching 784-D rows);
  * <li>{@link PerplexityAffinities}: per-point Gaussians calibrated to the perplexity, symmetrised;
  * <li>initial layout: PCA to 2-D (or a given layout, or random), scaled to standard deviation 1e-4
  *     (Kobak &amp; Linderman 2021);
@@ -43,7 +45,8 @@ public final class Tsne implements LayoutAlgorithm {
     /**
      * Parameters. {@code iterations} counts the iterations after early exaggeration (openTSNE's
      * {@code n_iter}); a {@code learningRate} ≤ 0 means {@code max(200, n/12)}; {@code threads} ≤ 0 means
-     * all cores; {@code pcaDims} ≤ 0 means no PCA before the neighbour search. {@code initialLayout}
+     * all cores; {@code pcaDims} ≤ 0 means no PCA before the neighbour search (it is skipped as well when
+     * the data has no more dimensions than that). {@code initialLayout}
      * ({@code 2n} floats) is used with {@link Init#GIVEN} and rescaled to standard deviation 1e-4.
      */
     public record Params(double perplexity, int earlyIterations, double exaggeration, int iterations,
@@ -57,9 +60,12 @@ public final class Tsne implements LayoutAlgorithm {
             if (init == Init.GIVEN && initialLayout == null) throw new IllegalArgumentException("init GIVEN needs a layout");
         }
 
-        /** Perplexity 30, 250 + 750 iterations, exaggeration 12, automatic learning rate, PCA init. */
+        /**
+         * Perplexity 30, 250 + 750 iterations, exaggeration 12, automatic learning rate, PCA init,
+         * seed 42, all cores, neighbour search on PCA-50.
+         */
         public static Params defaults() {
-            return new Params(30, 250, 12, 750, 0, 42, Init.PCA, null, 0, Repulsion.AUTO, Metric.EUCLIDEAN, 0);
+            return new Params(30, 250, 12, 750, 0, 42, Init.PCA, null, 0, Repulsion.AUTO, Metric.EUCLIDEAN, 50);
         }
 
         public Params withPerplexity(double v) { return new Params(v, earlyIterations, exaggeration, iterations, learningRate, seed, init, initialLayout, threads, repulsion, metric, pcaDims); }
@@ -168,16 +174,15 @@ public final class Tsne implements LayoutAlgorithm {
             RepulsiveForces repulsion = switch (params.repulsion()) {
                 case EXACT -> new ExactRepulsion();
                 case BARNES_HUT -> new BarnesHutRepulsion(0.5);
-                case FFT -> new InterpolatedRepulsion(Integer.getInteger("tsne.p", 3), 50, Double.parseDouble(System.getProperty("tsne.bw", "1")));
-                case AUTO -> n < EXACT_BELOW ? new ExactRepulsion() : new InterpolatedRepulsion(Integer.getInteger("tsne.p", 3), 50, Double.parseDouble(System.getProperty("tsne.bw", "1")));
+                case FFT -> new InterpolatedRepulsion();
+                case AUTO -> n < EXACT_BELOW ? new ExactRepulsion() : new InterpolatedRepulsion();
             };
             double lr = params.learningRate() > 0 ? params.learningRate() : Math.max(200, n / 12.0);
-            double lr2 = Boolean.getBoolean("tsne.lrN") ? n : lr; // EXPERIMENT
             GradientDescent gd = new GradientDescent(p, repulsion, par);
             int early = params.earlyIterations(), total = early + params.iterations();
             progress.stage("t-SNE: optimising", total);
             gd.run(y, early, params.exaggeration(), 0.5, lr, 0, 50, progress);
-            gd.run(y, params.iterations(), 1, 0.8, lr2, early, 50, progress);
+            gd.run(y, params.iterations(), 1, 0.8, lr, early, 50, progress);
             klDivergence = gd.lastKlDivergence();
             return y;
         }
