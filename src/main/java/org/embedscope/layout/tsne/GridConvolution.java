@@ -67,16 +67,14 @@ public final class GridConvolution {
     /**
      * Convolves two real grids in place. {@code re} and {@code im} are {@code L × L} arrays whose top-left
      * {@code m × m} block holds the input and everything else is zero; afterwards that block holds the
-     * convolution (the rest is left in an unspecified state; call {@link #clear} before reuse).
+     * convolution. Only the first {@code m} rows are written (columns past {@code m} hold leftovers),
+     * so zeroing those rows makes the arrays ready for the next input.
      */
     public void convolve(double[] re, double[] im, Parallel workers) {
         rows(re, im, 0, m, m, false, workers);
         columns(re, im, kernelHat, workers);
         rows(re, im, 0, m, size, true, workers);
     }
-
-    /** Zeroes a working array. */
-    public void clear(double[] a) { java.util.Arrays.fill(a, 0.0); }
 
     /**
      * Transforms rows {@code [r0, r1)} along their length, {@code BLOCK} rows at a time; only their

@@ -16,11 +16,18 @@ import org.embedscope.layout.Parallel;
  * the self term 1.
  *
  * <p>Accuracy is governed by the box width (at most {@code maxBoxWidth}, in layout units, where the
- * kernel varies on a scale of 1) and by {@code p}. The grid is kept between calls with a margin
- * around the layout and rebuilt only when the layout leaves it or has shrunk well inside it, so the
- * kernel's spectrum is recomputed rarely once the layout settles.
+ * kernel varies on a scale of 1, unless that takes more than {@link #MAX_BOXES} boxes) and by
+ * {@code p}. The grid is kept between calls with a margin around the layout and rebuilt only when the
+ * layout leaves it or has shrunk well inside it, so the kernel's spectrum is recomputed rarely once
+ * the layout settles.
  */
 public final class InterpolatedRepulsion implements RepulsiveForces {
+    /**
+     * Most boxes per side: bounds the grid's memory (~200 MB of working arrays at 3 nodes per box) when
+     * a layout is far larger than MNIST's (~220 boxes); beyond it boxes grow wider than {@code maxBoxWidth}.
+     */
+    public static final int MAX_BOXES = 400;
+
     private final int p, minBoxes;
     private final double maxBoxWidth;
     /** Lagrange basis denominators of the nodes (k + ½)/p in the unit box. */
@@ -165,13 +172,13 @@ public final class InterpolatedRepulsion implements RepulsiveForces {
         if (conv != null) {
             double extent = boxes * boxWidth;
             boolean inside = minX >= originX && minY >= originY && maxX < originX + extent && maxY < originY + extent;
-            boolean fineEnough = boxWidth <= maxBoxWidth;
+            boolean fineEnough = boxWidth <= maxBoxWidth || boxes >= MAX_BOXES;
             if (inside && fineEnough && range > extent / 1.5) return;
         }
         double extent = range * 1.1;
-        int want = Math.max(minBoxes, (int) Math.ceil(extent / maxBoxWidth));
+        int want = (int) Math.min(MAX_BOXES, Math.max(minBoxes, Math.ceil(extent / maxBoxWidth)));
         int side = Fft.sizeAtLeast(2 * p * want);
-        boxes = side / (2 * p);
+        boxes = Math.min(MAX_BOXES, side / (2 * p));
         boxWidth = extent / boxes;
         originX = 0.5 * (minX + maxX) - 0.5 * extent;
         originY = 0.5 * (minY + maxY) - 0.5 * extent;

@@ -73,6 +73,20 @@ class RepulsionTest {
     }
 
     @Test
+    void gridStaysBoundedOnAHugeLayout() {
+        try (Parallel w = new Parallel(2)) {
+            int n = 500;
+            double[] y = layout(n, 2e4, 5, 14);  // ~10⁵ units across
+            InterpolatedRepulsion r = new InterpolatedRepulsion();
+            double[] rep = new double[2 * n];
+            double z = r.compute(y, n, rep, w);
+            assertTrue(r.boxesPerSide() <= InterpolatedRepulsion.MAX_BOXES, "boxes " + r.boxesPerSide());
+            assertTrue(Double.isFinite(z) && z > 0, "Z " + z);
+            for (double v : rep) assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
     void barnesHutMatchesExactSums() {
         try (Parallel w = new Parallel(2)) {
             for (double scale : new double[] {1e-4, 3, 40}) {
