@@ -1,11 +1,11 @@
 package org.embedscope.layout.tsne;
 
 import java.util.Random;
-import org.embedscope.layout.ExactNearestNeighbors;
 import org.embedscope.layout.KnnGraph;
 import org.embedscope.layout.LayoutAlgorithm;
 import org.embedscope.layout.Metric;
 import org.embedscope.layout.NearestNeighbors;
+import org.embedscope.layout.NnDescent;
 import org.embedscope.layout.Parallel;
 import org.embedscope.layout.Pca;
 import org.embedscope.progress.Progress;
@@ -26,7 +26,7 @@ import org.embedscope.progress.Progress;
  *     ({@link InterpolatedRepulsion}), Barnes-Hut, or exact sums for small n.
  * </ol>
  * With a fixed seed the result is the same bit for bit on any number of threads, provided the
- * nearest-neighbour search is deterministic (the exact one is).
+ * nearest-neighbour search is deterministic (the exact search and NN-descent are).
  */
 public final class Tsne implements LayoutAlgorithm {
 
@@ -90,10 +90,15 @@ public final class Tsne implements LayoutAlgorithm {
     private final NearestNeighbors neighbors;
     private double klDivergence = Double.NaN;
 
+    /**
+     * Neighbours by {@link NearestNeighbors#auto}: exact for small inputs, NN-descent (with this seed and
+     * thread count, deterministic on any number of threads) above.
+     */
     public Tsne(Params params) {
-        this(params, new ExactNearestNeighbors());
+        this(params, NearestNeighbors.auto(NnDescent.Params.defaults().withSeed(params.seed()).withThreads(params.threads())));
     }
 
+    /** With a given neighbour search. */
     public Tsne(Params params, NearestNeighbors neighbors) {
         this.params = params;
         this.neighbors = neighbors;
