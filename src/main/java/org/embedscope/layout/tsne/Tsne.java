@@ -15,8 +15,9 @@ import org.embedscope.progress.Progress;
  * FIt-SNE / openTSNE recipe:
  * <ol>
  * <li>a k-NN graph with {@code k = 3·perplexity}; by default the search runs on a PCA-50 projection
- *     for {@code 5k/3} candidates, which {@link NeighborReranking} re-ranks by their distance in the
- *     original space (close to the exact graph for a fraction of the cost of searching 784-D rows);
+ *     (of the unit-length rows for the cosine metric) for {@code 5k/3} candidates, which
+ *     {@link NeighborReranking} re-ranks by their distance in the original space (close to the exact
+ *     graph for a fraction of the cost of searching 784-D rows);
  * <li>{@link PerplexityAffinities}: per-point Gaussians calibrated to the perplexity, symmetrised;
  * <li>initial layout: PCA to 2-D (or a given layout, or random), scaled to standard deviation 1e-4
  *     (Kobak &amp; Linderman 2021);
@@ -123,36 +124,38 @@ public final class Tsne implements LayoutAlgorithm {
         double perplexity = effectivePerplexity(params.perplexity(), n);
         int k = Math.min(n - 1, Math.max(1, (int) (3 * perplexity)));
 
+        if (params.init() == Init.GIVEN && params.initialLayout().length != 2 * n) {
+            throw new IllegalArgumentException("initial layout has " + params.initialLayout().length + " values; expected 2n = " + 2 * n);
+        }
+
         float[] features = data;
         int fdim = dim;
-        if (params.pcaDims() > 0 && dim > params.pcaDims() && n > params.pcaDims()) {
-            features = Pca.project(data, n, dim, params.pcaDims(), params.seed(), progress);
+        boolean reduce = params.pcaDims() > 0 && dim > params.pcaDims() && n > params.pcaDims();
+        if (reduce) {
+            // For cosine, project unit-length rows: their Euclidean distances rank like cosine distances.
+            float[] rows = params.metric() == Metric.COSINE ? unitRows(data, n, dim) : data;
+            features = Pca.project(rows, n, dim, params.pcaDims(), params.seed(), progress);
             fdim = params.pcaDims();
         }
         KnnGraph graph;
-        if (fdim != dim) {
+        if (reduce) {
             // Search more candidates among the projections, keep the k nearest in the original space.
             int kc = Math.min(n - 1, (5 * k + 2) / 3);
-            KnnGraph candidates = neighbors.build(features, n, fdim, kc, params.metric(), progress);
+            KnnGraph candidates = neighbors.build(features, n, fdim, kc, Metric.EUCLIDEAN, progress);
             progress.stage("t-SNE: re-ranking neighbours", 0);
             try (Parallel par = new Parallel(params.threads())) {
                 graph = NeighborReranking.rerank(candidates, data, dim, k, params.metric(), par);
             }
         } else {
-            graph = neighbors.build(features, n, fdim, k, params.metric(), progress);
+            graph = neighbors.build(data, n, dim, k, params.metric(), progress);
         }
 
         double[] y0 = switch (params.init()) {
-            case GIVEN -> {
-                if (params.initialLayout().length != 2 * n) {
-                    throw new IllegalArgumentException("initial layout has " + params.initialLayout().length + " values; expected 2n = " + 2 * n);
-                }
-                yield scaled(params.initialLayout(), n);
-            }
+            case GIVEN -> scaled(params.initialLayout(), n);
             case RANDOM -> randomLayout(n, params.seed());
             case PCA -> {
                 // The first two of the PCA-50 components are the top two principal components.
-                float[] pc = fdim != dim ? firstTwo(features, n, fdim) : Pca.project(data, n, dim, Math.min(2, dim), params.seed(), progress);
+                float[] pc = reduce ? firstTwo(features, n, fdim) : Pca.project(data, n, dim, Math.min(2, dim), params.seed(), progress);
                 if (dim > 1) yield scaled(pc, n);
                 // One feature: PCA gives one axis; the other starts as small noise so it can unfold.
                 double[] line = scaled(interleaveZero(pc, n), n), noise = randomLayout(n, params.seed());
@@ -222,6 +225,18 @@ public final class Tsne implements LayoutAlgorithm {
         double[] y = new double[2 * n];
         for (int i = 0; i < 2 * n; i++) y[i] = rnd.nextGaussian() * INIT_STD;
         return y;
+    }
+
+    /** The rows scaled to unit length (rows of zeros stay zero). */
+    private static float[] unitRows(float[] data, int n, int dim) {
+        float[] out = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int d = 0; d < dim; d++) s += (double) data[i * dim + d] * data[i * dim + d];
+            float f = s > 0 ? (float) (1 / Math.sqrt(s)) : 0f;
+            for (int d = 0; d < dim; d++) out[i * dim + d] = data[i * dim + d] * f;
+        }
+        return out;
     }
 
     private static float[] firstTwo(float[] rows, int n, int dim) {

@@ -60,6 +60,26 @@ class TsneTest {
     }
 
     @Test
+    void cosineMetricGroupsByDirectionThroughThePcaSearch() {
+        // Five directions; each row is one of them times a length from 0.2 to 5, plus noise. Cosine sees
+        // five tight groups; Euclidean distance would be dominated by the lengths.
+        int n = 1200, dim = 60, clusters = 5;
+        Random rnd = new Random(6);
+        float[][] dir = new float[clusters][dim];
+        for (float[] d : dir) for (int j = 0; j < dim; j++) d[j] = (float) rnd.nextGaussian();
+        float[] x = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            double len = 0.2 + 4.8 * rnd.nextDouble();
+            for (int j = 0; j < dim; j++) x[i * dim + j] = (float) (len * (dir[i % clusters][j] + 0.15 * rnd.nextGaussian()));
+        }
+        Tsne.Params p = Tsne.Params.defaults().withMetric(org.embedscope.layout.Metric.COSINE).withPcaDims(10)
+                .withEarlyIterations(150).withIterations(300).withThreads(2);
+        float[] y = new Tsne(p).fit(x, n, dim, Progress.NONE);
+        double pure = pureNeighbourhoods(y, n, clusters, 10);
+        assertTrue(pure > 0.99, "only " + pure + " of the points have 10 neighbours of their own direction");
+    }
+
+    @Test
     void sameSeedGivesTheSameLayoutOnOneThreadOrTwo() {
         int n = 2500, dim = 10;
         float[] x = blobs(n, dim, 4, 2);
