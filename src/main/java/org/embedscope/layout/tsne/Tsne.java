@@ -128,34 +128,16 @@ public final class Tsne implements LayoutAlgorithm {
             throw new IllegalArgumentException("initial layout has " + params.initialLayout().length + " values; expected 2n = " + 2 * n);
         }
 
-        float[] features = data;
-        int fdim = dim;
-        boolean reduce = params.pcaDims() > 0 && dim > params.pcaDims() && n > params.pcaDims();
-        if (reduce) {
-            // For cosine, project unit-length rows: their Euclidean distances rank like cosine distances.
-            float[] rows = params.metric() == Metric.COSINE ? unitRows(data, n, dim) : data;
-            features = Pca.project(rows, n, dim, params.pcaDims(), params.seed(), progress);
-            fdim = params.pcaDims();
-        }
-        KnnGraph graph;
-        if (reduce) {
-            // Search more candidates among the projections, keep the k nearest in the original space.
-            int kc = Math.min(n - 1, (5 * k + 2) / 3);
-            KnnGraph candidates = neighbors.build(features, n, fdim, kc, Metric.EUCLIDEAN, progress);
-            progress.stage("t-SNE: re-ranking neighbours", 0);
-            try (Parallel par = new Parallel(params.threads())) {
-                graph = NeighborReranking.rerank(candidates, data, dim, k, params.metric(), par);
-            }
-        } else {
-            graph = neighbors.build(data, n, dim, k, params.metric(), progress);
-        }
+        Neighbourhood nb = neighbourhood(data, n, dim, k, progress);
+        KnnGraph graph = nb.graph();
 
         double[] y0 = switch (params.init()) {
             case GIVEN -> scaled(params.initialLayout(), n);
             case RANDOM -> randomLayout(n, params.seed());
             case PCA -> {
                 // The first two of the PCA-50 components are the top two principal components.
-                float[] pc = reduce ? firstTwo(features, n, fdim) : Pca.project(data, n, dim, Math.min(2, dim), params.seed(), progress);
+                float[] pc = nb.projection() != null ? firstTwo(nb.projection(), n, params.pcaDims())
+                        : Pca.project(data, n, dim, Math.min(2, dim), params.seed(), progress);
                 if (dim > 1) yield scaled(pc, n);
                 // One feature: PCA gives one axis; the other starts as small noise so it can unfold.
                 double[] line = scaled(interleaveZero(pc, n), n), noise = randomLayout(n, params.seed());
@@ -167,6 +149,25 @@ public final class Tsne implements LayoutAlgorithm {
         float[] out = new float[2 * n];
         for (int i = 0; i < 2 * n; i++) out[i] = (float) y[i];
         return out;
+    }
+
+    /** The k-NN graph, and the PCA projection it was searched in (null when none). */
+    record Neighbourhood(KnnGraph graph, float[] projection) {}
+
+    /** Stage 1: the {@code k} nearest neighbours of each row, through PCA and re-ranking when configured. */
+    Neighbourhood neighbourhood(float[] data, int n, int dim, int k, Progress progress) {
+        boolean reduce = params.pcaDims() > 0 && dim > params.pcaDims() && n > params.pcaDims();
+        if (!reduce) return new Neighbourhood(neighbors.build(data, n, dim, k, params.metric(), progress), null);
+        // For cosine, project unit-length rows: their Euclidean distances rank like cosine distances.
+        float[] rows = params.metric() == Metric.COSINE ? unitRows(data, n, dim) : data;
+        float[] projection = Pca.project(rows, n, dim, params.pcaDims(), params.seed(), progress);
+        // Search more candidates among the projections, keep the k nearest in the original space.
+        int kc = Math.min(n - 1, (5 * k + 2) / 3);
+        KnnGraph candidates = neighbors.build(projection, n, params.pcaDims(), kc, Metric.EUCLIDEAN, progress);
+        progress.stage("t-SNE: re-ranking neighbours", 0);
+        try (Parallel par = new Parallel(params.threads())) {
+            return new Neighbourhood(NeighborReranking.rerank(candidates, data, dim, k, params.metric(), par), projection);
+        }
     }
 
     /**

@@ -60,23 +60,40 @@ class TsneTest {
     }
 
     @Test
-    void cosineMetricGroupsByDirectionThroughThePcaSearch() {
-        // Five directions; each row is one of them times a length from 0.2 to 5, plus noise. Cosine sees
-        // five tight groups; Euclidean distance would be dominated by the lengths.
-        int n = 1200, dim = 60, clusters = 5;
+    void searchThroughPcaAndRerankingFindsTheTrueNeighboursForBothMetrics() {
+        // Rows near a 20-dimensional subspace (five directions, each with three directions of spread),
+        // times a length from 0.01 to 100 (log-uniform). Cosine ignores the lengths; Euclidean distance
+        // is dominated by them, so Euclidean candidates among projections of the raw rows would miss
+        // most cosine neighbours.
+        int n = 1200, dim = 60, clusters = 5, spread = 3, k = 30;
         Random rnd = new Random(6);
-        float[][] dir = new float[clusters][dim];
-        for (float[] d : dir) for (int j = 0; j < dim; j++) d[j] = (float) rnd.nextGaussian();
+        float[][] basis = new float[clusters * (1 + spread)][dim];
+        for (float[] b : basis) for (int j = 0; j < dim; j++) b[j] = (float) rnd.nextGaussian();
         float[] x = new float[n * dim];
         for (int i = 0; i < n; i++) {
-            double len = 0.2 + 4.8 * rnd.nextDouble();
-            for (int j = 0; j < dim; j++) x[i * dim + j] = (float) (len * (dir[i % clusters][j] + 0.15 * rnd.nextGaussian()));
+            int c = i % clusters;
+            double len = Math.pow(10, -2 + 4 * rnd.nextDouble());
+            double[] a = new double[spread];
+            for (int t = 0; t < spread; t++) a[t] = 0.4 * rnd.nextGaussian();
+            for (int j = 0; j < dim; j++) {
+                double v = basis[c * (1 + spread)][j] + 0.01 * rnd.nextGaussian();
+                for (int t = 0; t < spread; t++) v += a[t] * basis[c * (1 + spread) + 1 + t][j];
+                x[i * dim + j] = (float) (len * v);
+            }
         }
-        Tsne.Params p = Tsne.Params.defaults().withMetric(org.embedscope.layout.Metric.COSINE).withPcaDims(10)
-                .withEarlyIterations(150).withIterations(300).withThreads(2);
-        float[] y = new Tsne(p).fit(x, n, dim, Progress.NONE);
-        double pure = pureNeighbourhoods(y, n, clusters, 10);
-        assertTrue(pure > 0.99, "only " + pure + " of the points have 10 neighbours of their own direction");
+        for (org.embedscope.layout.Metric metric : org.embedscope.layout.Metric.values()) {
+            Tsne tsne = new Tsne(Tsne.Params.defaults().withMetric(metric).withPcaDims(20).withThreads(2));
+            Tsne.Neighbourhood nb = tsne.neighbourhood(x, n, dim, k, Progress.NONE);
+            org.embedscope.layout.KnnGraph truth = new org.embedscope.layout.ExactNearestNeighbors().build(x, n, dim, k, metric, Progress.NONE);
+            int hits = 0;
+            for (int i = 0; i < n; i++) {
+                java.util.Set<Integer> want = new java.util.HashSet<>();
+                for (int r = 0; r < k; r++) want.add(truth.neighbor(i, r));
+                for (int r = 0; r < k; r++) if (want.contains(nb.graph().neighbor(i, r))) hits++;
+            }
+            double recall = (double) hits / (n * k);
+            assertTrue(recall > 0.9, metric + ": recall " + recall);
+        }
     }
 
     @Test
