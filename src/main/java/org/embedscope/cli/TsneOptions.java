@@ -34,7 +34,8 @@ public final class TsneOptions {
     int threads = 0;
 
     @Option(names = "--repulsion", paramLabel = "auto|fft|barnes-hut|exact",
-            description = "Repulsive forces: FFT-accelerated interpolation, Barnes-Hut (θ 0.5) or exact; auto = exact below 2,000 points, else fft (default: ${DEFAULT-VALUE}).")
+            description = "Repulsive forces: FFT-accelerated interpolation, Barnes-Hut (θ 0.5) or exact; auto = exact below 2,000 points, "
+                    + "else fft or barnes-hut, whichever is cheaper at each iteration (default: ${DEFAULT-VALUE}).")
     String repulsion = "auto";
 
     @Option(names = "--metric", paramLabel = "euclidean|cosine", description = "Distance between input rows (default: ${DEFAULT-VALUE}).")

@@ -21,6 +21,7 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
     private int[] count, firstChild, childCount, lo, hi;
     private int nodes;
     private int[] order, scratch;
+    private long lastWork;
 
     /** θ in (0, 0.7]: 0.5 is the usual trade-off; a cell is never summarised for a point inside it. */
     public BarnesHutRepulsion(double theta) {
@@ -28,20 +29,30 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
         this.theta = theta;
     }
 
+    /**
+     * Cells visited plus point pairs summed in the last call: a deterministic measure of its cost, which
+     * {@link AdaptiveRepulsion} weighs against the grid's.
+     */
+    public long lastWork() { return lastWork; }
+
     @Override
     public double compute(double[] y, int n, double[] rep, Parallel workers) {
         build(y, n);
         double t2 = theta * theta;
-        return ChunkSums.sum(workers, n, 256, (from, to) -> {
+        long[] work = new long[(n + 255) / 256];
+        double zSum = ChunkSums.sum(workers, n, 256, (from, to) -> {
             int[] stack = new int[4 * MAX_DEPTH + 8];
             double z = 0;
+            long visits = 0;
             for (int i = from; i < to; i++) {
                 double xi = y[2 * i], yi = y[2 * i + 1], fx = 0, fy = 0;
                 int sp = 0;
                 stack[sp++] = 0;
                 while (sp > 0) {
                     int nd = stack[--sp];
+                    visits++;
                     if (childCount[nd] == 0) {
+                        visits += hi[nd] - lo[nd];
                         for (int k = lo[nd]; k < hi[nd]; k++) {
                             int j = order[k];
                             if (j == i) continue;
@@ -66,8 +77,13 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
                 rep[2 * i] = fx;
                 rep[2 * i + 1] = fy;
             }
+            work[from / 256] = visits;
             return z;
         });
+        long total = 0;
+        for (long v : work) total += v;
+        lastWork = total;
+        return zSum;
     }
 
     private void build(double[] y, int n) {

@@ -15,8 +15,8 @@ import org.embedscope.layout.Parallel;
  * Work is split into blocks of columns or rows, so results do not depend on the thread count.
  */
 public final class GridConvolution {
-    /** Columns (or rows) transformed together; their working set stays in the L2 cache. */
-    private static final int BLOCK = 16;
+    /** Bytes the four scratch arrays of a block may take: half of a typical 1 MiB L2 cache. */
+    private static final int BLOCK_BYTES = 512 * 1024;
 
     /** An even kernel: its value at grid offset {@code (di, dj)}, {@code di, dj ≥ 0}. */
     @FunctionalInterface
@@ -25,6 +25,8 @@ public final class GridConvolution {
     }
 
     private final int m, size;
+    /** Columns (or rows) transformed together, at most 16, so that their working set stays in L2. */
+    private final int block;
     private final Fft fft;
     /** Real spectrum of the embedded kernel, already divided by {@code L²} for the inverse. */
     private final double[] kernelHat;
@@ -35,7 +37,8 @@ public final class GridConvolution {
         this.m = m;
         this.size = Fft.sizeAtLeast(2 * m);
         this.fft = new Fft(size);
-        this.scratch = ThreadLocal.withInitial(() -> new double[4][size * BLOCK]);
+        this.block = Math.max(2, Math.min(16, Integer.highestOneBit(BLOCK_BYTES / (4 * 8 * size))));
+        this.scratch = ThreadLocal.withInitial(() -> new double[4][size * block]);
         int l = size;
         double[] re = new double[l * l], im = new double[l * l];
         // Circulant embedding: offset d ≥ 0 at index d, offset −d at index L − d; the rest stay 0.
@@ -77,16 +80,16 @@ public final class GridConvolution {
     }
 
     /**
-     * Transforms rows {@code [r0, r1)} along their length, {@code BLOCK} rows at a time; only their
+     * Transforms rows {@code [r0, r1)} along their length, {@code block} rows at a time; only their
      * first {@code inCols} entries may be non-zero.
      */
     private void rows(double[] re, double[] im, int r0, int r1, int inCols, boolean inverse, Parallel workers) {
         int l = size;
-        int blocks = (r1 - r0 + BLOCK - 1) / BLOCK;
+        int bl = block, blocks = (r1 - r0 + bl - 1) / bl;
         workers.forRange(blocks, 1, (worker, b0, b1) -> {
             double[][] s = scratch.get();
             for (int blk = b0; blk < b1; blk++) {
-                int first = r0 + blk * BLOCK, count = Math.min(BLOCK, r1 - first);
+                int first = r0 + blk * bl, count = Math.min(bl, r1 - first);
                 double[] xr = s[0], xi = s[1], yr = s[2], yi = s[3];
                 // Gather transposed: element t of row (first+b) at t·count + b.
                 for (int b = 0; b < count; b++) {
@@ -120,11 +123,11 @@ public final class GridConvolution {
         boolean convolve = multiplier != null;
         // Rows at or past m are zero on input when convolving (the kernel fills all rows).
         int inRows = convolve ? m : l;
-        int blocks = (l + BLOCK - 1) / BLOCK;
+        int bl = block, blocks = (l + bl - 1) / bl;
         workers.forRange(blocks, 1, (worker, b0, b1) -> {
             double[][] s = scratch.get();
             for (int blk = b0; blk < b1; blk++) {
-                int first = blk * BLOCK, count = Math.min(BLOCK, l - first);
+                int first = blk * bl, count = Math.min(bl, l - first);
                 double[] xr = s[0], xi = s[1], yr = s[2], yi = s[3];
                 for (int t = 0; t < inRows; t++) {
                     System.arraycopy(re, t * l + first, xr, t * count, count);

@@ -24,7 +24,8 @@ import org.embedscope.progress.Progress;
  * <li>{@link GradientDescent}: {@code earlyIterations} with exaggeration 12 and momentum 0.5, then
  *     {@code iterations} with no exaggeration and momentum 0.8, learning rate {@code max(200, n/12)}
  *     (Belkina et al. 2019) unless given; repulsion by FFT-accelerated interpolation
- *     ({@link InterpolatedRepulsion}), Barnes-Hut, or exact sums for small n.
+ *     ({@link InterpolatedRepulsion}) or Barnes-Hut, whichever is cheaper at the time
+ *     ({@link AdaptiveRepulsion}), or exact sums for small n.
  * </ol>
  * With a fixed seed the result is the same bit for bit on any number of threads, provided the
  * nearest-neighbour search is deterministic (the exact search and NN-descent are).
@@ -36,7 +37,10 @@ public final class Tsne implements LayoutAlgorithm {
 
     /** How the repulsive forces are computed. */
     public enum Repulsion {
-        /** Exact below {@link #EXACT_BELOW} points, interpolation above. */
+        /**
+         * Exact below {@link #EXACT_BELOW} points; above, FFT interpolation or Barnes-Hut, whichever is
+         * cheaper at each iteration ({@link AdaptiveRepulsion}).
+         */
         AUTO, FFT, BARNES_HUT, EXACT
     }
 
@@ -184,7 +188,7 @@ public final class Tsne implements LayoutAlgorithm {
                 case EXACT -> new ExactRepulsion();
                 case BARNES_HUT -> new BarnesHutRepulsion(0.5);
                 case FFT -> new InterpolatedRepulsion();
-                case AUTO -> n < EXACT_BELOW ? new ExactRepulsion() : new InterpolatedRepulsion();
+                case AUTO -> n < EXACT_BELOW ? new ExactRepulsion() : new AdaptiveRepulsion();
             };
             double lr = params.learningRate() > 0 ? params.learningRate() : Math.max(200, n / 12.0);
             GradientDescent gd = new GradientDescent(p, repulsion, par);

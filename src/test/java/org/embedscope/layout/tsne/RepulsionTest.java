@@ -2,6 +2,8 @@ package org.embedscope.layout.tsne;
 
 import org.embedscope.layout.Parallel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -12,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * a tiny initial cloud (std 1e-4), a mid-size one and a large clustered one.
  *
  * <p>Tolerances (relative L2 error of the normalised forces {@code rep/Z} over all points, relative
- * error of Z): interpolation with FIt-SNE's defaults (3 nodes per box, boxes ≤ 1 unit) 1e-2 and 1e-3
- * on layouts up to ~60 units across; Barnes-Hut at θ = 0.5 3e-2 and 1e-2.
+ * error of Z): interpolation with its defaults (4 nodes per box, boxes ≤ 1 unit) 1e-2 and 1e-3 on
+ * layouts up to ~60 units across; Barnes-Hut at θ = 0.5 3e-2 and 1e-2.
  */
 class RepulsionTest {
 
@@ -83,6 +85,31 @@ class RepulsionTest {
             assertTrue(r.boxesPerSide() <= InterpolatedRepulsion.MAX_BOXES, "boxes " + r.boxesPerSide());
             assertTrue(Double.isFinite(z) && z > 0, "Z " + z);
             for (double v : rep) assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
+    void adaptiveRepulsionUsesTheGridForCompactLayoutsAndTheTreeForSpreadOnes() {
+        try (Parallel w = new Parallel(2)) {
+            // 20,000 points 20 units across: a 400² grid is far cheaper than a tree over 20,000 points.
+            int n = 20000;
+            double[] y = layout(n, 3, 7, 15);
+            double[] got = new double[2 * n], want = new double[2 * n];
+            AdaptiveRepulsion a = new AdaptiveRepulsion();
+            double z = a.compute(y, n, got, w);
+            assertArrayEquals(new long[] {1, 0}, a.calls());
+            assertEquals(new InterpolatedRepulsion().compute(y, n, want, w), z);
+            assertArrayEquals(want, got);
+            // 3,000 points 250 units across: the grid would need ~2,200² nodes; the tree is cheaper.
+            n = 3000;
+            y = layout(n, 40, 7, 16);
+            got = new double[2 * n];
+            want = new double[2 * n];
+            a = new AdaptiveRepulsion();
+            z = a.compute(y, n, got, w);
+            assertArrayEquals(new long[] {0, 1}, a.calls());
+            assertEquals(new BarnesHutRepulsion(0.5).compute(y, n, want, w), z);
+            assertArrayEquals(want, got);
         }
     }
 
