@@ -37,6 +37,11 @@ public final class Bundle {
         this.meta = meta;
     }
 
+    /** Loads and checks a bundle folder; see {@link BundleReader#load(Path)}. */
+    public static Bundle load(Path bundleDir) throws BundleException {
+        return BundleReader.load(bundleDir);
+    }
+
     public Path dir() { return dir; }
 
     public Manifest manifest() { return manifest; }
@@ -67,6 +72,11 @@ public final class Bundle {
 
     /** Decodes page {@code page} of level {@code level}; the caller closes it. */
     public PageImage readPage(int level, int page) throws BundleException {
+        return readPage(dir, manifest, level, page);
+    }
+
+    /** Decodes page {@code page} of level {@code level} of the bundle in {@code dir}, before the points are loaded. */
+    public static PageImage readPage(Path dir, Manifest manifest, int level, int page) throws BundleException {
         Manifest.Level l = manifest.atlas().levels().get(level);
         String field = "atlas.levels[" + level + "].pages[" + page + "]";
         return PageImage.read(BundlePaths.resolve(dir, l.pages().get(page), field));

@@ -27,6 +27,17 @@ public class BundleException extends Exception {
 
     public Path file() { return file; }
 
+    /** An I/O failure in words: NIO's exceptions often carry only a path as their message. */
+    public static String describe(java.io.IOException e) {
+        String kind = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                : e instanceof java.nio.file.DirectoryNotEmptyException ? "folder not empty"
+                : null;
+        if (kind != null) return kind + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "");
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     public String where() { return where; }
 
     private static String format(Path file, String where, String what) {

@@ -37,6 +37,8 @@ public record Manifest(
 
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "bundle.json";
+    /** Most items a bundle may hold: each layout keeps {@code 2 * count} floats in one Java array. */
+    public static final int MAX_COUNT = (Integer.MAX_VALUE - 8) / 2;
 
     /** A layout: columns {@code name_x} and {@code name_y} of the points file. */
     public record Layout(String name, String title, Map<String, Object> params) {
@@ -94,8 +96,10 @@ public record Manifest(
 
     // ---------------------------------------------------------------- reading
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** For writing only; reading builds its trees with the streaming parser (see {@link JsonTrees}). */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** Reads and checks {@code bundle.json} in {@code bundleDir}. */
     public static Manifest read(Path bundleDir) throws BundleException {
@@ -110,11 +114,13 @@ public record Manifest(
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonTrees.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new BundleException(file, where, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BundleException(file, null, "cannot read: " + e.getMessage());
         }
         return new Parser(file).manifest(root);
     }
@@ -137,7 +143,7 @@ public record Manifest(
                 throw error("format", "unknown format version " + format + "; this embedscope reads format " + FORMAT);
             }
             String name = root.has("name") ? string(root, "name", "name") : file.getParent().getFileName().toString();
-            int count = integer(root, "count", "count", 1, Integer.MAX_VALUE);
+            int count = integer(root, "count", "count", 1, MAX_COUNT);
             String points = relativePath(string(root, "points", "points"), "points");
 
             JsonNode ls = root.get("layouts");
@@ -171,6 +177,12 @@ public record Manifest(
                         Map.Entry<String, JsonNode> e = it.next();
                         if (!e.getValue().isTextual()) throw error("label.names." + e.getKey(), "expected a string");
                         names.put(e.getKey(), e.getValue().asText());
+                    }
+                }
+                for (Layout l : layouts) {
+                    if (column.equals(l.xColumn()) || column.equals(l.yColumn())) {
+                        throw error("label.column", "'" + column + "' is a coordinate column of layout '" + l.name()
+                                + "'; expected a column of its own");
                     }
                 }
                 label = new Label(column, Collections.unmodifiableMap(names));
@@ -234,7 +246,7 @@ public record Manifest(
         Map<String, Object> objectMap(JsonNode node, String field) throws BundleException {
             if (!node.isObject()) throw error(field, "expected an object");
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.convertValue(node, LinkedHashMap.class);
+            Map<String, Object> m = (Map<String, Object>) JsonTrees.plain(node);
             return m;
         }
 
@@ -250,7 +262,8 @@ public record Manifest(
 
     /** The manifest as {@code bundle.json} text. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectMapper json = Writer.JSON;
+        ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("name", name);
         root.put("count", count);
@@ -260,7 +273,7 @@ public record Manifest(
             ObjectNode o = ls.addObject();
             o.put("name", l.name());
             o.put("title", l.title());
-            if (!l.params().isEmpty()) o.set("params", JSON.valueToTree(l.params()));
+            if (!l.params().isEmpty()) o.set("params", json.valueToTree(l.params()));
         }
         if (label != null) {
             ObjectNode o = root.putObject("label");
@@ -281,9 +294,9 @@ public record Manifest(
             ArrayNode ps = o.putArray("pages");
             l.pages().forEach(ps::add);
         }
-        if (!provenance.isEmpty()) root.set("provenance", JSON.valueToTree(provenance));
+        if (!provenance.isEmpty()) root.set("provenance", json.valueToTree(provenance));
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return json.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         description = "See how an embedding organises your images: every image as a GPU sprite at its 2-D layout.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                TsneCommand.class,
+                ExploreCommand.class,
+                PrepareCommand.class,
+                RenderCommand.class,
+                BenchCommand.class,
+                LayoutCommand.class,
+                QualityCommand.class,
         })
 public final class Main implements Runnable {
 

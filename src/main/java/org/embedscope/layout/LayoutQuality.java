@@ -58,8 +58,8 @@ public final class LayoutQuality {
             int m = sample.length;
             int[] all = new int[n];
             for (int i = 0; i < n; i++) all[i] = i;
-            int[] low = lowNeighbors(layout, layoutDims, sample, all, k, par, progress);
-            int[] lowInSample = lowNeighbors(layout, layoutDims, sample, sample, k, par, progress);
+            int[] low = lowNeighbors("quality: layout neighbours", layout, layoutDims, sample, all, k, par, progress);
+            int[] lowInSample = lowNeighbors("quality: layout neighbours in sample", layout, layoutDims, sample, sample, k, par, progress);
             double[] perPoint = new double[2 * m]; // overlap, trust penalty
             highDimensional(data, n, dim, sample, low, lowInSample, k, perPoint, par, progress);
             double overlap = 0, penalty = 0;
@@ -90,10 +90,10 @@ public final class LayoutQuality {
     }
 
     /** The k nearest layout neighbours of each sampled point among the candidates (brute force). */
-    private static int[] lowNeighbors(float[] y, int dims, int[] sample, int[] candidates, int k, Parallel par, Progress progress) {
+    private static int[] lowNeighbors(String stage, float[] y, int dims, int[] sample, int[] candidates, int k, Parallel par, Progress progress) {
         int m = sample.length;
         int[] out = new int[m * k];
-        progress.stage("quality: layout neighbours", m);
+        progress.stage(stage, m);
         AtomicLong done = new AtomicLong();
         par.forRange(m, 64, (w, from, to) -> {
             double[] bd = new double[k];

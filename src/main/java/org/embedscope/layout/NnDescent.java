@@ -27,7 +27,7 @@ public final class NnDescent implements NearestNeighbors {
      * Tuning. Zero means automatic: {@code trees} grows slowly with n (8 for 70,000 points),
      * {@code leafSize} is max(k + 1, 30), {@code maxCandidates} is min(k, 20), {@code maxIterations}
      * is log₂ n (at least 5) and {@code delta}, the fraction of the n·k entries that must still change
-     * for another iteration, is 0.001·max(1, k/15). {@code threads} 0 means one per core.
+     * for another iteration, is 0.001·max(1, k/15)² (at most 0.05). {@code threads} 0 means one per core.
      */
     public record Params(int trees, int leafSize, int maxCandidates, int maxIterations, double delta, long seed, int threads) {
         public static Params defaults() {
@@ -74,7 +74,7 @@ public final class NnDescent implements NearestNeighbors {
             progress.stage("neighbours: preparing rows", 0);
             PreparedRows rows = PreparedRows.of(data, n, dim, metric == Metric.COSINE, par);
             NeighborHeaps heaps = search(rows, k, par, progress);
-            return finish(heaps, rows, data, dim, metric, par);
+            return finish(heaps, data, dim, metric, par);
         }
     }
 
@@ -92,10 +92,14 @@ public final class NnDescent implements NearestNeighbors {
 
     /**
      * With k well above the candidate count each iteration can join only part of the new entries, so
-     * updates die out more slowly while recall is already high: the threshold grows with k.
+     * updates die out slowly while recall is already high: the threshold grows as (k/15)², capped at
+     * 0.05. On MNIST with k = 90 that stops after 4 iterations at recall ≈ 0.99 instead of 6 (0.997),
+     * a third less time.
      */
     double delta(int k) {
-        return params.delta() > 0 ? params.delta() : 0.001 * Math.max(1.0, k / 15.0);
+        if (params.delta() > 0) return params.delta();
+        double r = Math.max(1.0, k / 15.0);
+        return Math.min(0.05, 0.001 * r * r);
     }
 
     int maxIterations(int n) {
@@ -243,10 +247,11 @@ public final class NnDescent implements NearestNeighbors {
     }
 
     /**
-     * Sorts rows and sets the final distances: the square root of the search's own for Euclidean, the
-     * metric's on the original rows for cosine (the search ranked by chord length).
+     * Sorts rows and sets the final distances: for Euclidean the square root of the squared distance
+     * the search measured (every entry was measured in full, since it passed its bound), for cosine the
+     * metric's own on the original rows (the search ranked by chord length).
      */
-    private static KnnGraph finish(NeighborHeaps heaps, PreparedRows rows, float[] data, int dim, Metric metric, Parallel par) {
+    private static KnnGraph finish(NeighborHeaps heaps, float[] data, int dim, Metric metric, Parallel par) {
         int n = heaps.n, k = heaps.k;
         int[] indices = heaps.idx;
         float[] distances = heaps.dist;
@@ -257,9 +262,7 @@ public final class NnDescent implements NearestNeighbors {
                 for (int s = 0; s < k; s++) {
                     int j = indices[base + s];
                     if (j < 0) continue;
-                    distances[base + s] = metric == Metric.EUCLIDEAN
-                            ? (float) Math.sqrt(SquaredDistance.between(rows.x, i, j, rows.dim))
-                            : metric.distance(data, i, j, dim);
+                    distances[base + s] = metric == Metric.EUCLIDEAN ? (float) Math.sqrt(distances[base + s]) : metric.distance(data, i, j, dim);
                 }
                 if (metric != Metric.EUCLIDEAN) heaps.sortRow(i);
             }

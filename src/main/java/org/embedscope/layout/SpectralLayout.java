@@ -12,8 +12,8 @@ import org.embedscope.progress.Progress;
  * <p>Fallbacks, never a crash:
  * <ul>
  * <li>a disconnected graph: each component is laid out on its own (spectrally, or uniformly at random
- * when it has too few points), scaled into a box half as wide as the gap to the nearest other
- * component and placed at a component centre: ±unit vectors when there are at most 2·dims
+ * when it has too few points), scaled into a box around a component centre small enough not to
+ * meet the box of any other component: ±unit vectors when there are at most 2·dims
  * components (as umap-learn does), otherwise the PCA of the component means of the data;</li>
  * <li>a solver that fails (non-finite values, a collapsed basis): the PCA of the data, or uniform
  * random positions when no data is given.</li>
@@ -27,7 +27,7 @@ public final class SpectralLayout {
     /** Coordinates ({@code n × dims}, row-major) and how they were obtained. */
     public record Result(float[] coords, String method) {}
 
-    private static final int DENSE_LIMIT = 400;
+    private static final int DENSE_LIMIT = 150;
     static final double TOLERANCE = 1e-4;
     static final int MAX_ITERATIONS = 300;
 
@@ -102,7 +102,7 @@ public final class SpectralLayout {
             vectors = new double[n * dims];
             for (int i = 0; i < n; i++) for (int j = 0; j < dims; j++) vectors[i * dims + j] = e.vector(j, i);
         } else {
-            int block = Math.min(n - 1, 2 * dims + 4);
+            int block = Math.min(n - 1, dims + 2);
             Lobpcg.Result r = Lobpcg.largest(n, g.rowStart(), g.col(), value, u, dims, block, TOLERANCE, MAX_ITERATIONS, seed, par, progress);
             if (r == null) return null;
             progress.info(String.format(java.util.Locale.ROOT, "spectral: %d LOBPCG iterations, residual %.2g%s", r.iterations(), r.residual(),
@@ -151,7 +151,8 @@ public final class SpectralLayout {
                 if (o == c) continue;
                 double d2 = 0;
                 for (int j = 0; j < dims; j++) d2 += Math.pow(centre[c * dims + j] - centre[o * dims + j], 2);
-                if (d2 > 0) range = Math.min(range, Math.sqrt(d2) / 2);
+                // Half the gap, shrunk by √dims so that even the boxes (not just balls) stay apart.
+                if (d2 > 0) range = Math.min(range, Math.sqrt(d2) / (2 * Math.sqrt(dims)));
             }
             if (!Double.isFinite(range)) range = 1;
             int[] m = members[c];

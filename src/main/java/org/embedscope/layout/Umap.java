@@ -85,6 +85,9 @@ public final class Umap implements LayoutAlgorithm {
     public float[] fit(float[] data, int n, int dim, int dims, Progress progress) {
         if (n < 1 || dim < 1) throw new IllegalArgumentException("UMAP needs at least one row and one column");
         if ((long) n * dim > data.length) throw new IllegalArgumentException("data holds fewer than n*dim values");
+        for (int i = 0; i < n * dim; i++) {
+            if (!Float.isFinite(data[i])) throw new IllegalArgumentException("row " + i / dim + ", column " + i % dim + " is " + data[i] + "; UMAP needs finite values");
+        }
         if (n == 1) return new float[dims];
         try (Parallel par = new Parallel(params.threads())) {
             float[] x = data;

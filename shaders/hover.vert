@@ -1,0 +1,11 @@
+#version 330 core
+// One screen-aligned quad (triangle strip of 4 vertices from gl_VertexID), for the enlarged hover
+// sprite and its backing panel. uRect is (left, bottom, right, top) in clip space.
+uniform vec4 uRect;
+out vec2 vLocal;   // 0..1 across the quad, y down like gl_PointCoord
+
+void main() {
+    vec2 corner = vec2(gl_VertexID & 1, gl_VertexID >> 1);
+    vLocal = vec2(corner.x, 1.0 - corner.y);
+    gl_Position = vec4(mix(uRect.xy, uRect.zw, corner), 0.0, 1.0);
+}

@@ -1,0 +1,131 @@
+package org.embedscope.atlas;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.progress.Progress;
+
+/**
+ * Lays the cells of every level out on pages ({@link AtlasGrid}) and writes them as PNG files
+ * {@code atlas/L-PP.png} (level, page), several pages at once.
+ */
+public final class PageWriter {
+    private PageWriter() {}
+
+    /** Names of page {@code page} of level {@code level}, relative to the bundle folder. */
+    public static String pageName(int level, int page) {
+        return String.format(Locale.ROOT, "atlas/%d-%02d.png", level, page);
+    }
+
+    /**
+     * Writes every page of every level into {@code bundleDir} and returns the manifest's atlas section.
+     *
+     * @param maxPage   largest page side in pixels
+     * @param pngLevel  Deflater level, 0–9
+     */
+    public static Manifest.Atlas write(CellSet cells, AlphaMode alpha, int maxPage, int pngLevel, Path bundleDir, Progress progress)
+            throws BundleException {
+        PixelFormat format = cells.pageFormat(alpha);
+        List<AtlasGrid> grids = new ArrayList<>();
+        List<int[]> jobs = new ArrayList<>(); // (level, page)
+        for (int l = 0; l < cells.levels(); l++) {
+            AtlasGrid g = AtlasGrid.plan(cells.count(), cells.cellSize(l), maxPage);
+            grids.add(g);
+            for (int p = 0; p < g.pages(); p++) jobs.add(new int[] {l, p});
+        }
+        Path atlasDir = bundleDir.resolve("atlas");
+        try {
+            // createDirectory, not createDirectories: never re-create a bundle folder deleted by an interruption
+            if (!Files.isDirectory(atlasDir)) Files.createDirectory(atlasDir);
+        } catch (IOException e) {
+            throw new BundleException(atlasDir, null, "cannot create: " + BundleException.describe(e));
+        }
+        progress.stage("writing atlas pages", jobs.size());
+        AtomicLong done = new AtomicLong();
+        Parallel.run(jobs.size(), j -> {
+            progress.checkCancelled();
+            int l = jobs.get(j)[0], p = jobs.get(j)[1];
+            byte[] page = compose(cells, l, grids.get(l), p, format);
+            progress.checkCancelled();
+            Path file = bundleDir.resolve(pageName(l, p));
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                PngEncoder.write(out, page, grids.get(l).pageWidth(), grids.get(l).pageHeight(), format, pngLevel);
+            } catch (IOException e) {
+                throw new BundleException(file, null, "cannot write: " + BundleException.describe(e));
+            }
+            progress.advance(done.incrementAndGet());
+        });
+        List<Manifest.Level> levels = new ArrayList<>();
+        for (int l = 0; l < grids.size(); l++) {
+            AtlasGrid g = grids.get(l);
+            List<String> pages = new ArrayList<>();
+            for (int p = 0; p < g.pages(); p++) pages.add(pageName(l, p));
+            levels.add(new Manifest.Level(g.cell(), g.columns(), g.rows(), pages));
+        }
+        return new Manifest.Atlas(alpha, levels);
+    }
+
+    /** The pixels of one page: its items' cells at their grid places, converted to the page format. */
+    static byte[] compose(CellSet cells, int level, AtlasGrid g, int page, PixelFormat format) {
+        int c = g.cell(), pc = format.channels;
+        int pageRow = g.pageWidth() * pc;
+        byte[] px = new byte[pageRow * g.pageHeight()];
+        int first = page * g.cellsPerPage();
+        int last = Math.min(cells.count(), first + g.cellsPerPage());
+        for (int i = first; i < last; i++) {
+            int k = i - first;
+            int x0 = (k % g.columns()) * c, y0 = (k / g.columns()) * c;
+            byte[] cell = cells.cell(i, level);
+            int cc = cells.format(i).channels;
+            for (int y = 0; y < c; y++) {
+                int d = (y0 + y) * pageRow + x0 * pc;
+                int s = y * c * cc;
+                if (cc == pc) {
+                    if (format.hasAlpha()) unpremultiplyRow(cell, s, px, d, c, pc);
+                    else System.arraycopy(cell, s, px, d, c * pc);
+                } else {
+                    convertRow(cell, s, cc, px, d, pc, c);
+                }
+            }
+        }
+        return px;
+    }
+
+    /** Straight alpha from premultiplied: colour × 255 / alpha, rounded. */
+    private static void unpremultiplyRow(byte[] src, int s, byte[] dst, int d, int pixels, int ch) {
+        for (int x = 0; x < pixels; x++, s += ch, d += ch) {
+            int a = src[s + ch - 1] & 0xff;
+            for (int k = 0; k < ch - 1; k++) dst[d + k] = unpremultiply(src[s + k] & 0xff, a);
+            dst[d + ch - 1] = (byte) a;
+        }
+    }
+
+    private static byte unpremultiply(int v, int a) {
+        if (a == 0) return 0;
+        if (a == 255) return (byte) v;
+        return (byte) Math.min(255, (v * 255 + a / 2) / a);
+    }
+
+    /** Converts one row of cell pixels to the page's format: grey to colour, adding or flattening alpha. */
+    private static void convertRow(byte[] src, int s, int sc, byte[] dst, int d, int dc, int pixels) {
+        boolean srcAlpha = sc == 2 || sc == 4, dstAlpha = dc == 2 || dc == 4;
+        int dColours = dstAlpha ? dc - 1 : dc;
+        for (int x = 0; x < pixels; x++, s += sc, d += dc) {
+            int a = srcAlpha ? src[s + sc - 1] & 0xff : 255;
+            for (int k = 0; k < dColours; k++) {
+                int v = src[s + (sc <= 2 ? 0 : k)] & 0xff; // premultiplied, i.e. over black
+                dst[d + k] = dstAlpha ? unpremultiply(v, a) : (byte) v;
+            }
+            if (dstAlpha) dst[d + dc - 1] = (byte) a;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.embedscope.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.render.Camera;
+import org.embedscope.render.LayoutNormalizer;
+import org.embedscope.render.ViewState;
+import org.embedscope.ui.OffscreenExplorer;
+
+/**
+ * The scripted session of {@code embedscope bench}, the same every run:
+ * <ol>
+ *   <li><b>fit</b>: 30 frames of the fitted view, each a full scene redraw (what any change costs there);</li>
+ *   <li><b>zoom-in</b>: 40 frames zooming about the densest region from 1× to 8×;</li>
+ *   <li><b>zoomed</b>: 30 redraws at 8×;</li>
+ *   <li><b>pan</b>: 40 frames panning at 8× across a quarter of the view width and back;</li>
+ *   <li><b>zoom-out</b>: 40 frames back to the fitted view;</li>
+ *   <li><b>transition</b>: a full transition from the first layout to the second in 30 frames;</li>
+ *   <li><b>hover</b>: 100 frames of a hover sweep at fit view, one cursor move per frame (the scene
+ *       is cached: a scissored id pass, a copy and the enlarged sprite).</li>
+ * </ol>
+ * Every frame draws the overlay too, as the window does, and ends with {@code glFinish}, so its time
+ * includes all the GPU work it caused. Frame times are reported as median and 95th percentile.
+ */
+public final class BenchSession {
+    private final Map<String, FrameStats> phases = new LinkedHashMap<>();
+    private final FrameStats pickReadback = new FrameStats();
+    private double loadMs;
+    private double firstFrameMs;
+    private double startToFirstFrameMs;
+    private long heapUsed;
+    private long rssKb;
+    private long peakRssKb;
+    private int items;
+    private String name;
+    private int width, height;
+
+    /** Runs the session on {@code bundleDir} at {@code width × height}. */
+    public static BenchSession run(Path bundleDir, int width, int height, boolean overlay) throws BundleException {
+        BenchSession b = new BenchSession();
+        b.width = width;
+        b.height = height;
+        long t0 = System.nanoTime();
+        Bundle bundle = BundleReader.load(bundleDir);
+        b.loadMs = (System.nanoTime() - t0) / 1e6;
+        b.items = bundle.count();
+        b.name = bundle.manifest().name();
+        try (OffscreenExplorer x = new OffscreenExplorer(bundle, width, height)) {
+            x.frame(-1, -1, overlay);
+            x.finish();
+            b.firstFrameMs = (System.nanoTime() - t0) / 1e6;
+            b.startToFirstFrameMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            b.script(x, overlay);
+        }
+        Runtime rt = Runtime.getRuntime();
+        b.heapUsed = rt.totalMemory() - rt.freeMemory();
+        b.rssKb = procStatus("VmRSS");
+        b.peakRssKb = procStatus("VmHWM");
+        return b;
+    }
+
+    private void script(OffscreenExplorer x, boolean overlay) {
+        ViewState st = x.scene().state();
+        Camera cam = st.camera();
+        float[] dense = densest(x.scene().layouts()[0]);
+
+        FrameStats fit = phase("fit");
+        for (int f = 0; f < 30; f++) {
+            st.changed();
+            timed(fit, () -> x.frame(-1, -1, overlay), x);
+        }
+        FrameStats in = phase("zoom-in");
+        for (int f = 1; f <= 40; f++) {
+            float z = (float) Math.pow(8, f / 40.0);
+            float k = (f / 40f);
+            cam.set(cam.centerX() + (dense[0] - cam.centerX()) * k, cam.centerY() + (dense[1] - cam.centerY()) * k, z);
+            st.cameraChanged();
+            timed(in, () -> x.frame(-1, -1, overlay), x);
+        }
+        FrameStats zoomed = phase("zoomed");
+        for (int f = 0; f < 30; f++) {
+            st.changed();
+            timed(zoomed, () -> x.frame(-1, -1, overlay), x);
+        }
+        FrameStats pan = phase("pan");
+        for (int f = 0; f < 40; f++) {
+            float dx = (f < 20 ? 1 : -1) * cam.width() / 4f / 20f;
+            cam.panPixels(dx, 0);
+            st.cameraChanged();
+            timed(pan, () -> x.frame(-1, -1, overlay), x);
+        }
+        FrameStats out = phase("zoom-out");
+        float z0 = cam.zoom();
+        for (int f = 1; f <= 40; f++) {
+            cam.set(cam.centerX(), cam.centerY(), (float) (z0 * Math.pow(1 / z0, f / 40.0)));
+            st.cameraChanged();
+            timed(out, () -> x.frame(-1, -1, overlay), x);
+        }
+        cam.fit();
+        st.cameraChanged();
+        FrameStats tr = phase("transition");
+        if (st.layoutCount() > 1) {
+            st.transition().reset(0);
+            st.moveTo(1, 0f);
+            for (int f = 1; f <= 30; f++) {
+                float now = f / 30f * org.embedscope.render.Transition.DEFAULT_DURATION;
+                st.update(now);
+                timed(tr, () -> x.frame(-1, -1, overlay), x);
+            }
+            st.transition().reset(0);
+            st.changed();
+        }
+        x.frame(-1, -1, overlay);
+        FrameStats hover = phase("hover");
+        int y = Math.round(cam.screenY(dense[1]));
+        float x0 = cam.screenX(dense[0]) - 100;
+        for (int f = 0; f < 100; f++) {
+            int cx = Math.round(x0 + f * 2), cy = y + (f % 7) - 3;
+            long p0 = System.nanoTime();
+            x.scene().pick(cx, cy, org.embedscope.render.SceneRenderer.hoverRadius(st.spritePixels()));
+            pickReadback.add((System.nanoTime() - p0) / 1e6);
+            timed(hover, () -> x.frame(cx, cy, overlay), x);
+        }
+        closePhase();
+    }
+
+    private FrameStats phase(String phaseName) {
+        closePhase();
+        FrameStats s = new FrameStats();
+        phases.put(phaseName, s);
+        current = s;
+        phaseCpuStart = processCpuMs();
+        return s;
+    }
+
+    private FrameStats current;
+    private double phaseCpuStart;
+
+    private void closePhase() {
+        if (current != null) current.setCpuMs(processCpuMs() - phaseCpuStart);
+        current = null;
+    }
+
+    /** User + system CPU time of this process, every thread, from /proc (NaN elsewhere). */
+    static double processCpuMs() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command name.
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static void timed(FrameStats stats, Runnable frame, OffscreenExplorer x) {
+        long t = System.nanoTime();
+        frame.run();
+        x.finish();
+        stats.add((System.nanoTime() - t) / 1e6);
+    }
+
+    /** Centre of the most crowded cell of a 32×32 grid over a normalised layout (set-up, not per frame). */
+    static float[] densest(float[] xy) {
+        int g = 32;
+        int[] counts = new int[g * g];
+        float[] b = LayoutNormalizer.bounds(xy);
+        float w = Math.max(b[2] - b[0], 1e-6f), h = Math.max(b[3] - b[1], 1e-6f);
+        int best = 0;
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            int cx = Math.min(g - 1, (int) ((xy[i] - b[0]) / w * g)), cy = Math.min(g - 1, (int) ((xy[i + 1] - b[1]) / h * g));
+            int c = ++counts[cy * g + cx];
+            if (c > counts[best]) best = cy * g + cx;
+        }
+        return new float[] {b[0] + (best % g + 0.5f) * w / g, b[1] + (best / g + 0.5f) * h / g};
+    }
+
+    private static long procStatus(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: reported as unknown
+        }
+        return -1;
+    }
+
+    /** Human-readable report. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "bundle %s: %,d items at %dx%d%n", name, items, width, height));
+        sb.append(String.format(Locale.ROOT, "%-11s %7s %11s %11s %14s%n", "phase", "frames", "median ms", "p95 ms", "cpu ms/frame"));
+        phases.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-11s %7d %11.1f %11.1f %14.1f%n", k, v.count(), v.median(), v.p95(), v.cpuPerFrame())));
+        sb.append(String.format(Locale.ROOT, "pick read-back: median %.2f ms, p95 %.2f ms%n", pickReadback.median(), pickReadback.p95()));
+        sb.append(String.format(Locale.ROOT, "bundle load %.0f ms; load to first complete frame %.0f ms; JVM start to first frame %.0f ms%n",
+                loadMs, firstFrameMs, startToFirstFrameMs));
+        sb.append(String.format(Locale.ROOT, "heap used %.0f MB; RSS %.0f MB (peak %.0f MB)%n", heapUsed / 1048576.0, rssKb / 1024.0, peakRssKb / 1024.0));
+        return sb.toString();
+    }
+
+    /** The same as JSON. */
+    public String json() {
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append(String.format(Locale.ROOT, "  \"bundle\": \"%s\", \"items\": %d, \"width\": %d, \"height\": %d,%n",
+                name.replace("\\", "\\\\").replace("\"", "\\\""), items, width, height));
+        sb.append("  \"phases\": {\n");
+        int i = 0;
+        for (Map.Entry<String, FrameStats> e : phases.entrySet()) {
+            sb.append(String.format(Locale.ROOT, "    \"%s\": {\"frames\": %d, \"median_ms\": %.2f, \"p95_ms\": %.2f, \"cpu_ms_per_frame\": %.2f}%s%n",
+                    e.getKey(), e.getValue().count(), e.getValue().median(), e.getValue().p95(), e.getValue().cpuPerFrame(),
+                    ++i < phases.size() ? "," : ""));
+        }
+        sb.append("  },\n");
+        sb.append(String.format(Locale.ROOT, "  \"pick_readback_ms\": {\"median\": %.3f, \"p95\": %.3f},%n", pickReadback.median(), pickReadback.p95()));
+        sb.append(String.format(Locale.ROOT, "  \"load_ms\": %.1f, \"load_to_first_frame_ms\": %.1f, \"start_to_first_frame_ms\": %.1f,%n",
+                loadMs, firstFrameMs, startToFirstFrameMs));
+        sb.append(String.format(Locale.ROOT, "  \"heap_used_mb\": %.1f, \"rss_mb\": %.1f, \"peak_rss_mb\": %.1f%n}%n",
+                heapUsed / 1048576.0, rssKb / 1024.0, peakRssKb / 1024.0));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package org.embedscope.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.embedscope.bench.BenchSession;
+import org.embedscope.bench.SyntheticBundleWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code embedscope bench}: a fixed scripted session, timed frame by frame. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Drive a fixed scripted session offscreen and report frame times per phase:",
+                "fit view; zoom into the densest region to 8x; redraws at 8x; pan; zoom out; a full",
+                "transition to the second layout; a hover sweep of one cursor move per frame.",
+                "Each frame includes the overlay and ends with glFinish (GPU work completed).",
+                "Also: picking read-back time, bundle load time, time to the first complete frame, heap and RSS."})
+public final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE", description = "Bundle folder (not with --synthetic).")
+    Path bundle;
+
+    @Option(names = "--synthetic", paramLabel = "N",
+            description = "Generate a synthetic bundle of N items (28-px glyphs, ten clusters, two layouts) in a temporary folder and bench it.")
+    Integer synthetic;
+
+    @Option(names = "--keep", paramLabel = "DIR",
+            description = {"With --synthetic: write the bundle to DIR and keep it. The start-up and memory figures of a",
+                    "--synthetic run include generating the bundle; bench DIR afterwards for clean ones."})
+    Path keep;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
+            description = "Framebuffer size (default: ${DEFAULT-VALUE}).")
+    Size size;
+
+    @Option(names = "--no-overlay", description = "Leave the imgui overlay out of the frames.")
+    boolean noOverlay;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((bundle == null) == (synthetic == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either a BUNDLE folder or --synthetic N");
+        }
+        Path dir = bundle;
+        Path tmp = null;
+        if (synthetic != null) {
+            if (synthetic < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--synthetic: expected a positive count");
+            long t = System.nanoTime();
+            if (keep == null) tmp = Files.createTempDirectory("embedscope-synthetic");
+            dir = SyntheticBundleWriter.write(keep != null ? keep : tmp, synthetic, 42);
+            spec.commandLine().getErr().printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
+        }
+        try {
+            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay);
+            spec.commandLine().getOut().print(json ? s.json() : s.text());
+            spec.commandLine().getOut().flush();
+        } finally {
+            if (tmp != null) deleteTree(tmp);
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.embedscope.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.embedscope.Home;
+import org.embedscope.ui.ExplorerWindow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code embedscope explore [BUNDLE]}: the interactive window. */
+@Command(name = "explore", mixinStandardHelpOptions = true,
+        description = {"Open the explorer window on a bundle: every item as a sprite at its layout.",
+                "",
+                "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge.",
+                "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout."})
+public final class ExploreCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE",
+            description = "Bundle folder (default: the MNIST bundle shipped in assets/mnist).")
+    Path bundle;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
+            description = "Initial window size in screen coordinates (default: ${DEFAULT-VALUE}).")
+    Size size;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = bundle != null ? bundle : Home.resolve("assets/mnist");
+        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height())) {
+            window.run();
+        }
+        return 0;
+    }
+}

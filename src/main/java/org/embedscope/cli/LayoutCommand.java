@@ -1,0 +1,155 @@
+package org.embedscope.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.layout.LayoutAlgorithm;
+import org.embedscope.layout.LayoutOptions;
+import org.embedscope.layout.LayoutRegistry;
+import org.embedscope.layout.Metric;
+import org.embedscope.layout.Umap;
+import org.embedscope.progress.TerminalProgress;
+import org.embedscope.source.Matrix;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code embedscope layout}: compute one 2-D layout of IDX images or feature vectors and write its coordinates. */
+@Command(name = "layout", mixinStandardHelpOptions = true,
+        description = {"Compute a 2-D layout of IDX images (pixels scaled to [0, 1], files concatenated in order) or of",
+                "feature vectors, and write x,y coordinates as CSV, one row per item. Prints each stage's time.",
+                "",
+                "Example (all 70,000 MNIST digits, train then test):",
+                "  embedscope layout --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
+                "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte --algo umap -o umap.csv"})
+public final class LayoutCommand implements Callable<Integer> {
+
+    @Option(names = "--idx", arity = "2", paramLabel = "FILE",
+            description = {"IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte",
+                    "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1]."})
+    List<Path> idx;
+
+    @Option(names = "--images", split = ",", paramLabel = "IDX", description = "IDX image files (raw or .gz), comma-separated, concatenated in order.")
+    List<Path> images;
+
+    @Option(names = "--vectors", paramLabel = "FILE", description = "Feature vectors instead of images: .npy (n, d) or CSV/text.")
+    Path vectors;
+
+    @Option(names = "--algo", paramLabel = "NAME", defaultValue = "umap",
+            description = "Layout engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = PrepareCommand.LayoutNames.class)
+    String algo;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.csv", description = "Where to write the coordinates (columns x,y).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--umap-neighbors", paramLabel = "K", defaultValue = "15", description = "UMAP: neighbours, the point itself included (default: ${DEFAULT-VALUE}).")
+    int umapNeighbors;
+
+    @Option(names = "--umap-min-dist", paramLabel = "D", defaultValue = "0.1", description = "UMAP: minimum distance (default: ${DEFAULT-VALUE}).")
+    double umapMinDist;
+
+    @Option(names = "--umap-epochs", paramLabel = "N", defaultValue = "0", description = "UMAP: epochs, 0 for 500 up to 10,000 points and 200 above (default: ${DEFAULT-VALUE}).")
+    int umapEpochs;
+
+    @Option(names = "--pca-first", paramLabel = "DIMS", description = "UMAP: reduce the input to DIMS principal components first (off by default).")
+    Integer pcaFirst;
+
+    @Option(names = "--tsne-perplexity", paramLabel = "P", defaultValue = "30", description = "t-SNE: perplexity (default: ${DEFAULT-VALUE}).")
+    double tsnePerplexity;
+
+    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "euclidean", description = "euclidean or cosine (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "UMAP, t-SNE: worker threads, 0 for one per core (default: ${DEFAULT-VALUE}). One thread and a seed give bit-for-bit the same layout "
+                    + "(t-SNE: on any number of threads).")
+    int threads;
+
+    @CommandLine.Mixin TsneOptions tsne = new TsneOptions();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws BundleException {
+        int inputs = (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
+        if (inputs != 1) throw usage("give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE");
+        if (idx != null) {
+            images = new java.util.ArrayList<>();
+            for (int i = 0; i < idx.size(); i += 2) images.add(idx.get(i)); // the layout needs no labels
+        }
+        Metric m;
+        try {
+            m = Metric.parse(metric);
+        } catch (IllegalArgumentException e) {
+            throw usage("--metric: expected euclidean or cosine, got '" + metric + "'");
+        }
+        if (!LayoutRegistry.names().contains(algo)) throw usage("--algo: unknown layout '" + algo + "'; known: " + String.join(", ", LayoutRegistry.names()));
+        if (threads < 0) throw usage("--threads must be 0 or more");
+        LayoutAlgorithm engine;
+        try {
+            engine = algo.equals("umap")
+                    ? new Umap(Umap.Params.defaults().withNeighbors(umapNeighbors).withMinDist(umapMinDist).withEpochs(umapEpochs).withMetric(m)
+                            .withSeed(seed).withThreads(threads).withPca(pcaFirst != null, pcaFirst != null ? pcaFirst : 50))
+                    : algo.equals("tsne") ? tsne.engine(tsnePerplexity, seed, m, threads)
+                    : LayoutRegistry.create(algo, new LayoutOptions(seed, umapNeighbors, umapMinDist, tsnePerplexity, m)).algorithm();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        TerminalProgress progress = TerminalProgress.onStdout();
+        Thread hook = new Thread(progress::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        long start = System.nanoTime();
+        progress.stage("reading input", 0);
+        Matrix data = LayoutInputs.data(images, vectors);
+        long computeStart = System.nanoTime();
+        float[] xy = engine.fit(data.data(), data.rows(), data.cols(), progress);
+        double computeSecs = (System.nanoTime() - computeStart) / 1e9;
+        progress.stage("writing " + out.getFileName(), 0);
+        write(xy, data.rows(), out);
+        progress.finish();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        long rss = TerminalProgress.peakRss();
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d × %d → %s; layout %.1f s, total %.1f s%s%n", algo, data.rows(), data.cols(), out, computeSecs,
+                (System.nanoTime() - start) / 1e9, rss > 0 ? String.format(Locale.ROOT, ", peak RSS %d MB", rss >> 20) : "");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Writes x,y rows to a temporary file beside {@code file}, then moves it into place. */
+    static void write(float[] xy, int n, Path file) throws BundleException {
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+                w.write("x,y\n");
+                StringBuilder sb = new StringBuilder(32);
+                for (int i = 0; i < n; i++) {
+                    sb.setLength(0);
+                    sb.append(xy[2 * i]).append(',').append(xy[2 * i + 1]).append('\n');
+                    w.write(sb.toString());
+                }
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+            throw new BundleException(file, null, "cannot write: " + e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,254 @@
+package org.embedscope.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.layout.LayoutOptions;
+import org.embedscope.layout.LayoutRegistry;
+import org.embedscope.layout.Metric;
+import org.embedscope.progress.TerminalProgress;
+import org.embedscope.source.CsvListSource;
+import org.embedscope.source.FolderSource;
+import org.embedscope.source.IdxSource;
+import org.embedscope.source.ImageSource;
+import org.embedscope.source.LabelNames;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code embedscope prepare}: turns a collection of images into a bundle the explorer opens. */
+@Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        headerHeading = "", synopsisHeading = "%nUsage: ",
+        header = "Turn a collection of images into a bundle: atlases with levels of detail, 2-D layouts, labels, metadata.",
+        description = {
+                "",
+                "Reads images from IDX files (MNIST, Fashion-MNIST), a folder, or a CSV list; fits each into a square cell "
+                        + "(aspect kept, area-averaged); writes atlas pages with coarser levels of detail; computes layouts "
+                        + "on the pixels or on your own vectors, or takes your own coordinates; and writes the bundle "
+                        + "folder (bundle.json, points.csv, atlas/*.png; format in README).",
+                "",
+                "The bundle is written into a temporary folder beside OUT and moved into place only when complete; "
+                        + "an existing bundle at OUT is replaced only then. Ctrl-C or an error leaves no partial bundle. "
+                        + "The same inputs and --seed give the same bundle.",
+                "",
+                "Bad input stops with one line naming the file, item or line and what was expected (exit code 2).",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # all 70,000 MNIST digits (train then test), UMAP and t-SNE layouts",
+                "  embedscope prepare --idx DATA/train-images-idx3-ubyte DATA/train-labels-idx1-ubyte \\",
+                "      --idx DATA/t10k-images-idx3-ubyte DATA/t10k-labels-idx1-ubyte \\",
+                "      --label-names mnist --name 'MNIST digits' --layout umap,tsne -o assets/mnist",
+                "",
+                "  # a folder of photos, one sub-folder per class, PCA layout",
+                "  embedscope prepare --images photos/ --layout pca -o photos.bundle",
+                "",
+                "  # your own embedding and coordinates saved from Python with np.save",
+                "  embedscope prepare --list items.csv --vectors clip.npy --import-layout umap=xy.npy -o items",
+                "",
+                "Exit codes: 0 done, 1 unexpected error, 2 bad input, 130 interrupted."})
+public final class PrepareCommand implements Callable<Integer> {
+
+    /** Layouts computed when neither --layout nor --import-layout is given. */
+    static final String DEFAULT_LAYOUTS = "pca";
+
+    static final class Sources {
+        @Option(names = "--idx", arity = "2", paramLabel = "FILE",
+                description = {"IDX images file and its labels file, raw or .gz (e.g. MNIST's train-images-idx3-ubyte "
+                        + "train-labels-idx1-ubyte). Repeat to concatenate pairs in order; metadata column 'split' says "
+                        + "train or test from each file name."})
+        List<Path> idx;
+
+        @Option(names = "--images", paramLabel = "DIR",
+                description = {"A folder of images (png, jpg, jpeg, gif, bmp, tif, tiff), searched recursively. "
+                        + "Labels: first-level sub-folder names. Order: relative paths sorted character by character. "
+                        + "Metadata column 'path'."})
+        Path folder;
+
+        @Option(names = "--list", paramLabel = "CSV",
+                description = {"A CSV file (header row) listing image paths relative to --root; an optional label column; "
+                        + "every other column is carried into points.csv as metadata. Items keep the row order."})
+        Path list;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nSource of images (one of):%n")
+    Sources sources;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "With --list: folder the paths are relative to (default: the CSV file's folder). Paths leaving it are refused.")
+    Path root;
+
+    @Option(names = "--path-column", paramLabel = "NAME", defaultValue = "path", description = "With --list: the image path column (default: ${DEFAULT-VALUE}).")
+    String pathColumn;
+
+    @Option(names = "--label-column", paramLabel = "NAME", description = "With --list: the label column (default: 'label' when present).")
+    String labelColumn;
+
+    @Option(names = "--label-names", paramLabel = "mnist|fashion-mnist|FILE",
+            description = "Display names of label values: built-in for MNIST and Fashion-MNIST, or a text file with one name per line "
+                    + "(naming values 0, 1, 2, ...) or lines VALUE=NAME.")
+    String labelNames;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "The bundle folder to write (replaced when it holds a bundle).")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "TEXT", description = "The bundle's name shown by the explorer (default: OUT's folder name).")
+    String name;
+
+    @Option(names = "--layout", paramLabel = "LIST", split = ",",
+            description = "Layouts to compute, comma-separated, in display order: ${COMPLETION-CANDIDATES}, or none "
+                    + "(default: " + DEFAULT_LAYOUTS + ", or none when --import-layout is given).",
+            completionCandidates = LayoutNames.class)
+    List<String> layoutList;
+
+    @Option(names = "--import-layout", paramLabel = "NAME=FILE",
+            description = "Precomputed coordinates for a layout called NAME: .npy of shape (n, 2) (np.save), or CSV/text with "
+                    + "columns x,y (np.savetxt). One row per item, in item order. Repeatable; listed before computed layouts.")
+    Map<String, Path> imports = new LinkedHashMap<>();
+
+    @Option(names = "--vectors", paramLabel = "FILE",
+            description = "Compute layouts on these feature vectors instead of pixels: .npy float32/float64 of shape (n, d), "
+                    + "or CSV/text with one row per item.")
+    Path vectors;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed of the layouts (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--umap-neighbors", paramLabel = "K", defaultValue = "15", description = "UMAP: number of neighbours (default: ${DEFAULT-VALUE}).")
+    int umapNeighbors;
+
+    @Option(names = "--umap-min-dist", paramLabel = "D", defaultValue = "0.1", description = "UMAP: minimum distance between points (default: ${DEFAULT-VALUE}).")
+    double umapMinDist;
+
+    @Option(names = "--tsne-perplexity", paramLabel = "P", defaultValue = "30", description = "t-SNE: perplexity (default: ${DEFAULT-VALUE}).")
+    double tsnePerplexity;
+
+    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "euclidean", description = "Distance for neighbour-based layouts: euclidean or cosine (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @picocli.CommandLine.Mixin TsneOptions tsne = new TsneOptions();
+
+    @Option(names = "--cell", paramLabel = "PX", description = "Cell size of the finest level (default: the largest image side up to 64, else 64).")
+    int cell;
+
+    @Option(names = "--page", paramLabel = "PX", defaultValue = "2048", description = "Largest atlas page side, up to 8192 (default: ${DEFAULT-VALUE}).")
+    int page;
+
+    @Option(names = "--levels", paramLabel = "N", defaultValue = "16",
+            description = "Most levels of detail; each halves the cell, down to about 4 px (default: all).", showDefaultValue = CommandLine.Help.Visibility.NEVER)
+    int levels;
+
+    @Option(names = "--alpha", paramLabel = "MODE",
+            description = "How the explorer reads coverage: luminance (white-on-black images), channel (PNG alpha) or opaque "
+                    + "(default: luminance for IDX and for grey images on dark backgrounds; else channel when images have "
+                    + "transparency or are not square; else opaque).")
+    String alpha;
+
+    @Option(names = "--png-level", paramLabel = "0-9", defaultValue = "6", description = "PNG compression level: 1 fastest, 9 smallest but several times slower (default: ${DEFAULT-VALUE}).")
+    int pngLevel;
+
+    @Option(names = "--skip-bad", description = "Skip unreadable or corrupt images and list them, instead of stopping at the first.")
+    boolean skipBad;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** Completion candidates for --layout: the registered engines. */
+    static final class LayoutNames implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return LayoutRegistry.names().iterator(); }
+    }
+
+    @Override
+    public Integer call() throws BundleException {
+        TerminalProgress progress = TerminalProgress.onStdout();
+        long start = System.nanoTime();
+        PreparePipeline.Spec s = spec(progress);
+        PreparePipeline.Result r = PreparePipeline.run(s, progress, progress::cancel, spec.commandLine().getErr());
+        progress.finish();
+        double secs = (System.nanoTime() - start) / 1e9;
+        long rss = TerminalProgress.peakRss();
+        System.out.printf(Locale.ROOT, "wrote %s: %d items, %d layouts, %d levels, %.1f MB in %.1f s%s%n", r.bundle(), r.manifest().count(),
+                r.manifest().layouts().size(), r.manifest().atlas().levels().size(), r.bytes() / 1e6, secs,
+                rss > 0 ? String.format(Locale.ROOT, ", peak RSS %d MB", rss >> 20) : "");
+        return 0;
+    }
+
+    /** Checks the options and opens the source. */
+    PreparePipeline.Spec spec(TerminalProgress progress) throws BundleException {
+        if (page < 16 || page > 8192) throw usage("--page must be 16 to 8192 pixels, not " + page);
+        if (cell != 0 && (cell < 1 || cell > page)) throw usage("--cell must be 1 to the page size (" + page + "), not " + cell);
+        if (levels < 1) throw usage("--levels must be at least 1");
+        if (pngLevel < 0 || pngLevel > 9) throw usage("--png-level must be 0 to 9");
+        if (umapNeighbors < 2) throw usage("--umap-neighbors must be at least 2");
+        if (!(umapMinDist >= 0)) throw usage("--umap-min-dist must be 0 or more");
+        if (!(tsnePerplexity > 0)) throw usage("--tsne-perplexity must be positive");
+        AlphaMode alphaMode = null;
+        if (alpha != null) {
+            alphaMode = AlphaMode.fromJson(alpha);
+            if (alphaMode == null) throw usage("--alpha must be luminance, channel or opaque, not '" + alpha + "'");
+        }
+        Metric m;
+        try {
+            m = Metric.parse(metric);
+        } catch (IllegalArgumentException e) {
+            throw usage("--metric must be euclidean or cosine, not '" + metric + "'");
+        }
+        if (sources.list == null && (root != null || labelColumn != null || !pathColumn.equals("path"))) {
+            throw usage("--root, --path-column and --label-column go with --list");
+        }
+
+        LayoutOptions options = new LayoutOptions(seed, umapNeighbors, umapMinDist, tsnePerplexity, m);
+        List<String> names = layoutList != null ? layoutList : imports.isEmpty() ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
+        List<PreparePipeline.ComputedLayout> layouts = new ArrayList<>();
+        for (String n : names) {
+            String t = n.strip();
+            if (t.isEmpty() || t.equals("none")) continue;
+            if (!LayoutRegistry.names().contains(t)) {
+                throw usage("unknown layout '" + t + "' in --layout; known: " + String.join(", ", LayoutRegistry.names()));
+            }
+            LayoutRegistry.Configured c = LayoutRegistry.create(t, options);
+            if (t.equals("tsne")) {
+                try {
+                    c = new LayoutRegistry.Configured(tsne.engine(tsnePerplexity, seed, m, 0), c.title(), tsne.params(tsnePerplexity, seed, m));
+                } catch (IllegalArgumentException e) {
+                    throw usage(e.getMessage());
+                }
+            }
+            layouts.add(new PreparePipeline.ComputedLayout(t, c.title(), c.algorithm(), c.params()));
+        }
+
+        Map<String, String> names2 = labelNames == null ? null : LabelNames.parse(labelNames);
+        ImageSource source = openSource(progress, names2);
+
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("tool", spec.root().version()[0]);
+        provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        return new PreparePipeline.Spec(source, out, name, vectors, imports, layouts, cell, page, levels, alphaMode, pngLevel,
+                skipBad, names2, provenance);
+    }
+
+    private ImageSource openSource(TerminalProgress progress, Map<String, String> names) throws BundleException {
+        if (sources.idx != null) {
+            progress.stage("reading IDX files", 0);
+            List<IdxSource.Pair> pairs = new ArrayList<>();
+            for (int i = 0; i + 1 < sources.idx.size(); i += 2) pairs.add(new IdxSource.Pair(sources.idx.get(i), sources.idx.get(i + 1)));
+            return IdxSource.open(pairs, names);
+        }
+        if (sources.folder != null) {
+            progress.stage("listing images", 0);
+            return FolderSource.open(sources.folder);
+        }
+        progress.stage("reading the list", 0);
+        return CsvListSource.open(sources.list, root, pathColumn, labelColumn);
+    }
+
+    private static BundleException usage(String what) {
+        return new BundleException(null, null, what);
+    }
+
+}

@@ -1,0 +1,129 @@
+package org.embedscope.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.layout.LayoutQuality;
+import org.embedscope.progress.Progress;
+import org.embedscope.progress.TerminalProgress;
+import org.embedscope.source.Matrix;
+import org.embedscope.source.VectorFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code embedscope quality}: how well a 2-D layout keeps its data's neighbourhoods (see {@link LayoutQuality}). */
+@Command(name = "quality", mixinStandardHelpOptions = true,
+        description = {"Score a 2-D layout of IDX images (or feature vectors) by three numbers:",
+                "  knnK    mean fraction of each sampled point's K nearest data neighbours (exact, Euclidean, among",
+                "          all points) that are among its K nearest in the layout (among all points);",
+                "  trustK  trustworthiness with K neighbours, within the sampled points (as scikit-learn's);",
+                "  acc2d   accuracy of a 10-NN vote in the layout, fit on rows [0, TRAIN), scored on the rest.",
+                "The layout is a coordinates file (.npy (n, 2), or CSV with columns x,y or NAME_x,NAME_y) or a bundle",
+                "folder (its points.csv; --layout picks the layout, labels come from the bundle unless --labels).",
+                "",
+                "Example (MNIST, 60,000 train then 10,000 test):",
+                "  embedscope quality --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
+                "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte umap.csv"})
+public final class QualityCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "LAYOUT", description = "Coordinates file or bundle folder.")
+    Path layout;
+
+    @Option(names = "--idx", arity = "2", paramLabel = "FILE",
+            description = {"IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte",
+                    "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1]."})
+    List<Path> idx;
+
+    @Option(names = "--images", split = ",", paramLabel = "IDX", description = "IDX image files (raw or .gz), comma-separated, concatenated in order; pixels scaled to [0, 1].")
+    List<Path> images;
+
+    @Option(names = "--vectors", paramLabel = "FILE", description = "Feature vectors instead of images: .npy (n, d) or CSV/text.")
+    Path vectors;
+
+    @Option(names = "--labels", split = ",", paramLabel = "IDX", description = "IDX label files, comma-separated, concatenated in order (for acc2d).")
+    List<Path> labels;
+
+    @Option(names = "--layout", paramLabel = "NAME", description = "Which layout: a bundle's layout name, or the NAME of NAME_x,NAME_y columns.")
+    String layoutName;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "5000", description = "Points sampled for knn and trust (default: ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--neighbors", paramLabel = "K", defaultValue = "15", description = "Neighbours for knn and trust (default: ${DEFAULT-VALUE}).")
+    int neighbors;
+
+    @Option(names = "--train", paramLabel = "N", defaultValue = "60000",
+            description = "Rows [0, N) fit the 10-NN classifier, the rest are scored (default: ${DEFAULT-VALUE}; with fewer rows, the first 6/7).")
+    int train;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws BundleException {
+        int inputs = (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
+        if (inputs != 1) throw usage("give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE");
+        if (idx != null) {
+            images = new java.util.ArrayList<>();
+            List<Path> idxLabels = new java.util.ArrayList<>();
+            for (int i = 0; i < idx.size(); i += 2) {
+                images.add(idx.get(i));
+                idxLabels.add(idx.get(i + 1));
+            }
+            if (labels == null || labels.isEmpty()) labels = idxLabels;
+        }
+        if (sample < 1) throw usage("--sample must be positive");
+        if (neighbors < 1) throw usage("--neighbors must be positive");
+        Progress progress = TerminalProgress.onStdout();
+        Matrix data = LayoutInputs.data(images, vectors);
+        int n = data.rows();
+        int[] lab = labels != null && !labels.isEmpty() ? LayoutInputs.labels(labels) : null;
+        if (lab != null && lab.length != n) {
+            throw new BundleException(labels.get(0), null, "the label files hold " + lab.length + " labels; expected " + n + ", one per item");
+        }
+        float[] xy;
+        if (Files.isDirectory(layout)) {
+            Bundle b = Bundle.load(layout);
+            if (b.count() != n) throw new BundleException(layout, null, "holds " + b.count() + " items; the data has " + n);
+            List<Manifest.Layout> ls = b.manifest().layouts();
+            int li = 0;
+            if (layoutName != null) {
+                li = -1;
+                for (int i = 0; i < ls.size(); i++) if (ls.get(i).name().equals(layoutName)) li = i;
+                if (li < 0) {
+                    throw new BundleException(layout.resolve("bundle.json"), "layouts", "has no layout '" + layoutName + "'; it has "
+                            + String.join(", ", ls.stream().map(Manifest.Layout::name).toList()));
+                }
+            }
+            xy = b.coords(li);
+            if (lab == null && b.hasLabels()) lab = b.labels();
+        } else {
+            xy = VectorFiles.readCoordinates(layout, n, layoutName != null ? layoutName : "layout");
+        }
+        if (n < neighbors + 2) throw usage("need more than " + (neighbors + 1) + " items, have " + n);
+        int trainRows = train < n ? train : n * 6 / 7;
+        LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, 10, trainRows, seed, 0);
+        LayoutQuality.Scores q = LayoutQuality.measure(data.data(), n, data.cols(), xy, 2, lab, s, progress);
+        ((TerminalProgress) progress).finish();
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "knn%d    %.4f   (%d sampled points)%n", neighbors, q.knn(), s.sample());
+        o.printf(Locale.ROOT, "trust%d  %.4f%n", neighbors, q.trustworthiness());
+        if (Double.isNaN(q.accuracy())) o.println("acc2d   n/a      (no labels)");
+        else o.printf(Locale.ROOT, "acc2d   %.4f   (10-NN fit on rows 0..%d, scored on %d..%d)%n", q.accuracy(), trainRows - 1, trainRows, n - 1);
+        o.flush();
+        return 0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,126 @@
+package org.embedscope.render;
+
+import static org.lwjgl.glfw.GLFW.*;
+import static org.lwjgl.system.MemoryUtil.NULL;
+
+import org.lwjgl.glfw.GLFWErrorCallback;
+import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GL11;
+
+/**
+ * A GLFW window with an OpenGL 3.3 core context. Visible windows need a display; hidden ones (for
+ * {@code render}, {@code bench} and tests) fall back to GLFW's null platform with an EGL context
+ * when there is no X or Wayland display, so they also run on a headless machine with Mesa.
+ *
+ * <p>GLFW is initialised once per process and terminated by {@link #close()} of the last window.
+ */
+public final class GlContext implements AutoCloseable {
+    private static int open;
+    private static boolean nullPlatform;
+
+    private final long window;
+
+    private GlContext(long window) {
+        this.window = window;
+    }
+
+    /** A resizable window, HiDPI-aware; a hidden one is shown later with {@link #show()}. */
+    public static GlContext window(String title, int width, int height, boolean visible) {
+        init(false);
+        hints(visible);
+        return create(title, width, height);
+    }
+
+    /** Shows a window created hidden. */
+    public void show() { glfwShowWindow(window); }
+
+    /** A hidden window whose context draws into offscreen framebuffers. */
+    public static GlContext hidden(int width, int height) {
+        init(true);
+        hints(false);
+        return create("embedscope", width, height);
+    }
+
+    private static boolean hasDisplay() {
+        String x = System.getenv("DISPLAY"), w = System.getenv("WAYLAND_DISPLAY");
+        return (x != null && !x.isEmpty()) || (w != null && !w.isEmpty());
+    }
+
+    private static synchronized void init(boolean headlessOk) {
+        if (open > 0) return;
+        GLFWErrorCallback cb = glfwSetErrorCallback(null);
+        if (cb != null) cb.free();
+        glfwSetErrorCallback(GLFWErrorCallback.createPrint(System.err));
+        nullPlatform = headlessOk && !hasDisplay();
+        if (nullPlatform) glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
+        else glfwInitHint(GLFW_PLATFORM, GLFW_ANY_PLATFORM);
+        if (!glfwInit()) {
+            throw new IllegalStateException(headlessOk
+                    ? "cannot initialise GLFW (no display, and the null platform failed)"
+                    : "cannot open a window: no display found (is DISPLAY set? for headless use try 'embedscope render')");
+        }
+    }
+
+    private static void hints(boolean visible) {
+        glfwDefaultWindowHints();
+        glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+        glfwWindowHint(GLFW_COCOA_RETINA_FRAMEBUFFER, GLFW_TRUE);
+        if (nullPlatform) glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+    }
+
+    private static GlContext create(String title, int width, int height) {
+        long w = glfwCreateWindow(width, height, title, NULL, NULL);
+        if (w == NULL) {
+            if (open == 0) glfwTerminate();
+            throw new IllegalStateException("cannot create an OpenGL 3.3 core context (is a GL 3.3 driver installed? on Debian: libgl1-mesa-dri)");
+        }
+        open++;
+        glfwMakeContextCurrent(w);
+        GL.createCapabilities();
+        return new GlContext(w);
+    }
+
+    public long handle() { return window; }
+
+    /** True when running without a display (GLFW null platform, EGL). */
+    public static boolean isHeadless() { return nullPlatform; }
+
+    /** The GL's largest texture side. */
+    public int maxTextureSize() { return GL11.glGetInteger(GL11.GL_MAX_TEXTURE_SIZE); }
+
+    /** Framebuffer size in pixels: {width, height}. */
+    public int[] framebufferSize() {
+        int[] w = new int[1], h = new int[1];
+        glfwGetFramebufferSize(window, w, h);
+        return new int[] {w[0], h[0]};
+    }
+
+    /** Window size in screen coordinates: {width, height}. */
+    public int[] windowSize() {
+        int[] w = new int[1], h = new int[1];
+        glfwGetWindowSize(window, w, h);
+        return new int[] {w[0], h[0]};
+    }
+
+    public void makeCurrent() { glfwMakeContextCurrent(window); }
+
+    @Override
+    public void close() {
+        GL.setCapabilities(null);
+        glfwMakeContextCurrent(NULL);
+        glfwDestroyWindow(window);
+        synchronized (GlContext.class) {
+            if (--open == 0) {
+                glfwTerminate();
+                GLFWErrorCallback cb = glfwSetErrorCallback(null);
+                if (cb != null) cb.free();
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.embedscope.render;
+
+import static org.lwjgl.opengl.GL11.*;
+
+import java.nio.ByteBuffer;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * Per-label colour and visibility in a small RGBA8 texture (rgb = colour, a = shown), read by the
+ * vertex shader with the item's label index. Hiding a label re-uploads this table only: a few
+ * bytes per label, never per item.
+ */
+public final class LabelTable implements AutoCloseable {
+    /** Texture width; labels wrap onto further rows. */
+    public static final int WIDTH = 1024;
+
+    private final int texture;
+    private final int count;
+    private final int rows;
+    private final int[] colors;
+    private final boolean[] visible;
+
+    public LabelTable(int labels) {
+        count = Math.max(1, labels);
+        rows = (count + WIDTH - 1) / WIDTH;
+        colors = new int[count];
+        visible = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            colors[i] = Palette.rgb(i);
+            visible[i] = true;
+        }
+        texture = glGenTextures();
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        upload();
+    }
+
+    public int count() { return count; }
+
+    public int width() { return Math.min(count, WIDTH); }
+
+    public int color(int label) { return colors[label]; }
+
+    public boolean isVisible(int label) { return visible[label]; }
+
+    /** Sets which labels are shown ({@code shown[i]} for label i) and uploads the table. */
+    public void setVisible(boolean[] shown) {
+        System.arraycopy(shown, 0, visible, 0, Math.min(shown.length, count));
+        upload();
+    }
+
+    private void upload() {
+        int w = width();
+        ByteBuffer buf = MemoryUtil.memCalloc(w * rows * 4);
+        try {
+            for (int i = 0; i < count; i++) {
+                int c = colors[i];
+                buf.put(i * 4, (byte) (c >> 16)).put(i * 4 + 1, (byte) (c >> 8)).put(i * 4 + 2, (byte) c)
+                        .put(i * 4 + 3, (byte) (visible[i] ? 255 : 0));
+            }
+            glBindTexture(GL_TEXTURE_2D, texture);
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+            glTexImage2D(GL_TEXTURE_2D, 0, org.lwjgl.opengl.GL11.GL_RGBA8, w, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, buf);
+            glBindTexture(GL_TEXTURE_2D, 0);
+        } finally {
+            MemoryUtil.memFree(buf);
+        }
+    }
+
+    public int texture() { return texture; }
+
+    @Override
+    public void close() { glDeleteTextures(texture); }
+}

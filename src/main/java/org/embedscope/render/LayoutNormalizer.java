@@ -1,0 +1,49 @@
+package org.embedscope.render;
+
+/**
+ * Brings a layout's coordinates, in whatever units the producing tool used, into display space:
+ * centred on the middle of its bounding box and scaled uniformly (aspect kept) so that the longer
+ * side spans [-1, 1]. Every layout of a bundle is normalised the same way, so transitions between
+ * them stay on screen.
+ */
+public final class LayoutNormalizer {
+    private LayoutNormalizer() {}
+
+    /** Normalised copy of interleaved {@code x, y} coordinates. */
+    public static float[] normalize(float[] xy) {
+        int n = xy.length / 2;
+        if (n == 0) return new float[0];
+        float minX = Float.POSITIVE_INFINITY, minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY, maxY = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float x = xy[2 * i], y = xy[2 * i + 1];
+            if (x < minX) minX = x;
+            if (x > maxX) maxX = x;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+        }
+        double cx = (minX + (double) maxX) / 2, cy = (minY + (double) maxY) / 2;
+        double extent = Math.max((double) maxX - minX, (double) maxY - minY);
+        // A layout with every point in one place is shown as one spot in the middle.
+        double scale = extent > 0 ? 2.0 / extent : 1.0;
+        float[] out = new float[xy.length];
+        for (int i = 0; i < n; i++) {
+            out[2 * i] = (float) ((xy[2 * i] - cx) * scale);
+            out[2 * i + 1] = (float) ((xy[2 * i + 1] - cy) * scale);
+        }
+        return out;
+    }
+
+    /** Bounding box {minX, minY, maxX, maxY} of interleaved coordinates. */
+    public static float[] bounds(float[] xy) {
+        float minX = Float.POSITIVE_INFINITY, minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY, maxY = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            minX = Math.min(minX, xy[i]);
+            maxX = Math.max(maxX, xy[i]);
+            minY = Math.min(minY, xy[i + 1]);
+            maxY = Math.max(maxY, xy[i + 1]);
+        }
+        return new float[] {minX, minY, maxX, maxY};
+    }
+}

@@ -1,0 +1,50 @@
+package org.embedscope.render;
+
+/**
+ * The typical spacing between neighbouring items where most items are, for sizing sprites.
+ *
+ * <p>Embeddings such as UMAP pack items into tight clusters, so the mean spacing over the whole
+ * bounding box overstates the room each item has. This counts items on a grid over the layout and
+ * takes the item-weighted median of the cells' densities: half the items sit in cells at least that
+ * crowded. The spacing is {@code 1/√density}. Work is one pass over the items, done once per layout
+ * at load time.
+ */
+public final class LocalDensity {
+    /** Grid cells per side. */
+    public static final int GRID = 64;
+
+    private LocalDensity() {}
+
+    /** Typical spacing of interleaved x, y coordinates, in their units; 0 for fewer than two items. */
+    public static float typicalSpacing(float[] xy) {
+        int n = xy.length / 2;
+        if (n < 2) return 0f;
+        float[] b = LayoutNormalizer.bounds(xy);
+        float w = b[2] - b[0], h = b[3] - b[1];
+        float side = Math.max(w, h);
+        if (!(side > 0)) return 0f;
+        // Square cells, so density is comparable along both axes.
+        int gx = Math.max(1, Math.min(GRID, (int) Math.ceil(GRID * w / side)));
+        int gy = Math.max(1, Math.min(GRID, (int) Math.ceil(GRID * h / side)));
+        float cell = side / GRID;
+        int[] counts = new int[gx * gy];
+        for (int i = 0; i < n; i++) {
+            int cx = Math.min(gx - 1, (int) ((xy[2 * i] - b[0]) / cell));
+            int cy = Math.min(gy - 1, (int) ((xy[2 * i + 1] - b[1]) / cell));
+            counts[cy * gx + cx]++;
+        }
+        // Item-weighted median of the cell counts: sort counts, walk until half the items are covered.
+        int[] sorted = counts.clone();
+        java.util.Arrays.sort(sorted);
+        long seen = 0;
+        int median = sorted[sorted.length - 1];
+        for (int k = sorted.length - 1; k >= 0; k--) {
+            seen += sorted[k];
+            if (seen * 2 >= n) {
+                median = sorted[k];
+                break;
+            }
+        }
+        return cell / (float) Math.sqrt(Math.max(1, median));
+    }
+}

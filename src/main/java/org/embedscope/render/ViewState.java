@@ -1,0 +1,138 @@
+package org.embedscope.render;
+
+import java.util.Arrays;
+
+/**
+ * Everything that decides what the scene looks like, free of GL: camera, transition, sprite sizing
+ * and the user's settings. Every change bumps {@link #version()}, so the renderer redraws the
+ * cached scene only when something changed (render on demand).
+ */
+public final class ViewState {
+    /** Default alpha threshold: texels with less coverage are discarded. */
+    public static final float DEFAULT_THRESHOLD = 0.5f;
+    /** Sprites drawn smaller than this many pixels are drawn as flat squares of their label's colour. */
+    public static final float DEFAULT_FLAT_BELOW_PX = 2.5f;
+
+    private final Camera camera = new Camera();
+    private final Transition transition;
+    private final int layouts;
+    private SpriteSizing sizing;
+    private final float[] worldSizes;
+    private float userScale = 1f;
+    private float threshold = DEFAULT_THRESHOLD;
+    private float flatBelowPx = DEFAULT_FLAT_BELOW_PX;
+    private boolean tintByLabel;
+    private final boolean[] shown;
+    private long version;
+    private long cameraVersion;
+
+    public ViewState(int layouts, int labels, int initialLayout) {
+        this.layouts = layouts;
+        this.transition = new Transition(initialLayout);
+        this.worldSizes = new float[layouts];
+        java.util.Arrays.fill(worldSizes, 0.01f);
+        this.shown = new boolean[Math.max(1, labels)];
+        Arrays.fill(shown, true);
+    }
+
+    public Camera camera() { return camera; }
+
+    public Transition transition() { return transition; }
+
+    public int layoutCount() { return layouts; }
+
+    public SpriteSizing sizing() { return sizing; }
+
+    public void setSizing(SpriteSizing sizing) {
+        this.sizing = sizing;
+        updateMaxZoom();
+        changed();
+    }
+
+    /** Sprite side in world units, per layout (from each layout's density). */
+    public void setWorldSizes(float[] perLayout) {
+        System.arraycopy(perLayout, 0, worldSizes, 0, layouts);
+        updateMaxZoom();
+        changed();
+    }
+
+    public float worldSize(int layout) { return worldSizes[layout]; }
+
+    /** Sprite side in world units now: during a transition, the layouts' sizes blended by the same weights. */
+    public float worldSize() {
+        float[] w = transition.weights();
+        float s = 0;
+        for (int k = 0; k < 3; k++) s += w[k] * worldSizes[transition.slot(k)];
+        return s;
+    }
+
+    /** Zoom stops where the smallest sprites of any layout reach their largest size. */
+    private void updateMaxZoom() {
+        if (sizing == null) return;
+        float smallest = Float.POSITIVE_INFINITY;
+        for (float w : worldSizes) smallest = Math.min(smallest, w);
+        camera.setMaxZoom(sizing.pixelsPerUnitAtMax(smallest) / camera.fitPixelsPerUnit());
+    }
+
+    public float userScale() { return userScale; }
+
+    public void setUserScale(float s) { if (s != userScale) { userScale = s; changed(); } }
+
+    public float threshold() { return threshold; }
+
+    public void setThreshold(float t) { if (t != threshold) { threshold = t; changed(); } }
+
+    public float flatBelowPx() { return flatBelowPx; }
+
+    public void setFlatBelowPx(float px) { if (px != flatBelowPx) { flatBelowPx = px; changed(); } }
+
+    public boolean tintByLabel() { return tintByLabel; }
+
+    public void setTintByLabel(boolean on) { if (on != tintByLabel) { tintByLabel = on; changed(); } }
+
+    public boolean isShown(int label) { return shown[label]; }
+
+    public boolean[] shownLabels() { return shown.clone(); }
+
+    public void setShown(int label, boolean on) { if (shown[label] != on) { shown[label] = on; changed(); } }
+
+    /** Sprite side in pixels now. */
+    public float spritePixels() {
+        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), userScale);
+    }
+
+    /** Call after changing the camera directly. */
+    public void cameraChanged() {
+        cameraVersion++;
+        changed();
+    }
+
+    /** Framebuffer size changed: the camera keeps its centre; the zoom limit follows the new size. */
+    public void setViewport(int width, int height, SpriteSizing newSizing) {
+        camera.setViewport(width, height);
+        setSizing(newSizing);
+        cameraChanged();
+    }
+
+    /** Starts a transition to {@code layout} at time {@code now} (seconds). */
+    public void moveTo(int layout, float now) {
+        transition.moveTo(layout, now);
+        changed();
+    }
+
+    /** Advances time; returns true when the scene moved. */
+    public boolean update(float now) {
+        if (!transition.isRunning()) return false;
+        transition.update(now);
+        changed();
+        return true;
+    }
+
+    public void changed() { version++; }
+
+    /** Increases whenever the scene would draw differently. */
+    public long version() { return version; }
+
+    /** Increases whenever the camera moved or the viewport changed. */
+    public long cameraVersion() { return cameraVersion; }
+}

@@ -1,0 +1,152 @@
+package org.embedscope.source;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.embedscope.bundle.BundleException;
+
+/**
+ * Images listed in a CSV file (RFC 4180, header row): a path column (relative to a root folder, by
+ * default the CSV file's own folder), an optional label column, and any other columns, which are
+ * carried into {@code points.csv} as metadata. Items keep the order of the rows.
+ *
+ * <p>A path that is absolute or leads outside the root (with {@code ..} or through a symbolic link)
+ * is refused: a list must not make the tool read arbitrary files.
+ */
+public final class CsvListSource implements ImageSource {
+    private final Path csv;
+    private final Path root;
+    private final String[] paths;
+    private final int[] lines;
+    private final String[] labels;
+    private final Map<String, String[]> metadata;
+
+    private CsvListSource(Path csv, Path root, String[] paths, int[] lines, String[] labels, Map<String, String[]> metadata) {
+        this.csv = csv;
+        this.root = root;
+        this.paths = paths;
+        this.lines = lines;
+        this.labels = labels;
+        this.metadata = metadata;
+    }
+
+    /**
+     * @param root        folder the paths are relative to; null for the CSV file's folder
+     * @param pathColumn  name of the path column
+     * @param labelColumn name of the label column; null to use a column called {@code label} when there is one
+     */
+    public static CsvListSource open(Path csv, Path root, String pathColumn, String labelColumn) throws BundleException {
+        Path base = root != null ? root : csv.toAbsolutePath().getParent();
+        if (!Files.isDirectory(base)) throw new BundleException(base, null, "root folder does not exist");
+        Path realRoot;
+        try {
+            realRoot = base.toRealPath();
+        } catch (IOException e) {
+            throw new BundleException(base, null, "cannot read: " + e.getMessage());
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        try (Reader reader = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            int pathIndex = header.indexOf(pathColumn);
+            if (pathIndex < 0) {
+                throw new BundleException(csv, "line 1", "has no column '" + pathColumn + "' (columns: " + String.join(", ", header)
+                        + "); name the image path column with --path-column");
+            }
+            int labelIndex = -1;
+            if (labelColumn != null) {
+                labelIndex = header.indexOf(labelColumn);
+                if (labelIndex < 0) {
+                    throw new BundleException(csv, "line 1", "has no label column '" + labelColumn + "' (columns: " + String.join(", ", header) + ")");
+                }
+            } else {
+                labelIndex = header.indexOf("label");
+            }
+            List<Integer> metaIndex = new ArrayList<>();
+            for (int c = 0; c < header.size(); c++) if (c != pathIndex && c != labelIndex) metaIndex.add(c);
+
+            List<String> paths = new ArrayList<>();
+            List<Integer> lineList = new ArrayList<>();
+            List<String> labelList = new ArrayList<>();
+            List<List<String>> meta = new ArrayList<>();
+            for (int m = 0; m < metaIndex.size(); m++) meta.add(new ArrayList<>());
+            long lineBefore = parser.getCurrentLineNumber() + 1;
+            for (CSVRecord rec : parser) {
+                int line = (int) lineBefore;
+                lineBefore = parser.getCurrentLineNumber() + 1;
+                if (rec.size() != header.size()) {
+                    throw new BundleException(csv, "line " + line, "has " + rec.size() + " fields; expected " + header.size() + " like the header");
+                }
+                String p = rec.get(pathIndex);
+                checkInside(csv, line, base, realRoot, p);
+                paths.add(p);
+                lineList.add(line);
+                if (labelIndex >= 0) labelList.add(rec.get(labelIndex));
+                for (int m = 0; m < metaIndex.size(); m++) meta.get(m).add(rec.get(metaIndex.get(m)));
+            }
+            if (paths.isEmpty()) throw new BundleException(csv, null, "lists no images; expected a header row and one row per image");
+            Map<String, String[]> metadata = new LinkedHashMap<>();
+            for (int m = 0; m < metaIndex.size(); m++) metadata.put(header.get(metaIndex.get(m)), meta.get(m).toArray(String[]::new));
+            return new CsvListSource(csv, base, paths.toArray(String[]::new), lineList.stream().mapToInt(Integer::intValue).toArray(),
+                    labelIndex >= 0 ? labelList.toArray(String[]::new) : null, metadata);
+        } catch (NoSuchFileException e) {
+            throw new BundleException(csv, null, "no such file");
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new BundleException(csv, "line " + 1, "not a valid CSV file: " + e.getMessage());
+        }
+    }
+
+    private static void checkInside(Path csv, int line, Path base, Path realRoot, String p) throws BundleException {
+        String where = "line " + line;
+        if (p.isEmpty()) throw new BundleException(csv, where, "empty image path");
+        Path rel;
+        try {
+            rel = Path.of(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BundleException(csv, where, "'" + p + "' is not a valid path: " + e.getReason());
+        }
+        if (rel.isAbsolute() || p.startsWith("/") || p.startsWith("\\")) {
+            throw new BundleException(csv, where, "path '" + p + "' is absolute; expected a path inside " + base);
+        }
+        Path resolved = base.resolve(rel).normalize();
+        if (!resolved.startsWith(base.normalize())) {
+            throw new BundleException(csv, where, "path '" + p + "' leads outside the root folder " + base);
+        }
+        if (Files.exists(resolved)) {
+            try {
+                if (!resolved.toRealPath().startsWith(realRoot)) {
+                    throw new BundleException(csv, where, "path '" + p + "' leads outside the root folder " + base + " through a link");
+                }
+            } catch (IOException e) {
+                throw new BundleException(csv, where, "cannot read '" + p + "': " + e.getMessage());
+            }
+        }
+    }
+
+    @Override public int count() { return paths.length; }
+
+    private Path file(int i) { return root.resolve(paths[i]); }
+
+    private String where(int i) { return "listed at " + csv.getFileName() + " line " + lines[i]; }
+
+    @Override public DecodedImage decode(int i) throws BundleException { return ImageFiles.read(file(i), where(i)); }
+
+    @Override public int[] size(int i) throws BundleException { return ImageFiles.size(file(i), where(i)); }
+
+    @Override public String itemName(int i) { return file(i) + " (" + where(i) + ")"; }
+
+    @Override public String[] labels() { return labels; }
+
+    @Override public Map<String, String[]> metadata() { return metadata; }
+
+    @Override public String description() { return "list " + csv.getFileName() + " (" + paths.length + " images)"; }
+}

@@ -1,0 +1,108 @@
+package org.embedscope.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.embedscope.bundle.BundleException;
+
+/**
+ * Every image file under a folder, recursively. Order: sorted by the path relative to the folder,
+ * with {@code /} between names, compared character by character (so {@code cat/10.png} comes before
+ * {@code cat/2.png}, and upper case before lower case) — the same on every machine.
+ *
+ * <p>Labels are the first-level sub-folder names ({@code cats/a.png} → {@code cats}); images directly in
+ * the folder are labelled {@value #ROOT_LABEL}. Without any sub-folder there is no label. The relative
+ * path becomes the metadata column {@code path}. Files whose name starts with a dot, and files without
+ * an image extension ({@link ImageFiles#EXTENSIONS}), are ignored.
+ */
+public final class FolderSource implements ImageSource {
+    /** The label of images directly in the root folder. */
+    public static final String ROOT_LABEL = "(root)";
+
+    private final Path root;
+    private final String[] relative;
+    private final String[] labels;
+
+    private FolderSource(Path root, List<String> relative) {
+        this.root = root;
+        this.relative = relative.toArray(String[]::new);
+        boolean anySub = relative.stream().anyMatch(p -> p.indexOf('/') >= 0);
+        if (anySub) {
+            labels = new String[this.relative.length];
+            for (int i = 0; i < labels.length; i++) {
+                int slash = this.relative[i].indexOf('/');
+                labels[i] = slash < 0 ? ROOT_LABEL : this.relative[i].substring(0, slash);
+            }
+        } else {
+            labels = null;
+        }
+    }
+
+    /** Lists the images under {@code root}; an empty or missing folder is an error. */
+    public static FolderSource open(Path root) throws BundleException {
+        if (!Files.isDirectory(root)) {
+            throw new BundleException(root, null, Files.exists(root) ? "is not a folder" : "no such folder");
+        }
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(p -> !p.equals(root))
+                    .filter(p -> !hidden(root.relativize(p)))
+                    .filter(Files::isRegularFile)
+                    .filter(ImageFiles::hasImageExtension)
+                    .forEach(p -> files.add(slashed(root.relativize(p))));
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            throw new BundleException(root, null, "no such folder");
+        } catch (IOException | UncheckedIOException e) {
+            throw new BundleException(root, null, "cannot list: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new BundleException(root, null, "holds no images; expected files ending in ." + String.join(", .", ImageFiles.EXTENSIONS)
+                    + " (in sub-folders for labels)");
+        }
+        files.sort(String::compareTo);
+        return new FolderSource(root, files);
+    }
+
+    private static boolean hidden(Path rel) {
+        for (Path part : rel) if (part.toString().startsWith(".")) return true;
+        return false;
+    }
+
+    private static String slashed(Path rel) {
+        StringBuilder sb = new StringBuilder();
+        for (Path part : rel) {
+            if (sb.length() > 0) sb.append('/');
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    @Override public int count() { return relative.length; }
+
+    private Path file(int i) { return root.resolve(relative[i]); }
+
+    @Override public DecodedImage decode(int i) throws BundleException { return ImageFiles.read(file(i), "item " + i); }
+
+    @Override public int[] size(int i) throws BundleException { return ImageFiles.size(file(i), "item " + i); }
+
+    @Override public String itemName(int i) { return file(i).toString(); }
+
+    @Override public String[] labels() { return labels; }
+
+    @Override
+    public Map<String, String[]> metadata() {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        m.put("path", relative);
+        return m;
+    }
+
+    @Override public String description() { return "folder " + root.getFileName() + " (" + relative.length + " images)"; }
+}

@@ -1,0 +1,160 @@
+package org.embedscope.source;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.embedscope.bundle.BundleException;
+
+/**
+ * Reads image files (PNG, JPEG, GIF, BMP, TIFF, WBMP) with {@code javax.imageio} into {@link DecodedImage}s.
+ * A file that is not an image, is corrupt or truncated (including decoder warnings such as a premature
+ * end of JPEG data), or declares an absurd size is refused with one line naming it.
+ */
+public final class ImageFiles {
+    private ImageFiles() {}
+
+    /** File name extensions (lower case) that folder sources pick up. */
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "wbmp");
+
+    /** Largest image accepted, in pixels: refuses decompression bombs before decoding. */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    static {
+        ImageIO.setUseCache(false); // decode in memory, no temporary files
+    }
+
+    /** True when the file's name ends with one of {@link #EXTENSIONS}. */
+    public static boolean hasImageExtension(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1));
+    }
+
+    /** Width and height from the file's header, without decoding the pixels. */
+    public static int[] size(Path file, String where) throws BundleException {
+        try (ImageInputStream in = open(file, where)) {
+            ImageReader reader = reader(in, file, where);
+            try {
+                return checkedSize(reader, file, where);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, where, e);
+        }
+    }
+
+    /** Decodes the first image of the file. */
+    public static DecodedImage read(Path file, String where) throws BundleException {
+        try (ImageInputStream in = open(file, where)) {
+            ImageReader reader = reader(in, file, where);
+            try {
+                checkedSize(reader, file, where);
+                String[] warning = new String[1];
+                reader.addIIOReadWarningListener((source, message) -> { if (warning[0] == null) warning[0] = message; });
+                BufferedImage img = reader.read(0);
+                if (warning[0] != null) throw new BundleException(file, where, "corrupt image: " + warning[0]);
+                return toDecoded(img).compact();
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, where, e);
+        }
+    }
+
+    private static ImageInputStream open(Path file, String where) throws IOException, BundleException {
+        try {
+            ImageInputStream in = ImageIO.createImageInputStream(Files.newInputStream(file));
+            if (in == null) throw new BundleException(file, where, "cannot open as an image stream");
+            return in;
+        } catch (NoSuchFileException e) {
+            throw new BundleException(file, where, "no such file");
+        }
+    }
+
+    private static ImageReader reader(ImageInputStream in, Path file, String where) throws BundleException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new BundleException(file, where, "not a readable image; expected PNG, JPEG, GIF, BMP or TIFF");
+        }
+        ImageReader r = readers.next();
+        r.setInput(in, true, true);
+        return r;
+    }
+
+    private static int[] checkedSize(ImageReader reader, Path file, String where) throws IOException, BundleException {
+        int w = reader.getWidth(0), h = reader.getHeight(0);
+        if (w <= 0 || h <= 0) throw new BundleException(file, where, "declares an empty image " + w + "×" + h);
+        if ((long) w * h > MAX_PIXELS) {
+            throw new BundleException(file, where, "declares " + w + "×" + h + " pixels; at most " + MAX_PIXELS + " are accepted");
+        }
+        return new int[] {w, h};
+    }
+
+    private static BundleException corrupt(Path file, String where, Exception e) {
+        if (e instanceof BundleException b) return b;
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new BundleException(file, where, "corrupt or unreadable image: " + why, e);
+    }
+
+    /**
+     * Samples of a decoded image. Grey images are read from the raster directly: going through
+     * {@code getRGB} would apply the linear-grey-to-sRGB conversion and brighten them.
+     */
+    static DecodedImage toDecoded(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        ColorModel cm = img.getColorModel();
+        Raster r = img.getRaster();
+        int bands = r.getNumBands();
+        int type = r.getTransferType();
+        boolean greyModel = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1
+                && (bands == 1 || (bands == 2 && cm.hasAlpha()))
+                && (type == DataBuffer.TYPE_BYTE || type == DataBuffer.TYPE_USHORT)
+                && !(cm instanceof java.awt.image.IndexColorModel);
+        if (greyModel) {
+            int bits = cm.getComponentSize(0);
+            int shift = Math.max(0, bits - 8);
+            int max = (1 << Math.min(bits, 8)) - 1;
+            int[] row = new int[w * bands];
+            byte[] out = new byte[w * h * bands];
+            for (int y = 0; y < h; y++) {
+                r.getPixels(0, y, w, 1, row);
+                for (int i = 0; i < row.length; i++) {
+                    int v = row[i] >>> shift;
+                    // widen sub-byte grey (1, 2, 4 bits) to 0–255
+                    if (max != 255) v = v * 255 / max;
+                    out[y * w * bands + i] = (byte) v;
+                }
+            }
+            return new DecodedImage(w, h, bands, out);
+        }
+        boolean alpha = cm.hasAlpha();
+        int ch = alpha ? 4 : 3;
+        byte[] out = new byte[w * h * ch];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0, o = y * w * ch; x < w; x++, o += ch) {
+                int argb = row[x];
+                out[o] = (byte) (argb >>> 16);
+                out[o + 1] = (byte) (argb >>> 8);
+                out[o + 2] = (byte) argb;
+                if (alpha) out[o + 3] = (byte) (argb >>> 24);
+            }
+        }
+        return new DecodedImage(w, h, ch, out);
+    }
+}

@@ -1,0 +1,47 @@
+package org.embedscope.source;
+
+import java.util.Map;
+import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.BundleException;
+
+/**
+ * A collection of images to prepare: how many, each one decoded on demand, and what is known about
+ * them (labels, other columns). Item {@code i} of the source becomes item {@code i} of the bundle.
+ *
+ * <p>{@link #decode} may be called from several threads at once.
+ */
+public interface ImageSource {
+
+    /** Number of items. */
+    int count();
+
+    /** Decodes item {@code i}; a corrupt or unreadable image throws with its file and item named. */
+    DecodedImage decode(int i) throws BundleException;
+
+    /**
+     * Width and height of item {@code i}, cheaper than decoding when the format allows;
+     * used to choose the cell size.
+     */
+    default int[] size(int i) throws BundleException {
+        DecodedImage img = decode(i);
+        return new int[] {img.width(), img.height()};
+    }
+
+    /** How item {@code i} is named in messages: its file, or its index in a file. */
+    String itemName(int i);
+
+    /** Raw label value of each item (categories, shown as they are unless named), or null without labels. */
+    String[] labels();
+
+    /** Display names of label values that the source knows (may be empty). */
+    default Map<String, String> labelNames() { return Map.of(); }
+
+    /** Other per-item columns for {@code points.csv}, name → one value per item, in column order. */
+    Map<String, String[]> metadata();
+
+    /** The alpha mode the source's images call for, or null to decide from the pixels. */
+    default AlphaMode preferredAlpha() { return null; }
+
+    /** A short description for the manifest's provenance, e.g. the files read. */
+    String description();
+}

@@ -1,0 +1,240 @@
+package org.embedscope.ui;
+
+import static org.lwjgl.glfw.GLFW.*;
+import static org.lwjgl.opengl.GL11.*;
+
+import imgui.glfw.ImGuiImplGlfw;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.render.PageDecoder;
+import org.embedscope.render.GlContext;
+import org.embedscope.render.SceneRenderer;
+
+/**
+ * The explorer's window: init → loop → cleanup.
+ *
+ * <p>The loop renders on demand. With nothing changing it sleeps in {@code glfwWaitEvents}; input
+ * wakes it at once. A frame: poll events → advance the transition → pick the item under the cursor
+ * if the cursor or the scene changed → draw the scene (a redraw only when it changed, else the
+ * cached image) and the hover → build and draw the overlay → swap. After input, a few more frames
+ * let imgui settle its hover and focus states.
+ *
+ * <p>Input goes to the overlay when imgui wants it (pointer over a panel, a widget active);
+ * otherwise to the scene through {@link SceneInput}. Window positions are scaled to framebuffer
+ * pixels, so HiDPI screens get full-resolution sprites.
+ */
+public final class ExplorerWindow implements AutoCloseable {
+    private static final int SETTLE_FRAMES = 3;
+
+    private final GlContext gl;
+    private final SceneRenderer scene;
+    private final LayoutToggle toggle;
+    private final SceneInput input;
+    private final ImGuiImplGlfw imguiGlfw = new ImGuiImplGlfw();
+    private final Overlay overlay;
+    private final long window;
+    private final double startTime;
+
+    private double cursorX = -1, cursorY = -1;
+    private boolean cursorInside;
+    private int settle = SETTLE_FRAMES;
+    private float frameMs, sceneMs;
+    private boolean firstFrameShown;
+    private volatile int lastHovered = -1;
+    private volatile long frames;
+
+    /**
+     * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: after the
+     * manifest is read (a bad one fails before any window exists), atlas pages decode on worker
+     * threads and the points load on another while the window and GL context are made on this one.
+     * The window stays hidden until its first frame is drawn; bad input found meanwhile closes it
+     * unseen.
+     */
+    public ExplorerWindow(Path dir, int width, int height) throws BundleException {
+        Manifest manifest = Manifest.read(dir);
+        PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD);
+        CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
+            try {
+                return BundleReader.load(dir);
+            } catch (BundleException e) {
+                throw new CompletionException(e);
+            }
+        });
+        GlContext context = null;
+        try {
+            context = GlContext.window("embedscope — " + manifest.name(), width, height, false);
+            Bundle bundle;
+            try {
+                bundle = loading.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof BundleException be) throw be;
+                throw e;
+            }
+            int[] fb = context.framebufferSize();
+            scene = new SceneRenderer(bundle, fb[0], fb[1], pages);
+        } catch (BundleException | RuntimeException e) {
+            pages.close();
+            if (context != null) context.close();
+            throw e;
+        }
+        gl = context;
+        window = gl.handle();
+        startTime = glfwGetTime();
+        toggle = new LayoutToggle(scene.state());
+        input = new SceneInput(scene.state(), () -> toggle.toggle(now()));
+        float[] sx = new float[1], sy = new float[1];
+        glfwGetWindowContentScale(window, sx, sy);
+        overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
+        overlay.setClock(this::now);
+        installCallbacks();
+        // imgui's backend chains to the callbacks installed above.
+        imguiGlfw.init(window, true);
+        glfwSwapInterval(1);
+    }
+
+    private float now() { return (float) (glfwGetTime() - startTime); }
+
+    /** Window coordinates to framebuffer pixels. */
+    private float[] toFramebuffer(double x, double y) {
+        int[] win = gl.windowSize(), fb = gl.framebufferSize();
+        float kx = win[0] > 0 ? fb[0] / (float) win[0] : 1, ky = win[1] > 0 ? fb[1] / (float) win[1] : 1;
+        return new float[] {(float) x * kx, (float) y * ky};
+    }
+
+    private void installCallbacks() {
+        glfwSetCursorPosCallback(window, (w, x, y) -> {
+            cursorX = x;
+            cursorY = y;
+            cursorInside = true;
+            float[] p = toFramebuffer(x, y);
+            input.move(p[0], p[1]);
+            wake();
+        });
+        glfwSetCursorEnterCallback(window, (w, entered) -> {
+            cursorInside = entered;
+            wake();
+        });
+        glfwSetMouseButtonCallback(window, (w, button, action, mods) -> {
+            if (button == GLFW_MOUSE_BUTTON_LEFT) {
+                if (action == GLFW_PRESS && !Overlay.wantsMouse()) {
+                    float[] p = toFramebuffer(cursorX, cursorY);
+                    input.press(p[0], p[1], glfwGetTime());
+                } else if (action == GLFW_RELEASE) {
+                    input.release();
+                }
+            }
+            wake();
+        });
+        glfwSetScrollCallback(window, (w, dx, dy) -> {
+            if (!Overlay.wantsMouse()) {
+                float[] p = toFramebuffer(cursorX, cursorY);
+                input.scroll(p[0], p[1], dy);
+            }
+            wake();
+        });
+        glfwSetKeyCallback(window, (w, key, scancode, action, mods) -> {
+            if ((action == GLFW_PRESS || action == GLFW_REPEAT) && !Overlay.wantsKeyboard()) {
+                SceneInput.Key k = switch (key) {
+                    case GLFW_KEY_LEFT -> SceneInput.Key.LEFT;
+                    case GLFW_KEY_RIGHT -> SceneInput.Key.RIGHT;
+                    case GLFW_KEY_UP -> SceneInput.Key.UP;
+                    case GLFW_KEY_DOWN -> SceneInput.Key.DOWN;
+                    case GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD -> SceneInput.Key.ZOOM_IN;
+                    case GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT -> SceneInput.Key.ZOOM_OUT;
+                    case GLFW_KEY_F -> action == GLFW_PRESS ? SceneInput.Key.FIT : null;
+                    case GLFW_KEY_T -> action == GLFW_PRESS ? SceneInput.Key.TRANSITION : null;
+                    default -> null;
+                };
+                if (k != null) input.key(k);
+            }
+            wake();
+        });
+        glfwSetFramebufferSizeCallback(window, (w, width, height) -> wake());
+        glfwSetWindowRefreshCallback(window, w -> wake());
+    }
+
+    private void wake() { settle = SETTLE_FRAMES; }
+
+    /** The renderer and its view state (read them from the window's thread, or for tests, loosely). */
+    public SceneRenderer scene() { return scene; }
+
+    /** The item enlarged in the last frame, or -1. */
+    public int hovered() { return lastHovered; }
+
+    /** Frames drawn so far. */
+    public long frames() { return frames; }
+
+    /** Asks the loop to end; safe from any thread. */
+    public void requestClose() {
+        glfwSetWindowShouldClose(window, true);
+        glfwPostEmptyEvent();
+    }
+
+    /** Runs until the window is closed. */
+    public void run() {
+        while (!glfwWindowShouldClose(window)) {
+            boolean busy = settle > 0 || scene.state().transition().isRunning();
+            if (busy) glfwPollEvents();
+            else glfwWaitEvents();
+            if (glfwWindowShouldClose(window)) break;
+            frame();
+            if (settle > 0) settle--;
+        }
+    }
+
+    private void frame() {
+        long t0 = System.nanoTime();
+        int[] fb = gl.framebufferSize();
+        if (fb[0] <= 0 || fb[1] <= 0) return; // minimised
+        scene.resize(fb[0], fb[1]);
+        scene.state().update(now());
+
+        int hovered = -1;
+        if (cursorInside && !input.isDragging() && !Overlay.wantsMouse()) {
+            float[] p = toFramebuffer(cursorX, cursorY);
+            hovered = scene.pick((int) p[0], (int) p[1], SceneRenderer.hoverRadius(scene.state().spritePixels()));
+        }
+        scene.setHovered(hovered);
+        lastHovered = hovered;
+
+        boolean redraw = scene.sceneDirty();
+        long s0 = System.nanoTime();
+        scene.render(0);
+        if (redraw) {
+            glFinish();
+            sceneMs = (System.nanoTime() - s0) / 1e6f;
+        }
+        overlay.setStats(frameMs, sceneMs, redraw);
+        overlay.newFrame(imguiGlfw::newFrame);
+        overlay.build(hovered);
+        org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, fb[0], fb[1]);
+        overlay.render();
+        glfwSwapBuffers(window);
+        frameMs = (System.nanoTime() - t0) / 1e6f;
+        frames++;
+        if (!firstFrameShown) {
+            firstFrameShown = true;
+            gl.show();
+            if (Boolean.getBoolean("embedscope.startup")) {
+                glFinish();
+                System.err.printf("first complete frame %d ms after JVM start%n",
+                        System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
+        imguiGlfw.shutdown();
+        overlay.close();
+        scene.close();
+        gl.close();
+    }
+}

@@ -1,0 +1,139 @@
+package org.embedscope.ui;
+
+import static org.lwjgl.opengl.GL11.*;
+import static org.lwjgl.opengl.GL30.*;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.render.GlContext;
+import org.embedscope.render.RenderTarget;
+import org.embedscope.render.SceneRenderer;
+import org.lwjgl.stb.STBImageWrite;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * The explorer without a window: the same scene, picking, hover and overlay, drawn into an
+ * offscreen framebuffer. Used by {@code render} (stills), {@code bench} (scripted sessions) and the
+ * renderer tests, so what they see is what the window shows.
+ */
+public final class OffscreenExplorer implements AutoCloseable {
+    private final GlContext gl;
+    private final SceneRenderer scene;
+    private final LayoutToggle toggle;
+    private final RenderTarget output = new RenderTarget(RenderTarget.Kind.COLOR);
+    private Overlay overlay;
+    private float sceneMs;
+
+    /** Opens a hidden GL context of {@code width × height} and uploads {@code bundle}. */
+    public OffscreenExplorer(Bundle bundle, int width, int height) throws BundleException {
+        gl = GlContext.hidden(64, 64);
+        try {
+            scene = new SceneRenderer(bundle, width, height);
+            output.ensureSize(width, height);
+        } catch (BundleException | RuntimeException e) {
+            output.close();
+            gl.close();
+            throw e;
+        }
+        toggle = new LayoutToggle(scene.state());
+    }
+
+    public SceneRenderer scene() { return scene; }
+
+    public LayoutToggle toggle() { return toggle; }
+
+    public int width() { return scene.state().camera().width(); }
+
+    public int height() { return scene.state().camera().height(); }
+
+    /**
+     * Draws one frame: picks the item under ({@code cursorX}, {@code cursorY}) (framebuffer pixels;
+     * negative for no cursor) and enlarges it, then draws the overlay when asked.
+     *
+     * @return the hovered item, or -1
+     */
+    public int frame(int cursorX, int cursorY, boolean withOverlay) {
+        int hovered = cursorX >= 0 && cursorY >= 0
+                ? scene.pick(cursorX, cursorY, SceneRenderer.hoverRadius(scene.state().spritePixels())) : -1;
+        scene.setHovered(hovered);
+        boolean redraw = scene.sceneDirty();
+        long t0 = System.nanoTime();
+        scene.render(output.fbo());
+        if (withOverlay) {
+            // The panel shows this frame's own drawing time, as the window shows its last frame's.
+            glFinish();
+            float ms = (System.nanoTime() - t0) / 1e6f;
+            if (redraw) sceneMs = ms;
+            // imgui sizes auto-resizing panels on their first frame without drawing them: a new
+            // overlay runs a few frames, as the window would have, before the one that is kept.
+            int frames = 1;
+            if (overlay == null) {
+                overlay = new Overlay(scene, toggle, 1f);
+                frames = 3;
+            }
+            overlay.setStats(ms, sceneMs, redraw);
+            for (int f = 0; f < frames; f++) {
+                Overlay.setDisplay(width(), height(), cursorX, cursorY);
+                overlay.newFrame(null);
+                overlay.build(hovered);
+                if (f + 1 < frames) {
+                    imgui.ImGui.render();
+                    continue;
+                }
+                glBindFramebuffer(GL_FRAMEBUFFER, output.fbo());
+                glViewport(0, 0, width(), height());
+                overlay.render();
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            }
+        }
+        return hovered;
+    }
+
+    /** Blocks until the GL has finished every command issued so far. */
+    public void finish() { glFinish(); }
+
+    /** RGBA pixels of the last frame, rows from the top; free with {@link MemoryUtil#memFree}. */
+    public ByteBuffer pixels() { return scene.readPixels(output.fbo()); }
+
+    /** Colour 0xRRGGBB of pixel (x, y) of the last frame (origin top left). */
+    public int rgb(int x, int y) {
+        ByteBuffer px = pixels();
+        try {
+            int o = (y * width() + x) * 4;
+            return ((px.get(o) & 255) << 16) | ((px.get(o + 1) & 255) << 8) | (px.get(o + 2) & 255);
+        } finally {
+            MemoryUtil.memFree(px);
+        }
+    }
+
+    /** Writes the last frame as a PNG, atomically (a temporary file beside it, then a move). */
+    public void writePng(Path file) throws IOException {
+        ByteBuffer px = pixels();
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        try {
+            if (!STBImageWrite.stbi_write_png(tmp.toString(), width(), height(), 4, px, width() * 4)) {
+                throw new IOException("cannot write " + file);
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            MemoryUtil.memFree(px);
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (overlay != null) overlay.close();
+        output.close();
+        scene.close();
+        gl.close();
+    }
+}

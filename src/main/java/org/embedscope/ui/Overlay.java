@@ -1,0 +1,207 @@
+package org.embedscope.ui;
+
+import imgui.ImGui;
+import imgui.ImGuiIO;
+import imgui.flag.ImGuiCol;
+import imgui.flag.ImGuiColorEditFlags;
+import imgui.flag.ImGuiCond;
+import imgui.flag.ImGuiSliderFlags;
+import imgui.flag.ImGuiTreeNodeFlags;
+import imgui.flag.ImGuiWindowFlags;
+import imgui.gl3.ImGuiImplGl3;
+import java.util.List;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.render.SceneRenderer;
+import org.embedscope.render.ViewState;
+
+/**
+ * The imgui overlay: a control panel (frame time, item count, layouts and transition, sprite scale,
+ * alpha threshold, colour by label, a legend with show/hide boxes, shortcuts) and a panel for the
+ * hovered item (index, label, metadata, the image enlarged).
+ *
+ * <p>Frame lifecycle, fixed: {@link #newFrame} (the GL3 backend's, then the platform's, then
+ * ImGui's), {@link #build} (widgets), {@link #render} (draw data into the bound framebuffer).
+ * Input for the platform comes from imgui's GLFW backend in the window, or from
+ * {@link #setDisplay} when rendering headless.
+ */
+public final class Overlay implements AutoCloseable {
+    /** Side of the hovered item's image in the panel, in pixels (before UI scale). */
+    public static final int THUMBNAIL_PX = 112;
+    private static final int LEGEND_SCROLL_ABOVE = 16;
+
+    private final SceneRenderer scene;
+    private final LayoutToggle toggle;
+    private final ImGuiImplGl3 gl3 = new ImGuiImplGl3();
+    private final float uiScale;
+    private final float[] scale = new float[1];
+    private final float[] threshold = new float[1];
+
+    /** Shown in the panel; set by the window each frame. */
+    private float frameMs;
+    private float sceneMs;
+    private boolean lastFrameRedrewScene;
+    private java.util.function.DoubleSupplier clock = () -> 0;
+
+    /** Creates the ImGui context and its GL3 renderer; {@code uiScale} scales fonts and spacing (HiDPI). */
+    public Overlay(SceneRenderer scene, LayoutToggle toggle, float uiScale) {
+        this.scene = scene;
+        this.toggle = toggle;
+        this.uiScale = uiScale;
+        ImGui.createContext();
+        ImGuiIO io = ImGui.getIO();
+        io.setIniFilename(null);
+        io.setFontGlobalScale(uiScale);
+        ImGui.styleColorsDark();
+        ImGui.getStyle().setWindowRounding(4f);
+        ImGui.getStyle().scaleAllSizes(uiScale);
+        gl3.init("#version 330 core");
+    }
+
+    /** Where the transition clock comes from (seconds). */
+    public void setClock(java.util.function.DoubleSupplier clock) { this.clock = clock; }
+
+    /** Timings to show: the last frame, and the last full scene redraw. */
+    public void setStats(float frameMs, float sceneMs, boolean redrew) {
+        this.frameMs = frameMs;
+        this.sceneMs = sceneMs;
+        this.lastFrameRedrewScene = redrew;
+    }
+
+    /** For headless frames: display size and pointer, as the GLFW backend would set them. */
+    public static void setDisplay(int width, int height, float mouseX, float mouseY) {
+        ImGuiIO io = ImGui.getIO();
+        io.setDisplaySize(width, height);
+        io.setDisplayFramebufferScale(1, 1);
+        io.setDeltaTime(1f / 60f);
+        io.setMousePos(mouseX, mouseY);
+    }
+
+    /** Starts a frame: GL3 backend first (it builds its font texture), then the caller's platform backend, then ImGui. */
+    public void newFrame(Runnable platformNewFrame) {
+        gl3.newFrame();
+        if (platformNewFrame != null) platformNewFrame.run();
+        ImGui.newFrame();
+    }
+
+    /** True when imgui wants the mouse (the pointer is over a panel). */
+    public static boolean wantsMouse() { return ImGui.getIO().getWantCaptureMouse(); }
+
+    /** True when imgui wants the keyboard (a text field has focus). */
+    public static boolean wantsKeyboard() { return ImGui.getIO().getWantCaptureKeyboard(); }
+
+    /** Lays out the panels for this frame. */
+    public void build(int hovered) {
+        controlPanel();
+        if (hovered >= 0) hoverPanel(hovered);
+    }
+
+    private void controlPanel() {
+        ViewState st = scene.state();
+        Bundle b = scene.bundle();
+        Manifest m = b.manifest();
+        ImGui.setNextWindowPos(10 * uiScale, 10 * uiScale, ImGuiCond.FirstUseEver);
+        ImGui.setNextWindowBgAlpha(0.85f);
+        ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);
+        ImGui.text(m.name());
+        ImGui.text(String.format("%,d items   %.1f ms/frame (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f));
+        ImGui.textDisabled(String.format("scene redraw %.1f ms%s   sprite %.1f px   %s", sceneMs,
+                lastFrameRedrewScene ? "" : " (cached)", st.spritePixels(),
+                scene.currentLevel() < 0 ? "flat" : "level " + scene.currentLevel()));
+
+        ImGui.separator();
+        List<Manifest.Layout> layouts = m.layouts();
+        int target = st.transition().target();
+        ImGui.text("Layout: " + layouts.get(target).title() + (st.transition().isRunning() ? "  (moving)" : ""));
+        if (layouts.size() > 1) {
+            if (layouts.size() > 2) {
+                ImGui.setNextItemWidth(140 * uiScale);
+                if (ImGui.beginCombo("##target", layouts.get(toggle.chosen()).title())) {
+                    for (int l = 0; l < layouts.size(); l++) {
+                        if (ImGui.selectable(layouts.get(l).title(), l == toggle.chosen())) toggle.choose(l);
+                    }
+                    ImGui.endCombo();
+                }
+                ImGui.sameLine();
+            }
+            int next = target != toggle.chosen() ? toggle.chosen() : -1;
+            String label = next >= 0 ? "Transition to " + layouts.get(next).title() : "Transition back";
+            if (ImGui.button(label + " (T)")) toggle.toggle((float) clock.getAsDouble());
+        }
+
+        if (ImGui.collapsingHeader("Display", ImGuiTreeNodeFlags.DefaultOpen)) {
+            scale[0] = st.userScale();
+            ImGui.setNextItemWidth(150 * uiScale);
+            if (ImGui.sliderFloat("sprite scale", scale, 0.25f, 4f, "%.2f", ImGuiSliderFlags.Logarithmic)) st.setUserScale(scale[0]);
+            threshold[0] = st.threshold();
+            ImGui.setNextItemWidth(150 * uiScale);
+            if (ImGui.sliderFloat("alpha threshold", threshold, 0f, 1f, "%.2f")) st.setThreshold(threshold[0]);
+            if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
+        }
+
+        if (b.hasLabels()) legend(st, b);
+
+        ImGui.separator();
+        ImGui.textDisabled("drag: pan   wheel/+/-: zoom   arrows: move");
+        ImGui.textDisabled("F or double-click: fit   T: transition");
+        ImGui.end();
+    }
+
+    private void legend(ViewState st, Bundle b) {
+        String column = b.manifest().label().column();
+        if (!ImGui.collapsingHeader("Legend: " + column + "##legend", ImGuiTreeNodeFlags.DefaultOpen)) return;
+        if (ImGui.smallButton("all")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, true);
+        ImGui.sameLine();
+        if (ImGui.smallButton("none")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, false);
+        int count = scene.labelCounts().length;
+        boolean scroll = count > LEGEND_SCROLL_ABOVE;
+        if (scroll) ImGui.beginChild("legend", 260 * uiScale, 300 * uiScale, true);
+        for (int l = 0; l < count; l++) {
+            int rgb = scene.labels().color(l);
+            ImGui.colorButton("##c" + l, new float[] {((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f},
+                    ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
+            ImGui.sameLine();
+            if (ImGui.checkbox(b.labelName(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
+            ImGui.sameLine();
+            ImGui.textDisabled(String.format("%,d", scene.labelCounts()[l]));
+        }
+        if (scroll) ImGui.endChild();
+    }
+
+    private void hoverPanel(int item) {
+        Bundle b = scene.bundle();
+        ImGuiIO io = ImGui.getIO();
+        ImGui.setNextWindowPos(io.getDisplaySizeX() - 10 * uiScale, 10 * uiScale, ImGuiCond.Always, 1f, 0f);
+        ImGui.setNextWindowBgAlpha(0.85f);
+        ImGui.begin("Hovered item", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
+                | ImGuiWindowFlags.NoNav | ImGuiWindowFlags.NoInputs);
+        int px = Math.round(THUMBNAIL_PX * uiScale);
+        int tex = scene.thumbnail(item, px);
+        // The thumbnail's rows run bottom-up: flip v.
+        ImGui.image(tex, px, px, 0, 1, 1, 0);
+        ImGui.text("index  " + item);
+        if (b.hasLabels()) {
+            int l = b.labels()[item];
+            int rgb = scene.labels().color(l);
+            ImGui.pushStyleColor(ImGuiCol.Text, ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f);
+            ImGui.text(b.manifest().label().column() + "  " + b.labelName(l));
+            ImGui.popStyleColor();
+        }
+        for (int c = 0; c < b.metaColumns().size(); c++) {
+            ImGui.text(b.metaColumns().get(c) + "  " + b.meta(c, item));
+        }
+        ImGui.end();
+    }
+
+    /** Ends the frame and draws it into the bound framebuffer. */
+    public void render() {
+        ImGui.render();
+        gl3.renderDrawData(ImGui.getDrawData());
+    }
+
+    @Override
+    public void close() {
+        gl3.shutdown();
+        ImGui.destroyContext();
+    }
+}

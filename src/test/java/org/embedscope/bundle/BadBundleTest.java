@@ -1,0 +1,371 @@
+package org.embedscope.bundle;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One test per kind of bad bundle: each is refused with one line naming the file and the line or field. */
+class BadBundleTest {
+
+    @TempDir Path tmp;
+
+    private TestBundle bundle() {
+        return new TestBundle(tmp.resolve("b"));
+    }
+
+    /** Asserts that {@code action} throws a one-line BundleException whose message holds every part. */
+    private static BundleException refused(Executable action, String... parts) {
+        BundleException e = assertThrows(BundleException.class, action);
+        String m = e.getMessage();
+        assertFalse(m.contains("\n"), "one line: " + m);
+        for (String p : parts) assertTrue(m.contains(p), "expected '" + p + "' in: " + m);
+        return e;
+    }
+
+    private static BundleException loadRefused(TestBundle t, String... parts) {
+        return refused(t::load, parts);
+    }
+
+    // ------------------------------------------------------------------ missing files
+
+    @Test
+    void missingManifest() throws Exception {
+        TestBundle t = bundle().write();
+        Files.delete(t.file("bundle.json"));
+        BundleException e = loadRefused(t, "bundle.json", "missing");
+        assertEquals(t.file("bundle.json"), e.file());
+    }
+
+    @Test
+    void missingBundleFolder() {
+        TestBundle t = bundle();
+        loadRefused(t, t.dir.toString(), "missing");
+    }
+
+    @Test
+    void missingPointsFile() throws Exception {
+        TestBundle t = bundle().write();
+        Files.delete(t.file("points.csv"));
+        BundleException e = loadRefused(t, "points.csv", "missing", "field points");
+        assertEquals(t.file("points.csv"), e.file());
+    }
+
+    @Test
+    void missingPage() throws Exception {
+        TestBundle t = bundle().write();
+        Files.delete(t.file("atlas/0-01.png"));
+        BundleException e = loadRefused(t, "0-01.png", "missing", "atlas.levels[0].pages[1]");
+        assertEquals(t.file("atlas/0-01.png"), e.file());
+    }
+
+    // ------------------------------------------------------------------ bundle.json
+
+    @Test
+    void unknownFormatVersion() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"format\": 1", "\"format\": 2");
+        t.write();
+        loadRefused(t, "bundle.json", "field format", "unknown format version 2");
+    }
+
+    @Test
+    void duplicateLayoutNames() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"name\": \"tsne\"", "\"name\": \"umap\"");
+        t.write();
+        loadRefused(t, "bundle.json", "field layouts[1].name", "duplicate layout name 'umap'");
+    }
+
+    @Test
+    void unknownAlphaMode() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"luminance\"", "\"glow\"");
+        t.write();
+        loadRefused(t, "bundle.json", "field atlas.alpha", "'glow'", "luminance, channel or opaque");
+    }
+
+    @Test
+    void fewerCellsThanItems() throws Exception {
+        TestBundle t = bundle();
+        // level 1: 3×1 cells on one page for 5 items
+        t.json = t.json.replace("\"columns\": 3, \"rows\": 2", "\"columns\": 3, \"rows\": 1");
+        t.write();
+        loadRefused(t, "bundle.json", "field atlas.levels[1]", "3 cells", "5 items");
+    }
+
+    @Test
+    void labelColumnThatIsALayoutColumn() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"column\": \"label\"", "\"column\": \"tsne_y\"");
+        t.write();
+        loadRefused(t, "bundle.json", "field label.column", "'tsne_y'", "layout 'tsne'");
+    }
+
+    // ------------------------------------------------------------------ paths leaving the bundle
+
+    @Test
+    void pagePathClimbingOut() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("atlas/1-00.png", "../1-00.png");
+        t.write();
+        loadRefused(t, "bundle.json", "field atlas.levels[1].pages[0]", "'../1-00.png'", "'..'");
+    }
+
+    @Test
+    void absolutePointsPath() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"points.csv\"", "\"/etc/passwd\"");
+        t.write();
+        loadRefused(t, "bundle.json", "field points", "'/etc/passwd'", "absolute");
+    }
+
+    @Test
+    void pageLinkedToAFileOutsideTheBundle() throws Exception {
+        TestBundle t = bundle().write();
+        Path outside = tmp.resolve("elsewhere.png");
+        Files.move(t.file("atlas/0-00.png"), outside);
+        Files.createSymbolicLink(t.file("atlas/0-00.png"), outside);
+        loadRefused(t, "bundle.json", "field atlas.levels[0].pages[0]", "'atlas/0-00.png'", "outside the bundle folder");
+    }
+
+    @Test
+    void pointsThroughALinkedFolderOutsideTheBundle() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"points.csv\"", "\"data/points.csv\"");
+        t.write();
+        Path outside = tmp.resolve("data");
+        Files.createDirectories(outside);
+        Files.move(t.file("points.csv"), outside.resolve("points.csv"));
+        Files.createSymbolicLink(t.file("data"), outside);
+        loadRefused(t, "bundle.json", "field points", "'data/points.csv'", "outside the bundle folder");
+    }
+
+    // ------------------------------------------------------------------ points.csv
+
+    @Test
+    void missingLayoutColumn() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("tsne_y", "tsne_yy");
+        t.write();
+        loadRefused(t, "points.csv", "line 1", "no column 'tsne_y'", "layout 'tsne'");
+    }
+
+    @Test
+    void missingLabelColumn() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace(",label,", ",class,");
+        t.write();
+        loadRefused(t, "points.csv", "line 1", "no column 'label'", "label.column");
+    }
+
+    @Test
+    void duplicateColumnName() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace(",note\n", ",file\n");
+        t.write();
+        loadRefused(t, "points.csv", "line 1", "'file' appears twice", "columns 1 and 7");
+    }
+
+    @Test
+    void fewerRowsThanCount() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("c.png,-3,4.75,7,102,202,x\n", "");
+        t.write();
+        loadRefused(t, "points.csv", "has 4 data rows", "count 5");
+    }
+
+    @Test
+    void moreRowsThanCount() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv + "f.png,1,1,2,1,1,z\ng.png,1,1,2,1,1,z\n";
+        t.write();
+        loadRefused(t, "points.csv", "has 7 data rows", "count 5");
+    }
+
+    @Test
+    void hugeDeclaredCountIsRefusedWithoutAllocatingForIt() throws Exception {
+        // 1e9 items would need 16 GB of coordinates; the atlas headers agree with the count (pages are
+        // only checked by header here), so only the points file can tell: it holds 5 rows.
+        TestBundle t = bundle();
+        t.json = """
+                { "format": 1, "count": 1000000000, "points": "points.csv",
+                  "layouts": [ {"name": "umap"}, {"name": "tsne"} ], "label": { "column": "label" },
+                  "atlas": { "levels": [ {"cell": 1, "columns": 16384, "rows": 16384,
+                                          "pages": ["p.png", "p.png", "p.png", "p.png"]} ] } }
+                """;
+        t.write();
+        TestPng.write(t.file("p.png"), TestPng.build(TestPng.header(16384, 16384, 8, 0), TestPng.deflate(new byte[1])));
+        loadRefused(t, "points.csv", "has 5 data rows", "count 1000000000");
+    }
+
+    @Test
+    void countBeyondWhatArraysHold() throws Exception {
+        TestBundle t = bundle();
+        t.json = t.json.replace("\"count\": 5", "\"count\": 2000000000");
+        t.write();
+        loadRefused(t, "bundle.json", "field count", "2000000000");
+    }
+
+    @Test
+    void unparsableCoordinate() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace(",102,", ",1O2,"); // a letter O: line 4 (header is line 1)
+        t.write();
+        loadRefused(t, "points.csv", "line 4, column tsne_x", "'1O2' is not a number");
+    }
+
+    @Test
+    void nonFiniteCoordinates() throws Exception {
+        for (String bad : new String[] {"nan", "inf", "-Infinity", "NaN"}) {
+            TestBundle t = bundle();
+            t.csv = t.csv.replace(",7,102,202,", ",7,102," + bad + ",");
+            t.write();
+            loadRefused(t, "points.csv", "line 4, column tsne_y", "'" + bad + "' is not finite");
+        }
+    }
+
+    @Test
+    void coordinateBeyondFloatRange() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("b.png,1.25,", "b.png,1e39,");
+        t.write();
+        loadRefused(t, "points.csv", "line 3, column umap_x", "'1e39'", "range of a 32-bit float");
+    }
+
+    @Test
+    void emptyCoordinate() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("b.png,1.25,2e-3,", "b.png,1.25,,");
+        t.write();
+        loadRefused(t, "points.csv", "line 3, column umap_y", "is empty");
+    }
+
+    @Test
+    void coordinateLineNumberCountsLineBreaksInsideQuotedFields() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("a.png,", "\"a\nfile.png\",").replace("e.png,-0.0,", "e.png,zero,");
+        t.write();
+        loadRefused(t, "points.csv", "line 7, column umap_x", "'zero'");
+    }
+
+    @Test
+    void raggedRow() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("d.png,6,7,2,103,203,", "d.png,6,7,2,103,");
+        t.write();
+        loadRefused(t, "points.csv", "line 5", "has 6 fields", "7 columns");
+    }
+
+    @Test
+    void blankLineBetweenRows() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("\nc.png", "\n\nc.png");
+        t.write();
+        loadRefused(t, "points.csv", "line 4", "empty line");
+    }
+
+    @Test
+    void brokenQuoting() throws Exception {
+        TestBundle t = bundle();
+        t.csv = t.csv.replace("c.png,", "\"c\".png,");
+        t.write();
+        loadRefused(t, "points.csv", "line 4", "not valid CSV");
+    }
+
+    @Test
+    void notUtf8() throws Exception {
+        TestBundle t = bundle().write();
+        byte[] latin1 = t.csv.replace(",x\n", ",café\n").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(t.file("points.csv"), latin1);
+        loadRefused(t, "points.csv", "line 2", "not UTF-8");
+    }
+
+    @Test
+    void emptyPointsFile() throws Exception {
+        TestBundle t = bundle();
+        t.csv = "";
+        t.write();
+        loadRefused(t, "points.csv", "empty", "header row");
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    @Test
+    void pagesOfUnequalSize() throws Exception {
+        TestBundle t = bundle().write();
+        TestPng.write(t.file("atlas/0-01.png"), TestPng.encode(10, 8, 0, new byte[80]));
+        BundleException e = loadRefused(t, "0-01.png", "10×8", "atlas/0-00.png", "8×8", "same size");
+        assertEquals(t.file("atlas/0-01.png"), e.file());
+    }
+
+    @Test
+    void gridLargerThanItsPage() throws Exception {
+        TestBundle t = bundle().write();
+        // level 1 is 3 columns × 2 rows of 2-pixel cells: 6×4 pixels; the page is 5×4
+        TestPng.write(t.file("atlas/1-00.png"), TestPng.encode(5, 4, 0, new byte[20]));
+        loadRefused(t, "1-00.png", "5×4", "atlas.levels[1]", "3 columns × 2 rows of 2-pixel cells = 6×4");
+    }
+
+    @Test
+    void pageLargerThanTheGlMaximum() throws Exception {
+        Bundle b = bundle().write().load();
+        assertEquals(8, AtlasCheck.checkPages(b, 8).get(0).width()); // exactly the limit is fine
+        refused(() -> AtlasCheck.checkPages(b, 7), "0-00.png", "8×8", "GL_MAX_TEXTURE_SIZE", "7×7");
+    }
+
+    @Test
+    void morePagesThanTextureArrayLayers() throws Exception {
+        Bundle b = bundle().write().load();
+        refused(() -> AtlasCheck.checkPages(b, 1024, 1), "bundle.json", "field atlas.levels[0].pages",
+                "2 pages", "GL_MAX_ARRAY_TEXTURE_LAYERS");
+    }
+
+    @Test
+    void pageThatIsNotAPng() throws Exception {
+        TestBundle t = bundle().write();
+        Files.writeString(t.file("atlas/1-00.png"), "GIF89a...");
+        loadRefused(t, "1-00.png", "not a PNG file");
+    }
+
+    @Test
+    void pageDeclaringAnAbsurdSize() throws Exception {
+        TestBundle t = bundle().write();
+        // a tiny file claiming 100000 × 100000 RGBA: refused from the header, before any decoding
+        byte[] bomb = TestPng.build(TestPng.header(100_000, 100_000, 8, 6), TestPng.deflate(new byte[1000]));
+        TestPng.write(t.file("atlas/1-00.png"), bomb);
+        loadRefused(t, "1-00.png", "IHDR", "100000×100000", "decompression bomb");
+        refused(() -> PageImage.read(t.file("atlas/1-00.png")), "1-00.png", "100000×100000");
+    }
+
+    @Test
+    void pageOfSixteenBitDepth() throws Exception {
+        TestBundle t = bundle().write();
+        TestPng.write(t.file("atlas/1-00.png"), TestPng.build(TestPng.header(6, 4, 16, 6), TestPng.deflate(new byte[4 * (1 + 6 * 8)])));
+        loadRefused(t, "1-00.png", "IHDR", "bit depth 16", "expected an 8-bit PNG");
+    }
+
+    @Test
+    void truncatedPage() throws Exception {
+        Bundle b = bundle().write().load();
+        Path page = b.dir().resolve("atlas/1-00.png");
+        byte[] png = Files.readAllBytes(page);
+        Files.write(page, java.util.Arrays.copyOf(png, png.length - 20)); // loses IEND and the end of IDAT
+        BundleException e = refused(() -> b.readPage(1, 0), "1-00.png", "truncated PNG");
+        assertEquals(page, e.file());
+    }
+
+    @Test
+    void corruptPage() throws Exception {
+        Bundle b = bundle().write().load();
+        Path page = b.dir().resolve("atlas/0-00.png");
+        byte[] png = Files.readAllBytes(page);
+        png[PngHeader.HEADER_BYTES + 10] ^= 0x04; // one bit inside the compressed pixels
+        Files.write(page, png);
+        refused(() -> b.readPage(0, 0), "0-00.png", "chunk IDAT", "CRC mismatch");
+    }
+}

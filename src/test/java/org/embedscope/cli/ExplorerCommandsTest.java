@@ -1,0 +1,116 @@
+package org.embedscope.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.embedscope.bench.SyntheticBundleWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** explore, render and bench as a user runs them: exit codes, messages, files written. */
+class ExplorerCommandsTest {
+    @TempDir static Path shared;
+    static Path bundle;
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void writeBundle() throws Exception {
+        bundle = SyntheticBundleWriter.write(shared.resolve("synthetic"), 500, 7);
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void renderWritesThePngAWindowWouldShow() throws Exception {
+        Path png = dir.resolve("out/shot.png");
+        Run r = run("render", bundle.toString(), "--size", "320x200", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(320, img.getWidth());
+        assertEquals(200, img.getHeight());
+        int lit = 0;
+        for (int y = 0; y < 200; y++) for (int x = 0; x < 320; x++) if ((img.getRGB(x, y) & 0xff) > 128) lit++;
+        assertTrue(lit > 100, "sprites are drawn: " + lit + " bright pixels");
+        try (var files = Files.list(png.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left beside the image");
+        }
+    }
+
+    @Test
+    void renderOverlayAndTransitionChangeTheImage() throws Exception {
+        Path a = dir.resolve("a.png"), b = dir.resolve("b.png"), c = dir.resolve("c.png");
+        assertEquals(0, run("render", bundle.toString(), "--size", "320x200", "--out", a.toString()).code());
+        assertEquals(0, run("render", bundle.toString(), "--size", "320x200", "--transition", "0.5", "--out", b.toString()).code());
+        assertEquals(0, run("render", bundle.toString(), "--size", "320x200", "--overlay", "--out", c.toString()).code());
+        assertFalse(Files.mismatch(a, b) == -1, "mid-transition differs from the layout at rest");
+        assertFalse(Files.mismatch(a, c) == -1, "the overlay is drawn");
+    }
+
+    @Test
+    void badBundleIsOneLineAndExitCodeTwo() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        for (String cmd : new String[] {"render", "explore", "bench"}) {
+            String[] args = cmd.equals("render")
+                    ? new String[] {cmd, dir.resolve("empty").toString(), "--out", dir.resolve("x.png").toString()}
+                    : new String[] {cmd, dir.resolve("empty").toString()};
+            Run r = run(args);
+            assertEquals(Main.EXIT_BAD_INPUT, r.code(), cmd + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), cmd + " prints one line: " + r.err());
+            assertTrue(r.err().contains("bundle.json"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
+    @Test
+    void unknownLayoutAndBadOptionsAreNamed() {
+        Run r = run("render", bundle.toString(), "--layout", "nope", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--layout") && r.err().contains("nope"), r.err());
+        r = run("render", bundle.toString(), "--size", "huge", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("1280x800"), r.err());
+        r = run("render", bundle.toString(), "--view", "1,2", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--view"), r.err());
+    }
+
+    @Test
+    void everyCommandExplainsItsOptions() {
+        for (String cmd : new String[] {"explore", "render", "bench"}) {
+            Run r = run(cmd, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("Usage: embedscope " + cmd), r.out());
+            assertTrue(r.out().contains("--size"), cmd + " documents --size");
+        }
+        Run r = run("--help");
+        assertTrue(r.out().contains("explore") && r.out().contains("render") && r.out().contains("bench"), r.out());
+    }
+
+    @Test
+    void benchReportsEveryPhase() {
+        Run r = run("bench", bundle.toString(), "--size", "320x200", "--json");
+        assertEquals(0, r.code(), r.err());
+        for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover"}) {
+            assertTrue(r.out().contains("\"" + phase + "\": {\"frames\": "), phase + " in " + r.out());
+        }
+        assertTrue(r.out().contains("\"pick_readback_ms\""));
+        assertTrue(r.out().contains("\"rss_mb\""));
+    }
+}

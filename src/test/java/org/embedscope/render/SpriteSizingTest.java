@@ -1,0 +1,57 @@
+package org.embedscope.render;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class SpriteSizingTest {
+    private final SpriteSizing sizing = new SpriteSizing(3f, 200f, 255f);
+
+    @Test
+    void growsWithZoomBetweenItsClamps() {
+        assertEquals(3f, sizing.pixels(0.01f, 100, 1), 1e-6);    // 1 px in world terms: clamped up
+        assertEquals(50f, sizing.pixels(0.01f, 5000, 1), 1e-4);  // in range: world size × pixels per unit
+        assertEquals(200f, sizing.pixels(0.01f, 1e6f, 1), 1e-4); // clamped down
+    }
+
+    @Test
+    void continuousAndMonotoneInZoom() {
+        float prev = 0;
+        for (float ppu = 10; ppu < 100000; ppu *= 1.01f) {
+            float px = sizing.pixels(0.01f, ppu, 1.3f);
+            assertTrue(px >= prev, "monotone at " + ppu);
+            // A 1 % zoom step never changes the size by more than 1 % (no jumps).
+            if (prev > 0) assertTrue(px / prev <= 1.0101f, "continuous at " + ppu + ": " + prev + " -> " + px);
+            prev = px;
+        }
+    }
+
+    @Test
+    void userScaleMultipliesButNeverPassesThePointLimit() {
+        assertEquals(100f, sizing.pixels(0.01f, 5000, 2), 1e-4);
+        assertEquals(255f, sizing.pixels(0.01f, 1e6f, 4), 1e-4);
+    }
+
+    @Test
+    void worldSizeIsAMultipleOfTheTypicalSpacing() {
+        assertEquals(SpriteSizing.DENSITY_FACTOR * 0.02f, SpriteSizing.worldSizeFor(0.02f), 1e-7);
+        assertTrue(SpriteSizing.worldSizeFor(0f) > 0, "a single item still gets a size");
+    }
+
+    @Test
+    void bestLevelMatchesCellSizeInLogScale() {
+        int[] cells = {28, 14, 7};
+        assertEquals(0, SpriteSizing.bestLevel(cells, 40));
+        assertEquals(0, SpriteSizing.bestLevel(cells, 21));
+        assertEquals(1, SpriteSizing.bestLevel(cells, 19));
+        assertEquals(1, SpriteSizing.bestLevel(cells, 10));
+        assertEquals(2, SpriteSizing.bestLevel(cells, 9));
+        assertEquals(2, SpriteSizing.bestLevel(cells, 2));
+    }
+
+    @Test
+    void zoomLimitIsWhereTheWorldSizeReachesTheMaximum() {
+        assertEquals(200f, sizing.pixels(0.01f, sizing.pixelsPerUnitAtMax(0.01f), 1), 1e-3);
+        assertTrue(sizing.pixels(0.01f, sizing.pixelsPerUnitAtMax(0.01f) * 0.99f, 1) < 200f);
+    }
+}

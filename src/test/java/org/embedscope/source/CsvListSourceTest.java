@@ -1,0 +1,84 @@
+package org.embedscope.source;
+
+import static org.embedscope.TestData.grey;
+import static org.embedscope.TestData.save;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.embedscope.bundle.BundleException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvListSourceTest {
+    @TempDir Path dir;
+    Path root;
+
+    @BeforeEach
+    void images() throws Exception {
+        root = dir.resolve("root");
+        save(grey(8, 8, (x, y) -> 10), "png", root.resolve("img/one.png"));
+        save(grey(8, 8, (x, y) -> 20), "png", root.resolve("img/two.png"));
+        save(grey(8, 8, (x, y) -> 30), "png", dir.resolve("outside.png"));
+    }
+
+    private Path csv(String text) throws Exception {
+        return Files.writeString(root.resolve("list.csv"), text);
+    }
+
+    private BundleException fails(String text) throws Exception {
+        Path f = csv(text);
+        return assertThrows(BundleException.class, () -> CsvListSource.open(f, null, "path", null));
+    }
+
+    @Test
+    void readsPathsLabelsAndMetadataInRowOrder() throws Exception {
+        Path f = csv("caption,path,label,score\n\"two, the second\",img/two.png,b,0.5\nfirst,img/one.png,a,0.25\n");
+        CsvListSource s = CsvListSource.open(f, null, "path", null);
+        assertEquals(2, s.count());
+        assertArrayEquals(new String[] {"b", "a"}, s.labels());
+        assertEquals(List.of("caption", "score"), List.copyOf(s.metadata().keySet()));
+        assertArrayEquals(new String[] {"two, the second", "first"}, s.metadata().get("caption"));
+        assertEquals(20, s.decode(0).pixels()[0]);
+        assertEquals(10, s.decode(1).pixels()[0]);
+    }
+
+    @Test
+    void namedColumnsAndAnExplicitRoot() throws Exception {
+        Path f = Files.writeString(dir.resolve("elsewhere.csv"), "file,class\nimg/one.png,x\n");
+        CsvListSource s = CsvListSource.open(f, root, "file", "class");
+        assertArrayEquals(new String[] {"x"}, s.labels());
+        assertTrue(s.metadata().isEmpty());
+        assertEquals(10, s.decode(0).pixels()[0]);
+    }
+
+    @Test
+    void refusesPathsOutsideTheRoot() throws Exception {
+        BundleException e = fails("path\nimg/one.png\n../outside.png\n");
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("leads outside the root"), e.getMessage());
+        e = fails("path\n" + dir.resolve("outside.png").toAbsolutePath() + "\n");
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("absolute"), e.getMessage());
+        Files.createSymbolicLink(root.resolve("link.png"), dir.resolve("outside.png"));
+        e = fails("path\nlink.png\n");
+        assertTrue(e.getMessage().contains("through a link"), e.getMessage());
+    }
+
+    @Test
+    void refusesAMissingPathColumnAndRaggedRows() throws Exception {
+        BundleException e = fails("file,label\nimg/one.png,a\n");
+        assertTrue(e.getMessage().contains("no column 'path'") && e.getMessage().contains("--path-column"), e.getMessage());
+        e = fails("path,label\nimg/one.png,a\nimg/two.png\n");
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("has 1 fields; expected 2"), e.getMessage());
+        e = fails("path\n");
+        assertTrue(e.getMessage().contains("lists no images"), e.getMessage());
+    }
+
+    @Test
+    void aMissingImageIsABadImageNamingTheLine() throws Exception {
+        CsvListSource s = CsvListSource.open(csv("path\nimg/one.png\nimg/gone.png\n"), null, "path", null);
+        BundleException e = assertThrows(BundleException.class, () -> s.decode(1));
+        assertTrue(e.getMessage().contains("gone.png") && e.getMessage().contains("line 3") && e.getMessage().contains("no such file"), e.getMessage());
+    }
+}

@@ -1,0 +1,108 @@
+package org.embedscope.source;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.embedscope.bundle.BundleException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The .npy and text readers against files written by NumPy itself (src/test/resources/vectors). */
+class VectorFilesTest {
+    static final Path DIR = Path.of("src/test/resources/vectors");
+    static final float[] XY = {0.5f, -1.25f, 2f, 3.5f, -4.75f, 0.125f, 1e-3f, 6e4f, 7f, -8f};
+
+    @TempDir Path tmp;
+
+    private static BundleException coordsFail(String file, int rows) {
+        return assertThrows(BundleException.class, () -> VectorFiles.readCoordinates(DIR.resolve(file), rows, "umap"));
+    }
+
+    private static void assertMessage(BundleException e, String... parts) {
+        for (String p : parts) assertTrue(e.getMessage().contains(p), "'" + p + "' in: " + e.getMessage());
+    }
+
+    @Test
+    void readsNpyCoordinatesInEveryFloatDtypeAndVersion() throws Exception {
+        for (String f : new String[] {"xy-f4.npy", "xy-f8.npy", "xy-f4-big-endian.npy", "xy-v2.npy"}) {
+            assertArrayEquals(XY, VectorFiles.readCoordinates(DIR.resolve(f), 5, "umap"), f);
+        }
+    }
+
+    @Test
+    void readsTextCoordinatesAsNumpyWritesThem() throws Exception {
+        for (String f : new String[] {"xy-savetxt.txt", "xy-header.csv", "xy-hash-header.csv"}) {
+            assertArrayEquals(XY, VectorFiles.readCoordinates(DIR.resolve(f), 5, "umap"), f);
+        }
+    }
+
+    @Test
+    void findsXAndYColumnsByName() throws Exception {
+        Path f = tmp.resolve("named.csv");
+        Files.writeString(f, "id,y,x,label\n1,10,20,a\n".replace(",a", ",7") + "2,11,21,8\n");
+        assertArrayEquals(new float[] {20, 10, 21, 11}, VectorFiles.readCoordinates(f, 2, "umap"));
+        Path g = tmp.resolve("prefixed.csv");
+        Files.writeString(g, "tsne_x,tsne_y,umap_x,umap_y\n1,2,3,4\n");
+        assertArrayEquals(new float[] {3, 4}, VectorFiles.readCoordinates(g, 1, "umap"));
+    }
+
+    @Test
+    void readsVectors() throws Exception {
+        Matrix m = VectorFiles.readVectors(DIR.resolve("vectors-4x6-f4.npy"), 4);
+        assertEquals(4, m.rows());
+        assertEquals(6, m.cols());
+        assertEquals(23 / 7f, m.get(3, 5), 1e-7);
+        assertEquals(8 / 7f, m.get(1, 2), 1e-7);
+    }
+
+    @Test
+    void refusesFortranOrderSayingHowToSave() {
+        assertMessage(coordsFail("xy-fortran.npy", 5), "xy-fortran.npy", "Fortran", "np.ascontiguousarray");
+    }
+
+    @Test
+    void refusesOtherDtypes() {
+        assertMessage(coordsFail("xy-int64.npy", 5), "dtype '<i8'", "float32");
+    }
+
+    @Test
+    void refusesWrongShapes() {
+        assertMessage(coordsFail("xy-1d.npy", 5), "shape (5,)", "2-D");
+        assertMessage(coordsFail("xyz-f4.npy", 5), "shape (5, 3)", "expected (n, 2)");
+    }
+
+    @Test
+    void refusesWrongRowCounts() {
+        assertMessage(coordsFail("xy-f4.npy", 6), "holds 5 rows", "expected 6");
+        BundleException e = assertThrows(BundleException.class, () -> VectorFiles.readVectors(DIR.resolve("vectors-4x6-f4.npy"), 3));
+        assertMessage(e, "holds 4 rows", "expected 3");
+    }
+
+    @Test
+    void refusesNaNNamingRowAndColumn() {
+        assertMessage(coordsFail("xy-nan.npy", 5), "row 3, column 1", "not a finite number");
+        assertMessage(coordsFail("xy-nan.csv", 5), "line 4, field 2", "not a finite number");
+    }
+
+    @Test
+    void refusesTruncatedNpy() {
+        assertMessage(coordsFail("xy-truncated.npy", 5), "truncated");
+    }
+
+    @Test
+    void textRowsMustAgreeAndBeNumbers() throws Exception {
+        Path ragged = tmp.resolve("ragged.csv");
+        Files.writeString(ragged, "1,2\n3,4,5\n");
+        BundleException e = assertThrows(BundleException.class, () -> VectorFiles.readVectors(ragged, 2));
+        assertMessage(e, "line 2", "has 3 values; expected 2");
+        Path word = tmp.resolve("word.csv");
+        Files.writeString(word, "1,2\n3,abc\n");
+        e = assertThrows(BundleException.class, () -> VectorFiles.readVectors(word, 2));
+        assertMessage(e, "line 2, field 2", "'abc' is not a number");
+        Path noXy = tmp.resolve("noxy.csv");
+        Files.writeString(noXy, "a,b,c\n1,2,3\n");
+        e = assertThrows(BundleException.class, () -> VectorFiles.readCoordinates(noXy, 1, "umap"));
+        assertMessage(e, "expected columns x and y");
+    }
+}
