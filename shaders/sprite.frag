@@ -38,8 +38,10 @@ void main() {
   #ifdef PICK
     fragId = vId + 1;
   #else
-    vec3 rgb = uTintByLabel == 1 ? vTint * (uAlphaMode == 0 ? a : 1.0) : t.rgb;
-    fragColor = vec4(rgb, 1.0);
+    // Luminance alpha means the image is ink of coverage a: a kept texel shows the ink at full
+    // strength (white for grey images), so small and coarse sprites do not fade to grey.
+    vec3 ink = uAlphaMode == 0 ? t.rgb / max(a, 1e-3) : t.rgb;
+    fragColor = vec4(uTintByLabel == 1 ? vTint : min(ink, vec3(1.0)), 1.0);
   #endif
 #endif
 }

@@ -99,11 +99,6 @@ public final class Parallel implements AutoCloseable {
         if (t != null) throw new IllegalStateException(t);
     }
 
-    /** Runs {@code body} over {@code [0, n)} split into one contiguous block per thread (workers take whole blocks). */
-    public void forBlocks(int n, Body body) {
-        forRange(n, (n + threads - 1) / threads, body);
-    }
-
     @Override
     public void close() {
         if (pool != null) pool.shutdownNow();

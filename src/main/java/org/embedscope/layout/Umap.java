@@ -12,9 +12,9 @@ import org.embedscope.progress.Progress;
  * <li>a spectral initial layout ({@link SpectralLayout}), scaled to [0, 10] per axis after a 1e-4 jitter;</li>
  * <li>SGD on the fuzzy cross-entropy ({@link UmapOptimizer}) with a, b from {@link CurveFit}.</li>
  * </ol>
- * Reproducibility: with a seed and {@code threads = 1} the layout is bit-for-bit reproducible. With more
- * threads every stage up to and including the initial layout is still identical for a seed (they are
- * thread-count independent); only the lock-free SGD varies slightly from run to run.
+ * Reproducibility: every stage depends on the seed only, not on the number of threads or how they are
+ * scheduled, so a seed gives bit-for-bit the same layout on any machine with the same Java floating-point
+ * semantics (Java 17: strict IEEE everywhere), on one thread or many.
  */
 public final class Umap implements LayoutAlgorithm {
 

@@ -278,12 +278,24 @@ public final class SceneRenderer implements AutoCloseable {
             p.set("uCell", (float) lv.cell());
             p.set("uPageSize", atlas.pageWidth(level), atlas.pageHeight(level));
             p.set("uAlphaMode", bundle.manifest().atlas().alpha().ordinal());
-            p.set("uThreshold", state.threshold());
+            p.set("uThreshold", levelThreshold(level));
             p.set("uTintByLabel", state.tintByLabel() ? 1 : 0);
         }
         points.bind();
         glDrawArrays(GL_POINTS, 0, points.count());
         glBindVertexArray(0);
+    }
+
+    /**
+     * The alpha threshold at atlas level {@code level}: the user's threshold times the square root
+     * of the level's cell size relative to the finest. A coarser texel averages a block of finer
+     * ones, so a thin stroke that passes the threshold at full size averages to a fraction of it;
+     * lowering the threshold keeps strokes from vanishing when sprites are small (they read a little
+     * bolder, as small type does). The square root (rather than the full ratio) keeps a fitted view
+     * of dense clusters textured instead of solid.
+     */
+    public float levelThreshold(int level) {
+        return state.threshold() * (float) Math.sqrt(atlas.cell(level) / (float) atlas.cell(0));
     }
 
     // ---------------------------------------------------------------- picking

@@ -201,7 +201,8 @@ class SceneRendererTest {
         assertColor(SceneRenderer.BACKGROUND, view.rgb(ringX, y), "grey ring (80/255) below 0.5");
         state().setThreshold(0.25f);
         view.frame(-1, -1, false);
-        assertColor(0x505050, view.rgb(ringX, y), "grey ring above 0.25");
+        // Luminance alpha: the ring is ink of coverage 80/255, drawn at full strength once kept.
+        assertColor(0xffffff, view.rgb(ringX, y), "grey ring above 0.25");
     }
 
     @Test
@@ -244,5 +245,23 @@ class SceneRendererTest {
         // Its core spans ±px/4 around the centre: pixel 2 is inside it.
         assertColor(SyntheticBundle.color(4), view.rgb(2, sy(0)), "the visible half is drawn");
         assertEquals(4, view.scene().pick(2, sy(0)), "and pickable");
+    }
+
+    @Test
+    void coarseLevelsScaleTheThresholdSoThinStrokesSurvive() throws Exception {
+        open(A, B, true, 0.25f);
+        // Level 1 has 8-px cells for 16-px ones at level 0: the threshold times √(1/2).
+        assertEquals(0.5f * (float) Math.sqrt(0.5), view.scene().levelThreshold(1), 1e-6);
+        assertEquals(0.5f, view.scene().levelThreshold(0), 1e-6);
+        // The grey test cells' core is 255 at level 0 but 153/255 = 0.6 at level 1. A user threshold of
+        // 0.8 keeps it at level 1 only because it is lowered there (0.57); 1.0 (0.71) hides it.
+        setWorldSize(0.06f);
+        state().setThreshold(0.8f);
+        view.frame(-1, -1, false);
+        assertEquals(1, view.scene().currentLevel());
+        assertNotEquals(SceneRenderer.BACKGROUND, view.rgb(sx(0), sy(0)), "core kept at level 1 with threshold 0.8");
+        state().setThreshold(1.0f);
+        view.frame(-1, -1, false);
+        assertColor(SceneRenderer.BACKGROUND, view.rgb(sx(0), sy(0)), "core hidden at level 1 with threshold 1.0");
     }
 }

@@ -21,7 +21,7 @@ import org.embedscope.progress.Progress;
  * <li>{@link PerplexityAffinities}: per-point Gaussians calibrated to the perplexity, symmetrised;
  * <li>initial layout: PCA to 2-D (or a given layout, or random), scaled to standard deviation 1e-4
  *     (Kobak &amp; Linderman 2021);
- * <li>{@link GradientDescent}: {@code earlyIterations} with exaggeration 12 and momentum 0.5, then
+ * <li>{@link GradientDescent}: {@code earlyIterations} with exaggeration (12) and momentum 0.5, then
  *     {@code iterations} with no exaggeration and momentum 0.8, learning rate {@code max(200, n/12)}
  *     (Belkina et al. 2019) unless given; repulsion by FFT-accelerated interpolation
  *     ({@link InterpolatedRepulsion}) or Barnes-Hut, whichever is cheaper at the time
@@ -44,7 +44,7 @@ public final class Tsne implements LayoutAlgorithm {
         AUTO, FFT, BARNES_HUT, EXACT
     }
 
-    /** Below this many points {@link Repulsion#AUTO} sums exactly (cheaper than a 150² grid). */
+    /** Below this many points {@link Repulsion#AUTO} sums exactly (cheaper than the smallest grid or a tree). */
     public static final int EXACT_BELOW = 2000;
 
     /**
