@@ -70,8 +70,11 @@ public final class LayoutCommand implements Callable<Integer> {
     String metric;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "UMAP: worker threads, 0 for one per core (default: ${DEFAULT-VALUE}). One thread and a seed give bit-for-bit the same layout.")
+            description = "UMAP, t-SNE: worker threads, 0 for one per core (default: ${DEFAULT-VALUE}). One thread and a seed give bit-for-bit the same layout "
+                    + "(t-SNE: on any number of threads).")
     int threads;
+
+    @CommandLine.Mixin TsneOptions tsne = new TsneOptions();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +99,7 @@ public final class LayoutCommand implements Callable<Integer> {
             engine = algo.equals("umap")
                     ? new Umap(Umap.Params.defaults().withNeighbors(umapNeighbors).withMinDist(umapMinDist).withEpochs(umapEpochs).withMetric(m)
                             .withSeed(seed).withThreads(threads).withPca(pcaFirst != null, pcaFirst != null ? pcaFirst : 50))
+                    : algo.equals("tsne") ? tsne.engine(tsnePerplexity, seed, m, threads)
                     : LayoutRegistry.create(algo, new LayoutOptions(seed, umapNeighbors, umapMinDist, tsnePerplexity, m)).algorithm();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

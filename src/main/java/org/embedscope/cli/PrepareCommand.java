@@ -132,6 +132,8 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "NAME", defaultValue = "euclidean", description = "Distance for neighbour-based layouts: euclidean or cosine (default: ${DEFAULT-VALUE}).")
     String metric;
 
+    @picocli.CommandLine.Mixin TsneOptions tsne = new TsneOptions();
+
     @Option(names = "--cell", paramLabel = "PX", description = "Cell size of the finest level (default: the largest image side up to 64, else 64).")
     int cell;
 
@@ -212,6 +214,10 @@ public final class PrepareCommand implements Callable<Integer> {
             LayoutRegistry.Configured c;
             try {
                 c = LayoutRegistry.create(t, options);
+                // t-SNE takes its full set of options (--tsne-*) from its own group.
+                if (t.equals("tsne")) {
+                    c = new LayoutRegistry.Configured(tsne.engine(tsnePerplexity, seed, m, 0), c.title(), tsne.params(tsnePerplexity, seed, m));
+                }
             } catch (IllegalArgumentException e) {
                 // An engine refusing its options (say UMAP's min_dist above its spread) is a usage error.
                 throw usage("layout '" + t + "': " + e.getMessage());

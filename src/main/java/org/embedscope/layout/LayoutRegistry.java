@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.embedscope.layout.tsne.Tsne;
 
 /**
  * The layout engines {@code embedscope prepare --layout} knows, by name. Each entry makes an engine
@@ -30,7 +31,11 @@ public final class LayoutRegistry {
                 new Umap(Umap.Params.defaults().withNeighbors(o.umapNeighbors()).withMinDist(o.umapMinDist()).withMetric(o.metric()).withSeed(o.seed())),
                 "UMAP", params("neighbors", o.umapNeighbors(), "min_dist", o.umapMinDist(), "metric", o.metric().name().toLowerCase(java.util.Locale.ROOT),
                         "seed", o.seed())));
-        // register("tsne", o -> new Configured(new Tsne(...), "t-SNE", params("perplexity", o.tsnePerplexity(), "seed", o.seed())));
+        register("tsne", o -> new Configured(
+                new Tsne(Tsne.Params.defaults().withPerplexity(o.tsnePerplexity()).withMetric(o.metric()).withSeed(o.seed())),
+                "t-SNE", params("perplexity", o.tsnePerplexity(), "early_exaggeration", 12.0, "early_iterations", 250, "iterations", 750,
+                        "learning_rate", "auto", "init", "pca", "pca_dims", 50, "metric", o.metric().name().toLowerCase(java.util.Locale.ROOT),
+                        "seed", o.seed())));
     }
 
     private static void register(String name, Factory factory) { FACTORIES.put(name, factory); }
