@@ -117,7 +117,8 @@ public final class OffscreenExplorer implements AutoCloseable {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        // A temporary file is private (0600); the image should read like any file the user writes.
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             if (!STBImageWrite.stbi_write_png(tmp.toString(), width(), height(), 4, px, width() * 4)) {
                 throw new IOException("cannot write " + file);
