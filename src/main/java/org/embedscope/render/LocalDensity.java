@@ -10,8 +10,10 @@ package org.embedscope.render;
  * at load time.
  */
 public final class LocalDensity {
-    /** Grid cells per side. */
+    /** Grid cells per side, at most. */
     public static final int GRID = 64;
+    /** Fewer cells for few items: on average at least this many items per cell of the bounding box. */
+    public static final int ITEMS_PER_CELL = 8;
 
     private LocalDensity() {}
 
@@ -23,10 +25,13 @@ public final class LocalDensity {
         float w = b[2] - b[0], h = b[3] - b[1];
         float side = Math.max(w, h);
         if (!(side > 0)) return 0f;
+        // A cell must hold several items for a count to measure density: with fewer items than
+        // cells, every occupied cell holds one and the spacing would read as the cell size.
+        int grid = Math.max(1, Math.min(GRID, (int) Math.sqrt(n / (double) ITEMS_PER_CELL)));
         // Square cells, so density is comparable along both axes.
-        int gx = Math.max(1, Math.min(GRID, (int) Math.ceil(GRID * w / side)));
-        int gy = Math.max(1, Math.min(GRID, (int) Math.ceil(GRID * h / side)));
-        float cell = side / GRID;
+        int gx = Math.max(1, Math.min(grid, (int) Math.ceil(grid * w / side)));
+        int gy = Math.max(1, Math.min(grid, (int) Math.ceil(grid * h / side)));
+        float cell = side / grid;
         int[] counts = new int[gx * gy];
         for (int i = 0; i < n; i++) {
             int cx = Math.min(gx - 1, (int) ((xy[2 * i] - b[0]) / cell));

@@ -34,4 +34,15 @@ class LocalDensityTest {
         assertEquals(0.05f / (float) Math.sqrt(5000), typical, 0.0004f);
         assertTrue(typical < boxMean / 5, typical + " vs " + boxMean);
     }
+
+    @Test
+    void aFewItemsOnAGridGetTheirPitchNotTheCellSize() {
+        // 48 items, pitch 1: too few to fill a fine grid, the estimate still finds the pitch.
+        float[] xy = new float[96];
+        for (int i = 0; i < 48; i++) {
+            xy[2 * i] = i % 8;
+            xy[2 * i + 1] = i / 8;
+        }
+        assertEquals(1f, LocalDensity.typicalSpacing(xy), 0.25f);
+    }
 }
