@@ -46,6 +46,7 @@ public final class ExplorerWindow implements AutoCloseable {
     private float frameMs, sceneMs;
     private boolean firstFrameShown;
     private volatile int lastHovered = -1;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long frames;
 
     /**
@@ -169,6 +170,13 @@ public final class ExplorerWindow implements AutoCloseable {
     /** Frames drawn so far. */
     public long frames() { return frames; }
 
+    /** Runs {@code task} on the window's thread before its next frame; safe from any thread. */
+    public void runOnLoop(Runnable task) {
+        tasks.add(task);
+        glfwPostEmptyEvent(); // wakes glfwWaitEvents; the loop then draws a frame, running the task first
+
+    }
+
     /** Asks the loop to end; safe from any thread. */
     public void requestClose() {
         glfwSetWindowShouldClose(window, true);
@@ -189,6 +197,7 @@ public final class ExplorerWindow implements AutoCloseable {
 
     private void frame() {
         long t0 = System.nanoTime();
+        for (Runnable task; (task = tasks.poll()) != null; ) task.run();
         int[] fb = gl.framebufferSize();
         if (fb[0] <= 0 || fb[1] <= 0) return; // minimised
         scene.resize(fb[0], fb[1]);

@@ -74,6 +74,13 @@ class ExplorerWindowTest {
         assertNull(failure.get());
         window = opened.get();
         await("the first frame", () -> window.frames() > 0);
+        // Five items get sprites half the window wide, which leave no room to zoom: make them small.
+        java.util.concurrent.CountDownLatch sized = new java.util.concurrent.CountDownLatch(1);
+        window.runOnLoop(() -> {
+            window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f});
+            sized.countDown();
+        });
+        assertTrue(sized.await(20, java.util.concurrent.TimeUnit.SECONDS));
         int[] pos = new int[2];
         ViewState st = window.scene().state();
         Camera cam = st.camera();
