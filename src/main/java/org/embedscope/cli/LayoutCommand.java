@@ -30,16 +30,8 @@ import picocli.CommandLine.Option;
                 "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte --algo umap -o umap.csv"})
 public final class LayoutCommand implements Callable<Integer> {
 
-    @Option(names = "--idx", arity = "2", paramLabel = "FILE",
-            description = {"IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte",
-                    "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1]."})
-    List<Path> idx;
 
-    @Option(names = "--images", split = ",", paramLabel = "IDX", description = "IDX image files (raw or .gz), comma-separated, concatenated in order.")
-    List<Path> images;
 
-    @Option(names = "--vectors", paramLabel = "FILE", description = "Feature vectors instead of images: .npy (n, d) or CSV/text.")
-    Path vectors;
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "umap",
             description = "Layout engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = PrepareCommand.LayoutNames.class)
@@ -76,16 +68,13 @@ public final class LayoutCommand implements Callable<Integer> {
 
     @CommandLine.Mixin TsneOptions tsne = new TsneOptions();
 
+    @CommandLine.Mixin LayoutInputOptions input = new LayoutInputOptions();
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws BundleException {
-        int inputs = (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
-        if (inputs != 1) throw usage("give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE");
-        if (idx != null) {
-            images = new java.util.ArrayList<>();
-            for (int i = 0; i < idx.size(); i += 2) images.add(idx.get(i)); // the layout needs no labels
-        }
+        input.check(spec);
         Metric m;
         try {
             m = Metric.parse(metric);
@@ -109,7 +98,7 @@ public final class LayoutCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long start = System.nanoTime();
         progress.stage("reading input", 0);
-        Matrix data = LayoutInputs.data(images, vectors);
+        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
         long computeStart = System.nanoTime();
         float[] xy = engine.fit(data.data(), data.rows(), data.cols(), progress);
         double computeSecs = (System.nanoTime() - computeStart) / 1e9;

@@ -36,16 +36,8 @@ public final class QualityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LAYOUT", description = "Coordinates file or bundle folder.")
     Path layout;
 
-    @Option(names = "--idx", arity = "2", paramLabel = "FILE",
-            description = {"IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte",
-                    "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1]."})
-    List<Path> idx;
 
-    @Option(names = "--images", split = ",", paramLabel = "IDX", description = "IDX image files (raw or .gz), comma-separated, concatenated in order; pixels scaled to [0, 1].")
-    List<Path> images;
 
-    @Option(names = "--vectors", paramLabel = "FILE", description = "Feature vectors instead of images: .npy (n, d) or CSV/text.")
-    Path vectors;
 
     @Option(names = "--labels", split = ",", paramLabel = "IDX", description = "IDX label files, comma-separated, concatenated in order (for acc2d).")
     List<Path> labels;
@@ -66,25 +58,18 @@ public final class QualityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @CommandLine.Mixin LayoutInputOptions input = new LayoutInputOptions();
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws BundleException {
-        int inputs = (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
-        if (inputs != 1) throw usage("give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE");
-        if (idx != null) {
-            images = new java.util.ArrayList<>();
-            List<Path> idxLabels = new java.util.ArrayList<>();
-            for (int i = 0; i < idx.size(); i += 2) {
-                images.add(idx.get(i));
-                idxLabels.add(idx.get(i + 1));
-            }
-            if (labels == null || labels.isEmpty()) labels = idxLabels;
-        }
+        input.check(spec);
+        if (labels == null || labels.isEmpty()) labels = input.labelFiles();
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
         Progress progress = TerminalProgress.onStdout();
-        Matrix data = LayoutInputs.data(images, vectors);
+        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
         int n = data.rows();
         int[] lab = labels != null && !labels.isEmpty() ? LayoutInputs.labels(labels) : null;
         if (lab != null && lab.length != n) {

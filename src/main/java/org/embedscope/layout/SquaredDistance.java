@@ -6,10 +6,10 @@ package org.embedscope.layout;
  * vectorise a float sum by itself, since that would reorder it). The result is symmetric bit for bit:
  * {@code (a−b)² = (b−a)²} term by term, summed in the same order.
  */
-final class SquaredDistance {
+public final class SquaredDistance {
     private SquaredDistance() {}
 
-    static float between(float[] x, int a, int b, int dim) {
+    public static float between(float[] x, int a, int b, int dim) {
         int oa = a * dim, ob = b * dim;
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int d = 0;

@@ -49,22 +49,8 @@ public final class NeighborReranking {
         return new KnnGraph(n, k, indices, distances);
     }
 
-    /** Euclidean distance with eight independent partial sums, so the additions overlap (~4× a single sum). */
+    /** Euclidean distance through the shared unrolled kernel. */
     static float euclidean(float[] x, int a, int b, int dim) {
-        int oa = a * dim, ob = b * dim, d = 0;
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        for (; d + 8 <= dim; d += 8) {
-            float t0 = x[oa + d] - x[ob + d], t1 = x[oa + d + 1] - x[ob + d + 1];
-            float t2 = x[oa + d + 2] - x[ob + d + 2], t3 = x[oa + d + 3] - x[ob + d + 3];
-            float t4 = x[oa + d + 4] - x[ob + d + 4], t5 = x[oa + d + 5] - x[ob + d + 5];
-            float t6 = x[oa + d + 6] - x[ob + d + 6], t7 = x[oa + d + 7] - x[ob + d + 7];
-            s0 += t0 * t0; s1 += t1 * t1; s2 += t2 * t2; s3 += t3 * t3;
-            s4 += t4 * t4; s5 += t5 * t5; s6 += t6 * t6; s7 += t7 * t7;
-        }
-        for (; d < dim; d++) {
-            float t = x[oa + d] - x[ob + d];
-            s0 += t * t;
-        }
-        return (float) Math.sqrt(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+        return (float) Math.sqrt(org.embedscope.layout.SquaredDistance.between(x, a, b, dim));
     }
 }
