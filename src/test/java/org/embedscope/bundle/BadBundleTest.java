@@ -67,42 +67,32 @@ class BadBundleTest {
 
     @Test
     void unknownFormatVersion() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("\"format\": 1", "\"format\": 2");
-        t.write();
+        TestBundle t = bundle().editJson("\"format\": 1", "\"format\": 2").write();
         loadRefused(t, "bundle.json", "field format", "unknown format version 2");
     }
 
     @Test
     void duplicateLayoutNames() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("\"name\": \"tsne\"", "\"name\": \"umap\"");
-        t.write();
+        TestBundle t = bundle().editJson("\"name\": \"tsne\"", "\"name\": \"umap\"").write();
         loadRefused(t, "bundle.json", "field layouts[1].name", "duplicate layout name 'umap'");
     }
 
     @Test
     void unknownAlphaMode() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("\"luminance\"", "\"glow\"");
-        t.write();
+        TestBundle t = bundle().editJson("\"luminance\"", "\"glow\"").write();
         loadRefused(t, "bundle.json", "field atlas.alpha", "'glow'", "luminance, channel or opaque");
     }
 
     @Test
     void fewerCellsThanItems() throws Exception {
-        TestBundle t = bundle();
         // level 1: 3×1 cells on one page for 5 items
-        t.json = t.json.replace("\"columns\": 3, \"rows\": 2", "\"columns\": 3, \"rows\": 1");
-        t.write();
+        TestBundle t = bundle().editJson("\"columns\": 3, \"rows\": 2", "\"columns\": 3, \"rows\": 1").write();
         loadRefused(t, "bundle.json", "field atlas.levels[1]", "3 cells", "5 items");
     }
 
     @Test
     void labelColumnThatIsALayoutColumn() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("\"column\": \"label\"", "\"column\": \"tsne_y\"");
-        t.write();
+        TestBundle t = bundle().editJson("\"column\": \"label\"", "\"column\": \"tsne_y\"").write();
         loadRefused(t, "bundle.json", "field label.column", "'tsne_y'", "layout 'tsne'");
     }
 
@@ -110,17 +100,13 @@ class BadBundleTest {
 
     @Test
     void pagePathClimbingOut() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("atlas/1-00.png", "../1-00.png");
-        t.write();
+        TestBundle t = bundle().editJson("atlas/1-00.png", "../1-00.png").write();
         loadRefused(t, "bundle.json", "field atlas.levels[1].pages[0]", "'../1-00.png'", "'..'");
     }
 
     @Test
     void absolutePointsPath() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("\"points.csv\"", "\"/etc/passwd\"");
-        t.write();
+        TestBundle t = bundle().editJson("\"points.csv\"", "\"/etc/passwd\"").write();
         loadRefused(t, "bundle.json", "field points", "'/etc/passwd'", "absolute");
     }
 
@@ -135,9 +121,7 @@ class BadBundleTest {
 
     @Test
     void pointsThroughALinkedFolderOutsideTheBundle() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("\"points.csv\"", "\"data/points.csv\"");
-        t.write();
+        TestBundle t = bundle().editJson("\"points.csv\"", "\"data/points.csv\"").write();
         Path outside = tmp.resolve("data");
         Files.createDirectories(outside);
         Files.move(t.file("points.csv"), outside.resolve("points.csv"));
@@ -149,33 +133,25 @@ class BadBundleTest {
 
     @Test
     void missingLayoutColumn() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("tsne_y", "tsne_yy");
-        t.write();
+        TestBundle t = bundle().editCsv("tsne_y", "tsne_yy").write();
         loadRefused(t, "points.csv", "line 1", "no column 'tsne_y'", "layout 'tsne'");
     }
 
     @Test
     void missingLabelColumn() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace(",label,", ",class,");
-        t.write();
+        TestBundle t = bundle().editCsv(",label,", ",class,").write();
         loadRefused(t, "points.csv", "line 1", "no column 'label'", "label.column");
     }
 
     @Test
     void duplicateColumnName() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace(",note\n", ",file\n");
-        t.write();
+        TestBundle t = bundle().editCsv(",note\n", ",file\n").write();
         loadRefused(t, "points.csv", "line 1", "'file' appears twice", "columns 1 and 7");
     }
 
     @Test
     void fewerRowsThanCount() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("c.png,-3,4.75,7,102,202,x\n", "");
-        t.write();
+        TestBundle t = bundle().editCsv("c.png,-3,4.75,7,102,202,x\n", "").write();
         loadRefused(t, "points.csv", "has 4 data rows", "count 5");
     }
 
@@ -205,75 +181,56 @@ class BadBundleTest {
 
     @Test
     void countBeyondWhatArraysHold() throws Exception {
-        TestBundle t = bundle();
-        t.json = t.json.replace("\"count\": 5", "\"count\": 2000000000");
-        t.write();
+        TestBundle t = bundle().editJson("\"count\": 5", "\"count\": 2000000000").write();
         loadRefused(t, "bundle.json", "field count", "2000000000");
     }
 
     @Test
     void unparsableCoordinate() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace(",102,", ",1O2,"); // a letter O: line 4 (header is line 1)
-        t.write();
+        TestBundle t = bundle().editCsv(",102,", ",1O2,").write(); // a letter O: line 4 (header is line 1)
         loadRefused(t, "points.csv", "line 4, column tsne_x", "'1O2' is not a number");
     }
 
     @Test
     void nonFiniteCoordinates() throws Exception {
         for (String bad : new String[] {"nan", "inf", "-Infinity", "NaN"}) {
-            TestBundle t = bundle();
-            t.csv = t.csv.replace(",7,102,202,", ",7,102," + bad + ",");
-            t.write();
-            loadRefused(t, "points.csv", "line 4, column tsne_y", "'" + bad + "' is not finite");
+            loadRefused(bundle().editCsv(",7,102,202,", ",7,102," + bad + ",").write(), "points.csv", "line 4, column tsne_y", "'" + bad + "' is not finite");
         }
     }
 
     @Test
     void coordinateBeyondFloatRange() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("b.png,1.25,", "b.png,1e39,");
-        t.write();
+        TestBundle t = bundle().editCsv("b.png,1.25,", "b.png,1e39,").write();
         loadRefused(t, "points.csv", "line 3, column umap_x", "'1e39'", "range of a 32-bit float");
     }
 
     @Test
     void emptyCoordinate() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("b.png,1.25,2e-3,", "b.png,1.25,,");
-        t.write();
+        TestBundle t = bundle().editCsv("b.png,1.25,2e-3,", "b.png,1.25,,").write();
         loadRefused(t, "points.csv", "line 3, column umap_y", "is empty");
     }
 
     @Test
     void coordinateLineNumberCountsLineBreaksInsideQuotedFields() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("a.png,", "\"a\nfile.png\",").replace("e.png,-0.0,", "e.png,zero,");
-        t.write();
+        TestBundle t = bundle().editCsv("a.png,", "\"a\nfile.png\",").editCsv("e.png,-0.0,", "e.png,zero,").write();
         loadRefused(t, "points.csv", "line 7, column umap_x", "'zero'");
     }
 
     @Test
     void raggedRow() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("d.png,6,7,2,103,203,", "d.png,6,7,2,103,");
-        t.write();
+        TestBundle t = bundle().editCsv("d.png,6,7,2,103,203,", "d.png,6,7,2,103,").write();
         loadRefused(t, "points.csv", "line 5", "has 6 fields", "7 columns");
     }
 
     @Test
     void blankLineBetweenRows() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("\nc.png", "\n\nc.png");
-        t.write();
+        TestBundle t = bundle().editCsv("\nc.png", "\n\nc.png").write();
         loadRefused(t, "points.csv", "line 4", "empty line");
     }
 
     @Test
     void brokenQuoting() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv.replace("c.png,", "\"c\".png,");
-        t.write();
+        TestBundle t = bundle().editCsv("c.png,", "\"c\".png,").write();
         loadRefused(t, "points.csv", "line 4", "not valid CSV");
     }
 

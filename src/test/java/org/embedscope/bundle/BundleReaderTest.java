@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +38,7 @@ class BundleReaderTest {
 
     @Test
     void labelsAreLexicographicWhenAnyValueIsNotANumber() throws Exception {
-        TestBundle t = new TestBundle(tmp);
-        t.csv = t.csv.replace(",10,", ",sneaker,").replace(",7.0,", ",bag,");
-        Bundle b = t.write().load();
+        Bundle b = new TestBundle(tmp).editCsv(",10,", ",sneaker,").editCsv(",7.0,", ",bag,").write().load();
         assertEquals(List.of("2", "7", "bag", "sneaker"), b.labelValues());
         assertArrayEquals(new int[] {3, 0, 1, 0, 2}, b.labels());
     }
@@ -58,9 +57,7 @@ class BundleReaderTest {
 
     @Test
     void bundleWithoutLabelHasNoLabels() throws Exception {
-        TestBundle t = new TestBundle(tmp);
-        t.json = t.json.replace("\"label\": { \"column\": \"label\", \"names\": {\"2\": \"two\"} },", "");
-        Bundle b = t.write().load();
+        Bundle b = new TestBundle(tmp).editJson("\"label\": { \"column\": \"label\", \"names\": {\"2\": \"two\"} },", "").write().load();
         assertFalse(b.hasLabels());
         assertNull(b.labels());
         // the label column is then plain metadata
@@ -70,16 +67,11 @@ class BundleReaderTest {
 
     @Test
     void readsPandasToCsvWithIndexColumnQuotesAndCrLf() throws Exception {
-        Path dir = tmp.resolve("fashion");
-        Files.createDirectories(dir);
-        copyResource("pandas-points.csv", dir.resolve("points.csv"));
-        Files.writeString(dir.resolve("bundle.json"), """
+        Bundle b = BundleReader.load(bundle("fashion", """
                 { "format": 1, "count": 6, "points": "points.csv", "layouts": [ {"name": "umap"} ],
                   "label": { "column": "label" },
                   "atlas": { "alpha": "opaque", "levels": [ {"cell": 2, "columns": 3, "rows": 2, "pages": ["p.png"]} ] } }
-                """);
-        TestPng.write(dir.resolve("p.png"), TestPng.encode(6, 4, 2, new byte[6 * 4 * 3]));
-        Bundle b = BundleReader.load(dir);
+                """, resource("pandas-points.csv"), TestPng.encode(6, 4, 2, new byte[6 * 4 * 3])));
         assertEquals(6, b.count());
         assertEquals(1.2345678e-05f, b.coords(0)[4]);
         assertEquals(-1.2654215f, b.coords(0)[9]);
@@ -95,16 +87,11 @@ class BundleReaderTest {
 
     @Test
     void readsCsvModuleOutputWithEveryFieldQuoted() throws Exception {
-        Path dir = tmp.resolve("digits");
-        Files.createDirectories(dir);
-        copyResource("csv-module-points.csv", dir.resolve("points.csv"));
-        Files.writeString(dir.resolve("bundle.json"), """
+        Bundle b = BundleReader.load(bundle("digits", """
                 { "format": 1, "count": 4, "points": "points.csv", "layouts": [ {"name": "tsne"} ],
                   "label": { "column": "digit" },
                   "atlas": { "levels": [ {"cell": 1, "columns": 2, "rows": 2, "pages": ["p.png"]} ] } }
-                """);
-        TestPng.write(dir.resolve("p.png"), TestPng.encode(2, 2, 6, new byte[16]));
-        Bundle b = BundleReader.load(dir);
+                """, resource("csv-module-points.csv"), TestPng.encode(2, 2, 6, new byte[16])));
         assertArrayEquals(new float[] {0.5f, -2f, 1.5f, 3.25f, -0.125f, 0.001f, 2f, 2f}, b.coords(0));
         assertEquals(List.of("2", "7", "10"), b.labelValues());
         assertArrayEquals(new int[] {2, 0, 1, 0}, b.labels());
@@ -123,16 +110,12 @@ class BundleReaderTest {
     @Test
     void reportsProgressAndHonoursCancellation() throws Exception {
         // 5,000 items: enough rows to pass the loader's reporting interval (a safe point for cancelling)
-        Path dir = tmp.resolve("big");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("bundle.json"), """
-                { "format": 1, "count": 5000, "points": "points.csv", "layouts": [ {"name": "umap"} ],
-                  "atlas": { "levels": [ {"cell": 1, "columns": 100, "rows": 50, "pages": ["p.png"]} ] } }
-                """);
         StringBuilder csv = new StringBuilder("umap_x,umap_y\n");
         for (int i = 0; i < 5000; i++) csv.append(i).append(",0\n");
-        Files.writeString(dir.resolve("points.csv"), csv);
-        TestPng.write(dir.resolve("p.png"), TestPng.encode(100, 50, 0, new byte[100 * 50]));
+        Path dir = bundle("big", """
+                { "format": 1, "count": 5000, "points": "points.csv", "layouts": [ {"name": "umap"} ],
+                  "atlas": { "levels": [ {"cell": 1, "columns": 100, "rows": 50, "pages": ["p.png"]} ] } }
+                """, csv.toString().getBytes(StandardCharsets.UTF_8), TestPng.encode(100, 50, 0, new byte[100 * 50]));
 
         List<Long> seen = new ArrayList<>();
         Progress recording = new Progress() {
@@ -164,10 +147,19 @@ class BundleReaderTest {
         }
     }
 
-    private static void copyResource(String name, Path to) throws IOException {
+    /** A bundle folder {@code name} holding {@code json} as bundle.json, {@code points} as points.csv and {@code page} as p.png. */
+    private Path bundle(String name, String json, byte[] points, byte[] page) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(dir.resolve("bundle.json"), json);
+        Files.write(dir.resolve("points.csv"), points);
+        TestPng.write(dir.resolve("p.png"), page);
+        return dir;
+    }
+
+    private static byte[] resource(String name) throws IOException {
         try (InputStream in = BundleReaderTest.class.getResourceAsStream("/bundle/" + name)) {
             assertNotNull(in, name);
-            Files.copy(in, to);
+            return in.readAllBytes();
         }
     }
 }

@@ -31,6 +31,14 @@ class BundleWriterTest {
                 new String[] {"a", "b,c"}, Map.of("note", new String[] {"x", "\"quoted\""}));
     }
 
+    /** Writes a complete bundle called {@code name} at {@code target}. */
+    private void committed(Path target, String name) throws Exception {
+        try (BundleWriter w = BundleWriter.create(target, null)) {
+            fill(w, name);
+            w.commit();
+        }
+    }
+
     @Test
     void nothingAppearsUntilCommitThenTheBundleIsInPlace() throws Exception {
         Path target = dir.resolve("out");
@@ -50,10 +58,7 @@ class BundleWriterTest {
     @Test
     void anExistingBundleIsReplacedOnlyOnCommit() throws Exception {
         Path target = dir.resolve("out");
-        try (BundleWriter w = BundleWriter.create(target, null)) {
-            fill(w, "old");
-            w.commit();
-        }
+        committed(target, "old");
         Files.writeString(target.resolve("stale.txt"), "from the old bundle");
         try (BundleWriter w = BundleWriter.create(target, null)) {
             fill(w, "new");
@@ -68,10 +73,7 @@ class BundleWriterTest {
     @Test
     void closingWithoutCommitLeavesNothingAndKeepsTheOldBundle() throws Exception {
         Path target = dir.resolve("out");
-        try (BundleWriter w = BundleWriter.create(target, null)) {
-            fill(w, "old");
-            w.commit();
-        }
+        committed(target, "old");
         try (BundleWriter w = BundleWriter.create(target, null)) {
             fill(w, "failed");
         }

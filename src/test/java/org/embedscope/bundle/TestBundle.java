@@ -52,6 +52,23 @@ final class TestBundle {
         return this;
     }
 
+    /** Replaces {@code from} by {@code to} in bundle.json; refuses an edit that matches nothing. */
+    TestBundle editJson(String from, String to) {
+        json = edited(json, from, to);
+        return this;
+    }
+
+    /** Replaces {@code from} by {@code to} in points.csv; refuses an edit that matches nothing. */
+    TestBundle editCsv(String from, String to) {
+        csv = edited(csv, from, to);
+        return this;
+    }
+
+    private static String edited(String text, String from, String to) {
+        if (!text.contains(from)) throw new IllegalArgumentException("'" + from + "' is not in the test bundle");
+        return text.replace(from, to);
+    }
+
     Path file(String relative) {
         return dir.resolve(relative);
     }
