@@ -60,24 +60,7 @@ class ManifestTest {
         assertEquals(withParams, again);
     }
 
-    @Test
-    void rejectsUnknownFormatNamingTheField() {
-        BundleException e = readBad(GOOD.replace("\"format\": 1", "\"format\": 2"));
-        assertTrue(e.getMessage().contains("bundle.json"), e.getMessage());
-        assertTrue(e.getMessage().contains("field format"), e.getMessage());
-    }
-
-    @Test
-    void rejectsDuplicateLayoutNames() {
-        BundleException e = readBad(GOOD.replace("\"name\": \"tsne\"", "\"name\": \"umap\""));
-        assertTrue(e.getMessage().contains("layouts[1].name") && e.getMessage().contains("duplicate"), e.getMessage());
-    }
-
-    @Test
-    void rejectsUnknownAlphaMode() {
-        BundleException e = readBad(GOOD.replace("\"luminance\"", "\"glow\""));
-        assertTrue(e.getMessage().contains("atlas.alpha") && e.getMessage().contains("glow"), e.getMessage());
-    }
+    // An unknown format version, duplicate layout names and an unknown alpha mode: see BadBundleTest.
 
     @Test
     void rejectsPathsThatLeaveTheBundle() {

@@ -1,13 +1,10 @@
 package org.embedscope.source;
 
+import static org.embedscope.TestData.idx;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
+import org.embedscope.TestData;
 import org.embedscope.bundle.BundleException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,26 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 class IdxFileTest {
     @TempDir Path dir;
 
-    private static byte[] idx(int magic, int[] dims, int dataBytes) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        for (int d : dims) out.writeInt(d);
-        for (int i = 0; i < dataBytes; i++) out.writeByte(i * 7);
-        return bytes.toByteArray();
+    /** {@code n} data bytes, byte {@code i} being {@code i * 7}. */
+    private static byte[] data(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) (i * 7);
+        return b;
     }
 
     private Path write(String name, byte[] content, boolean gzip) throws Exception {
-        Path p = dir.resolve(name);
-        try (OutputStream o = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
-            o.write(content);
-        }
-        return p;
+        return TestData.write(dir.resolve(name), content, gzip);
     }
 
     @Test
     void readsRawAndGzipImagesAlike() throws Exception {
-        byte[] content = idx(0x803, new int[] {3, 2, 4}, 24);
+        byte[] content = idx(0x803, new int[] {3, 2, 4}, data(24));
         IdxFile.Images raw = IdxFile.readImages(write("a", content, false));
         IdxFile.Images gz = IdxFile.readImages(write("b.gz", content, true));
         assertEquals(3, raw.count());
@@ -47,29 +38,28 @@ class IdxFileTest {
 
     @Test
     void readsLabels() throws Exception {
-        int[] labels = IdxFile.readLabels(write("l", idx(0x801, new int[] {5}, 5), false));
+        int[] labels = IdxFile.readLabels(write("l", idx(0x801, new int[] {5}, data(5)), false));
         assertArrayEquals(new int[] {0, 7, 14, 21, 28}, labels);
     }
 
     @Test
     void wrongMagicIsNamed() throws Exception {
-        Path p = write("labels-as-images", idx(0x801, new int[] {5}, 5), false);
+        Path p = write("labels-as-images", idx(0x801, new int[] {5}, data(5)), false);
         BundleException e = assertThrows(BundleException.class, () -> IdxFile.readImages(p));
         assertTrue(e.getMessage().contains("labels-as-images") && e.getMessage().contains("wrong magic number 0x00000801"), e.getMessage());
     }
 
     @Test
     void truncatedDataNamesTheItem() throws Exception {
-        Path p = write("short.gz", idx(0x803, new int[] {3, 2, 4}, 20), true);
+        Path p = write("short.gz", idx(0x803, new int[] {3, 2, 4}, data(20)), true);
         BundleException e = assertThrows(BundleException.class, () -> IdxFile.readImages(p));
         assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("image 2"), e.getMessage());
     }
 
     @Test
     void realMnistSubsetHasDigitsAndLabels() throws Exception {
-        Path res = Path.of("src/test/resources/mnist-5k");
-        IdxFile.Images images = IdxFile.readImages(res.resolve("images-idx3-ubyte.gz"));
-        int[] labels = IdxFile.readLabels(res.resolve("labels-idx1-ubyte.gz"));
+        IdxFile.Images images = IdxFile.readImages(TestData.MNIST_IMAGES);
+        int[] labels = IdxFile.readLabels(TestData.MNIST_LABELS);
         assertEquals(5000, images.count());
         assertEquals(28, images.rows());
         assertEquals(5000, labels.length);
