@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +51,10 @@ class TerminalProgressTest {
         p.stage("work", 100_000);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        for (int t = 0; t < 4; t++) pool.submit(() -> { for (int i = 0; i < 25_000; i++) p.advance(done.incrementAndGet()); });
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) workers.add(pool.submit(() -> { for (int i = 0; i < 25_000; i++) p.advance(done.incrementAndGet()); }));
         pool.shutdown();
-        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        for (Future<?> w : workers) w.get(30, TimeUnit.SECONDS); // rethrows what a worker's advance threw
         assertFalse(p.isCancelled());
         p.checkCancelled();
         p.cancel();
