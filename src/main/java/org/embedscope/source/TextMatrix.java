@@ -93,12 +93,22 @@ public final class TextMatrix {
     private static boolean allNumbers(String[] f, int n) {
         for (int i = 0; i < n; i++) {
             try {
-                Double.parseDouble(f[i]);
+                parse(f[i]);
             } catch (NumberFormatException e) {
-                if (!isNonFinite(f[i])) return false;
+                return false;
             }
         }
         return true;
+    }
+
+    /** {@link Double#parseDouble}, also taking numpy's spellings of non-finite values ({@code nan}, {@code inf}) as NaN. */
+    private static double parse(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            if (isNonFinite(s)) return Double.NaN;
+            throw e;
+        }
     }
 
     private static boolean isNonFinite(String s) {
@@ -113,10 +123,9 @@ public final class TextMatrix {
     private static float number(String s, Path file, int line, int field) throws BundleException {
         double v;
         try {
-            v = Double.parseDouble(s);
+            v = parse(s);
         } catch (NumberFormatException e) {
-            if (isNonFinite(s)) v = Double.NaN;
-            else throw new BundleException(file, "line " + line + ", field " + (field + 1), "'" + s + "' is not a number");
+            throw new BundleException(file, "line " + line + ", field " + (field + 1), "'" + s + "' is not a number");
         }
         if (!Double.isFinite(v) || Float.isInfinite((float) v)) {
             throw new BundleException(file, "line " + line + ", field " + (field + 1), "'" + s + "' is not a finite number; expected finite values");

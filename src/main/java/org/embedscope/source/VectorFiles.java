@@ -21,7 +21,7 @@ public final class VectorFiles {
     public static Matrix readVectors(Path file, int expectedRows) throws BundleException {
         Matrix m = readAny(file);
         checkRows(file, m, expectedRows, "vectors");
-        checkFinite(file, m, 0, m.cols());
+        checkFinite(file, m);
         return m;
     }
 
@@ -54,12 +54,13 @@ public final class VectorFiles {
             yc = 1;
         }
         checkRows(file, m, expectedRows, "coordinates");
+        // Text tables refuse non-finite values as they are read, so this only finds them in an (n, 2) .npy.
+        checkFinite(file, m);
         float[] xy = new float[2 * m.rows()];
         for (int r = 0; r < m.rows(); r++) {
             xy[2 * r] = m.get(r, xc);
             xy[2 * r + 1] = m.get(r, yc);
         }
-        checkFinite(file, new Matrix(m.rows(), 2, xy, null), 0, 2);
         return xy;
     }
 
@@ -69,14 +70,12 @@ public final class VectorFiles {
         }
     }
 
-    private static void checkFinite(Path file, Matrix m, int from, int to) throws BundleException {
+    private static void checkFinite(Path file, Matrix m) throws BundleException {
         float[] d = m.data();
-        for (int r = 0; r < m.rows(); r++) {
-            for (int c = from; c < to; c++) {
-                float v = d[r * m.cols() + c];
-                if (!Float.isFinite(v)) {
-                    throw new BundleException(file, "row " + r + ", column " + c + " (0-based)", v + " is not a finite number; expected finite values");
-                }
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                throw new BundleException(file, "row " + i / m.cols() + ", column " + i % m.cols() + " (0-based)",
+                        d[i] + " is not a finite number; expected finite values");
             }
         }
     }
