@@ -28,22 +28,39 @@ public final class CellBuilder {
      */
     public record Result(CellSet cells, int[] kept, List<Skipped> skipped) {}
 
+    /** Work on one item; {@code chunk} numbers the run of {@link #CHUNK} items it belongs to. */
+    private interface ItemTask {
+        void run(int item, int chunk) throws BundleException;
+    }
+
+    /**
+     * Runs {@code task} on every item of {@code n}, in chunks on several threads, as stage {@code stage}:
+     * cancellation is checked before each item and progress reported after it.
+     */
+    private static void forEachItem(int n, String stage, Progress progress, ItemTask task) throws BundleException {
+        progress.stage(stage, n);
+        AtomicLong done = new AtomicLong();
+        Parallel.run(chunks(n), chunk -> {
+            for (int i = chunk * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
+                progress.checkCancelled();
+                task.run(i, chunk);
+                progress.advance(done.incrementAndGet());
+            }
+        });
+    }
+
+    private static int chunks(int n) { return (n + CHUNK - 1) / CHUNK; }
+
     /** Default cell size: the largest image side when at most {@code maxNative} pixels, else {@code maxNative}. */
     public static int defaultCell(ImageSource source, int maxNative, boolean skipBad, Progress progress) throws BundleException {
         int n = source.count();
-        progress.stage("measuring images", n);
-        int[] largest = new int[(n + CHUNK - 1) / CHUNK];
-        AtomicLong done = new AtomicLong();
-        Parallel.run(largest.length, task -> {
-            for (int i = task * CHUNK; i < Math.min(n, (task + 1) * CHUNK); i++) {
-                progress.checkCancelled();
-                try {
-                    int[] s = source.size(i);
-                    largest[task] = Math.max(largest[task], Math.max(s[0], s[1]));
-                } catch (BundleException e) {
-                    if (!skipBad) throw e;
-                }
-                progress.advance(done.incrementAndGet());
+        int[] largest = new int[chunks(n)]; // per chunk: no two threads write one slot
+        forEachItem(n, "measuring images", progress, (i, chunk) -> {
+            try {
+                int[] s = source.size(i);
+                largest[chunk] = Math.max(largest[chunk], Math.max(s[0], s[1]));
+            } catch (BundleException e) {
+                if (!skipBad) throw e;
             }
         });
         int max = 0;
@@ -58,30 +75,23 @@ public final class CellBuilder {
         byte[][][] cells = new byte[n][][];
         double[] border = new double[n];
         String[] bad = new String[n];
-        progress.stage("reading images", n);
-        AtomicLong done = new AtomicLong();
-        Parallel.run((n + CHUNK - 1) / CHUNK, task -> {
-            for (int i = task * CHUNK; i < Math.min(n, (task + 1) * CHUNK); i++) {
-                progress.checkCancelled();
-                DecodedImage img;
-                try {
-                    img = source.decode(i);
-                } catch (BundleException e) {
-                    if (!skipBad) throw e;
-                    bad[i] = e.getMessage();
-                    progress.advance(done.incrementAndGet());
-                    continue;
-                }
-                CellFitter.Fitted f = CellFitter.fit(img, cell);
-                int ch = f.format().channels;
-                byte[][] levels = new byte[sizes.length][];
-                levels[0] = f.pixels();
-                for (int l = 1; l < sizes.length; l++) levels[l] = LevelsOfDetail.reduce(levels[l - 1], sizes[l - 1], ch, sizes[l]);
-                cells[i] = levels;
-                formats[i] = (byte) ch;
-                border[i] = img.borderLuma();
-                progress.advance(done.incrementAndGet());
+        forEachItem(n, "reading images", progress, (i, chunk) -> {
+            DecodedImage img;
+            try {
+                img = source.decode(i);
+            } catch (BundleException e) {
+                if (!skipBad) throw e;
+                bad[i] = e.getMessage();
+                return;
             }
+            CellFitter.Fitted f = CellFitter.fit(img, cell);
+            int ch = f.format().channels;
+            byte[][] levels = new byte[sizes.length][];
+            levels[0] = f.pixels();
+            for (int l = 1; l < sizes.length; l++) levels[l] = LevelsOfDetail.reduce(levels[l - 1], sizes[l - 1], ch, sizes[l]);
+            cells[i] = levels;
+            formats[i] = (byte) ch;
+            border[i] = img.borderLuma();
         });
         List<Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < n; i++) if (bad[i] != null) skipped.add(new Skipped(i, source.itemName(i), bad[i]));
