@@ -24,21 +24,23 @@ public final class CellFitter {
             dw = Math.max(1, (int) Math.round((double) w * cell / h));
         }
         boolean padded = dw < cell || dh < cell;
-        PixelFormat out = PixelFormat.of(img.isGrey(), img.hasAlpha() || padded);
+        boolean alpha = img.hasAlpha();
+        PixelFormat out = PixelFormat.of(img.isGrey(), alpha || padded);
         int ch = img.channels();
+        int colours = img.isGrey() ? 1 : 3;
         byte[] px = img.pixels();
 
-        if (dw == w && dh == h && !padded && !img.hasAlpha()) {
+        if (dw == w && dh == h && !padded && !alpha) {
             return new Fitted(out, px.clone()); // already the cell's size: copy, no filtering
         }
         // premultiplied float samples of the source
         int n = w * h;
         float[] src = new float[n * ch];
         for (int i = 0, o = 0; i < n; i++, o += ch) {
-            float a = img.hasAlpha() ? (px[o + ch - 1] & 0xff) / 255f : 1f;
+            float a = alpha ? (px[o + ch - 1] & 0xff) / 255f : 1f;
             for (int c = 0; c < ch; c++) {
                 float v = px[o + c] & 0xff;
-                src[o + c] = (img.hasAlpha() && c == ch - 1) ? v : v * a;
+                src[o + c] = (alpha && c == ch - 1) ? v : v * a;
             }
         }
         float[] scaled = (dw == w && dh == h) ? src : Resampler.resample(src, w, h, ch, dw, dh);
@@ -49,10 +51,9 @@ public final class CellFitter {
             for (int x = 0; x < dw; x++) {
                 int s = (y * dw + x) * ch;
                 int d = ((oy + y) * cell + ox + x) * oc;
-                int alpha = img.hasAlpha() ? quantize(scaled[s + ch - 1]) : 255;
-                int colours = img.isGrey() ? 1 : 3;
-                for (int c = 0; c < colours; c++) cellPx[d + c] = (byte) Math.min(alpha, quantize(scaled[s + c]));
-                if (out.hasAlpha()) cellPx[d + oc - 1] = (byte) alpha;
+                int coverage = alpha ? quantize(scaled[s + ch - 1]) : 255;
+                for (int c = 0; c < colours; c++) cellPx[d + c] = (byte) Math.min(coverage, quantize(scaled[s + c]));
+                if (out.hasAlpha()) cellPx[d + oc - 1] = (byte) coverage;
             }
         }
         return new Fitted(out, cellPx);

@@ -33,13 +33,13 @@ public final class CellSet {
 
     /** True when every item is grey. */
     public boolean allGrey() {
-        for (byte f : formats) if (f > 2) return false;
+        for (byte f : formats) if (!PixelFormat.ofChannels(f).isGrey()) return false;
         return true;
     }
 
     /** True when some item has transparent pixels (its own alpha, or padding around a non-square image). */
     public boolean anyAlpha() {
-        for (byte f : formats) if (f == 2 || f == 4) return true;
+        for (byte f : formats) if (PixelFormat.ofChannels(f).hasAlpha()) return true;
         return false;
     }
 
