@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * Checks that a bundle's atlas pages exist and fit together, reading only each page's PNG header
- * (no pixels are decoded): every page of a level the same size, the level's grid inside its page,
- * and no page larger than the GL can hold. The renderer calls it with the real
- * {@code GL_MAX_TEXTURE_SIZE} before creating any texture; {@link BundleReader} calls it without a GL
- * limit so that a bundle with missing or mismatched pages is refused at load time.
+ * (no pixels are decoded): every page of a level the same size, the level's grid inside its page.
+ * {@link BundleReader} does this once at load time and the {@link Bundle} keeps the sizes it found;
+ * the renderer then checks those sizes against the real {@code GL_MAX_TEXTURE_SIZE} and
+ * {@code GL_MAX_ARRAY_TEXTURE_LAYERS} before creating any texture, without reading the pages again.
  */
 public final class AtlasCheck {
     /** No GL limit known (loading without a window). */
@@ -37,38 +37,51 @@ public final class AtlasCheck {
         }
     }
 
-    /** {@link #checkPages(Path, Manifest, int, int)} for a loaded bundle, without a layer limit. */
-    public static List<LevelPages> checkPages(Bundle bundle, int maxTextureSize) throws BundleException {
-        return checkPages(bundle.dir(), bundle.manifest(), maxTextureSize, NO_LIMIT);
-    }
-
-    /** {@link #checkPages(Path, Manifest, int, int)} for a loaded bundle. */
-    public static List<LevelPages> checkPages(Bundle bundle, int maxTextureSize, int maxArrayLayers) throws BundleException {
-        return checkPages(bundle.dir(), bundle.manifest(), maxTextureSize, maxArrayLayers);
-    }
-
     /**
-     * Checks every page of every level named by {@code manifest} in {@code dir}.
+     * Checks a loaded bundle's pages against the GL's limits.
      *
      * @param maxTextureSize the GL's {@code GL_MAX_TEXTURE_SIZE}, or {@link #NO_LIMIT}
      * @param maxArrayLayers the GL's {@code GL_MAX_ARRAY_TEXTURE_LAYERS} when the renderer puts a level's
      *                       pages in one texture array, else {@link #NO_LIMIT}
+     * @return per level (manifest order) the pages' common size, as found when the bundle was loaded
+     * @throws BundleException naming the page file (or bundle.json field) and what was expected
+     */
+    public static List<LevelPages> checkPages(Bundle bundle, int maxTextureSize, int maxArrayLayers) throws BundleException {
+        List<Manifest.Level> levels = bundle.manifest().atlas().levels();
+        List<LevelPages> sizes = bundle.pageSizes();
+        for (int li = 0; li < levels.size(); li++) {
+            Manifest.Level level = levels.get(li);
+            LevelPages size = sizes.get(li);
+            if (size.count() > maxArrayLayers) {
+                throw new BundleException(bundle.dir().resolve(Manifest.FILE_NAME), "field atlas.levels[" + li + "].pages", "has "
+                        + size.count() + " pages; this GL holds at most " + maxArrayLayers + " layers per texture array"
+                        + " (GL_MAX_ARRAY_TEXTURE_LAYERS); expected larger pages or fewer of them");
+            }
+            if (size.width() > maxTextureSize || size.height() > maxTextureSize) {
+                // the path BundlePaths.resolve gave when the page was read
+                Path first = bundle.dir().resolve(level.pages().get(0)).normalize();
+                throw new BundleException(first, null, "page is " + size.width() + "×" + size.height()
+                        + " pixels; this GL's largest texture (GL_MAX_TEXTURE_SIZE) is " + maxTextureSize
+                        + "×" + maxTextureSize + "; expected pages no larger (rebuild the atlas with fewer"
+                        + " columns and rows per page)");
+            }
+        }
+        return sizes;
+    }
+
+    /**
+     * Reads the header of every page of every level named by {@code manifest} in {@code dir} and
+     * checks that the pages exist, are PNG images, hold their level's grid and are of one size per level.
+     *
      * @return per level (manifest order) the pages' common size
      * @throws BundleException naming the page file (or bundle.json field) and what was expected
      */
-    public static List<LevelPages> checkPages(Path dir, Manifest manifest, int maxTextureSize, int maxArrayLayers)
-            throws BundleException {
+    static List<LevelPages> readPages(Path dir, Manifest manifest) throws BundleException {
         List<Manifest.Level> levels = manifest.atlas().levels();
         List<LevelPages> out = new ArrayList<>(levels.size());
-        Path json = dir.resolve(Manifest.FILE_NAME);
         for (int li = 0; li < levels.size(); li++) {
             Manifest.Level level = levels.get(li);
             String lf = "atlas.levels[" + li + "]";
-            if (level.pages().size() > maxArrayLayers) {
-                throw new BundleException(json, "field " + lf + ".pages", "has " + level.pages().size()
-                        + " pages; this GL holds at most " + maxArrayLayers + " layers per texture array"
-                        + " (GL_MAX_ARRAY_TEXTURE_LAYERS); expected larger pages or fewer of them");
-            }
             long gridW = (long) level.columns() * level.cell();
             long gridH = (long) level.rows() * level.cell();
             int[] channels = new int[level.pages().size()];
@@ -90,12 +103,6 @@ public final class AtlasCheck {
                                 + level.columns() + " columns × " + level.rows() + " rows of " + level.cell()
                                 + "-pixel cells = " + gridW + "×" + gridH + " pixels");
                     }
-                    if (h.width() > maxTextureSize || h.height() > maxTextureSize) {
-                        throw new BundleException(page, null, "page is " + h.width() + "×" + h.height()
-                                + " pixels; this GL's largest texture (GL_MAX_TEXTURE_SIZE) is " + maxTextureSize
-                                + "×" + maxTextureSize + "; expected pages no larger (rebuild the atlas with fewer"
-                                + " columns and rows per page)");
-                    }
                     first = h;
                     firstName = level.pages().get(p);
                 } else if (h.width() != first.width() || h.height() != first.height()) {
@@ -106,6 +113,6 @@ public final class AtlasCheck {
             }
             out.add(new LevelPages(first.width(), first.height(), channels));
         }
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 public final class Bundle {
     private final Path dir;
     private final Manifest manifest;
+    private final List<AtlasCheck.LevelPages> pageSizes;
     private final float[][] coords;
     private final int[] labels;
     private final List<String> labelValues;
@@ -20,16 +21,18 @@ public final class Bundle {
     private final String[][] meta;
 
     /**
+     * @param pageSizes   per level, the size of its pages as their headers declare (see {@link AtlasCheck})
      * @param coords      per layout (manifest order), {@code 2 * count} floats: x0, y0, x1, y1, …
      * @param labels      per item, an index into {@code labelValues}; null when the bundle has no label
      * @param labelValues the distinct raw label values, in display order (numeric order when all are numbers)
      * @param metaColumns names of the other columns of the points file, in file order
      * @param meta        {@code meta[c][i]}: column {@code c}'s value for item {@code i}
      */
-    public Bundle(Path dir, Manifest manifest, float[][] coords, int[] labels, List<String> labelValues,
-                  List<String> metaColumns, String[][] meta) {
+    public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
+                  List<String> labelValues, List<String> metaColumns, String[][] meta) {
         this.dir = dir;
         this.manifest = manifest;
+        this.pageSizes = List.copyOf(pageSizes);
         this.coords = coords;
         this.labels = labels;
         this.labelValues = labelValues == null ? List.of() : List.copyOf(labelValues);
@@ -47,6 +50,9 @@ public final class Bundle {
     public Manifest manifest() { return manifest; }
 
     public int count() { return manifest.count(); }
+
+    /** Per level (manifest order), the size of its pages, read from their headers at load time. */
+    public List<AtlasCheck.LevelPages> pageSizes() { return pageSizes; }
 
     /** Layout {@code layout}'s coordinates, interleaved x, y; {@code 2 * count} floats. Do not modify. */
     public float[] coords(int layout) { return coords[layout]; }

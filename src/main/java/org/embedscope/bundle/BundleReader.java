@@ -2,6 +2,7 @@ package org.embedscope.bundle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.embedscope.progress.Progress;
 
 /**
@@ -27,9 +28,9 @@ public final class BundleReader {
                     : "missing: no such bundle folder");
         }
         Manifest manifest = Manifest.read(bundleDir);
-        AtlasCheck.checkPages(bundleDir, manifest, AtlasCheck.NO_LIMIT, AtlasCheck.NO_LIMIT);
+        List<AtlasCheck.LevelPages> pages = AtlasCheck.readPages(bundleDir, manifest);
         Path points = BundlePaths.resolve(bundleDir, manifest.points(), "points");
         PointsReader.Points p = PointsReader.read(points, manifest, progress);
-        return new Bundle(bundleDir, manifest, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta());
+        return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta());
     }
 }
