@@ -38,13 +38,10 @@ public final class CellSet {
     }
 
     /** True when some item has transparent pixels (its own alpha, or padding around a non-square image). */
-    public boolean anyAlpha() {
+    private boolean anyAlpha() {
         for (byte f : formats) if (PixelFormat.ofChannels(f).hasAlpha()) return true;
         return false;
     }
-
-    /** Mean grey level (0–255) of the images' outermost pixels. */
-    public double meanBorderLuma() { return meanBorderLuma; }
 
     /**
      * The alpha mode these images call for: {@code luminance} for grey images on a dark background

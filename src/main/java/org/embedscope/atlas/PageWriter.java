@@ -22,7 +22,7 @@ public final class PageWriter {
     private PageWriter() {}
 
     /** Names of page {@code page} of level {@code level}, relative to the bundle folder. */
-    public static String pageName(int level, int page) {
+    private static String pageName(int level, int page) {
         return String.format(Locale.ROOT, "atlas/%d-%02d.png", level, page);
     }
 

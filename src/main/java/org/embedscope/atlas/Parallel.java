@@ -1,6 +1,5 @@
 package org.embedscope.atlas;
 
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
  */
 public class BundleException extends Exception {
     private final transient Path file;
-    private final String where;
 
     /**
      * @param file  the offending file, or null when none applies
@@ -22,7 +21,6 @@ public class BundleException extends Exception {
     public BundleException(Path file, String where, String what, Throwable cause) {
         super(format(file, where, what), cause);
         this.file = file;
-        this.where = where;
     }
 
     public Path file() { return file; }
@@ -37,8 +35,6 @@ public class BundleException extends Exception {
         if (kind != null) return kind + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "");
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
-
-    public String where() { return where; }
 
     private static String format(Path file, String where, String what) {
         StringBuilder sb = new StringBuilder();

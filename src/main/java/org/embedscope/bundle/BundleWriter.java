@@ -4,9 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -220,9 +218,7 @@ public final class BundleWriter implements AutoCloseable {
         for (int attempt = 0; attempt < 5 && Files.exists(dir); attempt++) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (NoSuchFileException | DirectoryNotEmptyException | UncheckedIOException e) {
-                sleepBriefly();
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 sleepBriefly();
             }
         }

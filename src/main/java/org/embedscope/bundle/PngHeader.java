@@ -17,13 +17,11 @@ import java.util.zip.CRC32;
  * image, so the declared size is bounded ({@link #MAX_SIDE}, {@link #MAX_BYTES}) before any memory is
  * allocated for pixels. Only 8-bit images are accepted (the bundle format's pages are 8-bit).
  *
- * @param width      pixels, at least 1
- * @param height     pixels, at least 1
- * @param bitDepth   bits per sample (always 8 once checked)
- * @param colorType  PNG colour type: 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA
- * @param interlaced Adam7 interlacing
+ * @param width     pixels, at least 1
+ * @param height    pixels, at least 1
+ * @param colorType PNG colour type: 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA (8 bits per sample once checked)
  */
-public record PngHeader(int width, int height, int bitDepth, int colorType, boolean interlaced) {
+public record PngHeader(int width, int height, int colorType) {
 
     /** Largest accepted width or height. */
     public static final int MAX_SIDE = 16384;
@@ -100,8 +98,7 @@ public record PngHeader(int width, int height, int bitDepth, int colorType, bool
         if (compression != 0 || filter != 0 || interlace > 1) {
             throw new BundleException(png, "chunk IHDR", "corrupt PNG: unknown compression, filter or interlace method");
         }
-        PngHeader header = new PngHeader((int) Math.min(w, Integer.MAX_VALUE), (int) Math.min(h, Integer.MAX_VALUE),
-                depth, color, interlace == 1);
+        PngHeader header = new PngHeader((int) Math.min(w, Integer.MAX_VALUE), (int) Math.min(h, Integer.MAX_VALUE), color);
         long bytes = w * h * header.channels();
         if (w > MAX_SIDE || h > MAX_SIDE || bytes > MAX_BYTES) {
             throw new BundleException(png, "chunk IHDR", "declares a " + w + "×" + h + " " + colorName(color)

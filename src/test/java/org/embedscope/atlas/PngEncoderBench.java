@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.embedscope.progress.Progress;
-import org.embedscope.source.IdxFile;
 import org.embedscope.source.IdxSource;
 import org.embedscope.source.ImageSource;
 import java.util.List;
