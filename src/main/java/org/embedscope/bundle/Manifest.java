@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code bundle.json}, format version 1: what a bundle holds and where. See README, "Bundle format".
@@ -42,7 +43,12 @@ public record Manifest(
 
     /** A layout: columns {@code name_x} and {@code name_y} of the points file. */
     public record Layout(String name, String title, Map<String, Object> params) {
+        private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
         public Layout(String name, String title) { this(name, title, Map.of()); }
+
+        /** True when {@code name} may name a layout: letters, digits, '_', '-', '.', not starting with '_', '-' or '.'. */
+        public static boolean isPlainName(String name) { return PLAIN_NAME.matcher(name).matches(); }
 
         public String xColumn() { return name + "_x"; }
 
@@ -155,7 +161,7 @@ public record Manifest(
                 JsonNode l = ls.get(i);
                 if (!l.isObject()) throw error(f, "expected an object {\"name\", \"title\"}");
                 String ln = string(l, "name", f + ".name");
-                if (!ln.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                if (!Layout.isPlainName(ln)) {
                     throw error(f + ".name", "'" + ln + "' is not a plain name (letters, digits, '_', '-', '.')");
                 }
                 if (!seen.add(ln)) throw error(f + ".name", "duplicate layout name '" + ln + "'");

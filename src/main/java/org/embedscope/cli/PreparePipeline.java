@@ -168,12 +168,13 @@ public final class PreparePipeline {
         for (ComputedLayout l : spec.layouts()) all.add(l.name());
         Set<String> columns = new HashSet<>();
         for (String l : all) {
-            if (!l.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            if (!Manifest.Layout.isPlainName(l)) {
                 throw new BundleException(null, null, "layout name '" + l + "' is not a plain name (letters, digits, '_', '-', '.')");
             }
             if (!layoutNames.add(l)) throw new BundleException(null, null, "layout name '" + l + "' is given twice");
-            columns.add(l + "_x");
-            columns.add(l + "_y");
+            Manifest.Layout layout = new Manifest.Layout(l, l);
+            columns.add(layout.xColumn());
+            columns.add(layout.yColumn());
         }
         if (source.labels() != null && !columns.add(LABEL_COLUMN)) {
             throw new BundleException(null, null, "column '" + LABEL_COLUMN + "' would appear twice in " + POINTS_FILE);

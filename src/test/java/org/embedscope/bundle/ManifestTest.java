@@ -63,6 +63,15 @@ class ManifestTest {
     // An unknown format version, duplicate layout names and an unknown alpha mode: see BadBundleTest.
 
     @Test
+    void rejectsLayoutNamesThatCannotNameColumns() {
+        for (String bad : new String[] {"", "_umap", "my layout", "a/b", "ü"}) {
+            BundleException e = readBad(GOOD.replace("\"name\": \"tsne\"", "\"name\": \"" + bad + "\""));
+            assertTrue(e.getMessage().contains("layouts[1].name") && e.getMessage().contains("not a plain name"), bad + " -> " + e.getMessage());
+        }
+        assertTrue(Manifest.Layout.isPlainName("tsne-2.b_c"));
+    }
+
+    @Test
     void rejectsPathsThatLeaveTheBundle() {
         for (String bad : new String[] {"../secret.png", "/etc/passwd", "atlas/../../x.png", "C:/x.png", "a\\\\b.png"}) {
             BundleException e = readBad(GOOD.replace("atlas/1-00.png", bad));
