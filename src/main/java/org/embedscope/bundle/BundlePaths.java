@@ -1,5 +1,7 @@
 package org.embedscope.bundle;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resolves paths named inside a bundle so that none can leave the bundle folder. */
@@ -30,13 +32,21 @@ public final class BundlePaths {
         if (why != null) throw new BundleException(manifest, "field " + field, "path '" + p + "' " + why);
         Path resolved = bundleDir.resolve(p).normalize();
         try {
-            Path realDir = bundleDir.toRealPath();
-            if (java.nio.file.Files.exists(resolved) && !resolved.toRealPath().startsWith(realDir)) {
+            if (!staysInside(resolved, bundleDir.toRealPath())) {
                 throw new BundleException(manifest, "field " + field, "path '" + p + "' leads outside the bundle folder through a link");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BundleException(resolved, null, "cannot read: " + e.getMessage());
         }
         return resolved;
+    }
+
+    /**
+     * False when {@code resolved} exists and, with symbolic links followed, lies outside {@code realRoot}
+     * (a folder's {@link Path#toRealPath() real path}). A path that does not exist leads nowhere yet;
+     * reading it fails later as a missing file.
+     */
+    public static boolean staysInside(Path resolved, Path realRoot) throws IOException {
+        return !Files.exists(resolved) || resolved.toRealPath().startsWith(realRoot);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 
 /**
  * Images listed in a CSV file (RFC 4180, header row): a path column (relative to a root folder, by
@@ -121,14 +122,12 @@ public final class CsvListSource implements ImageSource {
         if (!resolved.startsWith(base.normalize())) {
             throw new BundleException(csv, where, "path '" + p + "' leads outside the root folder " + base);
         }
-        if (Files.exists(resolved)) {
-            try {
-                if (!resolved.toRealPath().startsWith(realRoot)) {
-                    throw new BundleException(csv, where, "path '" + p + "' leads outside the root folder " + base + " through a link");
-                }
-            } catch (IOException e) {
-                throw new BundleException(csv, where, "cannot read '" + p + "': " + e.getMessage());
+        try {
+            if (!BundlePaths.staysInside(resolved, realRoot)) {
+                throw new BundleException(csv, where, "path '" + p + "' leads outside the root folder " + base + " through a link");
             }
+        } catch (IOException e) {
+            throw new BundleException(csv, where, "cannot read '" + p + "': " + e.getMessage());
         }
     }
 
