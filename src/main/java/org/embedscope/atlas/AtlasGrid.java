@@ -19,10 +19,4 @@ public record AtlasGrid(int cell, int columns, int rows, int pages) {
         }
         return new AtlasGrid(cell, perSide, perSide, (int) ((count + perPage - 1) / perPage));
     }
-
-    public int cellsPerPage() { return columns * rows; }
-
-    public int pageWidth() { return columns * cell; }
-
-    public int pageHeight() { return rows * cell; }
 }

@@ -35,12 +35,16 @@ public final class PageWriter {
     public static Manifest.Atlas write(CellSet cells, AlphaMode alpha, int maxPage, int pngLevel, Path bundleDir, Progress progress)
             throws BundleException {
         PixelFormat format = cells.pageFormat(alpha);
-        List<AtlasGrid> grids = new ArrayList<>();
+        List<Manifest.Level> levels = new ArrayList<>();
         List<int[]> jobs = new ArrayList<>(); // (level, page)
         for (int l = 0; l < cells.levels(); l++) {
             AtlasGrid g = AtlasGrid.plan(cells.count(), cells.cellSize(l), maxPage);
-            grids.add(g);
-            for (int p = 0; p < g.pages(); p++) jobs.add(new int[] {l, p});
+            List<String> pages = new ArrayList<>();
+            for (int p = 0; p < g.pages(); p++) {
+                pages.add(pageName(l, p));
+                jobs.add(new int[] {l, p});
+            }
+            levels.add(new Manifest.Level(g.cell(), g.columns(), g.rows(), pages));
         }
         Path atlasDir = bundleDir.resolve("atlas");
         try {
@@ -54,37 +58,33 @@ public final class PageWriter {
         Parallel.run(jobs.size(), j -> {
             progress.checkCancelled();
             int l = jobs.get(j)[0], p = jobs.get(j)[1];
-            byte[] page = compose(cells, l, grids.get(l), p, format);
+            Manifest.Level level = levels.get(l);
+            byte[] page = compose(cells, l, level, p, format);
             progress.checkCancelled();
-            Path file = bundleDir.resolve(pageName(l, p));
+            Path file = bundleDir.resolve(level.pages().get(p));
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                PngEncoder.write(out, page, grids.get(l).pageWidth(), grids.get(l).pageHeight(), format, pngLevel);
+                PngEncoder.write(out, page, level.columns() * level.cell(), level.rows() * level.cell(), format, pngLevel);
             } catch (IOException e) {
                 throw new BundleException(file, null, "cannot write: " + BundleException.describe(e));
             }
             progress.advance(done.incrementAndGet());
         });
-        List<Manifest.Level> levels = new ArrayList<>();
-        for (int l = 0; l < grids.size(); l++) {
-            AtlasGrid g = grids.get(l);
-            List<String> pages = new ArrayList<>();
-            for (int p = 0; p < g.pages(); p++) pages.add(pageName(l, p));
-            levels.add(new Manifest.Level(g.cell(), g.columns(), g.rows(), pages));
-        }
         return new Manifest.Atlas(alpha, levels);
     }
 
-    /** The pixels of one page: its items' cells at their grid places, converted to the page format. */
-    static byte[] compose(CellSet cells, int level, AtlasGrid g, int page, PixelFormat format) {
-        int c = g.cell(), pc = format.channels;
-        int pageRow = g.pageWidth() * pc;
-        byte[] px = new byte[pageRow * g.pageHeight()];
-        int first = page * g.cellsPerPage();
-        int last = Math.min(cells.count(), first + g.cellsPerPage());
+    /**
+     * The pixels of page {@code page} of {@code level}: its items' cells at their grid places (as the
+     * reader finds them, {@link Manifest.Level#column} and {@link Manifest.Level#row}), in the page format.
+     */
+    static byte[] compose(CellSet cells, int levelIndex, Manifest.Level level, int page, PixelFormat format) {
+        int c = level.cell(), pc = format.channels;
+        int pageRow = level.columns() * c * pc;
+        byte[] px = new byte[pageRow * level.rows() * c];
+        int first = page * level.cellsPerPage();
+        int last = Math.min(cells.count(), first + level.cellsPerPage());
         for (int i = first; i < last; i++) {
-            int k = i - first;
-            int x0 = (k % g.columns()) * c, y0 = (k / g.columns()) * c;
-            byte[] cell = cells.cell(i, level);
+            int x0 = level.column(i) * c, y0 = level.row(i) * c;
+            byte[] cell = cells.cell(i, levelIndex);
             int cc = cells.format(i).channels;
             for (int y = 0; y < c; y++) {
                 int d = (y0 + y) * pageRow + x0 * pc;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.embedscope.bundle.Manifest;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.IdxSource;
 import org.embedscope.source.ImageSource;
@@ -21,9 +22,10 @@ public final class PngEncoderBench {
         ImageSource src = IdxSource.open(List.of(new IdxSource.Pair(Path.of(args[0]), Path.of(args[1]))), null);
         CellBuilder.Result r = CellBuilder.build(src, 28, 3, false, Progress.NONE);
         AtlasGrid g = AtlasGrid.plan(r.cells().count(), 28, 2048);
-        byte[] page = PageWriter.compose(r.cells(), 0, g, 0, PixelFormat.GREY);
-        int w = g.pageWidth(), h = g.pageHeight();
-        System.out.printf(Locale.ROOT, "page %d×%d grey, %d cells%n", w, h, g.cellsPerPage());
+        Manifest.Level grid = new Manifest.Level(g.cell(), g.columns(), g.rows(), List.of("page"));
+        byte[] page = PageWriter.compose(r.cells(), 0, grid, 0, PixelFormat.GREY);
+        int w = g.columns() * g.cell(), h = g.rows() * g.cell();
+        System.out.printf(Locale.ROOT, "page %d×%d grey, %d cells%n", w, h, grid.cellsPerPage());
         int reps = 9;
         for (int warm = 0; warm < 3; warm++) { // JIT warm-up of both encoders
             ByteArrayOutputStream o = new ByteArrayOutputStream();
