@@ -97,23 +97,7 @@ public final class PreparePipeline {
                     : source.preferredAlpha() != null ? source.preferredAlpha() : cells.suggestedAlpha();
             Manifest.Atlas atlas = PageWriter.write(cells, alpha, spec.maxPage(), spec.pngLevel(), writer.dir(), progress);
 
-            float[] features;
-            int dim;
-            String input;
-            if (vectors != null) {
-                dim = vectors.cols();
-                features = keepRows(vectors.data(), dim, kept, n);
-                input = "vectors " + spec.vectors().getFileName() + " (" + dim + " values per item)";
-            } else if (!spec.layouts().isEmpty()) {
-                CellSet.Features f = cells.features(FEATURE_CELL);
-                features = f.data();
-                dim = f.dim();
-                input = "pixels of " + f.cell() + "-px " + (f.channels() == 1 ? "grey" : "RGB") + " cells (" + dim + " values per item)";
-            } else {
-                features = null;
-                dim = 0;
-                input = null;
-            }
+            LayoutInput input = layoutInput(spec, vectors, cells, kept, n);
             cells = null; // the pages are written: let the cells go before the layouts need memory
             built = null;
 
@@ -127,14 +111,14 @@ public final class PreparePipeline {
             for (ComputedLayout l : spec.layouts()) {
                 progress.checkCancelled();
                 progress.stage("layout " + l.name() + " (" + l.title() + ")", 0); // the engine's own stages follow
-                float[] xy = l.algorithm().fit(features, m, dim, progress);
+                float[] xy = l.algorithm().fit(input.features(), m, input.dim(), progress);
                 checkLayout(l.name(), xy, m);
                 Map<String, Object> params = new LinkedHashMap<>(l.params());
-                params.put("input", input);
+                params.put("input", input.description());
                 layouts.add(new Manifest.Layout(l.name(), l.title(), params));
                 coords.add(xy);
             }
-            features = null;
+            input = null;
 
             progress.stage("writing points", 0);
             String[] labels = source.labels() == null ? null : keep(source.labels(), kept);
@@ -159,6 +143,22 @@ public final class PreparePipeline {
             writer.commit();
             return new Result(writer.target(), manifest, skipped, bytes);
         }
+    }
+
+    /** What the computed layouts run on: one row of {@code dim} floats per kept item, and its description for the manifest. */
+    private record LayoutInput(float[] features, int dim, String description) {}
+
+    /** The given vectors of the kept items, else the pixels of their cells; null when no layout is computed. */
+    private static LayoutInput layoutInput(Spec spec, Matrix vectors, CellSet cells, int[] kept, int n) {
+        if (spec.layouts().isEmpty()) return null;
+        if (vectors != null) {
+            int dim = vectors.cols();
+            return new LayoutInput(keepRows(vectors.data(), dim, kept, n), dim,
+                    "vectors " + spec.vectors().getFileName() + " (" + dim + " values per item)");
+        }
+        CellSet.Features f = cells.features(FEATURE_CELL);
+        return new LayoutInput(f.data(), f.dim(),
+                "pixels of " + f.cell() + "-px " + (f.channels() == 1 ? "grey" : "RGB") + " cells (" + f.dim() + " values per item)");
     }
 
     /** Column names of points.csv must be distinct: layouts' x/y columns, the label, the metadata. */
