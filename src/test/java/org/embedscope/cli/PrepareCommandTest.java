@@ -51,8 +51,9 @@ class PrepareCommandTest {
         return code;
     }
 
+    /** Hidden entries beside the output folder: temporary or old bundles. */
     private List<String> entries() throws Exception {
-        try (Stream<Path> s = Files.list(dir.resolve("out").getParent())) {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
         }
     }
