@@ -1,34 +1,38 @@
 package org.embedscope.bench;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
+import org.embedscope.atlas.CellBuilder;
+import org.embedscope.atlas.PageWriter;
 import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.progress.Progress;
+import org.embedscope.source.DecodedImage;
+import org.embedscope.source.ImageSource;
 
 /**
  * Writes a synthetic bundle for benchmarks: {@code n} items in ten Gaussian clusters in two layouts
  * (the clusters move between them, as between UMAP and t-SNE), each item a 28-px grey glyph on black
- * (a random ellipse stroke, about as much ink as an MNIST digit), luminance alpha, levels of detail
- * 28, 14 and 7 px on 2048² pages. Deterministic for a seed.
+ * (a random ellipse stroke, about as much ink as an MNIST digit), luminance alpha. The atlas goes
+ * through the same cell builder and page writer as {@code prepare} (levels 28, 14 and 7 px on 2048²
+ * pages). Deterministic for a seed.
  */
 public final class SyntheticBundleWriter {
     public static final int CELL = 28;
     private static final int PAGE = 2048;
+    private static final int LEVELS = 3;
     private static final int CLUSTERS = 10;
 
     private SyntheticBundleWriter() {}
 
     public static Path write(Path dir, int n, long seed) throws IOException {
-        Files.createDirectories(dir.resolve("atlas"));
+        Files.createDirectories(dir);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[][] centres = new float[2][2 * CLUSTERS];
         for (int l = 0; l < 2; l++) for (int c = 0; c < 2 * CLUSTERS; c++) centres[l][c] = (float) (rnd.nextDouble() * 20 - 10);
@@ -41,21 +45,16 @@ public final class SyntheticBundleWriter {
         }
         Files.writeString(dir.resolve("points.csv"), csv);
 
-        byte[][] glyphs = new byte[n][];
-        IntStream.range(0, n).parallel().forEach(i -> glyphs[i] = glyph(new SplittableRandom(seed * 31 + i)));
-        List<Manifest.Level> levels = new ArrayList<>();
-        for (int li = 0, cell = CELL; cell >= 7; li++, cell /= 2) {
-            int cols = PAGE / cell, perPage = cols * cols, pages = (n + perPage - 1) / perPage;
-            List<String> names = new ArrayList<>();
-            for (int p = 0; p < pages; p++) names.add(String.format(Locale.ROOT, "atlas/%d-%02d.png", li, p));
-            final int fc = cell;
-            IntStream.range(0, pages).parallel().forEach(p -> writePage(dir.resolve(names.get(p)), glyphs, p * perPage,
-                    Math.min(n, (p + 1) * perPage), cols, fc, CELL / fc));
-            levels.add(new Manifest.Level(cell, cols, cols, names));
+        Manifest.Atlas atlas;
+        try {
+            CellBuilder.Result cells = CellBuilder.build(new Glyphs(n, seed), CELL, LEVELS, false, Progress.NONE);
+            atlas = PageWriter.write(cells.cells(), AlphaMode.LUMINANCE, PAGE, 6, dir, Progress.NONE);
+        } catch (BundleException e) {
+            throw new IOException(e.getMessage(), e);
         }
         Manifest m = new Manifest("synthetic " + n, n, "points.csv",
                 List.of(new Manifest.Layout("umap", "cluster layout A"), new Manifest.Layout("tsne", "cluster layout B")),
-                new Manifest.Label("label", java.util.Map.of()), new Manifest.Atlas(AlphaMode.LUMINANCE, levels), java.util.Map.of("tool", "embedscope bench --synthetic"));
+                new Manifest.Label("label", Map.of()), atlas, Map.of("tool", "embedscope bench --synthetic"));
         Files.writeString(dir.resolve(Manifest.FILE_NAME), m.toJson());
         return dir;
     }
@@ -63,6 +62,21 @@ public final class SyntheticBundleWriter {
     private static double gauss(SplittableRandom r) {
         double u = 1 - r.nextDouble(), v = r.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** The glyphs as an image source: item {@code i} is drawn from its own seed, on demand. */
+    private record Glyphs(int count, long seed) implements ImageSource {
+        @Override public DecodedImage decode(int i) { return new DecodedImage(CELL, CELL, 1, glyph(new SplittableRandom(seed * 31 + i))); }
+
+        @Override public int[] size(int i) { return new int[] {CELL, CELL}; }
+
+        @Override public String itemName(int i) { return "glyph " + i; }
+
+        @Override public String[] labels() { return null; }
+
+        @Override public Map<String, String[]> metadata() { return Map.of(); }
+
+        @Override public String description() { return "synthetic glyphs"; }
     }
 
     /** A 28×28 glyph: an ellipse stroke with a random size, tilt and thickness. */
@@ -80,26 +94,5 @@ public final class SyntheticBundleWriter {
             }
         }
         return g;
-    }
-
-    private static void writePage(Path file, byte[][] glyphs, int from, int to, int cols, int cell, int factor) {
-        BufferedImage img = new BufferedImage(cols * cell, cols * cell, BufferedImage.TYPE_BYTE_GRAY);
-        var raster = img.getRaster();
-        for (int i = from; i < to; i++) {
-            int k = i - from, ox = (k % cols) * cell, oy = (k / cols) * cell;
-            byte[] g = glyphs[i];
-            for (int y = 0; y < cell; y++) {
-                for (int x = 0; x < cell; x++) {
-                    int sum = 0;
-                    for (int yy = 0; yy < factor; yy++) for (int xx = 0; xx < factor; xx++) sum += g[(y * factor + yy) * CELL + x * factor + xx] & 255;
-                    raster.setSample(ox + x, oy + y, 0, sum / (factor * factor));
-                }
-            }
-        }
-        try {
-            ImageIO.write(img, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

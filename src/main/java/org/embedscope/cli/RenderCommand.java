@@ -1,7 +1,6 @@
 package org.embedscope.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleReader;
@@ -84,7 +83,7 @@ public final class RenderCommand implements Callable<Integer> {
             st.transition().reset(from);
             if (transition != null) {
                 st.transition().moveTo(target, 0f);
-                st.transition().update(transition * org.embedscope.render.Transition.DEFAULT_DURATION);
+                st.transition().update(transition * org.embedscope.render.Transition.DURATION);
             }
             st.setUserScale(scale);
             st.setThreshold(threshold);
@@ -121,6 +120,4 @@ public final class RenderCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) v[i] = Math.round(f[i]);
         return v;
     }
-
-    static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
 }

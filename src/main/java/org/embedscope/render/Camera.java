@@ -50,8 +50,6 @@ public final class Camera {
 
     public float zoom() { return zoom; }
 
-    public float maxZoom() { return maxZoom; }
-
     /** Pixels per world unit in the fitted view. */
     public float fitPixelsPerUnit() {
         return FIT_FILL * Math.min(width / (maxX - minX), height / (maxY - minY));

@@ -5,7 +5,6 @@ import static org.lwjgl.system.MemoryUtil.NULL;
 
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
-import org.lwjgl.opengl.GL11;
 
 /**
  * A GLFW window with an OpenGL 3.3 core context. Visible windows need a display; hidden ones (for
@@ -88,12 +87,6 @@ public final class GlContext implements AutoCloseable {
 
     public long handle() { return window; }
 
-    /** True when running without a display (GLFW null platform, EGL). */
-    public static boolean isHeadless() { return nullPlatform; }
-
-    /** The GL's largest texture side. */
-    public int maxTextureSize() { return GL11.glGetInteger(GL11.GL_MAX_TEXTURE_SIZE); }
-
     /** Framebuffer size in pixels: {width, height}. */
     public int[] framebufferSize() {
         int[] w = new int[1], h = new int[1];
@@ -107,8 +100,6 @@ public final class GlContext implements AutoCloseable {
         glfwGetWindowSize(window, w, h);
         return new int[] {w[0], h[0]};
     }
-
-    public void makeCurrent() { glfwMakeContextCurrent(window); }
 
     @Override
     public void close() {

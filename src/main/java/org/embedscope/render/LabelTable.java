@@ -42,8 +42,6 @@ public final class LabelTable implements AutoCloseable {
 
     public int color(int label) { return colors[label]; }
 
-    public boolean isVisible(int label) { return visible[label]; }
-
     /** Sets which labels are shown ({@code shown[i]} for label i) and uploads the table. */
     public void setVisible(boolean[] shown) {
         System.arraycopy(shown, 0, visible, 0, Math.min(shown.length, count));
@@ -61,7 +59,7 @@ public final class LabelTable implements AutoCloseable {
             }
             glBindTexture(GL_TEXTURE_2D, texture);
             glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-            glTexImage2D(GL_TEXTURE_2D, 0, org.lwjgl.opengl.GL11.GL_RGBA8, w, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, buf);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, buf);
             glBindTexture(GL_TEXTURE_2D, 0);
         } finally {
             MemoryUtil.memFree(buf);

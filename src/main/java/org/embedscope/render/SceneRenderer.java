@@ -41,6 +41,7 @@ public final class SceneRenderer implements AutoCloseable {
     private final float[][] layouts;
     private final int[] labelOfItem;
     private final int[] labelCounts;
+    private final int[] cellSizes;
     private final ViewState state;
     private final PointBuffers points;
     private final AtlasTextures atlas;
@@ -123,6 +124,7 @@ public final class SceneRenderer implements AutoCloseable {
         }
         pages.close();
         atlas = at;
+        cellSizes = at.cellSizes();
         points = pb;
         labels = lt;
         sprite = progs[0];
@@ -178,9 +180,6 @@ public final class SceneRenderer implements AutoCloseable {
     /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
     public int[] labelCounts() { return labelCounts; }
 
-    /** Label index of item {@code item} (0 without labels). */
-    public int labelOf(int item) { return labelOfItem[item]; }
-
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
 
@@ -188,7 +187,7 @@ public final class SceneRenderer implements AutoCloseable {
     public int currentLevel() {
         float px = state.spritePixels();
         if (px < state.flatBelowPx()) return -1;
-        return SpriteSizing.bestLevel(atlas.cellSizes(), px);
+        return SpriteSizing.bestLevel(cellSizes, px);
     }
 
     /** Adapts to a new framebuffer size. */
@@ -200,7 +199,14 @@ public final class SceneRenderer implements AutoCloseable {
     /** The item drawn enlarged on top, or -1. */
     public int hovered() { return hovered; }
 
-    public void setHovered(int item) { hovered = item; }
+    /**
+     * Hovers the item nearest framebuffer pixel ({@code x}, {@code y}) within the hover radius of the
+     * current sprite size, or nothing for a negative position; returns it, or -1.
+     */
+    public int hoverAt(int x, int y) {
+        hovered = x >= 0 && y >= 0 ? pick(x, y, hoverRadius(state.spritePixels())) : -1;
+        return hovered;
+    }
 
     // ---------------------------------------------------------------- frame
 

@@ -44,8 +44,6 @@ public final class SpriteSizing {
         return spacing > 0 ? DENSITY_FACTOR * spacing : 0.2f;
     }
 
-    public float minPx() { return minPx; }
-
     public float maxPx() { return maxPx; }
 
     public float pointLimit() { return pointLimit; }

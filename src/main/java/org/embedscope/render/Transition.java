@@ -14,14 +14,13 @@ package org.embedscope.render;
  * <p>Time is passed in explicitly (seconds), so the class is deterministic and GL-free.
  */
 public final class Transition {
-    /** Default duration of a full transition, in seconds. */
-    public static final float DEFAULT_DURATION = 1.0f;
+    /** Duration of a full transition, in seconds. */
+    public static final float DURATION = 1.0f;
 
     private final int[] slots = new int[3];
     private final float[] from = new float[3];
     private int targetSlot;
     private float start = Float.NaN;
-    private float duration = DEFAULT_DURATION;
     private float progress = 1f;
 
     /** At rest on layout {@code layout}. */
@@ -39,16 +38,11 @@ public final class Transition {
         start = Float.NaN;
     }
 
-    public void setDuration(float seconds) { duration = Math.max(1e-3f, seconds); }
-
     /** The layout being moved to (or rested on). */
     public int target() { return slots[targetSlot]; }
 
     /** True while sprites are moving. */
     public boolean isRunning() { return progress < 1f; }
-
-    /** Eased progress 0..1 of the current transition (1 at rest). */
-    public float progress() { return Easing.cubicInOut(progress); }
 
     /** Layout bound to slot {@code s} (0..2). */
     public int slot(int s) { return slots[s]; }
@@ -65,7 +59,7 @@ public final class Transition {
     public void update(float now) {
         if (progress >= 1f) return;
         if (Float.isNaN(start)) start = now;
-        progress = Math.max(0f, (now - start) / duration);
+        progress = Math.max(0f, (now - start) / DURATION);
         // Float clocks land a hair short of the end; finish there rather than one frame later.
         if (progress > 1f - 1e-5f) progress = 1f;
     }

@@ -20,11 +20,9 @@ public final class ViewState {
     private final float[] worldSizes;
     private float userScale = 1f;
     private float threshold = DEFAULT_THRESHOLD;
-    private float flatBelowPx = DEFAULT_FLAT_BELOW_PX;
     private boolean tintByLabel;
     private final boolean[] shown;
     private long version;
-    private long cameraVersion;
 
     public ViewState(int layouts, int labels, int initialLayout) {
         this.layouts = layouts;
@@ -82,9 +80,7 @@ public final class ViewState {
 
     public void setThreshold(float t) { if (t != threshold) { threshold = t; changed(); } }
 
-    public float flatBelowPx() { return flatBelowPx; }
-
-    public void setFlatBelowPx(float px) { if (px != flatBelowPx) { flatBelowPx = px; changed(); } }
+    public float flatBelowPx() { return DEFAULT_FLAT_BELOW_PX; }
 
     public boolean tintByLabel() { return tintByLabel; }
 
@@ -103,7 +99,6 @@ public final class ViewState {
 
     /** Call after changing the camera directly. */
     public void cameraChanged() {
-        cameraVersion++;
         changed();
     }
 
@@ -132,7 +127,4 @@ public final class ViewState {
 
     /** Increases whenever the scene would draw differently. */
     public long version() { return version; }
-
-    /** Increases whenever the camera moved or the viewport changed. */
-    public long cameraVersion() { return cameraVersion; }
 }

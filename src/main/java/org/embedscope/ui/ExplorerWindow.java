@@ -203,12 +203,9 @@ public final class ExplorerWindow implements AutoCloseable {
         scene.resize(fb[0], fb[1]);
         scene.state().update(now());
 
-        int hovered = -1;
-        if (cursorInside && !input.isDragging() && !Overlay.wantsMouse()) {
-            float[] p = toFramebuffer(cursorX, cursorY);
-            hovered = scene.pick((int) p[0], (int) p[1], SceneRenderer.hoverRadius(scene.state().spritePixels()));
-        }
-        scene.setHovered(hovered);
+        boolean overScene = cursorInside && !input.isDragging() && !Overlay.wantsMouse();
+        float[] p = toFramebuffer(cursorX, cursorY);
+        int hovered = scene.hoverAt(overScene ? (int) p[0] : -1, overScene ? (int) p[1] : -1);
         lastHovered = hovered;
 
         boolean redraw = scene.sceneDirty();

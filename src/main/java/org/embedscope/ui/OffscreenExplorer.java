@@ -58,9 +58,7 @@ public final class OffscreenExplorer implements AutoCloseable {
      * @return the hovered item, or -1
      */
     public int frame(int cursorX, int cursorY, boolean withOverlay) {
-        int hovered = cursorX >= 0 && cursorY >= 0
-                ? scene.pick(cursorX, cursorY, SceneRenderer.hoverRadius(scene.state().spritePixels())) : -1;
-        scene.setHovered(hovered);
+        int hovered = scene.hoverAt(cursorX, cursorY);
         boolean redraw = scene.sceneDirty();
         long t0 = System.nanoTime();
         scene.render(output.fbo());

@@ -36,6 +36,8 @@ public final class Overlay implements AutoCloseable {
     private final float uiScale;
     private final float[] scale = new float[1];
     private final float[] threshold = new float[1];
+    /** Each label's colour as imgui takes it, made once rather than every frame. */
+    private final float[][] labelRgba;
 
     /** Shown in the panel; set by the window each frame. */
     private float frameMs;
@@ -48,6 +50,11 @@ public final class Overlay implements AutoCloseable {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
+        labelRgba = new float[scene.labelCounts().length][];
+        for (int l = 0; l < labelRgba.length; l++) {
+            int rgb = scene.labels().color(l);
+            labelRgba[l] = new float[] {((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f};
+        }
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -157,8 +164,7 @@ public final class Overlay implements AutoCloseable {
         boolean scroll = count > LEGEND_SCROLL_ABOVE;
         if (scroll) ImGui.beginChild("legend", 260 * uiScale, 300 * uiScale, true);
         for (int l = 0; l < count; l++) {
-            int rgb = scene.labels().color(l);
-            ImGui.colorButton("##c" + l, new float[] {((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f},
+            ImGui.colorButton("##c" + l, labelRgba[l],
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
             ImGui.sameLine();
             if (ImGui.checkbox(b.labelName(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
@@ -182,8 +188,8 @@ public final class Overlay implements AutoCloseable {
         ImGui.text("index  " + item);
         if (b.hasLabels()) {
             int l = b.labels()[item];
-            int rgb = scene.labels().color(l);
-            ImGui.pushStyleColor(ImGuiCol.Text, ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f);
+            float[] c = labelRgba[l];
+            ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
             ImGui.text(b.manifest().label().column() + "  " + b.labelName(l));
             ImGui.popStyleColor();
         }

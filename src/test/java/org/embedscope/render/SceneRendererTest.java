@@ -132,9 +132,8 @@ class SceneRendererTest {
         t.moveTo(1, 0f);
         t.update(0.5f); // halfway in time = halfway in space
         state().changed();
-        // Item 0 moves from (-1,-1) to (1,1): halfway it is at the origin... where item 4 moves from (0,0)
-        // to (0.5,0): halfway at (0.25, 0). Check item 1: (1,-1) -> (-1,1), also through the origin; so
-        // use item 4 at (0.25, 0) and item 2 at ((-1+1)/2, (1-1)/2) = (0,0)... pick the unambiguous one.
+        // Items 0–3 all cross the origin halfway; item 4 moves from (0, 0) to (0.5, 0), so halfway it is
+        // alone at (0.25, 0), just right of the crowd.
         float[] p = new float[2];
         t.position(view.scene().layouts(), 4, p);
         assertEquals(0.25f, p[0], 1e-5);
