@@ -56,6 +56,8 @@ public final class CsvListSource implements ImageSource {
             throw new BundleException(base, null, "cannot read: " + e.getMessage());
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        // The line being read when the parser fails: the header's, then each record's first line.
+        long reading = 1;
         try (Reader reader = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             int pathIndex = header.indexOf(pathColumn);
@@ -80,10 +82,10 @@ public final class CsvListSource implements ImageSource {
             List<String> labelList = new ArrayList<>();
             List<List<String>> meta = new ArrayList<>();
             for (int m = 0; m < metaIndex.size(); m++) meta.add(new ArrayList<>());
-            long lineBefore = parser.getCurrentLineNumber() + 1;
+            reading = parser.getCurrentLineNumber() + 1;
             for (CSVRecord rec : parser) {
-                int line = (int) lineBefore;
-                lineBefore = parser.getCurrentLineNumber() + 1;
+                int line = (int) reading;
+                reading = parser.getCurrentLineNumber() + 1;
                 if (rec.size() != header.size()) {
                     throw new BundleException(csv, "line " + line, "has " + rec.size() + " fields; expected " + header.size() + " like the header");
                 }
@@ -102,7 +104,7 @@ public final class CsvListSource implements ImageSource {
         } catch (NoSuchFileException e) {
             throw new BundleException(csv, null, "no such file");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BundleException(csv, "line " + 1, "not a valid CSV file: " + e.getMessage());
+            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + e.getMessage());
         }
     }
 

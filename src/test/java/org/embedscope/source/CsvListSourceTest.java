@@ -73,6 +73,9 @@ class CsvListSourceTest {
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("has 1 fields; expected 2"), e.getMessage());
         e = fails("path\n");
         assertTrue(e.getMessage().contains("lists no images"), e.getMessage());
+        // Broken quoting further down names the line being read, not line 1.
+        e = fails("path,label\nimg/one.png,a\nimg/two.png,b\n\"img/x.png\"oops,c\n");
+        assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("not a valid CSV"), e.getMessage());
     }
 
     @Test
