@@ -4,13 +4,7 @@ package org.embedscope.layout;
 public enum Metric {
     EUCLIDEAN {
         @Override public float distance(float[] x, int a, int b, int dim) {
-            int oa = a * dim, ob = b * dim;
-            float s = 0f;
-            for (int d = 0; d < dim; d++) {
-                float t = x[oa + d] - x[ob + d];
-                s += t * t;
-            }
-            return (float) Math.sqrt(s);
+            return (float) Math.sqrt(SquaredDistance.between(x, a, b, dim));
         }
     },
     /** 1 − cos(angle); rows of zeros are at distance 1 from everything. */
