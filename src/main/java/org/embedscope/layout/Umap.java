@@ -71,10 +71,6 @@ public final class Umap implements LayoutAlgorithm {
         this.params = params;
     }
 
-    public Params params() {
-        return params;
-    }
-
     /** The 2-D layout: {@code x0, y0, x1, y1, …}. */
     @Override
     public float[] fit(float[] data, int n, int dim, Progress progress) {
@@ -104,16 +100,7 @@ public final class Umap implements LayoutAlgorithm {
         }
     }
 
-    /**
-     * The layout of a k-NN graph already built (its k is {@code nNeighbors − 1}); {@code data} (may be
-     * null) only serves the fallbacks of the initial layout.
-     */
-    public float[] embed(KnnGraph knn, float[] data, int dim, int dims, Progress progress) {
-        try (Parallel par = new Parallel(params.threads())) {
-            return embed(knn, knn.k() + 1, data, dim, dims, par, progress);
-        }
-    }
-
+    /** Stages 3–5 on the k-NN graph (its k is {@code nNeighbors − 1}); {@code data} serves the fallbacks of the initial layout. */
     private float[] embed(KnnGraph knn, int nNeighbors, float[] data, int dim, int dims, Parallel par, Progress progress) {
         int n = knn.n();
         SparseGraph graph = FuzzySimplicialSet.build(knn, nNeighbors, par, progress);

@@ -109,8 +109,6 @@ public final class Tsne implements LayoutAlgorithm {
         this.neighbors = neighbors;
     }
 
-    public Params params() { return params; }
-
     /** The KL divergence at the last report of the last run (every 50 iterations), or NaN. */
     public double klDivergence() { return klDivergence; }
 
