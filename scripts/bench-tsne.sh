@@ -13,55 +13,20 @@
 # (default -Xmx1500m), SUBSETS, SKLEARN_FULL, OUT (a folder to keep coordinates and logs; default a
 # temporary one). Holds /tmp/embedscope-bench.lock for the whole run, so concurrent benchmarks do not skew it.
 set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-data=$(cd "${1:-/work/data/package/data}" && pwd)
-python=${PYTHON:-/usr/bin/python3}
-java_opts=${JAVA_OPTS:--Xmx1500m}
+bench=bench-tsne java_opts=${JAVA_OPTS:--Xmx1500m}
 subsets=${SUBSETS:-10000}
-out=${OUT:-$(mktemp -d -t bench-tsne.XXXXXX)}
-mkdir -p "$out"
-jar="$here/target/embedscope.jar"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench_python 'sklearn.manifold, numpy' scikit-learn
+bench_lock
 
-if [[ ! -f $jar || -n $(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null) ]]; then
-  echo "building $jar ..." >&2
-  (cd "$here" && mvn -B -q -o -DskipTests package) >&2
-fi
-for f in train-images-idx3-ubyte t10k-images-idx3-ubyte train-labels-idx1-ubyte t10k-labels-idx1-ubyte; do
-  [[ -f $data/$f || -f $data/$f.gz ]] || { echo "bench-tsne: $data has no $f" >&2; exit 2; }
-done
-"$python" -c 'import sklearn.manifold, numpy' 2>/dev/null || { echo "bench-tsne: $python cannot import scikit-learn" >&2; exit 2; }
-
-exec 9>/tmp/embedscope-bench.lock
-echo "waiting for /tmp/embedscope-bench.lock ..." >&2
-flock 9
-
-timed() { # NAME CMD... : runs CMD under /usr/bin/time -v, log in $out/NAME.log
-  local name=$1; shift
-  echo "running $name ..." >&2
-  /usr/bin/time -v -o "$out/$name.time" "$@" >"$out/$name.log" 2>&1 || { echo "bench-tsne: $name failed, see $out/$name.log" >&2; exit 1; }
-}
-wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$out/$1.time"; }
-rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out/$1.time"; }
-file() { if [[ -f $data/$1 ]]; then echo "$data/$1"; else echo "$data/$1.gz"; fi; }
-
-declare -A knn trust acc
-score() { # NAME IDX-ARGS... : quality of $out/NAME.csv
-  local name=$1; shift
-  echo "scoring $name ..." >&2
-  java $java_opts -jar "$jar" quality "$@" "$out/$name.csv" >"$out/$name.quality" 2>&1 || { echo "bench-tsne: scoring $name failed, see $out/$name.quality" >&2; exit 1; }
-  knn[$name]=$(awk '$1 == "knn15" { print $2 }' "$out/$name.quality")
-  trust[$name]=$(awk '$1 == "trust15" { print $2 }' "$out/$name.quality")
-  acc[$name]=$(awk '$1 == "acc2d" { print $2 }' "$out/$name.quality")
-}
 row() { printf '%-12s %7s %9.1f %12s %8s %8s %8s\n' "$1" "$2" "$(wall "$3")" "$(rss "$3")" "${knn[$3]}" "${trust[$3]}" "${acc[$3]}"; }
 
 # 1. All 70,000 digits.
-full=(--idx "$(file train-images-idx3-ubyte)" "$(file train-labels-idx1-ubyte)" --idx "$(file t10k-images-idx3-ubyte)" "$(file t10k-labels-idx1-ubyte)")
-timed ours-70000 java $java_opts -jar "$jar" layout "${full[@]}" --algo tsne -o "$out/ours-70000.csv"
-score ours-70000 "${full[@]}"
+timed ours-70000 java $java_opts -jar "$jar" layout "${mnist[@]}" --algo tsne -o "$out/ours-70000.csv"
+score ours-70000 "${mnist[@]}"
 if [[ -n ${SKLEARN_FULL:-} ]]; then
   timed sklearn-70000 "$python" "$here/scripts/sklearn-tsne.py" "$out/sklearn-70000.csv" "$(file train-images-idx3-ubyte)" "$(file t10k-images-idx3-ubyte)"
-  score sklearn-70000 "${full[@]}"
+  score sklearn-70000 "${mnist[@]}"
 fi
 
 # 2. Subsets: the first N training digits, as IDX files of their own.

@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.layout.LayoutAlgorithm;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
-import org.embedscope.layout.Metric;
-import org.embedscope.layout.Umap;
 import org.embedscope.progress.TerminalProgress;
 import org.embedscope.source.Matrix;
 import picocli.CommandLine;
@@ -22,16 +19,13 @@ import picocli.CommandLine.Option;
 
 /** {@code embedscope layout}: compute one 2-D layout of IDX images or feature vectors and write its coordinates. */
 @Command(name = "layout", mixinStandardHelpOptions = true,
-        description = {"Compute a 2-D layout of IDX images (pixels scaled to [0, 1], files concatenated in order) or of",
-                "feature vectors, and write x,y coordinates as CSV, one row per item. Prints each stage's time.",
+        description = {"Compute a 2-D layout of IDX images (pixels scaled to [0, 1], files concatenated in order) or of "
+                + "feature vectors, and write x,y coordinates as CSV, one row per item. Prints each stage's time.",
                 "",
                 "Example (all 70,000 MNIST digits, train then test):",
                 "  embedscope layout --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
                 "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte --algo umap -o umap.csv"})
 public final class LayoutCommand implements Callable<Integer> {
-
-
-
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "umap",
             description = "Layout engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = PrepareCommand.LayoutNames.class)
@@ -40,14 +34,7 @@ public final class LayoutCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.csv", description = "Where to write the coordinates (columns x,y).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--umap-neighbors", paramLabel = "K", defaultValue = "15", description = "UMAP: neighbours, the point itself included (default: ${DEFAULT-VALUE}).")
-    int umapNeighbors;
-
-    @Option(names = "--umap-min-dist", paramLabel = "D", defaultValue = "0.1", description = "UMAP: minimum distance (default: ${DEFAULT-VALUE}).")
-    double umapMinDist;
+    @CommandLine.Mixin LayoutEngineOptions engines = new LayoutEngineOptions();
 
     @Option(names = "--umap-epochs", paramLabel = "N", defaultValue = "0", description = "UMAP: epochs, 0 for 500 up to 10,000 points and 200 above (default: ${DEFAULT-VALUE}).")
     int umapEpochs;
@@ -55,18 +42,10 @@ public final class LayoutCommand implements Callable<Integer> {
     @Option(names = "--pca-first", paramLabel = "DIMS", description = "UMAP: reduce the input to DIMS principal components first (off by default).")
     Integer pcaFirst;
 
-    @Option(names = "--tsne-perplexity", paramLabel = "P", defaultValue = "30", description = "t-SNE: perplexity (default: ${DEFAULT-VALUE}).")
-    double tsnePerplexity;
-
-    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "euclidean", description = "euclidean or cosine (default: ${DEFAULT-VALUE}).")
-    String metric;
-
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "UMAP, t-SNE: worker threads, 0 for one per core (default: ${DEFAULT-VALUE}). One thread and a seed give bit-for-bit the same layout "
                     + "(t-SNE: on any number of threads).")
     int threads;
-
-    @CommandLine.Mixin TsneOptions tsne = new TsneOptions();
 
     @CommandLine.Mixin LayoutInputOptions input = new LayoutInputOptions();
 
@@ -75,21 +54,13 @@ public final class LayoutCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BundleException {
         input.check(spec);
-        Metric m;
-        try {
-            m = Metric.parse(metric);
-        } catch (IllegalArgumentException e) {
-            throw usage("--metric: expected euclidean or cosine, got '" + metric + "'");
-        }
         if (!LayoutRegistry.names().contains(algo)) throw usage("--algo: unknown layout '" + algo + "'; known: " + String.join(", ", LayoutRegistry.names()));
         if (threads < 0) throw usage("--threads must be 0 or more");
         LayoutAlgorithm engine;
         try {
-            engine = algo.equals("umap")
-                    ? new Umap(Umap.Params.defaults().withNeighbors(umapNeighbors).withMinDist(umapMinDist).withEpochs(umapEpochs).withMetric(m)
-                            .withSeed(seed).withThreads(threads).withPca(pcaFirst != null, pcaFirst != null ? pcaFirst : 50))
-                    : algo.equals("tsne") ? tsne.engine(tsnePerplexity, seed, m, threads)
-                    : LayoutRegistry.create(algo, new LayoutOptions(seed, umapNeighbors, umapMinDist, tsnePerplexity, m)).algorithm();
+            LayoutOptions options = engines.options(threads);
+            options = options.withUmap(options.umap().withEpochs(umapEpochs).withPca(pcaFirst != null, pcaFirst != null ? pcaFirst : 50));
+            engine = LayoutRegistry.create(algo, options).algorithm();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

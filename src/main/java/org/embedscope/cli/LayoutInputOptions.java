@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /** The data a layout is computed on, as {@code layout} and {@code quality} take it: IDX pairs, IDX images, or vectors. */
 public final class LayoutInputOptions {
     @Option(names = "--idx", arity = "2", paramLabel = "FILE",
-            description = {"IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte",
-                    "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1]."})
+            description = "IDX images file and its labels file, raw or .gz (as for prepare), e.g. MNIST's train-images-idx3-ubyte "
+                    + "train-labels-idx1-ubyte. Repeat to concatenate pairs in order; pixels are scaled to [0, 1].")
     List<Path> idx;
 
     @Option(names = "--images", split = ",", paramLabel = "IDX",

@@ -11,7 +11,6 @@ import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
-import org.embedscope.layout.Metric;
 import org.embedscope.progress.TerminalProgress;
 import org.embedscope.source.CsvListSource;
 import org.embedscope.source.FolderSource;
@@ -117,22 +116,7 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "or CSV/text with one row per item.")
     Path vectors;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed of the layouts (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--umap-neighbors", paramLabel = "K", defaultValue = "15", description = "UMAP: number of neighbours (default: ${DEFAULT-VALUE}).")
-    int umapNeighbors;
-
-    @Option(names = "--umap-min-dist", paramLabel = "D", defaultValue = "0.1", description = "UMAP: minimum distance between points (default: ${DEFAULT-VALUE}).")
-    double umapMinDist;
-
-    @Option(names = "--tsne-perplexity", paramLabel = "P", defaultValue = "30", description = "t-SNE: perplexity (default: ${DEFAULT-VALUE}).")
-    double tsnePerplexity;
-
-    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "euclidean", description = "Distance for neighbour-based layouts: euclidean or cosine (default: ${DEFAULT-VALUE}).")
-    String metric;
-
-    @picocli.CommandLine.Mixin TsneOptions tsne = new TsneOptions();
+    @CommandLine.Mixin LayoutEngineOptions engines = new LayoutEngineOptions();
 
     @Option(names = "--cell", paramLabel = "PX", description = "Cell size of the finest level (default: the largest image side up to 64, else 64).")
     int cell;
@@ -184,25 +168,21 @@ public final class PrepareCommand implements Callable<Integer> {
         if (cell != 0 && (cell < 1 || cell > page)) throw usage("--cell must be 1 to the page size (" + page + "), not " + cell);
         if (levels < 1) throw usage("--levels must be at least 1");
         if (pngLevel < 0 || pngLevel > 9) throw usage("--png-level must be 0 to 9");
-        if (umapNeighbors < 2) throw usage("--umap-neighbors must be at least 2");
-        if (!(umapMinDist >= 0)) throw usage("--umap-min-dist must be 0 or more");
-        if (!(tsnePerplexity > 0)) throw usage("--tsne-perplexity must be positive");
+        LayoutOptions options;
+        try {
+            options = engines.options(0);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         AlphaMode alphaMode = null;
         if (alpha != null) {
             alphaMode = AlphaMode.fromJson(alpha);
             if (alphaMode == null) throw usage("--alpha must be luminance, channel or opaque, not '" + alpha + "'");
         }
-        Metric m;
-        try {
-            m = Metric.parse(metric);
-        } catch (IllegalArgumentException e) {
-            throw usage("--metric must be euclidean or cosine, not '" + metric + "'");
-        }
         if (sources.list == null && (root != null || labelColumn != null || !pathColumn.equals("path"))) {
             throw usage("--root, --path-column and --label-column go with --list");
         }
 
-        LayoutOptions options = new LayoutOptions(seed, umapNeighbors, umapMinDist, tsnePerplexity, m);
         List<String> names = layoutList != null ? layoutList : imports.isEmpty() ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
         List<PreparePipeline.ComputedLayout> layouts = new ArrayList<>();
         for (String n : names) {
@@ -211,17 +191,7 @@ public final class PrepareCommand implements Callable<Integer> {
             if (!LayoutRegistry.names().contains(t)) {
                 throw usage("unknown layout '" + t + "' in --layout; known: " + String.join(", ", LayoutRegistry.names()));
             }
-            LayoutRegistry.Configured c;
-            try {
-                c = LayoutRegistry.create(t, options);
-                // t-SNE takes its full set of options (--tsne-*) from its own group.
-                if (t.equals("tsne")) {
-                    c = new LayoutRegistry.Configured(tsne.engine(tsnePerplexity, seed, m, 0), c.title(), tsne.params(tsnePerplexity, seed, m));
-                }
-            } catch (IllegalArgumentException e) {
-                // An engine refusing its options (say UMAP's min_dist above its spread) is a usage error.
-                throw usage("layout '" + t + "': " + e.getMessage());
-            }
+            LayoutRegistry.Configured c = LayoutRegistry.create(t, options);
             layouts.add(new PreparePipeline.ComputedLayout(t, c.title(), c.algorithm(), c.params()));
         }
 

@@ -9,7 +9,6 @@ import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.layout.LayoutQuality;
-import org.embedscope.progress.Progress;
 import org.embedscope.progress.TerminalProgress;
 import org.embedscope.source.Matrix;
 import org.embedscope.source.VectorFiles;
@@ -35,9 +34,6 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LAYOUT", description = "Coordinates file or bundle folder.")
     Path layout;
-
-
-
 
     @Option(names = "--labels", split = ",", paramLabel = "IDX", description = "IDX label files, comma-separated, concatenated in order (for acc2d).")
     List<Path> labels;
@@ -68,7 +64,7 @@ public final class QualityCommand implements Callable<Integer> {
         if (labels == null || labels.isEmpty()) labels = input.labelFiles();
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
-        Progress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStdout();
         Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
         int n = data.rows();
         int[] lab = labels != null && !labels.isEmpty() ? LayoutInputs.labels(labels) : null;
@@ -98,7 +94,7 @@ public final class QualityCommand implements Callable<Integer> {
         int trainRows = train < n ? train : n * 6 / 7;
         LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, 10, trainRows, seed, 0);
         LayoutQuality.Scores q = LayoutQuality.measure(data.data(), n, data.cols(), xy, 2, lab, s, progress);
-        ((TerminalProgress) progress).finish();
+        progress.finish();
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "knn%d    %.4f   (%d sampled points)%n", neighbors, q.knn(), s.sample());
         o.printf(Locale.ROOT, "trust%d  %.4f%n", neighbors, q.trustworthiness());

@@ -3,15 +3,15 @@ package org.embedscope.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.embedscope.bundle.BundleException;
-import org.embedscope.layout.LayoutAlgorithm;
+import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.Metric;
 import org.embedscope.layout.tsne.Tsne;
 import org.embedscope.source.VectorFiles;
 import picocli.CommandLine.Option;
 
 /**
- * t-SNE's own parameters as {@code --tsne-*} options, for any command that computes layouts (the
- * perplexity, seed, metric and thread count are the command's shared options).
+ * t-SNE's own parameters as {@code --tsne-*} options, a part of {@link LayoutEngineOptions} (which holds
+ * the perplexity, seed and metric t-SNE shares with the other engines).
  */
 public final class TsneOptions {
 
@@ -29,25 +29,25 @@ public final class TsneOptions {
     String learningRate;
 
     @Option(names = "--tsne-init", paramLabel = "pca|random|FILE", defaultValue = "pca",
-            description = {"t-SNE: initial layout: PCA, random, or coordinates from a file (.npy (n, 2), or CSV with columns x,y or",
-                    "tsne_x,tsne_y), e.g. a UMAP layout; any start is scaled to standard deviation 1e-4 (default: ${DEFAULT-VALUE})."})
+            description = "t-SNE: initial layout: PCA, random, or coordinates from a file (.npy (n, 2), or CSV with columns x,y or "
+                    + "tsne_x,tsne_y), e.g. a UMAP layout; any start is scaled to standard deviation 1e-4 (default: ${DEFAULT-VALUE}).")
     String init;
 
     @Option(names = "--tsne-repulsion", paramLabel = "NAME", defaultValue = "auto",
-            description = {"t-SNE: repulsive forces by fft (interpolation on a grid), barnes-hut (θ 0.5) or exact; auto = exact below",
-                    "2,000 points, else fft or barnes-hut, whichever is cheaper at each iteration (default: ${DEFAULT-VALUE})."})
+            description = "t-SNE: repulsive forces by fft (interpolation on a grid), barnes-hut (θ 0.5) or exact; auto = exact below "
+                    + "2,000 points, else fft or barnes-hut, whichever is cheaper at each iteration (default: ${DEFAULT-VALUE}).")
     String repulsion;
 
     @Option(names = "--tsne-pca-dims", paramLabel = "D", defaultValue = "50",
-            description = {"t-SNE: search neighbour candidates among a PCA projection to D dimensions, then re-rank them on the",
-                    "original rows; 0 searches the original rows (default: ${DEFAULT-VALUE})."})
+            description = "t-SNE: search neighbour candidates among a PCA projection to D dimensions, then re-rank them on the "
+                    + "original rows; 0 searches the original rows (default: ${DEFAULT-VALUE}).")
     int pcaDims;
 
     /**
-     * The parameters, with the command's shared ones; {@code IllegalArgumentException} names a bad value.
-     * A file given to {@code --tsne-init} is read by {@link #engine} once the number of items is known.
+     * The parameters, with the shared ones; {@code IllegalArgumentException} names a bad value. With a
+     * file for {@code --tsne-init} the init here is a placeholder: {@link #start} replaces it.
      */
-    Tsne.Params toParams(double perplexity, long seed, Metric metric, int threads) {
+    Tsne.Params params(double perplexity, long seed, Metric metric, int threads) {
         double lr;
         if (learningRate.equalsIgnoreCase("auto")) {
             lr = 0;
@@ -59,11 +59,7 @@ public final class TsneOptions {
             }
             if (!(lr > 0)) throw new IllegalArgumentException("--tsne-learning-rate: expected a positive number or auto, got '" + learningRate + "'");
         }
-        Tsne.Init in = switch (init.toLowerCase(Locale.ROOT)) {
-            case "pca" -> Tsne.Init.PCA;
-            case "random" -> Tsne.Init.RANDOM;
-            default -> Tsne.Init.PCA;  // a file: replaced by the given layout in engine()
-        };
+        Tsne.Init in = init.equalsIgnoreCase("random") ? Tsne.Init.RANDOM : Tsne.Init.PCA;
         Tsne.Repulsion rep = switch (repulsion.toLowerCase(Locale.ROOT)) {
             case "auto" -> Tsne.Repulsion.AUTO;
             case "fft" -> Tsne.Repulsion.FFT;
@@ -73,33 +69,19 @@ public final class TsneOptions {
         };
         if (iterations < 0 || earlyIterations < 0) throw new IllegalArgumentException("--tsne-iter and --tsne-early-iter must be 0 or more");
         if (!(exaggeration >= 1)) throw new IllegalArgumentException("--tsne-exaggeration must be at least 1, got " + exaggeration);
-        if (!(perplexity > 0)) throw new IllegalArgumentException("--tsne-perplexity must be positive, got " + perplexity);
         return new Tsne.Params(perplexity, earlyIterations, exaggeration, iterations, lr, seed, in, null, threads, rep, metric, pcaDims);
     }
 
-    /** The parameters as a bundle's manifest records them. */
-    public java.util.Map<String, Object> params(double perplexity, long seed, Metric metric) {
-        Tsne.Params p = toParams(perplexity, seed, metric, 0);
-        return org.embedscope.layout.LayoutRegistry.params("perplexity", p.perplexity(), "early_exaggeration", p.exaggeration(),
-                "early_iterations", p.earlyIterations(), "iterations", p.iterations(), "learning_rate", p.learningRate() > 0 ? p.learningRate() : "auto",
-                "init", init, "repulsion", repulsion.toLowerCase(Locale.ROOT), "pca_dims", p.pcaDims(),
-                "metric", metric.name().toLowerCase(Locale.ROOT), "seed", seed);
-    }
-
-    /** The engine; with a file for {@code --tsne-init}, it reads the file when it learns the number of items. */
-    public LayoutAlgorithm engine(double perplexity, long seed, Metric metric, int threads) {
-        Tsne.Params params = toParams(perplexity, seed, metric, threads);
-        String lower = init.toLowerCase(Locale.ROOT);
-        if (lower.equals("pca") || lower.equals("random")) return new Tsne(params);
+    /** The start layout of {@code --tsne-init FILE}, read once the number of items is known; null for pca or random. */
+    LayoutOptions.StartLayout start() {
+        if (init.equalsIgnoreCase("pca") || init.equalsIgnoreCase("random")) return null;
         Path file = Path.of(init);
-        return (data, n, dim, progress) -> {
-            float[] start;
+        return new LayoutOptions.StartLayout(init, n -> {
             try {
-                start = VectorFiles.readCoordinates(file, n, "tsne");
+                return VectorFiles.readCoordinates(file, n, "tsne");
             } catch (BundleException e) {
                 throw new IllegalStateException(e.getMessage(), e);  // the command line reports the cause as bad input
             }
-            return new Tsne(params.withInitialLayout(start)).fit(data, n, dim, progress);
-        };
+        });
     }
 }

@@ -1,15 +1,28 @@
 package org.embedscope.layout;
 
+import java.util.function.IntFunction;
+import org.embedscope.layout.tsne.Tsne;
+
 /**
- * The options of every registered layout engine, as the command line sets them; each engine's
- * factory in {@link LayoutRegistry} picks its own and records them in the manifest.
+ * The full options of every registered layout engine, as the command line sets them; each engine's
+ * factory in {@link LayoutRegistry} builds its engine from its own part and records it in the manifest.
  *
- * @param seed           seeds every random choice: the same seed gives the same layout
- * @param umapNeighbors  UMAP's number of nearest neighbours (local versus global structure)
- * @param umapMinDist    UMAP's minimum distance between embedded points (tightness of clusters)
- * @param tsnePerplexity t-SNE's perplexity (effective number of neighbours)
- * @param metric         distance between input vectors for neighbour-based engines
+ * @param pcaSeed   seeds PCA's eigen-solver (the result hardly depends on it)
+ * @param umap      UMAP's parameters
+ * @param tsne      t-SNE's parameters
+ * @param tsneStart where t-SNE starts when that is only known once the number of items is (a
+ *                  coordinates file), replacing {@code tsne.init()}; null to start as {@code tsne} says
  */
-public record LayoutOptions(long seed, int umapNeighbors, double umapMinDist, double tsnePerplexity, Metric metric) {
-    public static final LayoutOptions DEFAULTS = new LayoutOptions(42, 15, 0.1, 30, Metric.EUCLIDEAN);
+public record LayoutOptions(long pcaSeed, Umap.Params umap, Tsne.Params tsne, StartLayout tsneStart) {
+
+    /**
+     * A start layout read once the number of items {@code n} is known: {@code coordinates.apply(n)} gives
+     * {@code 2n} floats. The manifest records it by {@code name} (say, the file it is read from).
+     */
+    public record StartLayout(String name, IntFunction<float[]> coordinates) {}
+
+    /** These options with other UMAP parameters. */
+    public LayoutOptions withUmap(Umap.Params p) {
+        return new LayoutOptions(pcaSeed, p, tsne, tsneStart);
+    }
 }

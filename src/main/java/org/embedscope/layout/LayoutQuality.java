@@ -104,11 +104,7 @@ public final class LayoutQuality {
                 java.util.Arrays.fill(bi, Integer.MAX_VALUE);
                 for (int j : candidates) {
                     if (j == i) continue;
-                    double d = 0;
-                    for (int c = 0; c < dims; c++) {
-                        double t = (double) y[i * dims + c] - y[j * dims + c];
-                        d += t * t;
-                    }
+                    double d = squaredDistance(y, dims, i, j);
                     if (d < bd[k - 1]) insert(bd, bi, k, d, j);
                 }
                 System.arraycopy(bi, 0, out, q * k, k);
@@ -117,6 +113,16 @@ public final class LayoutQuality {
             progress.checkCancelled();
         });
         return out;
+    }
+
+    /** Squared distance of layout points i and j, in double. */
+    private static double squaredDistance(float[] y, int dims, int i, int j) {
+        double d = 0;
+        for (int c = 0; c < dims; c++) {
+            double t = (double) y[i * dims + c] - y[j * dims + c];
+            d += t * t;
+        }
+        return d;
     }
 
     /** Sorted insertion into the k best (ties keep the earlier, lower index first). */
@@ -260,11 +266,7 @@ public final class LayoutQuality {
                 java.util.Arrays.fill(bd, Double.POSITIVE_INFINITY);
                 java.util.Arrays.fill(bi, Integer.MAX_VALUE);
                 for (int j = 0; j < train; j++) {
-                    double d = 0;
-                    for (int a = 0; a < dims; a++) {
-                        double u = (double) y[i * dims + a] - y[j * dims + a];
-                        d += u * u;
-                    }
+                    double d = squaredDistance(y, dims, i, j);
                     if (d < bd[c - 1]) insert(bd, bi, c, d, j);
                 }
                 java.util.Arrays.fill(votes, 0);

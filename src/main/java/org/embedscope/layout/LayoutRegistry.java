@@ -2,14 +2,16 @@ package org.embedscope.layout;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.embedscope.layout.tsne.Tsne;
 
 /**
- * The layout engines {@code embedscope prepare --layout} knows, by name. Each entry makes an engine
- * from the {@link LayoutOptions} and says which parameters to record in the manifest, so a bundle says
- * how it was made. Adding an engine is one {@link #register} line in the static block.
+ * The layout engines {@code embedscope prepare --layout} and {@code embedscope layout --algo} know, by
+ * name. Each entry makes an engine from its part of the {@link LayoutOptions} and says which parameters
+ * to record in the manifest, so a bundle says how it was made. Adding an engine is one {@link #register}
+ * line in the static block.
  */
 public final class LayoutRegistry {
     private LayoutRegistry() {}
@@ -26,16 +28,24 @@ public final class LayoutRegistry {
     private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
 
     static {
-        register("pca", o -> new Configured(new PcaLayout(o.seed()), "PCA", params("components", 2, "seed", o.seed())));
-        register("umap", o -> new Configured(
-                new Umap(Umap.Params.defaults().withNeighbors(o.umapNeighbors()).withMinDist(o.umapMinDist()).withMetric(o.metric()).withSeed(o.seed())),
-                "UMAP", params("neighbors", o.umapNeighbors(), "min_dist", o.umapMinDist(), "metric", o.metric().name().toLowerCase(java.util.Locale.ROOT),
-                        "seed", o.seed())));
-        register("tsne", o -> new Configured(
-                new Tsne(Tsne.Params.defaults().withPerplexity(o.tsnePerplexity()).withMetric(o.metric()).withSeed(o.seed())),
-                "t-SNE", params("perplexity", o.tsnePerplexity(), "early_exaggeration", 12.0, "early_iterations", 250, "iterations", 750,
-                        "learning_rate", "auto", "init", "pca", "pca_dims", 50, "metric", o.metric().name().toLowerCase(java.util.Locale.ROOT),
-                        "seed", o.seed())));
+        register("pca", o -> new Configured(new PcaLayout(o.pcaSeed()), "PCA", params("components", 2, "seed", o.pcaSeed())));
+        register("umap", o -> {
+            Umap.Params p = o.umap();
+            return new Configured(new Umap(p), "UMAP",
+                    params("neighbors", p.nNeighbors(), "min_dist", p.minDist(), "metric", name(p.metric()), "seed", p.seed()));
+        });
+        register("tsne", LayoutRegistry::tsne);
+    }
+
+    private static Configured tsne(LayoutOptions o) {
+        Tsne.Params p = o.tsne();
+        LayoutOptions.StartLayout start = o.tsneStart();
+        LayoutAlgorithm engine = start == null ? new Tsne(p)
+                : (data, n, dim, progress) -> new Tsne(p.withInitialLayout(start.coordinates().apply(n))).fit(data, n, dim, progress);
+        return new Configured(engine, "t-SNE", params("perplexity", p.perplexity(), "early_exaggeration", p.exaggeration(),
+                "early_iterations", p.earlyIterations(), "iterations", p.iterations(), "learning_rate", p.learningRate() > 0 ? p.learningRate() : "auto",
+                "init", start != null ? start.name() : name(p.init()), "repulsion", name(p.repulsion()), "pca_dims", p.pcaDims(),
+                "metric", name(p.metric()), "seed", p.seed()));
     }
 
     private static void register(String name, Factory factory) { FACTORIES.put(name, factory); }
@@ -51,9 +61,14 @@ public final class LayoutRegistry {
     }
 
     /** An ordered parameter map from alternating names and values. */
-    public static Map<String, Object> params(Object... nameValue) {
+    private static Map<String, Object> params(Object... nameValue) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < nameValue.length; i += 2) m.put((String) nameValue[i], nameValue[i + 1]);
         return m;
+    }
+
+    /** An option value as the command line spells it: {@code BARNES_HUT} is {@code barnes-hut}. */
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

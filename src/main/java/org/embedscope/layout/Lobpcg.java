@@ -18,8 +18,8 @@ final class Lobpcg {
 
     private static final int CHUNK = 4096;
 
-    /** The result: {@code values} (decreasing) and {@code vectors} ({@code n × count}, row-major). */
-    record Result(double[] values, double[] vectors, int count, int iterations, double residual, boolean converged) {}
+    /** The result: {@code values} (decreasing) and {@code vectors} ({@code n × want}, row-major). */
+    record Result(double[] values, double[] vectors, int iterations, double residual, boolean converged) {}
 
     /**
      * The {@code want} largest eigenpairs of the symmetric matrix {@code a} (CSR, entries
@@ -102,7 +102,7 @@ final class Lobpcg {
         if (!finite) return null;
         double[] out = new double[n * want];
         for (int i = 0; i < n; i++) System.arraycopy(x, i * m, out, i * want, want);
-        return new Result(java.util.Arrays.copyOf(theta, want), out, want, it, worst, worst <= tol);
+        return new Result(java.util.Arrays.copyOf(theta, want), out, it, worst, worst <= tol);
     }
 
     private record Basis(double[] q, int m) {}

@@ -4,13 +4,7 @@ package org.embedscope.layout;
 public enum Metric {
     EUCLIDEAN {
         @Override public float distance(float[] x, int a, int b, int dim) {
-            int oa = a * dim, ob = b * dim;
-            float s = 0f;
-            for (int d = 0; d < dim; d++) {
-                float t = x[oa + d] - x[ob + d];
-                s += t * t;
-            }
-            return (float) Math.sqrt(s);
+            return (float) Math.sqrt(SquaredDistance.between(x, a, b, dim));
         }
     },
     /** 1 − cos(angle); rows of zeros are at distance 1 from everything. */
@@ -31,6 +25,17 @@ public enum Metric {
 
     /** Distance between rows {@code a} and {@code b} of the {@code n × dim} matrix {@code x}. */
     public abstract float distance(float[] x, int a, int b, int dim);
+
+    /**
+     * The factor that scales row {@code row} of {@code x} to unit length (0 for a row of zeros). Between
+     * rows so scaled, Euclidean distances rank like cosine distances, which is how the searches serve
+     * {@link #COSINE}.
+     */
+    public static float unitScale(float[] x, int row, int dim) {
+        double s = 0;
+        for (int d = 0, o = row * dim; d < dim; d++) s += (double) x[o + d] * x[o + d];
+        return s > 0 ? (float) (1 / Math.sqrt(s)) : 0f;
+    }
 
     /** Parses a command-line name such as {@code euclidean} or {@code cosine}. */
     public static Metric parse(String name) {

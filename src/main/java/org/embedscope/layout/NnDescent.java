@@ -1,6 +1,5 @@
 package org.embedscope.layout;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.embedscope.progress.Progress;
 
 /**
@@ -57,10 +56,6 @@ public final class NnDescent implements NearestNeighbors {
 
     public NnDescent(Params params) {
         this.params = params;
-    }
-
-    public Params params() {
-        return params;
     }
 
     /** Points (or leaf members) per block between update phases. */
@@ -350,6 +345,8 @@ public final class NnDescent implements NearestNeighbors {
         private final int[][][] target, other;
         private final float[][][] dist;
         private final int[][] size;
+        /** Pairs measured by each worker, at {@code w * 16} (apart, so workers do not share a cache line). */
+        private final long[] counts;
 
         Updates(int workers, int n) {
             this.workers = workers;
@@ -362,7 +359,6 @@ public final class NnDescent implements NearestNeighbors {
             counts = new long[workers * 16];
         }
 
-
         /**
          * Measures the pair (i, j), giving up as soon as it is farther than both heaps' thresholds, and
          * records it for each side whose heap it could enter.
@@ -374,8 +370,6 @@ public final class NnDescent implements NearestNeighbors {
             if (d <= ti) add(w, i, j, d);
             if (d <= tj) add(w, j, i, d);
         }
-
-        final long[] counts;
 
         long measuredPairs() {
             long s = 0;

@@ -45,7 +45,7 @@ public final class Parallel implements AutoCloseable {
     }
 
     /** One thread per available core. */
-    public static int defaultThreads() {
+    private static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 

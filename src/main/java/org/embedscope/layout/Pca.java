@@ -105,7 +105,7 @@ public final class Pca {
         progress.stage("PCA: eigenvectors", 0);
         double[][] eig = leadingEigenvectors(cov, dim, components, seed, par, progress);
         double[] axes = eig[0], variances = eig[1];
-        for (int c = 0; c < components; c++) fixSign(axes, c * dim, dim);
+        for (int c = 0; c < components; c++) fixSign(axes, c * dim, dim, 1);
         return new Fit(dim, components, mean, axes, variances);
     }
 
@@ -307,10 +307,13 @@ public final class Pca {
         return Math.sqrt(s);
     }
 
-    /** Flips the vector at {@code v[o .. o+len)} so that its entry of largest magnitude is positive. */
-    static void fixSign(double[] v, int o, int len) {
-        int best = o;
-        for (int i = o + 1; i < o + len; i++) if (Math.abs(v[i]) > Math.abs(v[best])) best = i;
-        if (v[best] < 0) for (int i = o; i < o + len; i++) v[i] = -v[i];
+    /**
+     * Flips the vector of {@code len} entries {@code v[o], v[o + stride], …} so that its entry of largest
+     * magnitude (the first such on ties) is positive.
+     */
+    static void fixSign(double[] v, int o, int len, int stride) {
+        int end = o + len * stride, best = o;
+        for (int i = o + stride; i < end; i += stride) if (Math.abs(v[i]) > Math.abs(v[best])) best = i;
+        if (v[best] < 0) for (int i = o; i < end; i += stride) v[i] = -v[i];
     }
 }

@@ -6,10 +6,6 @@ import org.embedscope.progress.Progress;
 public final class PcaLayout implements LayoutAlgorithm {
     private final long seed;
 
-    public PcaLayout() {
-        this(42);
-    }
-
     /** @param seed seeds the start block of the eigen-solver (the result hardly depends on it) */
     public PcaLayout(long seed) {
         this.seed = seed;

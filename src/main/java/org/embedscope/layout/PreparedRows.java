@@ -29,15 +29,7 @@ final class PreparedRows {
     static PreparedRows of(float[] data, int n, int dim, boolean unitLength, Parallel par) {
         float[] scale = new float[n];
         par.forRange(n, CHUNK, (w, from, to) -> {
-            for (int i = from; i < to; i++) {
-                if (!unitLength) {
-                    scale[i] = 1f;
-                    continue;
-                }
-                double s = 0;
-                for (int d = 0, o = i * dim; d < dim; d++) s += (double) data[o + d] * data[o + d];
-                scale[i] = s > 0 ? (float) (1 / Math.sqrt(s)) : 0f;
-            }
+            for (int i = from; i < to; i++) scale[i] = unitLength ? Metric.unitScale(data, i, dim) : 1f;
         });
         // Column sums and sums of squares, per fixed chunk of rows so the result does not depend on threads.
         int chunks = (n + CHUNK - 1) / CHUNK;

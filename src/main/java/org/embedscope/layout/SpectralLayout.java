@@ -110,16 +110,10 @@ public final class SpectralLayout {
             vectors = r.vectors();
         }
         float[] out = new float[n * dims];
-        for (int j = 0; j < dims; j++) {
-            // Sign convention: the entry of largest magnitude is positive.
-            int best = 0;
-            for (int i = 1; i < n; i++) if (Math.abs(vectors[i * dims + j]) > Math.abs(vectors[best * dims + j])) best = i;
-            double sign = vectors[best * dims + j] < 0 ? -1 : 1;
-            for (int i = 0; i < n; i++) {
-                double v = sign * vectors[i * dims + j];
-                if (!Double.isFinite(v)) return null;
-                out[i * dims + j] = (float) v;
-            }
+        for (int j = 0; j < dims; j++) Pca.fixSign(vectors, j, n, dims);  // column j: n entries, dims apart
+        for (int e = 0; e < out.length; e++) {
+            if (!Double.isFinite(vectors[e])) return null;
+            out[e] = (float) vectors[e];
         }
         return out;
     }

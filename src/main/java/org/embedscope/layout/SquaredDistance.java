@@ -2,7 +2,7 @@ package org.embedscope.layout;
 
 /**
  * Squared Euclidean distance between rows of a row-major float matrix, the inner kernel of the
- * neighbour search. Eight independent accumulators let the CPU overlap the additions (the JIT does not
+ * neighbour searches and of {@link Metric#EUCLIDEAN}. Eight independent accumulators let the CPU overlap the additions (the JIT does not
  * vectorise a float sum by itself, since that would reorder it). The result is symmetric bit for bit:
  * {@code (a−b)² = (b−a)²} term by term, summed in the same order.
  */

@@ -71,10 +71,6 @@ public final class Umap implements LayoutAlgorithm {
         this.params = params;
     }
 
-    public Params params() {
-        return params;
-    }
-
     /** The 2-D layout: {@code x0, y0, x1, y1, …}. */
     @Override
     public float[] fit(float[] data, int n, int dim, Progress progress) {
@@ -96,27 +92,18 @@ public final class Umap implements LayoutAlgorithm {
                 x = Pca.fit(data, n, dim, params.pcaDims(), params.seed(), par, progress).transform(data, n, par, progress);
                 xd = params.pcaDims();
             }
-            int nNeighbors = Math.min(params.nNeighbors(), n);
-            int k = Math.max(1, nNeighbors - 1);
+            // n ≥ 2 here, so k ≥ 1: the neighbours besides the point itself, which umap-learn's n_neighbors counts.
+            int k = Math.min(params.nNeighbors(), n) - 1;
             NnDescent.Params nn = NnDescent.Params.defaults().withSeed(params.seed()).withThreads(par.threads());
             KnnGraph knn = NearestNeighbors.auto(nn).build(x, n, xd, k, params.metric(), progress);
-            return embed(knn, Math.max(2, nNeighbors), x, xd, dims, par, progress);
+            return embed(knn, x, xd, dims, par, progress);
         }
     }
 
-    /**
-     * The layout of a k-NN graph already built (its k is {@code nNeighbors − 1}); {@code data} (may be
-     * null) only serves the fallbacks of the initial layout.
-     */
-    public float[] embed(KnnGraph knn, float[] data, int dim, int dims, Progress progress) {
-        try (Parallel par = new Parallel(params.threads())) {
-            return embed(knn, knn.k() + 1, data, dim, dims, par, progress);
-        }
-    }
-
-    private float[] embed(KnnGraph knn, int nNeighbors, float[] data, int dim, int dims, Parallel par, Progress progress) {
+    /** Stages 3–5 on the k-NN graph; {@code data} serves the fallbacks of the initial layout. */
+    private float[] embed(KnnGraph knn, float[] data, int dim, int dims, Parallel par, Progress progress) {
         int n = knn.n();
-        SparseGraph graph = FuzzySimplicialSet.build(knn, nNeighbors, par, progress);
+        SparseGraph graph = FuzzySimplicialSet.build(knn, knn.k() + 1, par, progress);
         progress.checkCancelled();
         int epochs = params.epochsFor(n);
         graph = graph.withoutWeightsBelow(graph.maxWeight() / epochs);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.embedscope.TestData;
 import org.embedscope.bench.SyntheticBundleWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,7 @@ import picocli.CommandLine;
 class LayoutCommandsTest {
     @TempDir Path dir;
 
-    static final String IMAGES = "src/test/resources/mnist-5k/images-idx3-ubyte.gz";
-    static final String LABELS = "src/test/resources/mnist-5k/labels-idx1-ubyte.gz";
+    static final String IMAGES = TestData.MNIST_IMAGES.toString(), LABELS = TestData.MNIST_LABELS.toString();
 
     record Run(int code, String out, String err) {}
 

@@ -2,7 +2,6 @@ package org.embedscope.layout;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.Random;
 import org.embedscope.progress.Progress;
 import org.junit.jupiter.api.Test;
 

@@ -2,20 +2,11 @@ package org.embedscope.layout;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Path;
 import java.util.Random;
 import org.embedscope.progress.Progress;
-import org.embedscope.source.IdxFile;
 import org.junit.jupiter.api.Test;
 
 class PcaTest {
-
-    static float[] mnist5k() throws Exception {
-        IdxFile.Images im = IdxFile.readImages(Path.of("src/test/resources/mnist-5k/images-idx3-ubyte.gz"));
-        float[] x = new float[im.pixels().length];
-        for (int i = 0; i < x.length; i++) x[i] = (im.pixels()[i] & 0xff) / 255f;
-        return x;
-    }
 
     @Test
     void pointsOnALineProjectOntoTheLine() {
@@ -33,8 +24,9 @@ class PcaTest {
 
     @Test
     void matchesScikitLearnOnTheMnistSubset() throws Exception {
-        float[] x = mnist5k();
-        int n = 5000, dim = 784;
+        MnistDigits digits = MnistDigits.load();
+        float[] x = digits.pixels();
+        int n = digits.n(), dim = digits.dim();
         // sklearn 1.2.1 PCA(10, svd_solver='full') on these 5,000 images / 255.
         double[] expected = {4.85579524, 3.74087002, 2.86818545, 2.51702598, 2.35164897,
                 1.9904435, 1.64005125, 1.40858151, 1.34613228, 1.15482629};
@@ -119,7 +111,7 @@ class PcaTest {
 
     @Test
     void sameResultOnOneAndThreeThreads() throws Exception {
-        float[] x = mnist5k();
+        float[] x = MnistDigits.load().pixels();
         float[] a, b;
         try (Parallel one = new Parallel(1); Parallel three = new Parallel(3)) {
             a = Pca.fit(x, 2000, 784, 5, 9, one, Progress.NONE).transform(x, 2000, one, Progress.NONE);
@@ -130,10 +122,10 @@ class PcaTest {
 
     @Test
     void pcaLayoutIsTheFirstTwoScores() {
-        float[] data = {0, 0, 0, 1, 1, 0, 4, 4, 2, 1, 3, 3};
-        float[] layout = new PcaLayout(1).fit(data, 4, 3, Progress.NONE);
-        float[] scores = Pca.project(data, 4, 3, 2, 1, Progress.NONE);
-        assertArrayEquals(scores, layout);
-        assertEquals(8, layout.length);
+        // A cross in 3-D, widest along x, then y, flat in z: the layout is each row's (x, y).
+        float[] data = {-3, 0, 0, 3, 0, 0, 0, -1, 0, 0, 1, 0};
+        assertArrayEquals(new float[] {-3, 0, 3, 0, 0, -1, 0, 1}, new PcaLayout(1).fit(data, 4, 3, Progress.NONE), 1e-5f);
+        // One column: the centred column on x, all on y = 0.
+        assertArrayEquals(new float[] {-2, 0, -1, 0, 0, 0, 3, 0}, new PcaLayout(1).fit(new float[] {1, 2, 3, 6}, 4, 1, Progress.NONE), 1e-5f);
     }
 }

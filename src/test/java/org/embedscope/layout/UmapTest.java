@@ -2,11 +2,9 @@ package org.embedscope.layout;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Path;
 import java.util.Random;
 import org.embedscope.progress.CancelledException;
 import org.embedscope.progress.Progress;
-import org.embedscope.source.IdxFile;
 import org.junit.jupiter.api.Test;
 
 class UmapTest {
@@ -64,13 +62,11 @@ class UmapTest {
 
     @Test
     void mnistSubsetReachesReferenceQuality() throws Exception {
-        IdxFile.Images im = IdxFile.readImages(Path.of("src/test/resources/mnist-5k/images-idx3-ubyte.gz"));
-        int[] labels = IdxFile.readLabels(Path.of("src/test/resources/mnist-5k/labels-idx1-ubyte.gz"));
-        int n = im.count(), dim = im.size();
-        float[] x = new float[n * dim];
-        for (int i = 0; i < x.length; i++) x[i] = (im.pixels()[i] & 0xff) / 255f;
+        MnistDigits digits = MnistDigits.load();
+        int n = digits.n(), dim = digits.dim();
+        float[] x = digits.pixels();
         float[] y = new Umap(Umap.Params.defaults().withThreads(2)).fit(x, n, dim, Progress.NONE);
-        LayoutQuality.Scores s = LayoutQuality.measure(x, n, dim, y, 2, labels,
+        LayoutQuality.Scores s = LayoutQuality.measure(x, n, dim, y, 2, digits.labels(),
                 LayoutQuality.Settings.defaults().withTrainCount(4000).withThreads(2), Progress.NONE);
         // umap-learn 0.5.3 (two seeds) on these 5,000 digits, same measure: knn 0.321/0.318,
         // trustworthiness 0.946/0.947, accuracy (train 4,000, test 1,000) 0.907/0.900.

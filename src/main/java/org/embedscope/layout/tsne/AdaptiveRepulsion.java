@@ -20,19 +20,11 @@ public final class AdaptiveRepulsion implements RepulsiveForces {
     /** Grid evaluations between re-measurements of the tree's work. */
     static final int REMEASURE_EVERY = 50;
 
-    private final InterpolatedRepulsion grid;
+    private final InterpolatedRepulsion grid = new InterpolatedRepulsion();
     private final BarnesHutRepulsion tree = new BarnesHutRepulsion(0.5);
     private double treeWork = -1;
     private int sinceTree;
     private long gridCalls, treeCalls;
-
-    public AdaptiveRepulsion() {
-        this(new InterpolatedRepulsion());
-    }
-
-    AdaptiveRepulsion(InterpolatedRepulsion grid) {
-        this.grid = grid;
-    }
 
     /** Evaluations done by the grid and by the tree so far. */
     public long[] calls() { return new long[] {gridCalls, treeCalls}; }

@@ -92,18 +92,11 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
             scratch = new int[n];
         }
         ensureNodes(2 * n + 8);
-        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            minX = Math.min(minX, y[2 * i]);
-            maxX = Math.max(maxX, y[2 * i]);
-            minY = Math.min(minY, y[2 * i + 1]);
-            maxY = Math.max(maxY, y[2 * i + 1]);
-        }
-        double s = Math.max(Math.max(maxX - minX, maxY - minY), 1e-12) * (1 + 1e-9);
+        for (int i = 0; i < n; i++) order[i] = i;
+        double[] b = LayoutBounds.of(y, n);
+        double s = Math.max(Math.max(b[1] - b[0], b[3] - b[2]), 1e-12) * (1 + 1e-9);
         nodes = 1;
-        split(0, 0, n, minX, minY, s, 0, y);
+        split(0, 0, n, b[0], b[2], s, 0, y);
     }
 
     /** Fills node {@code nd} for the points order[a, b) in the square at (x0, y0) of side s. */

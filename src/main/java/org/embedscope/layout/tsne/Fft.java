@@ -47,8 +47,6 @@ public final class Fft {
         }
     }
 
-    public int length() { return n; }
-
     /** True when {@code n ≥ 1} has no prime factor other than 2, 3 and 5. */
     public static boolean isSupportedSize(int n) {
         if (n < 1) return false;

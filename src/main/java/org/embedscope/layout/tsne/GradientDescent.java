@@ -68,7 +68,6 @@ public final class GradientDescent {
     double step(double[] y, double exaggeration, double momentum, double learningRate, boolean evaluate) {
         double kl = gradient(y, exaggeration, evaluate, grad);
         // Gains, momentum, clipped step; sums for re-centring.
-        double[] shift = new double[2];
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[] sums = new double[2 * chunks];
         par.forRange(n, CHUNK, (w, from, to) -> {
@@ -93,11 +92,12 @@ public final class GradientDescent {
             sums[2 * (from / CHUNK)] = sx;
             sums[2 * (from / CHUNK) + 1] = sy;
         });
+        double sx = 0, sy = 0;
         for (int c = 0; c < chunks; c++) {
-            shift[0] += sums[2 * c];
-            shift[1] += sums[2 * c + 1];
+            sx += sums[2 * c];
+            sy += sums[2 * c + 1];
         }
-        double mx = shift[0] / n, my = shift[1] / n;
+        double mx = sx / n, my = sy / n;
         par.forRange(n, CHUNK, (w, from, to) -> {
             for (int i = from; i < to; i++) {
                 y[2 * i] -= mx;

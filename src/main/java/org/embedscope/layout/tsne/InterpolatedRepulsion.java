@@ -175,19 +175,11 @@ public final class InterpolatedRepulsion implements RepulsiveForces {
 
     /** {minX, maxX, minY, maxY} of the layout; rejects non-finite coordinates. */
     private static double[] bounds(double[] y, int n) {
-        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double a = y[2 * i], b = y[2 * i + 1];
-            if (a < minX) minX = a;
-            if (a > maxX) maxX = a;
-            if (b < minY) minY = b;
-            if (b > maxY) maxY = b;
-        }
-        if (!(maxX - minX < Double.POSITIVE_INFINITY && maxY - minY < Double.POSITIVE_INFINITY)) {
+        double[] b = LayoutBounds.of(y, n);
+        if (!(b[1] - b[0] < Double.POSITIVE_INFINITY && b[3] - b[2] < Double.POSITIVE_INFINITY)) {
             throw new IllegalStateException("the layout has non-finite coordinates");
         }
-        return new double[] {minX, maxX, minY, maxY};
+        return b;
     }
 
     private static double range(double[] b) {

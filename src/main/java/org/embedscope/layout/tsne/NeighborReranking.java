@@ -30,7 +30,7 @@ public final class NeighborReranking {
                 for (int c = 0; c < kc; c++) {
                     int j = candidates.indices()[i * kc + c];
                     if (j < 0 || j == i) continue;
-                    float d = metric == Metric.EUCLIDEAN ? euclidean(data, i, j, dim) : metric.distance(data, i, j, dim);
+                    float d = metric.distance(data, i, j, dim);
                     // Non-negative floats order like their bit patterns: sort by (distance, index).
                     keyed[m++] = ((long) Float.floatToRawIntBits(d) << 32) | j;
                 }
@@ -47,10 +47,5 @@ public final class NeighborReranking {
             }
         });
         return new KnnGraph(n, k, indices, distances);
-    }
-
-    /** Euclidean distance through the shared unrolled kernel. */
-    static float euclidean(float[] x, int a, int b, int dim) {
-        return (float) Math.sqrt(org.embedscope.layout.SquaredDistance.between(x, a, b, dim));
     }
 }

@@ -109,8 +109,6 @@ public final class Tsne implements LayoutAlgorithm {
         this.neighbors = neighbors;
     }
 
-    public Params params() { return params; }
-
     /** The KL divergence at the last report of the last run (every 50 iterations), or NaN. */
     public double klDivergence() { return klDivergence; }
 
@@ -236,9 +234,7 @@ public final class Tsne implements LayoutAlgorithm {
     private static float[] unitRows(float[] data, int n, int dim) {
         float[] out = new float[n * dim];
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int d = 0; d < dim; d++) s += (double) data[i * dim + d] * data[i * dim + d];
-            float f = s > 0 ? (float) (1 / Math.sqrt(s)) : 0f;
+            float f = Metric.unitScale(data, i, dim);
             for (int d = 0; d < dim; d++) out[i * dim + d] = data[i * dim + d] * f;
         }
         return out;

@@ -2,10 +2,9 @@ package org.embedscope.layout.tsne;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.embedscope.layout.LayoutQuality;
+import org.embedscope.layout.MnistDigits;
 import org.embedscope.progress.Progress;
-import org.embedscope.source.IdxFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,14 +17,11 @@ class TsneMnistTest {
 
     @Test
     void mnistSubsetKeepsItsNeighbourhoods() throws Exception {
-        Path dir = Path.of("src/test/resources/mnist-5k");
-        IdxFile.Images images = IdxFile.readImages(dir.resolve("images-idx3-ubyte.gz"));
-        int[] labels = IdxFile.readLabels(dir.resolve("labels-idx1-ubyte.gz"));
-        int n = images.count(), dim = images.size();
-        float[] x = new float[n * dim];
-        for (int i = 0; i < x.length; i++) x[i] = (images.pixels()[i] & 0xff) / 255f;
+        MnistDigits digits = MnistDigits.load();
+        int n = digits.n(), dim = digits.dim();
+        float[] x = digits.pixels();
         float[] y = new Tsne(Tsne.Params.defaults().withThreads(2)).fit(x, n, dim, Progress.NONE);
-        LayoutQuality.Scores q = LayoutQuality.measure(x, n, dim, y, 2, labels,
+        LayoutQuality.Scores q = LayoutQuality.measure(x, n, dim, y, 2, digits.labels(),
                 LayoutQuality.Settings.defaults().withTrainCount(4000).withThreads(2), Progress.NONE);
         System.out.printf("t-SNE on MNIST-5k: knn15 %.4f, trust15 %.4f, acc2d (4,000 / 1,000) %.4f%n",
                 q.knn(), q.trustworthiness(), q.accuracy());
