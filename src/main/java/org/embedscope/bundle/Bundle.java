@@ -40,10 +40,6 @@ public final class Bundle {
         this.meta = meta;
     }
 
-    /** Loads and checks a bundle folder; see {@link BundleReader#load(Path)}. */
-    public static Bundle load(Path bundleDir) throws BundleException {
-        return BundleReader.load(bundleDir);
-    }
 
     public Path dir() { return dir; }
 

@@ -4,9 +4,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.layout.LayoutAlgorithm;
 import org.embedscope.layout.LayoutOptions;
@@ -84,27 +84,21 @@ public final class LayoutCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes x,y rows to a temporary file beside {@code file}, then moves it into place. */
+    /** Writes x,y rows atomically (see {@link AtomicFile}). */
     static void write(float[] xy, int n, Path file) throws BundleException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
         try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-                w.write("x,y\n");
-                StringBuilder sb = new StringBuilder(32);
-                for (int i = 0; i < n; i++) {
-                    sb.setLength(0);
-                    sb.append(xy[2 * i]).append(',').append(xy[2 * i + 1]).append('\n');
-                    w.write(sb.toString());
+            AtomicFile.write(file, tmp -> {
+                try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+                    w.write("x,y\n");
+                    StringBuilder sb = new StringBuilder(32);
+                    for (int i = 0; i < n; i++) {
+                        sb.setLength(0);
+                        sb.append(xy[2 * i]).append(',').append(xy[2 * i + 1]).append('\n');
+                        w.write(sb.toString());
+                    }
                 }
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
             throw new BundleException(file, null, "cannot write: " + e.getMessage());
         }
     }

@@ -5,8 +5,7 @@ import java.util.List;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.source.IdxFile;
 import org.embedscope.source.Matrix;
-import org.embedscope.source.NpyFile;
-import org.embedscope.source.TextMatrix;
+import org.embedscope.source.VectorFiles;
 
 /** Inputs of the layout tools: IDX image files (concatenated, pixels scaled to [0, 1]) or a vectors file, and IDX labels. */
 final class LayoutInputs {
@@ -40,15 +39,7 @@ final class LayoutInputs {
     /** The data: the images when given, else the rows of the vectors file ({@code .npy} or text), all finite. */
     static Matrix data(List<Path> images, Path vectors) throws BundleException {
         if (images != null && !images.isEmpty()) return images(images);
-        Matrix m = NpyFile.isNpy(vectors) ? NpyFile.read(vectors) : TextMatrix.read(vectors);
-        float[] d = m.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new BundleException(vectors, "row " + i / m.cols() + ", column " + i % m.cols() + " (0-based)",
-                        d[i] + " is not a finite number; expected finite values");
-            }
-        }
-        return m;
+        return VectorFiles.readVectors(vectors);
     }
 
     /** The labels of all label files in order. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleReader;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.layout.LayoutQuality;
 import org.embedscope.progress.TerminalProgress;
@@ -73,7 +74,7 @@ public final class QualityCommand implements Callable<Integer> {
         }
         float[] xy;
         if (Files.isDirectory(layout)) {
-            Bundle b = Bundle.load(layout);
+            Bundle b = BundleReader.load(layout);
             if (b.count() != n) throw new BundleException(layout, null, "holds " + b.count() + " items; the data has " + n);
             List<Manifest.Layout> ls = b.manifest().layouts();
             int li = 0;

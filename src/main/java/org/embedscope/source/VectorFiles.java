@@ -19,8 +19,14 @@ public final class VectorFiles {
 
     /** Feature vectors: {@code expectedRows} rows of any width, all finite. */
     public static Matrix readVectors(Path file, int expectedRows) throws BundleException {
-        Matrix m = readAny(file);
+        Matrix m = readVectors(file);
         checkRows(file, m, expectedRows, "vectors");
+        return m;
+    }
+
+    /** Feature vectors: any number of rows of any width, all finite. */
+    public static Matrix readVectors(Path file) throws BundleException {
+        Matrix m = readAny(file);
         checkFinite(file, m);
         return m;
     }

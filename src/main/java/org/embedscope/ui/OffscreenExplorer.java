@@ -5,10 +5,9 @@ import static org.lwjgl.opengl.GL30.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.render.GlContext;
 import org.embedscope.render.RenderTarget;
@@ -112,19 +111,14 @@ public final class OffscreenExplorer implements AutoCloseable {
     /** Writes the last frame as a PNG, atomically (a temporary file beside it, then a move). */
     public void writePng(Path file) throws IOException {
         ByteBuffer px = pixels();
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        // A temporary file is private (0600); the image should read like any file the user writes.
-        Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            if (!STBImageWrite.stbi_write_png(tmp.toString(), width(), height(), 4, px, width() * 4)) {
-                throw new IOException("cannot write " + file);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, tmp -> {
+                if (!STBImageWrite.stbi_write_png(tmp.toString(), width(), height(), 4, px, width() * 4)) {
+                    throw new IOException("cannot write " + file);
+                }
+            });
         } finally {
             MemoryUtil.memFree(px);
-            Files.deleteIfExists(tmp);
         }
     }
 

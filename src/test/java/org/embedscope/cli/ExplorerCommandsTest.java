@@ -3,8 +3,6 @@ package org.embedscope.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -12,7 +10,6 @@ import org.embedscope.bench.SyntheticBundleWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** explore, render and bench as a user runs them: exit codes, messages, files written. */
 class ExplorerCommandsTest {
@@ -26,21 +23,14 @@ class ExplorerCommandsTest {
         bundle = SyntheticBundleWriter.write(shared.resolve("synthetic"), 500, 7);
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void renderWritesThePngAWindowWouldShow() throws Exception {
         Path png = dir.resolve("out/shot.png");
-        Run r = run("render", bundle.toString(), "--size", "320x200", "--out", png.toString());
+        CliRun r = run("render", bundle.toString(), "--size", "320x200", "--out", png.toString());
         assertEquals(0, r.code(), r.err());
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(320, img.getWidth());
@@ -70,7 +60,7 @@ class ExplorerCommandsTest {
             String[] args = cmd.equals("render")
                     ? new String[] {cmd, dir.resolve("empty").toString(), "--out", dir.resolve("x.png").toString()}
                     : new String[] {cmd, dir.resolve("empty").toString()};
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(Main.EXIT_BAD_INPUT, r.code(), cmd + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), cmd + " prints one line: " + r.err());
             assertTrue(r.err().contains("bundle.json"), r.err());
@@ -80,7 +70,7 @@ class ExplorerCommandsTest {
 
     @Test
     void unknownLayoutAndBadOptionsAreNamed() {
-        Run r = run("render", bundle.toString(), "--layout", "nope", "--out", dir.resolve("x.png").toString());
+        CliRun r = run("render", bundle.toString(), "--layout", "nope", "--out", dir.resolve("x.png").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--layout") && r.err().contains("nope"), r.err());
         r = run("render", bundle.toString(), "--size", "huge", "--out", dir.resolve("x.png").toString());
@@ -94,18 +84,18 @@ class ExplorerCommandsTest {
     @Test
     void everyCommandExplainsItsOptions() {
         for (String cmd : new String[] {"explore", "render", "bench"}) {
-            Run r = run(cmd, "--help");
+            CliRun r = run(cmd, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: embedscope " + cmd), r.out());
             assertTrue(r.out().contains("--size"), cmd + " documents --size");
         }
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertTrue(r.out().contains("explore") && r.out().contains("render") && r.out().contains("bench"), r.out());
     }
 
     @Test
     void benchReportsEveryPhase() {
-        Run r = run("bench", bundle.toString(), "--size", "320x200", "--json");
+        CliRun r = run("bench", bundle.toString(), "--size", "320x200", "--json");
         assertEquals(0, r.code(), r.err());
         for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover"}) {
             assertTrue(r.out().contains("\"" + phase + "\": {\"frames\": "), phase + " in " + r.out());

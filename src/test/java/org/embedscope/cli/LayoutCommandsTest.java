@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.embedscope.TestData;
 import org.embedscope.bench.SyntheticBundleWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** layout and quality as a user runs them: files written, numbers printed, one-line errors. */
 class LayoutCommandsTest {
@@ -22,15 +19,8 @@ class LayoutCommandsTest {
 
     static final String IMAGES = TestData.MNIST_IMAGES.toString(), LABELS = TestData.MNIST_LABELS.toString();
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static double number(String out, String key) {
@@ -44,7 +34,7 @@ class LayoutCommandsTest {
     @Test
     void layoutThenQualityOnTheMnistSubset() throws Exception {
         Path csv = dir.resolve("umap.csv");
-        Run r = run("layout", "--images", IMAGES, "--algo", "umap", "--umap-epochs", "100", "--threads", "2", "-o", csv.toString());
+        CliRun r = run("layout", "--images", IMAGES, "--algo", "umap", "--umap-epochs", "100", "--threads", "2", "-o", csv.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("x,y", lines.get(0));
@@ -52,7 +42,7 @@ class LayoutCommandsTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left beside the output");
         }
-        Run q = run("quality", "--images", IMAGES, "--labels", LABELS, "--sample", "2000", "--train", "4000", csv.toString());
+        CliRun q = run("quality", "--images", IMAGES, "--labels", LABELS, "--sample", "2000", "--train", "4000", csv.toString());
         assertEquals(0, q.code(), q.err());
         assertTrue(number(q.out(), "knn15") > 0.2, q.out());
         assertTrue(number(q.out(), "trust15") > 0.9, q.out());
@@ -63,7 +53,7 @@ class LayoutCommandsTest {
     void pcaLayoutKeepsFewNeighbours() throws Exception {
         Path csv = dir.resolve("pca.csv");
         assertEquals(0, run("layout", "--images", IMAGES, "--algo", "pca", "-o", csv.toString()).code());
-        Run q = run("quality", "--images", IMAGES, "--labels", LABELS, "--sample", "2000", "--train", "4000", csv.toString());
+        CliRun q = run("quality", "--images", IMAGES, "--labels", LABELS, "--sample", "2000", "--train", "4000", csv.toString());
         assertEquals(0, q.code(), q.err());
         // PCA keeps far fewer neighbours than UMAP on digits, yet far more than chance (15/5,000).
         double knn = number(q.out(), "knn15");
@@ -82,10 +72,10 @@ class LayoutCommandsTest {
         Path bundle = SyntheticBundleWriter.write(dir.resolve("bundle"), 100, 3);
         String[] idx = {"--idx", mnist.resolve("train-images-idx3-ubyte").toString(), mnist.resolve("train-labels-idx1-ubyte").toString(),
                 "--idx", mnist.resolve("t10k-images-idx3-ubyte").toString(), mnist.resolve("t10k-labels-idx1-ubyte").toString()};
-        Run q = run(concat(new String[] {"quality"}, idx, new String[] {"--layout", "tsne", "--neighbors", "5", bundle.toString()}));
+        CliRun q = run(concat(new String[] {"quality"}, idx, new String[] {"--layout", "tsne", "--neighbors", "5", bundle.toString()}));
         assertEquals(0, q.code(), q.err());
         assertTrue(q.out().contains("scored on 85..99"), q.out());
-        Run missing = run(concat(new String[] {"quality"}, idx, new String[] {"--layout", "nope", bundle.toString()}));
+        CliRun missing = run(concat(new String[] {"quality"}, idx, new String[] {"--layout", "nope", bundle.toString()}));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("has no layout 'nope'"), missing.err());
         Path out = dir.resolve("xy.csv");
@@ -97,14 +87,14 @@ class LayoutCommandsTest {
     void badInputGetsOneLine() throws Exception {
         Path csv = dir.resolve("short.csv");
         Files.writeString(csv, "x,y\n1,2\n3,4\n");
-        Run r = run("quality", "--images", IMAGES, csv.toString());
+        CliRun r = run("quality", "--images", IMAGES, csv.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
         assertTrue(r.err().contains("short.csv") && r.err().contains("expected 5000"), r.err());
-        Run none = run("layout", "-o", dir.resolve("o.csv").toString());
+        CliRun none = run("layout", "-o", dir.resolve("o.csv").toString());
         assertEquals(2, none.code());
         assertTrue(none.err().contains("give one of --idx IMAGES LABELS, --images"), none.err());
-        Run metric = run("layout", "--images", IMAGES, "--metric", "manhattan", "-o", dir.resolve("o.csv").toString());
+        CliRun metric = run("layout", "--images", IMAGES, "--metric", "manhattan", "-o", dir.resolve("o.csv").toString());
         assertEquals(2, metric.code());
         assertFalse(Files.exists(dir.resolve("o.csv")));
     }

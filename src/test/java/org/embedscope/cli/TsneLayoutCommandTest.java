@@ -33,7 +33,7 @@ class TsneLayoutCommandTest {
     @Test
     void writesOneRowPerImageAndCanStartFromAGivenLayout() throws Exception {
         Path images = digits(400), out = dir.resolve("tsne.csv");
-        LayoutCommandsTest.Run r = LayoutCommandsTest.run("layout", "--images", images.toString(), "--algo", "tsne", "--tsne-early-iter", "50",
+        CliRun r = CliRun.of("layout", "--images", images.toString(), "--algo", "tsne", "--tsne-early-iter", "50",
                 "--tsne-iter", "50", "--threads", "2", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out);
@@ -54,7 +54,7 @@ class TsneLayoutCommandTest {
     void badInitFileIsOneLineNamingItAndExitsTwo() throws Exception {
         Path images = digits(50), init = dir.resolve("init.csv"), out = dir.resolve("out.csv");
         Files.writeString(init, "x,y\n1,2\n3,4\n");
-        LayoutCommandsTest.Run r = LayoutCommandsTest.run("layout", "--images", images.toString(), "--algo", "tsne", "--tsne-init", init.toString(),
+        CliRun r = CliRun.of("layout", "--images", images.toString(), "--algo", "tsne", "--tsne-init", init.toString(),
                 "-o", out.toString());
         assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("embedscope: " + init), r.err());
