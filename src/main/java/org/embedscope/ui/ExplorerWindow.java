@@ -46,6 +46,7 @@ public final class ExplorerWindow implements AutoCloseable {
     private float frameMs, sceneMs;
     private boolean firstFrameShown;
     private volatile int lastHovered = -1;
+    private volatile boolean overlayHasPointer;
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long frames;
 
@@ -167,6 +168,9 @@ public final class ExplorerWindow implements AutoCloseable {
     /** The item enlarged in the last frame, or -1. */
     public int hovered() { return lastHovered; }
 
+    /** Whether the overlay held the pointer in the last frame (then the wheel and clicks are its own). */
+    public boolean overlayHasPointer() { return overlayHasPointer; }
+
     /** Frames drawn so far. */
     public long frames() { return frames; }
 
@@ -217,6 +221,8 @@ public final class ExplorerWindow implements AutoCloseable {
         }
         overlay.setStats(frameMs, sceneMs, redraw);
         overlay.newFrame(imguiGlfw::newFrame);
+        // What the input callbacks until the next frame will see: imgui decides in its new frame.
+        overlayHasPointer = Overlay.wantsMouse();
         overlay.build(hovered);
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);

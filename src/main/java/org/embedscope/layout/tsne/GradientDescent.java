@@ -20,11 +20,14 @@ public final class GradientDescent {
     private static final int CHUNK = 2048;
     private static final double MIN_GAIN = 0.01, MAX_STEP = 5;
 
-    private final SparseAffinities p;
+    private SparseAffinities p;
+    /** {@code original[r]}: the caller's index of the point this instance numbers r (null: the same). */
+    private int[] original;
     private final RepulsiveForces repulsion;
     private final Parallel par;
     private final int n;
     private final double[] gains, update, grad, rep;
+    private final float[] yf;
     private double lastKl = Double.NaN;
 
     public GradientDescent(SparseAffinities p, RepulsiveForces repulsion, Parallel par) {
@@ -37,6 +40,44 @@ public final class GradientDescent {
         update = new double[2 * n];
         grad = new double[2 * n];
         rep = new double[2 * n];
+        yf = new float[2 * n];
+    }
+
+    /**
+     * Renumbers the points in the Z-order of the layout {@code y} (permuted in place), with this
+     * instance's affinities and gains: points near each other in the layout then sit near each other
+     * in memory, so the attractive pass over {@code P} reads its neighbours' coordinates from cache.
+     * Only the order of the points changes, not the result for any of them. {@link #restoreOrder}
+     * puts a layout back into the caller's numbering.
+     */
+    public void reorder(double[] y) {
+        int[] order = MortonOrder.of(y, n);
+        p = p.permuted(order);
+        permute(y, order);
+        permute(gains, order);
+        permute(update, order);
+        int[] composed = new int[n];
+        for (int r = 0; r < n; r++) composed[r] = original == null ? order[r] : original[order[r]];
+        original = composed;
+    }
+
+    /** Puts the layout {@code y}, numbered as this instance numbers its points, back into the caller's order. */
+    public void restoreOrder(double[] y) {
+        if (original == null) return;
+        double[] copy = y.clone();
+        for (int r = 0; r < n; r++) {
+            y[2 * original[r]] = copy[2 * r];
+            y[2 * original[r] + 1] = copy[2 * r + 1];
+        }
+    }
+
+    /** {@code v} (2 values per point) rearranged so that position r holds what point order[r] held. */
+    private void permute(double[] v, int[] order) {
+        double[] copy = v.clone();
+        for (int r = 0; r < n; r++) {
+            v[2 * r] = copy[2 * order[r]];
+            v[2 * r + 1] = copy[2 * order[r] + 1];
+        }
     }
 
     /** The KL divergence last evaluated (every {@code reportEvery} iterations), or NaN. */
@@ -116,19 +157,37 @@ public final class GradientDescent {
         double invZ = 1 / z;
         int[] rowStart = p.rowStart(), cols = p.cols();
         float[] vals = p.vals();
+        // Coordinates in single precision for the attraction loop: half the memory traffic of its
+        // random reads, and cheaper divisions; the sums and the layout itself stay in double.
+        par.forRange(2 * n, 8192, (w, from, to) -> {
+            for (int d = from; d < to; d++) yf[d] = (float) y[d];
+        });
         // Attraction along the edges of P; optionally Σ p·log(p/w), which is the KL divergence less Σp·log Z.
         double klPart = ChunkSums.sum(par, n, CHUNK, (from, to) -> {
             double acc = 0;
             for (int i = from; i < to; i++) {
-                double xi = y[2 * i], yi = y[2 * i + 1], fx = 0, fy = 0;
-                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                    int j = cols[k];
-                    double dx = xi - y[2 * j], dy = yi - y[2 * j + 1];
-                    double w = 1.0 / (1.0 + dx * dx + dy * dy);
-                    double pw = vals[k] * w;
-                    fx += pw * dx;
-                    fy += pw * dy;
-                    if (evaluate && vals[k] > 0) acc += vals[k] * Math.log(vals[k] / w);
+                float xi = yf[2 * i], yi = yf[2 * i + 1];
+                double fx = 0, fy = 0;
+                int end = rowStart[i + 1];
+                if (!evaluate) {
+                    for (int k = rowStart[i]; k < end; k++) {
+                        int j = cols[k];
+                        float dx = xi - yf[2 * j], dy = yi - yf[2 * j + 1];
+                        float pw = vals[k] / (1f + dx * dx + dy * dy);
+                        fx += pw * dx;
+                        fy += pw * dy;
+                    }
+                } else {
+                    // Evaluations (every 50 iterations) stay in double, so that the KL divergence is exact.
+                    double xd = y[2 * i], yd = y[2 * i + 1];
+                    for (int k = rowStart[i]; k < end; k++) {
+                        int j = cols[k];
+                        double dx = xd - y[2 * j], dy = yd - y[2 * j + 1];
+                        double w = 1.0 / (1.0 + dx * dx + dy * dy);
+                        fx += vals[k] * w * dx;
+                        fy += vals[k] * w * dy;
+                        if (vals[k] > 0) acc += vals[k] * Math.log(vals[k] / w);
+                    }
                 }
                 out[2 * i] = exaggeration * fx - rep[2 * i] * invZ;
                 out[2 * i + 1] = exaggeration * fy - rep[2 * i + 1] * invZ;

@@ -15,9 +15,10 @@ import org.embedscope.progress.Progress;
  * FIt-SNE / openTSNE recipe:
  * <ol>
  * <li>a k-NN graph with {@code k = 3·perplexity}; by default the search runs on a PCA-50 projection
- *     (of the unit-length rows for the cosine metric) for {@code 5k/3} candidates, which
- *     {@link NeighborReranking} re-ranks by their distance in the original space (close to the exact
- *     graph for a fraction of the cost of searching 784-D rows);
+ *     (of the unit-length rows for the cosine metric), and {@link NeighborReranking} re-ranks the
+ *     neighbours found by their distance in the original space, which the affinities are computed
+ *     from (on MNIST: knn15 0.353 against 0.340 with PCA-50 distances; searching 5k/3 candidates
+ *     to keep the k nearest raised the graph's recall but not the layout's scores, for ~8 s more);
  * <li>{@link PerplexityAffinities}: per-point Gaussians calibrated to the perplexity, symmetrised;
  * <li>initial layout: PCA to 2-D (or a given layout, or random), scaled to standard deviation 1e-4
  *     (Kobak &amp; Linderman 2021);
@@ -96,11 +97,19 @@ public final class Tsne implements LayoutAlgorithm {
     private double klDivergence = Double.NaN;
 
     /**
+     * NN-descent stops once fewer than this fraction of the {@code n·k} neighbour entries change in an
+     * iteration: the affinities weigh neighbours by distance, so the last few percent of recall change
+     * nothing (MNIST: 3 iterations instead of 4, the same knn15, trust15 and acc2d).
+     */
+    static final double NN_DESCENT_DELTA = 0.15;
+
+    /**
      * Neighbours by {@link NearestNeighbors#auto}: exact for small inputs, NN-descent (with this seed and
-     * thread count, deterministic on any number of threads) above.
+     * thread count, deterministic on any number of threads; {@link #NN_DESCENT_DELTA}) above.
      */
     public Tsne(Params params) {
-        this(params, NearestNeighbors.auto(NnDescent.Params.defaults().withSeed(params.seed()).withThreads(params.threads())));
+        this(params, NearestNeighbors.auto(NnDescent.Params.defaults().withDelta(NN_DESCENT_DELTA)
+                .withSeed(params.seed()).withThreads(params.threads())));
     }
 
     /** With a given neighbour search. */
@@ -163,9 +172,7 @@ public final class Tsne implements LayoutAlgorithm {
         // For cosine, project unit-length rows: their Euclidean distances rank like cosine distances.
         float[] rows = params.metric() == Metric.COSINE ? unitRows(data, n, dim) : data;
         float[] projection = Pca.project(rows, n, dim, params.pcaDims(), params.seed(), progress);
-        // Search more candidates among the projections, keep the k nearest in the original space.
-        int kc = Math.min(n - 1, (5 * k + 2) / 3);
-        KnnGraph candidates = neighbors.build(projection, n, params.pcaDims(), kc, Metric.EUCLIDEAN, progress);
+        KnnGraph candidates = neighbors.build(projection, n, params.pcaDims(), k, Metric.EUCLIDEAN, progress);
         progress.stage("t-SNE: re-ranking neighbours", 0);
         try (Parallel par = new Parallel(params.threads())) {
             return new Neighbourhood(NeighborReranking.rerank(candidates, data, dim, k, params.metric(), par), projection);
@@ -192,8 +199,13 @@ public final class Tsne implements LayoutAlgorithm {
             GradientDescent gd = new GradientDescent(p, repulsion, par);
             int early = params.earlyIterations(), total = early + params.iterations();
             progress.stage("t-SNE: optimising", total);
+            // Renumber the points by the layout twice: the start has little structure, the end of early
+            // exaggeration has the clusters, which stay put while the layout expands.
+            gd.reorder(y);
             gd.run(y, early, params.exaggeration(), 0.5, lr, 0, 50, progress);
+            gd.reorder(y);
             gd.run(y, params.iterations(), 1, 0.8, lr, early, 50, progress);
+            gd.restoreOrder(y);
             klDivergence = gd.lastKlDivergence();
             return y;
         }

@@ -82,4 +82,29 @@ class PerplexityAffinitiesTest {
             assertEquals(nonZero, p.nnz());
         }
     }
+
+    @Test
+    void renumberedAffinitiesHoldTheSameEntriesInSortedRows() {
+        int n = 300, dim = 6;
+        KnnGraph g = new ExactNearestNeighbors().build(data(n, dim, 4), n, dim, 24, Metric.EUCLIDEAN, Progress.NONE);
+        try (Parallel par = new Parallel(2)) {
+            SparseAffinities p = PerplexityAffinities.compute(g, 8, par);
+            int[] order = new int[n];
+            for (int r = 0; r < n; r++) order[r] = (r * 7 + 3) % n;  // 7 is prime to 300: a permutation
+            int[] position = new int[n];
+            for (int r = 0; r < n; r++) position[order[r]] = r;
+            SparseAffinities q = p.permuted(order);
+            assertEquals(p.nnz(), q.nnz());
+            for (int i = 0; i < n; i++) {
+                for (int k = p.rowStart()[i]; k < p.rowStart()[i + 1]; k++) {
+                    assertEquals(p.vals()[k], q.get(position[i], position[p.cols()[k]]), "entry " + i + ", " + p.cols()[k]);
+                }
+            }
+            for (int r = 0; r < n; r++) {
+                for (int k = q.rowStart()[r] + 1; k < q.rowStart()[r + 1]; k++) {
+                    assertTrue(q.cols()[k - 1] < q.cols()[k], "row " + r + " sorted");
+                }
+            }
+        }
+    }
 }

@@ -91,8 +91,8 @@ class RepulsionTest {
     @Test
     void adaptiveRepulsionUsesTheGridForCompactLayoutsAndTheTreeForSpreadOnes() {
         try (Parallel w = new Parallel(2)) {
-            // 20,000 points 20 units across: a 400² grid is far cheaper than a tree over 20,000 points.
-            int n = 20000;
+            // 100,000 points 20 units across: a 400² grid is far cheaper than a tree over 100,000 points.
+            int n = 100000;
             double[] y = layout(n, 3, 7, 15);
             double[] got = new double[2 * n], want = new double[2 * n];
             AdaptiveRepulsion a = new AdaptiveRepulsion();
@@ -123,6 +123,21 @@ class RepulsionTest {
                 assertTrue(e[0] < 3e-2, "force error " + e[0] + " at scale " + scale);
                 assertTrue(e[1] < 1e-2, "Z error " + e[1] + " at scale " + scale);
             }
+        }
+    }
+
+    @Test
+    void barnesHutSumsCoincidentPointsExactly() {
+        try (Parallel w = new Parallel(2)) {
+            // 300 points on one spot (more than a leaf holds, closer than the tree can split), 200 within
+            // 1e-9 of another, and 1,000 spread around them.
+            int n = 1500;
+            double[] y = layout(n, 5, 4, 21);
+            for (int i = 0; i < 300; i++) { y[2 * i] = 1.25; y[2 * i + 1] = -0.5; }
+            for (int i = 300; i < 500; i++) { y[2 * i] = -2 + 1e-9 * (i % 7); y[2 * i + 1] = 3 + 1e-9 * (i % 5); }
+            double[] e = errors(new BarnesHutRepulsion(0.5), y, n, w);
+            assertTrue(e[0] < 3e-2, "force error " + e[0]);
+            assertTrue(e[1] < 1e-2, "Z error " + e[1]);
         }
     }
 }
