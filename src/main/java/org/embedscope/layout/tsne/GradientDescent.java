@@ -155,48 +155,64 @@ public final class GradientDescent {
     double gradient(double[] y, double exaggeration, boolean evaluate, double[] out) {
         double z = repulsion.compute(y, n, rep, par);
         double invZ = 1 / z;
+        if (!evaluate) {
+            // Coordinates in single precision for the attraction pass: half the memory traffic of its
+            // random reads, and cheaper divisions; the sums and the layout itself stay in double.
+            par.forRange(2 * n, 8192, (w, from, to) -> {
+                for (int d = from; d < to; d++) yf[d] = (float) y[d];
+            });
+            attraction(exaggeration, invZ, out);
+            return Double.NaN;
+        }
         int[] rowStart = p.rowStart(), cols = p.cols();
         float[] vals = p.vals();
-        // Coordinates in single precision for the attraction loop: half the memory traffic of its
-        // random reads, and cheaper divisions; the sums and the layout itself stay in double.
-        par.forRange(2 * n, 8192, (w, from, to) -> {
-            for (int d = from; d < to; d++) yf[d] = (float) y[d];
-        });
-        // Attraction along the edges of P; optionally Σ p·log(p/w), which is the KL divergence less Σp·log Z.
+        // Attraction along the edges of P, and Σ p·log(p/w), which is the KL divergence less Σp·log Z;
+        // in double (every 50 iterations), so that the KL divergence is exact.
         double klPart = ChunkSums.sum(par, n, CHUNK, (from, to) -> {
             double acc = 0;
             for (int i = from; i < to; i++) {
-                float xi = yf[2 * i], yi = yf[2 * i + 1];
-                double fx = 0, fy = 0;
-                int end = rowStart[i + 1];
-                if (!evaluate) {
-                    for (int k = rowStart[i]; k < end; k++) {
-                        int j = cols[k];
-                        float dx = xi - yf[2 * j], dy = yi - yf[2 * j + 1];
-                        float pw = vals[k] / (1f + dx * dx + dy * dy);
-                        fx += pw * dx;
-                        fy += pw * dy;
-                    }
-                } else {
-                    // Evaluations (every 50 iterations) stay in double, so that the KL divergence is exact.
-                    double xd = y[2 * i], yd = y[2 * i + 1];
-                    for (int k = rowStart[i]; k < end; k++) {
-                        int j = cols[k];
-                        double dx = xd - y[2 * j], dy = yd - y[2 * j + 1];
-                        double w = 1.0 / (1.0 + dx * dx + dy * dy);
-                        fx += vals[k] * w * dx;
-                        fy += vals[k] * w * dy;
-                        if (vals[k] > 0) acc += vals[k] * Math.log(vals[k] / w);
-                    }
+                double xi = y[2 * i], yi = y[2 * i + 1], fx = 0, fy = 0;
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                    int j = cols[k];
+                    double dx = xi - y[2 * j], dy = yi - y[2 * j + 1];
+                    double w = 1.0 / (1.0 + dx * dx + dy * dy);
+                    fx += vals[k] * w * dx;
+                    fy += vals[k] * w * dy;
+                    if (vals[k] > 0) acc += vals[k] * Math.log(vals[k] / w);
                 }
                 out[2 * i] = exaggeration * fx - rep[2 * i] * invZ;
                 out[2 * i + 1] = exaggeration * fy - rep[2 * i + 1] * invZ;
             }
             return acc;
         });
-        if (!evaluate) return Double.NaN;
         double sumP = 0;
         for (float v : vals) sumP += v;
         return klPart + sumP * Math.log(z);
+    }
+
+    /**
+     * The attractive forces (times {@code exaggeration}) less the repulsive ones, into {@code out}, in
+     * single precision from {@code yf}. The pass streams P (8 bytes an entry), which bounds its speed
+     * more than its arithmetic does: evaluating each symmetric edge once where both ends lie in the same
+     * chunk, and applying it to both, saved no time.
+     */
+    private void attraction(double exaggeration, double invZ, double[] out) {
+        int[] rowStart = p.rowStart(), cols = p.cols();
+        float[] vals = p.vals();
+        par.forRange(n, CHUNK, (worker, from, to) -> {
+            for (int i = from; i < to; i++) {
+                float xi = yf[2 * i], yi = yf[2 * i + 1];
+                double fx = 0, fy = 0;
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                    int j = cols[k];
+                    float dx = xi - yf[2 * j], dy = yi - yf[2 * j + 1];
+                    float pw = vals[k] / (1f + dx * dx + dy * dy);
+                    fx += pw * dx;
+                    fy += pw * dy;
+                }
+                out[2 * i] = exaggeration * fx - rep[2 * i] * invZ;
+                out[2 * i + 1] = exaggeration * fy - rep[2 * i + 1] * invZ;
+            }
+        });
     }
 }

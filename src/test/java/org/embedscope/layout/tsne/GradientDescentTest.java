@@ -125,4 +125,26 @@ class GradientDescentTest {
             }
         }
     }
+
+    @Test
+    void everyIterationsGradientMatchesTheExactlyEvaluatedOne() {
+        try (Parallel par = new Parallel(2)) {
+            // More points than one chunk of the attraction pass.
+            int n = 5000;
+            SparseAffinities p = affinities(n, 8, 10, 8, par);
+            GradientDescent gd = new GradientDescent(p, new ExactRepulsion(), par);
+            double[] y = Tsne.randomLayout(n, 4);
+            for (int i = 0; i < 2 * n; i++) y[i] *= 3e4;  // ~3 units across
+            gd.reorder(y);
+            double[] fast = new double[2 * n], exact = new double[2 * n];
+            gd.gradient(y, 12, false, fast);
+            gd.gradient(y, 12, true, exact);
+            double num = 0, den = 0;
+            for (int i = 0; i < 2 * n; i++) {
+                num += (fast[i] - exact[i]) * (fast[i] - exact[i]);
+                den += exact[i] * exact[i];
+            }
+            assertTrue(Math.sqrt(num / den) < 1e-5, "relative difference " + Math.sqrt(num / den));
+        }
+    }
 }
