@@ -27,6 +27,16 @@ public enum Metric {
     public abstract float distance(float[] x, int a, int b, int dim);
 
     /**
+     * The distance between two rows from their dot product and squared lengths: how sparse rows are
+     * compared, with the dot product taken over the non-zeros of one of them.
+     */
+    public float fromDotProduct(double dot, double squaredLengthA, double squaredLengthB) {
+        if (this == EUCLIDEAN) return (float) Math.sqrt(Math.max(0, squaredLengthA + squaredLengthB - 2 * dot));
+        if (squaredLengthA == 0 || squaredLengthB == 0) return 1f;
+        return (float) Math.max(0, 1 - dot / Math.sqrt(squaredLengthA * squaredLengthB));
+    }
+
+    /**
      * The factor that scales row {@code row} of {@code x} to unit length (0 for a row of zeros). Between
      * rows so scaled, Euclidean distances rank like cosine distances, which is how the searches serve
      * {@link #COSINE}.

@@ -58,4 +58,34 @@ class NeighborRerankingTest {
             assertEquals(3f, got.distance(0, 0));
         }
     }
+
+    @Test
+    void sparseRowsGetTheSameDistancesAsDenseOnes() {
+        // Rows of 100 values, about 80 of them zero (the sparse path) or about 30 (the dense one).
+        int n = 200, dim = 100, k = 12;
+        Random rnd = new Random(8);
+        float[] x = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            double ink = i % 2 == 0 ? 0.2 : 0.7;
+            for (int d = 0; d < dim; d++) if (rnd.nextDouble() < ink) x[i * dim + d] = (float) rnd.nextDouble();
+        }
+        for (int d = 0; d < dim; d++) x[5 * dim + d] = 0;  // a row of zeros
+        ExactNearestNeighbors exact = new ExactNearestNeighbors();
+        try (Parallel par = new Parallel(2)) {
+            for (Metric metric : Metric.values()) {
+                KnnGraph all = exact.build(x, n, dim, n - 1, metric, Progress.NONE);
+                KnnGraph got = NeighborReranking.rerank(all, x, dim, k, metric, par);
+                for (int i = 0; i < n; i++) {
+                    for (int r = 0; r < k; r++) {
+                        int j = got.neighbor(i, r);
+                        assertEquals(metric.distance(x, i, j, dim), got.distance(i, r), 1e-5f, metric + " " + i + "→" + j);
+                        if (r > 0) assertTrue(got.distance(i, r - 1) <= got.distance(i, r));
+                    }
+                    // The nearest by the dense distance is among the first two (ties within rounding aside).
+                    int best = all.neighbor(i, 0);
+                    assertTrue(got.neighbor(i, 0) == best || got.neighbor(i, 1) == best, metric + " row " + i);
+                }
+            }
+        }
+    }
 }
