@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 public final class TsneOptions {
 
-    @Option(names = "--tsne-iter", paramLabel = "N", defaultValue = "750", description = "t-SNE: iterations after early exaggeration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tsne-iter", paramLabel = "N", defaultValue = "650", description = "t-SNE: iterations after early exaggeration (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Option(names = "--tsne-early-iter", paramLabel = "N", defaultValue = "250", description = "t-SNE: iterations of early exaggeration (default: ${DEFAULT-VALUE}).")
