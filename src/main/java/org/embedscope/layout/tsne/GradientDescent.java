@@ -47,8 +47,8 @@ public final class GradientDescent {
      * Renumbers the points in the Z-order of the layout {@code y} (permuted in place), with this
      * instance's affinities and gains: points near each other in the layout then sit near each other
      * in memory, so the attractive pass over {@code P} reads its neighbours' coordinates from cache.
-     * Only the order of the points changes, not the result for any of them. {@link #restoreOrder}
-     * puts a layout back into the caller's numbering.
+     * Only the order of the points changes, not the forces on any of them (up to the order in which
+     * floating-point sums are taken). {@link #restoreOrder} puts a layout back into the caller's numbering.
      */
     public void reorder(double[] y) {
         int[] order = MortonOrder.of(y, n);

@@ -203,11 +203,14 @@ public final class Tsne implements LayoutAlgorithm {
             progress.stage("t-SNE: optimising", total);
             // Renumber the points by the layout twice: the start has little structure, the end of early
             // exaggeration has the clusters, which stay put while the layout expands.
-            gd.reorder(y);
-            gd.run(y, early, params.exaggeration(), 0.5, lr, 0, 50, progress);
-            gd.reorder(y);
-            gd.run(y, params.iterations(), 1, 0.8, lr, early, 50, progress);
-            gd.restoreOrder(y);
+            try {
+                gd.reorder(y);
+                gd.run(y, early, params.exaggeration(), 0.5, lr, 0, 50, progress);
+                gd.reorder(y);
+                gd.run(y, params.iterations(), 1, 0.8, lr, early, 50, progress);
+            } finally {
+                gd.restoreOrder(y);  // also when cancelled: y is the caller's, in the caller's order
+            }
             klDivergence = gd.lastKlDivergence();
             return y;
         }
