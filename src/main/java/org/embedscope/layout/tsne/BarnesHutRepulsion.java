@@ -175,7 +175,7 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
             order[i] = i;
         }
         radixSort(n);
-        // Coordinates relative to the box corner, in tree order, and their prefix sums for the centres of mass.
+        // Coordinates in tree order, and their prefix sums (from the box corner, for precision) for the centres of mass.
         double sx = 0, sy = 0;
         for (int k = 0; k < n; k++) {
             double px = y[2 * order[k]], py = y[2 * order[k] + 1];
