@@ -13,15 +13,8 @@ public final class LayoutNormalizer {
     public static float[] normalize(float[] xy) {
         int n = xy.length / 2;
         if (n == 0) return new float[0];
-        float minX = Float.POSITIVE_INFINITY, minY = Float.POSITIVE_INFINITY;
-        float maxX = Float.NEGATIVE_INFINITY, maxY = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            float x = xy[2 * i], y = xy[2 * i + 1];
-            if (x < minX) minX = x;
-            if (x > maxX) maxX = x;
-            if (y < minY) minY = y;
-            if (y > maxY) maxY = y;
-        }
+        float[] b = bounds(xy);
+        float minX = b[0], minY = b[1], maxX = b[2], maxY = b[3];
         double cx = (minX + (double) maxX) / 2, cy = (minY + (double) maxY) / 2;
         double extent = Math.max((double) maxX - minX, (double) maxY - minY);
         // A layout with every point in one place is shown as one spot in the middle.

@@ -17,7 +17,7 @@ import org.embedscope.layout.Parallel;
  */
 public final class BarnesHutRepulsion implements RepulsiveForces {
     /** Bits of a coordinate in the Morton codes, and so the tree's depth limit. */
-    private static final int BITS = 16;
+    private static final int BITS = MortonOrder.BITS;
     /** Most points in a leaf: summing a few points directly is cheaper than visiting their cells. */
     static final int LEAF_SIZE = 16;
     /** Leaves per unit of parallel work (in tree order). */
@@ -152,8 +152,8 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
     }
 
     /**
-     * Builds the quadtree from the points' Morton codes: sorted by code (a stable radix sort, so the
-     * order is unique), each cell's points are a run of codes sharing a prefix, its quadrants are found
+     * Builds the quadtree from the points' Morton codes ({@link MortonOrder}): sorted by code (stably,
+     * so the order is unique), each cell's points are a run of codes sharing a prefix, its quadrants are found
      * by binary search and its centre of mass from prefix sums, all without moving points around.
      */
     private void build(double[] y, int n) {
@@ -167,14 +167,11 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
         ensureNodes(2 * n / LEAF_SIZE + 64);
         double[] b = LayoutBounds.of(y, n);
         double s = Math.max(Math.max(b[1] - b[0], b[3] - b[2]), 1e-12) * (1 + 1e-9);
+        // A square grid over the box, so that the code's digits name the quadrants of square cells.
         double scale = (1 << BITS) / s;
-        for (int i = 0; i < n; i++) {
-            int qx = (int) Math.min((1 << BITS) - 1, (y[2 * i] - b[0]) * scale);
-            int qy = (int) Math.min((1 << BITS) - 1, (y[2 * i + 1] - b[2]) * scale);
-            codes[i] = spread(qx) | spread(qy) << 1;
-            order[i] = i;
-        }
-        radixSort(n);
+        MortonOrder.codes(y, n, b[0], b[2], scale, scale, codes);
+        for (int i = 0; i < n; i++) order[i] = i;
+        MortonOrder.sort(codes, order, scratch, n);
         // Coordinates in tree order, and their prefix sums (from the box corner, for precision) for the centres of mass.
         double sx = 0, sy = 0;
         for (int k = 0; k < n; k++) {
@@ -237,31 +234,6 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
             if ((codes[order[mid]] >>> shift & 3) < q) lo = mid + 1; else hi = mid;
         }
         return lo;
-    }
-
-    /** Sorts {@code order} by {@code codes}, stable (ties keep index order): four 8-bit passes. */
-    private void radixSort(int n) {
-        int[] from = order, to = scratch;
-        int[] count = new int[257];
-        for (int shift = 0; shift < 32; shift += 8) {
-            java.util.Arrays.fill(count, 0);
-            for (int k = 0; k < n; k++) count[(codes[from[k]] >>> shift & 255) + 1]++;
-            for (int d = 0; d < 256; d++) count[d + 1] += count[d];
-            for (int k = 0; k < n; k++) to[count[codes[from[k]] >>> shift & 255]++] = from[k];
-            int[] t = from;
-            from = to;
-            to = t;
-        }
-        // An even number of passes: the result is back in order[].
-    }
-
-    /** The 16 low bits of {@code v} moved to the even bit positions 0, 2, …, 30. */
-    private static int spread(int v) {
-        v = (v | v << 8) & 0x00FF00FF;
-        v = (v | v << 4) & 0x0F0F0F0F;
-        v = (v | v << 2) & 0x33333333;
-        v = (v | v << 1) & 0x55555555;
-        return v;
     }
 
     private void ensureNodes(int needed) {
