@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.embedscope.atlas.CellBuilder;
 import org.embedscope.atlas.PageWriter;
+import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
@@ -43,7 +44,7 @@ public final class SyntheticBundleWriter {
                     centres[0][2 * c] + gauss(rnd), centres[0][2 * c + 1] + gauss(rnd),
                     centres[1][2 * c] + 1.5 * gauss(rnd), centres[1][2 * c + 1] + 1.5 * gauss(rnd), c));
         }
-        Files.writeString(dir.resolve("points.csv"), csv);
+        Files.writeString(dir.resolve(BundleFormat.POINTS_FILE), csv);
 
         Manifest.Atlas atlas;
         try {
@@ -52,10 +53,10 @@ public final class SyntheticBundleWriter {
         } catch (BundleException e) {
             throw new IOException(e.getMessage(), e);
         }
-        Manifest m = new Manifest("synthetic " + n, n, "points.csv",
+        Manifest m = new Manifest("synthetic " + n, n, BundleFormat.POINTS_FILE,
                 List.of(new Manifest.Layout("umap", "cluster layout A"), new Manifest.Layout("tsne", "cluster layout B")),
-                new Manifest.Label("label", Map.of()), atlas, Map.of("tool", "embedscope bench --synthetic"));
-        Files.writeString(dir.resolve(Manifest.FILE_NAME), m.toJson());
+                new Manifest.Label(BundleFormat.LABEL_COLUMN, Map.of()), atlas, Map.of("tool", "embedscope bench --synthetic"));
+        Files.writeString(dir.resolve(BundleFormat.MANIFEST_FILE), m.toJson());
         return dir;
     }
 

@@ -1,8 +1,8 @@
 package org.embedscope.cli;
 
 import org.embedscope.layout.LayoutOptions;
-import org.embedscope.layout.Metric;
-import org.embedscope.layout.Umap;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.layout.umap.Umap;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package org.embedscope.cli;
 
+import org.embedscope.prepare.PreparePipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.bundle.Manifest;
-import org.embedscope.layout.LayoutQuality;
+import org.embedscope.layout.quality.LayoutQuality;
 import org.embedscope.progress.TerminalProgress;
 import org.embedscope.source.Matrix;
 import org.embedscope.source.VectorFiles;

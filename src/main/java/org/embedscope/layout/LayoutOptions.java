@@ -1,5 +1,6 @@
 package org.embedscope.layout;
 
+import org.embedscope.layout.umap.Umap;
 import java.util.function.IntFunction;
 import org.embedscope.layout.tsne.Tsne;
 

@@ -1,5 +1,6 @@
 package org.embedscope.layout;
 
+import org.embedscope.layout.umap.Umap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.embedscope.layout;
 
+import org.embedscope.layout.linalg.Pca;
 import org.embedscope.progress.Progress;
 
 /** A 2-D layout by PCA: each row placed at its scores on the first two principal axes. */

@@ -1,5 +1,6 @@
 package org.embedscope.cli;
 
+import org.embedscope.prepare.PreparePipeline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;

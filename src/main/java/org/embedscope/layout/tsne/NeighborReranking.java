@@ -1,7 +1,7 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.KnnGraph;
-import org.embedscope.layout.Metric;
+import org.embedscope.layout.knn.KnnGraph;
+import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.Parallel;
 
 /**

@@ -1,6 +1,6 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.KnnGraph;
+import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.Parallel;
 
 /**

@@ -1,13 +1,13 @@
 package org.embedscope.layout.tsne;
 
 import java.util.Random;
-import org.embedscope.layout.KnnGraph;
+import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.LayoutAlgorithm;
-import org.embedscope.layout.Metric;
-import org.embedscope.layout.NearestNeighbors;
-import org.embedscope.layout.NnDescent;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.layout.knn.NearestNeighbors;
+import org.embedscope.layout.knn.NnDescent;
 import org.embedscope.layout.Parallel;
-import org.embedscope.layout.Pca;
+import org.embedscope.layout.linalg.Pca;
 import org.embedscope.progress.Progress;
 
 /**

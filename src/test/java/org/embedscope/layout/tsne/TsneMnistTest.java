@@ -2,7 +2,7 @@ package org.embedscope.layout.tsne;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.embedscope.layout.LayoutQuality;
+import org.embedscope.layout.quality.LayoutQuality;
 import org.embedscope.layout.MnistDigits;
 import org.embedscope.progress.Progress;
 import org.junit.jupiter.api.Test;
