@@ -74,49 +74,44 @@ public final class BenchSession {
 
         FrameStats fit = phase("fit");
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(fit, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats in = phase("zoom-in");
         for (int f = 1; f <= 40; f++) {
             float z = (float) Math.pow(8, f / 40.0);
             float k = (f / 40f);
-            cam.set(cam.centerX() + (dense[0] - cam.centerX()) * k, cam.centerY() + (dense[1] - cam.centerY()) * k, z);
-            st.cameraChanged();
+            st.setView(cam.centerX() + (dense[0] - cam.centerX()) * k, cam.centerY() + (dense[1] - cam.centerY()) * k, z);
             timed(in, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats zoomed = phase("zoomed");
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(zoomed, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats pan = phase("pan");
         for (int f = 0; f < 40; f++) {
             float dx = (f < 20 ? 1 : -1) * cam.width() / 4f / 20f;
-            cam.panPixels(dx, 0);
-            st.cameraChanged();
+            st.pan(dx, 0);
             timed(pan, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats out = phase("zoom-out");
         float z0 = cam.zoom();
         for (int f = 1; f <= 40; f++) {
-            cam.set(cam.centerX(), cam.centerY(), (float) (z0 * Math.pow(1 / z0, f / 40.0)));
-            st.cameraChanged();
+            st.setView(cam.centerX(), cam.centerY(), (float) (z0 * Math.pow(1 / z0, f / 40.0)));
             timed(out, () -> x.frame(-1, -1, overlay), x);
         }
-        cam.fit();
-        st.cameraChanged();
+        st.fit();
         FrameStats tr = phase("transition");
         if (st.layoutCount() > 1) {
-            st.transition().reset(0);
+            st.jumpTo(0);
             st.moveTo(1, 0f);
             for (int f = 1; f <= 30; f++) {
                 float now = f / 30f * org.embedscope.render.Transition.DURATION;
                 st.update(now);
                 timed(tr, () -> x.frame(-1, -1, overlay), x);
             }
-            st.transition().reset(0);
-            st.changed();
+            st.jumpTo(0);
         }
         x.frame(-1, -1, overlay);
         FrameStats hover = phase("hover");

@@ -7,6 +7,8 @@ package org.embedscope.render;
  * <p>Constraints keep the data in sight: zoom stays in [1, maxZoom]; along an axis where the view
  * is wider than the data, the data stays centred; otherwise the view cannot leave the data's
  * bounds. Screen coordinates are framebuffer pixels, origin at the top left, y down.
+ *
+ * <p>Outside this package the camera is read-only: what is shown changes through {@link ViewState}.
  */
 public final class Camera {
     /** Fraction of the framebuffer the data's bounds take in the fitted view. */
@@ -19,7 +21,7 @@ public final class Camera {
     private float zoom = 1;
 
     /** Sets the world bounds of the data. */
-    public void setBounds(float minX, float minY, float maxX, float maxY) {
+    void setBounds(float minX, float minY, float maxX, float maxY) {
         this.minX = minX;
         this.minY = minY;
         this.maxX = Math.max(maxX, minX + 1e-6f);
@@ -28,14 +30,14 @@ public final class Camera {
     }
 
     /** Sets the framebuffer size in pixels, keeping the world point at the centre. */
-    public void setViewport(int width, int height) {
+    void setViewport(int width, int height) {
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
         clamp();
     }
 
     /** Sets the largest zoom, at least 1. */
-    public void setMaxZoom(float maxZoom) {
+    void setMaxZoom(float maxZoom) {
         this.maxZoom = Math.max(1f, maxZoom);
         clamp();
     }
@@ -61,14 +63,14 @@ public final class Camera {
     }
 
     /** Shows the whole data. */
-    public void fit() {
+    void fit() {
         zoom = 1;
         centerX = (minX + maxX) / 2;
         centerY = (minY + maxY) / 2;
     }
 
     /** Sets centre and zoom directly (then constrained). */
-    public void set(float cx, float cy, float z) {
+    void set(float cx, float cy, float z) {
         centerX = cx;
         centerY = cy;
         zoom = z;
@@ -84,7 +86,7 @@ public final class Camera {
     public float worldY(float screenY) { return centerY - (screenY - height / 2f) / pixelsPerUnit(); }
 
     /** Moves the view by a drag of (dx, dy) pixels: the world follows the pointer. */
-    public void panPixels(float dx, float dy) {
+    void panPixels(float dx, float dy) {
         float ppu = pixelsPerUnit();
         centerX -= dx / ppu;
         centerY += dy / ppu;
@@ -92,7 +94,7 @@ public final class Camera {
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the world point under (sx, sy) where it is. */
-    public void zoomAbout(float sx, float sy, float factor) {
+    void zoomAbout(float sx, float sy, float factor) {
         float wx = worldX(sx), wy = worldY(sy);
         zoom = Math.max(1f, Math.min(maxZoom, zoom * factor));
         float ppu = pixelsPerUnit();
