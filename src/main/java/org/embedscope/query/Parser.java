@@ -98,7 +98,10 @@ final class Parser {
         Token c = take();
         boolean bare = c.kind() == Token.Kind.WORD && !isKeyword(c);
         if (!bare && c.kind() != Token.Kind.QUOTED_NAME) {
-            String what = c.kind() == Token.Kind.END ? "expected a condition (column, operator, value)" + after(k - 1)
+            boolean missing = c.kind() == Token.Kind.END || c.kind() == Token.Kind.RIGHT_PAREN;
+            String what = missing
+                    ? "expected a condition (column, operator, value)" + after(k - 1)
+                            + (c.kind() == Token.Kind.END ? "" : ", found " + c.describe(source))
                     : "expected a column name, found " + c.describe(source);
             if (c.kind() == Token.Kind.WORD) what += "; back-quote a column with that name: `" + c.text() + "`";
             throw new QueryException(c.position(), what);
