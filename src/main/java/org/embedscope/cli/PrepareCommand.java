@@ -150,7 +150,7 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        TerminalProgress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStderr();
         long start = System.nanoTime();
         PreparePipeline.Spec s = spec(progress);
         PreparePipeline.Result r = PreparePipeline.run(s, progress, progress::cancel, spec.commandLine().getErr());
