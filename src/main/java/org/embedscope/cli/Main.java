@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code embedscope}: the command line. Each sub-command is a class of its own in this package. */
-@Command(name = "embedscope", mixinStandardHelpOptions = true, version = "embedscope 0.1.0",
+@Command(name = "embedscope", mixinStandardHelpOptions = true, versionProvider = Main.PomVersion.class,
         description = "See how an embedding organises your images: every image as a GPU sprite at its 2-D layout.",
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -27,6 +27,11 @@ public final class Main implements Runnable {
     public static final int EXIT_CANCELLED = 130;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the pom's version (see {@link org.embedscope.Version}). */
+    static final class PomVersion implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[] {"embedscope " + org.embedscope.Version.get()}; }
+    }
 
     @Override
     public void run() {

@@ -200,7 +200,7 @@ public final class PrepareCommand implements Callable<Integer> {
         ImageSource source = openSource(progress, names2);
 
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("tool", spec.root().version()[0]);
+        provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         return new PreparePipeline.Spec(source, out, name, vectors, imports, layouts, cell, page, levels, alphaMode, pngLevel,
                 skipBad, names2, provenance);
