@@ -27,7 +27,10 @@ public final class ViewState {
     private float userScale = 1f;
     private float threshold = DEFAULT_THRESHOLD;
     private boolean tintByLabel;
+    private boolean smoothAlpha;
     private final boolean[] shown;
+    private final TransitionCamera follow = new TransitionCamera();
+    private float[][] positions;
     private long version;
 
     private final int[] labelOfItem;
@@ -66,9 +69,39 @@ public final class ViewState {
     /** The camera, to read; change it through this class. */
     public Camera camera() { return camera; }
 
-    /** Sets the world bounds of the data (the fitted view shows them). */
+    /** Sets the world bounds of the data (the fitted view shows them all). */
     public void setDataBounds(float minX, float minY, float maxX, float maxY) {
         camera.setBounds(minX, minY, maxX, maxY);
+        updateMaxZoom();
+        changed();
+    }
+
+    /**
+     * Takes the layouts' normalised coordinates (one pair per item): the camera's bounds (every
+     * layout, outliers included), its fitted box (the union of the layouts' core boxes), each
+     * layout's sprite world size from its density; then shows the fitted view.
+     */
+    public void fitTo(float[][] normalized) {
+        positions = normalized;
+        float[][] all = new float[normalized.length][], core = new float[normalized.length][];
+        float[] sizes = new float[normalized.length];
+        for (int l = 0; l < normalized.length; l++) {
+            all[l] = LayoutNormalizer.bounds(normalized[l]);
+            core[l] = LayoutNormalizer.coreBounds(normalized[l]);
+            sizes[l] = SpriteSizing.worldSizeFor(LocalDensity.typicalSpacing(normalized[l]));
+        }
+        float[] b = LayoutNormalizer.union(all), f = LayoutNormalizer.union(core);
+        camera.setBounds(b[0], b[1], b[2], b[3]);
+        camera.setFitBox(f[0], f[1], f[2], f[3]);
+        setWorldSizes(sizes);
+        camera.fit();
+        changed();
+    }
+
+    /** Pixels at the left covered by the overlay's panel: the fitted view leaves room for it. */
+    public void setInsetLeft(float px) {
+        if (px == camera.insetLeft()) return;
+        camera.setInsetLeft(px);
         updateMaxZoom();
         changed();
     }
@@ -79,7 +112,7 @@ public final class ViewState {
         setSizing(newSizing);
     }
 
-    /** Shows the whole data. */
+    /** Shows the data's core box beside the panel. */
     public void fit() {
         camera.fit();
         changed();
@@ -118,7 +151,9 @@ public final class ViewState {
 
     /** Starts a transition to {@code layout} at time {@code now} (seconds). */
     public void moveTo(int layout, float now) {
+        int before = transition.target();
         transition.moveTo(layout, now);
+        if (transition.target() != before && positions != null) follow.start(positions, transition, camera, labelOfItem, shown);
         changed();
     }
 
@@ -126,8 +161,19 @@ public final class ViewState {
     public boolean update(float now) {
         if (!transition.isRunning()) return false;
         transition.update(now);
+        follow.update(transition, camera);
         changed();
         return true;
+    }
+
+    /** Whether a transition started while zoomed in moves the camera with the items on screen. */
+    public boolean followsTransitions() { return follow.enabled(); }
+
+    public void setFollowTransitions(boolean on) {
+        if (on != follow.enabled()) {
+            follow.setEnabled(on);
+            changed();
+        }
     }
 
     // ---------------------------------------------------------------- sizing and display settings
@@ -179,9 +225,14 @@ public final class ViewState {
 
     public void setTintByLabel(boolean on) { if (on != tintByLabel) { tintByLabel = on; changed(); } }
 
+    /** Smooth alpha: texels blend by their alpha (premultiplied) instead of passing or failing the threshold. */
+    public boolean smoothAlpha() { return smoothAlpha; }
+
+    public void setSmoothAlpha(boolean on) { if (on != smoothAlpha) { smoothAlpha = on; changed(); } }
+
     /** Sprite side in pixels now. */
     public float spritePixels() {
-        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), userScale);
+        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), camera.zoom(), userScale);
     }
 
     // ---------------------------------------------------------------- which items show, and how
