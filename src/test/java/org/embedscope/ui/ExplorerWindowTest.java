@@ -53,8 +53,8 @@ class ExplorerWindowTest {
         if (loop != null) loop.join(20_000);
     }
 
-    @Test
-    void pointerAndKeysDriveTheScene() throws Exception {
+    /** Opens the window on the five-item synthetic bundle with small sprites; returns its position on the screen. */
+    private int[] openWindow() throws Exception {
         String display = System.getenv("DISPLAY");
         assumeTrue(display != null && !display.isEmpty() && hasXdotool(), "needs an X display and xdotool (CI runs it under Xvfb)");
         Path bundle = org.embedscope.render.SyntheticBundleAccess.write(dir.resolve("b"));
@@ -81,17 +81,22 @@ class ExplorerWindowTest {
             sized.countDown();
         });
         assertTrue(sized.await(20, java.util.concurrent.TimeUnit.SECONDS));
-        int[] pos = new int[2];
-        ViewState st = window.scene().state();
-        Camera cam = st.camera();
         // Window at the screen's origin without a window manager; the framebuffer is 1:1 under Xvfb.
-        String winId = new String(new ProcessBuilder("xdotool", "search", "--sync", "--name", "embedscope — synthetic").start()
+        winId = new String(new ProcessBuilder("xdotool", "search", "--sync", "--name", "embedscope — synthetic").start()
                 .getInputStream().readAllBytes()).trim().split("\\s+")[0];
-        String geo = new String(new ProcessBuilder("xdotool", "getwindowgeometry", winId).start().getInputStream().readAllBytes());
+        geo = new String(new ProcessBuilder("xdotool", "getwindowgeometry", winId).start().getInputStream().readAllBytes());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Position: (-?\\d+),(-?\\d+)").matcher(geo);
         assertTrue(m.find(), geo);
-        pos[0] = Integer.parseInt(m.group(1));
-        pos[1] = Integer.parseInt(m.group(2));
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
+    private String winId, geo;
+
+    @Test
+    void pointerAndKeysDriveTheScene() throws Exception {
+        int[] pos = openWindow();
+        ViewState st = window.scene().state();
+        Camera cam = st.camera();
 
         // Hover: item 3 sits at (1, 1), the top-right corner of the data.
         int hx = pos[0] + Math.round(cam.screenX(1f)), hy = pos[1] + Math.round(cam.screenY(1f));
@@ -120,5 +125,45 @@ class ExplorerWindowTest {
         // Resizing the window resizes the framebuffer the scene is drawn for.
         xdotool("windowsize", winId, "640", "420");
         await("the view follows the new size", () -> cam.width() == 640 && cam.height() == 420);
+    }
+
+    /** Pointer position on the screen of world point (wx, wy), shifted by (dx, dy) pixels. */
+    private static String[] at(int[] pos, Camera cam, float wx, float wy, int dx, int dy) {
+        return new String[] {String.valueOf(pos[0] + Math.round(cam.screenX(wx)) + dx), String.valueOf(pos[1] + Math.round(cam.screenY(wy)) + dy)};
+    }
+
+    @Test
+    void aLassoDrawnWithThePointerSelectsWhatItEncloses() throws Exception {
+        int[] pos = openWindow();
+        ViewState st = window.scene().state();
+        Camera cam = st.camera();
+        // Items 1 (1, -1) and 3 (1, 1) on the right; item 4 in the middle stays outside.
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("keydown", "ctrl"));
+        float[][] path = {{1.2f, 1.2f}, {0.6f, 1.2f}, {0.55f, 0.4f}, {0.6f, -0.4f}, {0.6f, -1.2f}, {1.2f, -1.2f}};
+        for (int k = 0; k < path.length; k++) {
+            String[] p = at(pos, cam, path[k][0], path[k][1], 0, 0);
+            cmd.addAll(java.util.List.of("mousemove", p[0], p[1], "sleep", "0.05"));
+            if (k == 0) cmd.addAll(java.util.List.of("mousedown", "1", "sleep", "0.05"));
+        }
+        cmd.addAll(java.util.List.of("mouseup", "1", "sleep", "0.05", "keyup", "ctrl"));
+        xdotool(cmd.toArray(new String[0]));
+        await("the lasso selects items 1 and 3 (" + st.selectedCount() + " selected)",
+                () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        assertFalse(window.overlayHasPointer());
+
+        xdotool("key", "Escape");
+        await("Esc clears the selection", () -> st.selectedCount() == 0);
+
+        // Shift-click adds items 3 and 1 (the left of the window may be under the overlay), a plain
+        // click on item 1 selects it alone, I inverts.
+        String[] p3 = at(pos, cam, 1f, 1f, 0, 0), p1 = at(pos, cam, 1f, -1f, 0, 0);
+        xdotool("mousemove", p3[0], p3[1], "sleep", "0.05", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click selects item 3", () -> st.selectedCount() == 1 && st.isSelected(3));
+        xdotool("mousemove", p1[0], p1[1], "sleep", "0.4", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click adds item 1", () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        xdotool("sleep", "0.4", "click", "1");
+        await("a click selects item 1 alone", () -> st.selectedCount() == 1 && st.isSelected(1));
+        xdotool("key", "i");
+        await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(1));
     }
 }
