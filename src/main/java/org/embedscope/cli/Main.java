@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 LayoutCommand.class,
                 QualityCommand.class,
                 MillionDigitsCommand.class,
+                SelectCommand.class,
         })
 public final class Main implements Runnable {
 
