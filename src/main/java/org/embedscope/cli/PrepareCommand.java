@@ -18,6 +18,8 @@ import org.embedscope.source.FolderSource;
 import org.embedscope.source.IdxSource;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.LabelNames;
+import org.embedscope.source.MatrixInput;
+import org.embedscope.source.VectorFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -108,14 +110,21 @@ public final class PrepareCommand implements Callable<Integer> {
     List<String> layoutList;
 
     @Option(names = "--import-layout", paramLabel = "NAME=FILE",
-            description = "Precomputed coordinates for a layout called NAME: .npy of shape (n, 2) (np.save), or CSV/text with "
-                    + "columns x,y (np.savetxt). One row per item, in item order. Repeatable; listed before computed layouts.")
-    Map<String, Path> imports = new LinkedHashMap<>();
+            description = "Precomputed coordinates for a layout called NAME: .npy of shape (n, 2) (np.save), an array of an .npz "
+                    + "(FILE.npz:ARRAY), or CSV/text with columns x,y (np.savetxt, pandas). One row per item, in item order. "
+                    + "Repeatable; listed before computed layouts.")
+    Map<String, String> imports = new LinkedHashMap<>();
 
-    @Option(names = "--vectors", paramLabel = "FILE",
-            description = "Compute layouts on these feature vectors instead of pixels: .npy float32/float64 of shape (n, d), "
-                    + "or CSV/text with one row per item.")
-    Path vectors;
+    @Option(names = "--layout-from", paramLabel = "NAME=XCOL,YCOL",
+            description = "With --list: a layout called NAME from two columns of the list (e.g. umap=umap_x,umap_y); those columns "
+                    + "are not carried as metadata. Repeatable; listed after --import-layout.")
+    Map<String, String> layoutFrom = new LinkedHashMap<>();
+
+    @Option(names = "--vectors", paramLabel = "FILE[:ARRAY]",
+            description = "Compute layouts on these feature vectors instead of pixels: .npy of shape (n, d) (float16/32/64, C or "
+                    + "Fortran order), an .npz archive's array (FILE.npz:ARRAY, or its only array), or CSV/text with one row per item "
+                    + "(a pandas index column is recognised).")
+    String vectors;
 
     @CommandLine.Mixin LayoutEngineOptions engines = new LayoutEngineOptions();
 
@@ -180,11 +189,12 @@ public final class PrepareCommand implements Callable<Integer> {
             alphaMode = AlphaMode.fromJson(alpha);
             if (alphaMode == null) throw usage("--alpha must be luminance, channel or opaque, not '" + alpha + "'");
         }
-        if (sources.list == null && (root != null || labelColumn != null || !pathColumn.equals("path"))) {
-            throw usage("--root, --path-column and --label-column go with --list");
+        if (sources.list == null && (root != null || labelColumn != null || !pathColumn.equals("path") || !layoutFrom.isEmpty())) {
+            throw usage("--root, --path-column, --label-column and --layout-from go with --list");
         }
 
-        List<String> names = layoutList != null ? layoutList : imports.isEmpty() ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
+        boolean importsGiven = !imports.isEmpty() || !layoutFrom.isEmpty();
+        List<String> names = layoutList != null ? layoutList : !importsGiven ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
         List<PreparePipeline.ComputedLayout> layouts = new ArrayList<>();
         for (String n : names) {
             String t = n.strip();
@@ -197,12 +207,25 @@ public final class PrepareCommand implements Callable<Integer> {
         }
 
         Map<String, String> names2 = labelNames == null ? null : LabelNames.parse(labelNames);
+        Map<String, MatrixInput> importInputs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : imports.entrySet()) importInputs.put(e.getKey(), input(e.getValue(), "--import-layout"));
+        MatrixInput vectorInput = vectors == null ? null : input(vectors, "--vectors");
         ImageSource source = openSource(progress, names2);
+        if (source instanceof CsvListSource list) {
+            for (Map.Entry<String, String> e : layoutFrom.entrySet()) {
+                String[] xy = e.getValue().split(",", -1);
+                if (xy.length != 2 || xy[0].isBlank() || xy[1].isBlank()) {
+                    throw usage("--layout-from " + e.getKey() + "=" + e.getValue() + ": expected NAME=XCOLUMN,YCOLUMN");
+                }
+                if (importInputs.containsKey(e.getKey())) throw usage("layout name '" + e.getKey() + "' is given twice");
+                importInputs.put(e.getKey(), list.takeCoordinates(xy[0].strip(), xy[1].strip()));
+            }
+        }
 
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        return new PreparePipeline.Spec(source, out, name, vectors, imports, layouts, cell, page, levels, alphaMode, pngLevel,
+        return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell, page, levels, alphaMode, pngLevel,
                 skipBad, names2, provenance);
     }
 
@@ -219,6 +242,15 @@ public final class PrepareCommand implements Callable<Integer> {
         }
         progress.stage("reading the list", 0);
         return CsvListSource.open(sources.list, root, pathColumn, labelColumn);
+    }
+
+    /** A file argument, {@code FILE} or {@code FILE.npz:ARRAY}. */
+    private static MatrixInput input(String argument, String option) throws BundleException {
+        try {
+            return VectorFiles.parse(argument);
+        } catch (IllegalArgumentException e) {
+            throw usage(option + ": " + e.getMessage());
+        }
     }
 
     private static BundleException usage(String what) {
