@@ -69,7 +69,7 @@ public final class PrepareCommand implements Callable<Integer> {
         List<Path> idx;
 
         @Option(names = "--images", paramLabel = "DIR",
-                description = {"A folder of images (png, jpg, jpeg, gif, bmp, tif, tiff), searched recursively. "
+                description = {"A folder of images (png, jpg, jpeg, webp, gif, bmp, tif, tiff), searched recursively; EXIF orientation honoured. "
                         + "Labels: first-level sub-folder names. Order: relative paths sorted character by character. "
                         + "Metadata column 'path'."})
         Path folder;
