@@ -19,6 +19,7 @@ import org.embedscope.source.IdxSource;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.LabelNames;
 import org.embedscope.source.MatrixInput;
+import org.embedscope.source.ProjectorSource;
 import org.embedscope.source.VectorFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
         header = "Turn a collection of images into a bundle: atlases with levels of detail, 2-D layouts, labels, metadata.",
         description = {
                 "",
-                "Reads images from IDX files (MNIST, Fashion-MNIST), a folder, or a CSV list; fits each into a square cell "
+                "Reads images from IDX files (MNIST, Fashion-MNIST), a folder, a CSV list, or a TensorBoard projector log; fits each into a square cell "
                         + "(aspect kept, area-averaged); writes atlas pages with coarser levels of detail; computes layouts "
                         + "on the pixels or on your own vectors, or takes your own coordinates; and writes the bundle "
                         + "folder (bundle.json, points.csv, atlas/*.png; format in README).",
@@ -51,6 +52,9 @@ import picocli.CommandLine.Option;
                 "",
                 "  # a folder of photos, one sub-folder per class, PCA layout",
                 "  embedscope prepare --images photos/ --layout pca -o photos.bundle",
+                "",
+                "  # a TensorBoard projector log: sprite, tensor and metadata",
+                "  embedscope prepare --projector logs/projector --layout umap -o projector.bundle",
                 "",
                 "  # your own embedding and coordinates saved from Python with np.save",
                 "  embedscope prepare --list items.csv --vectors clip.npy --import-layout umap=xy.npy -o items",
@@ -78,6 +82,12 @@ public final class PrepareCommand implements Callable<Integer> {
                 description = {"A CSV file (header row) listing image paths relative to --root; an optional label column; "
                         + "every other column is carried into points.csv as metadata. Items keep the row order."})
         Path list;
+
+        @Option(names = "--projector", paramLabel = "DIR",
+                description = {"A TensorBoard projector log: the folder holding projector_config.pbtxt (or the file). Its sprite "
+                        + "sheet gives the images, its tensor (TSV or raw float32) the vectors the layouts are computed on, its "
+                        + "metadata TSV the label (first column, or --label-column) and the other columns."})
+        Path projector;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nSource of images (one of):%n")
@@ -89,8 +99,13 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--path-column", paramLabel = "NAME", defaultValue = "path", description = "With --list: the image path column (default: ${DEFAULT-VALUE}).")
     String pathColumn;
 
-    @Option(names = "--label-column", paramLabel = "NAME", description = "With --list: the label column (default: 'label' when present).")
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "With --list: the label column (default: 'label' when present). With --projector: the metadata column "
+                    + "holding labels (default: the first).")
     String labelColumn;
+
+    @Option(names = "--tensor", paramLabel = "NAME", description = "With --projector: which embedding of the config (default: the only one).")
+    String tensor;
 
     @Option(names = "--label-names", paramLabel = "mnist|fashion-mnist|FILE",
             description = "Display names of label values: built-in for MNIST and Fashion-MNIST, or a text file with one name per line "
@@ -189,9 +204,11 @@ public final class PrepareCommand implements Callable<Integer> {
             alphaMode = AlphaMode.fromJson(alpha);
             if (alphaMode == null) throw usage("--alpha must be luminance, channel or opaque, not '" + alpha + "'");
         }
-        if (sources.list == null && (root != null || labelColumn != null || !pathColumn.equals("path") || !layoutFrom.isEmpty())) {
-            throw usage("--root, --path-column, --label-column and --layout-from go with --list");
+        if (sources.list == null && (root != null || !pathColumn.equals("path") || !layoutFrom.isEmpty())) {
+            throw usage("--root, --path-column and --layout-from go with --list");
         }
+        if (sources.list == null && sources.projector == null && labelColumn != null) throw usage("--label-column goes with --list or --projector");
+        if (sources.projector == null && tensor != null) throw usage("--tensor goes with --projector");
 
         boolean importsGiven = !imports.isEmpty() || !layoutFrom.isEmpty();
         List<String> names = layoutList != null ? layoutList : !importsGiven ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
@@ -211,6 +228,7 @@ public final class PrepareCommand implements Callable<Integer> {
         for (Map.Entry<String, String> e : imports.entrySet()) importInputs.put(e.getKey(), input(e.getValue(), "--import-layout"));
         MatrixInput vectorInput = vectors == null ? null : input(vectors, "--vectors");
         ImageSource source = openSource(progress, names2);
+        if (source instanceof ProjectorSource p && vectorInput == null) vectorInput = p.tensor();
         if (source instanceof CsvListSource list) {
             for (Map.Entry<String, String> e : layoutFrom.entrySet()) {
                 String[] xy = e.getValue().split(",", -1);
@@ -239,6 +257,10 @@ public final class PrepareCommand implements Callable<Integer> {
         if (sources.folder != null) {
             progress.stage("listing images", 0);
             return FolderSource.open(sources.folder);
+        }
+        if (sources.projector != null) {
+            progress.stage("reading the projector log", 0);
+            return ProjectorSource.open(sources.projector, tensor, labelColumn);
         }
         progress.stage("reading the list", 0);
         return CsvListSource.open(sources.list, root, pathColumn, labelColumn);
