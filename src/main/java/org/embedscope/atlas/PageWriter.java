@@ -101,7 +101,7 @@ public final class PageWriter {
     }
 
     /** Straight alpha from premultiplied: colour × 255 / alpha, rounded. */
-    private static void unpremultiplyRow(byte[] src, int s, byte[] dst, int d, int pixels, int ch) {
+    static void unpremultiplyRow(byte[] src, int s, byte[] dst, int d, int pixels, int ch) {
         for (int x = 0; x < pixels; x++, s += ch, d += ch) {
             int a = src[s + ch - 1] & 0xff;
             for (int k = 0; k < ch - 1; k++) dst[d + k] = unpremultiply(src[s + k] & 0xff, a);

@@ -69,7 +69,7 @@ public final class LayoutCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long start = System.nanoTime();
         progress.stage("reading input", 0);
-        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
+        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
         long computeStart = System.nanoTime();
         float[] xy = engine.fit(data.data(), data.rows(), data.cols(), progress);
         double computeSecs = (System.nanoTime() - computeStart) / 1e9;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ExploreCommand.class,
                 PrepareCommand.class,
+                ExportProjectorCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
                 LayoutCommand.class,

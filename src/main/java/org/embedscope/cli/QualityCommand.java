@@ -66,7 +66,7 @@ public final class QualityCommand implements Callable<Integer> {
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
         TerminalProgress progress = TerminalProgress.onStderr();
-        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
+        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
         int n = data.rows();
         int[] lab = labels != null && !labels.isEmpty() ? LayoutInputs.labels(labels) : null;
         if (lab != null && lab.length != n) {

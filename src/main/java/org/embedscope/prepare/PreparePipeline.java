@@ -23,6 +23,7 @@ import org.embedscope.layout.LayoutAlgorithm;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.Matrix;
+import org.embedscope.source.MatrixInput;
 import org.embedscope.source.VectorFiles;
 
 /**
@@ -50,10 +51,11 @@ public final class PreparePipeline {
      * @param maxLevels  most levels of detail (1 = finest only)
      * @param alpha      alpha mode, null to choose from the source and its pixels
      * @param labelNames display names of label values, null for the source's own
-     * @param imports    layout name → coordinates file, in order
+     * @param vectors    feature vectors to compute the layouts on, null for the pixels
+     * @param imports    layout name → its coordinates, in order
      * @param provenance entries for the manifest's provenance (the pipeline adds what it learns)
      */
-    public record Spec(ImageSource source, Path out, String name, Path vectors, Map<String, Path> imports,
+    public record Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                        List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
                        boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance) {}
 
@@ -75,7 +77,7 @@ public final class PreparePipeline {
             vectors = VectorFiles.readVectors(spec.vectors(), n);
         }
         Map<String, float[]> imported = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : spec.imports().entrySet()) {
+        for (Map.Entry<String, MatrixInput> e : spec.imports().entrySet()) {
             progress.stage("reading layout " + e.getKey(), 0);
             imported.put(e.getKey(), VectorFiles.readCoordinates(e.getValue(), n, e.getKey()));
         }
@@ -104,7 +106,7 @@ public final class PreparePipeline {
             List<float[]> coords = new ArrayList<>();
             for (Map.Entry<String, float[]> e : imported.entrySet()) {
                 layouts.add(new Manifest.Layout(e.getKey(), e.getKey(),
-                        Map.of("imported", spec.imports().get(e.getKey()).getFileName().toString())));
+                        Map.of("imported", spec.imports().get(e.getKey()).name())));
                 coords.add(keepRows(e.getValue(), 2, kept, n));
             }
             for (ComputedLayout l : spec.layouts()) {
@@ -153,7 +155,7 @@ public final class PreparePipeline {
         if (vectors != null) {
             int dim = vectors.cols();
             return new LayoutInput(keepRows(vectors.data(), dim, kept, n), dim,
-                    "vectors " + spec.vectors().getFileName() + " (" + dim + " values per item)");
+                    "vectors " + spec.vectors().name() + " (" + dim + " values per item)");
         }
         CellSet.Features f = cells.features(FEATURE_CELL);
         return new LayoutInput(f.data(), f.dim(),
