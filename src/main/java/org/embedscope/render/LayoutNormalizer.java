@@ -1,5 +1,7 @@
 package org.embedscope.render;
 
+import org.embedscope.util.Bounds;
+
 /**
  * Brings a layout's coordinates, in whatever units the producing tool used, into display space:
  * centred on the middle of its bounding box and scaled uniformly (aspect kept) so that the longer
@@ -13,7 +15,7 @@ public final class LayoutNormalizer {
     public static float[] normalize(float[] xy) {
         int n = xy.length / 2;
         if (n == 0) return new float[0];
-        float[] b = bounds(xy);
+        float[] b = Bounds.of(xy);
         float minX = b[0], minY = b[1], maxX = b[2], maxY = b[3];
         double cx = (minX + (double) maxX) / 2, cy = (minY + (double) maxY) / 2;
         double extent = Math.max((double) maxX - minX, (double) maxY - minY);
@@ -27,16 +29,8 @@ public final class LayoutNormalizer {
         return out;
     }
 
-    /** Bounding box {minX, minY, maxX, maxY} of interleaved coordinates. */
+    /** Bounding box {minX, minY, maxX, maxY} of interleaved coordinates: {@link Bounds#of(float[])}, by the name the renderer uses. */
     public static float[] bounds(float[] xy) {
-        float minX = Float.POSITIVE_INFINITY, minY = Float.POSITIVE_INFINITY;
-        float maxX = Float.NEGATIVE_INFINITY, maxY = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i + 1 < xy.length; i += 2) {
-            minX = Math.min(minX, xy[i]);
-            maxX = Math.max(maxX, xy[i]);
-            minY = Math.min(minY, xy[i + 1]);
-            maxY = Math.max(maxY, xy[i + 1]);
-        }
-        return new float[] {minX, minY, maxX, maxY};
+        return Bounds.of(xy);
     }
 }

@@ -1,5 +1,7 @@
 package org.embedscope.render;
 
+import org.embedscope.util.Bounds;
+
 /**
  * The typical spacing between neighbouring items where most items are, for sizing sprites.
  *
@@ -21,7 +23,7 @@ public final class LocalDensity {
     public static float typicalSpacing(float[] xy) {
         int n = xy.length / 2;
         if (n < 2) return 0f;
-        float[] b = LayoutNormalizer.bounds(xy);
+        float[] b = Bounds.of(xy);
         float w = b[2] - b[0], h = b[3] - b[1];
         float side = Math.max(w, h);
         if (!(side > 0)) return 0f;
