@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.progress.Progress;
+import org.embedscope.util.Parallel;
 import org.embedscope.source.DecodedImage;
 import org.embedscope.source.ImageSource;
 
@@ -40,13 +41,15 @@ public final class CellBuilder {
     private static void forEachItem(int n, String stage, Progress progress, ItemTask task) throws BundleException {
         progress.stage(stage, n);
         AtomicLong done = new AtomicLong();
-        Parallel.run(chunks(n), chunk -> {
-            for (int i = chunk * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
-                progress.checkCancelled();
-                task.run(i, chunk);
-                progress.advance(done.incrementAndGet());
-            }
-        });
+        try (Parallel par = new Parallel(0)) {
+            par.forEach(chunks(n), chunk -> {
+                for (int i = chunk * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
+                    progress.checkCancelled();
+                    task.run(i, chunk);
+                    progress.advance(done.incrementAndGet());
+                }
+            });
+        }
     }
 
     private static int chunks(int n) { return (n + CHUNK - 1) / CHUNK; }

@@ -13,6 +13,7 @@ import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.progress.Progress;
+import org.embedscope.util.Parallel;
 
 /**
  * Lays the cells of every level out on pages ({@link AtlasGrid}) and writes them as PNG files
@@ -55,20 +56,22 @@ public final class PageWriter {
         }
         progress.stage("writing atlas pages", jobs.size());
         AtomicLong done = new AtomicLong();
-        Parallel.run(jobs.size(), j -> {
-            progress.checkCancelled();
-            int l = jobs.get(j)[0], p = jobs.get(j)[1];
-            Manifest.Level level = levels.get(l);
-            byte[] page = compose(cells, l, level, p, format);
-            progress.checkCancelled();
-            Path file = bundleDir.resolve(level.pages().get(p));
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                PngEncoder.write(out, page, level.columns() * level.cell(), level.rows() * level.cell(), format, pngLevel);
-            } catch (IOException e) {
-                throw new BundleException(file, null, "cannot write: " + BundleException.describe(e));
-            }
-            progress.advance(done.incrementAndGet());
-        });
+        try (Parallel par = new Parallel(0)) {
+            par.forEach(jobs.size(), j -> {
+                progress.checkCancelled();
+                int l = jobs.get(j)[0], p = jobs.get(j)[1];
+                Manifest.Level level = levels.get(l);
+                byte[] page = compose(cells, l, level, p, format);
+                progress.checkCancelled();
+                Path file = bundleDir.resolve(level.pages().get(p));
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                    PngEncoder.write(out, page, level.columns() * level.cell(), level.rows() * level.cell(), format, pngLevel);
+                } catch (IOException e) {
+                    throw new BundleException(file, null, "cannot write: " + BundleException.describe(e));
+                }
+                progress.advance(done.incrementAndGet());
+            });
+        }
         return new Manifest.Atlas(alpha, levels);
     }
 

@@ -1,5 +1,6 @@
 package org.embedscope.bench;
 
+import org.embedscope.util.Bounds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ public final class BenchSession {
     static float[] densest(float[] xy) {
         int g = 32;
         int[] counts = new int[g * g];
-        float[] b = LayoutNormalizer.bounds(xy);
+        float[] b = Bounds.of(xy);
         float w = Math.max(b[2] - b[0], 1e-6f), h = Math.max(b[3] - b[1], 1e-6f);
         int best = 0;
         for (int i = 0; i + 1 < xy.length; i += 2) {
