@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 LayoutCommand.class,
                 QualityCommand.class,
+                NeighborsCommand.class,
         })
 public final class Main implements Runnable {
 
