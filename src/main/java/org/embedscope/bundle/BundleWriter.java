@@ -162,6 +162,16 @@ public final class BundleWriter implements AutoCloseable {
         }
     }
 
+    /** Writes the neighbours file {@code file} (gzip-compressed when it ends in {@code .gz}; see {@link NeighborsFile}). */
+    public void writeNeighbors(String file, NeighborLists lists) throws BundleException {
+        Path f = temp.resolve(file);
+        try {
+            NeighborsFile.write(f, lists);
+        } catch (IOException e) {
+            throw new BundleException(f, null, "cannot write: " + BundleException.describe(e));
+        }
+    }
+
     /**
      * Moves the finished bundle into place, replacing an existing one. Throws {@link CancelledException}
      * when the run was interrupted first.

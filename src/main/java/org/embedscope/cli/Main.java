@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 QualityCommand.class,
                 MillionDigitsCommand.class,
                 SelectCommand.class,
+                NeighborsCommand.class,
         })
 public final class Main implements Runnable {
 

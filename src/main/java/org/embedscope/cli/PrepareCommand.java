@@ -147,6 +147,12 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "(e.g. the transforms.csv of million-digits).")
     Path metadata;
 
+    @Option(names = "--neighbors", paramLabel = "K", defaultValue = "15",
+            description = "Keep each item's K nearest neighbours in the space the layouts are computed on (--vectors, else pixels), "
+                    + "and each layout's per-item trust (column LAYOUT_trust); taken from a layout engine's own search when "
+                    + "one has K, else searched once. 0 for none (default: ${DEFAULT-VALUE}).")
+    int neighbors;
+
     @CommandLine.Mixin LayoutEngineOptions engines = new LayoutEngineOptions();
 
     @Option(names = "--cell", paramLabel = "PX", description = "Cell size of the finest level (default: the largest image side up to 64, else 64).")
@@ -199,6 +205,7 @@ public final class PrepareCommand implements Callable<Integer> {
         if (cell != 0 && (cell < 1 || cell > page)) throw usage("--cell must be 1 to the page size (" + page + "), not " + cell);
         if (levels < 1) throw usage("--levels must be at least 1");
         if (pngLevel < 0 || pngLevel > 9) throw usage("--png-level must be 0 to 9");
+        if (neighbors < 0 || neighbors > 1024) throw usage("--neighbors must be 0 to 1024, not " + neighbors);
         LayoutOptions options;
         try {
             options = engines.options(0);
@@ -254,7 +261,7 @@ public final class PrepareCommand implements Callable<Integer> {
         provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell, page, levels, alphaMode, pngLevel,
-                skipBad, names2, provenance);
+                skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed));
     }
 
     private ImageSource openSource(TerminalProgress progress, Map<String, String> names) throws BundleException {

@@ -19,7 +19,11 @@ import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.BundleWriter;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.bundle.NeighborLists;
 import org.embedscope.layout.LayoutAlgorithm;
+import org.embedscope.layout.knn.KnnGraph;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.layout.quality.LayoutQuality;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.Matrix;
@@ -29,8 +33,9 @@ import org.embedscope.source.VectorFiles;
 /**
  * {@code prepare} as stages, from a source of images to a bundle on disk: check the bring-your-own
  * files, fit every image into its cells at every level, write the atlas pages, compute the layouts (on
- * the given vectors, or on the cells' pixels), write {@code points.csv} and {@code bundle.json}, and move
- * the bundle into place. All writing goes through {@link BundleWriter}: a failure or interruption at
+ * the given vectors, or on the cells' pixels), keep each item's nearest neighbours in that space and
+ * each layout's per-item trust, write {@code points.csv} and {@code bundle.json}, and move the bundle
+ * into place. All writing goes through {@link BundleWriter}: a failure or interruption at
  * any point leaves no partial bundle.
  */
 public final class PreparePipeline {
@@ -57,7 +62,23 @@ public final class PreparePipeline {
      */
     public record Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                        List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
-                       boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance) {}
+                       boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors) {
+        /** Without neighbours. */
+        public Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
+                    List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
+                    boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance) {
+            this(source, out, name, vectors, imports, layouts, cell, maxPage, maxLevels, alpha, pngLevel, skipBad, labelNames, provenance,
+                    Neighbors.NONE);
+        }
+    }
+
+    /**
+     * Each item's {@code k} nearest neighbours to keep (0: none, and no trust columns), by {@code metric};
+     * {@code seed} seeds a search of their own when no layout engine built them.
+     */
+    public record Neighbors(int k, Metric metric, long seed) {
+        public static final Neighbors NONE = new Neighbors(0, Metric.EUCLIDEAN, 0);
+    }
 
     /** What was written. */
     public record Result(Path bundle, Manifest manifest, List<CellBuilder.Skipped> skipped, long bytes) {}
@@ -98,6 +119,7 @@ public final class PreparePipeline {
                     : source.preferredAlpha() != null ? source.preferredAlpha() : cells.suggestedAlpha();
             Manifest.Atlas atlas = PageWriter.write(cells, alpha, spec.maxPage(), spec.pngLevel(), writer.dir(), progress);
 
+            KeptNeighbors neighbors = spec.neighbors().k() > 0 && m > 1 ? new KeptNeighbors(Math.min(spec.neighbors().k(), m - 1)) : null;
             LayoutInput input = layoutInput(spec, vectors, cells, kept, n);
             cells = null; // the pages are written: let the cells go before the layouts need memory
             built = null;
@@ -112,12 +134,26 @@ public final class PreparePipeline {
             for (ComputedLayout l : spec.layouts()) {
                 progress.checkCancelled();
                 progress.stage("layout " + l.name() + " (" + l.title() + ")", 0); // the engine's own stages follow
-                float[] xy = l.algorithm().fit(input.features(), m, input.dim(), progress);
+                LayoutAlgorithm.Fit fit = l.algorithm().fitWithNeighbors(input.features(), m, input.dim(), progress);
+                float[] xy = fit.coords();
                 checkLayout(l.name(), xy, m);
+                if (neighbors != null) neighbors.offer(fit.neighbors(), l.name());
                 Map<String, Object> params = new LinkedHashMap<>(l.params());
                 params.put("input", input.description());
                 layouts.add(new Manifest.Layout(l.name(), l.title(), params));
                 coords.add(xy);
+            }
+            Map<String, String[]> trust = new LinkedHashMap<>();
+            if (neighbors != null) {
+                KnnGraph graph = neighbors.graph(input.features(), m, input.dim(), spec.neighbors().metric(), spec.neighbors().seed(), progress);
+                writer.writeNeighbors(BundleFormat.NEIGHBORS_FILE, new NeighborLists(m, graph.k(), graph.indices(), graph.distances()));
+                for (int l = 0; l < layouts.size(); l++) {
+                    progress.checkCancelled();
+                    float[] t = LayoutQuality.perItem(graph, coords.get(l), graph.k(), 0, progress);
+                    String[] column = new String[m];
+                    for (int i = 0; i < m; i++) column[i] = BundleFormat.fraction(t[i]);
+                    trust.put(layouts.get(l).trustColumn(), column);
+                }
             }
             input = null;
 
@@ -125,6 +161,7 @@ public final class PreparePipeline {
             String[] labels = source.labels() == null ? null : keep(source.labels(), kept);
             Map<String, String[]> meta = new LinkedHashMap<>();
             source.metadata().forEach((k, v) -> meta.put(k, keep(v, kept)));
+            meta.putAll(trust);
             Manifest.Label label = null;
             if (labels != null) {
                 Map<String, String> names = spec.labelNames() != null ? spec.labelNames() : source.labelNames();
@@ -136,8 +173,15 @@ public final class PreparePipeline {
             provenance.put("source", source.description());
             provenance.put("cell", cell);
             if (!skipped.isEmpty()) provenance.put("skipped", skipped.stream().map(CellBuilder.Skipped::name).toList());
+            if (neighbors != null) {
+                provenance.put("neighbors", neighbors.from() != null ? "the graph of layout " + neighbors.from() : "searched");
+            }
             String name = spec.name() != null ? spec.name() : writer.target().getFileName().toString();
             Manifest manifest = new Manifest(name, m, BundleFormat.POINTS_FILE, layouts, label, atlas, provenance);
+            if (neighbors != null) {
+                manifest = manifest.withNeighbors(new Manifest.Neighbors(BundleFormat.NEIGHBORS_FILE, neighbors.k(),
+                        spec.neighbors().metric().name().toLowerCase(java.util.Locale.ROOT)));
+            }
             writer.writeManifest(manifest);
             progress.checkCancelled();
             long bytes = size(writer.dir());
@@ -149,9 +193,9 @@ public final class PreparePipeline {
     /** What the computed layouts run on: one row of {@code dim} floats per kept item, and its description for the manifest. */
     private record LayoutInput(float[] features, int dim, String description) {}
 
-    /** The given vectors of the kept items, else the pixels of their cells; null when no layout is computed. */
+    /** The given vectors of the kept items, else the pixels of their cells; null when no layout is computed and no neighbours kept. */
     private static LayoutInput layoutInput(Spec spec, Matrix vectors, CellSet cells, int[] kept, int n) {
-        if (spec.layouts().isEmpty()) return null;
+        if (spec.layouts().isEmpty() && spec.neighbors().k() == 0) return null;
         if (vectors != null) {
             int dim = vectors.cols();
             return new LayoutInput(keepRows(vectors.data(), dim, kept, n), dim,
@@ -176,13 +220,17 @@ public final class PreparePipeline {
             Manifest.Layout layout = new Manifest.Layout(l, l);
             columns.add(layout.xColumn());
             columns.add(layout.yColumn());
+            if (spec.neighbors().k() > 0 && !columns.add(layout.trustColumn())) {
+                throw new BundleException(null, null, "column '" + layout.trustColumn() + "' (the trust in layout '" + l
+                        + "') would appear twice in " + BundleFormat.POINTS_FILE);
+            }
         }
         if (source.labels() != null && !columns.add(BundleFormat.LABEL_COLUMN)) {
             throw new BundleException(null, null, "column '" + BundleFormat.LABEL_COLUMN + "' would appear twice in " + BundleFormat.POINTS_FILE);
         }
         for (String c : source.metadata().keySet()) {
             if (!columns.add(c)) {
-                throw new BundleException(null, null, "metadata column '" + c + "' clashes with a layout or label column of " + BundleFormat.POINTS_FILE);
+                throw new BundleException(null, null, "metadata column '" + c + "' clashes with a layout, trust or label column of " + BundleFormat.POINTS_FILE);
             }
         }
     }

@@ -126,10 +126,19 @@ public final class Tsne implements LayoutAlgorithm {
 
     @Override
     public float[] fit(float[] data, int n, int dim, Progress progress) {
+        return fitWithNeighbors(data, n, dim, progress).coords();
+    }
+
+    /**
+     * The layout and its k-NN graph ({@code 3·perplexity} neighbours per point), with distances in the
+     * original space: searched among PCA projections but re-ranked on the rows themselves.
+     */
+    @Override
+    public Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
         if (n < 0 || dim < 1 || (long) n * dim > data.length) {
             throw new IllegalArgumentException("data must hold n·dim = " + ((long) n * dim) + " values, has " + data.length);
         }
-        if (n <= 1) return new float[2 * n];
+        if (n <= 1) return new Fit(new float[2 * n], null);
         for (int i = 0; i < n * dim; i++) {
             if (!Float.isFinite(data[i])) {
                 throw new IllegalArgumentException("item " + (i / dim) + ", feature " + (i % dim) + " is " + data[i] + "; expected a finite number");
@@ -143,9 +152,10 @@ public final class Tsne implements LayoutAlgorithm {
         }
 
         double[] y;
+        KnnGraph graph;
         try (Parallel par = new Parallel(params.threads())) {
             Neighbourhood nb = neighbourhood(data, n, dim, k, par, progress);
-            KnnGraph graph = nb.graph();
+            graph = nb.graph();
 
             double[] y0 = switch (params.init()) {
                 case GIVEN -> scaled(params.initialLayout(), n);
@@ -165,7 +175,7 @@ public final class Tsne implements LayoutAlgorithm {
         }
         float[] out = new float[2 * n];
         for (int i = 0; i < 2 * n; i++) out[i] = (float) y[i];
-        return out;
+        return new Fit(out, graph);
     }
 
     /** The k-NN graph, and the PCA projection it was searched in (null when none). */

@@ -88,12 +88,22 @@ public final class Umap implements LayoutAlgorithm {
 
     /** A layout in {@code dims} dimensions, row-major {@code n × dims}. */
     public float[] fit(float[] data, int n, int dim, int dims, Progress progress) {
+        return fitWithNeighbors(data, n, dim, dims, progress).coords();
+    }
+
+    /** The 2-D layout and its k-NN graph ({@code nNeighbors − 1} per point; none when searched after PCA). */
+    @Override
+    public Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
+        return fitWithNeighbors(data, n, dim, 2, progress);
+    }
+
+    private Fit fitWithNeighbors(float[] data, int n, int dim, int dims, Progress progress) {
         if (n < 1 || dim < 1) throw new IllegalArgumentException("UMAP needs at least one row and one column");
         if ((long) n * dim > data.length) throw new IllegalArgumentException("data holds fewer than n*dim values");
         for (int i = 0; i < n * dim; i++) {
             if (!Float.isFinite(data[i])) throw new IllegalArgumentException("row " + i / dim + ", column " + i % dim + " is " + data[i] + "; UMAP needs finite values");
         }
-        if (n == 1) return new float[dims];
+        if (n == 1) return new Fit(new float[dims], null);
         try (Parallel par = new Parallel(params.threads())) {
             float[] x = data;
             int xd = dim;
@@ -105,7 +115,8 @@ public final class Umap implements LayoutAlgorithm {
             int k = Math.min(params.nNeighbors(), n) - 1;
             NnDescent.Params nn = NnDescent.Params.defaults().withSeed(params.seed()).withThreads(par.threads());
             KnnGraph knn = NearestNeighbors.auto(nn).build(x, n, xd, k, params.metric(), progress);
-            return embed(knn, x, xd, dims, par, progress);
+            // After PCA the graph's distances are not the input's: keep it to ourselves then.
+            return new Fit(embed(knn, x, xd, dims, par, progress), x == data ? knn : null);
         }
     }
 
