@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.embedscope.atlas.CellBuilder;
 import org.embedscope.atlas.PageWriter;
+import org.embedscope.atlas.PixelFormat;
 import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
@@ -48,8 +48,10 @@ public final class SyntheticBundleWriter {
 
         Manifest.Atlas atlas;
         try {
-            CellBuilder.Result cells = CellBuilder.build(new Glyphs(n, seed), CELL, LEVELS, false, Progress.NONE);
-            atlas = PageWriter.write(cells.cells(), AlphaMode.LUMINANCE, PAGE, 6, dir, Progress.NONE);
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            PageWriter.Spec pages = new PageWriter.Spec(CELL, LEVELS, PAGE, PixelFormat.GREY, AlphaMode.LUMINANCE, 6, 0);
+            atlas = PageWriter.write(new Glyphs(n, seed), all, pages, dir, Progress.NONE).atlas();
         } catch (BundleException e) {
             throw new IOException(e.getMessage(), e);
         }
