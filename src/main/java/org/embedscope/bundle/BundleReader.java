@@ -44,6 +44,7 @@ public final class BundleReader {
             p = PointsReader.read(points, manifest, progress);
             cache.write(key, p);
         }
-        return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta());
+        return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta(),
+                p.columns());
     }
 }

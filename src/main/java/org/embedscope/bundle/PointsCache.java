@@ -23,8 +23,7 @@ import java.util.zip.CRC32C;
 
 /**
  * A binary copy of what {@link PointsReader} parsed from a bundle's {@code points.csv}, kept in a cache
- * folder (by default the user's: {@code $XDG_CACHE_HOME/embedscope/points}, else
- * {@code ~/.cache/embedscope/points}), so that a million rows load in a fraction of the time of
+ * folder (by default {@code points} in the user's, {@link UserCache}), so that a million rows load in a fraction of the time of
  * parsing the CSV. One file per points file (named by a hash of its real path), valid only while the
  * CSV has the same size, modification time and CRC-32C of its whole content and {@code bundle.json} the
  * same bytes; otherwise it is ignored, and replaced after the CSV is parsed again. The bundle itself is
@@ -36,7 +35,7 @@ import java.util.zip.CRC32C;
  */
 final class PointsCache {
     private static final int MAGIC = 0x45535043; // "ESPC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** Points files smaller than this parse quickly enough; they are not cached. */
     static final long DEFAULT_MIN_BYTES = 1L << 20;
 
@@ -50,13 +49,9 @@ final class PointsCache {
         this.minBytes = minBytes;
     }
 
-    /** The user's cache folder, or the one named by the system property {@code embedscope.cache} ({@code none}: off). */
+    /** In the user's cache folder ({@link UserCache}). */
     static PointsCache user() {
-        String prop = System.getProperty("embedscope.cache");
-        if (prop != null) return new PointsCache(prop.equals("none") ? null : Path.of(prop).resolve("points"), DEFAULT_MIN_BYTES);
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new PointsCache(base.resolve("embedscope").resolve("points"), DEFAULT_MIN_BYTES);
+        return new PointsCache(UserCache.folder("points"), DEFAULT_MIN_BYTES);
     }
 
     /** Loads served from the cache so far. */
@@ -138,9 +133,10 @@ final class PointsCache {
                 for (int i = 0; i < count; i++) column[i] = dict[idx[i]];
                 meta[c] = column;
             }
+            List<String> columns = List.of(strings(b));
             if (b.hasRemaining()) return null;
             hits.incrementAndGet();
-            return new PointsReader.Points(coords, labels, labelValues, List.copyOf(metaColumns), meta);
+            return new PointsReader.Points(coords, labels, labelValues, List.copyOf(metaColumns), meta, columns);
         } catch (IOException | RuntimeException e) {
             return null; // truncated, corrupt or unreadable: parse the CSV instead
         }
@@ -216,6 +212,7 @@ final class PointsCache {
                         writeStrings(out, dict);
                         writeInts(out, idx, buf);
                     }
+                    writeStrings(out, points.columns());
                 }
             });
             writes.incrementAndGet();

@@ -38,7 +38,7 @@ public final class MillionDigitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        TerminalProgress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStderr();
         long start = System.nanoTime();
         MillionDigits.Result r = MillionDigits.write(mnist, out, copies, seed, progress, progress::cancel);
         progress.finish();

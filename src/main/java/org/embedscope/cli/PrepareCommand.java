@@ -156,7 +156,7 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        TerminalProgress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStderr();
         long start = System.nanoTime();
         PreparePipeline.Spec s = spec(progress);
         PreparePipeline.Result r = PreparePipeline.run(s, progress, progress::cancel, spec.commandLine().getErr());
@@ -210,7 +210,7 @@ public final class PrepareCommand implements Callable<Integer> {
         }
 
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("tool", spec.root().version()[0]);
+        provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         return new PreparePipeline.Spec(source, out, name, vectors, imports, layouts, cell, page, levels, alphaMode, pngLevel,
                 skipBad, names2, provenance);

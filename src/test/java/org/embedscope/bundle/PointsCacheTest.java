@@ -36,6 +36,7 @@ class PointsCacheTest {
         assertArrayEquals(want.labels(), got.labels());
         assertEquals(want.labelValues(), got.labelValues());
         assertEquals(want.metaColumns(), got.metaColumns());
+        assertEquals(want.pointsColumns(), got.pointsColumns());
         for (int c = 0; c < want.metaColumns().size(); c++) {
             for (int i = 0; i < want.count(); i++) assertEquals(want.meta(c, i), got.meta(c, i), "column " + c + ", item " + i);
         }
