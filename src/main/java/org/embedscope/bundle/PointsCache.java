@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * A binary copy of what {@link PointsReader} parsed from a bundle's {@code points.csv}, kept in a cache
@@ -98,7 +99,13 @@ final class PointsCache {
         try (FileChannel ch = FileChannel.open(key.cacheFile(), StandardOpenOption.READ)) {
             long length = ch.size();
             if (length > Integer.MAX_VALUE) return null;
+            if (length < 16) return null;
             ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+            // The last 8 bytes are the CRC-32C of all before them: a damaged copy is a miss, never wrong points.
+            CRC32C sum = new CRC32C();
+            sum.update(b.duplicate().limit((int) length - 8));
+            if (sum.getValue() != b.getLong((int) length - 8)) return null;
+            b.limit((int) length - 8);
             if (b.getInt() != MAGIC || b.getInt() != VERSION) return null;
             if (b.getLong() != key.size() || b.getLong() != key.modified() || b.getLong() != key.crc()) return null;
             byte[] mh = new byte[32];
@@ -171,8 +178,9 @@ final class PointsCache {
         if (key == null) return;
         try {
             AtomicFile.write(key.cacheFile(), tmp -> {
+                CRC32C sum = new CRC32C();
                 try (OutputStream os = Files.newOutputStream(tmp);
-                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+                     DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(os, 1 << 16), sum))) {
                     out.writeInt(MAGIC);
                     out.writeInt(VERSION);
                     out.writeLong(key.size());
@@ -213,6 +221,7 @@ final class PointsCache {
                         writeInts(out, idx, buf);
                     }
                     writeStrings(out, points.columns());
+                    out.writeLong(sum.getValue());
                 }
             });
             writes.incrementAndGet();

@@ -96,10 +96,13 @@ class PointsCacheTest {
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
         assertSameContents(parsed, load());
         assertEquals(0, cache.hits());
-        bytes[bytes.length - 1] = 99; // an index past its dictionary
-        Files.write(file, bytes);
-        assertSameContents(parsed, load());
-        assertEquals(0, cache.hits());
+        for (int at : new int[] {bytes.length / 2, bytes.length - 12, bytes.length - 1}) { // a value, the last string, the checksum
+            byte[] damaged = bytes.clone();
+            damaged[at] ^= 1;
+            Files.write(file, damaged);
+            assertSameContents(parsed, load());
+            assertEquals(0, cache.hits(), "byte " + at + " of " + bytes.length);
+        }
         assertSameContents(parsed, load());
         assertEquals(1, cache.hits(), "rewritten after the miss");
     }
