@@ -57,7 +57,7 @@ public final class Parallel implements AutoCloseable {
     }
 
     /** One thread per available core. */
-    private static int defaultThreads() {
+    public static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
@@ -140,6 +140,13 @@ public final class Parallel implements AutoCloseable {
         } catch (Checked c) {
             @SuppressWarnings("unchecked") E e = (E) c.getCause();
             throw e;
+        }
+    }
+
+    /** {@link #forEach} on a pool of every core, made for this call and closed after it. */
+    public static <E extends Exception> void run(int tasks, Task<E> task) throws E {
+        try (Parallel par = new Parallel(0)) {
+            par.forEach(tasks, task);
         }
     }
 
