@@ -96,6 +96,8 @@ public final class RenderCommand implements Callable<Integer> {
             x.frame(cursor[0], cursor[1], overlay);
             x.writePng(out);
         }
+        // Atlas levels made at this load finish going into the cache before the process ends.
+        org.embedscope.render.LevelCache.awaitWrites();
         return 0;
     }
 
