@@ -31,6 +31,7 @@ public final class BundleReader {
         List<AtlasCheck.LevelPages> pages = AtlasCheck.readPages(bundleDir, manifest);
         Path points = BundlePaths.resolve(bundleDir, manifest.points(), "points");
         PointsReader.Points p = PointsReader.read(points, manifest, progress);
-        return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta());
+        return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta(),
+                p.columns());
     }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
                 "Each frame includes the overlay and ends with glFinish (GPU work completed).",
                 "Also: picking read-back time, bundle load time, time to the first complete frame, heap and RSS."})
 public final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin GlDebugOption glDebug;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE", description = "Bundle folder (not with --synthetic).")
     Path bundle;
 

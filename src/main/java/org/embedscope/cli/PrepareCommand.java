@@ -18,6 +18,7 @@ import org.embedscope.source.FolderSource;
 import org.embedscope.source.IdxSource;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.LabelNames;
+import org.embedscope.source.MetadataFile;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -117,6 +118,11 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "or CSV/text with one row per item.")
     Path vectors;
 
+    @Option(names = "--metadata", paramLabel = "CSV",
+            description = "More columns for points.csv: a CSV file with a header row and one row per item, in item order "
+                    + "(e.g. the transforms.csv of million-digits).")
+    Path metadata;
+
     @CommandLine.Mixin LayoutEngineOptions engines = new LayoutEngineOptions();
 
     @Option(names = "--cell", paramLabel = "PX", description = "Cell size of the finest level (default: the largest image side up to 64, else 64).")
@@ -150,7 +156,7 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        TerminalProgress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStderr();
         long start = System.nanoTime();
         PreparePipeline.Spec s = spec(progress);
         PreparePipeline.Result r = PreparePipeline.run(s, progress, progress::cancel, spec.commandLine().getErr());
@@ -198,9 +204,13 @@ public final class PrepareCommand implements Callable<Integer> {
 
         Map<String, String> names2 = labelNames == null ? null : LabelNames.parse(labelNames);
         ImageSource source = openSource(progress, names2);
+        if (metadata != null) {
+            progress.stage("reading " + metadata.getFileName(), 0);
+            source = MetadataFile.join(source, metadata);
+        }
 
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("tool", spec.root().version()[0]);
+        provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         return new PreparePipeline.Spec(source, out, name, vectors, imports, layouts, cell, page, levels, alphaMode, pngLevel,
                 skipBad, names2, provenance);

@@ -16,6 +16,8 @@ import picocli.CommandLine.Parameters;
         description = {"Write exactly what the explorer window would show to a PNG, without a window.",
                 "Runs without a display (GLFW's null platform with Mesa's EGL) when none is set."})
 public final class RenderCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin GlDebugOption glDebug;
+
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder.")
     Path bundle;
 

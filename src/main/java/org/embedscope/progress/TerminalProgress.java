@@ -40,9 +40,34 @@ public final class TerminalProgress implements Progress {
         this.terminal = terminal;
     }
 
-    /** A progress on standard output, as a bar when it is a terminal ({@code System.console() != null}). */
-    public static TerminalProgress onStdout() {
-        return new TerminalProgress(System.out, System.console() != null);
+    /**
+     * A progress on standard error, so that a command's results on standard output stay clean: a bar
+     * when the process runs in a terminal ({@link #inTerminal()}), else log lines.
+     */
+    public static TerminalProgress onStderr() {
+        return new TerminalProgress(System.err, inTerminal());
+    }
+
+    /**
+     * True when the process is attached to an interactive terminal. Up to JDK 21 that is
+     * {@code System.console() != null}; from JDK 22 {@code System.console()} returns a console even
+     * when input and output are redirected, and {@code Console.isTerminal()} (JDK 22+, called
+     * reflectively since the project compiles for 17) says whether it is one.
+     */
+    public static boolean inTerminal() {
+        return isTerminal(System.console());
+    }
+
+    static boolean isTerminal(java.io.Console console) {
+        if (console == null) return false;
+        try {
+            java.lang.reflect.Method m = java.io.Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(m.invoke(console));
+        } catch (NoSuchMethodException e) {
+            return true; // JDK 17-21: a console exists only for a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

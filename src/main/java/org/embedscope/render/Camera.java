@@ -1,5 +1,7 @@
 package org.embedscope.render;
 
+import org.joml.Matrix4f;
+
 /**
  * The 2-D view: which world point is at the middle of the framebuffer and how many pixels a world
  * unit spans. Zoom 1 is the fitted view: the data's core box ({@link #setFitBox}, far outliers left
@@ -179,14 +181,14 @@ public final class Camera {
      * in its middle at the same scale.
      */
     public float[] worldToClip(int guard) {
+        return worldToClip(guard, new Matrix4f()).get(new float[16]);
+    }
+
+    /** {@link #worldToClip(int)} into {@code dest}: a scaling to clip units after moving the centre to the origin. */
+    public Matrix4f worldToClip(int guard, Matrix4f dest) {
         float ppu = pixelsPerUnit();
         float a = 2f * ppu / (width + 2 * guard), b = 2f * ppu / (height + 2 * guard);
-        return new float[] {
-                a, 0, 0, 0,
-                0, b, 0, 0,
-                0, 0, 1, 0,
-                -a * centerX, -b * centerY, 0, 1,
-        };
+        return dest.scaling(a, b, 1f).translate(-centerX, -centerY, 0f);
     }
 
     private void clamp() {

@@ -57,6 +57,16 @@ public final class IdxFile {
         }
     }
 
+    /** The header of an images file of {@code count} images of {@code rows × cols} unsigned bytes. */
+    public static byte[] imagesHeader(int count, int rows, int cols) {
+        return java.nio.ByteBuffer.allocate(16).putInt(0x803).putInt(count).putInt(rows).putInt(cols).array();
+    }
+
+    /** The header of a labels file of {@code count} unsigned bytes. */
+    public static byte[] labelsHeader(int count) {
+        return java.nio.ByteBuffer.allocate(8).putInt(0x801).putInt(count).array();
+    }
+
     private static DataInputStream open(Path file) throws IOException, BundleException {
         InputStream raw;
         try {

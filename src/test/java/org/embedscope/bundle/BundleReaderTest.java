@@ -56,6 +56,12 @@ class BundleReaderTest {
     }
 
     @Test
+    void pointsColumnsAreTheHeaderInFileOrder() throws Exception {
+        Bundle b = new TestBundle(tmp).editCsv("file,umap_x", "\uFEFFfile,umap_x").write().load();
+        assertEquals(List.of("file", "umap_x", "umap_y", "label", "tsne_x", "tsne_y", "note"), b.pointsColumns());
+    }
+
+    @Test
     void bundleWithoutLabelHasNoLabels() throws Exception {
         Bundle b = new TestBundle(tmp).editJson("\"label\": { \"column\": \"label\", \"names\": {\"2\": \"two\"} },", "").write().load();
         assertFalse(b.hasLabels());
