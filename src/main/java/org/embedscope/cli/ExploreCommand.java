@@ -15,6 +15,8 @@ import picocli.CommandLine.Parameters;
                 "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge.",
                 "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout."})
 public final class ExploreCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin GlDebugOption glDebug;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE",
             description = "Bundle folder (default: the MNIST bundle shipped in assets/mnist).")
     Path bundle;
@@ -29,6 +31,8 @@ public final class ExploreCommand implements Callable<Integer> {
         try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height())) {
             window.run();
         }
+        // Atlas levels made at this load finish going into the cache before the process ends.
+        org.embedscope.render.LevelCache.awaitWrites();
         return 0;
     }
 }

@@ -1,8 +1,8 @@
 package org.embedscope.cli;
 
 import org.embedscope.layout.LayoutOptions;
-import org.embedscope.layout.Metric;
-import org.embedscope.layout.Umap;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.layout.umap.Umap;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -52,6 +52,6 @@ public final class LayoutEngineOptions {
             // UMAP refusing a combination (say min_dist above its spread).
             throw new IllegalArgumentException("layout 'umap': " + e.getMessage(), e);
         }
-        return new LayoutOptions(seed, umap, tsne.params(tsnePerplexity, seed, m, threads), tsne.start());
+        return new LayoutOptions(seed, threads, umap, tsne.params(tsnePerplexity, seed, m, threads), tsne.start());
     }
 }

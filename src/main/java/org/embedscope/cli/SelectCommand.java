@@ -70,7 +70,7 @@ public final class SelectCommand implements Callable<Integer> {
             throw new BundleException(null, "--sheet", "names the same file as -o; expected a different file for the PNG");
         }
 
-        TerminalProgress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStderr();
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.layout.LayoutOptions;
-import org.embedscope.layout.Metric;
+import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.tsne.Tsne;
 import org.embedscope.source.VectorFiles;
 import picocli.CommandLine.Option;

@@ -21,7 +21,11 @@ public final class ViewState {
     private float userScale = 1f;
     private float threshold = DEFAULT_THRESHOLD;
     private boolean tintByLabel;
+    private boolean smoothAlpha;
     private final boolean[] shown;
+    private final TransitionCamera follow = new TransitionCamera();
+    private float[][] positions;
+    private int[] labelOfItem;
     private long version;
 
     public ViewState(int layouts, int labels, int initialLayout) {
@@ -34,6 +38,52 @@ public final class ViewState {
     }
 
     public Camera camera() { return camera; }
+
+    /**
+     * Takes the layouts' normalised coordinates and each item's label: the camera's bounds (every
+     * layout, outliers included), its fitted box (the union of the layouts' core boxes), each
+     * layout's sprite world size from its density; then shows the fitted view.
+     */
+    public void fitTo(float[][] normalized, int[] labels) {
+        positions = normalized;
+        labelOfItem = labels;
+        float[][] all = new float[normalized.length][], core = new float[normalized.length][];
+        float[] sizes = new float[normalized.length];
+        for (int l = 0; l < normalized.length; l++) {
+            all[l] = LayoutNormalizer.bounds(normalized[l]);
+            core[l] = LayoutNormalizer.coreBounds(normalized[l]);
+            sizes[l] = SpriteSizing.worldSizeFor(LocalDensity.typicalSpacing(normalized[l]));
+        }
+        float[] b = LayoutNormalizer.union(all), f = LayoutNormalizer.union(core);
+        camera.setBounds(b[0], b[1], b[2], b[3]);
+        camera.setFitBox(f[0], f[1], f[2], f[3]);
+        setWorldSizes(sizes);
+        camera.fit();
+        changed();
+    }
+
+    /** Pixels at the left covered by the overlay's panel: the fitted view leaves room for it. */
+    public void setInsetLeft(float px) {
+        if (px == camera.insetLeft()) return;
+        camera.setInsetLeft(px);
+        updateMaxZoom();
+        changed();
+    }
+
+    /** Whether a transition started while zoomed in moves the camera with the items on screen. */
+    public boolean followsTransitions() { return follow.enabled(); }
+
+    public void setFollowTransitions(boolean on) {
+        if (on != follow.enabled()) {
+            follow.setEnabled(on);
+            changed();
+        }
+    }
+
+    /** Smooth alpha: texels blend by their alpha (premultiplied) instead of passing or failing the threshold. */
+    public boolean smoothAlpha() { return smoothAlpha; }
+
+    public void setSmoothAlpha(boolean on) { if (on != smoothAlpha) { smoothAlpha = on; changed(); } }
 
     public Transition transition() { return transition; }
 
@@ -94,7 +144,7 @@ public final class ViewState {
 
     /** Sprite side in pixels now. */
     public float spritePixels() {
-        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), userScale);
+        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), camera.zoom(), userScale);
     }
 
     /** Call after changing the camera directly. */
@@ -111,7 +161,9 @@ public final class ViewState {
 
     /** Starts a transition to {@code layout} at time {@code now} (seconds). */
     public void moveTo(int layout, float now) {
+        int before = transition.target();
         transition.moveTo(layout, now);
+        if (transition.target() != before && labelOfItem != null) follow.start(positions, transition, camera, labelOfItem, shown);
         changed();
     }
 
@@ -119,6 +171,7 @@ public final class ViewState {
     public boolean update(float now) {
         if (!transition.isRunning()) return false;
         transition.update(now);
+        follow.update(transition, camera);
         changed();
         return true;
     }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.embedscope.bundle.Manifest;
-import org.embedscope.progress.Progress;
 import org.embedscope.source.IdxSource;
 import org.embedscope.source.ImageSource;
 import java.util.List;
@@ -20,11 +19,13 @@ import java.util.List;
 public final class PngEncoderBench {
     public static void main(String[] args) throws Exception {
         ImageSource src = IdxSource.open(List.of(new IdxSource.Pair(Path.of(args[0]), Path.of(args[1]))), null);
-        CellBuilder.Result r = CellBuilder.build(src, 28, 3, false, Progress.NONE);
-        AtlasGrid g = AtlasGrid.plan(r.cells().count(), 28, 2048);
+        AtlasGrid g = AtlasGrid.plan(src.count(), 28, 2048);
         Manifest.Level grid = new Manifest.Level(g.cell(), g.columns(), g.rows(), List.of("page"));
-        byte[] page = PageWriter.compose(r.cells(), 0, grid, 0, PixelFormat.GREY);
         int w = g.columns() * g.cell(), h = g.rows() * g.cell();
+        byte[] page = new byte[w * h];
+        for (int k = 0; k < Math.min(src.count(), grid.cellsPerPage()); k++) {
+            PageWriter.place(CellBuilder.build(src.decode(k), new int[] {28}).levels()[0], 1, page, grid, k, PixelFormat.GREY);
+        }
         System.out.printf(Locale.ROOT, "page %d×%d grey, %d cells%n", w, h, grid.cellsPerPage());
         int reps = 9;
         for (int warm = 0; warm < 3; warm++) { // JIT warm-up of both encoders

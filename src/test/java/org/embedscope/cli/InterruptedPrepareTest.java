@@ -1,5 +1,6 @@
 package org.embedscope.cli;
 
+import org.embedscope.prepare.PreparePipeline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;
@@ -86,7 +87,7 @@ class InterruptedPrepareTest {
 
     @Test
     void cancelledBeforeAnyBundleExistedLeavesNothing() throws Exception {
-        assertThrows(CancelledException.class, () -> prepare("new", INDEX_LAYOUT, cancelAt("reading images")));
+        assertThrows(CancelledException.class, () -> prepare("new", INDEX_LAYOUT, cancelAt("measuring images")));
         assertEquals(List.of(), folderEntries());
     }
 

@@ -1,5 +1,8 @@
 package org.embedscope.layout;
 
+import org.embedscope.layout.knn.NnDescentTest;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.layout.umap.Umap;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.LinkedHashMap;

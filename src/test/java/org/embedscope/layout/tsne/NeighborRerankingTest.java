@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.embedscope.layout.ExactNearestNeighbors;
-import org.embedscope.layout.KnnGraph;
-import org.embedscope.layout.Metric;
-import org.embedscope.layout.Parallel;
+import org.embedscope.layout.knn.ExactNearestNeighbors;
+import org.embedscope.layout.knn.KnnGraph;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,279 @@
+package org.embedscope.prepare;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.embedscope.atlas.ImageSurvey;
+import org.embedscope.atlas.PageWriter;
+import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleFormat;
+import org.embedscope.bundle.BundleWriter;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.bundle.NeighborLists;
+import org.embedscope.layout.LayoutAlgorithm;
+import org.embedscope.layout.knn.KnnGraph;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.layout.quality.LayoutQuality;
+import org.embedscope.progress.Progress;
+import org.embedscope.source.ImageSource;
+import org.embedscope.source.Matrix;
+import org.embedscope.source.MatrixInput;
+import org.embedscope.source.VectorFiles;
+
+/**
+ * {@code prepare} as stages, from a source of images to a bundle on disk: check the bring-your-own
+ * files, fit every image into its cells at every level, write the atlas pages, compute the layouts (on
+ * the given vectors, or on the cells' pixels), keep each item's nearest neighbours in that space and
+ * each layout's per-item trust, write {@code points.csv} and {@code bundle.json}, and move the bundle
+ * into place. All writing goes through {@link BundleWriter}: a failure or interruption at
+ * any point leaves no partial bundle.
+ */
+public final class PreparePipeline {
+    private PreparePipeline() {}
+
+    /** Largest cell side taken as is; larger images are scaled down to this. */
+    public static final int MAX_NATIVE_CELL = 64;
+    /** Layouts computed on pixels use the first level whose cells are at most this many pixels wide. */
+    public static final int FEATURE_CELL = 32;
+
+    /** A layout to compute. */
+    public record ComputedLayout(String name, String title, LayoutAlgorithm algorithm, Map<String, Object> params) {}
+
+    /**
+     * What to prepare.
+     *
+     * @param cell       cell size in pixels, 0 for the default (native up to {@value #MAX_NATIVE_CELL})
+     * @param maxLevels  most levels of detail (1 = finest only)
+     * @param alpha      alpha mode, null to choose from the source and its pixels
+     * @param labelNames display names of label values, null for the source's own
+     * @param vectors    feature vectors to compute the layouts on, null for the pixels
+     * @param imports    layout name → its coordinates, in order
+     * @param provenance entries for the manifest's provenance (the pipeline adds what it learns)
+     */
+    public record Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
+                       List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
+                       boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors) {
+        /** Without neighbours. */
+        public Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
+                    List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
+                    boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance) {
+            this(source, out, name, vectors, imports, layouts, cell, maxPage, maxLevels, alpha, pngLevel, skipBad, labelNames, provenance,
+                    Neighbors.NONE);
+        }
+    }
+
+    /**
+     * Each item's {@code k} nearest neighbours to keep (0: none, and no trust columns), by {@code metric};
+     * {@code seed} seeds a search of their own when no layout engine built them.
+     */
+    public record Neighbors(int k, Metric metric, long seed) {
+        public static final Neighbors NONE = new Neighbors(0, Metric.EUCLIDEAN, 0);
+    }
+
+    /** What was written. */
+    public record Result(Path bundle, Manifest manifest, List<ImageSurvey.Skipped> skipped, long bytes) {}
+
+    public static Result run(Spec spec, Progress progress, Runnable onInterrupt, PrintWriter log) throws BundleException {
+        ImageSource source = spec.source();
+        int n = source.count();
+        if (spec.layouts().isEmpty() && spec.imports().isEmpty()) {
+            throw new BundleException(null, null, "no layout: compute one with --layout or bring one with --import-layout");
+        }
+        checkNames(spec, source);
+
+        // Bring-your-own files first: a wrong row count fails before any long work.
+        Matrix vectors = null;
+        if (spec.vectors() != null) {
+            progress.stage("reading vectors", 0);
+            vectors = VectorFiles.readVectors(spec.vectors(), n);
+        }
+        Map<String, float[]> imported = new LinkedHashMap<>();
+        for (Map.Entry<String, MatrixInput> e : spec.imports().entrySet()) {
+            progress.stage("reading layout " + e.getKey(), 0);
+            imported.put(e.getKey(), VectorFiles.readCoordinates(e.getValue(), n, e.getKey()));
+        }
+
+        try (BundleWriter writer = BundleWriter.create(spec.out(), onInterrupt)) {
+            // What the pages need to know first; decoding every image for it is skipped when the source
+            // already knows (IDX files: grey, opaque, luminance), so such sets are decoded only once.
+            AlphaMode alpha = spec.alpha() != null ? spec.alpha() : source.preferredAlpha();
+            boolean decode = spec.skipBad() || !source.knownGreyOpaque() || alpha == null;
+            ImageSurvey survey = decode ? ImageSurvey.read(source, spec.skipBad(), progress) : ImageSurvey.measure(source, progress);
+            int cell = spec.cell() > 0 ? spec.cell() : survey.defaultCell(MAX_NATIVE_CELL);
+            if (cell > spec.maxPage()) {
+                throw new BundleException(null, null, "cell size " + cell + " is larger than the page size " + spec.maxPage());
+            }
+            int[] kept = survey.kept();
+            List<ImageSurvey.Skipped> skipped = survey.skipped();
+            reportSkipped(skipped, log);
+            int m = kept.length;
+            if (alpha == null) alpha = survey.suggestedAlpha(cell);
+            boolean onPixels = (!spec.layouts().isEmpty() || spec.neighbors().k() > 0) && vectors == null;
+            PageWriter.Spec pages = new PageWriter.Spec(cell, spec.maxLevels(), spec.maxPage(), survey.pageFormat(alpha), alpha,
+                    spec.pngLevel(), onPixels ? FEATURE_CELL : 0);
+            PageWriter.Result written = PageWriter.write(source, kept, pages, writer.dir(), progress);
+            Manifest.Atlas atlas = written.atlas();
+            survey = null;
+
+            KeptNeighbors neighbors = spec.neighbors().k() > 0 && m > 1 ? new KeptNeighbors(Math.min(spec.neighbors().k(), m - 1)) : null;
+            LayoutInput input = layoutInput(spec, vectors, written.features(), kept, n);
+            written = null;
+
+            List<Manifest.Layout> layouts = new ArrayList<>();
+            List<float[]> coords = new ArrayList<>();
+            for (Map.Entry<String, float[]> e : imported.entrySet()) {
+                layouts.add(new Manifest.Layout(e.getKey(), e.getKey(),
+                        Map.of("imported", spec.imports().get(e.getKey()).name())));
+                coords.add(keepRows(e.getValue(), 2, kept, n));
+            }
+            for (ComputedLayout l : spec.layouts()) {
+                progress.checkCancelled();
+                progress.stage("layout " + l.name() + " (" + l.title() + ")", 0); // the engine's own stages follow
+                LayoutAlgorithm.Fit fit = l.algorithm().fitWithNeighbors(input.features(), m, input.dim(), progress);
+                float[] xy = fit.coords();
+                checkLayout(l.name(), xy, m);
+                if (neighbors != null) neighbors.offer(fit.neighbors(), l.name());
+                Map<String, Object> params = new LinkedHashMap<>(l.params());
+                params.put("input", input.description());
+                layouts.add(new Manifest.Layout(l.name(), l.title(), params));
+                coords.add(xy);
+            }
+            Map<String, String[]> trust = new LinkedHashMap<>();
+            if (neighbors != null) {
+                KnnGraph graph = neighbors.graph(input.features(), m, input.dim(), spec.neighbors().metric(), spec.neighbors().seed(), progress);
+                writer.writeNeighbors(BundleFormat.NEIGHBORS_FILE, new NeighborLists(m, graph.k(), graph.indices(), graph.distances()));
+                for (int l = 0; l < layouts.size(); l++) {
+                    progress.checkCancelled();
+                    float[] t = LayoutQuality.perItem(graph, coords.get(l), graph.k(), 0, progress);
+                    String[] column = new String[m];
+                    for (int i = 0; i < m; i++) column[i] = BundleFormat.fraction(t[i]);
+                    trust.put(layouts.get(l).trustColumn(), column);
+                }
+            }
+            input = null;
+
+            progress.stage("writing points", 0);
+            String[] labels = source.labels() == null ? null : keep(source.labels(), kept);
+            Map<String, String[]> meta = new LinkedHashMap<>();
+            source.metadata().forEach((k, v) -> meta.put(k, keep(v, kept)));
+            meta.putAll(trust);
+            Manifest.Label label = null;
+            if (labels != null) {
+                Map<String, String> names = spec.labelNames() != null ? spec.labelNames() : source.labelNames();
+                label = new Manifest.Label(BundleFormat.LABEL_COLUMN, names);
+            }
+            writer.writePoints(BundleFormat.POINTS_FILE, layouts, coords, BundleFormat.LABEL_COLUMN, labels, meta);
+
+            Map<String, Object> provenance = new LinkedHashMap<>(spec.provenance());
+            provenance.put("source", source.description());
+            provenance.put("cell", cell);
+            if (!skipped.isEmpty()) provenance.put("skipped", skipped.stream().map(ImageSurvey.Skipped::name).toList());
+            if (neighbors != null) {
+                provenance.put("neighbors", neighbors.from() != null ? "the graph of layout " + neighbors.from() : "searched");
+            }
+            String name = spec.name() != null ? spec.name() : writer.target().getFileName().toString();
+            Manifest manifest = new Manifest(name, m, BundleFormat.POINTS_FILE, layouts, label, atlas, provenance);
+            if (neighbors != null) {
+                manifest = manifest.withNeighbors(new Manifest.Neighbors(BundleFormat.NEIGHBORS_FILE, neighbors.k(),
+                        spec.neighbors().metric().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            writer.writeManifest(manifest);
+            progress.checkCancelled();
+            long bytes = size(writer.dir());
+            writer.commit();
+            return new Result(writer.target(), manifest, skipped, bytes);
+        }
+    }
+
+    /** What the computed layouts run on: one row of {@code dim} floats per kept item, and its description for the manifest. */
+    private record LayoutInput(float[] features, int dim, String description) {}
+
+    /** The given vectors of the kept items, else the pixels of their cells; null when no layout is computed and no neighbours kept. */
+    private static LayoutInput layoutInput(Spec spec, Matrix vectors, PageWriter.Features f, int[] kept, int n) {
+        if (spec.layouts().isEmpty() && spec.neighbors().k() == 0) return null;
+        if (vectors != null) {
+            int dim = vectors.cols();
+            return new LayoutInput(keepRows(vectors.data(), dim, kept, n), dim,
+                    "vectors " + spec.vectors().name() + " (" + dim + " values per item)");
+        }
+        return new LayoutInput(f.data(), f.dim(),
+                "pixels of " + f.cell() + "-px " + (f.channels() == 1 ? "grey" : "RGB") + " cells (" + f.dim() + " values per item)");
+    }
+
+    /** Column names of points.csv must be distinct: layouts' x/y columns, the label, the metadata. */
+    private static void checkNames(Spec spec, ImageSource source) throws BundleException {
+        Set<String> layoutNames = new HashSet<>();
+        List<String> all = new ArrayList<>(spec.imports().keySet());
+        for (ComputedLayout l : spec.layouts()) all.add(l.name());
+        Set<String> columns = new HashSet<>();
+        for (String l : all) {
+            if (!Manifest.Layout.isPlainName(l)) {
+                throw new BundleException(null, null, "layout name '" + l + "' is not a plain name (letters, digits, '_', '-', '.')");
+            }
+            if (!layoutNames.add(l)) throw new BundleException(null, null, "layout name '" + l + "' is given twice");
+            Manifest.Layout layout = new Manifest.Layout(l, l);
+            columns.add(layout.xColumn());
+            columns.add(layout.yColumn());
+            if (spec.neighbors().k() > 0 && !columns.add(layout.trustColumn())) {
+                throw new BundleException(null, null, "column '" + layout.trustColumn() + "' (the trust in layout '" + l
+                        + "') would appear twice in " + BundleFormat.POINTS_FILE);
+            }
+        }
+        if (source.labels() != null && !columns.add(BundleFormat.LABEL_COLUMN)) {
+            throw new BundleException(null, null, "column '" + BundleFormat.LABEL_COLUMN + "' would appear twice in " + BundleFormat.POINTS_FILE);
+        }
+        for (String c : source.metadata().keySet()) {
+            if (!columns.add(c)) {
+                throw new BundleException(null, null, "metadata column '" + c + "' clashes with a layout, trust or label column of " + BundleFormat.POINTS_FILE);
+            }
+        }
+    }
+
+    private static void reportSkipped(List<ImageSurvey.Skipped> skipped, PrintWriter log) {
+        if (skipped.isEmpty()) return;
+        log.println("skipped " + skipped.size() + " unreadable image" + (skipped.size() == 1 ? "" : "s") + ":");
+        for (ImageSurvey.Skipped s : skipped) log.println("  " + s.reason());
+        log.flush();
+    }
+
+    private static void checkLayout(String name, float[] xy, int n) {
+        if (xy == null || xy.length != 2 * n) {
+            throw new IllegalStateException("layout " + name + " returned " + (xy == null ? "nothing" : xy.length + " values")
+                    + "; expected " + 2 * n);
+        }
+        for (int i = 0; i < xy.length; i++) {
+            if (!Float.isFinite(xy[i])) throw new IllegalStateException("layout " + name + " gave a non-finite coordinate for item " + i / 2);
+        }
+    }
+
+    static float[] keepRows(float[] data, int dim, int[] kept, int n) {
+        if (kept.length == n) return data;
+        float[] out = new float[kept.length * dim];
+        for (int k = 0; k < kept.length; k++) System.arraycopy(data, kept[k] * dim, out, k * dim, dim);
+        return out;
+    }
+
+    static String[] keep(String[] values, int[] kept) {
+        if (kept.length == values.length) return values;
+        String[] out = new String[kept.length];
+        for (int k = 0; k < kept.length; k++) out[k] = values[kept[k]];
+        return out;
+    }
+
+    private static long size(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
