@@ -71,6 +71,19 @@ public final class FolderSource implements ImageSource {
         return new FolderSource(root, files);
     }
 
+    /** True when {@code root} is a folder with at least one image that {@link #open} would list (stops at the first). */
+    public static boolean holdsImages(Path root) {
+        if (!Files.isDirectory(root)) return false;
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> !p.equals(root))
+                    .filter(p -> !hidden(root.relativize(p)))
+                    .filter(Files::isRegularFile)
+                    .anyMatch(ImageFiles::hasImageExtension);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private static boolean hidden(Path rel) {
         for (Path part : rel) if (part.toString().startsWith(".")) return true;
         return false;
@@ -84,6 +97,12 @@ public final class FolderSource implements ImageSource {
         }
         return sb.toString();
     }
+
+    /** The folder. */
+    public Path root() { return root; }
+
+    /** Item {@code i}'s path relative to the folder, with {@code /} between names. */
+    public String relativePath(int i) { return relative[i]; }
 
     @Override public int count() { return relative.length; }
 
