@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -77,10 +76,11 @@ public final class FolderCache {
     public static Path open(Path folder, Path root, boolean rebuild, Progress progress, Runnable onInterrupt, PrintWriter log)
             throws BundleException {
         progress.stage("listing images", 0);
-        FolderSource source = FolderSource.open(folder);
-        String fingerprint = fingerprint(source);
+        List<FolderSource.Entry> images = FolderSource.scan(folder);
+        String fingerprint = fingerprint(images);
         Path bundle = bundleOf(root, folder);
         if (!rebuild && fingerprint.equals(cachedFingerprint(bundle))) return bundle;
+        FolderSource source = FolderSource.of(folder, images);
 
         log.println("embedscope: preparing " + source.count() + " images of " + folder + " into " + bundle + " (once; delete it to free the space)");
         log.flush();
@@ -113,19 +113,10 @@ public final class FolderCache {
     }
 
     /** The hash of every image's relative path, size and modification time, the version and the recipe. */
-    static String fingerprint(FolderSource source) throws BundleException {
+    static String fingerprint(List<FolderSource.Entry> images) {
         MessageDigest md = digest();
         update(md, "embedscope " + Version.get() + "; layouts " + String.join(",", LAYOUTS) + "; default cell, page 2048, png 6");
-        for (int i = 0; i < source.count(); i++) {
-            Path f = source.root().resolve(source.relativePath(i));
-            BasicFileAttributes a;
-            try {
-                a = Files.readAttributes(f, BasicFileAttributes.class);
-            } catch (IOException e) {
-                throw new BundleException(f, null, "cannot read: " + BundleException.describe(e));
-            }
-            update(md, source.relativePath(i) + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().toMillis());
-        }
+        for (FolderSource.Entry e : images) update(md, e.path() + "\u0000" + e.size() + "\u0000" + e.modifiedMillis());
         return HexFormat.of().formatHex(md.digest());
     }
 
