@@ -57,7 +57,7 @@ class ExplorerWindowTest {
     void pointerAndKeysDriveTheScene() throws Exception {
         String display = System.getenv("DISPLAY");
         assumeTrue(display != null && !display.isEmpty() && hasXdotool(), "needs an X display and xdotool (CI runs it under Xvfb)");
-        Path bundle = org.embedscope.render.SyntheticBundleAccess.write(dir.resolve("b"));
+        Path bundle = org.embedscope.render.SpriteFixture.write(dir.resolve("b"));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<ExplorerWindow> opened = new AtomicReference<>();
         // GLFW on X11 only asks that one thread make every call: the loop owns the window.
