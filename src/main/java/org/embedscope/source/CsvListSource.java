@@ -104,7 +104,7 @@ public final class CsvListSource implements ImageSource {
         } catch (NoSuchFileException e) {
             throw new BundleException(csv, null, "no such file");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + e.getMessage());
+            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + BundleException.describeCsv(e));
         }
     }
 
