@@ -89,19 +89,18 @@ public final class RenderCommand implements Callable<Integer> {
         }
         try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height())) {
             ViewState st = x.scene().state();
-            st.transition().reset(from);
+            st.jumpTo(from);
             if (transition != null) {
-                st.transition().moveTo(target, 0f);
-                st.transition().update(transition * org.embedscope.render.Transition.DURATION);
+                st.moveTo(target, 0f);
+                st.update(transition * org.embedscope.render.Transition.DURATION);
             }
             st.setUserScale(scale);
             st.setThreshold(threshold);
             st.setTintByLabel(tint);
             if (!view.equals("fit")) {
                 float[] v = parseFloats(view, 3, "--view");
-                st.camera().set(v[0], v[1], v[2]);
+                st.setView(v[0], v[1], v[2]);
             }
-            st.cameraChanged();
             x.frame(cursor[0], cursor[1], overlay);
             x.writePng(out);
             if (json) spec.commandLine().getOut().println(drawnJson(x, b, out));

@@ -12,6 +12,7 @@ import imgui.gl3.ImGuiImplGl3;
 import java.util.List;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.render.PackedColor;
 import org.embedscope.render.SceneRenderer;
 import org.embedscope.render.ViewState;
 
@@ -51,10 +52,7 @@ public final class Overlay implements AutoCloseable {
         this.toggle = toggle;
         this.uiScale = uiScale;
         labelRgba = new float[scene.labelCounts().length][];
-        for (int l = 0; l < labelRgba.length; l++) {
-            int rgb = scene.labels().color(l);
-            labelRgba[l] = new float[] {((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f};
-        }
+        for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labels().color(l), 1f);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);

@@ -42,8 +42,7 @@ public final class SceneInput {
     public void press(float x, float y, double now) {
         if (now - lastClickTime <= DOUBLE_CLICK_SECONDS
                 && Math.abs(x - lastClickX) <= DOUBLE_CLICK_PIXELS && Math.abs(y - lastClickY) <= DOUBLE_CLICK_PIXELS) {
-            cam().fit();
-            state.cameraChanged();
+            state.fit();
             lastClickTime = Double.NEGATIVE_INFINITY;
             dragging = false;
             return;
@@ -60,10 +59,7 @@ public final class SceneInput {
 
     /** Pointer moved to (x, y); pans while dragging. */
     public void move(float x, float y) {
-        if (dragging && (x != lastX || y != lastY)) {
-            cam().panPixels(x - lastX, y - lastY);
-            state.cameraChanged();
-        }
+        if (dragging && (x != lastX || y != lastY)) state.pan(x - lastX, y - lastY);
         lastX = x;
         lastY = y;
     }
@@ -71,25 +67,20 @@ public final class SceneInput {
     /** Wheel turned by {@code notches} (positive: away from the user, zoom in) at (x, y). */
     public void scroll(float x, float y, double notches) {
         if (notches == 0) return;
-        cam().zoomAbout(x, y, (float) Math.pow(ZOOM_STEP, notches));
-        state.cameraChanged();
+        state.zoomAbout(x, y, (float) Math.pow(ZOOM_STEP, notches));
     }
 
     public void key(Key key) {
         Camera c = cam();
         switch (key) {
-            case LEFT -> c.panPixels(PAN_STEP * c.width(), 0);
-            case RIGHT -> c.panPixels(-PAN_STEP * c.width(), 0);
-            case UP -> c.panPixels(0, PAN_STEP * c.height());
-            case DOWN -> c.panPixels(0, -PAN_STEP * c.height());
-            case ZOOM_IN -> c.zoomAbout(c.width() / 2f, c.height() / 2f, ZOOM_STEP);
-            case ZOOM_OUT -> c.zoomAbout(c.width() / 2f, c.height() / 2f, 1 / ZOOM_STEP);
-            case FIT -> c.fit();
-            case TRANSITION -> {
-                transition.run();
-                return;
-            }
+            case LEFT -> state.pan(PAN_STEP * c.width(), 0);
+            case RIGHT -> state.pan(-PAN_STEP * c.width(), 0);
+            case UP -> state.pan(0, PAN_STEP * c.height());
+            case DOWN -> state.pan(0, -PAN_STEP * c.height());
+            case ZOOM_IN -> state.zoomAbout(c.width() / 2f, c.height() / 2f, ZOOM_STEP);
+            case ZOOM_OUT -> state.zoomAbout(c.width() / 2f, c.height() / 2f, 1 / ZOOM_STEP);
+            case FIT -> state.fit();
+            case TRANSITION -> transition.run();
         }
-        state.cameraChanged();
     }
 }

@@ -17,39 +17,31 @@ class SceneRendererTest {
     static final int SIZE = 256;
 
     @TempDir Path dir;
+    private TestScene scene;
     private OffscreenExplorer view;
 
     static final float[] A = SpriteFixture.A, B = SpriteFixture.B;
 
     @AfterEach
     void tearDown() {
-        if (view != null) view.close();
+        if (scene != null) scene.close();
     }
 
     private OffscreenExplorer open(float[] a, float[] b, boolean grey, float worldSize) throws Exception {
-        view = new OffscreenExplorer(BundleReader.load(SpriteFixture.write(dir.resolve("bundle"), a, b, grey)), SIZE, SIZE);
-        setWorldSize(worldSize);
+        scene = TestScene.open(dir.resolve("bundle"), a, b, grey, worldSize, SIZE);
+        view = scene.view;
         return view;
     }
 
-    private void setWorldSize(float worldSize) {
-        SpriteSizing s = view.scene().state().sizing();
-        view.scene().state().setSizing(new SpriteSizing(1f, s.maxPx(), s.pointLimit()));
-        view.scene().state().setWorldSizes(new float[] {worldSize, worldSize});
-    }
+    private void setWorldSize(float worldSize) { scene.setWorldSize(worldSize); }
 
     private ViewState state() { return view.scene().state(); }
 
-    private int sx(float wx) { return Math.round(state().camera().screenX(wx) - 0.5f); }
+    private int sx(float wx) { return scene.sx(wx); }
 
-    private int sy(float wy) { return Math.round(state().camera().screenY(wy) - 0.5f); }
+    private int sy(float wy) { return scene.sy(wy); }
 
-    private static void assertColor(int expected, int actual, String what) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            int e = (expected >> shift) & 255, a = (actual >> shift) & 255;
-            assertTrue(Math.abs(e - a) <= 3, String.format("%s: expected #%06x, got #%06x", what, expected, actual));
-        }
-    }
+    private static void assertColor(int expected, int actual, String what) { TestScene.assertColor(expected, actual, what); }
 
     @Test
     void eachSpriteShowsItsOwnCellAtItsPosition() throws Exception {
@@ -96,8 +88,7 @@ class SceneRendererTest {
         int core1 = runWidth(sx(0), sy(0));
         // The opaque core is half the sprite.
         assertEquals(px1 / 2, core1, 2.0, "core width at zoom 1");
-        state().camera().set(0, 0, 2);
-        state().cameraChanged();
+        state().setView(0, 0, 2);
         view.frame(-1, -1, false);
         int core2 = runWidth(sx(0), sy(0));
         assertEquals(2 * px1 / 2, core2, 2.0, "core width at zoom 2");
@@ -105,8 +96,7 @@ class SceneRendererTest {
         SpriteSizing s = state().sizing();
         state().setSizing(new SpriteSizing(1f, 1.5f * px1, s.pointLimit()));
         state().setWorldSizes(new float[] {0.2f, 0.05f});
-        state().camera().set(0, 0, 3);
-        state().cameraChanged();
+        state().setView(0, 0, 3);
         assertEquals(3f, state().camera().zoom(), 1e-6);
         view.frame(-1, -1, false);
         assertEquals(1.5f * px1 / 2, runWidth(sx(0), sy(0)), 2.0, "clamped at max");
@@ -128,9 +118,8 @@ class SceneRendererTest {
     void midTransitionSpritesAndPickingFollowTheInterpolatedPosition() throws Exception {
         open(A, B, false, 0.25f);
         Transition t = state().transition();
-        t.moveTo(1, 0f);
-        t.update(0.5f); // halfway in time = halfway in space
-        state().changed();
+        state().moveTo(1, 0f);
+        state().update(0.5f); // halfway in time = halfway in space
         // Items 0–3 all cross the origin halfway; item 4 moves from (0, 0) to (0.5, 0), so halfway it is
         // alone at (0.25, 0), just right of the crowd.
         float[] p = new float[2];
@@ -232,10 +221,9 @@ class SceneRendererTest {
         state().setSizing(new SpriteSizing(1f, 200f, s.pointLimit()));
         state().setWorldSizes(new float[] {0.6f, 0.6f});
         // Zoom 3, then put item 4 (at the origin) 5 px beyond the left edge.
-        state().camera().set(0, 0, 3);
+        state().setView(0, 0, 3);
         float ppu = state().camera().pixelsPerUnit();
-        state().camera().set((SIZE / 2f + 5) / ppu, 0, 3);
-        state().cameraChanged();
+        state().setView((SIZE / 2f + 5) / ppu, 0, 3);
         assertEquals(-5f, state().camera().screenX(0), 0.01f);
         float px = state().spritePixels();
         assertTrue(px > 100, "a large sprite: " + px);

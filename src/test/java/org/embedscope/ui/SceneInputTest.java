@@ -15,11 +15,10 @@ class SceneInputTest {
     @BeforeEach
     void setUp() {
         state = new ViewState(2, 1, 0);
-        state.camera().setBounds(-1, -1, 1, 1);
-        state.camera().setViewport(800, 600);
-        state.setSizing(new SpriteSizing(3, 300, 300));
+        state.setDataBounds(-1, -1, 1, 1);
+        state.setViewport(800, 600, new SpriteSizing(3, 300, 300));
         state.setWorldSizes(new float[] {0.01f, 0.01f});
-        state.camera().fit();
+        state.fit();
         input = new SceneInput(state, () -> transitions++);
     }
 

@@ -89,10 +89,9 @@ class WindowSoakTest {
             st.setThreshold(0.5f);
             st.setUserScale(1f);
             st.setTintByLabel(false);
-            st.transition().reset(0);
+            st.jumpTo(0);
             st.setWorldSizes(new float[] {0.05f, 0.05f});
-            cam.fit();
-            st.cameraChanged();
+            st.fit();
         });
         int[] o = driver.origin();
         int hx = o[0] + Math.round(cam.screenX(1f)), hy = o[1] + Math.round(cam.screenY(1f));
