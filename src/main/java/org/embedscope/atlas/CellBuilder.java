@@ -3,6 +3,7 @@ package org.embedscope.atlas;
 import java.util.concurrent.atomic.AtomicLong;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.progress.Progress;
+import org.embedscope.util.Parallel;
 import org.embedscope.source.DecodedImage;
 
 /**

@@ -13,6 +13,7 @@ import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.progress.Progress;
+import org.embedscope.util.Parallel;
 import org.embedscope.source.DecodedImage;
 import org.embedscope.source.ImageSource;
 
@@ -86,7 +87,7 @@ public final class PageWriter {
         byte[][][] open = new byte[sizes.length][][];
         for (int l = 0; l < sizes.length; l++) open[l] = new byte[levels.get(l).pages().size()][];
         int perFirst = levels.get(0).cellsPerPage();
-        int pagesPerRound = Math.max(Parallel.threads(), (ROUND_ITEMS + perFirst - 1) / perFirst);
+        int pagesPerRound = Math.max(Parallel.defaultThreads(), (ROUND_ITEMS + perFirst - 1) / perFirst);
         long roundItems = (long) perFirst * pagesPerRound;
 
         progress.stage("writing atlas pages", m);
@@ -189,7 +190,7 @@ public final class PageWriter {
     }
 
     /** Straight alpha from premultiplied: colour × 255 / alpha, rounded. */
-    private static void unpremultiplyRow(byte[] src, int s, byte[] dst, int d, int pixels, int ch) {
+    static void unpremultiplyRow(byte[] src, int s, byte[] dst, int d, int pixels, int ch) {
         for (int x = 0; x < pixels; x++, s += ch, d += ch) {
             int a = src[s + ch - 1] & 0xff;
             for (int k = 0; k < ch - 1; k++) dst[d + k] = unpremultiply(src[s + k] & 0xff, a);

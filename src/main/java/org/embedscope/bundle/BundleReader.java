@@ -8,7 +8,7 @@ import org.embedscope.progress.Progress;
 /**
  * Loads a bundle folder (README, "Bundle format, version 1") into a {@link Bundle}: the manifest,
  * the atlas pages' headers (every page present, of equal size per level, large enough for its grid;
- * pixels are decoded later, by the renderer), then the points table.
+ * pixels are decoded later, by the renderer), then the points table and the neighbours file if any.
  *
  * <p>Every defect is refused with one {@link BundleException} naming the file and the line or field.
  */
@@ -44,7 +44,10 @@ public final class BundleReader {
             p = PointsReader.read(points, manifest, progress);
             cache.write(key, p);
         }
+        NeighborLists neighbors = null;
+        Manifest.Neighbors nb = manifest.neighbors();
+        if (nb != null) neighbors = NeighborsFile.read(BundlePaths.resolve(bundleDir, nb.file(), "neighbors.file"), manifest.count(), nb.k());
         return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta(),
-                p.columns());
+                p.columns(), neighbors);
     }
 }

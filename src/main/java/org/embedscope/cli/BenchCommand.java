@@ -54,6 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--match-demo", description = {"Draw what the 2019 three.js demo draws, for a side-by-side run with",
+            "../shared/demo-bench/run.sh: its sprite sizes (14 px at the fitted view, linear in camera distance to",
+            "28 px at 4x zoom, 28 px beyond) and its phases: fit, hover, zoomed (8x about the centre), transition."})
+    boolean matchDemo;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -77,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
         }
         try {
-            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay);
+            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo);
             spec.commandLine().getOut().print(json ? s.json() : s.text());
             spec.commandLine().getOut().flush();
         } finally {

@@ -31,6 +31,8 @@ public final class ExploreCommand implements Callable<Integer> {
         try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height())) {
             window.run();
         }
+        // Atlas levels made at this load finish going into the cache before the process ends.
+        org.embedscope.render.LevelCache.awaitWrites();
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package org.embedscope.layout.knn;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 
 /**

@@ -1,6 +1,6 @@
 package org.embedscope.layout.knn;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
  * The rows as the neighbour search wants them: columns sorted by decreasing variance, without the

@@ -22,7 +22,8 @@ public class NnDescentTest {
         return x;
     }
 
-    static double recall(KnnGraph approx, KnnGraph exact) {
+    /** The fraction of the exact graph's neighbours that the approximate one lists, over its first exact.k() columns. */
+    public static double recall(KnnGraph approx, KnnGraph exact) {
         int k = exact.k(), hit = 0;
         for (int i = 0; i < exact.n(); i++) {
             for (int a = 0; a < k; a++) {
@@ -48,6 +49,16 @@ public class NnDescentTest {
                 assertEquals(d, g.distance(i, a), 1e-4f * (1 + d), "distance of row " + i + " to " + j);
             }
         }
+    }
+
+    /** The search prepare runs when no layout engine built the neighbours (PCA or imported layouts only). */
+    @Test
+    void mnistSubsetRecallOfTheDefaultSearch() throws Exception {
+        org.embedscope.layout.MnistDigits d = org.embedscope.layout.MnistDigits.load();
+        KnnGraph g = NearestNeighbors.auto(NnDescent.Params.defaults().withThreads(2)).build(d.pixels(), d.n(), d.dim(), 15, Metric.EUCLIDEAN, Progress.NONE);
+        double r = recall(g, org.embedscope.layout.MnistDigits.exact15());
+        System.out.printf("NN-descent (k = 15, defaults) on MNIST-5k: recall %.4f%n", r);
+        assertTrue(r >= 0.95, "recall " + r);
     }
 
     @Test

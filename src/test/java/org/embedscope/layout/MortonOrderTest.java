@@ -1,5 +1,6 @@
-package org.embedscope.layout.tsne;
+package org.embedscope.layout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -40,5 +41,22 @@ class MortonOrderTest {
             assertEquals(true, q >= lastSub, "SW quadrant, position " + r);
             lastSub = q;
         }
+    }
+
+    @Test
+    void singlePrecisionRowsOfAnyWidthUseTheirFirstTwoCoordinates() {
+        int n = 3000, dims = 3;
+        Random rnd = new Random(5);
+        float[] y = new float[dims * n];
+        double[] xy = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            // Coordinates on a grid of 1/64 steps: both precisions quantise them alike.
+            y[dims * i] = rnd.nextInt(65) / 64f;
+            y[dims * i + 1] = rnd.nextInt(65) / 64f;
+            y[dims * i + 2] = rnd.nextFloat();
+            xy[2 * i] = y[dims * i];
+            xy[2 * i + 1] = y[dims * i + 1];
+        }
+        assertArrayEquals(MortonOrder.of(xy, n), MortonOrder.of(y, n, dims));
     }
 }
