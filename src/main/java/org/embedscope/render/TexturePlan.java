@@ -3,30 +3,29 @@ package org.embedscope.render;
 import java.util.Arrays;
 
 /**
- * How a GPU memory budget for textures is spent on the atlas levels: the coarse levels wholly
- * resident, one texture array each (the coarsest always, even over budget, so every item can be
- * drawn); the finer levels streamed, page by page, through one shared pool of layers that holds what
- * the rest of the budget allows. When every level fits, everything is resident and nothing streams.
- * GL-free.
+ * How a GPU memory budget for textures is spent on the atlas: one texture array of layers the size of
+ * the largest page, holding the pages of the coarse levels for good (the coarsest level always, even
+ * over budget, so every item can be drawn) and, in the layers the rest of the budget allows, pages of
+ * the finer levels streamed in and out as the view needs them. When every page fits, every page is
+ * resident and nothing streams. GL-free.
  *
  * <p>Bytes are counted as the GPU stores them: 1, 2 or 4 bytes a texel (RGB is padded to four by
- * most drivers, so it is counted as four).
+ * most drivers, so it is counted as four), every layer the size of the largest page.
  */
 public final class TexturePlan {
-    /** At most this share of the budget goes to wholly resident levels (finer than the coarsest), the rest to the pool. */
+    /** At most this share of the budget holds wholly resident levels finer than the coarsest; the rest streams. */
     static final double RESIDENT_SHARE = 0.5;
 
     private final boolean[] resident;
-    private final long residentBytes;
-    private final int poolLayers, poolWidth, poolHeight, poolChannels;
+    private final int residentLayers, streamLayers, width, height, channels;
 
-    private TexturePlan(boolean[] resident, long residentBytes, int poolLayers, int poolWidth, int poolHeight, int poolChannels) {
+    private TexturePlan(boolean[] resident, int residentLayers, int streamLayers, int width, int height, int channels) {
         this.resident = resident;
-        this.residentBytes = residentBytes;
-        this.poolLayers = poolLayers;
-        this.poolWidth = poolWidth;
-        this.poolHeight = poolHeight;
-        this.poolChannels = poolChannels;
+        this.residentLayers = residentLayers;
+        this.streamLayers = streamLayers;
+        this.width = width;
+        this.height = height;
+        this.channels = channels;
     }
 
     /** Bytes a texel of {@code channels} channels takes on the GPU. */
@@ -34,71 +33,62 @@ public final class TexturePlan {
         return channels == 3 ? 4 : channels;
     }
 
-    /** Bytes of one page. */
-    public static long pageBytes(int width, int height, int channels) {
-        return (long) width * height * texelBytes(channels);
-    }
-
     /**
      * The plan for levels (finest first) of {@code pages[l]} pages of {@code widths[l] × heights[l]}
      * texels and {@code channels[l]} channels, within {@code budget} bytes and {@code maxLayers}
-     * layers per texture array.
+     * layers.
      */
     public static TexturePlan of(long budget, int[] pages, int[] widths, int[] heights, int[] channels, int maxLayers) {
         int levels = pages.length;
+        int w = Arrays.stream(widths).max().orElse(1), h = Arrays.stream(heights).max().orElse(1);
+        int ch = Arrays.stream(channels).max().orElse(1);
+        long layerBytes = (long) w * h * texelBytes(ch);
+        long all = Arrays.stream(pages).asLongStream().sum();
         boolean[] resident = new boolean[levels];
-        long[] bytes = new long[levels];
-        long total = 0;
-        for (int l = 0; l < levels; l++) {
-            bytes[l] = pages[l] * pageBytes(widths[l], heights[l], channels[l]);
-            total += bytes[l];
-        }
-        if (total <= budget) {
+        if (all * layerBytes <= budget && all <= maxLayers) {
             Arrays.fill(resident, true);
-            return new TexturePlan(resident, total, 0, 0, 0, 0);
+            return new TexturePlan(resident, (int) all, 0, w, h, ch);
         }
         // The coarsest level always; then finer ones, coarsest first, while they stay within the resident share.
         resident[levels - 1] = true;
-        long used = bytes[levels - 1];
-        for (int l = levels - 2; l >= 0 && used + bytes[l] <= budget * RESIDENT_SHARE; l--) {
+        long layers = pages[levels - 1];
+        for (int l = levels - 2; l >= 0 && (layers + pages[l]) * layerBytes <= budget * RESIDENT_SHARE
+                && layers + pages[l] < maxLayers; l--) {
             resident[l] = true;
-            used += bytes[l];
+            layers += pages[l];
         }
-        int w = 0, h = 0, ch = 0, streamedPages = 0;
-        for (int l = 0; l < levels; l++) {
-            if (resident[l]) continue;
-            w = Math.max(w, widths[l]);
-            h = Math.max(h, heights[l]);
-            ch = Math.max(ch, channels[l]);
-            streamedPages += pages[l];
-        }
-        long free = Math.max(0, budget - used);
-        long layers = w == 0 ? 0 : Math.min(Math.min(streamedPages, maxLayers), free / pageBytes(w, h, ch));
-        return new TexturePlan(resident, used, (int) layers, w, h, ch);
+        long streamed = 0;
+        for (int l = 0; l < levels; l++) if (!resident[l]) streamed += pages[l];
+        long room = Math.max(0, budget / layerBytes - layers);
+        int stream = (int) Math.max(0, Math.min(Math.min(streamed, room), maxLayers - layers));
+        return new TexturePlan(resident, (int) layers, stream, w, h, ch);
     }
 
     /** True when level {@code l} is wholly resident. */
     public boolean resident(int level) { return resident[level]; }
 
-    /** True when some level streams through the pool. */
+    /** True when some level streams. */
     public boolean streams() {
         for (boolean r : resident) if (!r) return true;
         return false;
     }
 
-    public long residentBytes() { return residentBytes; }
+    /** Layers holding the resident levels' pages, one each. */
+    public int residentLayers() { return residentLayers; }
 
-    /** Layers of the shared pool (0: streamed levels are never shown, coarser ones stand in). */
-    public int poolLayers() { return poolLayers; }
+    /** Layers for streamed pages (0: streamed levels never show, coarser ones stand in). */
+    public int streamLayers() { return streamLayers; }
 
-    public int poolWidth() { return poolWidth; }
+    public int layers() { return residentLayers + streamLayers; }
 
-    public int poolHeight() { return poolHeight; }
+    /** Size of a layer: the largest page. */
+    public int width() { return width; }
 
-    public int poolChannels() { return poolChannels; }
+    public int height() { return height; }
 
-    public long poolBytes() { return poolLayers == 0 ? 0 : poolLayers * pageBytes(poolWidth, poolHeight, poolChannels); }
+    /** Channels of the array: the most any page has. */
+    public int channels() { return channels; }
 
     /** Every byte the plan puts on the GPU. */
-    public long totalBytes() { return residentBytes + poolBytes(); }
+    public long bytes() { return (long) layers() * width * height * texelBytes(channels); }
 }
