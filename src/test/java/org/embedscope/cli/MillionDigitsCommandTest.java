@@ -27,7 +27,7 @@ class MillionDigitsCommandTest {
     }
 
     private static String[] prepare(Path set, Path metadata, Path out) {
-        return new String[] {"prepare", "--idx", set.resolve("train-images-idx3-ubyte").toString(), set.resolve("train-labels-idx1-ubyte").toString(),
+        return new String[] {"prepare", "--neighbors", "0", "--idx", set.resolve("train-images-idx3-ubyte").toString(), set.resolve("train-labels-idx1-ubyte").toString(),
                 "--idx", set.resolve("t10k-images-idx3-ubyte").toString(), set.resolve("t10k-labels-idx1-ubyte").toString(),
                 "--metadata", metadata.toString(), "--label-names", "mnist", "--layout", "pca", "-o", out.toString()};
     }
