@@ -15,8 +15,11 @@ import picocli.CommandLine.Parameters;
                 "A folder of images is prepared once (UMAP and PCA layouts of its pixels, progress shown) into your cache",
                 "folder and opened at once the next time, until its files change.",
                 "",
-                "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge.",
-                "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout."})
+                "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge;",
+                "click selects, Shift-click adds or removes, Shift-drag selects a box, Ctrl-drag a lasso",
+                "(with Alt as well: added to the selection).",
+                "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout; Esc clears the",
+                "selection, I inverts it, D dims the rest, M selects the search's matches."})
 public final class ExploreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
 

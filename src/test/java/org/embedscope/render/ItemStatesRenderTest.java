@@ -5,7 +5,7 @@ import static org.embedscope.render.TestScene.assertColor;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import java.util.BitSet;
+import org.embedscope.select.ItemSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +27,8 @@ class ItemStatesRenderTest {
         if (s != null) s.close();
     }
 
-    private static BitSet items(int... indices) {
-        BitSet b = new BitSet();
-        for (int i : indices) b.set(i);
-        return b;
+    private ItemSet items(int... indices) {
+        return ItemSet.of(s.state().itemCount(), indices);
     }
 
     /** Pixels of exactly the ring's colour (±3) in row {@code y} from column {@code x0} to {@code x1}. */

@@ -27,16 +27,23 @@ class ExplorerWindowTest {
         if (driver != null) driver.close();
     }
 
-    @Test
-    void pointerAndKeysDriveTheScene() throws Exception {
+    private ExplorerWindow window;
+
+    /** Opens the window on the five-item sprite bundle with small sprites; returns its position on the screen. */
+    private int[] openWindow() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
         driver = WindowDriver.open(org.embedscope.render.SpriteFixture.write(dir.resolve("b")), 800, 600);
-        ExplorerWindow window = driver.window;
+        window = driver.window;
         // Five items get sprites half the window wide, which leave no room to zoom: make them small.
         driver.onLoop(() -> window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
+        return driver.origin();
+    }
+
+    @Test
+    void pointerAndKeysDriveTheScene() throws Exception {
+        int[] pos = openWindow();
         ViewState st = window.scene().state();
         Camera cam = st.camera();
-        int[] pos = driver.origin();
 
         // Hover: item 3 sits at (1, 1), the top-right corner of the data.
         int hx = pos[0] + Math.round(cam.screenX(1f)), hy = pos[1] + Math.round(cam.screenY(1f));
@@ -65,5 +72,45 @@ class ExplorerWindowTest {
         // Resizing the window resizes the framebuffer the scene is drawn for.
         xdotool("windowsize", driver.id, "640", "420");
         await("the view follows the new size", () -> cam.width() == 640 && cam.height() == 420);
+    }
+
+    /** Pointer position on the screen of world point (wx, wy), shifted by (dx, dy) pixels. */
+    private static String[] at(int[] pos, Camera cam, float wx, float wy, int dx, int dy) {
+        return new String[] {String.valueOf(pos[0] + Math.round(cam.screenX(wx)) + dx), String.valueOf(pos[1] + Math.round(cam.screenY(wy)) + dy)};
+    }
+
+    @Test
+    void aLassoDrawnWithThePointerSelectsWhatItEncloses() throws Exception {
+        int[] pos = openWindow();
+        ViewState st = window.scene().state();
+        Camera cam = st.camera();
+        // Items 1 (1, -1) and 3 (1, 1) on the right; item 4 in the middle stays outside.
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("keydown", "ctrl"));
+        float[][] path = {{1.2f, 1.2f}, {0.6f, 1.2f}, {0.55f, 0.4f}, {0.6f, -0.4f}, {0.6f, -1.2f}, {1.2f, -1.2f}};
+        for (int k = 0; k < path.length; k++) {
+            String[] p = at(pos, cam, path[k][0], path[k][1], 0, 0);
+            cmd.addAll(java.util.List.of("mousemove", p[0], p[1], "sleep", "0.05"));
+            if (k == 0) cmd.addAll(java.util.List.of("mousedown", "1", "sleep", "0.05"));
+        }
+        cmd.addAll(java.util.List.of("mouseup", "1", "sleep", "0.05", "keyup", "ctrl"));
+        xdotool(cmd.toArray(new String[0]));
+        await("the lasso selects items 1 and 3 (" + st.selectedCount() + " selected)",
+                () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        assertFalse(window.overlayHasPointer());
+
+        xdotool("key", "Escape");
+        await("Esc clears the selection", () -> st.selectedCount() == 0);
+
+        // Shift-click adds items 3 and 1 (the left of the window may be under the overlay), a plain
+        // click on item 1 selects it alone, I inverts.
+        String[] p3 = at(pos, cam, 1f, 1f, 0, 0), p1 = at(pos, cam, 1f, -1f, 0, 0);
+        xdotool("mousemove", p3[0], p3[1], "sleep", "0.05", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click selects item 3", () -> st.selectedCount() == 1 && st.isSelected(3));
+        xdotool("mousemove", p1[0], p1[1], "sleep", "0.4", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click adds item 1", () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        xdotool("sleep", "0.4", "click", "1");
+        await("a click selects item 1 alone", () -> st.selectedCount() == 1 && st.isSelected(1));
+        xdotool("key", "i");
+        await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(1));
     }
 }
