@@ -4,6 +4,8 @@
 //   PICK  writes the item id + 1 into an integer target instead of a colour (0 = nothing);
 //   FLAT  draws a flat square in the item's tint, for sprites only a few pixels wide.
 // Dimmed items (STATE_DIMMED) are drawn, their colour taken most of the way to the background.
+// uSmooth = 1 (scene only): no threshold; the colour is premultiplied by the texel's alpha, for
+// blending with (ONE, ONE_MINUS_SRC_ALPHA).
 #include "atlas.glsl"
 
 flat in int vId;
@@ -15,6 +17,7 @@ uniform float uThreshold;
 uniform int uTintByLabel;      // 1: the image's shape in its label's colour
 uniform vec3 uBackground;
 uniform float uDimKeep;        // how much of a dimmed item's colour is kept
+uniform int uSmooth;
 
 #ifdef PICK
 out int fragId;
@@ -36,7 +39,7 @@ void main() {
 #else
     vec4 t = cellTexel(vCell, gl_PointCoord);
     float a = coverage(t);
-    if (a < uThreshold) discard;
+    if (a < (uSmooth == 1 ? 0.5 / 255.0 : uThreshold)) discard;
   #ifdef PICK
     fragId = vId + 1;
   #else
@@ -44,6 +47,7 @@ void main() {
     // strength (white for grey images), so small and coarse sprites do not fade to grey.
     vec3 ink = uAlphaMode == 0 ? t.rgb / max(a, 1e-3) : t.rgb;
     fragColor = shown(uTintByLabel == 1 ? vTint : min(ink, vec3(1.0)));
+    if (uSmooth == 1) fragColor = vec4(fragColor.rgb * a, a);
   #endif
 #endif
 }

@@ -20,6 +20,8 @@ uniform vec3 uWeights;
 uniform float uPointSize;
 uniform sampler2D uLabels;     // per label: rgb = colour
 uniform int uLabelsWidth;
+uniform int uDepthOrder;       // 1: depth from the item's index, later items nearer (SpritePass.drawScene)
+uniform int uItemCount;
 #ifdef HALO
 uniform float uHaloSize;       // the sprite and its ring, in pixels
 #endif
@@ -42,6 +44,7 @@ void main() {
     }
     vec2 p = uWeights.x * aPos0 + uWeights.y * aPos1 + uWeights.z * aPos2;
     gl_Position = uWorldToClip * vec4(p, 0.0, 1.0);
+    if (uDepthOrder == 1) gl_Position.z = 1.0 - 2.0 * (float(gl_VertexID) + 1.0) / (float(uItemCount) + 1.0);
 #ifdef HALO
     gl_PointSize = uHaloSize;
 #else

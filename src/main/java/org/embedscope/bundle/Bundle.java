@@ -20,6 +20,7 @@ public final class Bundle {
     private final List<String> metaColumns;
     private final String[][] meta;
     private final List<String> columns;
+    private final NeighborLists neighbors;
 
     /**
      * @param pageSizes   per level, the size of its pages as their headers declare (see {@link AtlasCheck})
@@ -31,15 +32,17 @@ public final class Bundle {
      */
     public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
                   List<String> labelValues, List<String> metaColumns, String[][] meta) {
-        this(dir, manifest, pageSizes, coords, labels, labelValues, metaColumns, meta, defaultColumns(manifest, metaColumns));
+        this(dir, manifest, pageSizes, coords, labels, labelValues, metaColumns, meta, defaultColumns(manifest, metaColumns), null);
     }
 
     /**
      * As above, with {@code columns}: every column of the points file (coordinates, label, metadata) in
-     * file order, as its header names them.
+     * file order, as its header names them; and {@code neighbors}, the neighbours file's lists, null when
+     * the bundle has none.
      */
     public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
-                  List<String> labelValues, List<String> metaColumns, String[][] meta, List<String> columns) {
+                  List<String> labelValues, List<String> metaColumns, String[][] meta, List<String> columns,
+                  NeighborLists neighbors) {
         this.dir = dir;
         this.manifest = manifest;
         this.pageSizes = List.copyOf(pageSizes);
@@ -48,6 +51,7 @@ public final class Bundle {
         this.labelValues = labelValues == null ? List.of() : List.copyOf(labelValues);
         this.metaColumns = List.copyOf(metaColumns);
         this.meta = meta;
+        this.neighbors = neighbors;
         this.columns = List.copyOf(columns);
     }
 
@@ -100,6 +104,12 @@ public final class Bundle {
 
     /** Column {@code column}'s value for item {@code item}. */
     public String meta(int column, int item) { return meta[column][item]; }
+
+    /** True when the bundle has a neighbours file. */
+    public boolean hasNeighbors() { return neighbors != null; }
+
+    /** Each item's nearest other items in the layouts' input space, nearest first; null without. Do not modify. */
+    public NeighborLists neighbors() { return neighbors; }
 
     /** Decodes page {@code page} of level {@code level}; the caller closes it. */
     public PageImage readPage(int level, int page) throws BundleException {

@@ -34,7 +34,8 @@ public record Manifest(
         List<Layout> layouts,
         Label label,
         Atlas atlas,
-        Map<String, Object> provenance) {
+        Map<String, Object> provenance,
+        Neighbors neighbors) {
 
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "bundle.json";
@@ -53,6 +54,9 @@ public record Manifest(
         public String xColumn() { return name + "_x"; }
 
         public String yColumn() { return name + "_y"; }
+
+        /** The optional column of each item's trust in this layout (see {@link BundleFormat#fraction}). */
+        public String trustColumn() { return name + "_trust"; }
     }
 
     /** The label column and optional display names of its values. */
@@ -83,9 +87,25 @@ public record Manifest(
         public Level finest() { return levels.get(0); }
     }
 
+    /**
+     * The optional neighbours file: {@code k} nearest other items per item (see {@link NeighborsFile}),
+     * by the distance {@code metric} (a name such as {@code euclidean}, for display; may be null).
+     */
+    public record Neighbors(String file, int k, String metric) {}
+
     public Manifest {
         layouts = List.copyOf(layouts);
         provenance = provenance == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    }
+
+    /** A manifest without neighbours. */
+    public Manifest(String name, int count, String points, List<Layout> layouts, Label label, Atlas atlas, Map<String, Object> provenance) {
+        this(name, count, points, layouts, label, atlas, provenance, null);
+    }
+
+    /** This manifest with {@code n} as its neighbours file (null for none). */
+    public Manifest withNeighbors(Neighbors n) {
+        return new Manifest(name, count, points, layouts, label, atlas, provenance, n);
     }
 
     /** The layout called {@code name}, or null. */
@@ -230,7 +250,20 @@ public record Manifest(
                 levels.add(new Level(cell, columns, rows, List.copyOf(pages)));
             }
             Map<String, Object> provenance = root.has("provenance") ? objectMap(root.get("provenance"), "provenance") : Map.of();
-            return new Manifest(name, count, points, layouts, label, new Atlas(alpha, List.copyOf(levels)), provenance);
+            return new Manifest(name, count, points, layouts, label, new Atlas(alpha, List.copyOf(levels)), provenance,
+                    neighbors(root.get("neighbors"), count));
+        }
+
+        /** The optional {@code neighbors} object: a file inside the bundle and k from 1 to count − 1. */
+        Neighbors neighbors(JsonNode nb, int count) throws BundleException {
+            if (nb == null || nb.isNull()) return null;
+            if (!nb.isObject()) throw error("neighbors", "expected an object {\"file\", \"k\"}");
+            String file = relativePath(string(nb, "file", "neighbors.file"), "neighbors.file");
+            if (count < 2) throw error("neighbors", "a bundle of one item has no neighbours; remove the field");
+            int most = (int) Math.min(count - 1, (Integer.MAX_VALUE - 8) / 8 / count);
+            int k = integer(nb, "k", "neighbors.k", 1, most);
+            String metric = nb.has("metric") ? string(nb, "metric", "neighbors.metric") : null;
+            return new Neighbors(file, k, metric);
         }
 
         String string(JsonNode obj, String key, String field) throws BundleException {
@@ -299,6 +332,12 @@ public record Manifest(
             o.put("rows", l.rows());
             ArrayNode ps = o.putArray("pages");
             l.pages().forEach(ps::add);
+        }
+        if (neighbors != null) {
+            ObjectNode o = root.putObject("neighbors");
+            o.put("file", neighbors.file());
+            o.put("k", neighbors.k());
+            if (neighbors.metric() != null) o.put("metric", neighbors.metric());
         }
         if (!provenance.isEmpty()) root.set("provenance", json.valueToTree(provenance));
         try {

@@ -12,11 +12,14 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ExploreCommand.class,
                 PrepareCommand.class,
+                ExportProjectorCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
                 LayoutCommand.class,
                 QualityCommand.class,
                 MillionDigitsCommand.class,
+                SelectCommand.class,
+                NeighborsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,14 +1,25 @@
 package org.embedscope.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.bundle.NeighborLists;
+import org.embedscope.layout.knn.KnnGraph;
+import org.embedscope.layout.knn.Metric;
+import org.embedscope.layout.knn.NearestNeighbors;
+import org.embedscope.layout.knn.NnDescent;
 import org.embedscope.layout.quality.LayoutQuality;
 import org.embedscope.progress.TerminalProgress;
 import org.embedscope.source.Matrix;
@@ -27,6 +38,11 @@ import picocli.CommandLine.Parameters;
                 "  acc2d   accuracy of a 10-NN vote in the layout, fit on rows [0, TRAIN), scored on the rest.",
                 "The layout is a coordinates file (.npy (n, 2), or CSV with columns x,y or NAME_x,NAME_y) or a bundle",
                 "folder (its points.csv; --layout picks the layout, labels come from the bundle unless --labels).",
+                "",
+                "--per-item -o FILE also writes every item's trust: the fraction of its K data neighbours among its K",
+                "nearest in the layout (knnK per item, as prepare stores it in column NAME_trust). The data neighbours",
+                "are the bundle's own when it holds K or more, else searched as prepare does (exact up to 1,500 items,",
+                "NN-descent above; Euclidean).",
                 "",
                 "Example (MNIST, 60,000 train then 10,000 test):",
                 "  embedscope quality --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
@@ -55,6 +71,12 @@ public final class QualityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--per-item", description = "Also compute every item's trust in the layout and write it to -o FILE.")
+    boolean perItem;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "With --per-item: the CSV to write (columns index, NAME_trust).")
+    Path out;
+
     @CommandLine.Mixin LayoutInputOptions input = new LayoutInputOptions();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -65,14 +87,17 @@ public final class QualityCommand implements Callable<Integer> {
         if (labels == null || labels.isEmpty()) labels = input.labelFiles();
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
+        if (perItem != (out != null)) throw usage("--per-item and -o FILE go together");
         TerminalProgress progress = TerminalProgress.onStderr();
-        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
+        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
         int n = data.rows();
         int[] lab = labels != null && !labels.isEmpty() ? LayoutInputs.labels(labels) : null;
         if (lab != null && lab.length != n) {
             throw new BundleException(labels.get(0), null, "the label files hold " + lab.length + " labels; expected " + n + ", one per item");
         }
         float[] xy;
+        NeighborLists stored = null;
+        String name = layoutName != null ? layoutName : "layout";
         if (Files.isDirectory(layout)) {
             Bundle b = BundleReader.load(layout);
             if (b.count() != n) throw new BundleException(layout, null, "holds " + b.count() + " items; the data has " + n);
@@ -87,6 +112,8 @@ public final class QualityCommand implements Callable<Integer> {
                 }
             }
             xy = b.coords(li);
+            name = ls.get(li).name();
+            stored = b.neighbors();
             if (lab == null && b.hasLabels()) lab = b.labels();
         } else {
             xy = VectorFiles.readCoordinates(layout, n, layoutName != null ? layoutName : "layout");
@@ -94,15 +121,47 @@ public final class QualityCommand implements Callable<Integer> {
         if (n < neighbors + 2) throw usage("need more than " + (neighbors + 1) + " items, have " + n);
         int trainRows = train < n ? train : n * 6 / 7;
         LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, 10, trainRows, seed, 0);
+        String perItemLine = perItem ? writePerItem(data, stored, xy, name, progress) : null;
         LayoutQuality.Scores q = LayoutQuality.measure(data.data(), n, data.cols(), xy, 2, lab, s, progress);
         progress.finish();
         var o = spec.commandLine().getOut();
+        if (perItemLine != null) o.println(perItemLine);
         o.printf(Locale.ROOT, "knn%d    %.4f   (%d sampled points)%n", neighbors, q.knn(), s.sample());
         o.printf(Locale.ROOT, "trust%d  %.4f%n", neighbors, q.trustworthiness());
         if (Double.isNaN(q.accuracy())) o.println("acc2d   n/a      (no labels)");
         else o.printf(Locale.ROOT, "acc2d   %.4f   (10-NN fit on rows 0..%d, scored on %d..%d)%n", q.accuracy(), trainRows - 1, trainRows, n - 1);
         o.flush();
         return 0;
+    }
+
+    /** Writes each item's trust to {@link #out}; returns the line that reports it. */
+    private String writePerItem(Matrix data, NeighborLists stored, float[] xy, String name, TerminalProgress progress) throws BundleException {
+        int n = data.rows(), k = neighbors;
+        KnnGraph graph;
+        String from;
+        if (stored != null && stored.k() >= k) {
+            graph = new KnnGraph(n, stored.k(), stored.indices(), stored.distances());
+            from = "the bundle's " + stored.k() + " per item";
+        } else {
+            graph = NearestNeighbors.auto(NnDescent.Params.defaults()).build(data.data(), n, data.cols(), k, Metric.EUCLIDEAN, progress);
+            from = n <= NearestNeighbors.EXACT_LIMIT ? "exact search" : "NN-descent";
+        }
+        float[] trust = LayoutQuality.perItem(graph, xy, k, 0, progress);
+        String column = name + "_trust";
+        try {
+            AtomicFile.write(out, f -> {
+                try (BufferedWriter w = Files.newBufferedWriter(f);
+                     CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("index", column).get())) {
+                    for (int i = 0; i < n; i++) p.printRecord(i, BundleFormat.fraction(trust[i]));
+                }
+            });
+        } catch (IOException e) {
+            throw new BundleException(out, null, "cannot write: " + BundleException.describe(e));
+        }
+        double sum = 0;
+        for (float t : trust) sum += t;
+        return String.format(Locale.ROOT, "per-item trust (knn%d of every item): mean %.4f; data neighbours: %s; written to %s",
+                k, sum / n, from, out);
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -1,5 +1,6 @@
 package org.embedscope.layout;
 
+import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.progress.Progress;
 
 /**
@@ -8,4 +9,18 @@ import org.embedscope.progress.Progress;
  */
 public interface LayoutAlgorithm {
     float[] fit(float[] data, int n, int dim, Progress progress);
+
+    /**
+     * A layout and the k-NN graph of the input rows that the engine searched on the way, with distances
+     * in the input's own space and metric; {@code neighbors} is null when the engine searched none there.
+     */
+    record Fit(float[] coords, KnnGraph neighbors) {}
+
+    /**
+     * The layout together with the neighbour graph the engine built for it, so that a caller who also
+     * needs the data's neighbours does not search twice. Engines that build none return the layout alone.
+     */
+    default Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
+        return new Fit(fit(data, n, dim, progress), null);
+    }
 }

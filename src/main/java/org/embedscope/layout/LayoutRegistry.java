@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.embedscope.layout.tsne.Tsne;
+import org.embedscope.progress.Progress;
 
 /**
  * The layout engines {@code embedscope prepare --layout} and {@code embedscope layout --algo} know, by
@@ -29,7 +30,7 @@ public final class LayoutRegistry {
     private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
 
     static {
-        register("pca", o -> new Configured(new PcaLayout(o.pcaSeed()), "PCA", params("components", 2, "seed", o.pcaSeed())));
+        register("pca", o -> new Configured(new PcaLayout(o.pcaSeed(), o.pcaThreads()), "PCA", params("components", 2, "seed", o.pcaSeed())));
         register("umap", o -> {
             Umap.Params p = o.umap();
             return new Configured(new Umap(p), "UMAP",
@@ -41,8 +42,16 @@ public final class LayoutRegistry {
     private static Configured tsne(LayoutOptions o) {
         Tsne.Params p = o.tsne();
         LayoutOptions.StartLayout start = o.tsneStart();
-        LayoutAlgorithm engine = start == null ? new Tsne(p)
-                : (data, n, dim, progress) -> new Tsne(p.withInitialLayout(start.coordinates().apply(n))).fit(data, n, dim, progress);
+        LayoutAlgorithm engine = start == null ? new Tsne(p) : new LayoutAlgorithm() {
+            // The start layout is read once n is known; the engine's neighbour graph is passed on.
+            @Override public float[] fit(float[] data, int n, int dim, Progress progress) {
+                return fitWithNeighbors(data, n, dim, progress).coords();
+            }
+
+            @Override public Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
+                return new Tsne(p.withInitialLayout(start.coordinates().apply(n))).fitWithNeighbors(data, n, dim, progress);
+            }
+        };
         return new Configured(engine, "t-SNE", params("perplexity", p.perplexity(), "early_exaggeration", p.exaggeration(),
                 "early_iterations", p.earlyIterations(), "iterations", p.iterations(), "learning_rate", p.learningRate() > 0 ? p.learningRate() : "auto",
                 "init", start != null ? start.name() : name(p.init()), "repulsion", name(p.repulsion()), "pca_dims", p.pcaDims(),

@@ -76,6 +76,9 @@ final class ItemDraw {
         }
     }
 
+    /** Items in the per-item buffers. */
+    int itemCount() { return points.count(); }
+
     /** Draws every item as a point with the bound program. */
     void drawAll() {
         glDrawArrays(GL_POINTS, 0, points.count());

@@ -1,6 +1,7 @@
 package org.embedscope.render;
 
 import java.util.Arrays;
+import org.embedscope.util.Bounds;
 
 /**
  * Brings a layout's coordinates, in whatever units the producing tool used, into display space:
@@ -40,17 +41,9 @@ public final class LayoutNormalizer {
         return out;
     }
 
-    /** Bounding box {minX, minY, maxX, maxY} of interleaved coordinates. */
+    /** Bounding box {minX, minY, maxX, maxY} of interleaved coordinates: {@link Bounds#of(float[])}, by the name the renderer uses. */
     public static float[] bounds(float[] xy) {
-        float minX = Float.POSITIVE_INFINITY, minY = Float.POSITIVE_INFINITY;
-        float maxX = Float.NEGATIVE_INFINITY, maxY = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i + 1 < xy.length; i += 2) {
-            minX = Math.min(minX, xy[i]);
-            maxX = Math.max(maxX, xy[i]);
-            minY = Math.min(minY, xy[i + 1]);
-            maxY = Math.max(maxY, xy[i + 1]);
-        }
-        return new float[] {minX, minY, maxX, maxY};
+        return Bounds.of(xy);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.embedscope.render;
 
+
 /**
  * The typical spacing between neighbouring items where most items are, for sizing sprites.
  *

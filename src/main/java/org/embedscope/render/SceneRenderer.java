@@ -55,7 +55,7 @@ public final class SceneRenderer implements AutoCloseable {
     private final SelectionPass selection;
     private final PickPass picking;
     private final HoverPass hover;
-    private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR);
+    private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final ThumbnailSheet hoverThumbnail;
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
     private final float pointLimit;
@@ -141,13 +141,8 @@ public final class SceneRenderer implements AutoCloseable {
         hover = hp;
         hoverThumbnail = thumbnailSheet();
 
-        float[] b = unionBounds(layouts);
-        state.setDataBounds(b[0], b[1], b[2], b[3]);
         state.setViewport(width, height, sizingFor(width, height));
-        float[] worldSizes = new float[layouts.length];
-        for (int l = 0; l < layouts.length; l++) worldSizes[l] = SpriteSizing.worldSizeFor(LocalDensity.typicalSpacing(layouts[l]));
-        state.setWorldSizes(worldSizes);
-        state.fit();
+        state.fitTo(layouts);
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -159,23 +154,12 @@ public final class SceneRenderer implements AutoCloseable {
         }
     }
 
-    private static float[] unionBounds(float[][] layouts) {
-        float[] u = {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
-        for (float[] l : layouts) {
-            float[] b = LayoutNormalizer.bounds(l);
-            u[0] = Math.min(u[0], b[0]);
-            u[1] = Math.min(u[1], b[1]);
-            u[2] = Math.max(u[2], b[2]);
-            u[3] = Math.max(u[3], b[3]);
-        }
-        if (!(u[0] <= u[2])) return new float[] {-1, -1, 1, 1};
-        return u;
-    }
-
-    /** Sprite sizing for a framebuffer: up to half the smaller side (so one sprite can fill a quarter of it). */
+    /** Sprite sizing for a framebuffer: readable at the fitted view, up to half the smaller side ({@link SpriteSizing#forView}). */
     private SpriteSizing sizingFor(int width, int height) {
-        float maxPx = Math.max(SpriteSizing.DEFAULT_MIN_PX, Math.min(pointLimit, 0.5f * Math.min(width, height)));
-        return new SpriteSizing(SpriteSizing.DEFAULT_MIN_PX, maxPx, pointLimit);
+        SpriteSizing current = state.sizing();
+        // A benchmark matching another program's sizes keeps them.
+        if (current != null && current.matchesDemo()) return SpriteSizing.matchingDemo(0.5f * Math.min(width, height), pointLimit);
+        return SpriteSizing.forView(width, height, bundle.count(), pointLimit);
     }
 
     public ViewState state() { return state; }
@@ -272,8 +256,8 @@ public final class SceneRenderer implements AutoCloseable {
         glViewport(0, 0, scene.width(), scene.height());
         float[] bg = PackedColor.rgb(BACKGROUND);
         glClearColor(bg[0], bg[1], bg[2], 1f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        sprites.draw(d);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        sprites.drawScene(d, state.smoothAlpha());
         selection.draw(d, selected, sprites, pointLimit);
     }
 

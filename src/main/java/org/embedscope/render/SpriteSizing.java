@@ -32,6 +32,10 @@ public final class SpriteSizing {
     private final float maxPx;
     private final float pointLimit;
     private final float fitPx;
+    /** The 2019 demo's rule instead (for side-by-side benchmarks): see {@link #matchingDemo}. */
+    private final boolean demo;
+    /** The demo's sprite side at its fitted view and from 4× zoom on, in pixels. */
+    public static final float DEMO_FIT_PX = 14f, DEMO_MAX_PX = 28f;
 
     /**
      * @param minPx      smallest side in pixels (before user scale)
@@ -44,6 +48,10 @@ public final class SpriteSizing {
 
     /** @param fitPx readable side at the fitted view in pixels (before user scale); 0 for the spacing rule alone */
     public SpriteSizing(float minPx, float maxPx, float pointLimit, float fitPx) {
+        this(minPx, maxPx, pointLimit, fitPx, false);
+    }
+
+    private SpriteSizing(float minPx, float maxPx, float pointLimit, float fitPx, boolean demo) {
         if (!(minPx > 0) || !(maxPx >= minPx) || !(pointLimit >= 1) || !(fitPx >= 0)) {
             throw new IllegalArgumentException("bad sprite sizing " + minPx + ", " + maxPx + ", " + pointLimit + ", " + fitPx);
         }
@@ -51,7 +59,27 @@ public final class SpriteSizing {
         this.maxPx = maxPx;
         this.pointLimit = pointLimit;
         this.fitPx = fitPx;
+        this.demo = demo;
     }
+
+    /**
+     * The 2019 three.js demo's sizes, so a benchmark draws what it draws: 14 px at the fitted view,
+     * 28 px from 4× zoom on, and between them linear in the camera's distance (1/zoom), as the
+     * demo's {@code zoomScaler} maps its camera's z from 20 to 5 onto 14 to 28 px.
+     */
+    public static SpriteSizing matchingDemo(float maxPx, float pointLimit) {
+        return new SpriteSizing(DEFAULT_MIN_PX, Math.max(DEMO_MAX_PX, maxPx), pointLimit, DEMO_FIT_PX, true);
+    }
+
+    /** The demo's side at zoom {@code zoom}. */
+    static float demoPx(float zoom) {
+        if (!(zoom > 1f)) return DEMO_FIT_PX;
+        if (zoom >= 4f) return DEMO_MAX_PX;
+        return DEMO_FIT_PX + (DEMO_MAX_PX - DEMO_FIT_PX) * (1f - 1f / zoom) / (1f - 1f / 4f);
+    }
+
+    /** True for {@link #matchingDemo}. */
+    public boolean matchesDemo() { return demo; }
 
     /**
      * The default sizing for a {@code width × height} view of {@code items} items: readable at the
@@ -98,6 +126,7 @@ public final class SpriteSizing {
      * user's {@code userScale}.
      */
     public float pixels(float worldSize, float pixelsPerUnit, float zoom, float userScale) {
+        if (demo) return Math.min(demoPx(zoom) * userScale, pointLimit);
         float px = Math.max(readablePx(zoom), worldSize * pixelsPerUnit);
         px = Math.max(minPx, Math.min(maxPx, px));
         return Math.min(px * userScale, pointLimit);

@@ -92,6 +92,8 @@ public final class MetadataFile {
 
             @Override public Map<String, String[]> metadata() { return metadata; }
 
+            @Override public boolean knownGreyOpaque() { return source.knownGreyOpaque(); }
+
             @Override public AlphaMode preferredAlpha() { return source.preferredAlpha(); }
 
             @Override public String description() { return source.description() + " + metadata " + csv.getFileName(); }

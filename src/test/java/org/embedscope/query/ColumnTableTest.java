@@ -108,9 +108,9 @@ class ColumnTableTest {
         Path b = SampleBundle.write(dir.resolve("const"));
         StringBuilder csv = new StringBuilder(SampleBundle.HEADER).append('\n');
         for (int i = 0; i < SampleBundle.COUNT; i++) {
-            String[] f = SampleBundle.row(i).split(",");
-            f[4] = "7"; // score
-            csv.append(String.join(",", f)).append('\n');
+            String[] f = SampleBundle.fields(i);
+            csv.append(SampleBundle.row(i).replace("," + f[4] + "," + f[5] + ",", ",7," + f[5] + ",")).append('\n'); // score
+
         }
         java.nio.file.Files.writeString(b.resolve("points.csv"), csv);
         Column score = ColumnTable.of(SampleBundle.load(b)).column("score");

@@ -51,6 +51,6 @@ final class MemoryBundle {
             }
         }
         return new Bundle(Path.of("memory"), m, List.of(), new float[][] {xy}, codes, labelValues, metaNames,
-                meta.toArray(new String[0][]), header);
+                meta.toArray(new String[0][]), header, null);
     }
 }

@@ -38,7 +38,7 @@ class LassoRenderTest {
             for (int x = 0; x < SIZE; x++) {
                 int c = s.rgb(x, y);
                 for (int i = 0; i < n; i++) {
-                    if (c == SyntheticBundle.color(i)) {
+                    if (c == SpriteFixture.color(i)) {
                         sx[i] += x + 0.5;
                         sy[i] += y + 0.5;
                         count[i]++;

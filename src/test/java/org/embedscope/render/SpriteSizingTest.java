@@ -86,4 +86,14 @@ class SpriteSizingTest {
             prev = px;
         }
     }
+
+    @Test
+    void theDemosSizesForSideBySideBenchmarks() {
+        SpriteSizing d = SpriteSizing.matchingDemo(400f, 255f);
+        assertEquals(14f, d.pixels(0.001f, 100f, 1f, 1f), 1e-5);
+        assertEquals(28f, d.pixels(0.001f, 400f, 4f, 1f), 1e-5);
+        assertEquals(28f, d.pixels(0.001f, 800f, 8f, 1f), 1e-5);
+        // Halfway in camera distance (z from 20 to 5 in the demo: 12.5, i.e. zoom 1.6) is halfway in size.
+        assertEquals(21f, d.pixels(0.001f, 160f, 1.6f, 1f), 1e-4);
+    }
 }

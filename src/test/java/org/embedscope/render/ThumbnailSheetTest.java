@@ -38,7 +38,7 @@ class ThumbnailSheetTest {
 
     @Test
     void eachCellShowsItsItemLeftToRightTopToBottom() throws Exception {
-        s = TestScene.open(dir.resolve("b"), SceneRendererTest.A, SceneRendererTest.B, false, 0.25f, 128);
+        s = TestScene.open(dir.resolve("b"), SpriteFixture.A, SpriteFixture.B, false, 0.25f, 128);
         ThumbnailSheet sheet = s.scene().thumbnailSheet();
         int[] items = {9, 4, 1, 3, 0};
         int cell = 32;
@@ -48,13 +48,13 @@ class ThumbnailSheetTest {
         int[][] at = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
         for (int k = 0; k < 4; k++) {
             int x = at[k][0] * cell + cell / 2, y = at[k][1] * cell + cell / 2;
-            assertColor(SyntheticBundle.color(items[1 + k]), texel(tex, 64, 64, x, y), "cell " + k + " is item " + items[1 + k]);
+            assertColor(SpriteFixture.color(items[1 + k]), texel(tex, 64, 64, x, y), "cell " + k + " is item " + items[1 + k]);
             // The transparent edge of the cell shows the background.
             assertColor(SceneRenderer.BACKGROUND, texel(tex, 64, 64, at[k][0] * cell + 1, at[k][1] * cell + 1), "edge of cell " + k);
         }
         assertEquals(java.util.List.of(), GlState.deviations());
         // Another list redraws the sheet.
         tex = sheet.draw(new int[] {2, 2}, 0, 2, 2, cell);
-        assertColor(SyntheticBundle.color(2), texel(tex, 64, 32, cell + cell / 2, cell / 2), "redrawn");
+        assertColor(SpriteFixture.color(2), texel(tex, 64, 32, cell + cell / 2, cell / 2), "redrawn");
     }
 }

@@ -3,10 +3,10 @@ package org.embedscope.ui;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import static org.embedscope.ui.WindowDriver.await;
+import static org.embedscope.ui.WindowDriver.xdotool;
+
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.embedscope.render.Camera;
 import org.embedscope.render.ViewState;
 import org.junit.jupiter.api.AfterEach;
@@ -20,77 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExplorerWindowTest {
     @TempDir Path dir;
-    private ExplorerWindow window;
-    private Thread loop;
-
-    private static boolean hasXdotool() {
-        try {
-            return new ProcessBuilder("xdotool", "version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static void xdotool(String... args) throws Exception {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "xdotool";
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        assertEquals(0, p.waitFor(), "xdotool " + String.join(" ", args) + ": " + new String(p.getInputStream().readAllBytes()));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("timed out waiting until " + what);
-            Thread.sleep(20);
-        }
-    }
+    private WindowDriver driver;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) window.requestClose();
-        if (loop != null) loop.join(20_000);
+        if (driver != null) driver.close();
     }
 
-    /** Opens the window on the five-item synthetic bundle with small sprites; returns its position on the screen. */
+    private ExplorerWindow window;
+
+    /** Opens the window on the five-item sprite bundle with small sprites; returns its position on the screen. */
     private int[] openWindow(int width, int height) throws Exception {
-        String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && !display.isEmpty() && hasXdotool(), "needs an X display and xdotool (CI runs it under Xvfb)");
-        Path bundle = org.embedscope.render.SyntheticBundleAccess.write(dir.resolve("b"));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicReference<ExplorerWindow> opened = new AtomicReference<>();
-        // GLFW on X11 only asks that one thread make every call: the loop owns the window.
-        loop = new Thread(() -> {
-            try (ExplorerWindow w = new ExplorerWindow(bundle, width, height)) {
-                opened.set(w);
-                w.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "explorer-window");
-        loop.start();
-        await("the window is open", () -> opened.get() != null || failure.get() != null);
-        assertNull(failure.get());
-        window = opened.get();
-        await("the first frame", () -> window.frames() > 0);
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        driver = WindowDriver.open(org.embedscope.render.SpriteFixture.write(dir.resolve("b")), width, height);
+        window = driver.window;
         // Five items get sprites half the window wide, which leave no room to zoom: make them small.
-        java.util.concurrent.CountDownLatch sized = new java.util.concurrent.CountDownLatch(1);
-        window.runOnLoop(() -> {
-            window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f});
-            sized.countDown();
-        });
-        assertTrue(sized.await(20, java.util.concurrent.TimeUnit.SECONDS));
-        // Window at the screen's origin without a window manager; the framebuffer is 1:1 under Xvfb.
-        winId = new String(new ProcessBuilder("xdotool", "search", "--sync", "--name", "embedscope — synthetic").start()
-                .getInputStream().readAllBytes()).trim().split("\\s+")[0];
-        geo = new String(new ProcessBuilder("xdotool", "getwindowgeometry", winId).start().getInputStream().readAllBytes());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Position: (-?\\d+),(-?\\d+)").matcher(geo);
-        assertTrue(m.find(), geo);
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        driver.onLoop(() -> window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
+        return driver.origin();
     }
-
-    private String winId, geo;
 
     @Test
     void pointerAndKeysDriveTheScene() throws Exception {
@@ -101,7 +48,7 @@ class ExplorerWindowTest {
         // Hover: item 3 sits at (1, 1), the top-right corner of the data.
         int hx = pos[0] + Math.round(cam.screenX(1f)), hy = pos[1] + Math.round(cam.screenY(1f));
         xdotool("mousemove", String.valueOf(hx), String.valueOf(hy));
-        await("item 3 is hovered (pointer at " + hx + "," + hy + ", " + geo.replace('\n', ' ') + ", sprite " + st.spritePixels() + " px)",
+        await("item 3 is hovered (pointer at " + hx + "," + hy + ", sprite " + st.spritePixels() + " px)",
                 () -> window.hovered() == 3);
 
         // Wheel up three notches over the scene zooms in.
@@ -123,7 +70,7 @@ class ExplorerWindowTest {
         assertEquals(zoom1, cam.zoom(), 1e-6, "the wheel over the overlay does not zoom the scene");
 
         // Resizing the window resizes the framebuffer the scene is drawn for.
-        xdotool("windowsize", winId, "640", "420");
+        xdotool("windowsize", driver.id, "640", "420");
         await("the view follows the new size", () -> cam.width() == 640 && cam.height() == 420);
     }
 

@@ -16,4 +16,17 @@ public record KnnGraph(int n, int k, int[] indices, float[] distances) {
     public int neighbor(int i, int j) { return indices[i * k + j]; }
 
     public float distance(int i, int j) { return distances[i * k + j]; }
+
+    /** The first {@code columns} neighbours of each point (this graph itself when it has no more). */
+    public KnnGraph firstColumns(int columns) {
+        if (columns < 0 || columns > k) throw new IllegalArgumentException("cannot keep " + columns + " of " + k + " neighbours");
+        if (columns == k) return this;
+        int[] idx = new int[n * columns];
+        float[] dist = new float[n * columns];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(indices, i * k, idx, i * columns, columns);
+            System.arraycopy(distances, i * k, dist, i * columns, columns);
+        }
+        return new KnnGraph(n, columns, idx, dist);
+    }
 }

@@ -1,12 +1,14 @@
 package org.embedscope.layout.quality;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import org.embedscope.layout.knn.KnnGraph;
+import org.embedscope.layout.knn.PlaneNeighbors;
 import org.embedscope.progress.Progress;
 
 /**
- * How well a 2-D (or any low-dimensional) layout keeps the structure of its data, by three numbers:
+ * How well a 2-D layout keeps the structure of its data, by three numbers:
  * <ul>
  * <li><b>knn</b>: on {@code sample} randomly drawn points, the mean fraction of each point's
  * {@code neighbors} nearest neighbours in the data (exact, Euclidean) that are also among its
@@ -19,7 +21,12 @@ import org.embedscope.progress.Progress;
  * fitted on rows {@code [0, trainCount)} and scored on the rest (ties go to the smallest label).</li>
  * </ul>
  * Data distances use {@code |a|² + |b|² − 2a·b} with the dot products of 32 sampled rows at a time
- * against every data row (a loop the JIT vectorises, skipping zero entries), accumulated in double.
+ * against every data row (a loop the JIT vectorises, skipping zero entries), accumulated in double;
+ * layout neighbours are searched exactly through {@link PlaneNeighbors}.
+ *
+ * <p>{@link #perItem} gives knn for every item, from a given graph of data neighbours: the per-item
+ * trust that {@code prepare} stores and {@code quality --per-item} writes. Both go through
+ * {@link #overlap}, the one definition of how many data neighbours a layout kept.
  */
 public final class LayoutQuality {
     private LayoutQuality() {}
@@ -47,20 +54,21 @@ public final class LayoutQuality {
     private static final int BLOCK = 32;
 
     /**
-     * Scores the layout ({@code n × layoutDims}) of {@code data} ({@code n × dim}); {@code labels} may
-     * be null (then accuracy is NaN).
+     * Scores the layout ({@code n × layoutDims}, which must be 2) of {@code data} ({@code n × dim});
+     * {@code labels} may be null (then accuracy is NaN).
      */
     public static Scores measure(float[] data, int n, int dim, float[] layout, int layoutDims, int[] labels, Settings s, Progress progress) {
         int k = s.neighbors();
         if (n < k + 2) throw new IllegalArgumentException("need more than " + (k + 1) + " points, have " + n);
+        if (layoutDims != 2) throw new IllegalArgumentException("layouts must be 2-D, not " + layoutDims + "-D");
         if ((long) n * layoutDims > layout.length) throw new IllegalArgumentException("layout holds fewer than n × " + layoutDims + " values");
         try (Parallel par = new Parallel(s.threads())) {
             int[] sample = sample(n, Math.min(s.sample(), n), s.seed());
             int m = sample.length;
             int[] all = new int[n];
             for (int i = 0; i < n; i++) all[i] = i;
-            int[] low = lowNeighbors("quality: layout neighbours", layout, layoutDims, sample, all, k, par, progress);
-            int[] lowInSample = lowNeighbors("quality: layout neighbours in sample", layout, layoutDims, sample, sample, k, par, progress);
+            int[] low = lowNeighbors("quality: layout neighbours", layout, sample, all, k, par, progress);
+            int[] lowInSample = lowNeighbors("quality: layout neighbours in sample", layout, sample, sample, k, par, progress);
             double[] perPoint = new double[2 * m]; // overlap, trust penalty
             highDimensional(data, n, dim, sample, low, lowInSample, k, perPoint, par, progress);
             double overlap = 0, penalty = 0;
@@ -71,7 +79,7 @@ public final class LayoutQuality {
             double knn = overlap / ((double) m * k);
             double trust = 1 - 2.0 / ((double) m * k * (2.0 * m - 3.0 * k - 1)) * penalty;
             double acc = labels == null || s.trainCount() >= n || s.trainCount() < s.classifierNeighbors()
-                    ? Double.NaN : accuracy(layout, n, layoutDims, labels, s.trainCount(), s.classifierNeighbors(), par, progress);
+                    ? Double.NaN : accuracy(layout, n, labels, s.trainCount(), s.classifierNeighbors(), par, progress);
             return new Scores(knn, trust, acc);
         }
     }
@@ -90,40 +98,50 @@ public final class LayoutQuality {
         return java.util.Arrays.copyOf(p, count);
     }
 
-    /** The k nearest layout neighbours of each sampled point among the candidates (brute force). */
-    private static int[] lowNeighbors(String stage, float[] y, int dims, int[] sample, int[] candidates, int k, Parallel par, Progress progress) {
-        int m = sample.length;
-        int[] out = new int[m * k];
-        progress.stage(stage, m);
-        AtomicLong done = new AtomicLong();
-        par.forRange(m, 64, (w, from, to) -> {
-            double[] bd = new double[k];
-            int[] bi = new int[k];
-            for (int q = from; q < to; q++) {
-                int i = sample[q];
-                java.util.Arrays.fill(bd, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(bi, Integer.MAX_VALUE);
-                for (int j : candidates) {
-                    if (j == i) continue;
-                    double d = squaredDistance(y, dims, i, j);
-                    if (d < bd[k - 1]) insert(bd, bi, k, d, j);
-                }
-                System.arraycopy(bi, 0, out, q * k, k);
-            }
-            progress.advance(done.addAndGet(to - from));
-            progress.checkCancelled();
-        });
-        return out;
+    /**
+     * Per item, the fraction of its first {@code k} data neighbours in {@code dataNeighbors} that are
+     * among its {@code k} nearest in the 2-D {@code layout} (interleaved x, y; searched exactly among
+     * all items): knn for every item. {@code threads} 0 means one per core.
+     */
+    public static float[] perItem(KnnGraph dataNeighbors, float[] layout, int k, int threads, Progress progress) {
+        int n = dataNeighbors.n(), kd = dataNeighbors.k();
+        if (k < 1 || k > kd) throw new IllegalArgumentException("k must be 1 to " + kd + ", the graph's neighbours per item; was " + k);
+        if (layout.length < 2L * n) throw new IllegalArgumentException("layout holds fewer than 2n = " + 2L * n + " values");
+        try (Parallel par = new Parallel(threads)) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            int[] low = lowNeighbors("trust: layout neighbours", layout, all, all, k, par, progress);
+            float[] out = new float[n];
+            int[] data = dataNeighbors.indices();
+            par.forRange(n, 4096, (w, from, to) -> {
+                for (int i = from; i < to; i++) out[i] = (float) (overlap(data, i * kd, low, i * k, k) / (double) k);
+            });
+            return out;
+        }
     }
 
-    /** Squared distance of layout points i and j, in double. */
-    private static double squaredDistance(float[] y, int dims, int i, int j) {
-        double d = 0;
-        for (int c = 0; c < dims; c++) {
-            double t = (double) y[i * dims + c] - y[j * dims + c];
-            d += t * t;
+    /**
+     * How many of the {@code k} data neighbours at {@code data[dataAt ..]} are among the {@code k} layout
+     * neighbours at {@code layout[layoutAt ..]}.
+     */
+    static int overlap(int[] data, int dataAt, int[] layout, int layoutAt, int k) {
+        int overlap = 0;
+        for (int a = 0; a < k; a++) {
+            int j = layout[layoutAt + a];
+            for (int c = 0; c < k; c++) {
+                if (data[dataAt + c] == j) {
+                    overlap++;
+                    break;
+                }
+            }
         }
-        return d;
+        return overlap;
+    }
+
+    /** The k nearest layout neighbours of each sampled point among the candidates. */
+    private static int[] lowNeighbors(String stage, float[] y, int[] sample, int[] candidates, int k, Parallel par, Progress progress) {
+        progress.stage(stage, sample.length);
+        return new PlaneNeighbors(y, candidates).nearest(sample, k, par, progress);
     }
 
     /** Sorted insertion into the k best (ties keep the earlier, lower index first). */
@@ -188,17 +206,7 @@ public final class LayoutQuality {
                     for (int j = 0; j < n; j++) {
                         if (j != i && dist[ro + j] < bd[k - 1]) insert(bd, bi, k, dist[ro + j], j);
                     }
-                    int overlap = 0;
-                    for (int a = 0; a < k; a++) {
-                        int j = low[q * k + a];
-                        for (int c = 0; c < k; c++) {
-                            if (bi[c] == j) {
-                                overlap++;
-                                break;
-                            }
-                        }
-                    }
-                    out[2 * q] = overlap;
+                    out[2 * q] = overlap(bi, 0, low, q * k, k);
                     out[2 * q + 1] = rankPenalty(dist, ro, i, sample, lowInSample, q * k, k);
                 }
                 progress.advance(done.addAndGet(bs));
@@ -250,34 +258,25 @@ public final class LayoutQuality {
     }
 
     /** Accuracy of a c-nearest-neighbour majority vote in the layout, trained on [0, train), scored on the rest. */
-    static double accuracy(float[] y, int n, int dims, int[] labels, int train, int c, Parallel par, Progress progress) {
+    static double accuracy(float[] y, int n, int[] labels, int train, int c, Parallel par, Progress progress) {
         int tests = n - train;
         int maxLabel = 0;
         for (int i = 0; i < n; i++) maxLabel = Math.max(maxLabel, labels[i]);
         int classes = maxLabel + 1;
+        int[] trainRows = new int[train], testRows = new int[tests];
+        for (int j = 0; j < train; j++) trainRows[j] = j;
+        for (int t = 0; t < tests; t++) testRows[t] = train + t;
+        int[] nearest = lowNeighbors("quality: layout classifier", y, testRows, trainRows, c, par, progress);
         int[] correct = new int[tests];
-        progress.stage("quality: layout classifier", tests);
-        AtomicLong done = new AtomicLong();
-        par.forRange(tests, 64, (w, from, to) -> {
-            double[] bd = new double[c];
-            int[] bi = new int[c];
+        par.forRange(tests, 1024, (w, from, to) -> {
             int[] votes = new int[classes];
             for (int t = from; t < to; t++) {
-                int i = train + t;
-                java.util.Arrays.fill(bd, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(bi, Integer.MAX_VALUE);
-                for (int j = 0; j < train; j++) {
-                    double d = squaredDistance(y, dims, i, j);
-                    if (d < bd[c - 1]) insert(bd, bi, c, d, j);
-                }
                 java.util.Arrays.fill(votes, 0);
-                for (int a = 0; a < c; a++) votes[labels[bi[a]]]++;
+                for (int a = 0; a < c; a++) votes[labels[nearest[t * c + a]]]++;
                 int best = 0;
                 for (int l = 1; l < classes; l++) if (votes[l] > votes[best]) best = l;
-                correct[t] = best == labels[i] ? 1 : 0;
+                correct[t] = best == labels[train + t] ? 1 : 0;
             }
-            progress.advance(done.addAndGet(to - from));
-            progress.checkCancelled();
         });
         long sum = 0;
         for (int v : correct) sum += v;

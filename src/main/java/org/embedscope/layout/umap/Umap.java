@@ -1,7 +1,8 @@
 package org.embedscope.layout.umap;
 
+import org.embedscope.util.Bounds;
 import org.embedscope.layout.LayoutAlgorithm;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
@@ -87,12 +88,22 @@ public final class Umap implements LayoutAlgorithm {
 
     /** A layout in {@code dims} dimensions, row-major {@code n × dims}. */
     public float[] fit(float[] data, int n, int dim, int dims, Progress progress) {
+        return fitWithNeighbors(data, n, dim, dims, progress).coords();
+    }
+
+    /** The 2-D layout and its k-NN graph ({@code nNeighbors − 1} per point; none when searched after PCA). */
+    @Override
+    public Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
+        return fitWithNeighbors(data, n, dim, 2, progress);
+    }
+
+    private Fit fitWithNeighbors(float[] data, int n, int dim, int dims, Progress progress) {
         if (n < 1 || dim < 1) throw new IllegalArgumentException("UMAP needs at least one row and one column");
         if ((long) n * dim > data.length) throw new IllegalArgumentException("data holds fewer than n*dim values");
         for (int i = 0; i < n * dim; i++) {
             if (!Float.isFinite(data[i])) throw new IllegalArgumentException("row " + i / dim + ", column " + i % dim + " is " + data[i] + "; UMAP needs finite values");
         }
-        if (n == 1) return new float[dims];
+        if (n == 1) return new Fit(new float[dims], null);
         try (Parallel par = new Parallel(params.threads())) {
             float[] x = data;
             int xd = dim;
@@ -104,7 +115,8 @@ public final class Umap implements LayoutAlgorithm {
             int k = Math.min(params.nNeighbors(), n) - 1;
             NnDescent.Params nn = NnDescent.Params.defaults().withSeed(params.seed()).withThreads(par.threads());
             KnnGraph knn = NearestNeighbors.auto(nn).build(x, n, xd, k, params.metric(), progress);
-            return embed(knn, x, xd, dims, par, progress);
+            // After PCA the graph's distances are not the input's: keep it to ourselves then.
+            return new Fit(embed(knn, x, xd, dims, par, progress), x == data ? knn : null);
         }
     }
 
@@ -137,12 +149,8 @@ public final class Umap implements LayoutAlgorithm {
         float[] y = new float[n * dims];
         for (int i = 0; i < y.length; i++) y[i] = init[i] * expansion + (float) (rnd.nextGaussian() * 1e-4);
         for (int d = 0; d < dims; d++) {
-            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, y[i * dims + d]);
-                hi = Math.max(hi, y[i * dims + d]);
-            }
-            float range = hi - lo;
+            float[] axis = Bounds.ofAxis(y, n, dims, d);
+            float lo = axis[0], range = axis[1] - axis[0];
             for (int i = 0; i < n; i++) y[i * dims + d] = range > 0 ? 10f * (y[i * dims + d] - lo) / range : 5f;
         }
         return y;

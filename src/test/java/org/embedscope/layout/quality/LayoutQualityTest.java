@@ -1,5 +1,8 @@
 package org.embedscope.layout.quality;
 
+import org.embedscope.layout.knn.ExactNearestNeighbors;
+import org.embedscope.layout.knn.KnnGraph;
+import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.knn.NnDescentTest;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -58,6 +61,54 @@ class LayoutQualityTest {
         assertTrue(expected < 0.99 && expected > 0.5, "test layout is neither perfect nor random: " + expected);
         assertEquals(expected, s.trustworthiness(), 1e-12);
         assertTrue(Double.isNaN(s.accuracy()));
+    }
+
+    /** Per item, straight from the definition: the share of its k data neighbours among its k nearest by a full sort of the layout. */
+    static float[] naivePerItem(KnnGraph data, float[] y, int n, int k) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            Integer[] byLayout = new Integer[n - 1];
+            int p = 0;
+            for (int j = 0; j < n; j++) if (j != i) byLayout[p++] = j;
+            int fi = i;
+            java.util.Arrays.sort(byLayout, (a, b) -> {
+                int c = Double.compare(sq(y, 2, fi, a), sq(y, 2, fi, b));
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            java.util.Set<Integer> near = new java.util.HashSet<>(java.util.Arrays.asList(byLayout).subList(0, k));
+            int kept = 0;
+            for (int r = 0; r < k; r++) if (near.contains(data.neighbor(i, r))) kept++;
+            out[i] = (float) (kept / (double) k);
+        }
+        return out;
+    }
+
+    @Test
+    void perItemTrustIsTheDefinitionAndAveragesToKnn() {
+        int n = 500, dim = 12, k = 15;
+        float[] x = NnDescentTest.clusters(n, dim, 5, 7);
+        Random rnd = new Random(8);
+        float[] y = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            y[2 * i] = x[i * dim] + (float) rnd.nextGaussian() * 2;
+            y[2 * i + 1] = x[i * dim + 1] + (float) rnd.nextGaussian() * 2;
+        }
+        // More data neighbours than k: only the first k count.
+        KnnGraph exact = new ExactNearestNeighbors().build(x, n, dim, 20, Metric.EUCLIDEAN, Progress.NONE);
+        float[] t = LayoutQuality.perItem(exact, y, k, 2, Progress.NONE);
+        assertArrayEquals(naivePerItem(exact.firstColumns(k), y, n, k), t);
+        double sum = 0;
+        int partial = 0;
+        for (float v : t) {
+            sum += v;
+            if (v > 0 && v < 1) partial++;
+        }
+        assertTrue(partial > n / 2, "the layout keeps some neighbourhoods, not all: " + partial + " items in between");
+        // The mean over every item is knn with every item sampled.
+        LayoutQuality.Scores s = LayoutQuality.measure(x, n, dim, y, 2, null,
+                LayoutQuality.Settings.defaults().withSample(n).withNeighbors(k).withThreads(2), Progress.NONE);
+        assertEquals(s.knn(), sum / n, 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> LayoutQuality.perItem(exact, y, 21, 1, Progress.NONE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.embedscope.layout.umap;
 
+import org.embedscope.layout.LayoutAlgorithm;
 import org.embedscope.layout.knn.NnDescentTest;
 import org.embedscope.layout.MnistDigits;
 import org.embedscope.layout.knn.Metric;
@@ -69,7 +70,13 @@ class UmapTest {
         MnistDigits digits = MnistDigits.load();
         int n = digits.n(), dim = digits.dim();
         float[] x = digits.pixels();
-        float[] y = new Umap(Umap.Params.defaults().withThreads(2)).fit(x, n, dim, Progress.NONE);
+        LayoutAlgorithm.Fit fit = new Umap(Umap.Params.defaults().withThreads(2)).fitWithNeighbors(x, n, dim, Progress.NONE);
+        float[] y = fit.coords();
+        // Its graph, n_neighbors − 1 = 14 per digit, is what prepare keeps for --neighbors 14 or fewer.
+        double recall = NnDescentTest.recall(fit.neighbors(), MnistDigits.exact15().firstColumns(14));
+        System.out.printf("UMAP's neighbour graph on MNIST-5k: %d per digit, recall of the exact 14 nearest %.4f%n", fit.neighbors().k(), recall);
+        assertEquals(14, fit.neighbors().k());
+        assertTrue(recall >= 0.95, "recall " + recall);
         LayoutQuality.Scores s = LayoutQuality.measure(x, n, dim, y, 2, digits.labels(),
                 LayoutQuality.Settings.defaults().withTrainCount(4000).withThreads(2), Progress.NONE);
         // umap-learn 0.5.3 (two seeds) on these 5,000 digits, same measure: knn 0.321/0.318,

@@ -1,0 +1,116 @@
+package org.embedscope.bundle;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A bundle's neighbours file (README, "Bundle format"): a 16-byte little-endian header (the magic
+ * {@code ESNB}, version 1, n, k as int32), then {@code n × k} int32 indices and {@code n × k} float32
+ * distances, row by row. Raw or gzip-compressed, told apart by the gzip signature, not by the name.
+ *
+ * <p>{@link #read} refuses, naming the file and the item, a wrong magic or version, counts other than
+ * the manifest's, a size other than the header's, an index out of range, an item listed as its own
+ * neighbour or twice in a row, and distances that are negative, not finite or decreasing along a row.
+ */
+public final class NeighborsFile {
+    private NeighborsFile() {}
+
+    /** The first four bytes: {@code ESNB}. */
+    public static final int MAGIC = 0x424E5345; // 'E','S','N','B' read as a little-endian int32
+    public static final int VERSION = 1;
+    static final int HEADER_BYTES = 16;
+
+    /** Writes {@code lists} to {@code file}, gzip-compressed when its name ends in {@code .gz}. */
+    public static void write(Path file, NeighborLists lists) throws IOException {
+        long entries = (long) lists.n() * lists.k();
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(HEADER_BYTES + 8 * entries)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(MAGIC).putInt(VERSION).putInt(lists.n()).putInt(lists.k());
+        b.asIntBuffer().put(lists.indices());
+        b.position(Math.toIntExact(HEADER_BYTES + 4 * entries));
+        b.asFloatBuffer().put(lists.distances());
+        boolean gzip = file.getFileName().toString().endsWith(".gz");
+        try (OutputStream out = Files.newOutputStream(file);
+             OutputStream o = gzip ? new GZIPOutputStream(out, 1 << 16) : out) {
+            o.write(b.array());
+        }
+    }
+
+    /**
+     * Reads and checks the file for a bundle of {@code count} items whose manifest declares {@code k}
+     * neighbours per item.
+     */
+    public static NeighborLists read(Path file, int count, int k) throws BundleException {
+        long entries = (long) count * k, expected = HEADER_BYTES + 8 * entries;
+        byte[] bytes;
+        try (InputStream in = open(file)) {
+            byte[] header = in.readNBytes(HEADER_BYTES);
+            if (header.length < HEADER_BYTES) throw new BundleException(file, "header", "truncated: " + header.length + " bytes; expected a 16-byte header");
+            ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+            if (h.getInt(0) != MAGIC) throw new BundleException(file, "header", "not a neighbours file; expected it to start with ESNB");
+            int version = h.getInt(4), n = h.getInt(8), kk = h.getInt(12);
+            if (version != VERSION) throw new BundleException(file, "header", "version " + version + "; this embedscope reads version " + VERSION);
+            if (n != count) throw new BundleException(file, "header", "holds " + n + " items; expected " + count + " (bundle.json, field count)");
+            if (kk != k) throw new BundleException(file, "header", "holds " + kk + " neighbours per item; expected " + k + " (bundle.json, field neighbors.k)");
+            bytes = new byte[Math.toIntExact(expected)];
+            System.arraycopy(header, 0, bytes, 0, HEADER_BYTES);
+            int got = HEADER_BYTES + in.readNBytes(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
+            if (got < bytes.length || in.read() >= 0) {
+                long size = got < bytes.length ? got : got + 1 + in.transferTo(OutputStream.nullOutputStream());
+                throw new BundleException(file, null, (got < bytes.length ? "truncated: " : "too long: ") + size
+                        + " bytes; expected 16 + 8 × " + count + " items × " + k + " neighbours = " + expected);
+            }
+        } catch (NoSuchFileException e) {
+            throw new BundleException(file, null, "missing (bundle.json, field neighbors.file)");
+        } catch (IOException e) {
+            throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int[] indices = new int[(int) entries];
+        float[] distances = new float[(int) entries];
+        b.position(HEADER_BYTES);
+        b.asIntBuffer().get(indices);
+        b.position(Math.toIntExact(HEADER_BYTES + 4 * entries));
+        b.asFloatBuffer().get(distances);
+        check(file, count, k, indices, distances);
+        return new NeighborLists(count, k, indices, distances);
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b0 = in.read(), b1 = in.read();
+        in.reset();
+        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private static void check(Path file, int n, int k, int[] indices, float[] distances) throws BundleException {
+        int[] seenBy = new int[n]; // seenBy[j] == i + 1: item i already lists j
+        for (int i = 0; i < n; i++) {
+            float previous = 0;
+            for (int r = 0; r < k; r++) {
+                int e = i * k + r, j = indices[e];
+                float d = distances[e];
+                String where = "item " + i + ", neighbour " + (r + 1);
+                if (j < 0 || j >= n) throw new BundleException(file, where, "index " + j + " is out of range; expected 0 to " + (n - 1));
+                if (j == i) throw new BundleException(file, where, "lists the item itself; expected other items only");
+                if (seenBy[j] == i + 1) throw new BundleException(file, where, "lists item " + j + " twice");
+                seenBy[j] = i + 1;
+                if (!Float.isFinite(d) || d < 0) throw new BundleException(file, where, "distance " + d + "; expected a finite distance of 0 or more");
+                if (d < previous) {
+                    throw new BundleException(file, where, "distance " + d + " is smaller than the one before (" + previous
+                            + "); expected neighbours nearest first");
+                }
+                previous = d;
+            }
+        }
+    }
+}
