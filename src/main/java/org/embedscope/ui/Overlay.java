@@ -47,6 +47,7 @@ public final class Overlay implements AutoCloseable {
     private boolean lastFrameRedrewScene;
     private java.util.function.DoubleSupplier clock = () -> 0;
     private final SelectionPanel selection;
+    private final SearchBox search;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
     private float[] outline = new float[0];
     private boolean outlineClosed;
@@ -59,6 +60,7 @@ public final class Overlay implements AutoCloseable {
         labelRgba = new float[scene.labelCounts().length][];
         for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labels().color(l), 1f);
         selection = new SelectionPanel(scene, uiScale, labelRgba);
+        search = new SearchBox(scene.state(), scene::columns, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -114,6 +116,17 @@ public final class Overlay implements AutoCloseable {
         selection.build();
         drawOutline();
     }
+
+    /** Puts the keyboard in the search box ({@code /}). */
+    public void focusSearch() { search.focus(); }
+
+    /** What is wrong with the query in the search box ("at 7: expected …"), or null. */
+    public String searchError() {
+        return search.error() == null ? null : search.error().getMessage();
+    }
+
+    /** Types {@code query} into the search box and runs it (scripted sessions). */
+    public void search(String query) { search.setText(query); }
 
     /** The item whose thumbnail in the selection panel the pointer is over, or -1 (the scene marks it). */
     public int thumbnailHovered() { return selection.hovered(); }
@@ -187,6 +200,7 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
         }
 
+        if (ImGui.collapsingHeader("Search", ImGuiTreeNodeFlags.DefaultOpen)) search.build();
         selectionControls(st);
 
         if (b.hasLabels()) legend(st, b);
@@ -198,6 +212,7 @@ public final class Overlay implements AutoCloseable {
         ImGui.textDisabled("shift-drag: box   ctrl-drag: lasso");
         ImGui.textDisabled("(+alt: add)   Esc: clear   I: invert");
         ImGui.textDisabled("D: dim the rest   M: select matches");
+        ImGui.textDisabled("/: search");
         ImGui.end();
     }
 
