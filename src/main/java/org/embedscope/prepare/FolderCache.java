@@ -10,11 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.embedscope.Version;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.bundle.UserCache;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
 import org.embedscope.layout.tsne.Tsne;
@@ -33,38 +33,18 @@ import org.embedscope.source.FolderSource;
 public final class FolderCache {
     private FolderCache() {}
 
-    /** Overrides the cache folder (for tests, or a machine with a small home folder). */
-    public static final String ROOT_PROPERTY = "embedscope.cache";
     /** Layouts of a cached folder: UMAP (shown first) and PCA. */
     static final List<String> LAYOUTS = List.of("umap", "pca");
     private static final String FINGERPRINT = "folder_fingerprint";
 
-    /**
-     * The user's cache folder for embedscope: {@code $XDG_CACHE_HOME/embedscope}, else
-     * {@code ~/Library/Caches/embedscope} on macOS, {@code %LOCALAPPDATA%\embedscope\cache} on Windows,
-     * {@code ~/.cache/embedscope} elsewhere; the {@value #ROOT_PROPERTY} system property overrides it.
-     */
+    /** Where cached folders are kept: {@code folders} in the user's cache folder ({@link UserCache}). */
     public static Path defaultRoot() {
-        return root(System.getProperty(ROOT_PROPERTY), System.getenv("XDG_CACHE_HOME"), System.getProperty("os.name", ""),
-                System.getProperty("user.home"), System.getenv("LOCALAPPDATA"));
-    }
-
-    /** {@link #defaultRoot()} from its inputs: the property, {@code XDG_CACHE_HOME}, the OS name, the home folder, {@code LOCALAPPDATA}. */
-    public static Path root(String override, String xdg, String osName, String home, String localAppData) {
-        if (override != null && !override.isBlank()) return Path.of(override);
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "embedscope");
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("mac")) return Path.of(home, "Library", "Caches", "embedscope");
-        if (os.startsWith("windows")) {
-            return localAppData != null && !localAppData.isBlank() ? Path.of(localAppData, "embedscope", "cache")
-                    : Path.of(home, "AppData", "Local", "embedscope", "cache");
-        }
-        return Path.of(home, ".cache", "embedscope");
+        return UserCache.folder("folders");
     }
 
     /** Where the bundle of {@code folder} is kept under {@code root}. */
     public static Path bundleOf(Path root, Path folder) throws BundleException {
-        return root.resolve("folders").resolve(sha256(realPath(folder).toString()).substring(0, 24));
+        return root.resolve(sha256(realPath(folder).toString()).substring(0, 24));
     }
 
     /**
