@@ -17,6 +17,7 @@ import org.embedscope.bundle.Manifest;
 import org.embedscope.bundle.UserCache;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
+import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.tsne.Tsne;
 import org.embedscope.layout.umap.Umap;
 import org.embedscope.progress.Progress;
@@ -35,6 +36,8 @@ public final class FolderCache {
 
     /** Layouts of a cached folder: UMAP (shown first) and PCA. */
     static final List<String> LAYOUTS = List.of("umap", "pca");
+    /** Neighbours kept per item, as prepare keeps them by default. */
+    static final int NEIGHBORS = 15;
     private static final String FINGERPRINT = "folder_fingerprint";
 
     /** Where cached folders are kept: {@code folders} in the user's cache folder ({@link UserCache}). */
@@ -64,7 +67,7 @@ public final class FolderCache {
 
         log.println("embedscope: preparing " + source.count() + " images of " + folder + " into " + bundle + " (once; delete it to free the space)");
         log.flush();
-        // prepare's defaults (seed 42), as `embedscope prepare --images DIR --layout umap,pca` uses them
+        // prepare's defaults (seed 42, 15 neighbours kept), as `embedscope prepare --images DIR --layout umap,pca` uses them
         LayoutOptions options = new LayoutOptions(42, Umap.Params.defaults(), Tsne.Params.defaults(), null);
         List<PreparePipeline.ComputedLayout> layouts = LAYOUTS.stream().map(name -> {
             LayoutRegistry.Configured c = LayoutRegistry.create(name, options);
@@ -76,7 +79,7 @@ public final class FolderCache {
         provenance.put(FINGERPRINT, fingerprint);
         Path name = realPath(folder).getFileName();
         PreparePipeline.Spec spec = new PreparePipeline.Spec(source, bundle, name == null ? folder.toString() : name.toString(), null,
-                Map.of(), layouts, 0, 2048, 16, null, 6, false, null, provenance);
+                Map.of(), layouts, 0, 2048, 16, null, 6, false, null, provenance, new PreparePipeline.Neighbors(NEIGHBORS, Metric.EUCLIDEAN, 42));
         PreparePipeline.run(spec, progress, onInterrupt, log);
         return bundle;
     }
@@ -95,7 +98,8 @@ public final class FolderCache {
     /** The hash of every image's relative path, size and modification time, the version and the recipe. */
     static String fingerprint(List<FolderSource.Entry> images) {
         MessageDigest md = digest();
-        update(md, "embedscope " + Version.get() + "; layouts " + String.join(",", LAYOUTS) + "; default cell, page 2048, png 6");
+        update(md, "embedscope " + Version.get() + "; layouts " + String.join(",", LAYOUTS) + "; neighbors " + NEIGHBORS
+                + "; default cell, page 2048, png 6");
         for (FolderSource.Entry e : images) update(md, e.path() + "\u0000" + e.size() + "\u0000" + e.modifiedMillis());
         return HexFormat.of().formatHex(md.digest());
     }
