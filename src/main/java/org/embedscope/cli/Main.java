@@ -88,7 +88,7 @@ public final class Main implements Runnable {
         } catch (LinkageError e) {
             if (Boolean.getBoolean("embedscope.trace")) throw e;
             // a runtime trimmed too far, or a damaged jar: say what is missing in one line
-            System.err.println("embedscope: this Java runtime or jar lacks a part embedscope needs (" + ErrorLines.escape(String.valueOf(e.getMessage()))
+            System.err.println("embedscope: this Java runtime or jar lacks a part embedscope needs (" + org.embedscope.bundle.PrintableText.escape(String.valueOf(e.getMessage()))
                     + "); use a full JDK 17 or later and a freshly built jar");
             code = EXIT_UNEXPECTED;
         }
