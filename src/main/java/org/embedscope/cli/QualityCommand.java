@@ -148,7 +148,7 @@ public final class QualityCommand implements Callable<Integer> {
         }
         progress.stage("quality: per-item trust", n);
         float[] trust = LayoutQuality.perItem(graph, xy, k, 0, progress);
-        String column = name + "_trust";
+        String column = new Manifest.Layout(name, name).trustColumn();
         try {
             AtomicFile.write(out, f -> {
                 try (BufferedWriter w = Files.newBufferedWriter(f);
