@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
 public final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
 
-    @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder.")
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder, or a folder of images (prepared once into your cache folder).")
     Path bundle;
+
+    @CommandLine.Mixin BundleOrFolder folder = new BundleOrFolder();
 
     @Option(names = "--layout", paramLabel = "NAME", description = "Layout to show (default: the bundle's first).")
     String layout;
@@ -80,7 +82,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Bundle b = BundleReader.load(bundle);
+        Bundle b = BundleReader.load(folder.resolve(bundle, spec));
         int from = layout == null ? 0 : layoutIndex(b, layout, "--layout");
         int target = to == null ? (from + 1) % b.manifest().layouts().size() : layoutIndex(b, to, "--to");
         int[] cursor = {-1, -1};

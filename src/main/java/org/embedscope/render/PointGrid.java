@@ -32,48 +32,64 @@ public final class PointGrid {
 
     /** The grid of interleaved positions {@code xy} (x0, y0, x1, y1, …). */
     public static PointGrid of(float[] xy) {
-        int n = xy.length / 2;
-        float[] box = bulk(xy, n);
+        return of(xy, null);
+    }
+
+    /** The grid of the points {@code items} (ascending; null for all) of {@code xy}; queries answer item numbers. */
+    public static PointGrid of(float[] xy, int[] items) {
+        int n = items == null ? xy.length / 2 : items.length;
+        float[] box = bulk(xy, items);
         int side = (int) Math.max(1, Math.min(MAX_SIDE, Math.sqrt(n / 2.0)));
         float w = box[2] - box[0], h = box[3] - box[1];
         float toX = w > 0 ? side / w : 0, toY = h > 0 ? side / h : 0;
         PointGrid shape = new PointGrid(side, side, box[0], box[1], toX, toY, null, null, null);
         int[] start = new int[side * side + 1];
         int[] cellOf = new int[n];
-        for (int i = 0; i < n; i++) {
+        for (int p = 0; p < n; p++) {
+            int i = items == null ? p : items[p];
             int c = shape.cell(xy[2 * i], xy[2 * i + 1]);
-            cellOf[i] = c;
+            cellOf[p] = c;
             start[c + 1]++;
         }
         for (int c = 0; c < side * side; c++) start[c + 1] += start[c];
         int[] fill = Arrays.copyOf(start, side * side);
-        int[] items = new int[n];
+        int[] byCell = new int[n];
         float[] sorted = new float[2 * n];
-        for (int i = 0; i < n; i++) { // ascending i: each cell's points stay in item order
-            int at = fill[cellOf[i]]++;
-            items[at] = i;
+        for (int p = 0; p < n; p++) { // ascending: each cell's points stay in item order
+            int i = items == null ? p : items[p];
+            int at = fill[cellOf[p]]++;
+            byCell[at] = i;
             sorted[2 * at] = xy[2 * i];
             sorted[2 * at + 1] = xy[2 * i + 1];
         }
-        return new PointGrid(side, side, box[0], box[1], toX, toY, start, items, sorted);
+        return new PointGrid(side, side, box[0], box[1], toX, toY, start, byCell, sorted);
     }
 
-    /** {minX, minY, maxX, maxY}: per axis the mean ± 4 standard deviations, within the points' own bounds. */
-    private static float[] bulk(float[] xy, int n) {
+    /**
+     * {minX, minY, maxX, maxY} of the bulk of the points {@code items} (null: all) of {@code xy}: per
+     * axis the mean ± 4 standard deviations, within the points' own bounds.
+     */
+    static float[] bulk(float[] xy, int[] items) {
+        int n = items == null ? xy.length / 2 : items.length;
         float[] b = {0, 0, 0, 0};
         if (n == 0) return b;
-        float[] all = LayoutNormalizer.bounds(xy);
         for (int a = 0; a < 2; a++) {
             double sum = 0, sq = 0;
-            for (int i = 0; i < n; i++) sum += xy[2 * i + a];
+            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+            for (int p = 0; p < n; p++) {
+                float v = xy[2 * (items == null ? p : items[p]) + a];
+                sum += v;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
             double mean = sum / n;
-            for (int i = 0; i < n; i++) {
-                double d = xy[2 * i + a] - mean;
+            for (int p = 0; p < n; p++) {
+                double d = xy[2 * (items == null ? p : items[p]) + a] - mean;
                 sq += d * d;
             }
             double sd = Math.sqrt(sq / n);
-            b[a] = (float) Math.max(all[a], mean - 4 * sd);
-            b[2 + a] = (float) Math.min(all[2 + a], mean + 4 * sd);
+            b[a] = (float) Math.max(lo, mean - 4 * sd);
+            b[2 + a] = (float) Math.min(hi, mean + 4 * sd);
         }
         return b;
     }

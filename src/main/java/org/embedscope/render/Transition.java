@@ -94,6 +94,16 @@ public final class Transition {
         start = now;
     }
 
+    /**
+     * Every item's position now, interleaved x, y into {@code out} (as long as the layouts): what the
+     * shader computes, for tests of what is drawn (a lasso selects by drawn position).
+     */
+    public void positions(float[][] layouts, float[] out) {
+        float[] w = weights();
+        float[] a = layouts[slots[0]], b = layouts[slots[1]], c = layouts[slots[2]];
+        for (int k = 0; k < out.length; k++) out[k] = w[0] * a[k] + w[1] * b[k] + w[2] * c[k];
+    }
+
     /** Position of one item given each layout's normalised coordinates: what the shader computes. */
     public void position(float[][] layouts, int item, float[] out) {
         float[] w = weights();

@@ -1,7 +1,7 @@
 package org.embedscope.render;
 
 import java.util.Arrays;
-import java.util.BitSet;
+import org.embedscope.select.ItemSet;
 
 /**
  * Everything that decides what the scene looks like, free of GL: camera, transition, sprite sizing,
@@ -35,8 +35,8 @@ public final class ViewState {
 
     private final int[] labelOfItem;
     private final ItemStates states;
-    private final BitSet selection = new BitSet();
-    private BitSet matches;
+    private final ItemSet selection;
+    private ItemSet matches;
     private boolean onlyMatches;
     private boolean dimUnselected;
     private boolean statesStale;
@@ -62,6 +62,7 @@ public final class ViewState {
         Arrays.fill(shown, true);
         this.labelOfItem = labelOfItem;
         this.states = new ItemStates(labelOfItem.length);
+        this.selection = new ItemSet(labelOfItem.length);
     }
 
     // ---------------------------------------------------------------- camera
@@ -254,13 +255,13 @@ public final class ViewState {
 
     /** True when item {@code item} is hidden (its label hidden, or outside the matches with "only matches" on). */
     public boolean isHidden(int item) {
-        return !shown[labelOfItem[item]] || (onlyMatches && matches != null && !matches.get(item));
+        return !shown[labelOfItem[item]] || (onlyMatches && matches != null && !matches.contains(item));
     }
 
     /** The selection, to read (a copy). */
-    public BitSet selection() { return (BitSet) selection.clone(); }
+    public ItemSet selection() { return selection.copy(); }
 
-    public boolean isSelected(int item) { return selection.get(item); }
+    public boolean isSelected(int item) { return selection.contains(item); }
 
     public int selectedCount() { return selection.cardinality(); }
 
@@ -270,27 +271,79 @@ public final class ViewState {
     /** The selected items in increasing order (cached until the selection changes). Do not modify. */
     public int[] selectedItems() {
         if (selectedItemsVersion != selectionVersion) {
-            selectedItems = selection.stream().toArray();
+            selectedItems = selection.toArray();
             selectedItemsVersion = selectionVersion;
         }
         return selectedItems;
     }
 
-    /** Replaces the selection with {@code items}. */
-    public void setSelection(BitSet items) {
+    /** Replaces the selection with {@code items} (hidden or not: a saved selection is restored as it was). */
+    public void setSelection(ItemSet items) {
         if (selection.equals(items)) return;
         selection.clear();
         selection.or(items);
         selectionChanged();
     }
 
+    /** Selects {@code item} alone (a click); -1 clears the selection (a click on nothing). */
+    public void selectOnly(int item) {
+        ItemSet one = new ItemSet(itemCount());
+        if (item >= 0 && !isHidden(item)) one.add(item);
+        setSelection(one);
+    }
+
+    /** Adds {@code item} to the selection or removes it (shift-click). Hidden items are not added. */
+    public void toggleSelected(int item) {
+        if (!selection.contains(item) && isHidden(item)) return;
+        selection.toggle(item);
+        selectionChanged();
+    }
+
+    /** Adds {@code items} (those not hidden) to the selection. */
+    public void addToSelection(ItemSet items) {
+        setSelection(shownOf(items).or(selection));
+    }
+
+    /** Replaces the selection with the shown items of {@code items}. */
+    public void selectShown(ItemSet items) {
+        setSelection(shownOf(items));
+    }
+
+    public void clearSelection() { setSelection(new ItemSet(itemCount())); }
+
+    /** Selects every shown item not selected, and deselects the rest. */
+    public void invertSelection() {
+        ItemSet next = new ItemSet(itemCount());
+        for (int i = 0; i < labelOfItem.length; i++) if (!selection.contains(i) && !isHidden(i)) next.add(i);
+        setSelection(next);
+    }
+
+    /** Selects the shown items of label {@code label} (the legend). */
+    public void selectLabel(int label) {
+        ItemSet next = new ItemSet(itemCount());
+        for (int i = 0; i < labelOfItem.length; i++) if (labelOfItem[i] == label && !isHidden(i)) next.add(i);
+        setSelection(next);
+    }
+
+    /** Selects the shown matches of the search; nothing happens without one. */
+    public void selectMatches() {
+        if (matches != null) selectShown(matches);
+    }
+
+    /** The items of {@code items} that are not hidden (a copy). */
+    private ItemSet shownOf(ItemSet items) {
+        ItemSet out = items.copy();
+        for (int i = out.next(0); i >= 0; i = out.next(i + 1)) if (isHidden(i)) out.remove(i);
+        return out;
+    }
+
     /** Search matches, or null when no search is active. */
-    public BitSet matches() { return matches == null ? null : (BitSet) matches.clone(); }
+    public ItemSet matches() { return matches == null ? null : matches.copy(); }
 
     /** Sets the search's matches; null ends the search. */
-    public void setMatches(BitSet items) {
+    public void setMatches(ItemSet items) {
         if (items == null ? matches == null : items.equals(matches)) return;
-        matches = items == null ? null : (BitSet) items.clone();
+        matches = items == null ? null : items.copy();
         statesChanged();
     }
 
@@ -319,8 +372,8 @@ public final class ViewState {
         if (statesStale) {
             boolean dimRest = dimUnselected && !selection.isEmpty();
             for (int i = 0; i < labelOfItem.length; i++) {
-                boolean sel = selection.get(i);
-                boolean match = matches != null && matches.get(i);
+                boolean sel = selection.contains(i);
+                boolean match = matches != null && matches.contains(i);
                 int f = 0;
                 if (sel) f |= ItemStates.SELECTED;
                 if (match) f |= ItemStates.MATCHED;

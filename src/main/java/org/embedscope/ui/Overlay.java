@@ -1,5 +1,6 @@
 package org.embedscope.ui;
 
+import imgui.ImDrawList;
 import imgui.ImGui;
 import imgui.ImGuiIO;
 import imgui.flag.ImGuiCol;
@@ -51,6 +52,9 @@ public final class Overlay implements AutoCloseable {
     private java.util.function.DoubleSupplier clock = () -> 0;
     /** The control panel, or only a slim bar (key H). */
     private boolean open = true;
+    /** The selection outline being drawn (framebuffer pixels), empty when none. */
+    private float[] outline = new float[0];
+    private boolean outlineClosed;
 
     /** Creates the ImGui context and its GL3 renderer; {@code uiScale} scales fonts and spacing (HiDPI). */
     public Overlay(SceneRenderer scene, LayoutToggle toggle, float uiScale) {
@@ -115,10 +119,37 @@ public final class Overlay implements AutoCloseable {
     /** True when imgui wants the keyboard (a text field has focus). */
     public static boolean wantsKeyboard() { return ImGui.getIO().getWantCaptureKeyboard(); }
 
+    /** The box or lasso being drawn, in framebuffer pixels (empty: none); a box is drawn closed. */
+    public void setOutline(float[] outline, boolean closed) {
+        this.outline = outline;
+        this.outlineClosed = closed;
+    }
+
     /** Lays out the panels for this frame. */
     public void build(int hovered) {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
+        drawOutline();
+    }
+
+    /** The selection outline over everything: a dark line under a bright one, so it reads on any image. */
+    private void drawOutline() {
+        int n = outline.length / 2;
+        if (n < 2) return;
+        ImGuiIO io = ImGui.getIO();
+        float kx = 1f / Math.max(1e-3f, io.getDisplayFramebufferScaleX()), ky = 1f / Math.max(1e-3f, io.getDisplayFramebufferScaleY());
+        ImDrawList dl = ImGui.getForegroundDrawList();
+        float[] ring = PackedColor.rgb(SceneRenderer.SELECTION_COLOR);
+        int dark = ImGui.getColorU32(0f, 0f, 0f, 0.85f), bright = ImGui.getColorU32(ring[0], ring[1], ring[2], 1f);
+        for (int pass = 0; pass < 2; pass++) {
+            int colour = pass == 0 ? dark : bright;
+            float width = (pass == 0 ? 3.5f : 1.5f) * uiScale;
+            int segments = outlineClosed ? n : n - 1;
+            for (int k = 0; k < segments; k++) {
+                int j = (k + 1) % n;
+                dl.addLine(outline[2 * k] * kx, outline[2 * k + 1] * ky, outline[2 * j] * kx, outline[2 * j + 1] * ky, colour, width);
+            }
+        }
     }
 
     /** The collapsed panel: one line at the top left, out of the data's way. */
@@ -186,13 +217,33 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.checkbox("camera follows transitions", st.followsTransitions())) st.setFollowTransitions(!st.followsTransitions());
         }
 
+        selectionControls(st);
+
         if (b.hasLabels()) legend(st, b);
 
         ImGui.separator();
         ImGui.textDisabled("drag: pan   wheel, +/-: zoom");
         ImGui.textDisabled("arrows: move   F, dbl-click: fit");
         ImGui.textDisabled("T: transition  H: panel  P: shot");
+        ImGui.textDisabled("click: select  shift-click: +/-");
+        ImGui.textDisabled("shift-drag: box  ctrl-drag: lasso");
+        ImGui.textDisabled("(+alt: add)  Esc: clear  I: invert");
+        ImGui.textDisabled("D: dim the rest  M: select matches");
         ImGui.end();
+    }
+
+    private void selectionControls(ViewState st) {
+        if (!ImGui.collapsingHeader("Selection", ImGuiTreeNodeFlags.DefaultOpen)) return;
+        int n = st.selectedCount();
+        ImGui.text(n == 0 ? "nothing selected" : String.format("%,d selected", n));
+        if (ImGui.smallButton("clear (Esc)")) st.clearSelection();
+        ImGui.sameLine();
+        if (ImGui.smallButton("invert (I)")) st.invertSelection();
+        if (st.matches() != null) {
+            ImGui.sameLine();
+            if (ImGui.smallButton("select matches (M)")) st.selectMatches();
+        }
+        if (ImGui.checkbox("dim the rest (D)", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
     }
 
     private void legend(ViewState st, Bundle b) {
@@ -211,6 +262,8 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.checkbox(b.labelName(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
             ImGui.sameLine();
             ImGui.textDisabled(String.format("%,d", scene.labelCounts()[l]));
+            ImGui.sameLine();
+            if (ImGui.smallButton("select##s" + l)) st.selectLabel(l);
         }
         if (scroll) ImGui.endChild();
     }

@@ -88,7 +88,7 @@ class PrepareCommandTest {
 
         List<CSVRecord> rows = points(out);
         assertEquals(300, rows.size());
-        assertEquals(List.of("given_x", "given_y", "pca_x", "pca_y", "label", "split"), rows.get(0).getParser().getHeaderNames());
+        assertEquals(List.of("given_x", "given_y", "pca_x", "pca_y", "label", "split", "given_trust", "pca_trust"), rows.get(0).getParser().getHeaderNames());
         IdxFile.Images digits = IdxFile.readImages(TestData.MNIST_IMAGES);
         int[] labels = IdxFile.readLabels(TestData.MNIST_LABELS);
         Manifest.Level l0 = m.atlas().finest();
@@ -116,7 +116,7 @@ class PrepareCommandTest {
         // the explorer's loader opens it and agrees
         Bundle b = BundleReader.load(out);
         assertEquals(300, b.count());
-        assertEquals(List.of("split"), b.metaColumns());
+        assertEquals(List.of("split", "given_trust", "pca_trust"), b.metaColumns());
         assertEquals("test", b.meta(0, 250));
         assertEquals(150f, b.coords(m.layoutIndex("given"))[2 * 150]);
         for (int i = 0; i < 300; i += 37) assertEquals(m.label().displayName(Integer.toString(labels[i])), b.labelName(b.labels()[i]));

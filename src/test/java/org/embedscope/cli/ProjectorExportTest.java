@@ -25,7 +25,7 @@ class ProjectorExportTest {
         for (int i = 0; i < 300; i++) xy.append(i % 17).append(',').append(i / 17 * 0.5).append('\n');
         Path given = Files.writeString(dir.resolve("given.csv"), xy);
         Path bundle = dir.resolve("digits");
-        assertEquals(0, CliRun.of("prepare", "--idx", digits[0].toString(), digits[1].toString(), "--label-names", "mnist",
+        assertEquals(0, CliRun.of("prepare", "--neighbors", "0", "--idx", digits[0].toString(), digits[1].toString(), "--label-names", "mnist",
                 "--import-layout", "given=" + given, "--layout", "pca", "-o", bundle.toString()).code());
 
         Path export = dir.resolve("export");
@@ -45,7 +45,7 @@ class ProjectorExportTest {
         }
 
         Path back = dir.resolve("back");
-        r = CliRun.of("prepare", "--projector", export.toString(), "--tensor", "given", "--layout", "pca", "-o", back.toString());
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", export.toString(), "--tensor", "given", "--layout", "pca", "-o", back.toString());
         assertEquals(0, r.code(), r.err());
         Manifest om = original.manifest(), bm = Manifest.read(back);
         assertEquals(28, bm.atlas().finest().cell());
@@ -73,7 +73,7 @@ class ProjectorExportTest {
     void anExportReplacesOnlyAnEarlierExport() throws Exception {
         Path bundle = ProjectorLog.write(dir.resolve("log"), 5, 2, 3);
         Path b = dir.resolve("b");
-        assertEquals(0, CliRun.of("prepare", "--projector", bundle.toString(), "--tensor", "as_text", "-o", b.toString()).code());
+        assertEquals(0, CliRun.of("prepare", "--neighbors", "0", "--projector", bundle.toString(), "--tensor", "as_text", "-o", b.toString()).code());
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("notes.txt"), "precious");
         CliRun r = CliRun.of("export-projector", b.toString(), out.toString());

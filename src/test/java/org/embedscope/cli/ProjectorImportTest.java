@@ -40,9 +40,9 @@ class ProjectorImportTest {
     void spriteCellsTensorAndMetadataBecomeTheBundle() throws Exception {
         Path log = ProjectorLog.write(dir.resolve("logs"), N, DIM, PER_ROW);
         Path text = dir.resolve("text"), bytes = dir.resolve("bytes");
-        CliRun r = CliRun.of("prepare", "--projector", log.toString(), "--tensor", "as_text", "--layout", "pca", "-o", text.toString());
+        CliRun r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "--tensor", "as_text", "--layout", "pca", "-o", text.toString());
         assertEquals(0, r.code(), r.err());
-        r = CliRun.of("prepare", "--projector", log.resolve("projector_config.pbtxt").toString(), "--tensor", "as_bytes:0",
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.resolve("projector_config.pbtxt").toString(), "--tensor", "as_bytes:0",
                 "--layout", "pca", "-o", bytes.toString());
         assertEquals(0, r.code(), r.err());
 
@@ -85,7 +85,7 @@ class ProjectorImportTest {
     void anotherMetadataColumnCanBeTheLabel() throws Exception {
         Path log = ProjectorLog.write(dir.resolve("logs"), N, DIM, PER_ROW);
         Path out = dir.resolve("out");
-        CliRun r = CliRun.of("prepare", "--projector", log.toString(), "--tensor", "as_text", "--label-column", "caption", "-o", out.toString());
+        CliRun r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "--tensor", "as_text", "--label-column", "caption", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         List<CSVRecord> rows = points(out);
         assertEquals(List.of("pca_x", "pca_y", "label", "class"), rows.get(0).getParser().getHeaderNames());
@@ -94,30 +94,44 @@ class ProjectorImportTest {
     }
 
     @Test
+    void absolutePathsOfAnotherMachineAreFoundBesideTheConfig() throws Exception {
+        Path log = ProjectorLog.write(dir.resolve("copied"), N, DIM, PER_ROW);
+        String elsewhere = dir.resolve("gone/run-1").toAbsolutePath().toString();
+        Files.writeString(log.resolve("projector_config.pbtxt"), "embeddings {\n  tensor_path: \"" + elsewhere + "/tensors.tsv\"\n"
+                + "  metadata_path: \"" + elsewhere + "/metadata.tsv\"\n  sprite { image_path: \"" + elsewhere + "/sprite.png\" "
+                + "single_image_dim: 8 single_image_dim: 8 }\n}\n");
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("prepare", "--projector", log.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(N, Manifest.read(out).count());
+        assertEquals("image number 3", points(out).get(3).get("caption"));
+    }
+
+    @Test
     void badLogsAreOneLineNamingTheFile() throws Exception {
         Path log = ProjectorLog.write(dir.resolve("logs"), N, DIM, PER_ROW);
         Path out = dir.resolve("out");
-        CliRun r = CliRun.of("prepare", "--projector", log.toString(), "-o", out.toString());
+        CliRun r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "-o", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("lists 2 embeddings (as_text, as_bytes); pick one with --tensor NAME"), r.err());
-        r = CliRun.of("prepare", "--projector", log.toString(), "--tensor", "nope", "-o", out.toString());
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "--tensor", "nope", "-o", out.toString());
         assertTrue(r.err().contains("has no embedding 'nope'"), r.err());
 
         Files.writeString(log.resolve("metadata.tsv"), "class\tcaption\ncat\tone\n");
-        r = CliRun.of("prepare", "--projector", log.toString(), "--tensor", "as_text", "-o", out.toString());
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "--tensor", "as_text", "-o", out.toString());
         assertTrue(r.err().contains("metadata.tsv: holds 1 rows of metadata after its header; expected 10"), r.err());
 
         Files.write(log.resolve("tensors.bytes"), new byte[] {1, 2, 3, 4, (byte) 0xff});
-        r = CliRun.of("prepare", "--projector", log.toString(), "--tensor", "as_bytes", "-o", out.toString());
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "--tensor", "as_bytes", "-o", out.toString());
         assertTrue(r.err().contains("tensors.bytes: holds 5 bytes; tensor_shape 10 × 3 of float32 needs 120"), r.err());
 
         Files.writeString(log.resolve("projector_config.pbtxt"), "embeddings {\n  tensor_path: \"tensors.tsv\"\n  sprite { image_path: \"sprite.png\" "
                 + "single_image_dim: 16 single_image_dim: 16 }\n}\n");
-        r = CliRun.of("prepare", "--projector", log.toString(), "-o", out.toString());
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "-o", out.toString());
         assertTrue(r.err().contains("sprite.png: is 32×24 pixels: too small for 10 images of 16×16"), r.err());
 
         Files.writeString(log.resolve("projector_config.pbtxt"), "embeddings {\n  tensor_path: \"tensors.tsv\"\n  sprite { image_path: \"x\" \n");
-        r = CliRun.of("prepare", "--projector", log.toString(), "-o", out.toString());
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", log.toString(), "-o", out.toString());
         assertTrue(r.err().contains("projector_config.pbtxt: line 4: the text ends inside a message; expected '}'"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(Files.exists(out));

@@ -31,7 +31,7 @@ class PythonInputsTest {
                 + "0,img/0.png,0.5,-1.0,cat,first\n1,img/1.png,2.0,3.5,dog,\"with, comma\"\n"
                 + "2,img/2.png,-4.75,0.125,cat,third\n3,img/3.png,0.001,60000.0,dog,fourth\n");
         Path out = dir.resolve("bundle");
-        CliRun r = CliRun.of("prepare", "--list", list.toString(), "--vectors", ARRAYS + ":emb", "--layout", "pca",
+        CliRun r = CliRun.of("prepare", "--neighbors", "0", "--list", list.toString(), "--vectors", ARRAYS + ":emb", "--layout", "pca",
                 "--layout-from", "umap=umap_x,umap_y", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
 
@@ -54,10 +54,10 @@ class PythonInputsTest {
     void layoutFromNeedsAListAndTwoColumns() throws Exception {
         TestData.save(TestData.grey(6, 6, (x, y) -> 9), "png", dir.resolve("img/0.png"));
         Path list = Files.writeString(dir.resolve("items.csv"), "path,ux\nimg/0.png,1\n");
-        CliRun r = CliRun.of("prepare", "--list", list.toString(), "--layout-from", "u=ux", "-o", dir.resolve("o").toString());
+        CliRun r = CliRun.of("prepare", "--neighbors", "0", "--list", list.toString(), "--layout-from", "u=ux", "-o", dir.resolve("o").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("expected NAME=XCOLUMN,YCOLUMN"), r.err());
-        r = CliRun.of("prepare", "--images", dir.resolve("img").toString(), "--layout-from", "u=ux,uy", "-o", dir.resolve("o").toString());
+        r = CliRun.of("prepare", "--neighbors", "0", "--images", dir.resolve("img").toString(), "--layout-from", "u=ux,uy", "-o", dir.resolve("o").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("go with --list"), r.err());
         assertFalse(Files.exists(dir.resolve("o")));

@@ -1,5 +1,6 @@
 package org.embedscope.render;
 
+import org.embedscope.bundle.BundleReader;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class FirstSightTest {
         a[0] = 100; a[1] = 0.5f;
         a[2] = -100; a[3] = 0.5f;
         a[4] = 0.5f; a[5] = 100;
-        view = new OffscreenExplorer(SyntheticBundle.load(SyntheticBundle.write(dir.resolve("b"), a, a.clone(), false)), W, H);
+        view = new OffscreenExplorer(BundleReader.load(SpriteFixture.write(dir.resolve("b"), a, a.clone(), false)), W, H);
         view.frame(-1, -1, false);
         int[] lit = litBounds();
         assertNotNull(lit);
@@ -81,22 +82,22 @@ class FirstSightTest {
     @Test
     void smoothAlphaBlendsAHalfTransparentTexel() throws Exception {
         float[] one = {0, 0};
-        view = new OffscreenExplorer(SyntheticBundle.load(SyntheticBundle.write(dir.resolve("b"), one, one, false)), W, H);
+        view = new OffscreenExplorer(BundleReader.load(SpriteFixture.write(dir.resolve("b"), one, one, false)), W, H);
         ViewState st = view.scene().state();
         // Exactly one level-0 texel per pixel: the ring (coverage 80/255) lies 3 px from the cell's edge.
-        st.setUserScale(SyntheticBundle.CELL / st.spritePixels());
+        st.setUserScale(SpriteFixture.CELL / st.spritePixels());
         assertEquals(0, view.scene().currentLevel());
         Camera cam = st.camera();
         int cx = Math.round(cam.screenX(0)), cy = Math.round(cam.screenY(0));
-        int ringX = cx - SyntheticBundle.CELL / 2 + 3, coreX = cx;
+        int ringX = cx - SpriteFixture.CELL / 2 + 3, coreX = cx;
         view.frame(-1, -1, false);
         assertEquals(background(), view.rgb(ringX, cy), "the threshold drops the ring");
         int core = view.rgb(coreX, cy);
         st.setSmoothAlpha(true);
         view.frame(-1, -1, false);
         int ring = view.rgb(ringX, cy);
-        float k = SyntheticBundle.RING_ALPHA / 255f;
-        int colour = SyntheticBundle.color(0);
+        float k = SpriteFixture.RING_ALPHA / 255f;
+        int colour = SpriteFixture.color(0);
         for (int shift = 0; shift <= 16; shift += 8) {
             int bg = (background() >> shift) & 255, c = (colour >> shift) & 255, got = (ring >> shift) & 255;
             assertEquals(bg + k * (c - bg), got, 3, String.format("ring blended %.2f over the background: #%06x", k, ring));
@@ -115,7 +116,7 @@ class FirstSightTest {
             b[2 * i] = i / 8;
             b[2 * i + 1] = 7 - i % 8;
         }
-        view = new OffscreenExplorer(SyntheticBundle.load(SyntheticBundle.write(dir.resolve("b"), a, b, false)), W, H);
+        view = new OffscreenExplorer(BundleReader.load(SpriteFixture.write(dir.resolve("b"), a, b, false)), W, H);
         ViewState st = view.scene().state();
         float[][] l = view.scene().layouts();
         int item = 9; // at (1, 1) in a, (1, 6) in b
@@ -129,7 +130,7 @@ class FirstSightTest {
             st.transition().position(l, item, p);
             int sx = Math.round(cam.screenX(p[0])), sy = Math.round(cam.screenY(p[1]));
             assertTrue(sx >= 0 && sx < W && sy >= 0 && sy < H, "frame " + f + ": item at " + sx + "," + sy);
-            assertEquals(SyntheticBundle.color(item), view.rgb(sx, sy), "frame " + f + ": the item is drawn there");
+            assertEquals(SpriteFixture.color(item), view.rgb(sx, sy), "frame " + f + ": the item is drawn there");
         }
     }
 }

@@ -1,10 +1,11 @@
 package org.embedscope.render;
 
+import org.embedscope.bundle.BundleReader;
 import static org.embedscope.render.TestScene.assertColor;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import java.util.BitSet;
+import org.embedscope.select.ItemSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +27,8 @@ class ItemStatesRenderTest {
         if (s != null) s.close();
     }
 
-    private static BitSet items(int... indices) {
-        BitSet b = new BitSet();
-        for (int i : indices) b.set(i);
-        return b;
+    private ItemSet items(int... indices) {
+        return ItemSet.of(s.state().itemCount(), indices);
     }
 
     /** Pixels of exactly the ring's colour (±3) in row {@code y} from column {@code x0} to {@code x1}. */
@@ -55,12 +54,12 @@ class ItemStatesRenderTest {
         float px = s.state().spritePixels();
         int overlapX = s.sx(0.03f), y = s.sy(0);
         int left = Math.round(s.state().camera().screenX(0) - px / 2);
-        assertColor(SyntheticBundle.color(1), s.rgb(overlapX, y), "the later item on top before selecting");
+        assertColor(SpriteFixture.color(1), s.rgb(overlapX, y), "the later item on top before selecting");
         assertEquals(0, ringPixels(left - 8, left, y), "no ring before selecting");
 
         s.state().setSelection(items(0));
         s.frame();
-        assertColor(SyntheticBundle.color(0), s.rgb(overlapX, y), "the selected item on top");
+        assertColor(SpriteFixture.color(0), s.rgb(overlapX, y), "the selected item on top");
         assertTrue(ringPixels(left - 8, left, y) >= 1, "a ring left of the selected sprite");
         // The ring has a dark outer edge, so it reads on light images too: just outside it, black.
         float ring = SelectionPass.ringPixels(px);
@@ -71,7 +70,7 @@ class ItemStatesRenderTest {
         s.state().setSelection(items(3));
         s.frame();
         assertEquals(0, ringPixels(left - 8, left, y), "item 0 no longer ringed");
-        assertColor(SyntheticBundle.color(1), s.rgb(overlapX, y), "item 1 on top again");
+        assertColor(SpriteFixture.color(1), s.rgb(overlapX, y), "item 1 on top again");
         int left3 = Math.round(s.state().camera().screenX(1) - px / 2);
         assertTrue(ringPixels(left3 - 8, left3, s.sy(1)) >= 1, "item 3 ringed");
     }
@@ -84,7 +83,7 @@ class ItemStatesRenderTest {
         s.frame();
         int bg = SceneRenderer.BACKGROUND;
         for (int i = 0; i < 4; i++) {
-            int c = SyntheticBundle.color(i), dimmed = 0;
+            int c = SpriteFixture.color(i), dimmed = 0;
             for (int shift = 0; shift <= 16; shift += 8) {
                 float e = ((bg >> shift) & 255) + SpritePass.DIM_KEEP * (((c >> shift) & 255) - ((bg >> shift) & 255));
                 dimmed |= Math.round(e) << shift;
@@ -92,10 +91,10 @@ class ItemStatesRenderTest {
             assertColor(dimmed, s.rgb(s.sx(A[2 * i]), s.sy(A[2 * i + 1])), "item " + i + " dimmed");
             assertEquals(i, s.scene().pick(s.sx(A[2 * i]), s.sy(A[2 * i + 1])), "dimmed item " + i + " is still picked");
         }
-        assertColor(SyntheticBundle.color(4), s.rgb(s.sx(0), s.sy(0)), "the selected item at full strength");
+        assertColor(SpriteFixture.color(4), s.rgb(s.sx(0), s.sy(0)), "the selected item at full strength");
         s.state().setDimUnselected(false);
         s.frame();
-        assertColor(SyntheticBundle.color(0), s.rgb(s.sx(A[0]), s.sy(A[1])), "undimmed");
+        assertColor(SpriteFixture.color(0), s.rgb(s.sx(A[0]), s.sy(A[1])), "undimmed");
     }
 
     @Test
@@ -105,19 +104,19 @@ class ItemStatesRenderTest {
         s.frame();
         // A search alone dims the items it does not match; they stay pickable.
         assertNotEquals(SceneRenderer.BACKGROUND, s.rgb(s.sx(A[0]), s.sy(A[1])), "non-match drawn");
-        assertNotEquals(SyntheticBundle.color(0), s.rgb(s.sx(A[0]), s.sy(A[1])), "but dimmed");
+        assertNotEquals(SpriteFixture.color(0), s.rgb(s.sx(A[0]), s.sy(A[1])), "but dimmed");
         assertEquals(0, s.scene().pick(s.sx(A[0]), s.sy(A[1])));
         s.state().setOnlyMatches(true);
         s.frame();
         for (int i = 0; i < 5; i++) {
             int x = s.sx(A[2 * i]), y = s.sy(A[2 * i + 1]);
             boolean match = i == 1 || i == 3;
-            assertColor(match ? SyntheticBundle.color(i) : SceneRenderer.BACKGROUND, s.rgb(x, y), "item " + i);
+            assertColor(match ? SpriteFixture.color(i) : SceneRenderer.BACKGROUND, s.rgb(x, y), "item " + i);
             assertEquals(match ? i : -1, s.scene().pick(x, y), "picking item " + i);
         }
         s.state().setMatches(null);
         s.frame();
-        assertColor(SyntheticBundle.color(0), s.rgb(s.sx(A[0]), s.sy(A[1])), "no search: all shown");
+        assertColor(SpriteFixture.color(0), s.rgb(s.sx(A[0]), s.sy(A[1])), "no search: all shown");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.embedscope.render;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.embedscope.bundle.BundleReader;
 import org.embedscope.ui.OffscreenExplorer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,7 @@ class SceneRendererTest {
     private TestScene scene;
     private OffscreenExplorer view;
 
-    // Five items: four corners and the middle; in layout b they mirror through the origin.
-    static final float[] A = {-1, -1, 1, -1, -1, 1, 1, 1, 0, 0};
-    static final float[] B = {1, 1, -1, 1, 1, -1, -1, -1, 0.5f, 0};
+    static final float[] A = SpriteFixture.A, B = SpriteFixture.B;
 
     @AfterEach
     void tearDown() {
@@ -49,7 +48,7 @@ class SceneRendererTest {
         open(A, B, false, 0.25f);
         view.frame(-1, -1, false);
         for (int i = 0; i < 5; i++) {
-            assertColor(SyntheticBundle.color(i), view.rgb(sx(A[2 * i]), sy(A[2 * i + 1])), "centre of item " + i);
+            assertColor(SpriteFixture.color(i), view.rgb(sx(A[2 * i]), sy(A[2 * i + 1])), "centre of item " + i);
         }
         // Between sprites: background.
         assertColor(SceneRenderer.BACKGROUND, view.rgb(sx(0.5f), sy(0.5f)), "empty space");
@@ -65,7 +64,7 @@ class SceneRendererTest {
         assertColor(SceneRenderer.BACKGROUND, view.rgb(x, y), "ring at threshold 0.5");
         state().setThreshold(0.2f);
         view.frame(-1, -1, false);
-        assertColor(SyntheticBundle.color(4), view.rgb(x, y), "ring at threshold 0.2");
+        assertColor(SpriteFixture.color(4), view.rgb(x, y), "ring at threshold 0.2");
         // The transparent corner stays background at any threshold above zero.
         int cx = Math.round(state().camera().screenX(0) - px / 2 + 1.5f);
         int cy = Math.round(state().camera().screenY(0) - px / 2 + 1.5f);
@@ -128,7 +127,7 @@ class SceneRendererTest {
         assertEquals(0.25f, p[0], 1e-5);
         view.frame(-1, -1, false);
         int x = sx(p[0]) + Math.round(state().spritePixels() * 0.2f), y = sy(p[1]);
-        assertColor(SyntheticBundle.color(4), view.rgb(x, y), "item 4 mid-way");
+        assertColor(SpriteFixture.color(4), view.rgb(x, y), "item 4 mid-way");
         assertEquals(4, view.scene().pick(x, y));
         // Where item 4 started, only the items crossing the origin may be; 0.1 to the left of it nothing is.
         assertEquals(-1, view.scene().pick(sx(-0.35f), sy(0)));
@@ -141,11 +140,11 @@ class SceneRendererTest {
         view.frame(-1, -1, false);
         assertColor(SceneRenderer.BACKGROUND, view.rgb(sx(A[0]), sy(A[1])), "hidden item 0");
         assertEquals(-1, view.scene().pick(sx(A[0]), sy(A[1])));
-        assertColor(SyntheticBundle.color(1), view.rgb(sx(A[2]), sy(A[3])), "shown item 1");
+        assertColor(SpriteFixture.color(1), view.rgb(sx(A[2]), sy(A[3])), "shown item 1");
         assertEquals(1, view.scene().pick(sx(A[2]), sy(A[3])));
         state().setShown(0, true);
         view.frame(-1, -1, false);
-        assertColor(SyntheticBundle.color(0), view.rgb(sx(A[0]), sy(A[1])), "shown again");
+        assertColor(SpriteFixture.color(0), view.rgb(sx(A[0]), sy(A[1])), "shown again");
     }
 
     @Test
@@ -155,15 +154,15 @@ class SceneRendererTest {
         open(a, a, false, 0.25f);
         view.frame(-1, -1, false);
         int nx = sx(0.3f), ny = sy(0);
-        assertColor(SyntheticBundle.color(1), view.rgb(nx, ny), "neighbour before hover");
+        assertColor(SpriteFixture.color(1), view.rgb(nx, ny), "neighbour before hover");
         int hovered = view.frame(sx(0), sy(0), false);
         assertEquals(0, hovered);
         float[] r = view.scene().hoverRect(0);
         assertTrue(r[2] >= SceneRenderer.HOVER_MIN_PX && r[2] >= 4 * state().spritePixels() - 1e-3);
         int c = view.rgb(nx, ny);
-        assertNotEquals(SyntheticBundle.color(1), c, "the neighbour is covered by the hover");
+        assertNotEquals(SpriteFixture.color(1), c, "the neighbour is covered by the hover");
         // The middle of the enlarged image is the hovered item's core, in its colour.
-        assertColor(SyntheticBundle.color(0), view.rgb(Math.round(r[0] + r[2] / 2), Math.round(r[1] + r[2] / 2)), "hover centre");
+        assertColor(SpriteFixture.color(0), view.rgb(Math.round(r[0] + r[2] / 2), Math.round(r[1] + r[2] / 2)), "hover centre");
     }
 
     @Test
@@ -172,11 +171,11 @@ class SceneRendererTest {
         // ~29 px sprites: the 16-px level; ~7 px: the 8-px level, whose cells are drawn inverted.
         view.frame(-1, -1, false);
         assertEquals(0, view.scene().currentLevel());
-        assertColor(SyntheticBundle.color(2), view.rgb(sx(A[4]), sy(A[5])), "fine level");
+        assertColor(SpriteFixture.color(2), view.rgb(sx(A[4]), sy(A[5])), "fine level");
         setWorldSize(0.06f);
         view.frame(-1, -1, false);
         assertEquals(1, view.scene().currentLevel());
-        assertColor(SyntheticBundle.inverted(SyntheticBundle.color(2)), view.rgb(sx(A[4]), sy(A[5])), "coarse level");
+        assertColor(SpriteFixture.inverted(SpriteFixture.color(2)), view.rgb(sx(A[4]), sy(A[5])), "coarse level");
     }
 
     @Test
@@ -230,7 +229,7 @@ class SceneRendererTest {
         assertTrue(px > 100, "a large sprite: " + px);
         view.frame(-1, -1, false);
         // Its core spans ±px/4 around the centre: pixel 2 is inside it.
-        assertColor(SyntheticBundle.color(4), view.rgb(2, sy(0)), "the visible half is drawn");
+        assertColor(SpriteFixture.color(4), view.rgb(2, sy(0)), "the visible half is drawn");
         assertEquals(4, view.scene().pick(2, sy(0)), "and pickable");
     }
 

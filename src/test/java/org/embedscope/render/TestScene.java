@@ -3,9 +3,10 @@ package org.embedscope.render;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.embedscope.bundle.BundleReader;
 import org.embedscope.ui.OffscreenExplorer;
 
-/** A synthetic bundle ({@link SyntheticBundle}) open in an offscreen explorer, and what the renderer tests ask of it. */
+/** A sprite bundle ({@link SpriteFixture}) open in an offscreen explorer, and what the renderer tests ask of it. */
 final class TestScene implements AutoCloseable {
     final OffscreenExplorer view;
 
@@ -15,7 +16,7 @@ final class TestScene implements AutoCloseable {
 
     /** Writes and opens a bundle of items at {@code a} and {@code b} in a {@code size²} frame, sprites {@code worldSize} wide. */
     static TestScene open(Path dir, float[] a, float[] b, boolean grey, float worldSize, int size) throws Exception {
-        TestScene s = new TestScene(new OffscreenExplorer(SyntheticBundle.load(SyntheticBundle.write(dir, a, b, grey)), size, size));
+        TestScene s = new TestScene(new OffscreenExplorer(BundleReader.load(SpriteFixture.write(dir, a, b, grey)), size, size));
         s.setWorldSize(worldSize);
         return s;
     }

@@ -2,7 +2,7 @@ package org.embedscope.render;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.BitSet;
+import org.embedscope.select.ItemSet;
 import org.junit.jupiter.api.Test;
 
 /** The per-item flags derived by {@link ViewState}, and their versions (what decides uploads and redraws). */
@@ -17,10 +17,8 @@ class ViewStateTest {
         return st;
     }
 
-    private static BitSet items(int... indices) {
-        BitSet b = new BitSet();
-        for (int i : indices) b.set(i);
-        return b;
+    private static ItemSet items(int... indices) {
+        return ItemSet.of(10, indices);
     }
 
     @Test
@@ -43,7 +41,7 @@ class ViewStateTest {
         st.setDimUnselected(true);
         assertEquals(ItemStates.DIMMED, st.itemStates().get(0), "dim the rest");
         assertEquals(ItemStates.SELECTED, st.itemStates().get(2));
-        st.setSelection(new BitSet());
+        st.clearSelection();
         assertEquals(0, st.itemStates().get(0), "nothing to dim against without a selection");
     }
 
