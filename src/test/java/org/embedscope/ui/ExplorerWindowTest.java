@@ -150,6 +150,9 @@ class ExplorerWindowTest {
         int[] pos = openWindow();
         ViewState st = window.scene().state();
         Camera cam = st.camera();
+        // The panel collapsed (H): the whole window is the scene, fitted to all of it.
+        xdotool("key", "h");
+        await("the collapsed panel leaves the whole window to the scene", () -> cam.insetLeft() == 0f);
         // Items 1 (1, -1) and 3 (1, 1) on the right; item 4 in the middle stays outside.
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("keydown", "ctrl"));
         float[][] path = {{1.2f, 1.2f}, {0.6f, 1.2f}, {0.55f, 0.4f}, {0.6f, -0.4f}, {0.6f, -1.2f}, {1.2f, -1.2f}};
