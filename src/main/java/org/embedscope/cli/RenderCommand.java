@@ -58,6 +58,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--tint", description = "Colour each image's shape by its label.")
     boolean tint;
 
+    @Option(names = "--smooth-alpha", description = "Blend texels by their alpha instead of the threshold's pass or fail.")
+    boolean smoothAlpha;
+
     @Option(names = "--json", description = {"Also print what was drawn, as JSON: sprite_px (on-screen sprite side), level",
             "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items whose sprite",
             "reaches into the view), layout, size and the output file."})
@@ -97,6 +100,9 @@ public final class RenderCommand implements Callable<Integer> {
             st.setUserScale(scale);
             st.setThreshold(threshold);
             st.setTintByLabel(tint);
+            st.setSmoothAlpha(smoothAlpha);
+            // The view's zoom is relative to the fitted view, which leaves room for the open panel.
+            st.setInsetLeft(overlay ? org.embedscope.ui.Overlay.insetPx(1f) : 0f);
             if (!view.equals("fit")) {
                 float[] v = parseFloats(view, 3, "--view");
                 st.setView(v[0], v[1], v[2]);

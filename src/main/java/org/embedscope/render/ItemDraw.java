@@ -28,11 +28,17 @@ final class ItemDraw {
 
     ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
              LabelTable labels, int alphaMode) {
+        this(st, guard, level, threshold, points, atlas, labels, alphaMode, 1f);
+    }
+
+    /** As above, for a target {@code pxScale} times the framebuffer's resolution (motion frames). */
+    ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
+             LabelTable labels, int alphaMode, float pxScale) {
         this.worldToClip = st.camera().worldToClip(guard);
         Transition tr = st.transition();
         this.weights = tr.weights();
         this.slots = new int[] {tr.slot(0), tr.slot(1), tr.slot(2)};
-        this.pointPx = st.spritePixels();
+        this.pointPx = st.spritePixels() * pxScale;
         this.level = level;
         this.threshold = threshold;
         this.tintByLabel = st.tintByLabel();

@@ -58,6 +58,15 @@ public final class SceneRenderer implements AutoCloseable {
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final ThumbnailSheet hoverThumbnail;
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
+    /** Motion frames at half resolution (see {@link #render}). */
+    private final RenderTarget sceneHalf = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    /**
+     * A transition's frames are drawn at half resolution when an exact redraw of the scene took longer
+     * than this (a software rasteriser; a GPU stays far below it and always draws exact frames).
+     */
+    public static final float MOTION_BUDGET_MS = 25f;
+    private float exactMs;
+    private boolean lastWasHalf;
     private final float pointLimit;
     /**
      * Pixels drawn beyond each edge of the view. GL clips a point by its centre, so a large sprite
@@ -184,7 +193,10 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** The atlas level the scene samples now, or -1 when sprites are flat squares. */
     public int currentLevel() {
-        float px = state.spritePixels();
+        return levelFor(state.spritePixels());
+    }
+
+    private int levelFor(float px) {
         if (px < state.flatBelowPx()) return -1;
         return SpriteSizing.bestLevel(cellSizes, px);
     }
@@ -216,11 +228,16 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** This frame's shared parameters for the passes that draw items, with the GPU brought up to date first. */
     private ItemDraw itemDraw() {
+        return itemDraw(1f);
+    }
+
+    /** The same for a target of {@code pxScale} times the framebuffer's resolution. */
+    private ItemDraw itemDraw(float pxScale) {
         points.upload(state.itemStates());
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
-        int level = currentLevel();
+        int level = levelFor(state.spritePixels() * pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
-        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode);
+        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode, pxScale);
     }
 
     /**
@@ -232,13 +249,33 @@ public final class SceneRenderer implements AutoCloseable {
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;
         boolean resized = scene.ensureSize(w + 2 * g, h + 2 * g);
-        if (resized || drawnVersion != state.version()) {
-            drawScene();
-            drawnVersion = state.version();
+        boolean stale = resized || drawnVersion != state.version();
+        // Progressive refinement: while sprites move and an exact redraw is slow, a frame is drawn at
+        // half resolution (a quarter of the pixels); the frame after the motion is exact again.
+        boolean half = stale ? motionFramesHalf() : lastWasHalf;
+        if (stale && half) {
+            sceneHalf.ensureSize((w + 2 * g + 1) / 2, (h + 2 * g + 1) / 2);
+            drawScene(sceneHalf, itemDraw(0.5f));
+        } else if (stale) {
+            long t0 = System.nanoTime();
+            drawScene(scene, itemDraw());
+            glFinish();
+            exactMs = (System.nanoTime() - t0) / 1e6f;
         }
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+        if (stale) {
+            drawnVersion = state.version();
+            lastWasHalf = half;
+        }
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
-        glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        if (half) {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneHalf.fbo());
+            float k = sceneHalf.width() / (float) (w + 2 * g);
+            glBlitFramebuffer(Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k), 0, 0, w, h,
+                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
+        } else {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+            glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        }
         glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
         glViewport(0, 0, w, h);
         if (hovered >= 0) drawHover(hovered);
@@ -250,10 +287,17 @@ public final class SceneRenderer implements AutoCloseable {
                 || scene.height() != state.camera().height() + 2 * guard;
     }
 
-    private void drawScene() {
-        ItemDraw d = itemDraw();
-        glBindFramebuffer(GL_FRAMEBUFFER, scene.fbo());
-        glViewport(0, 0, scene.width(), scene.height());
+    /** Whether this redraw is a motion frame drawn at half resolution. */
+    private boolean motionFramesHalf() {
+        return state.transition().isRunning() && exactMs > MOTION_BUDGET_MS && !Boolean.getBoolean("embedscope.exactMotion");
+    }
+
+    /** True when the last frame's scene was a half-resolution motion frame. */
+    public boolean lastFrameWasMotion() { return lastWasHalf; }
+
+    private void drawScene(RenderTarget target, ItemDraw d) {
+        glBindFramebuffer(GL_FRAMEBUFFER, target.fbo());
+        glViewport(0, 0, target.width(), target.height());
         float[] bg = PackedColor.rgb(BACKGROUND);
         glClearColor(bg[0], bg[1], bg[2], 1f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -378,6 +422,7 @@ public final class SceneRenderer implements AutoCloseable {
     public void close() {
         scene.close();
         for (ThumbnailSheet t : sheets) t.close();
+        sceneHalf.close();
         hover.close();
         picking.close();
         selection.close();
