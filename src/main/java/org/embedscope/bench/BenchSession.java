@@ -99,38 +99,34 @@ public final class BenchSession {
 
         FrameStats fit = phase("fit", st);
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(fit, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats in = phase("zoom-in", st);
         for (int f = 1; f <= 40; f++) {
             float z = (float) Math.pow(8, f / 40.0);
             float k = (f / 40f);
-            cam.set(cam.centerX() + (dense[0] - cam.centerX()) * k, cam.centerY() + (dense[1] - cam.centerY()) * k, z);
-            st.cameraChanged();
+            st.setView(cam.centerX() + (dense[0] - cam.centerX()) * k, cam.centerY() + (dense[1] - cam.centerY()) * k, z);
             timed(in, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats zoomed = phase("zoomed", st);
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(zoomed, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats pan = phase("pan", st);
         for (int f = 0; f < 40; f++) {
             float dx = (f < 20 ? 1 : -1) * cam.width() / 4f / 20f;
-            cam.panPixels(dx, 0);
-            st.cameraChanged();
+            st.pan(dx, 0);
             timed(pan, () -> x.frame(-1, -1, overlay), x);
         }
         FrameStats out = phase("zoom-out", st);
         float z0 = cam.zoom();
         for (int f = 1; f <= 40; f++) {
-            cam.set(cam.centerX(), cam.centerY(), (float) (z0 * Math.pow(1 / z0, f / 40.0)));
-            st.cameraChanged();
+            st.setView(cam.centerX(), cam.centerY(), (float) (z0 * Math.pow(1 / z0, f / 40.0)));
             timed(out, () -> x.frame(-1, -1, overlay), x);
         }
-        cam.fit();
-        st.cameraChanged();
+        st.fit();
         transition(x, overlay);
         x.frame(-1, -1, overlay);
         hoverSweep(x, overlay, dense);
@@ -143,21 +139,19 @@ public final class BenchSession {
         Camera cam = st.camera();
         FrameStats fit = phase("fit", st);
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(fit, () -> x.frame(-1, -1, overlay), x);
         }
         x.frame(-1, -1, overlay);
         hoverSweep(x, overlay, densest(x.scene().layouts()[0]));
         float cx = cam.centerX(), cy = cam.centerY();
-        cam.set(cx, cy, 8);
-        st.cameraChanged();
+        st.setView(cx, cy, 8);
         FrameStats zoomed = phase("zoomed", st);
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(zoomed, () -> x.frame(-1, -1, overlay), x);
         }
-        cam.fit();
-        st.cameraChanged();
+        st.fit();
         transition(x, overlay);
         closePhase();
     }
@@ -166,15 +160,14 @@ public final class BenchSession {
         ViewState st = x.scene().state();
         FrameStats tr = phase("transition", st);
         if (st.layoutCount() > 1) {
-            st.transition().reset(0);
+            st.jumpTo(0);
             st.moveTo(1, 0f);
             for (int f = 1; f <= 30; f++) {
                 float now = f / 30f * org.embedscope.render.Transition.DURATION;
                 st.update(now);
                 timed(tr, () -> x.frame(-1, -1, overlay), x);
             }
-            st.transition().reset(0);
-            st.changed();
+            st.jumpTo(0);
         }
     }
 

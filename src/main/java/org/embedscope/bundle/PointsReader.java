@@ -143,8 +143,7 @@ final class PointsReader {
                     throw new BundleException(file, "line " + lineOfBadUtf8(file), "holds bytes that are not UTF-8"
                             + " text; expected a UTF-8 CSV file", e);
                 }
-                throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): "
-                        + String.valueOf(cause.getMessage()).replaceAll(" at line: \\d+, position: \\d+", ""), e);
+                throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): " + BundleException.describeCsv(e), e);
             }
         }
 

@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
 public final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
 
-    @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder.")
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder, or a folder of images (prepared once into your cache folder).")
     Path bundle;
+
+    @CommandLine.Mixin BundleOrFolder folder = new BundleOrFolder();
 
     @Option(names = "--layout", paramLabel = "NAME", description = "Layout to show (default: the bundle's first).")
     String layout;
@@ -77,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Bundle b = BundleReader.load(bundle);
+        Bundle b = BundleReader.load(folder.resolve(bundle, spec));
         int from = layout == null ? 0 : layoutIndex(b, layout, "--layout");
         int target = to == null ? (from + 1) % b.manifest().layouts().size() : layoutIndex(b, to, "--to");
         int[] cursor = {-1, -1};
@@ -87,19 +89,18 @@ public final class RenderCommand implements Callable<Integer> {
         }
         try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height())) {
             ViewState st = x.scene().state();
-            st.transition().reset(from);
+            st.jumpTo(from);
             if (transition != null) {
-                st.transition().moveTo(target, 0f);
-                st.transition().update(transition * org.embedscope.render.Transition.DURATION);
+                st.moveTo(target, 0f);
+                st.update(transition * org.embedscope.render.Transition.DURATION);
             }
             st.setUserScale(scale);
             st.setThreshold(threshold);
             st.setTintByLabel(tint);
             if (!view.equals("fit")) {
                 float[] v = parseFloats(view, 3, "--view");
-                st.camera().set(v[0], v[1], v[2]);
+                st.setView(v[0], v[1], v[2]);
             }
-            st.cameraChanged();
             x.frame(cursor[0], cursor[1], overlay);
             x.writePng(out);
             if (json) spec.commandLine().getOut().println(drawnJson(x, b, out));

@@ -134,6 +134,7 @@ public final class ProjectorExport {
                 sb.setLength(0);
                 for (int c = 0; c < values.size(); c++) sb.append(c == 0 ? "" : "\t").append(field(values.get(c).apply(i)));
                 w.write(sb.append('\n').toString());
+                progress.advance(i + 1);
             }
         });
         return true;
@@ -142,7 +143,7 @@ public final class ProjectorExport {
     private static void writeSprite(Bundle b, SpriteSheet sheet, int channels, Path file, Progress progress) throws BundleException {
         Manifest.Level level = b.manifest().atlas().finest();
         int c = level.cell(), n = b.count();
-        progress.stage("writing the sprite (" + sheet.width() + "×" + sheet.height() + ", " + sheet.cell() + "-px cells)", n);
+        progress.stage("composing the sprite (" + sheet.width() + "×" + sheet.height() + ", " + sheet.cell() + "-px cells)", n);
         int done = 0;
         for (int p = 0; p < level.pages().size(); p++) {
             progress.checkCancelled();
@@ -159,6 +160,7 @@ public final class ProjectorExport {
                 }
             }
         }
+        progress.stage("writing " + file.getFileName(), 0);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             sheet.writePng(out, 6);
         } catch (IOException e) {

@@ -12,7 +12,9 @@ import org.embedscope.bundle.Manifest;
  *
  * <p>Label and metadata columns also carry <em>categories</em>: each distinct value as written, its
  * item count, and one code per item ({@link #codes()}). Categories are in display order: numeric
- * order when the column is numeric (an empty value last), else alphabetical. {@link #fewDistinct()}
+ * order when the column is numeric (an empty value last), else alphabetical — up to
+ * {@link #SORTED_CATEGORIES} of them; beyond that (file names, unique ids: too many for a legend) they
+ * stay in order of first appearance, which costs no sort at load. {@link #fewDistinct()}
  * says whether a palette with a legend makes sense; a numeric column with few distinct values can
  * be shown either as numbers or as categories.
  *
@@ -33,6 +35,8 @@ public final class Column {
 
     /** Most distinct values for which {@link #fewDistinct()} holds. */
     public static final int FEW_DISTINCT = 32;
+    /** Most categories that are put in display order at load. */
+    public static final int SORTED_CATEGORIES = 65_536;
 
     private final String name;
     private final Role role;
@@ -49,6 +53,7 @@ public final class Column {
     private final int missing;
     private volatile String[] lowerCase;
 
+    /** Takes {@code categories} as is (not copied): the caller hands over a list it no longer changes. */
     Column(String name, Role role, int count, double[] values, boolean floatPrecision, int[] codes,
            List<String> categories, double[] categoryValues, Manifest.Label label) {
         this.name = name;
@@ -57,7 +62,7 @@ public final class Column {
         this.values = values;
         this.floatPrecision = floatPrecision;
         this.codes = codes;
-        this.categories = categories == null ? null : List.copyOf(categories);
+        this.categories = categories == null ? null : java.util.Collections.unmodifiableList(categories);
         this.categoryValues = categoryValues;
         this.label = label;
         if (codes != null) {

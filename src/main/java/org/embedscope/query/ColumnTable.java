@@ -93,40 +93,52 @@ public final class ColumnTable {
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) codes[i] = coder.code(b.meta(c, i));
         List<String> firstSeen = coder.values();
+        int m = firstSeen.size();
+        double[] catValues = numbers(firstSeen);
+        if (m > Column.SORTED_CATEGORIES) {
+            return new Column(name, Column.Role.META, n, perItem(codes, catValues), false, codes, firstSeen, catValues, null);
+        }
+        // Display order (LabelValues): numbers by value with the empty value last; text alphabetically.
         int empty = firstSeen.indexOf("");
-        List<String> nonEmpty = new ArrayList<>(firstSeen);
-        if (empty >= 0) nonEmpty.remove(empty);
-        boolean numeric = numbers(nonEmpty) != null;
-        // Display order (LabelValues): numbers by value, the empty value last; text alphabetically.
         int[] rank;
-        if (numeric) {
+        if (catValues != null && empty >= 0) {
+            List<String> nonEmpty = new ArrayList<>(firstSeen);
+            nonEmpty.remove(empty);
             int[] r = LabelValues.rank(nonEmpty);
-            rank = new int[firstSeen.size()];
-            for (int k = 0, j = 0; k < rank.length; k++) rank[k] = k == empty ? nonEmpty.size() : r[j++];
+            rank = new int[m];
+            for (int k = 0, j = 0; k < m; k++) rank[k] = k == empty ? m - 1 : r[j++];
         } else {
             rank = LabelValues.rank(firstSeen);
         }
         List<String> sorted = LabelValues.sorted(firstSeen, rank);
         for (int i = 0; i < n; i++) codes[i] = rank[codes[i]];
-        double[] catValues = null;
-        if (numeric) {
-            catValues = new double[sorted.size()];
-            for (int k = 0; k < catValues.length; k++) {
-                catValues[k] = sorted.get(k).isEmpty() ? Double.NaN : Double.parseDouble(sorted.get(k));
-            }
+        double[] sortedValues = null;
+        if (catValues != null) {
+            sortedValues = new double[m];
+            for (int k = 0; k < m; k++) sortedValues[rank[k]] = catValues[k];
         }
-        return new Column(name, Column.Role.META, n, perItem(codes, catValues), false, codes, sorted, catValues, null);
+        return new Column(name, Column.Role.META, n, perItem(codes, sortedValues), false, codes, sorted, sortedValues, null);
     }
 
-    /** Each value as a number, or null when any is not a plain finite decimal. */
+    /**
+     * Each value as a number (NaN for the empty value), or null when any other value is not a plain
+     * finite decimal, or when every value is empty.
+     */
     private static double[] numbers(List<String> values) {
-        if (values.isEmpty()) return null;
         double[] v = new double[values.size()];
+        boolean any = false;
         for (int k = 0; k < v.length; k++) {
-            if (!Decimal.isFiniteNumber(values.get(k))) return null;
-            v[k] = Double.parseDouble(values.get(k));
+            String s = values.get(k);
+            if (s.isEmpty()) {
+                v[k] = Double.NaN;
+                continue;
+            }
+            if (Decimal.invalidReason(s) != null) return null;
+            v[k] = Double.parseDouble(s);
+            if (!Double.isFinite(v[k])) return null;
+            any = true;
         }
-        return v;
+        return any ? v : null;
     }
 
     private static double[] perItem(int[] codes, double[] catValues) {

@@ -12,6 +12,8 @@ import org.joml.Matrix4f;
  * for the whole data or for the core box (the span between): along an axis where the usable view is
  * wider than a box, that box stays centred; otherwise the view cannot leave the box. Screen
  * coordinates are framebuffer pixels, origin at the top left, y down.
+ *
+ * <p>Outside this package the camera is read-only: what is shown changes through {@link ViewState}.
  */
 public final class Camera {
     /** Fraction of the framebuffer the data's bounds take in the fitted view. */
@@ -26,7 +28,7 @@ public final class Camera {
     private float zoom = 1;
 
     /** Sets the world bounds of all the data; the fitted view shows all of it until {@link #setFitBox}. */
-    public void setBounds(float minX, float minY, float maxX, float maxY) {
+    void setBounds(float minX, float minY, float maxX, float maxY) {
         this.minX = minX;
         this.minY = minY;
         this.maxX = Math.max(maxX, minX + 1e-6f);
@@ -39,7 +41,7 @@ public final class Camera {
     }
 
     /** Sets the box the fitted view shows (the data's core), within the bounds. */
-    public void setFitBox(float minX, float minY, float maxX, float maxY) {
+    void setFitBox(float minX, float minY, float maxX, float maxY) {
         fitMinX = Math.max(this.minX, Math.min(minX, this.maxX));
         fitMinY = Math.max(this.minY, Math.min(minY, this.maxY));
         fitMaxX = Math.max(fitMinX + 1e-6f, Math.min(maxX, this.maxX));
@@ -51,7 +53,7 @@ public final class Camera {
      * Pixels at the left of the framebuffer covered by a panel: the fitted view centres the data in
      * the rest. The current scale is kept; a view that was fitted stays fitted.
      */
-    public void setInsetLeft(float px) {
+    void setInsetLeft(float px) {
         float inset = Math.max(0, Math.min(px, 0.5f * width));
         if (inset == insetLeft) return;
         boolean fitted = isFitted();
@@ -75,14 +77,14 @@ public final class Camera {
     }
 
     /** Sets the framebuffer size in pixels, keeping the world point at the centre. */
-    public void setViewport(int width, int height) {
+    void setViewport(int width, int height) {
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
         clamp();
     }
 
     /** Sets the largest zoom, at least 1. */
-    public void setMaxZoom(float maxZoom) {
+    void setMaxZoom(float maxZoom) {
         this.maxZoom = Math.max(1f, maxZoom);
         clamp();
     }
@@ -117,7 +119,7 @@ public final class Camera {
     }
 
     /** Shows the data's core box in the part of the view beside the panel. */
-    public void fit() {
+    void fit() {
         zoom = 1;
         centerX = fitCenterX();
         centerY = fitCenterY();
@@ -135,7 +137,7 @@ public final class Camera {
     public float[] fitBox() { return new float[] {fitMinX, fitMinY, fitMaxX, fitMaxY}; }
 
     /** Sets centre and zoom directly (then constrained). */
-    public void set(float cx, float cy, float z) {
+    void set(float cx, float cy, float z) {
         centerX = cx;
         centerY = cy;
         zoom = z;
@@ -151,7 +153,7 @@ public final class Camera {
     public float worldY(float screenY) { return centerY - (screenY - height / 2f) / pixelsPerUnit(); }
 
     /** Moves the view by a drag of (dx, dy) pixels: the world follows the pointer. */
-    public void panPixels(float dx, float dy) {
+    void panPixels(float dx, float dy) {
         float ppu = pixelsPerUnit();
         centerX -= dx / ppu;
         centerY += dy / ppu;
@@ -159,7 +161,7 @@ public final class Camera {
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the world point under (sx, sy) where it is. */
-    public void zoomAbout(float sx, float sy, float factor) {
+    void zoomAbout(float sx, float sy, float factor) {
         float wx = worldX(sx), wy = worldY(sy);
         zoom = Math.max(minZoom(), Math.min(maxZoom, zoom * factor));
         float ppu = pixelsPerUnit();

@@ -127,6 +127,7 @@ public final class ItemSet {
 
     /** The first item at or after {@code from} in the set, or -1. */
     public int next(int from) {
+        if (from < 0) from = 0;
         if (from >= size) return -1;
         int k = from >>> 6;
         long w = words[k] & (-1L << from);

@@ -114,11 +114,8 @@ public final class CsvListSource implements ImageSource {
                     labelIndex >= 0 ? labelList.toArray(String[]::new) : null, metadata);
         } catch (NoSuchFileException e) {
             throw new BundleException(csv, null, "no such file");
-        } catch (UncheckedIOException e) {
-            // the records' iterator wraps the parser's error; its own message would start with the class name
-            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + e.getCause().getMessage());
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + BundleException.describeCsv(e));
         }
     }
 

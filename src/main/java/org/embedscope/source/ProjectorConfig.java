@@ -13,7 +13,8 @@ import org.embedscope.bundle.BundleException;
  * TensorBoard's {@code projector_config.pbtxt} (the {@code ProjectorConfig} message, in text format):
  * the embeddings, each with its tensor file (or a checkpoint variable, which is not read here), shape,
  * metadata file and sprite. Paths are as TensorBoard resolves them: relative to the config's folder,
- * {@code ~} for the home folder, or absolute.
+ * {@code ~} for the home folder, or absolute; an absolute path that does not exist here (a log copied
+ * from the machine that wrote it) is looked for by its file name beside the config.
  */
 public record ProjectorConfig(Path file, List<Embedding> embeddings) {
     /** The file name TensorBoard looks for. */
@@ -88,7 +89,12 @@ public record ProjectorConfig(Path file, List<Embedding> embeddings) {
     private static Path resolve(Path base, String path, Path file, String field) throws BundleException {
         try {
             String p = path.startsWith("~/") || path.equals("~") ? System.getProperty("user.home") + path.substring(1) : path;
-            return base.resolve(p).normalize();
+            Path resolved = base.resolve(p).normalize();
+            if (Path.of(p).isAbsolute() && !Files.exists(resolved) && resolved.getFileName() != null) {
+                Path beside = base.resolve(resolved.getFileName());
+                if (Files.isRegularFile(beside)) return beside;
+            }
+            return resolved;
         } catch (java.nio.file.InvalidPathException e) {
             throw new BundleException(file, field, "'" + path + "' is not a valid path: " + e.getReason());
         }

@@ -20,7 +20,7 @@ class PointsCacheTest {
     @BeforeEach
     void setUp() throws Exception {
         bundle = dir.resolve("b");
-        new TestBundle(bundle).editCsv("e.png", "é ü.png").write();
+        BundleFixture.fiveItems().write(bundle).writeCsv(BundleFixture.FIVE_ITEMS_INTERLEAVED_CSV.replace("e.png", "é ü.png"));
         cacheDir = dir.resolve("cache");
         cache = new PointsCache(cacheDir, 0);
     }
@@ -78,7 +78,10 @@ class PointsCacheTest {
     @Test
     void aChangedManifestIsParsedAgain() throws Exception {
         load();
-        Files.writeString(bundle.resolve("bundle.json"), TestBundle.JSON.replace("\"label\": { \"column\": \"label\", \"names\": {\"2\": \"two\"} },", ""));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(bundle.resolve("bundle.json").toFile());
+        manifest.remove("label");
+        Files.writeString(bundle.resolve("bundle.json"), json.writeValueAsString(manifest));
         Bundle b = load();
         assertEquals(0, cache.hits());
         assertFalse(b.hasLabels());

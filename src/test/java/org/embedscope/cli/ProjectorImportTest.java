@@ -94,6 +94,20 @@ class ProjectorImportTest {
     }
 
     @Test
+    void absolutePathsOfAnotherMachineAreFoundBesideTheConfig() throws Exception {
+        Path log = ProjectorLog.write(dir.resolve("copied"), N, DIM, PER_ROW);
+        String elsewhere = dir.resolve("gone/run-1").toAbsolutePath().toString();
+        Files.writeString(log.resolve("projector_config.pbtxt"), "embeddings {\n  tensor_path: \"" + elsewhere + "/tensors.tsv\"\n"
+                + "  metadata_path: \"" + elsewhere + "/metadata.tsv\"\n  sprite { image_path: \"" + elsewhere + "/sprite.png\" "
+                + "single_image_dim: 8 single_image_dim: 8 }\n}\n");
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("prepare", "--projector", log.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(N, Manifest.read(out).count());
+        assertEquals("image number 3", points(out).get(3).get("caption"));
+    }
+
+    @Test
     void badLogsAreOneLineNamingTheFile() throws Exception {
         Path log = ProjectorLog.write(dir.resolve("logs"), N, DIM, PER_ROW);
         Path out = dir.resolve("out");

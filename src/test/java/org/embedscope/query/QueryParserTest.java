@@ -2,6 +2,12 @@ package org.embedscope.query;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +133,48 @@ class QueryParserTest {
         refused("= 3", 0, "expected a column name, found '='");
         refused("'x' = 3", 0, "expected a column name, found ''x''");
         refused("x = y", 4, "found 'y'");
+    }
+
+    /** The code blocks of README's "Selecting and searching" section, in order. */
+    static List<List<String>> readmeBlocks() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Selecting and searching");
+        assertTrue(start >= 0, "README has the section");
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 3));
+        List<List<String>> blocks = new ArrayList<>();
+        String[] parts = section.split("```");
+        for (int k = 1; k < parts.length; k += 2) blocks.add(parts[k].strip().lines().toList());
+        return blocks;
+    }
+
+    @Test
+    void theReadmeExamplesParse() throws Exception {
+        List<String> examples = readmeBlocks().get(0);
+        int n = 0;
+        for (String line : examples) {
+            for (String q : line.strip().split(" {2,}")) {
+                Query.parse(q);
+                n++;
+            }
+        }
+        assertTrue(n >= 8, n + " examples");
+    }
+
+    @Test
+    void theReadmeErrorsAreWhatTheParserSays() throws Exception {
+        // columns as in assets/mnist
+        LinkedHashMap<String, String[]> cols = new LinkedHashMap<>();
+        cols.put("label", new String[] {"3"});
+        cols.put("split", new String[] {"test"});
+        ColumnTable mnistLike = ColumnTable.of(MemoryBundle.of(new float[2], cols, "label", Map.of("3", "three")));
+        List<String> errors = readmeBlocks().get(2);
+        assertTrue(errors.size() >= 5);
+        for (String line : errors) {
+            String[] qm = line.split(" {2,}", 2);
+            QueryException e = assertThrows(QueryException.class, () -> Query.select(qm[0], mnistLike), qm[0]);
+            String want = qm[1].replace("'umap_x', …", "'L_x', 'L_y', 'label', 'split'"); // the test table's layout is L
+            assertEquals(want, e.getMessage(), qm[0]);
+        }
     }
 
     @Test

@@ -23,10 +23,9 @@ class TransitionCameraTest {
     }
 
     private static ViewState state(float[][] layouts) {
-        ViewState st = new ViewState(2, 1, 0);
-        st.camera().setViewport(800, 600);
-        st.setSizing(new SpriteSizing(3, 300, 300));
-        st.fitTo(layouts, new int[layouts[0].length / 2]);
+        ViewState st = new ViewState(2, 1, new int[layouts[0].length / 2], 0);
+        st.setViewport(800, 600, new SpriteSizing(3, 300, 300));
+        st.fitTo(layouts);
         return st;
     }
 
@@ -35,8 +34,7 @@ class TransitionCameraTest {
         float[][] l = layouts();
         ViewState st = state(l);
         Camera cam = st.camera();
-        cam.set(-0.8f, 0.8f, 10);   // looking at the top-left corner
-        st.cameraChanged();
+        st.setView(-0.8f, 0.8f, 10);   // looking at the top-left corner
         int n = l[0].length / 2;
         boolean[] tracked = new boolean[n];
         int count = VisibleItems.mark(l, st.transition(), cam, new int[n], new boolean[] {true}, 0f, tracked);
@@ -63,7 +61,7 @@ class TransitionCameraTest {
         float[][] l = layouts();
         ViewState st = state(l);
         st.setFollowTransitions(false);
-        st.camera().set(-0.8f, 0.8f, 10);
+        st.setView(-0.8f, 0.8f, 10);
         float cx = st.camera().centerX(), cy = st.camera().centerY();
         st.moveTo(1, 0f);
         st.update(Transition.DURATION);
@@ -82,10 +80,10 @@ class TransitionCameraTest {
     void theUsersMoveEndsTheFollowing() {
         float[][] l = layouts();
         ViewState st = state(l);
-        st.camera().set(-0.8f, 0.8f, 10);
+        st.setView(-0.8f, 0.8f, 10);
         st.moveTo(1, 0f);
         st.update(0.3f);
-        st.camera().panPixels(50, 0);
+        st.pan(50, 0);
         float cx = st.camera().centerX();
         st.update(0.6f);
         assertEquals(cx, st.camera().centerX(), "the camera stays where the user put it");
