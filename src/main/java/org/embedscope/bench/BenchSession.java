@@ -63,6 +63,12 @@ public final class BenchSession {
 
     /** Runs the session, or with {@code matchDemo} the demo's phases at the demo's sprite sizes. */
     public static BenchSession run(Path bundleDir, int width, int height, boolean overlay, boolean matchDemo) throws BundleException {
+        return run(bundleDir, width, height, overlay, matchDemo, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET);
+    }
+
+    /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
+    public static BenchSession run(Path bundleDir, int width, int height, boolean overlay, boolean matchDemo, long gpuBudget)
+            throws BundleException {
         BenchSession b = new BenchSession();
         b.width = width;
         b.height = height;
@@ -72,7 +78,7 @@ public final class BenchSession {
         b.loadMs = (System.nanoTime() - t0) / 1e6;
         b.items = bundle.count();
         b.name = bundle.manifest().name();
-        try (OffscreenExplorer x = new OffscreenExplorer(bundle, width, height)) {
+        try (OffscreenExplorer x = new OffscreenExplorer(bundle, width, height, gpuBudget)) {
             ViewState st = x.scene().state();
             if (matchDemo) st.setSizing(SpriteSizing.matchingDemo(st.sizing().maxPx(), x.scene().pointLimit()));
             x.frame(-1, -1, overlay);

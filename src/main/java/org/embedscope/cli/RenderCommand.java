@@ -80,6 +80,10 @@ public final class RenderCommand implements Callable<Integer> {
         return i;
     }
 
+    @Option(names = "--gpu-memory", paramLabel = "SIZE", defaultValue = "1G", converter = ByteSize.Converter.class,
+            description = "Budget for the atlas on the GPU, such as 1G or 512M: coarse levels stay, finer pages stream in as the view needs them (default: ${DEFAULT-VALUE}).")
+    ByteSize gpuMemory;
+
     @Override
     public Integer call() throws Exception {
         Bundle b = BundleReader.load(folder.resolve(bundle, spec));
@@ -90,7 +94,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (transition != null && !(transition >= 0 && transition <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--transition: expected a fraction from 0 to 1, got " + transition);
         }
-        try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height())) {
+        try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height(), gpuMemory.bytes())) {
             ViewState st = x.scene().state();
             st.jumpTo(from);
             if (transition != null) {
@@ -106,6 +110,12 @@ public final class RenderCommand implements Callable<Integer> {
             if (!view.equals("fit")) {
                 float[] v = parseFloats(view, 3, "--view");
                 st.setView(v[0], v[1], v[2]);
+            }
+            x.frame(cursor[0], cursor[1], overlay);
+            // A still shows the view's own pages: frames go on until the streamed ones have arrived.
+            for (long until = System.nanoTime() + 30_000_000_000L; x.scene().busy() && System.nanoTime() < until; ) {
+                Thread.sleep(2);
+                x.frame(cursor[0], cursor[1], overlay);
             }
             x.frame(cursor[0], cursor[1], overlay);
             x.writePng(out);

@@ -65,8 +65,13 @@ public final class ExplorerWindow implements AutoCloseable {
      * unseen.
      */
     public ExplorerWindow(Path dir, int width, int height) throws BundleException {
+        this(dir, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET);
+    }
+
+    /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
+    public ExplorerWindow(Path dir, int width, int height, long gpuBudget) throws BundleException {
         Manifest manifest = Manifest.read(dir);
-        PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD);
+        PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
         CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
             try {
                 return BundleReader.load(dir);
@@ -220,7 +225,7 @@ public final class ExplorerWindow implements AutoCloseable {
     /** Runs until the window is closed. */
     public void run() {
         while (!glfwWindowShouldClose(window)) {
-            boolean busy = settle > 0 || scene.state().isAnimating();
+            boolean busy = settle > 0 || scene.state().isAnimating() || scene.busy();
             if (busy) glfwPollEvents();
             else glfwWaitEvents();
             if (glfwWindowShouldClose(window)) break;

@@ -31,9 +31,14 @@ public final class OffscreenExplorer implements AutoCloseable {
 
     /** Opens a hidden GL context of {@code width × height} and uploads {@code bundle}. */
     public OffscreenExplorer(Bundle bundle, int width, int height) throws BundleException {
+        this(bundle, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET);
+    }
+
+    /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
+    public OffscreenExplorer(Bundle bundle, int width, int height, long gpuBudget) throws BundleException {
         gl = GlContext.hidden(64, 64);
         try {
-            scene = new SceneRenderer(bundle, width, height);
+            scene = new SceneRenderer(bundle, width, height, null, gpuBudget);
             output.ensureSize(width, height);
         } catch (BundleException | RuntimeException e) {
             output.close();
