@@ -10,7 +10,7 @@
 
 flat in int vId;
 flat in vec3 vTint;
-flat in ivec3 vCell;
+flat in ivec4 vCell;
 flat in int vState;
 
 uniform float uThreshold;

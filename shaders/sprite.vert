@@ -22,20 +22,21 @@ uniform sampler2D uLabels;     // per label: rgb = colour
 uniform int uLabelsWidth;
 uniform int uDepthOrder;       // 1: depth from the item's index, later items nearer (SpritePass.drawScene)
 uniform int uItemCount;
+uniform int uLevel;            // the level wanted (items whose page is not on the GPU fall back to coarser ones)
 #ifdef HALO
 uniform float uHaloSize;       // the sprite and its ring, in pixels
 #endif
 
 flat out int vId;
 flat out vec3 vTint;
-flat out ivec3 vCell;          // column, row, page of the item's cell
+flat out ivec4 vCell;          // column, row, layer and level of the item's cell (residentCell)
 flat out int vState;
 
 void main() {
     vec4 label = texelFetch(uLabels, ivec2(aLabel % uLabelsWidth, aLabel / uLabelsWidth), 0);
     vId = gl_VertexID;
     vTint = label.rgb;
-    vCell = atlasCell(aCell);
+    vCell = residentCell(aCell, uLevel);
     vState = aState;
     if ((aState & STATE_HIDDEN) != 0) {
         gl_Position = vec4(0.0, 0.0, 2.0, 1.0);   // beyond the far plane: clipped

@@ -36,10 +36,14 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "Initial window size in screen coordinates (default: ${DEFAULT-VALUE}).")
     Size size;
 
+    @Option(names = "--gpu-memory", paramLabel = "SIZE", defaultValue = "1G", converter = ByteSize.Converter.class,
+            description = "Budget for the atlas on the GPU, such as 1G or 512M: coarse levels stay, finer pages stream in as the view needs them (default: ${DEFAULT-VALUE}).")
+    ByteSize gpuMemory;
+
     @Override
     public Integer call() throws Exception {
         Path dir = bundle != null ? folder.resolve(bundle, spec) : Home.resolve("assets/mnist");
-        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height())) {
+        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height(), gpuMemory.bytes())) {
             window.run();
         }
         // Atlas levels made at this load finish going into the cache before the process ends.

@@ -35,6 +35,11 @@ final class PickPass implements AutoCloseable {
      * only inside the rectangle [{@code x0}, {@code x1}] × [{@code y0}, {@code y1}]; or -1.
      */
     int pick(ItemDraw d, int targetW, int targetH, int gx, int gy, int radius, int x0, int y0, int x1, int y1) {
+        return pick(d, null, targetW, targetH, gx, gy, radius, x0, y0, x1, y1);
+    }
+
+    /** As above, drawing only the items of {@code items} (ascending, so later items win as in the scene); null for every item. */
+    int pick(ItemDraw d, IndexList items, int targetW, int targetH, int gx, int gy, int radius, int x0, int y0, int x1, int y1) {
         ids.ensureSize(targetW, targetH);
         glBindFramebuffer(GL_FRAMEBUFFER, ids.fbo());
         glViewport(0, 0, targetW, targetH);
@@ -46,7 +51,8 @@ final class PickPass implements AutoCloseable {
             IntBuffer clear = stack.ints(PickId.NONE, 0, 0, 0);
             glClearBufferiv(GL_COLOR, 0, clear);
             d.bind(d.flat() ? flat : textured);
-            d.drawAll();
+            if (items == null) d.drawAll();
+            else items.drawPoints();
             ItemDraw.unbind();
             IntBuffer out = stack.mallocInt(rw * rh);
             glPixelStorei(GL_PACK_ALIGNMENT, 4);

@@ -69,6 +69,30 @@ final class SpritePass implements AutoCloseable {
         ItemDraw.unbind();
     }
 
+    /**
+     * As {@link #drawScene(ItemDraw, boolean)} for the items of {@code items} only, listed in the
+     * order the mode draws them: last item first with the threshold (depth test), item order when smooth.
+     */
+    void drawScene(ItemDraw d, boolean smooth, IndexList items) {
+        ShaderProgram p = bind(d);
+        p.set("uSmooth", smooth ? 1 : 0);
+        p.set("uItemCount", d.itemCount());
+        p.set("uDepthOrder", smooth ? 0 : 1);
+        if (smooth) {
+            glEnable(GL_BLEND);
+            glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        } else {
+            glEnable(GL_DEPTH_TEST);
+            glDepthFunc(GL_LESS);
+        }
+        items.drawPoints();
+        glDisable(GL_BLEND);
+        glDisable(GL_DEPTH_TEST);
+        p.set("uDepthOrder", 0);
+        p.set("uSmooth", 0);
+        ItemDraw.unbind();
+    }
+
     /** Draws the items of {@code items} into the bound framebuffer, in list order. */
     void draw(ItemDraw d, IndexList items) {
         if (items.count() == 0) return;

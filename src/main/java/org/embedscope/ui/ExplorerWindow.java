@@ -54,6 +54,10 @@ public final class ExplorerWindow implements AutoCloseable {
     private volatile boolean overlayHasPointer;
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long frames;
+    private boolean screenshotRequested;
+    private volatile Path lastScreenshot;
+    private volatile String lastScreenshotCommand;
+    private final org.embedscope.render.RenderTarget shot = new org.embedscope.render.RenderTarget(org.embedscope.render.RenderTarget.Kind.COLOR);
 
     /**
      * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: after the
@@ -63,8 +67,13 @@ public final class ExplorerWindow implements AutoCloseable {
      * unseen.
      */
     public ExplorerWindow(Path dir, int width, int height) throws BundleException {
+        this(dir, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET);
+    }
+
+    /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
+    public ExplorerWindow(Path dir, int width, int height, long gpuBudget) throws BundleException {
         Manifest manifest = Manifest.read(dir);
-        PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD);
+        PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
         CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
             try {
                 return BundleReader.load(dir);
@@ -157,6 +166,14 @@ public final class ExplorerWindow implements AutoCloseable {
                     case GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT -> SceneInput.Key.ZOOM_OUT;
                     case GLFW_KEY_F -> action == GLFW_PRESS ? SceneInput.Key.FIT : null;
                     case GLFW_KEY_T -> action == GLFW_PRESS ? SceneInput.Key.TRANSITION : null;
+                    case GLFW_KEY_H -> {
+                        if (action == GLFW_PRESS) overlay.toggleOpen();
+                        yield null;
+                    }
+                    case GLFW_KEY_P -> {
+                        if (action == GLFW_PRESS) screenshotRequested = true;
+                        yield null;
+                    }
                     case GLFW_KEY_ESCAPE -> action == GLFW_PRESS ? SceneInput.Key.CLEAR_SELECTION : null;
                     case GLFW_KEY_I -> action == GLFW_PRESS ? SceneInput.Key.INVERT_SELECTION : null;
                     case GLFW_KEY_D -> action == GLFW_PRESS ? SceneInput.Key.DIM_REST : null;
@@ -219,7 +236,7 @@ public final class ExplorerWindow implements AutoCloseable {
     /** Runs until the window is closed. */
     public void run() {
         while (!glfwWindowShouldClose(window)) {
-            boolean busy = settle > 0 || scene.state().isAnimating();
+            boolean busy = settle > 0 || scene.state().isAnimating() || scene.busy();
             if (busy) glfwPollEvents();
             else glfwWaitEvents();
             if (glfwWindowShouldClose(window)) break;
@@ -234,6 +251,9 @@ public final class ExplorerWindow implements AutoCloseable {
         int[] fb = gl.framebufferSize();
         if (fb[0] <= 0 || fb[1] <= 0) return; // minimised
         scene.resize(fb[0], fb[1]);
+        int[] win = gl.windowSize();
+        // The fitted view leaves room for the open panel (imgui lays it out in window coordinates).
+        scene.state().setInsetLeft(overlay.insetPx() * (win[0] > 0 ? fb[0] / (float) win[0] : 1f));
         scene.state().update(now());
 
         boolean overScene = cursorInside && !input.isDragging() && !Overlay.wantsMouse();
@@ -269,6 +289,10 @@ public final class ExplorerWindow implements AutoCloseable {
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);
         overlay.render();
+        if (screenshotRequested) {
+            screenshotRequested = false;
+            screenshot(fb[0], fb[1], hovered >= 0 && overScene ? p : null);
+        }
         glfwSwapBuffers(window);
         frameMs = (System.nanoTime() - t0) / 1e6f;
         frames++;
@@ -283,8 +307,60 @@ public final class ExplorerWindow implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes what {@code render} would write for this view (the scene, the hovered item and, when it
+     * is open, the control panel; not the slim bar) to a PNG in the working folder, atomically, and
+     * prints its path with the {@code render} command that makes the same picture.
+     */
+    private void screenshot(int w, int h, float[] cursor) {
+        shot.ensureSize(w, h);
+        scene.render(shot.fbo());
+        if (overlay.isOpen()) overlay.renderAgain();
+        org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
+        java.nio.ByteBuffer px = scene.readPixels(shot.fbo());
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path file = Path.of("embedscope-" + stamp + ".png").toAbsolutePath();
+        for (int k = 2; java.nio.file.Files.exists(file); k++) file = Path.of("embedscope-" + stamp + "-" + k + ".png").toAbsolutePath();
+        try {
+            OffscreenExplorer.writePng(file, px, w, h);
+            lastScreenshotCommand = renderCommand(w, h, cursor, file);
+            lastScreenshot = file;
+            System.out.println("screenshot: " + file);
+            System.out.println("  the same as: " + lastScreenshotCommand);
+        } catch (java.io.IOException e) {
+            System.err.println("embedscope: cannot write the screenshot " + file + ": " + e.getMessage());
+        } finally {
+            org.lwjgl.system.MemoryUtil.memFree(px);
+        }
+    }
+
+    /** The {@code render} command line that draws this view. */
+    private String renderCommand(int w, int h, float[] cursor, Path file) {
+        var st = scene.state();
+        var cam = st.camera();
+        var b = scene.bundle();
+        StringBuilder c = new StringBuilder("embedscope render ").append(b.dir());
+        c.append(" --layout ").append(b.manifest().layouts().get(st.transition().target()).name());
+        c.append(String.format(java.util.Locale.ROOT, " --view %.6f,%.6f,%.6f --size %dx%d", cam.centerX(), cam.centerY(), cam.zoom(), w, h));
+        if (cursor != null) c.append(String.format(java.util.Locale.ROOT, " --hover %d,%d", (int) cursor[0], (int) cursor[1]));
+        if (st.userScale() != 1f) c.append(String.format(java.util.Locale.ROOT, " --scale %s", st.userScale()));
+        if (st.threshold() != org.embedscope.render.ViewState.DEFAULT_THRESHOLD) c.append(String.format(java.util.Locale.ROOT, " --threshold %s", st.threshold()));
+        if (st.tintByLabel()) c.append(" --tint");
+        if (st.smoothAlpha()) c.append(" --smooth-alpha");
+        if (overlay.isOpen()) c.append(" --overlay");
+        if (st.transition().isRunning()) c.append("  (taken mid-transition: render shows the layout at rest)");
+        return c.append(" --out ").append(file).toString();
+    }
+
+    /** The file the last screenshot went to, or null (for tests). */
+    public Path lastScreenshot() { return lastScreenshot; }
+
+    /** The render command printed with it. */
+    public String lastScreenshotCommand() { return lastScreenshotCommand; }
+
     @Override
     public void close() {
+        shot.close();
         // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
         imguiGlfw.shutdown();
         overlay.close();
