@@ -14,7 +14,7 @@ flat in ivec4 vCell;
 flat in int vState;
 
 uniform float uThreshold;
-uniform int uTintByLabel;      // 1: the image's shape in its label's colour
+uniform int uTintByLabel;      // 1: the image's shape in the item's colour (its label's, or the colouring's)
 uniform vec3 uBackground;
 uniform float uDimKeep;        // how much of a dimmed item's colour is kept
 uniform int uSmooth;

@@ -50,7 +50,8 @@ public final class SceneRenderer implements AutoCloseable {
     private final ViewState state;
     private final PointBuffers points;
     private final AtlasTextures atlas;
-    private final LabelTable labels;
+    private final CategoryColours colours;
+    private long uploadedColour = -1;
     private final IndexList selected;
     private final SpritePass sprites;
     private final SelectionPass selection;
@@ -115,6 +116,7 @@ public final class SceneRenderer implements AutoCloseable {
         state = new ViewState(layouts.length, labelCount, labelOfItem, 0);
         labelCounts = new int[labelCount];
         for (int label : labelOfItem) labelCounts[label]++;
+        state.setColourBy(labelColouring(bundle, labelOfItem));
         // Every item's cell is its own index today (README, "Bundle format"); the indirection lets
         // index lists and streamed pages name cells without the draw order.
         cellOfItem = new int[n];
@@ -129,7 +131,7 @@ public final class SceneRenderer implements AutoCloseable {
 
         AtlasTextures at = null;
         PointBuffers pb = null;
-        LabelTable lt = null;
+        CategoryColours lt = null;
         IndexList il = null, si = null, pi = null;
         SpritePass sp = null;
         SelectionPass sel = null;
@@ -141,7 +143,7 @@ public final class SceneRenderer implements AutoCloseable {
             if (pages == null) pages = new PageDecoder(bundle.dir(), m, DECODE_AHEAD, budget);
             at = new AtlasTextures(pages, budget, glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
             pb = new PointBuffers(layouts, labelOfItem, cellOfItem);
-            lt = new LabelTable(labelCount);
+            lt = new CategoryColours(labelCount);
             il = new IndexList();
             si = new IndexList();
             pi = new IndexList();
@@ -158,7 +160,7 @@ public final class SceneRenderer implements AutoCloseable {
         atlas = at;
         cellSizes = at.cellSizes();
         points = pb;
-        labels = lt;
+        colours = lt;
         selected = il;
         sceneItems = si;
         pickItems = pi;
@@ -206,7 +208,16 @@ public final class SceneRenderer implements AutoCloseable {
 
     public AtlasTextures atlas() { return atlas; }
 
-    public LabelTable labels() { return labels; }
+    /** The colouring by label, as the renderer starts (legend names from the manifest). */
+    public static ColourBy labelColouring(Bundle bundle, int[] labelOfItem) {
+        if (!bundle.hasLabels()) return ColourBy.single(bundle.count());
+        String[] names = new String[bundle.labelValues().size()];
+        for (int l = 0; l < names.length; l++) names[l] = bundle.labelName(l);
+        return ColourBy.categories(bundle.manifest().label().column(), labelOfItem, java.util.Arrays.asList(names));
+    }
+
+    /** The colour of label {@code label} (the palette's), 0xRRGGBB. */
+    public int labelColour(int label) { return Palette.rgb(label); }
 
     /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
     public int[] labelCounts() { return labelCounts; }
@@ -260,10 +271,16 @@ public final class SceneRenderer implements AutoCloseable {
     /** The same for a target of {@code pxScale} times the framebuffer's resolution. */
     private ItemDraw itemDraw(float pxScale) {
         points.upload(state.itemStates());
+        if (uploadedColour != state.colourVersion()) {
+            ColourBy c = state.colourBy();
+            points.setColouring(c);
+            if (c.isCategories()) colours.setPalette(c.categoryCount());
+            uploadedColour = state.colourVersion();
+        }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
         int level = levelFor(state.spritePixels() * pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
-        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode, pxScale);
+        return new ItemDraw(state, guard, level, threshold, points, atlas, colours, alphaMode, pxScale);
     }
 
     /**
@@ -480,7 +497,7 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     private HoverPass.Item hoverItem(int item) {
-        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), labels.color(labelOfItem[item]));
+        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), state.colourBy().rgb(item));
     }
 
     private void drawHover(int item) {
@@ -539,7 +556,7 @@ public final class SceneRenderer implements AutoCloseable {
         selected.close();
         sceneItems.close();
         pickItems.close();
-        labels.close();
+        colours.close();
         points.close();
         atlas.close();
     }

@@ -28,13 +28,15 @@ public final class ViewState {
     private float threshold = DEFAULT_THRESHOLD;
     private boolean tintByLabel;
     private boolean smoothAlpha;
-    private final boolean[] shown;
     private final TransitionCamera follow = new TransitionCamera();
     private final CameraFlight flight = new CameraFlight();
     private float[][] positions;
     private long version;
 
-    private final int[] labelOfItem;
+    private final int count;
+    private ColourBy colourBy;
+    private long colourVersion;
+    private int[] noCategories;
     private final ItemStates states;
     private final ItemSet selection;
     private ItemSet matches;
@@ -52,18 +54,20 @@ public final class ViewState {
 
     /**
      * @param labels      number of distinct labels (at least one entry is kept)
-     * @param labelOfItem per item, its label index; its length is the item count
+     * @param labelOfItem per item, its label index; its length is the item count. The items are
+     *                    coloured by label until {@link #setColourBy}
      */
     public ViewState(int layouts, int labels, int[] labelOfItem, int initialLayout) {
         this.layouts = layouts;
         this.transition = new Transition(initialLayout);
         this.worldSizes = new float[layouts];
         Arrays.fill(worldSizes, 0.01f);
-        this.shown = new boolean[Math.max(1, labels)];
-        Arrays.fill(shown, true);
-        this.labelOfItem = labelOfItem;
-        this.states = new ItemStates(labelOfItem.length);
-        this.selection = new ItemSet(labelOfItem.length);
+        this.count = labelOfItem.length;
+        String[] names = new String[Math.max(1, labels)];
+        for (int l = 0; l < names.length; l++) names[l] = Integer.toString(l);
+        this.colourBy = ColourBy.categories(null, labelOfItem, Arrays.asList(names));
+        this.states = new ItemStates(count);
+        this.selection = new ItemSet(count);
     }
 
     // ---------------------------------------------------------------- camera
@@ -185,7 +189,11 @@ public final class ViewState {
     public void moveTo(int layout, float now) {
         int before = transition.target();
         transition.moveTo(layout, now);
-        if (transition.target() != before && positions != null) follow.start(positions, transition, camera, labelOfItem, shown);
+        if (transition.target() != before && positions != null) {
+            int[] codes = colourBy.codes();
+            if (codes == null) codes = noCategories == null ? noCategories = new int[count] : noCategories;
+            follow.start(positions, transition, camera, codes, colourBy.shownCategories());
+        }
         changed();
     }
 
@@ -273,23 +281,45 @@ public final class ViewState {
     // ---------------------------------------------------------------- which items show, and how
 
     /** Number of items. */
-    public int itemCount() { return labelOfItem.length; }
+    public int itemCount() { return count; }
 
-    public boolean isShown(int label) { return shown[label]; }
+    /** What colours the items (the label column by default). */
+    public ColourBy colourBy() { return colourBy; }
 
-    public boolean[] shownLabels() { return shown.clone(); }
+    /** Colours the items by {@code c}; its legend's show/hide decides what is hidden from now on. */
+    public void setColourBy(ColourBy c) {
+        if (c.itemCount() != count) throw new IllegalArgumentException("colouring for " + c.itemCount() + " items, not " + count);
+        if (c == colourBy) return;
+        colourBy = c;
+        colourVersion++;
+        statesChanged();
+    }
 
-    /** Shows or hides every item of label {@code label}: hidden items are neither drawn nor picked. */
-    public void setShown(int label, boolean on) {
-        if (shown[label] != on) {
-            shown[label] = on;
-            statesChanged();
-        }
+    /** Increases whenever {@link #colourBy()} is replaced (the GPU's per-item colour data follows). */
+    public long colourVersion() { return colourVersion; }
+
+    /** Maps values {@code low} to {@code high} onto the colour map (colouring by numbers). */
+    public void setColourRange(double low, double high) {
+        if (colourBy.setRange(low, high)) changed();
+    }
+
+    /** Whether the legend shows category {@code category} of the colouring (a label, by default). */
+    public boolean isShown(int category) { return colourBy.isShown(category); }
+
+    /** Per category of the colouring, whether it is shown. */
+    public boolean[] shownLabels() { return colourBy.shownCategories(); }
+
+    /**
+     * Shows or hides every item of category {@code category} of the colouring (a label, by default):
+     * hidden items are neither drawn nor picked.
+     */
+    public void setShown(int category, boolean on) {
+        if (colourBy.setShown(category, on)) statesChanged();
     }
 
     /** True when item {@code item} is hidden (its label hidden, or outside the matches with "only matches" on). */
     public boolean isHidden(int item) {
-        return !shown[labelOfItem[item]] || (onlyMatches && matches != null && !matches.contains(item));
+        return colourBy.hides(item) || (onlyMatches && matches != null && !matches.contains(item));
     }
 
     /** The selection, to read (a copy). */
@@ -348,14 +378,15 @@ public final class ViewState {
     /** Selects every shown item not selected, and deselects the rest. */
     public void invertSelection() {
         ItemSet next = new ItemSet(itemCount());
-        for (int i = 0; i < labelOfItem.length; i++) if (!selection.contains(i) && !isHidden(i)) next.add(i);
+        for (int i = 0; i < count; i++) if (!selection.contains(i) && !isHidden(i)) next.add(i);
         setSelection(next);
     }
 
-    /** Selects the shown items of label {@code label} (the legend). */
-    public void selectLabel(int label) {
+    /** Selects the shown items of category {@code category} of the colouring (the legend). */
+    public void selectCategory(int category) {
+        int[] codes = colourBy.codes();
         ItemSet next = new ItemSet(itemCount());
-        for (int i = 0; i < labelOfItem.length; i++) if (labelOfItem[i] == label && !isHidden(i)) next.add(i);
+        if (codes != null) for (int i = 0; i < count; i++) if (codes[i] == category && !isHidden(i)) next.add(i);
         setSelection(next);
     }
 
@@ -405,7 +436,7 @@ public final class ViewState {
     public ItemStates itemStates() {
         if (statesStale) {
             boolean dimRest = dimUnselected && !selection.isEmpty();
-            for (int i = 0; i < labelOfItem.length; i++) {
+            for (int i = 0; i < count; i++) {
                 boolean sel = selection.contains(i);
                 boolean match = matches != null && matches.contains(i);
                 int f = 0;

@@ -22,7 +22,6 @@ final class SearchBox {
 
     private final ViewState state;
     private final Supplier<ColumnTable> table;
-    private final float uiScale;
     private final ImString text = new ImString(MAX_LENGTH);
     private String evaluated = "";
     private QueryException error;
@@ -30,10 +29,9 @@ final class SearchBox {
     private boolean focus;
 
     /** @param table the bundle's columns, typed on first use */
-    SearchBox(ViewState state, Supplier<ColumnTable> table, float uiScale) {
+    SearchBox(ViewState state, Supplier<ColumnTable> table) {
         this.state = state;
         this.table = table;
-        this.uiScale = uiScale;
     }
 
     /** Puts the keyboard in the box in the next frame. */
@@ -53,12 +51,12 @@ final class SearchBox {
 
     /** Lays out the box, its error line and the match count; runs the query when the text changed. */
     void build() {
-        ImGui.setNextItemWidth(300 * uiScale);
+        ImGui.setNextItemWidth(-1);
         if (focus) {
             ImGui.setKeyboardFocusHere();
             focus = false;
         }
-        ImGui.inputTextWithHint("##search", "search, e.g. label in (3, 5) and index < 1000", text);
+        ImGui.inputTextWithHint("##search", "search: label in (3, 5) and index < 99", text);
         if (!text.get().equals(evaluated)) run();
         if (error != null) {
             // Under the text, a caret at the position (the font is monospaced), then what was expected.
