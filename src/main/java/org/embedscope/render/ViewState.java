@@ -190,9 +190,7 @@ public final class ViewState {
         int before = transition.target();
         transition.moveTo(layout, now);
         if (transition.target() != before && positions != null) {
-            int[] codes = colourBy.codes();
-            if (codes == null) codes = noCategories == null ? noCategories = new int[count] : noCategories;
-            follow.start(positions, transition, camera, codes, colourBy.shownCategories());
+            follow.start(positions, transition, camera, legendCodes(), colourBy.shownCategories());
         }
         changed();
     }
@@ -306,8 +304,16 @@ public final class ViewState {
     /** Whether the legend shows category {@code category} of the colouring (a label, by default). */
     public boolean isShown(int category) { return colourBy.isShown(category); }
 
-    /** Per category of the colouring, whether it is shown. */
+    /** Per category of the colouring, whether it is shown; {@link #legendCodes()} gives each item's. */
     public boolean[] shownLabels() { return colourBy.shownCategories(); }
+
+    /** Per item, its category in the colouring's legend (all 0 when colouring by numbers). Do not modify. */
+    public int[] legendCodes() {
+        int[] codes = colourBy.codes();
+        if (codes != null) return codes;
+        if (noCategories == null) noCategories = new int[count];
+        return noCategories;
+    }
 
     /**
      * Shows or hides every item of category {@code category} of the colouring (a label, by default):

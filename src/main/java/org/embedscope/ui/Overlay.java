@@ -53,6 +53,7 @@ public final class Overlay implements AutoCloseable {
     private final SelectionPanel selection;
     private final SearchBox search;
     private final ColourControls colour;
+    private final Exporter exporter;
     /** The control panel, or only a slim bar (key H). */
     private boolean open = true;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
@@ -66,8 +67,9 @@ public final class Overlay implements AutoCloseable {
         this.uiScale = uiScale;
         labelRgba = new float[scene.labelCounts().length][];
         for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labelColour(l), 1f);
-        selection = new SelectionPanel(scene, uiScale, labelRgba);
-        search = new SearchBox(scene.state(), scene::columns);
+        exporter = new Exporter(scene.bundle(), java.nio.file.Path.of(""));
+        selection = new SelectionPanel(scene, uiScale, labelRgba, exporter);
+        search = new SearchBox(scene.state(), scene::columns, exporter);
         colour = new ColourControls(scene, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
@@ -149,6 +151,9 @@ public final class Overlay implements AutoCloseable {
 
     /** Colours the items by column {@code name} (its usual reading) and tints them; returns why it cannot, or null. */
     public String colourBy(String name) { return colour.colourBy(name, null); }
+
+    /** The query in the search box, as typed. */
+    public String searchText() { return search.text(); }
 
     /** Types {@code query} into the search box and runs it (scripted sessions). */
     public void search(String query) { search.setText(query); }
@@ -313,8 +318,14 @@ public final class Overlay implements AutoCloseable {
         gl3.renderDrawData(ImGui.getDrawData());
     }
 
+    /** What the last export from the window did (for tests): its status line, and the file it wrote or null. */
+    public String exportStatus() { return exporter.status(); }
+
+    public java.nio.file.Path lastExport() { return exporter.running() ? null : exporter.last(); }
+
     @Override
     public void close() {
+        exporter.close();
         gl3.shutdown();
         ImGui.destroyContext();
     }

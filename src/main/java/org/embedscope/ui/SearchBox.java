@@ -22,6 +22,7 @@ final class SearchBox {
 
     private final ViewState state;
     private final Supplier<ColumnTable> table;
+    private final Exporter exporter;
     private final ImString text = new ImString(MAX_LENGTH);
     private String evaluated = "";
     private QueryException error;
@@ -29,8 +30,9 @@ final class SearchBox {
     private boolean focus;
 
     /** @param table the bundle's columns, typed on first use */
-    SearchBox(ViewState state, Supplier<ColumnTable> table) {
+    SearchBox(ViewState state, Supplier<ColumnTable> table, Exporter exporter) {
         this.state = state;
+        this.exporter = exporter;
         this.table = table;
     }
 
@@ -73,6 +75,7 @@ final class SearchBox {
             if (ImGui.checkbox("only matches", state.onlyMatches())) state.setOnlyMatches(!state.onlyMatches());
             ImGui.sameLine();
             if (ImGui.smallButton("select (M)")) state.selectMatches();
+            if (matches > 0) SelectionPanel.exportButtons(exporter, state.matches(), "matches");
         }
     }
 
