@@ -38,6 +38,8 @@ public final class SceneRenderer implements AutoCloseable {
     public static final int DECODE_AHEAD = 4;
     /** Colour of the selection's highlight ring, 0xRRGGBB. */
     public static final int SELECTION_COLOR = SelectionPass.RING_COLOR;
+    /** Colour, 0xRRGGBB, of the line and ring of a pinned item's neighbour of {@link PinnedNeighbors#farness} {@code farness}. */
+    public static int neighborColor(float farness) { return NeighborLinesPass.color(farness); }
 
     private final Bundle bundle;
     private final float[][] layouts;
@@ -55,6 +57,8 @@ public final class SceneRenderer implements AutoCloseable {
     private final SelectionPass selection;
     private final PickPass picking;
     private final HoverPass hover;
+    private final NeighborLinesPass neighborLines;
+    private PinnedNeighbors pinnedNeighbors;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final RenderTarget thumb = new RenderTarget(RenderTarget.Kind.COLOR);
     private final float pointLimit;
@@ -113,6 +117,7 @@ public final class SceneRenderer implements AutoCloseable {
         SelectionPass sel = null;
         PickPass pp = null;
         HoverPass hp = null;
+        NeighborLinesPass nl = null;
         try {
             List<AtlasCheck.LevelPages> pageSizes = AtlasCheck.checkPages(bundle,
                     glGetInteger(GL_MAX_TEXTURE_SIZE), glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
@@ -125,9 +130,10 @@ public final class SceneRenderer implements AutoCloseable {
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);
+            nl = new NeighborLinesPass();
         } catch (BundleException | RuntimeException e) {
             if (pages != null) pages.close();
-            for (AutoCloseable c : new AutoCloseable[] {hp, pp, sel, sp, il, lt, pb, at}) closeQuietly(c);
+            for (AutoCloseable c : new AutoCloseable[] {nl, hp, pp, sel, sp, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
         pages.close();
@@ -140,6 +146,7 @@ public final class SceneRenderer implements AutoCloseable {
         selection = sel;
         picking = pp;
         hover = hp;
+        neighborLines = nl;
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
@@ -259,6 +266,22 @@ public final class SceneRenderer implements AutoCloseable {
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
         sprites.drawScene(d, state.smoothAlpha());
         selection.draw(d, selected, sprites, pointLimit);
+        neighborLines.show(pinnedNeighbors());
+        neighborLines.draw(d, sprites, pointLimit, scene.width(), scene.height());
+    }
+
+    /**
+     * The pinned item's neighbours, ranked in the layout the view rests on or moves to; null when
+     * nothing is pinned or the bundle holds no neighbours. Recomputed when the pin or that layout changes.
+     */
+    public PinnedNeighbors pinnedNeighbors() {
+        int item = state.pinned(), layout = state.transition().target();
+        if (item < 0 || !bundle.hasNeighbors()) return pinnedNeighbors = null;
+        PinnedNeighbors p = pinnedNeighbors;
+        if (p == null || p.item() != item || p.layout() != layout) {
+            pinnedNeighbors = PinnedNeighbors.of(bundle.neighbors(), item, layout, layouts[layout]);
+        }
+        return pinnedNeighbors;
     }
 
     /**
@@ -382,6 +405,7 @@ public final class SceneRenderer implements AutoCloseable {
     public void close() {
         scene.close();
         thumb.close();
+        neighborLines.close();
         hover.close();
         picking.close();
         selection.close();

@@ -43,6 +43,7 @@ public final class ViewState {
     private long selectionVersion;
     private int[] selectedItems = new int[0];
     private long selectedItemsVersion;
+    private int pinned = -1;
 
     /** A view without items (for input and camera logic). */
     public ViewState(int layouts, int labels, int initialLayout) {
@@ -336,6 +337,21 @@ public final class ViewState {
         for (int i = out.next(0); i >= 0; i = out.next(i + 1)) if (isHidden(i)) out.remove(i);
         return out;
     }
+
+    /** The pinned item, whose neighbours are drawn and listed, or -1. */
+    public int pinned() { return pinned; }
+
+    /** Pins {@code item} (pinning another unpins the last); -1 or a hidden item unpins. */
+    public void pin(int item) {
+        int next = item >= 0 && item < itemCount() && !isHidden(item) ? item : -1;
+        if (next != pinned) {
+            pinned = next;
+            changed();
+        }
+    }
+
+    /** Pins {@code item}, or unpins it when it is the pinned one (a second modifier-click). */
+    public void togglePin(int item) { pin(item == pinned ? -1 : item); }
 
     /** Search matches, or null when no search is active. */
     public ItemSet matches() { return matches == null ? null : matches.copy(); }

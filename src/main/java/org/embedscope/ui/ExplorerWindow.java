@@ -154,6 +154,7 @@ public final class ExplorerWindow implements AutoCloseable {
                     case GLFW_KEY_I -> action == GLFW_PRESS ? SceneInput.Key.INVERT_SELECTION : null;
                     case GLFW_KEY_D -> action == GLFW_PRESS ? SceneInput.Key.DIM_REST : null;
                     case GLFW_KEY_M -> action == GLFW_PRESS ? SceneInput.Key.SELECT_MATCHES : null;
+                    case GLFW_KEY_N -> action == GLFW_PRESS && !Overlay.wantsMouse() ? SceneInput.Key.PIN_HOVERED : null;
                     default -> null;
                 };
                 if (k != null) input.key(k);
