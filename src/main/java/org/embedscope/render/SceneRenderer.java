@@ -43,8 +43,9 @@ public final class SceneRenderer implements AutoCloseable {
 
     private final Bundle bundle;
     private final float[][] layouts;
-    private final int[] labelOfItem;
-    private final int[] labelCounts;
+    private int[] labelCounts;
+    private long countedLabels = -1;
+    private long uploadedLabels;
     private final int[] cellOfItem;
     private final int[] cellSizes;
     private final int alphaMode;
@@ -92,11 +93,17 @@ public final class SceneRenderer implements AutoCloseable {
         int n = bundle.count();
         layouts = new float[m.layouts().size()][];
         for (int l = 0; l < layouts.length; l++) layouts[l] = LayoutNormalizer.normalize(bundle.coords(l));
-        labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
+        int[] labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
         int labelCount = bundle.hasLabels() ? bundle.labelValues().size() : 1;
         state = new ViewState(layouts.length, labelCount, labelOfItem, 0);
-        labelCounts = new int[labelCount];
-        for (int label : labelOfItem) labelCounts[label]++;
+        List<String> names = new java.util.ArrayList<>();
+        int[] colors = new int[labelCount];
+        for (int l = 0; l < labelCount; l++) {
+            names.add(bundle.hasLabels() ? bundle.labelName(l) : "");
+            colors[l] = Palette.rgb(l);
+        }
+        state.setLabels(labelOfItem, names, colors);
+        uploadedLabels = state.labelsVersion();
         // Every item's cell is its own index today (README, "Bundle format"); the indirection lets
         // index lists and streamed pages name cells without the draw order.
         cellOfItem = new int[n];
@@ -180,11 +187,19 @@ public final class SceneRenderer implements AutoCloseable {
 
     public LabelTable labels() { return labels; }
 
-    /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
-    public int[] labelCounts() { return labelCounts; }
+    /** Number of items of each label (one entry when the bundle has no labels), as labelled now. Do not modify. */
+    public int[] labelCounts() {
+        if (countedLabels != state.labelsVersion()) {
+            int[] c = new int[state.labelCount()];
+            for (int label : state.labelOfItem()) c[label]++;
+            labelCounts = c;
+            countedLabels = state.labelsVersion();
+        }
+        return labelCounts;
+    }
 
-    /** Per item, its label index (all zeros without labels). Do not modify. */
-    public int[] labelOfItem() { return labelOfItem; }
+    /** Per item, its label index (all zeros without labels), as labelled now. Do not modify. */
+    public int[] labelOfItem() { return state.labelOfItem(); }
 
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
@@ -224,6 +239,13 @@ public final class SceneRenderer implements AutoCloseable {
     /** This frame's shared parameters for the passes that draw items, with the GPU brought up to date first. */
     private ItemDraw itemDraw() {
         points.upload(state.itemStates());
+        if (uploadedLabels != state.labelsVersion()) {
+            points.uploadLabels(state.labelOfItem());
+            int[] colors = new int[state.labelCount()];
+            for (int l = 0; l < colors.length; l++) colors[l] = state.labelColor(l);
+            labels.setColors(colors);
+            uploadedLabels = state.labelsVersion();
+        }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
         int level = currentLevel();
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
@@ -350,7 +372,7 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     private HoverPass.Item hoverItem(int item) {
-        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), labels.color(labelOfItem[item]));
+        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), state.labelColor(state.labelOfItem()[item]));
     }
 
     private void drawHover(int item) {

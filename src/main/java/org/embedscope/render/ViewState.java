@@ -28,12 +28,15 @@ public final class ViewState {
     private float threshold = DEFAULT_THRESHOLD;
     private boolean tintByLabel;
     private boolean smoothAlpha;
-    private final boolean[] shown;
+    private boolean[] shown;
     private final TransitionCamera follow = new TransitionCamera();
     private float[][] positions;
     private long version;
 
-    private final int[] labelOfItem;
+    private int[] labelOfItem;
+    private int[] labelColors;
+    private java.util.List<String> labelNames;
+    private long labelsVersion;
     private final ItemStates states;
     private final ItemSet selection;
     private ItemSet matches;
@@ -62,6 +65,11 @@ public final class ViewState {
         this.shown = new boolean[Math.max(1, labels)];
         Arrays.fill(shown, true);
         this.labelOfItem = labelOfItem;
+        this.labelColors = new int[shown.length];
+        for (int l = 0; l < shown.length; l++) labelColors[l] = Palette.rgb(l);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int l = 0; l < shown.length; l++) names.add(Integer.toString(l));
+        this.labelNames = java.util.List.copyOf(names);
         this.states = new ItemStates(labelOfItem.length);
         this.selection = new ItemSet(labelOfItem.length);
     }
@@ -241,6 +249,45 @@ public final class ViewState {
 
     /** Number of items. */
     public int itemCount() { return labelOfItem.length; }
+
+    /** Per item, its label index into {@link #labelNames()}. Do not modify. */
+    public int[] labelOfItem() { return labelOfItem; }
+
+    /** Number of labels (at least one). */
+    public int labelCount() { return shown.length; }
+
+    /** Each label's name as the legend shows it. */
+    public java.util.List<String> labelNames() { return labelNames; }
+
+    /** Label {@code label}'s colour, 0xRRGGBB. */
+    public int labelColor(int label) { return labelColors[label]; }
+
+    /** Increases whenever the labels, their names or colours change. */
+    public long labelsVersion() { return labelsVersion; }
+
+    /**
+     * Gives the items new labels (a user's corrections): {@code labelOfItem} per item (copied), each
+     * label's name and colour. Labels keep their shown or hidden state by index; labels new at the end are shown.
+     */
+    public void setLabels(int[] labelOfItem, java.util.List<String> names, int[] colors) {
+        if (labelOfItem.length != itemCount() || names.isEmpty() || colors.length != names.size()) {
+            throw new IllegalArgumentException("labels for " + labelOfItem.length + " items, " + names.size() + " names, "
+                    + colors.length + " colours; expected " + itemCount() + " items and a colour per name");
+        }
+        for (int l : labelOfItem) {
+            if (l < 0 || l >= names.size()) throw new IllegalArgumentException("label " + l + " outside 0.." + (names.size() - 1));
+        }
+        int before = shown.length;
+        if (names.size() != before) {
+            shown = Arrays.copyOf(shown, names.size());
+            for (int l = before; l < shown.length; l++) shown[l] = true;
+        }
+        this.labelOfItem = labelOfItem.clone();
+        this.labelNames = java.util.List.copyOf(names);
+        this.labelColors = colors.clone();
+        labelsVersion++;
+        statesChanged();
+    }
 
     public boolean isShown(int label) { return shown[label]; }
 
