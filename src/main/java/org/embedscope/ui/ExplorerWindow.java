@@ -33,6 +33,7 @@ public final class ExplorerWindow implements AutoCloseable {
 
     private final GlContext gl;
     private final SceneRenderer scene;
+    private final LabelSession labels;
     private final LayoutToggle toggle;
     private final SceneInput input;
     private final ImGuiImplGlfw imguiGlfw = new ImGuiImplGlfw();
@@ -58,6 +59,14 @@ public final class ExplorerWindow implements AutoCloseable {
      * unseen.
      */
     public ExplorerWindow(Path dir, int width, int height) throws BundleException {
+        this(dir, width, height, null);
+    }
+
+    /**
+     * As {@link #ExplorerWindow(Path, int, int)}, keeping the user's label edits in {@code annotations}
+     * (null: {@code annotations.csv} beside the bundle, or the user's cache when its folder is read-only).
+     */
+    public ExplorerWindow(Path dir, int width, int height, Path annotations) throws BundleException {
         Manifest manifest = Manifest.read(dir);
         PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD);
         CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
@@ -68,6 +77,7 @@ public final class ExplorerWindow implements AutoCloseable {
             }
         });
         GlContext context = null;
+        SceneRenderer renderer = null;
         try {
             context = GlContext.window("embedscope — " + manifest.name(), width, height, false);
             Bundle bundle;
@@ -78,12 +88,15 @@ public final class ExplorerWindow implements AutoCloseable {
                 throw e;
             }
             int[] fb = context.framebufferSize();
-            scene = new SceneRenderer(bundle, fb[0], fb[1], pages);
+            renderer = new SceneRenderer(bundle, fb[0], fb[1], pages);
+            labels = LabelSession.open(bundle, renderer.state(), annotations);
         } catch (BundleException | RuntimeException e) {
             pages.close();
+            if (renderer != null) renderer.close();
             if (context != null) context.close();
             throw e;
         }
+        scene = renderer;
         gl = context;
         window = gl.handle();
         startTime = glfwGetTime();
@@ -93,6 +106,7 @@ public final class ExplorerWindow implements AutoCloseable {
         glfwGetWindowContentScale(window, sx, sy);
         overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
         overlay.setClock(this::now);
+        overlay.setLabelEditor(new LabelEditor(labels, scene.state(), Math.max(1f, sx[0])));
         installCallbacks();
         // imgui's backend chains to the callbacks installed above.
         imguiGlfw.init(window, true);
@@ -158,6 +172,7 @@ public final class ExplorerWindow implements AutoCloseable {
                     default -> null;
                 };
                 if (k != null) input.key(k);
+                if (action == GLFW_PRESS) labelKey(key, mods);
             }
             wake();
         });
@@ -167,11 +182,29 @@ public final class ExplorerWindow implements AutoCloseable {
 
     private void wake() { settle = SETTLE_FRAMES; }
 
+    /** Label editing keys: 1–9 give the selection the legend's first nine labels; Ctrl-Z undoes, Ctrl-Shift-Z (or Ctrl-Y) redoes. */
+    private void labelKey(int key, int mods) {
+        boolean ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+        if (ctrl && key == GLFW_KEY_Z) {
+            if (shift) labels.redo();
+            else labels.undo();
+        } else if (ctrl && key == GLFW_KEY_Y) {
+            labels.redo();
+        } else if (!ctrl && key >= GLFW_KEY_1 && key <= GLFW_KEY_9) {
+            labels.assign(key - GLFW_KEY_1);
+        } else if (!ctrl && key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_9) {
+            labels.assign(key - GLFW_KEY_KP_1);
+        }
+    }
+
     /** GLFW's modifier bits as {@link SceneInput}'s. */
     private static int modifiers(int mods) {
         return ((mods & GLFW_MOD_SHIFT) != 0 ? SceneInput.SHIFT : 0) | ((mods & GLFW_MOD_CONTROL) != 0 ? SceneInput.CTRL : 0)
                 | ((mods & GLFW_MOD_ALT) != 0 ? SceneInput.ALT : 0);
     }
+
+    /** The label edits shown and saved (read from the window's thread, or for tests, loosely). */
+    public LabelSession labels() { return labels; }
 
     /** The renderer and its view state (read them from the window's thread, or for tests, loosely). */
     public SceneRenderer scene() { return scene; }
@@ -221,6 +254,12 @@ public final class ExplorerWindow implements AutoCloseable {
         boolean overScene = cursorInside && !input.isDragging() && !Overlay.wantsMouse();
         float[] p = toFramebuffer(cursorX, cursorY);
         int hovered = scene.hoverAt(overScene ? (int) p[0] : -1, overScene ? (int) p[1] : -1);
+        // An entry of the neighbours panel under the pointer marks its item in the scene.
+        int neighbor = overlay.neighbors().hovered();
+        if (hovered < 0 && neighbor >= 0) {
+            scene.setHovered(neighbor);
+            hovered = neighbor;
+        }
         lastHovered = hovered;
 
         boolean redraw = scene.sceneDirty();
@@ -236,6 +275,8 @@ public final class ExplorerWindow implements AutoCloseable {
         overlayHasPointer = Overlay.wantsMouse();
         overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
         overlay.build(hovered);
+        int pinNext = overlay.neighbors().takeClicked();
+        if (pinNext >= 0) scene.state().pin(pinNext);
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);
         overlay.render();
@@ -258,6 +299,7 @@ public final class ExplorerWindow implements AutoCloseable {
         // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
         imguiGlfw.shutdown();
         overlay.close();
+        labels.close();
         scene.close();
         gl.close();
     }

@@ -91,6 +91,12 @@ public final class LabelSession implements AutoCloseable {
     /** The labels a user can give: the bundle's and those typed, in legend order. */
     public List<String> labelValues() { return annotations.labelValues(); }
 
+    /** The name of label {@code label} (a code of {@link #labelValues()}): the manifest's name for the bundle's values. */
+    public String labelName(int label) {
+        int bundleValues = bundle.hasLabels() ? bundle.labelValues().size() : 0;
+        return label < bundleValues ? bundle.labelName(label) : annotations.labelValues().get(label);
+    }
+
     /** Items with a label or tags that differ from the bundle's. */
     public int editedCount() {
         int c = 0;

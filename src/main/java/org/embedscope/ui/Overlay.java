@@ -38,8 +38,11 @@ public final class Overlay implements AutoCloseable {
     private final float uiScale;
     private final float[] scale = new float[1];
     private final float[] threshold = new float[1];
-    /** Each label's colour as imgui takes it, made once rather than every frame. */
-    private final float[][] labelRgba;
+    /** Each label's colour as imgui takes it, made when the labels change rather than every frame. */
+    private float[][] labelRgba;
+    private long labelRgbaVersion = -1;
+    private LabelEditor labelEditor;
+    private NeighborPanel neighbors;
 
     /** Shown in the panel; set by the window each frame. */
     private float frameMs;
@@ -55,8 +58,7 @@ public final class Overlay implements AutoCloseable {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
-        labelRgba = new float[scene.labelCounts().length][];
-        for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labels().color(l), 1f);
+        neighbors = new NeighborPanel(scene, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -65,6 +67,23 @@ public final class Overlay implements AutoCloseable {
         ImGui.getStyle().setWindowRounding(4f);
         ImGui.getStyle().scaleAllSizes(uiScale);
         gl3.init("#version 330 core");
+    }
+
+    /** Label editing in the control panel and the legend (the window's; none when rendering headless). */
+    public void setLabelEditor(LabelEditor editor) { this.labelEditor = editor; }
+
+    /** The pinned item's neighbours panel. */
+    public NeighborPanel neighbors() { return neighbors; }
+
+    /** Label {@code l}'s colour as imgui takes it. */
+    private float[] labelRgba(int l) {
+        ViewState st = scene.state();
+        if (labelRgbaVersion != st.labelsVersion()) {
+            labelRgba = new float[st.labelCount()][];
+            for (int k = 0; k < labelRgba.length; k++) labelRgba[k] = PackedColor.rgba(st.labelColor(k), 1f);
+            labelRgbaVersion = st.labelsVersion();
+        }
+        return labelRgba[l];
     }
 
     /** Where the transition clock comes from (seconds). */
@@ -109,6 +128,7 @@ public final class Overlay implements AutoCloseable {
     public void build(int hovered) {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
+        neighbors.build();
         drawOutline();
     }
 
@@ -176,8 +196,10 @@ public final class Overlay implements AutoCloseable {
         }
 
         selectionControls(st);
+        if (labelEditor != null) labelEditor.section();
+        neighbors.section();
 
-        if (b.hasLabels()) legend(st, b);
+        if (b.hasLabels() || st.labelCount() > 1) legend(st, b);
 
         ImGui.separator();
         ImGui.textDisabled("drag: pan   wheel/+/-: zoom   arrows: move");
@@ -186,6 +208,8 @@ public final class Overlay implements AutoCloseable {
         ImGui.textDisabled("shift-drag: box   ctrl-drag: lasso");
         ImGui.textDisabled("(+alt: add)   Esc: clear   I: invert");
         ImGui.textDisabled("D: dim the rest   M: select matches");
+        ImGui.textDisabled("ctrl-click or N: pin an item's neighbours");
+        if (labelEditor != null) ImGui.textDisabled("1-9: label   Ctrl-Z / Ctrl-Shift-Z: undo/redo");
         ImGui.end();
     }
 
@@ -204,7 +228,8 @@ public final class Overlay implements AutoCloseable {
     }
 
     private void legend(ViewState st, Bundle b) {
-        String column = b.manifest().label().column();
+        String column = labelEditor != null ? labelEditor.session().labelColumn()
+                : b.hasLabels() ? b.manifest().label().column() : "label";
         if (!ImGui.collapsingHeader("Legend: " + column + "##legend", ImGuiTreeNodeFlags.DefaultOpen)) return;
         if (ImGui.smallButton("all")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, true);
         ImGui.sameLine();
@@ -213,14 +238,15 @@ public final class Overlay implements AutoCloseable {
         boolean scroll = count > LEGEND_SCROLL_ABOVE;
         if (scroll) ImGui.beginChild("legend", 260 * uiScale, 300 * uiScale, true);
         for (int l = 0; l < count; l++) {
-            ImGui.colorButton("##c" + l, labelRgba[l],
+            ImGui.colorButton("##c" + l, labelRgba(l),
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
             ImGui.sameLine();
-            if (ImGui.checkbox(b.labelName(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
+            if (ImGui.checkbox(st.labelNames().get(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
             ImGui.sameLine();
             ImGui.textDisabled(String.format("%,d", scene.labelCounts()[l]));
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + l)) st.selectLabel(l);
+            if (labelEditor != null) labelEditor.legendRow(l);
         }
         if (scroll) ImGui.endChild();
     }
@@ -237,13 +263,17 @@ public final class Overlay implements AutoCloseable {
         // The thumbnail's rows run bottom-up: flip v.
         ImGui.image(tex, px, px, 0, 1, 1, 0);
         ImGui.text("index  " + item);
-        if (b.hasLabels()) {
-            int l = b.labels()[item];
-            float[] c = labelRgba[l];
+        ViewState st = scene.state();
+        if (b.hasLabels() || st.labelCount() > 1) {
+            int l = st.labelOfItem()[item];
+            float[] c = labelRgba(l);
             ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
-            ImGui.text(b.manifest().label().column() + "  " + b.labelName(l));
+            String column = labelEditor != null ? labelEditor.session().labelColumn()
+                    : b.hasLabels() ? b.manifest().label().column() : "label";
+            ImGui.text(column + "  " + st.labelNames().get(l));
             ImGui.popStyleColor();
         }
+        if (labelEditor != null) labelEditor.hoverLines(item);
         for (int c = 0; c < b.metaColumns().size(); c++) {
             ImGui.text(b.metaColumns().get(c) + "  " + b.meta(c, item));
         }
