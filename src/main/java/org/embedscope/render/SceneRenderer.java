@@ -38,11 +38,14 @@ public final class SceneRenderer implements AutoCloseable {
     public static final int DECODE_AHEAD = 4;
     /** Colour of the selection's highlight ring, 0xRRGGBB. */
     public static final int SELECTION_COLOR = SelectionPass.RING_COLOR;
+    /** Colour, 0xRRGGBB, of the line and ring of a pinned item's neighbour of {@link PinnedNeighbors#farness} {@code farness}. */
+    public static int neighborColor(float farness) { return NeighborLinesPass.color(farness); }
 
     private final Bundle bundle;
     private final float[][] layouts;
-    private final int[] labelOfItem;
-    private final int[] labelCounts;
+    private int[] labelCounts;
+    private long countedLabels = -1;
+    private long uploadedLabels;
     private final int[] cellOfItem;
     private final int[] cellSizes;
     private final int alphaMode;
@@ -59,6 +62,8 @@ public final class SceneRenderer implements AutoCloseable {
     private final PickIndex pickIndex;
     private final IndexList sceneItems;
     private final IndexList pickItems;
+    private final NeighborLinesPass neighborLines;
+    private PinnedNeighbors pinnedNeighbors;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final ThumbnailSheet hoverThumbnail;
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
@@ -108,11 +113,17 @@ public final class SceneRenderer implements AutoCloseable {
         int n = bundle.count();
         layouts = new float[m.layouts().size()][];
         for (int l = 0; l < layouts.length; l++) layouts[l] = LayoutNormalizer.normalize(bundle.coords(l));
-        labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
+        int[] labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
         int labelCount = bundle.hasLabels() ? bundle.labelValues().size() : 1;
         state = new ViewState(layouts.length, labelCount, labelOfItem, 0);
-        labelCounts = new int[labelCount];
-        for (int label : labelOfItem) labelCounts[label]++;
+        List<String> names = new java.util.ArrayList<>();
+        int[] colors = new int[labelCount];
+        for (int l = 0; l < labelCount; l++) {
+            names.add(bundle.hasLabels() ? bundle.labelName(l) : "");
+            colors[l] = Palette.rgb(l);
+        }
+        state.setLabels(labelOfItem, names, colors);
+        uploadedLabels = state.labelsVersion();
         // Every item's cell is its own index today (README, "Bundle format"); the indirection lets
         // index lists and streamed pages name cells without the draw order.
         cellOfItem = new int[n];
@@ -133,6 +144,7 @@ public final class SceneRenderer implements AutoCloseable {
         SelectionPass sel = null;
         PickPass pp = null;
         HoverPass hp = null;
+        NeighborLinesPass nl = null;
         try {
             // Layers are the atlas's business: levels that do not fit stream (AtlasTextures).
             AtlasCheck.checkPages(bundle, glGetInteger(GL_MAX_TEXTURE_SIZE), AtlasCheck.NO_LIMIT);
@@ -147,9 +159,10 @@ public final class SceneRenderer implements AutoCloseable {
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);
+            nl = new NeighborLinesPass();
         } catch (BundleException | RuntimeException e) {
             if (pages != null) pages.close();
-            for (AutoCloseable c : new AutoCloseable[] {hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
+            for (AutoCloseable c : new AutoCloseable[] {nl, hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
         pages.close();
@@ -167,6 +180,7 @@ public final class SceneRenderer implements AutoCloseable {
         picking = pp;
         hover = hp;
         hoverThumbnail = thumbnailSheet();
+        neighborLines = nl;
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
@@ -200,11 +214,19 @@ public final class SceneRenderer implements AutoCloseable {
 
     public LabelTable labels() { return labels; }
 
-    /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
-    public int[] labelCounts() { return labelCounts; }
+    /** Number of items of each label (one entry when the bundle has no labels), as labelled now. Do not modify. */
+    public int[] labelCounts() {
+        if (countedLabels != state.labelsVersion()) {
+            int[] c = new int[state.labelCount()];
+            for (int label : state.labelOfItem()) c[label]++;
+            labelCounts = c;
+            countedLabels = state.labelsVersion();
+        }
+        return labelCounts;
+    }
 
-    /** Per item, its label index (all zeros without labels). Do not modify. */
-    public int[] labelOfItem() { return labelOfItem; }
+    /** Per item, its label index (all zeros without labels), as labelled now. Do not modify. */
+    public int[] labelOfItem() { return state.labelOfItem(); }
 
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
@@ -252,6 +274,13 @@ public final class SceneRenderer implements AutoCloseable {
     /** The same for a target of {@code pxScale} times the framebuffer's resolution. */
     private ItemDraw itemDraw(float pxScale) {
         points.upload(state.itemStates());
+        if (uploadedLabels != state.labelsVersion()) {
+            points.uploadLabels(state.labelOfItem());
+            int[] colors = new int[state.labelCount()];
+            for (int l = 0; l < colors.length; l++) colors[l] = state.labelColor(l);
+            labels.setColors(colors);
+            uploadedLabels = state.labelsVersion();
+        }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
         int level = levelFor(state.spritePixels() * pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
@@ -359,6 +388,22 @@ public final class SceneRenderer implements AutoCloseable {
             drawnCount = items.length;
         }
         selection.draw(d, selected, sprites, pointLimit);
+        neighborLines.show(pinnedNeighbors());
+        neighborLines.draw(d, sprites, pointLimit, scene.width(), scene.height());
+    }
+
+    /**
+     * The pinned item's neighbours, ranked in the layout the view rests on or moves to; null when
+     * nothing is pinned or the bundle holds no neighbours. Recomputed when the pin or that layout changes.
+     */
+    public PinnedNeighbors pinnedNeighbors() {
+        int item = state.pinned(), layout = state.transition().target();
+        if (item < 0 || !bundle.hasNeighbors()) return pinnedNeighbors = null;
+        PinnedNeighbors p = pinnedNeighbors;
+        if (p == null || p.item() != item || p.layout() != layout) {
+            pinnedNeighbors = PinnedNeighbors.of(bundle.neighbors(), item, layout, layouts[layout]);
+        }
+        return pinnedNeighbors;
     }
 
     /**
@@ -472,7 +517,7 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     private HoverPass.Item hoverItem(int item) {
-        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), labels.color(labelOfItem[item]));
+        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), state.labelColor(state.labelOfItem()[item]));
     }
 
     private void drawHover(int item) {
@@ -524,6 +569,7 @@ public final class SceneRenderer implements AutoCloseable {
         scene.close();
         for (ThumbnailSheet t : sheets) t.close();
         sceneHalf.close();
+        neighborLines.close();
         hover.close();
         picking.close();
         selection.close();

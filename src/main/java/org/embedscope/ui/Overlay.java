@@ -42,8 +42,11 @@ public final class Overlay implements AutoCloseable {
     private final float uiScale;
     private final float[] scale = new float[1];
     private final float[] threshold = new float[1];
-    /** Each label's colour as imgui takes it, made once rather than every frame. */
-    private final float[][] labelRgba;
+    /** Each label's colour as imgui takes it, made when the labels change rather than every frame. */
+    private float[][] labelRgba;
+    private long labelRgbaVersion = -1;
+    private LabelEditor labelEditor;
+    private NeighborPanel neighbors;
 
     /** Shown in the panel; set by the window each frame. */
     private float frameMs;
@@ -62,9 +65,8 @@ public final class Overlay implements AutoCloseable {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
-        labelRgba = new float[scene.labelCounts().length][];
-        for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labels().color(l), 1f);
-        selection = new SelectionPanel(scene, uiScale, labelRgba);
+        selection = new SelectionPanel(scene, uiScale, this::labelRgba);
+        neighbors = new NeighborPanel(scene, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -88,6 +90,23 @@ public final class Overlay implements AutoCloseable {
 
     /** Opens or collapses the control panel (key H). */
     public void toggleOpen() { open = !open; }
+
+    /** Label editing in the control panel and the legend (the window's; none when rendering headless). */
+    public void setLabelEditor(LabelEditor editor) { this.labelEditor = editor; }
+
+    /** The pinned item's neighbours panel. */
+    public NeighborPanel neighbors() { return neighbors; }
+
+    /** Label {@code l}'s colour as imgui takes it. */
+    private float[] labelRgba(int l) {
+        ViewState st = scene.state();
+        if (labelRgbaVersion != st.labelsVersion()) {
+            labelRgba = new float[st.labelCount()][];
+            for (int k = 0; k < labelRgba.length; k++) labelRgba[k] = PackedColor.rgba(st.labelColor(k), 1f);
+            labelRgbaVersion = st.labelsVersion();
+        }
+        return labelRgba[l];
+    }
 
     /** Where the transition clock comes from (seconds). */
     public void setClock(java.util.function.DoubleSupplier clock) { this.clock = clock; }
@@ -132,6 +151,7 @@ public final class Overlay implements AutoCloseable {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
         selection.build();
+        neighbors.build();
         drawOutline();
     }
 
@@ -230,8 +250,10 @@ public final class Overlay implements AutoCloseable {
         }
 
         selectionControls(st);
+        if (labelEditor != null) labelEditor.section();
+        neighbors.section();
 
-        if (b.hasLabels()) legend(st, b);
+        if (b.hasLabels() || st.labelCount() > 1) legend(st, b);
 
         ImGui.separator();
         ImGui.textDisabled("drag: pan   wheel, +/-: zoom");
@@ -241,6 +263,8 @@ public final class Overlay implements AutoCloseable {
         ImGui.textDisabled("shift-drag: box  ctrl-drag: lasso");
         ImGui.textDisabled("(+alt: add)  Esc: clear  I: invert");
         ImGui.textDisabled("D: dim the rest  M: select matches");
+        ImGui.textDisabled("ctrl-click or N: pin neighbours");
+        if (labelEditor != null) ImGui.textDisabled("1-9: label  Ctrl-Z/Ctrl-Shift-Z");
         ImGui.end();
     }
 
@@ -259,7 +283,8 @@ public final class Overlay implements AutoCloseable {
     }
 
     private void legend(ViewState st, Bundle b) {
-        String column = b.manifest().label().column();
+        String column = labelEditor != null ? labelEditor.session().labelColumn()
+                : b.hasLabels() ? b.manifest().label().column() : "label";
         if (!ImGui.collapsingHeader("Legend: " + column + "##legend", ImGuiTreeNodeFlags.DefaultOpen)) return;
         if (ImGui.smallButton("all")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, true);
         ImGui.sameLine();
@@ -268,14 +293,15 @@ public final class Overlay implements AutoCloseable {
         boolean scroll = count > LEGEND_SCROLL_ABOVE;
         if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
         for (int l = 0; l < count; l++) {
-            ImGui.colorButton("##c" + l, labelRgba[l],
+            ImGui.colorButton("##c" + l, labelRgba(l),
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
             ImGui.sameLine();
-            if (ImGui.checkbox(b.labelName(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
+            if (ImGui.checkbox(st.labelNames().get(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
             ImGui.sameLine();
             ImGui.textDisabled(String.format("%,d", scene.labelCounts()[l]));
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + l)) st.selectLabel(l);
+            if (labelEditor != null) labelEditor.legendRow(l);
         }
         if (scroll) ImGui.endChild();
     }
@@ -292,13 +318,17 @@ public final class Overlay implements AutoCloseable {
         // The thumbnail's rows run bottom-up: flip v.
         ImGui.image(tex, px, px, 0, 1, 1, 0);
         ImGui.text("index  " + item);
-        if (b.hasLabels()) {
-            int l = b.labels()[item];
-            float[] c = labelRgba[l];
+        ViewState st = scene.state();
+        if (b.hasLabels() || st.labelCount() > 1) {
+            int l = st.labelOfItem()[item];
+            float[] c = labelRgba(l);
             ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
-            ImGui.text(b.manifest().label().column() + "  " + b.labelName(l));
+            String column = labelEditor != null ? labelEditor.session().labelColumn()
+                    : b.hasLabels() ? b.manifest().label().column() : "label";
+            ImGui.text(column + "  " + st.labelNames().get(l));
             ImGui.popStyleColor();
         }
+        if (labelEditor != null) labelEditor.hoverLines(item);
         for (int c = 0; c < b.metaColumns().size(); c++) {
             ImGui.text(b.metaColumns().get(c) + "  " + b.meta(c, item));
         }
