@@ -37,6 +37,10 @@ class LabelWindowTest {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
         driver = WindowDriver.open(bundle, 800, 600);
         driver.onLoop(() -> driver.window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
+        // The panel collapsed (H): the whole window is the scene, and no item lies under the panel.
+        xdotool("key", "h");
+        Camera cam = driver.window.scene().state().camera();
+        await("the collapsed panel leaves the whole window to the scene", () -> cam.insetLeft() == 0f);
         return driver.origin();
     }
 
@@ -119,8 +123,10 @@ class LabelWindowTest {
                 && driver.window.scene().pinnedNeighbors().neighbor(0) == 4);
         xdotool("mousemove", p1[0], p1[1], "sleep", "0.4", "click", "1");
         await("a click selects item 1", () -> st.selectedCount() == 1 && st.isSelected(1));
-        xdotool("sleep", "0.4", "keydown", "ctrl", "click", "1", "keyup", "ctrl");
-        await("Ctrl-click pins item 1 instead", () -> st.pinned() == 1);
+        // Item 4, in the middle: the selection panel (bottom right) now covers item 1.
+        String[] p4 = at(pos, cam, 0f, 0f);
+        xdotool("mousemove", p4[0], p4[1], "sleep", "0.4", "keydown", "ctrl", "click", "1", "keyup", "ctrl");
+        await("Ctrl-click pins item 4 instead", () -> st.pinned() == 4);
         assertEquals(1, st.selectedCount(), "and keeps the selection");
         xdotool("key", "Escape");
         await("Esc unpins", () -> st.pinned() == -1);
