@@ -9,6 +9,7 @@ import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.query.ColumnTable;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -84,6 +85,7 @@ public final class SceneRenderer implements AutoCloseable {
      */
     private final int guard;
 
+    private ColumnTable columns;
     private long drawnVersion = -1, drawnAtlasVersion = -1;
     private long pickedVersion = -1, pickedAtlasVersion = -1;
     private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedRadius, pickedId = -1;
@@ -204,6 +206,12 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     public ViewState state() { return state; }
+
+    /** The bundle's columns, typed on first use (searching and colouring read them). */
+    public ColumnTable columns() {
+        if (columns == null) columns = ColumnTable.of(bundle);
+        return columns;
+    }
 
     public Bundle bundle() { return bundle; }
 

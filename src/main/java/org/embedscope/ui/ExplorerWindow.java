@@ -30,6 +30,7 @@ import org.embedscope.render.SceneRenderer;
  */
 public final class ExplorerWindow implements AutoCloseable {
     private static final int SETTLE_FRAMES = 3;
+    private static final int MAX_SETTLE_FRAMES = 240;
 
     private final GlContext gl;
     private final SceneRenderer scene;
@@ -47,6 +48,7 @@ public final class ExplorerWindow implements AutoCloseable {
     private float frameMs, sceneMs;
     private boolean firstFrameShown;
     private volatile int lastHovered = -1;
+    private volatile String searchError;
     /** The item the selection panel marks in the scene: its hovered thumbnail, or the one flown to. */
     private int thumbnailHovered = -1;
     private int flownTo = -1;
@@ -191,6 +193,7 @@ public final class ExplorerWindow implements AutoCloseable {
                 };
                 if (k != null) input.key(k);
                 if (action == GLFW_PRESS) labelKey(key, mods);
+                if (key == GLFW_KEY_SLASH && action == GLFW_PRESS) overlay.focusSearch();
             }
             wake();
         });
@@ -198,7 +201,12 @@ public final class ExplorerWindow implements AutoCloseable {
         glfwSetWindowRefreshCallback(window, w -> wake());
     }
 
-    private void wake() { settle = SETTLE_FRAMES; }
+    /**
+     * Input arrived: draw a few more frames. imgui takes one change of a key or button per frame
+     * (its input queue trickles, so a fast press and release both count), so every event adds a
+     * frame: typed text is never left in the queue while the loop sleeps.
+     */
+    private void wake() { settle = Math.min(MAX_SETTLE_FRAMES, Math.max(settle, SETTLE_FRAMES) + 1); }
 
     /** Label editing keys: 1–9 give the selection the legend's first nine labels; Ctrl-Z undoes, Ctrl-Shift-Z (or Ctrl-Y) redoes. */
     private void labelKey(int key, int mods) {
@@ -235,6 +243,9 @@ public final class ExplorerWindow implements AutoCloseable {
 
     /** Where the {@code k}-th thumbnail of the selection panel was last drawn (window pixels), or null. */
     public float[] selectionThumbnailCentre(int k) { return overlay.thumbnailCentre(k); }
+
+    /** What is wrong with the query in the search box, as shown under it, or null. */
+    public String searchError() { return searchError; }
 
     /** Frames drawn so far. */
     public long frames() { return frames; }
@@ -302,6 +313,7 @@ public final class ExplorerWindow implements AutoCloseable {
         overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
         overlay.build(hovered);
         thumbnailHovered = overlay.thumbnailHovered();
+        searchError = overlay.searchError();
         int clicked = overlay.takeThumbnailClicked();
         if (clicked >= 0) {
             scene.state().flyToItem(scene.layouts(), clicked, now());

@@ -54,6 +54,7 @@ public final class Overlay implements AutoCloseable {
     private boolean lastFrameRedrewScene;
     private java.util.function.DoubleSupplier clock = () -> 0;
     private final SelectionPanel selection;
+    private final SearchBox search;
     /** The control panel, or only a slim bar (key H). */
     private boolean open = true;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
@@ -67,6 +68,7 @@ public final class Overlay implements AutoCloseable {
         this.uiScale = uiScale;
         selection = new SelectionPanel(scene, uiScale, this::labelRgba);
         neighbors = new NeighborPanel(scene, uiScale);
+        search = new SearchBox(scene.state(), scene::columns, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -154,6 +156,17 @@ public final class Overlay implements AutoCloseable {
         neighbors.build();
         drawOutline();
     }
+
+    /** Puts the keyboard in the search box ({@code /}). */
+    public void focusSearch() { search.focus(); }
+
+    /** What is wrong with the query in the search box ("at 7: expected …"), or null. */
+    public String searchError() {
+        return search.error() == null ? null : search.error().getMessage();
+    }
+
+    /** Types {@code query} into the search box and runs it (scripted sessions). */
+    public void search(String query) { search.setText(query); }
 
     /** The item whose thumbnail in the selection panel the pointer is over, or -1 (the scene marks it). */
     public int thumbnailHovered() { return selection.hovered(); }
@@ -249,6 +262,7 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.checkbox("camera follows transitions", st.followsTransitions())) st.setFollowTransitions(!st.followsTransitions());
         }
 
+        if (ImGui.collapsingHeader("Search", ImGuiTreeNodeFlags.DefaultOpen)) search.build();
         selectionControls(st);
         if (labelEditor != null) labelEditor.section();
         neighbors.section();
@@ -265,6 +279,7 @@ public final class Overlay implements AutoCloseable {
         ImGui.textDisabled("D: dim the rest  M: select matches");
         ImGui.textDisabled("ctrl-click or N: pin neighbours");
         if (labelEditor != null) ImGui.textDisabled("1-9: label  Ctrl-Z/Ctrl-Shift-Z");
+        ImGui.textDisabled("/: search");
         ImGui.end();
     }
 

@@ -198,4 +198,27 @@ class ExplorerWindowTest {
         xdotool("key", "i");
         await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(4));
     }
+
+    @Test
+    void theSearchBoxFindsMatchesAndShowsWhereAQueryIsWrong() throws Exception {
+        int[] pos = openWindow(1100, 700);
+        ViewState st = window.scene().state();
+        // Over the scene, '/' puts the keyboard in the search box.
+        String[] mid = at(pos, st.camera(), 0.5f, 0.5f, 0, 0);
+        xdotool("mousemove", mid[0], mid[1], "sleep", "0.1", "key", "slash", "sleep", "0.2", "type", "--delay", "20", "index in (1, 3)");
+        await("the query matches items 1 and 3", () -> st.matches() != null && st.matches().cardinality() == 2
+                && st.matches().contains(1) && st.matches().contains(3));
+        // Typing into the box does not reach the scene: 'd' did not dim, 'i' did not invert.
+        assertFalse(st.dimUnselected());
+        assertEquals(0, st.selectedCount());
+        xdotool("type", "--delay", "20", " and");
+        // Each key runs the query: wait for the last one, then the error is at the end, after 'and'.
+        await("an unfinished query says where (" + window.searchError() + ")",
+                () -> window.searchError() != null && window.searchError().startsWith("at 19:"));
+        assertTrue(window.searchError().contains("after 'and'"), window.searchError());
+        assertEquals(2, st.matches().cardinality(), "the last good matches stay");
+        // Clear the box: the search ends.
+        xdotool("key", "ctrl+a", "BackSpace");
+        await("an empty box ends the search", () -> st.matches() == null && window.searchError() == null);
+    }
 }
