@@ -368,6 +368,12 @@ public final class SceneRenderer implements AutoCloseable {
     /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
     public boolean busy() { return atlas.busy(); }
 
+    /** Draws at most about {@code most} items in a view at rest, the top ones of each spot beyond that ({@link DrawList}). */
+    public void setMostDrawn(int most) {
+        drawList.setMostDrawn(most);
+        drawnVersion = -1;
+    }
+
     /** Items the last scene drew: every item, or the levels-of-detail and culling list ({@link DrawList}). */
     public int drawnCount() { return drawnCount; }
 
