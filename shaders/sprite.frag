@@ -15,6 +15,9 @@ flat in ivec4 vCell;
 flat in int vState;
 
 uniform float uThreshold;
+#ifdef EXACT
+uniform int uLevel;            // the level wanted: a cell that fell back to a coarser one is filtered
+#endif
 uniform int uTintByLabel;      // 1: the image's shape in its label's colour
 uniform vec3 uBackground;
 uniform float uDimKeep;        // how much of a dimmed item's colour is kept
@@ -39,7 +42,7 @@ void main() {
   #endif
 #else
 #ifdef EXACT
-    vec4 t = cellTexelExact(vCell, gl_PointCoord);
+    vec4 t = cellTexelExact(vCell, gl_PointCoord, uLevel);
 #else
     vec4 t = cellTexel(vCell, gl_PointCoord);
 #endif
