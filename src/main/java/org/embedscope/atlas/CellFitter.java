@@ -13,16 +13,22 @@ public final class CellFitter {
     /** A fitted cell: {@code cell × cell} pixels of {@code format}. */
     public record Fitted(PixelFormat format, byte[] pixels) {}
 
+    /** Width and height of a {@code w × h} image fitted into a {@code cell}-pixel cell, aspect kept. */
+    static int[] fittedSize(int w, int h, int cell) {
+        return w >= h ? new int[] {cell, Math.max(1, (int) Math.round((double) h * cell / w))}
+                : new int[] {Math.max(1, (int) Math.round((double) w * cell / h)), cell};
+    }
+
+    /** True when a {@code w × h} image leaves transparent padding in a {@code cell}-pixel cell. */
+    static boolean padded(int w, int h, int cell) {
+        int[] d = fittedSize(w, h, cell);
+        return d[0] < cell || d[1] < cell;
+    }
+
     public static Fitted fit(DecodedImage img, int cell) {
         int w = img.width(), h = img.height();
-        int dw, dh;
-        if (w >= h) {
-            dw = cell;
-            dh = Math.max(1, (int) Math.round((double) h * cell / w));
-        } else {
-            dh = cell;
-            dw = Math.max(1, (int) Math.round((double) w * cell / h));
-        }
+        int[] fitted = fittedSize(w, h, cell);
+        int dw = fitted[0], dh = fitted[1];
         boolean padded = dw < cell || dh < cell;
         boolean alpha = img.hasAlpha();
         PixelFormat out = PixelFormat.of(img.isGrey(), alpha || padded);

@@ -1,5 +1,6 @@
 package org.embedscope.bench;
 
+import org.embedscope.util.Bounds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.render.Camera;
 import org.embedscope.render.LayoutNormalizer;
+import org.embedscope.render.LevelCache;
+import org.embedscope.render.SpriteSizing;
 import org.embedscope.render.ViewState;
 import org.embedscope.ui.OffscreenExplorer;
 
@@ -29,6 +32,12 @@ import org.embedscope.ui.OffscreenExplorer;
  * </ol>
  * Every frame draws the overlay too, as the window does, and ends with {@code glFinish}, so its time
  * includes all the GPU work it caused. Frame times are reported as median and 95th percentile.
+ *
+ * <p>With {@code matchDemo} the session draws what the 2019 three.js demo draws, for a side-by-side
+ * run with {@code ../shared/demo-bench/run.sh}: the demo's sprite sizes
+ * ({@link SpriteSizing#matchingDemo}: 14 px at the fitted view, 28 px from 4× zoom) and its phases,
+ * in its order: <b>fit</b> (30 redraws), <b>hover</b> (the sweep above), <b>zoomed</b> (8× about the
+ * view's centre, 30 redraws), <b>transition</b> (first layout to second, at the fitted view).
  */
 public final class BenchSession {
     private final Map<String, FrameStats> phases = new LinkedHashMap<>();
@@ -42,23 +51,39 @@ public final class BenchSession {
     private int items;
     private String name;
     private int width, height;
+    private boolean matchDemo;
+    private final Map<String, Float> spritePx = new LinkedHashMap<>();
+    private String atlasNote = "";
 
     /** Runs the session on {@code bundleDir} at {@code width × height}. */
     public static BenchSession run(Path bundleDir, int width, int height, boolean overlay) throws BundleException {
+        return run(bundleDir, width, height, overlay, false);
+    }
+
+    /** Runs the session, or with {@code matchDemo} the demo's phases at the demo's sprite sizes. */
+    public static BenchSession run(Path bundleDir, int width, int height, boolean overlay, boolean matchDemo) throws BundleException {
         BenchSession b = new BenchSession();
         b.width = width;
         b.height = height;
+        b.matchDemo = matchDemo;
         long t0 = System.nanoTime();
         Bundle bundle = BundleReader.load(bundleDir);
         b.loadMs = (System.nanoTime() - t0) / 1e6;
         b.items = bundle.count();
         b.name = bundle.manifest().name();
         try (OffscreenExplorer x = new OffscreenExplorer(bundle, width, height)) {
+            ViewState st = x.scene().state();
+            if (matchDemo) st.setSizing(SpriteSizing.matchingDemo(st.sizing().maxPx(), x.scene().pointLimit()));
             x.frame(-1, -1, overlay);
             x.finish();
             b.firstFrameMs = (System.nanoTime() - t0) / 1e6;
             b.startToFirstFrameMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            b.script(x, overlay);
+            var atlas = x.scene().atlas();
+            b.atlasNote = atlas.levelsMadeNow() ? "levels made at load" : atlas.levelsFromCache() ? "levels from the cache" : "the bundle's levels";
+            // Levels made at load go into the cache on a background thread: not during the phases.
+            LevelCache.awaitWrites();
+            if (matchDemo) b.demoScript(x, overlay);
+            else b.script(x, overlay);
         }
         Runtime rt = Runtime.getRuntime();
         b.heapUsed = rt.totalMemory() - rt.freeMemory();
@@ -72,54 +97,83 @@ public final class BenchSession {
         Camera cam = st.camera();
         float[] dense = densest(x.scene().layouts()[0]);
 
-        FrameStats fit = phase("fit");
+        FrameStats fit = phase("fit", st);
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(fit, () -> x.frame(-1, -1, overlay), x);
         }
-        FrameStats in = phase("zoom-in");
+        FrameStats in = phase("zoom-in", st);
         for (int f = 1; f <= 40; f++) {
             float z = (float) Math.pow(8, f / 40.0);
             float k = (f / 40f);
-            cam.set(cam.centerX() + (dense[0] - cam.centerX()) * k, cam.centerY() + (dense[1] - cam.centerY()) * k, z);
-            st.cameraChanged();
+            st.setView(cam.centerX() + (dense[0] - cam.centerX()) * k, cam.centerY() + (dense[1] - cam.centerY()) * k, z);
             timed(in, () -> x.frame(-1, -1, overlay), x);
         }
-        FrameStats zoomed = phase("zoomed");
+        FrameStats zoomed = phase("zoomed", st);
         for (int f = 0; f < 30; f++) {
-            st.changed();
+            st.invalidate();
             timed(zoomed, () -> x.frame(-1, -1, overlay), x);
         }
-        FrameStats pan = phase("pan");
+        FrameStats pan = phase("pan", st);
         for (int f = 0; f < 40; f++) {
             float dx = (f < 20 ? 1 : -1) * cam.width() / 4f / 20f;
-            cam.panPixels(dx, 0);
-            st.cameraChanged();
+            st.pan(dx, 0);
             timed(pan, () -> x.frame(-1, -1, overlay), x);
         }
-        FrameStats out = phase("zoom-out");
+        FrameStats out = phase("zoom-out", st);
         float z0 = cam.zoom();
         for (int f = 1; f <= 40; f++) {
-            cam.set(cam.centerX(), cam.centerY(), (float) (z0 * Math.pow(1 / z0, f / 40.0)));
-            st.cameraChanged();
+            st.setView(cam.centerX(), cam.centerY(), (float) (z0 * Math.pow(1 / z0, f / 40.0)));
             timed(out, () -> x.frame(-1, -1, overlay), x);
         }
-        cam.fit();
-        st.cameraChanged();
-        FrameStats tr = phase("transition");
+        st.fit();
+        transition(x, overlay);
+        x.frame(-1, -1, overlay);
+        hoverSweep(x, overlay, dense);
+        closePhase();
+    }
+
+    /** The demo's phases: fit, hover, zoomed 8× about the centre, transition. */
+    private void demoScript(OffscreenExplorer x, boolean overlay) {
+        ViewState st = x.scene().state();
+        Camera cam = st.camera();
+        FrameStats fit = phase("fit", st);
+        for (int f = 0; f < 30; f++) {
+            st.invalidate();
+            timed(fit, () -> x.frame(-1, -1, overlay), x);
+        }
+        x.frame(-1, -1, overlay);
+        hoverSweep(x, overlay, densest(x.scene().layouts()[0]));
+        float cx = cam.centerX(), cy = cam.centerY();
+        st.setView(cx, cy, 8);
+        FrameStats zoomed = phase("zoomed", st);
+        for (int f = 0; f < 30; f++) {
+            st.invalidate();
+            timed(zoomed, () -> x.frame(-1, -1, overlay), x);
+        }
+        st.fit();
+        transition(x, overlay);
+        closePhase();
+    }
+
+    private void transition(OffscreenExplorer x, boolean overlay) {
+        ViewState st = x.scene().state();
+        FrameStats tr = phase("transition", st);
         if (st.layoutCount() > 1) {
-            st.transition().reset(0);
+            st.jumpTo(0);
             st.moveTo(1, 0f);
             for (int f = 1; f <= 30; f++) {
                 float now = f / 30f * org.embedscope.render.Transition.DURATION;
                 st.update(now);
                 timed(tr, () -> x.frame(-1, -1, overlay), x);
             }
-            st.transition().reset(0);
-            st.changed();
+            st.jumpTo(0);
         }
-        x.frame(-1, -1, overlay);
-        FrameStats hover = phase("hover");
+    }
+
+    private void hoverSweep(OffscreenExplorer x, boolean overlay, float[] dense) {
+        Camera cam = x.scene().state().camera();
+        FrameStats hover = phase("hover", x.scene().state());
         int y = Math.round(cam.screenY(dense[1]));
         float x0 = cam.screenX(dense[0]) - 100;
         for (int f = 0; f < 100; f++) {
@@ -132,7 +186,12 @@ public final class BenchSession {
                 x.frame(cx, cy, overlay);
             }, x);
         }
-        closePhase();
+    }
+
+    private FrameStats phase(String phaseName, ViewState st) {
+        FrameStats s = phase(phaseName);
+        spritePx.put(phaseName, st.spritePixels());
+        return s;
     }
 
     private FrameStats phase(String phaseName) {
@@ -175,7 +234,7 @@ public final class BenchSession {
     static float[] densest(float[] xy) {
         int g = 32;
         int[] counts = new int[g * g];
-        float[] b = LayoutNormalizer.bounds(xy);
+        float[] b = Bounds.of(xy);
         float w = Math.max(b[2] - b[0], 1e-6f), h = Math.max(b[3] - b[1], 1e-6f);
         int best = 0;
         for (int i = 0; i + 1 < xy.length; i += 2) {
@@ -201,8 +260,10 @@ public final class BenchSession {
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "bundle %s: %,d items at %dx%d%n", name, items, width, height));
-        sb.append(String.format(Locale.ROOT, "%-11s %7s %11s %11s %14s%n", "phase", "frames", "median ms", "p95 ms", "cpu ms/frame"));
-        phases.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-11s %7d %11.1f %11.1f %14.1f%n", k, v.count(), v.median(), v.p95(), v.cpuPerFrame())));
+        sb.append(String.format(Locale.ROOT, "sprites: %s; atlas: %s%n", matchDemo ? "the 2019 demo's sizes (--match-demo)" : "default sizes", atlasNote));
+        sb.append(String.format(Locale.ROOT, "%-11s %7s %9s %11s %11s %14s%n", "phase", "frames", "sprite px", "median ms", "p95 ms", "cpu ms/frame"));
+        phases.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-11s %7d %9.1f %11.1f %11.1f %14.1f%n", k, v.count(),
+                spritePx.getOrDefault(k, Float.NaN), v.median(), v.p95(), v.cpuPerFrame())));
         sb.append(String.format(Locale.ROOT, "pick read-back: median %.2f ms, p95 %.2f ms%n", pickReadback.median(), pickReadback.p95()));
         sb.append(String.format(Locale.ROOT, "bundle load %.0f ms; load to first complete frame %.0f ms; JVM start to first frame %.0f ms%n",
                 loadMs, firstFrameMs, startToFirstFrameMs));
@@ -215,11 +276,12 @@ public final class BenchSession {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append(String.format(Locale.ROOT, "  \"bundle\": \"%s\", \"items\": %d, \"width\": %d, \"height\": %d,%n",
                 name.replace("\\", "\\\\").replace("\"", "\\\""), items, width, height));
+        sb.append(String.format(Locale.ROOT, "  \"sizes\": \"%s\", \"atlas\": \"%s\",%n", matchDemo ? "demo" : "default", atlasNote));
         sb.append("  \"phases\": {\n");
         int i = 0;
         for (Map.Entry<String, FrameStats> e : phases.entrySet()) {
-            sb.append(String.format(Locale.ROOT, "    \"%s\": {\"frames\": %d, \"median_ms\": %.2f, \"p95_ms\": %.2f, \"cpu_ms_per_frame\": %.2f}%s%n",
-                    e.getKey(), e.getValue().count(), e.getValue().median(), e.getValue().p95(), e.getValue().cpuPerFrame(),
+            sb.append(String.format(Locale.ROOT, "    \"%s\": {\"frames\": %d, \"sprite_px\": %.1f, \"median_ms\": %.2f, \"p95_ms\": %.2f, \"cpu_ms_per_frame\": %.2f}%s%n",
+                    e.getKey(), e.getValue().count(), spritePx.getOrDefault(e.getKey(), Float.NaN), e.getValue().median(), e.getValue().p95(), e.getValue().cpuPerFrame(),
                     ++i < phases.size() ? "," : ""));
         }
         sb.append("  },\n");

@@ -1,17 +1,15 @@
 package org.embedscope.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.embedscope.atlas.CellBuilder;
 import org.embedscope.atlas.PageWriter;
-import org.embedscope.bundle.BundleFormat;
+import org.embedscope.atlas.PixelFormat;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleFormat;
+import org.embedscope.bundle.BundleWriter;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.DecodedImage;
@@ -19,45 +17,59 @@ import org.embedscope.source.ImageSource;
 
 /**
  * Writes a synthetic bundle for benchmarks: {@code n} items in ten Gaussian clusters in two layouts
- * (the clusters move between them, as between UMAP and t-SNE), each item a 28-px grey glyph on black
- * (a random ellipse stroke, about as much ink as an MNIST digit), luminance alpha. The atlas goes
- * through the same cell builder and page writer as {@code prepare} (levels 28, 14 and 7 px on 2048²
- * pages). Deterministic for a seed.
+ * (the clusters move between them, as between UMAP and t-SNE), each item a glyph of its own (a random
+ * ellipse stroke, about as much ink as an MNIST digit): grey on black with luminance alpha by default,
+ * or, with {@code colour}, a coloured stroke on a coloured ground, opaque. The atlas goes through the
+ * same streaming page writer as {@code prepare} (levels down to 4 px on 2048² pages), so a million
+ * 64-px colour cells (12 GB of finest texels) are written in bounded memory; the folder appears only
+ * when complete. Deterministic for a seed.
  */
 public final class SyntheticBundleWriter {
     public static final int CELL = 28;
     private static final int PAGE = 2048;
-    private static final int LEVELS = 3;
     private static final int CLUSTERS = 10;
 
     private SyntheticBundleWriter() {}
 
-    public static Path write(Path dir, int n, long seed) throws IOException {
-        Files.createDirectories(dir);
+    /** {@code n} grey 28-px glyphs. */
+    public static Path write(Path dir, int n, long seed) throws BundleException {
+        return write(dir, n, seed, CELL, false, Progress.NONE);
+    }
+
+    /** {@code n} glyphs of {@code cell} pixels, grey or colour, into the bundle folder {@code dir}. */
+    public static Path write(Path dir, int n, long seed, int cell, boolean colour, Progress progress) throws BundleException {
+        if (cell < 4 || cell > PAGE) throw new BundleException(null, null, "--cell must be 4 to " + PAGE + " pixels, not " + cell);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[][] centres = new float[2][2 * CLUSTERS];
         for (int l = 0; l < 2; l++) for (int c = 0; c < 2 * CLUSTERS; c++) centres[l][c] = (float) (rnd.nextDouble() * 20 - 10);
-        StringBuilder csv = new StringBuilder(n * 48).append("umap_x,umap_y,tsne_x,tsne_y,label\n");
+        float[] a = new float[2 * n], b = new float[2 * n];
+        String[] labels = new String[n];
+        String[] names = new String[CLUSTERS];
+        for (int c = 0; c < CLUSTERS; c++) names[c] = Integer.toString(c);
         for (int i = 0; i < n; i++) {
             int c = i % CLUSTERS;
-            csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%d%n",
-                    centres[0][2 * c] + gauss(rnd), centres[0][2 * c + 1] + gauss(rnd),
-                    centres[1][2 * c] + 1.5 * gauss(rnd), centres[1][2 * c + 1] + 1.5 * gauss(rnd), c));
+            a[2 * i] = (float) (centres[0][2 * c] + gauss(rnd));
+            a[2 * i + 1] = (float) (centres[0][2 * c + 1] + gauss(rnd));
+            b[2 * i] = (float) (centres[1][2 * c] + 1.5 * gauss(rnd));
+            b[2 * i + 1] = (float) (centres[1][2 * c + 1] + 1.5 * gauss(rnd));
+            labels[i] = names[c];
         }
-        Files.writeString(dir.resolve(BundleFormat.POINTS_FILE), csv);
-
-        Manifest.Atlas atlas;
-        try {
-            CellBuilder.Result cells = CellBuilder.build(new Glyphs(n, seed), CELL, LEVELS, false, Progress.NONE);
-            atlas = PageWriter.write(cells.cells(), AlphaMode.LUMINANCE, PAGE, 6, dir, Progress.NONE);
-        } catch (BundleException e) {
-            throw new IOException(e.getMessage(), e);
+        try (BundleWriter writer = BundleWriter.create(dir, null)) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            PageWriter.Spec pages = colour ? new PageWriter.Spec(cell, 16, PAGE, PixelFormat.RGB, AlphaMode.OPAQUE, 6, 0)
+                    : new PageWriter.Spec(cell, 16, PAGE, PixelFormat.GREY, AlphaMode.LUMINANCE, 6, 0);
+            Manifest.Atlas atlas = PageWriter.write(new Glyphs(n, seed, cell, colour), all, pages, writer.dir(), progress).atlas();
+            List<Manifest.Layout> layouts = List.of(new Manifest.Layout("umap", "cluster layout A"), new Manifest.Layout("tsne", "cluster layout B"));
+            progress.stage("writing points", 0);
+            writer.writePoints(BundleFormat.POINTS_FILE, layouts, List.of(a, b), BundleFormat.LABEL_COLUMN, labels, Map.of());
+            Manifest m = new Manifest("synthetic " + n, n, BundleFormat.POINTS_FILE, layouts,
+                    new Manifest.Label(BundleFormat.LABEL_COLUMN, Map.of()), atlas,
+                    Map.of("tool", "embedscope bench --synthetic", "cell", cell, "colour", colour));
+            writer.writeManifest(m);
+            writer.commit();
+            return writer.target();
         }
-        Manifest m = new Manifest("synthetic " + n, n, BundleFormat.POINTS_FILE,
-                List.of(new Manifest.Layout("umap", "cluster layout A"), new Manifest.Layout("tsne", "cluster layout B")),
-                new Manifest.Label(BundleFormat.LABEL_COLUMN, Map.of()), atlas, Map.of("tool", "embedscope bench --synthetic"));
-        Files.writeString(dir.resolve(BundleFormat.MANIFEST_FILE), m.toJson());
-        return dir;
     }
 
     private static double gauss(SplittableRandom r) {
@@ -66,10 +78,10 @@ public final class SyntheticBundleWriter {
     }
 
     /** The glyphs as an image source: item {@code i} is drawn from its own seed, on demand. */
-    private record Glyphs(int count, long seed) implements ImageSource {
-        @Override public DecodedImage decode(int i) { return new DecodedImage(CELL, CELL, 1, glyph(new SplittableRandom(seed * 31 + i))); }
+    private record Glyphs(int count, long seed, int cell, boolean colour) implements ImageSource {
+        @Override public DecodedImage decode(int i) { return glyph(new SplittableRandom(seed * 31 + i), cell, colour); }
 
-        @Override public int[] size(int i) { return new int[] {CELL, CELL}; }
+        @Override public int[] size(int i) { return new int[] {cell, cell}; }
 
         @Override public String itemName(int i) { return "glyph " + i; }
 
@@ -80,20 +92,42 @@ public final class SyntheticBundleWriter {
         @Override public String description() { return "synthetic glyphs"; }
     }
 
-    /** A 28×28 glyph: an ellipse stroke with a random size, tilt and thickness. */
-    private static byte[] glyph(SplittableRandom r) {
-        byte[] g = new byte[CELL * CELL];
-        double rx = 4 + r.nextDouble() * 6, ry = 6 + r.nextDouble() * 5, tilt = r.nextDouble() * Math.PI, w = 1.2 + r.nextDouble() * 1.3;
+    /**
+     * A glyph: an ellipse stroke with a random size, tilt and thickness (in 28-px units, scaled to the
+     * cell); in colour, a random hue for the stroke over a dark ground of another.
+     */
+    static DecodedImage glyph(SplittableRandom r, int cell, boolean colour) {
+        double s = cell / (double) CELL;
+        double rx = (4 + r.nextDouble() * 6) * s, ry = (6 + r.nextDouble() * 5) * s, tilt = r.nextDouble() * Math.PI;
+        double w = (1.2 + r.nextDouble() * 1.3) * s;
         double cs = Math.cos(tilt), sn = Math.sin(tilt);
-        for (int y = 0; y < CELL; y++) {
-            for (int x = 0; x < CELL; x++) {
-                double dx = x + 0.5 - CELL / 2.0, dy = y + 0.5 - CELL / 2.0;
+        int[] ink = colour ? hue(r.nextDouble(), 1.0) : null, ground = colour ? hue(r.nextDouble(), 0.3) : null;
+        int ch = colour ? 3 : 1;
+        byte[] g = new byte[cell * cell * ch];
+        for (int y = 0; y < cell; y++) {
+            for (int x = 0; x < cell; x++) {
+                double dx = x + 0.5 - cell / 2.0, dy = y + 0.5 - cell / 2.0;
                 double u = (dx * cs + dy * sn) / rx, v = (-dx * sn + dy * cs) / ry;
                 double d = Math.abs(Math.sqrt(u * u + v * v) - 1) * Math.min(rx, ry);
-                double ink = Math.max(0, Math.min(1, w - d));
-                g[y * CELL + x] = (byte) Math.round(ink * 255);
+                double cover = Math.max(0, Math.min(1, w - d));
+                int o = (y * cell + x) * ch;
+                if (!colour) {
+                    g[o] = (byte) Math.round(cover * 255);
+                } else {
+                    for (int k = 0; k < 3; k++) g[o + k] = (byte) Math.round(ground[k] + cover * (ink[k] - ground[k]));
+                }
             }
         }
-        return g;
+        return new DecodedImage(cell, cell, ch, g);
+    }
+
+    /** A saturated colour of hue {@code h} (0–1) at brightness {@code value}, as 0–255 red, green, blue. */
+    private static int[] hue(double h, double value) {
+        double[] rgb = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double t = Math.abs(((h * 6 + 4 - 2 * k) % 6 + 6) % 6 - 3) - 1; // the usual HSV hexagon
+            rgb[k] = Math.max(0, Math.min(1, t));
+        }
+        return new int[] {(int) Math.round(rgb[0] * value * 255), (int) Math.round(rgb[1] * value * 255), (int) Math.round(rgb[2] * value * 255)};
     }
 }

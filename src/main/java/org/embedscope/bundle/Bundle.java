@@ -19,6 +19,7 @@ public final class Bundle {
     private final List<String> labelValues;
     private final List<String> metaColumns;
     private final String[][] meta;
+    private final List<String> columns;
     private final NeighborLists neighbors;
 
     /**
@@ -31,12 +32,17 @@ public final class Bundle {
      */
     public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
                   List<String> labelValues, List<String> metaColumns, String[][] meta) {
-        this(dir, manifest, pageSizes, coords, labels, labelValues, metaColumns, meta, null);
+        this(dir, manifest, pageSizes, coords, labels, labelValues, metaColumns, meta, defaultColumns(manifest, metaColumns), null);
     }
 
-    /** @param neighbors the neighbours file's lists, null when the bundle has none */
+    /**
+     * As above, with {@code columns}: every column of the points file (coordinates, label, metadata) in
+     * file order, as its header names them; and {@code neighbors}, the neighbours file's lists, null when
+     * the bundle has none.
+     */
     public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
-                  List<String> labelValues, List<String> metaColumns, String[][] meta, NeighborLists neighbors) {
+                  List<String> labelValues, List<String> metaColumns, String[][] meta, List<String> columns,
+                  NeighborLists neighbors) {
         this.dir = dir;
         this.manifest = manifest;
         this.pageSizes = List.copyOf(pageSizes);
@@ -46,6 +52,19 @@ public final class Bundle {
         this.metaColumns = List.copyOf(metaColumns);
         this.meta = meta;
         this.neighbors = neighbors;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Without a header to follow: each layout's x and y, the label, then the metadata. */
+    private static List<String> defaultColumns(Manifest manifest, List<String> metaColumns) {
+        List<String> c = new java.util.ArrayList<>();
+        for (Manifest.Layout l : manifest.layouts()) {
+            c.add(l.xColumn());
+            c.add(l.yColumn());
+        }
+        if (manifest.label() != null) c.add(manifest.label().column());
+        c.addAll(metaColumns);
+        return c;
     }
 
 
@@ -76,6 +95,12 @@ public final class Bundle {
     }
 
     public List<String> metaColumns() { return metaColumns; }
+
+    /**
+     * Every column of the points file in file order, as its header names them: each layout's
+     * {@code L_x} and {@code L_y}, the label column and the metadata columns, interleaved as written.
+     */
+    public List<String> pointsColumns() { return columns; }
 
     /** Column {@code column}'s value for item {@code item}. */
     public String meta(int column, int item) { return meta[column][item]; }

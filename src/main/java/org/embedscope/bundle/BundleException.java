@@ -36,10 +36,33 @@ public class BundleException extends Exception {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /**
+     * Why a CSV parser (Commons CSV) gave up, in words: its message without the exception's class
+     * name or its own line and position (the caller says where).
+     */
+    public static String describeCsv(Exception e) {
+        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() != null ? t.getMessage() : "unreadable";
+        return m.replaceAll("^\\(startline \\d+\\) ", "").replaceAll(" at line: \\d+, position: \\d+", "");
+    }
+
+    /** Most characters of a message; past them (a quoted value, mostly) it is cut. */
+    private static final int MAX_CHARS = 600;
+
     private static String format(Path file, String where, String what) {
         StringBuilder sb = new StringBuilder();
         if (file != null) sb.append(file).append(": ");
         if (where != null) sb.append(where).append(": ");
-        return sb.append(what).toString();
+        return oneLine(sb.append(what).toString());
+    }
+
+    /**
+     * The message as one printable line: file names and the input quoted into messages may hold line
+     * breaks, control characters or megabytes, and the message is one line of a terminal.
+     */
+    private static String oneLine(String what) {
+        String line = PrintableText.escape(what);
+        if (line.length() <= MAX_CHARS) return line;
+        return line.substring(0, MAX_CHARS) + "… (" + (line.length() - MAX_CHARS) + " more characters)";
     }
 }

@@ -20,8 +20,16 @@ public final class BundleReader {
         return load(bundleDir, Progress.NONE);
     }
 
-    /** Loads {@code bundleDir}, reporting the points table's rows to {@code progress} (which may cancel). */
+    /**
+     * Loads {@code bundleDir}, reporting the points table's rows to {@code progress} (which may cancel).
+     * The parsed points come from the user's {@link PointsCache} when it holds them for this very
+     * {@code points.csv}; otherwise they are parsed and the cache is filled.
+     */
     public static Bundle load(Path bundleDir, Progress progress) throws BundleException {
+        return load(bundleDir, progress, PointsCache.user());
+    }
+
+    static Bundle load(Path bundleDir, Progress progress, PointsCache cache) throws BundleException {
         if (!Files.isDirectory(bundleDir)) {
             throw new BundleException(bundleDir, null, Files.exists(bundleDir)
                     ? "is not a folder; expected a bundle folder holding " + Manifest.FILE_NAME
@@ -30,10 +38,16 @@ public final class BundleReader {
         Manifest manifest = Manifest.read(bundleDir);
         List<AtlasCheck.LevelPages> pages = AtlasCheck.readPages(bundleDir, manifest);
         Path points = BundlePaths.resolve(bundleDir, manifest.points(), "points");
-        PointsReader.Points p = PointsReader.read(points, manifest, progress);
+        PointsCache.Key key = cache.key(points, bundleDir.resolve(Manifest.FILE_NAME));
+        PointsReader.Points p = cache.read(key, manifest);
+        if (p == null) {
+            p = PointsReader.read(points, manifest, progress);
+            cache.write(key, p);
+        }
         NeighborLists neighbors = null;
         Manifest.Neighbors nb = manifest.neighbors();
         if (nb != null) neighbors = NeighborsFile.read(BundlePaths.resolve(bundleDir, nb.file(), "neighbors.file"), manifest.count(), nb.k());
-        return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta(), neighbors);
+        return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta(),
+                p.columns(), neighbors);
     }
 }

@@ -33,14 +33,16 @@ public final class BundleWriter implements AutoCloseable {
     private static final long HOOK_WAIT_MS = 2000;
 
     private final Path target;
+    private final String marker;
     private final Path temp;
     private final Thread hook;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean committed;
     private boolean aborted;
 
-    private BundleWriter(Path target, Path temp, Runnable onInterrupt) {
+    private BundleWriter(Path target, String marker, Path temp, Runnable onInterrupt) {
         this.target = target;
+        this.marker = marker;
         this.temp = temp;
         this.hook = new Thread(() -> {
             if (onInterrupt != null) onInterrupt.run();
@@ -61,14 +63,22 @@ public final class BundleWriter implements AutoCloseable {
      * @param onInterrupt run first on Ctrl-C (e.g. cancel the progress); may be null
      */
     public static BundleWriter create(Path target, Runnable onInterrupt) throws BundleException {
+        return create(target, Manifest.FILE_NAME, onInterrupt);
+    }
+
+    /**
+     * Starts a folder of another kind (an export) the same way: an existing {@code target} is replaced
+     * only when it holds {@code marker} (it is an earlier output of the same kind) or is empty.
+     */
+    public static BundleWriter create(Path target, String marker, Runnable onInterrupt) throws BundleException {
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getFileName() == null) throw new BundleException(target, null, "cannot write a bundle here; name a folder");
-        checkReplaceable(abs);
+        checkReplaceable(abs, marker);
         Path parent = abs.getParent();
         try {
             Files.createDirectories(parent);
             Path temp = createUnique(parent, "." + abs.getFileName() + ".partial-");
-            return new BundleWriter(abs, temp, onInterrupt);
+            return new BundleWriter(abs, marker, temp, onInterrupt);
         } catch (IOException e) {
             throw new BundleException(parent, null, "cannot create a folder here: " + BundleException.describe(e));
         }
@@ -87,14 +97,14 @@ public final class BundleWriter implements AutoCloseable {
         }
     }
 
-    private static void checkReplaceable(Path target) throws BundleException {
+    private static void checkReplaceable(Path target, String marker) throws BundleException {
         if (!Files.exists(target)) return;
         if (!Files.isDirectory(target)) throw new BundleException(target, null, "exists and is not a folder; choose another output");
-        if (Files.isRegularFile(target.resolve(Manifest.FILE_NAME))) return;
+        if (Files.isRegularFile(target.resolve(marker))) return;
         try (Stream<Path> s = Files.list(target)) {
             if (s.findAny().isPresent()) {
-                throw new BundleException(target, null, "exists and is not a bundle (no " + Manifest.FILE_NAME
-                        + "); choose another output or remove it");
+                throw new BundleException(target, null, "exists and is not " + (marker.equals(Manifest.FILE_NAME) ? "a bundle" : "an earlier output")
+                        + " (no " + marker + "); choose another output or remove it");
             }
         } catch (IOException e) {
             throw new BundleException(target, null, "cannot read: " + e.getMessage());
@@ -168,7 +178,7 @@ public final class BundleWriter implements AutoCloseable {
      */
     public synchronized void commit() throws BundleException {
         if (aborted) throw new CancelledException();
-        checkReplaceable(target);
+        checkReplaceable(target, marker);
         Path old = null;
         try {
             if (Files.exists(target)) {

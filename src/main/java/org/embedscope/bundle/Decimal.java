@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Recognises plain decimal numbers as CSV writers print them ({@code -1.5}, {@code 3e-05}, {@code .5}). */
-final class Decimal {
+public final class Decimal {
     private static final Set<String> NON_FINITE = Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf",
             "infinity", "+infinity", "-infinity");
 
@@ -15,7 +15,7 @@ final class Decimal {
      * optional exponent, optional surrounding spaces); else why not, such as {@code "is not finite"}.
      * Stricter than {@link Float#parseFloat}, which also takes hex and a trailing {@code f} or {@code d}.
      */
-    static String invalidReason(String text) {
+    public static String invalidReason(String text) {
         int n = text.length();
         int i = 0;
         while (i < n && text.charAt(i) == ' ') i++;
@@ -42,7 +42,7 @@ final class Decimal {
     }
 
     /** True when {@code text} is a plain decimal number whose value is finite as a double. */
-    static boolean isFiniteNumber(String text) {
+    public static boolean isFiniteNumber(String text) {
         return invalidReason(text) == null && Double.isFinite(Double.parseDouble(text));
     }
 

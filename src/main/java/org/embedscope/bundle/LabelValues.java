@@ -9,11 +9,11 @@ import java.util.List;
  * number ({@code 2} before {@code 10}), otherwise lexicographic. Values stay categories either way:
  * {@code 7} and {@code 7.0} are two labels (ties in value are ordered by their text).
  */
-final class LabelValues {
+public final class LabelValues {
     private LabelValues() {}
 
     /** {@code rank[i]}: the position of {@code values.get(i)} in display order. Values are distinct. */
-    static int[] rank(List<String> values) {
+    public static int[] rank(List<String> values) {
         int n = values.size();
         Integer[] order = new Integer[n]; // one box per distinct value, not per item
         for (int i = 0; i < n; i++) order[i] = i;
@@ -24,7 +24,7 @@ final class LabelValues {
     }
 
     /** {@code values} arranged by {@code rank}. */
-    static List<String> sorted(List<String> values, int[] rank) {
+    public static List<String> sorted(List<String> values, int[] rank) {
         String[] out = new String[values.size()];
         for (int i = 0; i < out.length; i++) out[rank[i]] = values.get(i);
         return List.of(out);

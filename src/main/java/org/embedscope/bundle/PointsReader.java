@@ -34,7 +34,8 @@ import org.embedscope.progress.Progress;
 final class PointsReader {
 
     /** What the points file holds, in the shapes {@link Bundle} takes. */
-    record Points(float[][] coords, int[] labels, List<String> labelValues, List<String> metaColumns, String[][] meta) {}
+    record Points(float[][] coords, int[] labels, List<String> labelValues, List<String> metaColumns, String[][] meta,
+                  List<String> columns) {}
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     private static final int PROGRESS_EVERY = 4096;
@@ -142,8 +143,7 @@ final class PointsReader {
                     throw new BundleException(file, "line " + lineOfBadUtf8(file), "holds bytes that are not UTF-8"
                             + " text; expected a UTF-8 CSV file", e);
                 }
-                throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): "
-                        + String.valueOf(cause.getMessage()).replaceAll(" at line: \\d+, position: \\d+", ""), e);
+                throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): " + BundleException.describeCsv(e), e);
             }
         }
 
@@ -189,7 +189,7 @@ final class PointsReader {
                 for (int i = 0; i < count; i++) labels[i] = rank[labels[i]];
                 labelValues = LabelValues.sorted(labelFirstSeen, rank);
             }
-            return new Points(coords, labels, labelValues, metaNames, meta);
+            return new Points(coords, labels, labelValues, metaNames, meta, List.of(headerNames));
         }
 
         /** The line (1-based, counting line feeds) holding the first byte sequence that is not UTF-8. */

@@ -93,7 +93,8 @@ final class StbPageImage implements PageImage {
     @Override
     public ByteBuffer pixels() {
         if (pixels == null) throw new IllegalStateException("page image already closed");
-        return pixels;
+        // A view: a caller may move its position, and stbi_image_free needs the buffer's own start.
+        return pixels.duplicate().order(pixels.order());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.embedscope.bench.BenchSession;
 import org.embedscope.bench.SyntheticBundleWriter;
+import org.embedscope.progress.TerminalProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,12 +19,25 @@ import picocli.CommandLine.Parameters;
                 "Each frame includes the overlay and ends with glFinish (GPU work completed).",
                 "Also: picking read-back time, bundle load time, time to the first complete frame, heap and RSS."})
 public final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin GlDebugOption glDebug;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE", description = "Bundle folder (not with --synthetic).")
     Path bundle;
 
     @Option(names = "--synthetic", paramLabel = "N",
             description = "Generate a synthetic bundle of N items (28-px glyphs, ten clusters, two layouts) in a temporary folder and bench it.")
     Integer synthetic;
+
+    @Option(names = "--cell", paramLabel = "PX", defaultValue = "" + SyntheticBundleWriter.CELL,
+            description = "With --synthetic: cell size of the glyphs in pixels (default: ${DEFAULT-VALUE}).")
+    int cell;
+
+    @Option(names = "--colour", description = "With --synthetic: colour glyphs on coloured grounds (RGB pages, opaque) instead of grey on black.")
+    boolean colour;
+
+    @Option(names = "--gpu-memory", paramLabel = "SIZE", defaultValue = "1G", converter = ByteSize.Converter.class,
+            description = "Budget for textures on the GPU, such as 1G or 512M (default: ${DEFAULT-VALUE}).")
+    ByteSize gpuMemory;
 
     @Option(names = "--keep", paramLabel = "DIR",
             description = {"With --synthetic: write the bundle to DIR and keep it. The start-up and memory figures of a",
@@ -40,6 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--match-demo", description = {"Draw what the 2019 three.js demo draws, for a side-by-side run with",
+            "../shared/demo-bench/run.sh: its sprite sizes (14 px at the fitted view, linear in camera distance to",
+            "28 px at 4x zoom, 28 px beyond) and its phases: fit, hover, zoomed (8x about the centre), transition."})
+    boolean matchDemo;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -51,13 +70,19 @@ public final class BenchCommand implements Callable<Integer> {
         Path tmp = null;
         if (synthetic != null) {
             if (synthetic < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--synthetic: expected a positive count");
+        } else if (colour || cell != SyntheticBundleWriter.CELL || keep != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cell, --colour and --keep go with --synthetic");
+        }
+        if (synthetic != null) {
             long t = System.nanoTime();
             if (keep == null) tmp = Files.createTempDirectory("embedscope-synthetic");
-            dir = SyntheticBundleWriter.write(keep != null ? keep : tmp, synthetic, 42);
+            TerminalProgress progress = new TerminalProgress(System.err, System.console() != null);
+            dir = SyntheticBundleWriter.write(keep != null ? keep : tmp.resolve("bundle"), synthetic, 42, cell, colour, progress);
+            progress.finish();
             spec.commandLine().getErr().printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
         }
         try {
-            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay);
+            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo);
             spec.commandLine().getOut().print(json ? s.json() : s.text());
             spec.commandLine().getOut().flush();
         } finally {

@@ -4,20 +4,33 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.embedscope.Home;
 import org.embedscope.ui.ExplorerWindow;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code embedscope explore [BUNDLE]}: the interactive window. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-        description = {"Open the explorer window on a bundle: every item as a sprite at its layout.",
+        description = {"Open the explorer window on a bundle, or on a folder of images: every item as a sprite at its layout.",
+                "A folder of images is prepared once (UMAP and PCA layouts of its pixels, progress shown) into your cache",
+                "folder and opened at once the next time, until its files change.",
                 "",
-                "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge.",
-                "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout."})
+                "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge;",
+                "click selects, Shift-click adds or removes, Shift-drag selects a box, Ctrl-drag a lasso",
+                "(with Alt as well: added to the selection).",
+                "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout; Esc clears the",
+                "selection, I inverts it, D dims the rest, M selects the search's matches."})
 public final class ExploreCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin GlDebugOption glDebug;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE",
-            description = "Bundle folder (default: the MNIST bundle shipped in assets/mnist).")
+            description = "Bundle folder, or a folder of images (prepared once into your cache folder, then opened at once; "
+                    + "default: the MNIST bundle shipped in assets/mnist).")
     Path bundle;
+
+    @CommandLine.Mixin BundleOrFolder folder = new BundleOrFolder();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
             description = "Initial window size in screen coordinates (default: ${DEFAULT-VALUE}).")
@@ -25,10 +38,12 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = bundle != null ? bundle : Home.resolve("assets/mnist");
+        Path dir = bundle != null ? folder.resolve(bundle, spec) : Home.resolve("assets/mnist");
         try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height())) {
             window.run();
         }
+        // Atlas levels made at this load finish going into the cache before the process ends.
+        org.embedscope.render.LevelCache.awaitWrites();
         return 0;
     }
 }

@@ -43,8 +43,8 @@ public final class LayoutCommand implements Callable<Integer> {
     Integer pcaFirst;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "UMAP, t-SNE: worker threads, 0 for one per core (default: ${DEFAULT-VALUE}). One thread and a seed give bit-for-bit the same layout "
-                    + "(t-SNE: on any number of threads).")
+            description = "Worker threads of the engines, 0 for one per core (default: ${DEFAULT-VALUE}). One thread and a seed give bit-for-bit the same layout "
+                    + "(t-SNE, PCA: on any number of threads).")
     int threads;
 
     @CommandLine.Mixin LayoutInputOptions input = new LayoutInputOptions();
@@ -64,12 +64,12 @@ public final class LayoutCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        TerminalProgress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStderr();
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         long start = System.nanoTime();
         progress.stage("reading input", 0);
-        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
+        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
         long computeStart = System.nanoTime();
         float[] xy = engine.fit(data.data(), data.rows(), data.cols(), progress);
         double computeSecs = (System.nanoTime() - computeStart) / 1e9;

@@ -52,6 +52,6 @@ public final class LayoutEngineOptions {
             // UMAP refusing a combination (say min_dist above its spread).
             throw new IllegalArgumentException("layout 'umap': " + e.getMessage(), e);
         }
-        return new LayoutOptions(seed, umap, tsne.params(tsnePerplexity, seed, m, threads), tsne.start());
+        return new LayoutOptions(seed, threads, umap, tsne.params(tsnePerplexity, seed, m, threads), tsne.start());
     }
 }

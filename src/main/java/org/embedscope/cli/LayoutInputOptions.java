@@ -17,8 +17,10 @@ public final class LayoutInputOptions {
             description = "IDX image files (raw or .gz), comma-separated, concatenated in order; pixels scaled to [0, 1].")
     List<Path> images;
 
-    @Option(names = "--vectors", paramLabel = "FILE", description = "Feature vectors instead of images: .npy (n, d) or CSV/text.")
-    Path vectors;
+    @Option(names = "--vectors", paramLabel = "FILE[:ARRAY]",
+            description = "Feature vectors instead of images: .npy (n, d), an .npz archive's array (FILE.npz:ARRAY, or its only one), "
+                    + "or CSV/text.")
+    String vectors;
 
     /** Checks that exactly one input is given; throws picocli's usage error otherwise. */
     void check(CommandLine.Model.CommandSpec spec) {
@@ -43,5 +45,13 @@ public final class LayoutInputOptions {
         return out;
     }
 
-    Path vectors() { return vectors; }
+    /** The --vectors argument as an input; null without it. */
+    org.embedscope.source.MatrixInput vectors(CommandLine.Model.CommandSpec spec) {
+        if (vectors == null) return null;
+        try {
+            return org.embedscope.source.VectorFiles.parse(vectors);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--vectors: " + e.getMessage());
+        }
+    }
 }

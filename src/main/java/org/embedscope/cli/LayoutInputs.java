@@ -37,7 +37,7 @@ final class LayoutInputs {
     }
 
     /** The data: the images when given, else the rows of the vectors file ({@code .npy} or text), all finite. */
-    static Matrix data(List<Path> images, Path vectors) throws BundleException {
+    static Matrix data(List<Path> images, org.embedscope.source.MatrixInput vectors) throws BundleException {
         if (images != null && !images.isEmpty()) return images(images);
         return VectorFiles.readVectors(vectors);
     }

@@ -18,6 +18,10 @@ import org.embedscope.source.FolderSource;
 import org.embedscope.source.IdxSource;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.LabelNames;
+import org.embedscope.source.MetadataFile;
+import org.embedscope.source.MatrixInput;
+import org.embedscope.source.ProjectorSource;
+import org.embedscope.source.VectorFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Option;
         header = "Turn a collection of images into a bundle: atlases with levels of detail, 2-D layouts, labels, metadata.",
         description = {
                 "",
-                "Reads images from IDX files (MNIST, Fashion-MNIST), a folder, or a CSV list; fits each into a square cell "
+                "Reads images from IDX files (MNIST, Fashion-MNIST), a folder, a CSV list, or a TensorBoard projector log; fits each into a square cell "
                         + "(aspect kept, area-averaged); writes atlas pages with coarser levels of detail; computes layouts "
                         + "on the pixels or on your own vectors, or takes your own coordinates; and writes the bundle "
                         + "folder (bundle.json, points.csv, atlas/*.png; format in README).",
@@ -50,6 +54,9 @@ import picocli.CommandLine.Option;
                 "  # a folder of photos, one sub-folder per class, PCA layout",
                 "  embedscope prepare --images photos/ --layout pca -o photos.bundle",
                 "",
+                "  # a TensorBoard projector log: sprite, tensor and metadata",
+                "  embedscope prepare --projector logs/projector --layout umap -o projector.bundle",
+                "",
                 "  # your own embedding and coordinates saved from Python with np.save",
                 "  embedscope prepare --list items.csv --vectors clip.npy --import-layout umap=xy.npy -o items",
                 "",
@@ -67,7 +74,7 @@ public final class PrepareCommand implements Callable<Integer> {
         List<Path> idx;
 
         @Option(names = "--images", paramLabel = "DIR",
-                description = {"A folder of images (png, jpg, jpeg, gif, bmp, tif, tiff), searched recursively. "
+                description = {"A folder of images (png, jpg, jpeg, webp, gif, bmp, tif, tiff), searched recursively; EXIF orientation honoured. "
                         + "Labels: first-level sub-folder names. Order: relative paths sorted character by character. "
                         + "Metadata column 'path'."})
         Path folder;
@@ -76,6 +83,12 @@ public final class PrepareCommand implements Callable<Integer> {
                 description = {"A CSV file (header row) listing image paths relative to --root; an optional label column; "
                         + "every other column is carried into points.csv as metadata. Items keep the row order."})
         Path list;
+
+        @Option(names = "--projector", paramLabel = "DIR",
+                description = {"A TensorBoard projector log: the folder holding projector_config.pbtxt (or the file). Its sprite "
+                        + "sheet gives the images, its tensor (TSV or raw float32) the vectors the layouts are computed on, its "
+                        + "metadata TSV the label (first column, or --label-column) and the other columns."})
+        Path projector;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nSource of images (one of):%n")
@@ -87,8 +100,13 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--path-column", paramLabel = "NAME", defaultValue = "path", description = "With --list: the image path column (default: ${DEFAULT-VALUE}).")
     String pathColumn;
 
-    @Option(names = "--label-column", paramLabel = "NAME", description = "With --list: the label column (default: 'label' when present).")
+    @Option(names = "--label-column", paramLabel = "NAME",
+            description = "With --list: the label column (default: 'label' when present). With --projector: the metadata column "
+                    + "holding labels (default: the first).")
     String labelColumn;
+
+    @Option(names = "--tensor", paramLabel = "NAME", description = "With --projector: which embedding of the config (default: the only one).")
+    String tensor;
 
     @Option(names = "--label-names", paramLabel = "mnist|fashion-mnist|FILE",
             description = "Display names of label values: built-in for MNIST and Fashion-MNIST, or a text file with one name per line "
@@ -108,14 +126,26 @@ public final class PrepareCommand implements Callable<Integer> {
     List<String> layoutList;
 
     @Option(names = "--import-layout", paramLabel = "NAME=FILE",
-            description = "Precomputed coordinates for a layout called NAME: .npy of shape (n, 2) (np.save), or CSV/text with "
-                    + "columns x,y (np.savetxt). One row per item, in item order. Repeatable; listed before computed layouts.")
-    Map<String, Path> imports = new LinkedHashMap<>();
+            description = "Precomputed coordinates for a layout called NAME: .npy of shape (n, 2) (np.save), an array of an .npz "
+                    + "(FILE.npz:ARRAY), or CSV/text with columns x,y (np.savetxt, pandas). One row per item, in item order. "
+                    + "Repeatable; listed before computed layouts.")
+    Map<String, String> imports = new LinkedHashMap<>();
 
-    @Option(names = "--vectors", paramLabel = "FILE",
-            description = "Compute layouts on these feature vectors instead of pixels: .npy float32/float64 of shape (n, d), "
-                    + "or CSV/text with one row per item.")
-    Path vectors;
+    @Option(names = "--layout-from", paramLabel = "NAME=XCOL,YCOL",
+            description = "With --list: a layout called NAME from two columns of the list (e.g. umap=umap_x,umap_y); those columns "
+                    + "are not carried as metadata. Repeatable; listed after --import-layout.")
+    Map<String, String> layoutFrom = new LinkedHashMap<>();
+
+    @Option(names = "--vectors", paramLabel = "FILE[:ARRAY]",
+            description = "Compute layouts on these feature vectors instead of pixels: .npy of shape (n, d) (float16/32/64, C or "
+                    + "Fortran order), an .npz archive's array (FILE.npz:ARRAY, or its only array), or CSV/text with one row per item "
+                    + "(a pandas index column is recognised).")
+    String vectors;
+
+    @Option(names = "--metadata", paramLabel = "CSV",
+            description = "More columns for points.csv: a CSV file with a header row and one row per item, in item order "
+                    + "(e.g. the transforms.csv of million-digits).")
+    Path metadata;
 
     @Option(names = "--neighbors", paramLabel = "K", defaultValue = "15",
             description = "Keep each item's K nearest neighbours in the space the layouts are computed on (--vectors, else pixels), "
@@ -156,7 +186,7 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        TerminalProgress progress = TerminalProgress.onStdout();
+        TerminalProgress progress = TerminalProgress.onStderr();
         long start = System.nanoTime();
         PreparePipeline.Spec s = spec(progress);
         PreparePipeline.Result r = PreparePipeline.run(s, progress, progress::cancel, spec.commandLine().getErr());
@@ -187,11 +217,14 @@ public final class PrepareCommand implements Callable<Integer> {
             alphaMode = AlphaMode.fromJson(alpha);
             if (alphaMode == null) throw usage("--alpha must be luminance, channel or opaque, not '" + alpha + "'");
         }
-        if (sources.list == null && (root != null || labelColumn != null || !pathColumn.equals("path"))) {
-            throw usage("--root, --path-column and --label-column go with --list");
+        if (sources.list == null && (root != null || !pathColumn.equals("path") || !layoutFrom.isEmpty())) {
+            throw usage("--root, --path-column and --layout-from go with --list");
         }
+        if (sources.list == null && sources.projector == null && labelColumn != null) throw usage("--label-column goes with --list or --projector");
+        if (sources.projector == null && tensor != null) throw usage("--tensor goes with --projector");
 
-        List<String> names = layoutList != null ? layoutList : imports.isEmpty() ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
+        boolean importsGiven = !imports.isEmpty() || !layoutFrom.isEmpty();
+        List<String> names = layoutList != null ? layoutList : !importsGiven ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
         List<PreparePipeline.ComputedLayout> layouts = new ArrayList<>();
         for (String n : names) {
             String t = n.strip();
@@ -204,12 +237,30 @@ public final class PrepareCommand implements Callable<Integer> {
         }
 
         Map<String, String> names2 = labelNames == null ? null : LabelNames.parse(labelNames);
+        Map<String, MatrixInput> importInputs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : imports.entrySet()) importInputs.put(e.getKey(), input(e.getValue(), "--import-layout"));
+        MatrixInput vectorInput = vectors == null ? null : input(vectors, "--vectors");
         ImageSource source = openSource(progress, names2);
+        if (source instanceof ProjectorSource p && vectorInput == null) vectorInput = p.tensor();
+        if (source instanceof CsvListSource list) {
+            for (Map.Entry<String, String> e : layoutFrom.entrySet()) {
+                String[] xy = e.getValue().split(",", -1);
+                if (xy.length != 2 || xy[0].isBlank() || xy[1].isBlank()) {
+                    throw usage("--layout-from " + e.getKey() + "=" + e.getValue() + ": expected NAME=XCOLUMN,YCOLUMN");
+                }
+                if (importInputs.containsKey(e.getKey())) throw usage("layout name '" + e.getKey() + "' is given twice");
+                importInputs.put(e.getKey(), list.takeCoordinates(xy[0].strip(), xy[1].strip()));
+            }
+        }
+        if (metadata != null) {
+            progress.stage("reading " + metadata.getFileName(), 0);
+            source = MetadataFile.join(source, metadata);
+        }
 
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("tool", spec.root().version()[0]);
+        provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        return new PreparePipeline.Spec(source, out, name, vectors, imports, layouts, cell, page, levels, alphaMode, pngLevel,
+        return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell, page, levels, alphaMode, pngLevel,
                 skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed));
     }
 
@@ -224,8 +275,21 @@ public final class PrepareCommand implements Callable<Integer> {
             progress.stage("listing images", 0);
             return FolderSource.open(sources.folder);
         }
+        if (sources.projector != null) {
+            progress.stage("reading the projector log", 0);
+            return ProjectorSource.open(sources.projector, tensor, labelColumn);
+        }
         progress.stage("reading the list", 0);
         return CsvListSource.open(sources.list, root, pathColumn, labelColumn);
+    }
+
+    /** A file argument, {@code FILE} or {@code FILE.npz:ARRAY}. */
+    private static MatrixInput input(String argument, String option) throws BundleException {
+        try {
+            return VectorFiles.parse(argument);
+        } catch (IllegalArgumentException e) {
+            throw usage(option + ": " + e.getMessage());
+        }
     }
 
     private static BundleException usage(String what) {

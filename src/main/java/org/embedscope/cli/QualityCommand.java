@@ -88,8 +88,8 @@ public final class QualityCommand implements Callable<Integer> {
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
         if (perItem != (out != null)) throw usage("--per-item and -o FILE go together");
-        TerminalProgress progress = TerminalProgress.onStdout();
-        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors());
+        TerminalProgress progress = TerminalProgress.onStderr();
+        Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
         int n = data.rows();
         int[] lab = labels != null && !labels.isEmpty() ? LayoutInputs.labels(labels) : null;
         if (lab != null && lab.length != n) {

@@ -16,8 +16,12 @@ import picocli.CommandLine.Parameters;
         description = {"Write exactly what the explorer window would show to a PNG, without a window.",
                 "Runs without a display (GLFW's null platform with Mesa's EGL) when none is set."})
 public final class RenderCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder.")
+    @picocli.CommandLine.Mixin GlDebugOption glDebug;
+
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder, or a folder of images (prepared once into your cache folder).")
     Path bundle;
+
+    @CommandLine.Mixin BundleOrFolder folder = new BundleOrFolder();
 
     @Option(names = "--layout", paramLabel = "NAME", description = "Layout to show (default: the bundle's first).")
     String layout;
@@ -54,6 +58,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--tint", description = "Colour each image's shape by its label.")
     boolean tint;
 
+    @Option(names = "--json", description = {"Also print what was drawn, as JSON: sprite_px (on-screen sprite side), level",
+            "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items whose sprite",
+            "reaches into the view), layout, size and the output file."})
+    boolean json;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Output PNG (written atomically).")
     Path out;
 
@@ -70,7 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Bundle b = BundleReader.load(bundle);
+        Bundle b = BundleReader.load(folder.resolve(bundle, spec));
         int from = layout == null ? 0 : layoutIndex(b, layout, "--layout");
         int target = to == null ? (from + 1) % b.manifest().layouts().size() : layoutIndex(b, to, "--to");
         int[] cursor = {-1, -1};
@@ -80,23 +89,41 @@ public final class RenderCommand implements Callable<Integer> {
         }
         try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height())) {
             ViewState st = x.scene().state();
-            st.transition().reset(from);
+            st.jumpTo(from);
             if (transition != null) {
-                st.transition().moveTo(target, 0f);
-                st.transition().update(transition * org.embedscope.render.Transition.DURATION);
+                st.moveTo(target, 0f);
+                st.update(transition * org.embedscope.render.Transition.DURATION);
             }
             st.setUserScale(scale);
             st.setThreshold(threshold);
             st.setTintByLabel(tint);
             if (!view.equals("fit")) {
                 float[] v = parseFloats(view, 3, "--view");
-                st.camera().set(v[0], v[1], v[2]);
+                st.setView(v[0], v[1], v[2]);
             }
-            st.cameraChanged();
             x.frame(cursor[0], cursor[1], overlay);
             x.writePng(out);
+            if (json) spec.commandLine().getOut().println(drawnJson(x, b, out));
         }
+        // Atlas levels made at this load finish going into the cache before the process ends.
+        org.embedscope.render.LevelCache.awaitWrites();
         return 0;
+    }
+
+    /** What the frame drew, as one JSON object. */
+    static String drawnJson(OffscreenExplorer x, Bundle b, Path out) {
+        ViewState st = x.scene().state();
+        org.embedscope.render.Camera cam = st.camera();
+        float px = st.spritePixels();
+        int[] labels = b.hasLabels() ? b.labels() : new int[b.count()];
+        int drawn = org.embedscope.render.VisibleItems.mark(x.scene().layouts(), st.transition(), cam, labels,
+                st.shownLabels(), px / 2, null);
+        String layout = b.manifest().layouts().get(st.transition().target()).name();
+        return String.format(java.util.Locale.ROOT,
+                "{\"sprite_px\": %.2f, \"level\": %d, \"view\": {\"cx\": %.6f, \"cy\": %.6f, \"zoom\": %.4f}, "
+                        + "\"items_drawn\": %d, \"items\": %d, \"layout\": \"%s\", \"size\": [%d, %d], \"out\": \"%s\"}",
+                px, x.scene().currentLevel(), cam.centerX(), cam.centerY(), cam.zoom(), drawn, b.count(), layout,
+                cam.width(), cam.height(), out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""));
     }
 
     private float[] parseFloats(String s, int n, String option) {

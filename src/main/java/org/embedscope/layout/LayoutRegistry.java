@@ -30,7 +30,7 @@ public final class LayoutRegistry {
     private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
 
     static {
-        register("pca", o -> new Configured(new PcaLayout(o.pcaSeed()), "PCA", params("components", 2, "seed", o.pcaSeed())));
+        register("pca", o -> new Configured(new PcaLayout(o.pcaSeed(), o.pcaThreads()), "PCA", params("components", 2, "seed", o.pcaSeed())));
         register("umap", o -> {
             Umap.Params p = o.umap();
             return new Configured(new Umap(p), "UMAP",

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.embedscope.atlas.CellBuilder;
-import org.embedscope.atlas.CellSet;
+import org.embedscope.atlas.ImageSurvey;
 import org.embedscope.atlas.PageWriter;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
@@ -24,6 +23,7 @@ import org.embedscope.layout.knn.Metric;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.Matrix;
+import org.embedscope.source.MatrixInput;
 import org.embedscope.source.VectorFiles;
 
 /**
@@ -52,14 +52,15 @@ public final class PreparePipeline {
      * @param maxLevels  most levels of detail (1 = finest only)
      * @param alpha      alpha mode, null to choose from the source and its pixels
      * @param labelNames display names of label values, null for the source's own
-     * @param imports    layout name → coordinates file, in order
+     * @param vectors    feature vectors to compute the layouts on, null for the pixels
+     * @param imports    layout name → its coordinates, in order
      * @param provenance entries for the manifest's provenance (the pipeline adds what it learns)
      */
-    public record Spec(ImageSource source, Path out, String name, Path vectors, Map<String, Path> imports,
+    public record Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                        List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
                        boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors) {
         /** Without neighbours. */
-        public Spec(ImageSource source, Path out, String name, Path vectors, Map<String, Path> imports,
+        public Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                     List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
                     boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance) {
             this(source, out, name, vectors, imports, layouts, cell, maxPage, maxLevels, alpha, pngLevel, skipBad, labelNames, provenance,
@@ -76,7 +77,7 @@ public final class PreparePipeline {
     }
 
     /** What was written. */
-    public record Result(Path bundle, Manifest manifest, List<CellBuilder.Skipped> skipped, long bytes) {}
+    public record Result(Path bundle, Manifest manifest, List<ImageSurvey.Skipped> skipped, long bytes) {}
 
     public static Result run(Spec spec, Progress progress, Runnable onInterrupt, PrintWriter log) throws BundleException {
         ImageSource source = spec.source();
@@ -93,37 +94,42 @@ public final class PreparePipeline {
             vectors = VectorFiles.readVectors(spec.vectors(), n);
         }
         Map<String, float[]> imported = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : spec.imports().entrySet()) {
+        for (Map.Entry<String, MatrixInput> e : spec.imports().entrySet()) {
             progress.stage("reading layout " + e.getKey(), 0);
             imported.put(e.getKey(), VectorFiles.readCoordinates(e.getValue(), n, e.getKey()));
         }
 
         try (BundleWriter writer = BundleWriter.create(spec.out(), onInterrupt)) {
-            int cell = spec.cell() > 0 ? spec.cell() : CellBuilder.defaultCell(source, MAX_NATIVE_CELL, spec.skipBad(), progress);
+            // What the pages need to know first; decoding every image for it is skipped when the source
+            // already knows (IDX files: grey, opaque, luminance), so such sets are decoded only once.
+            AlphaMode alpha = spec.alpha() != null ? spec.alpha() : source.preferredAlpha();
+            boolean decode = spec.skipBad() || !source.knownGreyOpaque() || alpha == null;
+            ImageSurvey survey = decode ? ImageSurvey.read(source, spec.skipBad(), progress) : ImageSurvey.measure(source, progress);
+            int cell = spec.cell() > 0 ? spec.cell() : survey.defaultCell(MAX_NATIVE_CELL);
             if (cell > spec.maxPage()) {
                 throw new BundleException(null, null, "cell size " + cell + " is larger than the page size " + spec.maxPage());
             }
-            CellBuilder.Result built = CellBuilder.build(source, cell, spec.maxLevels(), spec.skipBad(), progress);
-            int[] kept = built.kept();
-            List<CellBuilder.Skipped> skipped = built.skipped();
+            int[] kept = survey.kept();
+            List<ImageSurvey.Skipped> skipped = survey.skipped();
             reportSkipped(skipped, log);
-            CellSet cells = built.cells();
             int m = kept.length;
-
-            AlphaMode alpha = spec.alpha() != null ? spec.alpha()
-                    : source.preferredAlpha() != null ? source.preferredAlpha() : cells.suggestedAlpha();
-            Manifest.Atlas atlas = PageWriter.write(cells, alpha, spec.maxPage(), spec.pngLevel(), writer.dir(), progress);
+            if (alpha == null) alpha = survey.suggestedAlpha(cell);
+            boolean onPixels = (!spec.layouts().isEmpty() || spec.neighbors().k() > 0) && vectors == null;
+            PageWriter.Spec pages = new PageWriter.Spec(cell, spec.maxLevels(), spec.maxPage(), survey.pageFormat(alpha), alpha,
+                    spec.pngLevel(), onPixels ? FEATURE_CELL : 0);
+            PageWriter.Result written = PageWriter.write(source, kept, pages, writer.dir(), progress);
+            Manifest.Atlas atlas = written.atlas();
+            survey = null;
 
             KeptNeighbors neighbors = spec.neighbors().k() > 0 && m > 1 ? new KeptNeighbors(Math.min(spec.neighbors().k(), m - 1)) : null;
-            LayoutInput input = layoutInput(spec, vectors, cells, kept, n);
-            cells = null; // the pages are written: let the cells go before the layouts need memory
-            built = null;
+            LayoutInput input = layoutInput(spec, vectors, written.features(), kept, n);
+            written = null;
 
             List<Manifest.Layout> layouts = new ArrayList<>();
             List<float[]> coords = new ArrayList<>();
             for (Map.Entry<String, float[]> e : imported.entrySet()) {
                 layouts.add(new Manifest.Layout(e.getKey(), e.getKey(),
-                        Map.of("imported", spec.imports().get(e.getKey()).getFileName().toString())));
+                        Map.of("imported", spec.imports().get(e.getKey()).name())));
                 coords.add(keepRows(e.getValue(), 2, kept, n));
             }
             for (ComputedLayout l : spec.layouts()) {
@@ -157,7 +163,7 @@ public final class PreparePipeline {
             Map<String, Object> provenance = new LinkedHashMap<>(spec.provenance());
             provenance.put("source", source.description());
             provenance.put("cell", cell);
-            if (!skipped.isEmpty()) provenance.put("skipped", skipped.stream().map(CellBuilder.Skipped::name).toList());
+            if (!skipped.isEmpty()) provenance.put("skipped", skipped.stream().map(ImageSurvey.Skipped::name).toList());
             if (neighbors != null) provenance.put("neighbors", neighbors.provenance());
             String name = spec.name() != null ? spec.name() : writer.target().getFileName().toString();
             Manifest manifest = new Manifest(name, m, BundleFormat.POINTS_FILE, layouts, label, atlas, provenance);
@@ -174,14 +180,13 @@ public final class PreparePipeline {
     private record LayoutInput(float[] features, int dim, String description) {}
 
     /** The given vectors of the kept items, else the pixels of their cells; null when no layout is computed and no neighbours kept. */
-    private static LayoutInput layoutInput(Spec spec, Matrix vectors, CellSet cells, int[] kept, int n) {
+    private static LayoutInput layoutInput(Spec spec, Matrix vectors, PageWriter.Features f, int[] kept, int n) {
         if (spec.layouts().isEmpty() && spec.neighbors().k() == 0) return null;
         if (vectors != null) {
             int dim = vectors.cols();
             return new LayoutInput(keepRows(vectors.data(), dim, kept, n), dim,
-                    "vectors " + spec.vectors().getFileName() + " (" + dim + " values per item)");
+                    "vectors " + spec.vectors().name() + " (" + dim + " values per item)");
         }
-        CellSet.Features f = cells.features(FEATURE_CELL);
         return new LayoutInput(f.data(), f.dim(),
                 "pixels of " + f.cell() + "-px " + (f.channels() == 1 ? "grey" : "RGB") + " cells (" + f.dim() + " values per item)");
     }
@@ -215,10 +220,10 @@ public final class PreparePipeline {
         }
     }
 
-    private static void reportSkipped(List<CellBuilder.Skipped> skipped, PrintWriter log) {
+    private static void reportSkipped(List<ImageSurvey.Skipped> skipped, PrintWriter log) {
         if (skipped.isEmpty()) return;
         log.println("skipped " + skipped.size() + " unreadable image" + (skipped.size() == 1 ? "" : "s") + ":");
-        for (CellBuilder.Skipped s : skipped) log.println("  " + s.reason());
+        for (ImageSurvey.Skipped s : skipped) log.println("  " + s.reason());
         log.flush();
     }
 

@@ -16,8 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * kept in {@link #stages()}. Thread-safe: {@link #advance} may be called from any thread, often.
  */
 public final class TerminalProgress implements Progress {
-    /** A finished stage: its name, units of work, seconds taken and peak heap in bytes. */
-    public record Stage(String name, long total, double seconds, long peakHeap) {}
+    /**
+     * A finished stage: its name, units of work, seconds taken, the process's CPU seconds in that time
+     * (steadier than wall time on a shared machine; -1 when unknown), its peak heap and the process's
+     * peak resident memory so far, in bytes (-1 when unknown).
+     */
+    public record Stage(String name, long total, double seconds, double cpuSeconds, long peakHeap, long peakRss) {}
 
     private static final long REDRAW_NS = 100_000_000L;     // terminal: ten redraws a second at most
     private static final long LOG_EVERY_NS = 5_000_000_000L; // log lines: one every five seconds
@@ -32,6 +36,7 @@ public final class TerminalProgress implements Progress {
     private String name;
     private long total;
     private long startNs;
+    private long startCpuNs;
     private boolean barShown;
 
     /** @param terminal true to redraw a bar in place; false for plain log lines */
@@ -40,9 +45,34 @@ public final class TerminalProgress implements Progress {
         this.terminal = terminal;
     }
 
-    /** A progress on standard output, as a bar when it is a terminal ({@code System.console() != null}). */
-    public static TerminalProgress onStdout() {
-        return new TerminalProgress(System.out, System.console() != null);
+    /**
+     * A progress on standard error, so that a command's results on standard output stay clean: a bar
+     * when the process runs in a terminal ({@link #inTerminal()}), else log lines.
+     */
+    public static TerminalProgress onStderr() {
+        return new TerminalProgress(System.err, inTerminal());
+    }
+
+    /**
+     * True when the process is attached to an interactive terminal. Up to JDK 21 that is
+     * {@code System.console() != null}; from JDK 22 {@code System.console()} returns a console even
+     * when input and output are redirected, and {@code Console.isTerminal()} (JDK 22+, called
+     * reflectively since the project compiles for 17) says whether it is one.
+     */
+    public static boolean inTerminal() {
+        return isTerminal(System.console());
+    }
+
+    static boolean isTerminal(java.io.Console console) {
+        if (console == null) return false;
+        try {
+            java.lang.reflect.Method m = java.io.Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(m.invoke(console));
+        } catch (NoSuchMethodException e) {
+            return true; // JDK 17-21: a console exists only for a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -52,6 +82,7 @@ public final class TerminalProgress implements Progress {
         total = stageTotal;
         done.set(0);
         startNs = System.nanoTime();
+        startCpuNs = processCpuNs();
         resetPeaks();
         nextDraw.set(startNs + (terminal ? 0 : LOG_EVERY_NS));
         if (terminal) draw(startNs);
@@ -84,13 +115,18 @@ public final class TerminalProgress implements Progress {
         if (name == null) return;
         long now = System.nanoTime();
         double secs = (now - startNs) / 1e9;
+        long cpuNs = processCpuNs();
+        double cpu = cpuNs < 0 || startCpuNs < 0 ? -1 : (cpuNs - startCpuNs) / 1e9;
         long peak = peakHeap();
-        Stage s = new Stage(name, total, secs, peak);
+        long rss = peakRss();
+        Stage s = new Stage(name, total, secs, cpu, peak, rss);
         stages.add(s);
         clearBar();
         long d = done.get();
         String count = total > 0 ? d + "/" + total + " " : "";
-        out.printf(Locale.ROOT, "%-22s %sin %.1f s, peak heap %d MB%n", name, count, secs, peak >> 20);
+        out.printf(Locale.ROOT, "%-22s %sin %.1f s%s, peak heap %d MB%s%n", name, count, secs,
+                cpu >= 0 ? String.format(Locale.ROOT, " (CPU %.1f s)", cpu) : "", peak >> 20,
+                rss > 0 ? ", peak RSS so far " + (rss >> 20) + " MB" : "");
         name = null;
     }
 
@@ -157,6 +193,14 @@ public final class TerminalProgress implements Progress {
             if (p.getType() == MemoryType.HEAP && p.isValid() && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
         }
         return sum;
+    }
+
+    /** CPU time of all the process's threads in nanoseconds, or -1 when the JVM cannot tell. */
+    private static long processCpuNs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** The process's peak resident memory in bytes (Linux {@code VmHWM}), or -1 when unknown. */

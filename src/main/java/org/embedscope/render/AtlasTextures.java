@@ -6,6 +6,7 @@ import static org.lwjgl.opengl.GL30.*;
 import static org.lwjgl.opengl.GL33.*;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
@@ -28,56 +29,81 @@ public final class AtlasTextures implements AutoCloseable {
     private final int[] cells;
     private final int[] pageWidths;
     private final int[] pageHeights;
-    private final Manifest.Atlas atlas;
+    private final int[] channels;
+    private final Manifest.Level[] grids;
+    private final boolean derivedNow, fromCache;
 
     /**
-     * Uploads every level; {@code pages} is what {@link AtlasCheck#checkPages} found (sizes and
-     * channel counts per level), so each texture array is allocated once with room for every page.
-     * Pages come decoded, in order, from {@code decoder}.
+     * Uploads every level the decoder plans ({@link PageDecoder#plan}: the bundle's own, and coarser
+     * ones for a bundle that has only one); {@code pages} is what {@link AtlasCheck#checkPages} found
+     * for the bundle's own levels. Each texture array is allocated at its level's first page, with
+     * that page's channel count (grey RGB comes decoded as grey); a later page that needs more
+     * channels makes it reallocate and upload the earlier pages again.
      */
     public AtlasTextures(Bundle bundle, List<AtlasCheck.LevelPages> pages, PageDecoder decoder) throws BundleException {
-        atlas = bundle.manifest().atlas();
-        int levels = atlas.levels().size();
+        List<PageDecoder.Planned> plan = decoder.plan();
+        int levels = plan.size();
         textures = new int[levels];
         cells = new int[levels];
         pageWidths = new int[levels];
         pageHeights = new int[levels];
+        channels = new int[levels];
+        grids = new Manifest.Level[levels];
+        derivedNow = decoder.derivedNow();
+        fromCache = decoder.fromCache();
         try {
-            for (int l = 0; l < levels; l++) upload(bundle, l, pages.get(l), decoder);
+            for (int l = 0; l < levels; l++) upload(bundle, l, plan.get(l), l < pages.size() ? pages.get(l) : null, decoder);
         } catch (BundleException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void upload(Bundle bundle, int level, AtlasCheck.LevelPages size, PageDecoder decoder) throws BundleException {
-        Manifest.Level lv = atlas.levels().get(level);
-        List<String> pages = lv.pages();
+    private void upload(Bundle bundle, int level, PageDecoder.Planned planned, AtlasCheck.LevelPages declared, PageDecoder decoder) throws BundleException {
+        Manifest.Level lv = planned.grid();
+        grids[level] = lv;
         cells[level] = lv.cell();
-        int channels = size.maxChannels();
-        pageWidths[level] = size.width();
-        pageHeights[level] = size.height();
-        textures[level] = allocate(size.width(), size.height(), pages.size(), channels);
+        int count = lv.pages().size();
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        for (int p = 0; p < pages.size(); p++) {
+        for (int p = 0; p < count; p++) {
             try (PageImage img = decoder.next()) {
-                if (img.width() != pageWidths[level] || img.height() != pageHeights[level]) {
-                    throw new BundleException(bundle.dir().resolve(pages.get(p)), null,
-                            "decodes to " + img.width() + "×" + img.height() + " but its header says "
-                                    + pageWidths[level] + "×" + pageHeights[level]);
+                if (p == 0) {
+                    pageWidths[level] = img.width();
+                    pageHeights[level] = img.height();
+                    channels[level] = img.channels();
+                    textures[level] = allocate(img.width(), img.height(), count, img.channels());
+                } else if (img.width() != pageWidths[level] || img.height() != pageHeights[level]) {
+                    Path file = planned.files() != null ? planned.files().get(p) : bundle.dir();
+                    throw new BundleException(file, null, "decodes to " + img.width() + "×" + img.height()
+                            + " but the first page of its level is " + pageWidths[level] + "×" + pageHeights[level]);
                 }
-                ByteBuffer px = img.pixels();
-                ByteBuffer converted = null;
-                if (img.channels() != channels) px = converted = convert(px, img.channels(), channels);
-                try {
-                    glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, p, img.width(), img.height(), 1,
-                            format(channels), GL_UNSIGNED_BYTE, px);
-                } finally {
-                    if (converted != null) MemoryUtil.memFree(converted);
+                if (img.channels() > channels[level]) {
+                    // A page with colour after grey ones: the level needs the richer format throughout.
+                    glDeleteTextures(textures[level]);
+                    channels[level] = declared != null ? Math.max(img.channels(), declared.maxChannels()) : img.channels();
+                    textures[level] = allocate(pageWidths[level], pageHeights[level], count, channels[level]);
+                    for (int q = 0; q < p; q++) {
+                        try (PageImage again = PageImage.read(planned.files().get(q), channels[level])) {
+                            put(again, q, channels[level]);
+                        }
+                    }
                 }
+                put(img, p, channels[level]);
             }
         }
         glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+    }
+
+    private static void put(PageImage img, int layer, int channels) {
+        ByteBuffer px = img.pixels();
+        ByteBuffer converted = null;
+        if (img.channels() != channels) px = converted = convert(px, img.channels(), channels);
+        try {
+            glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, layer, img.width(), img.height(), 1,
+                    format(channels), GL_UNSIGNED_BYTE, px);
+        } finally {
+            if (converted != null) MemoryUtil.memFree(converted);
+        }
     }
 
     private static int allocate(int width, int height, int layers, int channels) {
@@ -155,7 +181,16 @@ public final class AtlasTextures implements AutoCloseable {
     /** Cell sizes of every level, finest first. */
     public int[] cellSizes() { return cells.clone(); }
 
-    public Manifest.Level level(int level) { return atlas.levels().get(level); }
+    /** The grid of level {@code level} (the bundle's own, or one made at load). */
+    public Manifest.Level level(int level) { return grids[level]; }
+
+    /** Channels per texel of level {@code level} as uploaded (1 for grey pages, whatever their file holds). */
+    public int channels(int level) { return channels[level]; }
+
+    /** True when coarser levels were made at this load; {@link #levelsFromCache()} when read from the user's cache. */
+    public boolean levelsMadeNow() { return derivedNow; }
+
+    public boolean levelsFromCache() { return fromCache; }
 
     @Override
     public void close() {

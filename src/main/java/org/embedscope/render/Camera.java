@@ -1,41 +1,90 @@
 package org.embedscope.render;
 
+import org.joml.Matrix4f;
+
 /**
  * The 2-D view: which world point is at the middle of the framebuffer and how many pixels a world
- * unit spans. Zoom 1 is the fitted view (the data's bounds fill the framebuffer, with a margin).
+ * unit spans. Zoom 1 is the fitted view: the data's core box ({@link #setFitBox}, far outliers left
+ * out) fills the part of the framebuffer not under a side panel ({@link #setInsetLeft}), with a margin.
  *
- * <p>Constraints keep the data in sight: zoom stays in [1, maxZoom]; along an axis where the view
- * is wider than the data, the data stays centred; otherwise the view cannot leave the data's
- * bounds. Screen coordinates are framebuffer pixels, origin at the top left, y down.
+ * <p>Constraints keep the data in sight: zoom stays in [minZoom, maxZoom], where minZoom ≤ 1 is the
+ * zoom that shows all the data, outliers included. The centre stays where the classic rule allows it
+ * for the whole data or for the core box (the span between): along an axis where the usable view is
+ * wider than a box, that box stays centred; otherwise the view cannot leave the box. Screen
+ * coordinates are framebuffer pixels, origin at the top left, y down.
+ *
+ * <p>Outside this package the camera is read-only: what is shown changes through {@link ViewState}.
  */
 public final class Camera {
     /** Fraction of the framebuffer the data's bounds take in the fitted view. */
     public static final float FIT_FILL = 0.92f;
 
     private float minX = -1, minY = -1, maxX = 1, maxY = 1;
+    private float fitMinX = -1, fitMinY = -1, fitMaxX = 1, fitMaxY = 1;
     private int width = 1, height = 1;
+    private float insetLeft;
     private float maxZoom = 1;
     private float centerX, centerY;
     private float zoom = 1;
 
-    /** Sets the world bounds of the data. */
-    public void setBounds(float minX, float minY, float maxX, float maxY) {
+    /** Sets the world bounds of all the data; the fitted view shows all of it until {@link #setFitBox}. */
+    void setBounds(float minX, float minY, float maxX, float maxY) {
         this.minX = minX;
         this.minY = minY;
         this.maxX = Math.max(maxX, minX + 1e-6f);
         this.maxY = Math.max(maxY, minY + 1e-6f);
+        fitMinX = this.minX;
+        fitMinY = this.minY;
+        fitMaxX = this.maxX;
+        fitMaxY = this.maxY;
         clamp();
     }
 
+    /** Sets the box the fitted view shows (the data's core), within the bounds. */
+    void setFitBox(float minX, float minY, float maxX, float maxY) {
+        fitMinX = Math.max(this.minX, Math.min(minX, this.maxX));
+        fitMinY = Math.max(this.minY, Math.min(minY, this.maxY));
+        fitMaxX = Math.max(fitMinX + 1e-6f, Math.min(maxX, this.maxX));
+        fitMaxY = Math.max(fitMinY + 1e-6f, Math.min(maxY, this.maxY));
+        clamp();
+    }
+
+    /**
+     * Pixels at the left of the framebuffer covered by a panel: the fitted view centres the data in
+     * the rest. The current scale is kept; a view that was fitted stays fitted.
+     */
+    void setInsetLeft(float px) {
+        float inset = Math.max(0, Math.min(px, 0.5f * width));
+        if (inset == insetLeft) return;
+        boolean fitted = isFitted();
+        float ppu = pixelsPerUnit();
+        insetLeft = inset;
+        if (fitted) {
+            fit();
+        } else {
+            zoom = ppu / fitPixelsPerUnit();
+            clamp();
+        }
+    }
+
+    public float insetLeft() { return insetLeft; }
+
+    /** True when the view is the fitted one (zoom 1, centred on the core box). */
+    public boolean isFitted() {
+        float ppu = pixelsPerUnit();
+        return Math.abs(zoom - 1) < 1e-4f && Math.abs(centerX - fitCenterX()) * ppu < 0.5f
+                && Math.abs(centerY - fitCenterY()) * ppu < 0.5f;
+    }
+
     /** Sets the framebuffer size in pixels, keeping the world point at the centre. */
-    public void setViewport(int width, int height) {
+    void setViewport(int width, int height) {
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
         clamp();
     }
 
     /** Sets the largest zoom, at least 1. */
-    public void setMaxZoom(float maxZoom) {
+    void setMaxZoom(float maxZoom) {
         this.maxZoom = Math.max(1f, maxZoom);
         clamp();
     }
@@ -52,7 +101,16 @@ public final class Camera {
 
     /** Pixels per world unit in the fitted view. */
     public float fitPixelsPerUnit() {
-        return FIT_FILL * Math.min(width / (maxX - minX), height / (maxY - minY));
+        return pixelsPerUnitShowing(fitMaxX - fitMinX, fitMaxY - fitMinY);
+    }
+
+    /** The smallest zoom: every item in view, outliers included (1 when there are none). */
+    public float minZoom() {
+        return Math.min(1f, pixelsPerUnitShowing(maxX - minX, maxY - minY) / fitPixelsPerUnit());
+    }
+
+    private float pixelsPerUnitShowing(float w, float h) {
+        return FIT_FILL * Math.min((width - insetLeft) / w, height / h);
     }
 
     /** Pixels per world unit now. */
@@ -60,15 +118,26 @@ public final class Camera {
         return zoom * fitPixelsPerUnit();
     }
 
-    /** Shows the whole data. */
-    public void fit() {
+    /** Shows the data's core box in the part of the view beside the panel. */
+    void fit() {
         zoom = 1;
-        centerX = (minX + maxX) / 2;
-        centerY = (minY + maxY) / 2;
+        centerX = fitCenterX();
+        centerY = fitCenterY();
     }
 
+    /** The centre of the fitted view: the core box's middle in the middle of the part beside the panel. */
+    private float fitCenterX() { return (fitMinX + fitMaxX) / 2 - insetLeft / 2 / fitPixelsPerUnit(); }
+
+    private float fitCenterY() { return (fitMinY + fitMaxY) / 2; }
+
+    /** Data bounds {minX, minY, maxX, maxY}, outliers included. */
+    public float[] bounds() { return new float[] {minX, minY, maxX, maxY}; }
+
+    /** The fitted view's box {minX, minY, maxX, maxY}. */
+    public float[] fitBox() { return new float[] {fitMinX, fitMinY, fitMaxX, fitMaxY}; }
+
     /** Sets centre and zoom directly (then constrained). */
-    public void set(float cx, float cy, float z) {
+    void set(float cx, float cy, float z) {
         centerX = cx;
         centerY = cy;
         zoom = z;
@@ -84,7 +153,7 @@ public final class Camera {
     public float worldY(float screenY) { return centerY - (screenY - height / 2f) / pixelsPerUnit(); }
 
     /** Moves the view by a drag of (dx, dy) pixels: the world follows the pointer. */
-    public void panPixels(float dx, float dy) {
+    void panPixels(float dx, float dy) {
         float ppu = pixelsPerUnit();
         centerX -= dx / ppu;
         centerY += dy / ppu;
@@ -92,9 +161,9 @@ public final class Camera {
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the world point under (sx, sy) where it is. */
-    public void zoomAbout(float sx, float sy, float factor) {
+    void zoomAbout(float sx, float sy, float factor) {
         float wx = worldX(sx), wy = worldY(sy);
-        zoom = Math.max(1f, Math.min(maxZoom, zoom * factor));
+        zoom = Math.max(minZoom(), Math.min(maxZoom, zoom * factor));
         float ppu = pixelsPerUnit();
         centerX = wx - (sx - width / 2f) / ppu;
         centerY = wy + (sy - height / 2f) / ppu;
@@ -114,27 +183,44 @@ public final class Camera {
      * in its middle at the same scale.
      */
     public float[] worldToClip(int guard) {
+        return worldToClip(guard, new Matrix4f()).get(new float[16]);
+    }
+
+    /** {@link #worldToClip(int)} into {@code dest}: a scaling to clip units after moving the centre to the origin. */
+    public Matrix4f worldToClip(int guard, Matrix4f dest) {
         float ppu = pixelsPerUnit();
         float a = 2f * ppu / (width + 2 * guard), b = 2f * ppu / (height + 2 * guard);
-        return new float[] {
-                a, 0, 0, 0,
-                0, b, 0, 0,
-                0, 0, 1, 0,
-                -a * centerX, -b * centerY, 0, 1,
-        };
+        return dest.scaling(a, b, 1f).translate(-centerX, -centerY, 0f);
     }
 
     private void clamp() {
-        if (!(zoom >= 1f)) zoom = 1f;
-        if (zoom > maxZoom) zoom = maxZoom;
+        float lo = minZoom();
+        if (!(zoom >= lo)) zoom = lo;
+        if (zoom > maxZoom) zoom = Math.max(lo, maxZoom);
         float ppu = pixelsPerUnit();
-        centerX = clampAxis(centerX, minX, maxX, width / 2f / ppu);
-        centerY = clampAxis(centerY, minY, maxY, height / 2f / ppu);
+        // Constraints apply to the part of the view beside the panel: its centre is shifted right.
+        float shift = insetLeft / 2 / ppu;
+        float halfW = (width - insetLeft) / 2f / ppu, halfH = height / 2f / ppu;
+        // Zoomed out past the fitted view, the core box widens towards the bounds, reaching them at
+        // the smallest zoom, where everything is centred in view.
+        float t = zoom >= 1f || lo >= 1f ? 0f : Math.min(1f, (1f - zoom) / (1f - lo));
+        centerX = clampAxis(centerX + shift, minX, maxX, fitMinX + t * (minX - fitMinX), fitMaxX + t * (maxX - fitMaxX), halfW) - shift;
+        centerY = clampAxis(centerY, minY, maxY, fitMinY + t * (minY - fitMinY), fitMaxY + t * (maxY - fitMaxY), halfH);
     }
 
-    private static float clampAxis(float c, float lo, float hi, float halfView) {
-        if (Float.isNaN(c)) c = (lo + hi) / 2;
-        if (2 * halfView >= hi - lo) return (lo + hi) / 2;
-        return Math.max(lo + halfView, Math.min(hi - halfView, c));
+    /**
+     * The centre c clamped to where the classic rule allows it for the whole span [lo, hi] or for the
+     * core span [coreLo, coreHi]: the hull of the two allowed intervals.
+     */
+    private static float clampAxis(float c, float lo, float hi, float coreLo, float coreHi, float halfView) {
+        if (Float.isNaN(c)) c = (coreLo + coreHi) / 2;
+        float[] a = allowed(lo, hi, halfView), b = allowed(coreLo, coreHi, halfView);
+        return Math.max(Math.min(a[0], b[0]), Math.min(Math.max(a[1], b[1]), c));
+    }
+
+    /** Centres at which a view of half-width {@code halfView} keeps [lo, hi] in sight: centred when wider, inside otherwise. */
+    private static float[] allowed(float lo, float hi, float halfView) {
+        if (2 * halfView >= hi - lo) return new float[] {(lo + hi) / 2, (lo + hi) / 2};
+        return new float[] {lo + halfView, hi - halfView};
     }
 }

@@ -5,6 +5,7 @@ import static org.lwjgl.system.MemoryUtil.NULL;
 
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GLDebugMessageCallback;
 
 /**
  * A GLFW window with an OpenGL 3.3 core context. Visible windows need a display; hidden ones (for
@@ -12,15 +13,21 @@ import org.lwjgl.opengl.GL;
  * when there is no X or Wayland display, so they also run on a headless machine with Mesa.
  *
  * <p>GLFW is initialised once per process and terminated by {@link #close()} of the last window.
+ * Contexts are debug contexts whose errors {@link GlDebug} counts (a handful of GL calls a frame
+ * makes the driver's checks cost nothing measurable).
  */
 public final class GlContext implements AutoCloseable {
     private static int open;
     private static boolean nullPlatform;
 
     private final long window;
+    private final GLDebugMessageCallback debugCallback;
+    private final long problemsAtStart;
 
-    private GlContext(long window) {
+    private GlContext(long window, GLDebugMessageCallback debugCallback, long problemsAtStart) {
         this.window = window;
+        this.debugCallback = debugCallback;
+        this.problemsAtStart = problemsAtStart;
     }
 
     /** A resizable window, HiDPI-aware; a hidden one is shown later with {@link #show()}. */
@@ -70,6 +77,7 @@ public final class GlContext implements AutoCloseable {
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
         glfwWindowHint(GLFW_COCOA_RETINA_FRAMEBUFFER, GLFW_TRUE);
+        glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
         if (nullPlatform) glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
     }
 
@@ -82,7 +90,8 @@ public final class GlContext implements AutoCloseable {
         open++;
         glfwMakeContextCurrent(w);
         GL.createCapabilities();
-        return new GlContext(w);
+        long problems = GlDebug.problemCount();
+        return new GlContext(w, GlDebug.install(), problems);
     }
 
     public long handle() { return window; }
@@ -106,6 +115,11 @@ public final class GlContext implements AutoCloseable {
         GL.setCapabilities(null);
         glfwMakeContextCurrent(NULL);
         glfwDestroyWindow(window);
+        if (debugCallback != null) debugCallback.free();
+        long problems = GlDebug.problemCount() - problemsAtStart;
+        if (problems > 0 && !GlDebug.isLogging()) {
+            System.err.println("embedscope: the OpenGL driver reported " + problems + " error(s); --gl-debug prints them");
+        }
         synchronized (GlContext.class) {
             if (--open == 0) {
                 glfwTerminate();

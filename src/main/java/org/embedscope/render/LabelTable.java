@@ -6,9 +6,8 @@ import java.nio.ByteBuffer;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * Per-label colour and visibility in a small RGBA8 texture (rgb = colour, a = shown), read by the
- * vertex shader with the item's label index. Hiding a label re-uploads this table only: a few
- * bytes per label, never per item.
+ * Per-label colour in a small RGBA8 texture, read by the vertex shader with the item's label index.
+ * (Hidden labels reach the shaders as per-item flags, {@link ItemStates#HIDDEN}.)
  */
 public final class LabelTable implements AutoCloseable {
     /** Texture width; labels wrap onto further rows. */
@@ -18,17 +17,12 @@ public final class LabelTable implements AutoCloseable {
     private final int count;
     private final int rows;
     private final int[] colors;
-    private final boolean[] visible;
 
     public LabelTable(int labels) {
         count = Math.max(1, labels);
         rows = (count + WIDTH - 1) / WIDTH;
         colors = new int[count];
-        visible = new boolean[count];
-        for (int i = 0; i < count; i++) {
-            colors[i] = Palette.rgb(i);
-            visible[i] = true;
-        }
+        for (int i = 0; i < count; i++) colors[i] = Palette.rgb(i);
         texture = glGenTextures();
         glBindTexture(GL_TEXTURE_2D, texture);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -42,12 +36,6 @@ public final class LabelTable implements AutoCloseable {
 
     public int color(int label) { return colors[label]; }
 
-    /** Sets which labels are shown ({@code shown[i]} for label i) and uploads the table. */
-    public void setVisible(boolean[] shown) {
-        System.arraycopy(shown, 0, visible, 0, Math.min(shown.length, count));
-        upload();
-    }
-
     private void upload() {
         int w = width();
         ByteBuffer buf = MemoryUtil.memCalloc(w * rows * 4);
@@ -55,7 +43,7 @@ public final class LabelTable implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 int c = colors[i];
                 buf.put(i * 4, (byte) (c >> 16)).put(i * 4 + 1, (byte) (c >> 8)).put(i * 4 + 2, (byte) c)
-                        .put(i * 4 + 3, (byte) (visible[i] ? 255 : 0));
+                        .put(i * 4 + 3, (byte) 255);
             }
             glBindTexture(GL_TEXTURE_2D, texture);
             glPixelStorei(GL_UNPACK_ALIGNMENT, 1);

@@ -1,5 +1,6 @@
 package org.embedscope.render;
 
+
 /**
  * The typical spacing between neighbouring items where most items are, for sizing sprites.
  *
@@ -21,7 +22,8 @@ public final class LocalDensity {
     public static float typicalSpacing(float[] xy) {
         int n = xy.length / 2;
         if (n < 2) return 0f;
-        float[] b = LayoutNormalizer.bounds(xy);
+        // The grid spans the core box: a few far outliers would otherwise make its cells coarse.
+        float[] b = LayoutNormalizer.coreBounds(xy);
         float w = b[2] - b[0], h = b[3] - b[1];
         float side = Math.max(w, h);
         if (!(side > 0)) return 0f;
@@ -33,10 +35,14 @@ public final class LocalDensity {
         int gy = Math.max(1, Math.min(grid, (int) Math.ceil(grid * h / side)));
         float cell = side / grid;
         int[] counts = new int[gx * gy];
+        int inside = 0;
         for (int i = 0; i < n; i++) {
-            int cx = Math.min(gx - 1, (int) ((xy[2 * i] - b[0]) / cell));
-            int cy = Math.min(gy - 1, (int) ((xy[2 * i + 1] - b[1]) / cell));
+            float x = xy[2 * i], y = xy[2 * i + 1];
+            if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue;
+            int cx = Math.min(gx - 1, (int) ((x - b[0]) / cell));
+            int cy = Math.min(gy - 1, (int) ((y - b[1]) / cell));
             counts[cy * gx + cx]++;
+            inside++;
         }
         // Item-weighted median of the cell counts: sort counts, walk until half the items are covered.
         int[] sorted = counts.clone();
@@ -45,7 +51,7 @@ public final class LocalDensity {
         int median = sorted[sorted.length - 1];
         for (int k = sorted.length - 1; k >= 0; k--) {
             seen += sorted[k];
-            if (seen * 2 >= n) {
+            if (seen * 2 >= inside) {
                 median = sorted[k];
                 break;
             }

@@ -1,34 +1,83 @@
 package org.embedscope.render;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.bundle.PageImage;
+import org.embedscope.bundle.PngHeader;
+import org.lwjgl.system.MemoryUtil;
 
 /**
- * Decodes a bundle's atlas pages on worker threads, in upload order (level by level, page by page),
- * a bounded number ahead of the consumer. It needs only the manifest, so the explorer starts it
- * before the window and the GL context exist, and decoding overlaps their set-up.
+ * Decodes the atlas pages to upload on worker threads, in upload order (level by level, page by
+ * page), a bounded number ahead of the consumer. It needs only the manifest, so the explorer starts
+ * it before the window and the GL context exist, and decoding overlaps their set-up.
+ *
+ * <p>What it decodes is the bundle's own levels, with two additions for bundles written by other
+ * tools: RGB(A) pages whose pixels are grey come out as one channel (two with varying alpha; see
+ * {@link GreyPixels}); and a bundle with only one level gets coarser ones ({@link DerivedLevels}),
+ * filtered on the same threads as its pages are decoded, then kept in the user's cache
+ * ({@link LevelCache}) with grey copies of its pages, which later loads decode instead.
  */
 public final class PageDecoder implements AutoCloseable {
-    private final Path dir;
-    private final Manifest manifest;
+    /** A level to upload: its grid and the files of its pages (null for pages made in memory at this load). */
+    public record Planned(Manifest.Level grid, List<Path> files) {}
+
+    /** Stands in the queue for a page made in memory. */
+    private static final CompletableFuture<PageImage> IN_MEMORY = CompletableFuture.completedFuture(null);
     private final int ahead;
     private final ExecutorService pool;
+    private final List<Planned> plan = new ArrayList<>();
     private final ArrayDeque<CompletableFuture<PageImage>> queue = new ArrayDeque<>();
     private int nextLevel, nextPage;
+    private int handedOut, total;
+    /** Made at this load (cache miss): coarser levels, and what the cache entry needs. */
+    private final DerivedLevels derived;
+    private final String cacheKey;
+    private final byte[][] greyBase;
+    private final int[] greyBaseChannels;
+    private volatile int basePageW, basePageH;
+    private final boolean fromCache;
 
     /** Starts decoding up to {@code ahead} pages at once. */
-    public PageDecoder(Path dir, Manifest manifest, int ahead) {
-        this.dir = dir;
-        this.manifest = manifest;
+    public PageDecoder(Path dir, Manifest manifest, int ahead) throws BundleException {
         this.ahead = Math.max(1, ahead);
+        List<Manifest.Level> levels = manifest.atlas().levels();
+        DerivedLevels d = null;
+        String key = null;
+        boolean cached = false;
+        Planned base = own(dir, levels.get(0), 0);
+        if (DerivedLevels.applies(levels)) {
+            key = LevelCache.key(dir, manifest);
+            LevelCache.Entry hit = LevelCache.lookup(key);
+            if (hit != null) {
+                cached = true;
+                plan.add(hit.base() != null ? new Planned(levels.get(0), hit.base().files()) : base);
+                for (LevelCache.Level l : hit.derived()) plan.add(new Planned(l.grid(), l.files()));
+            } else {
+                PngHeader h = PngHeader.read(base.files().get(0));
+                d = new DerivedLevels(manifest.count(), levels.get(0), Math.min(h.width(), h.height()));
+                plan.add(base);
+                for (int l = 0; l < d.levels(); l++) plan.add(new Planned(d.grid(l), null));
+            }
+        } else {
+            for (int l = 0; l < levels.size(); l++) plan.add(own(dir, levels.get(l), l));
+        }
+        derived = d;
+        cacheKey = key;
+        fromCache = cached;
+        int basePages = levels.get(0).pages().size();
+        greyBase = d != null ? new byte[basePages][] : null;
+        greyBaseChannels = d != null ? new int[basePages] : null;
+        for (Planned p : plan) total += p.grid().pages().size();
         int threads = Math.max(1, Math.min(this.ahead, Runtime.getRuntime().availableProcessors()));
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "atlas-decode");
@@ -38,16 +87,38 @@ public final class PageDecoder implements AutoCloseable {
         fill();
     }
 
+    private static Planned own(Path dir, Manifest.Level level, int l) throws BundleException {
+        List<Path> files = new ArrayList<>();
+        for (int p = 0; p < level.pages().size(); p++) {
+            files.add(BundlePaths.resolve(dir, level.pages().get(p), "atlas.levels[" + l + "].pages[" + p + "]"));
+        }
+        return new Planned(level, files);
+    }
+
+    /** The levels that will be uploaded, finest first: the bundle's own, or with coarser ones made or cached. */
+    public List<Planned> plan() { return plan; }
+
+    /** True when the coarser levels were made at this load (no cache entry yet). */
+    public boolean derivedNow() { return derived != null; }
+
+    /** True when the pages come from a cache entry. */
+    public boolean fromCache() { return fromCache; }
+
     private void fill() {
-        while (queue.size() < ahead && nextLevel < manifest.atlas().levels().size()) {
+        while (queue.size() < ahead && nextLevel < plan.size()) {
             final int level = nextLevel, page = nextPage;
-            if (++nextPage == manifest.atlas().levels().get(level).pages().size()) {
+            if (++nextPage == plan.get(level).grid().pages().size()) {
                 nextLevel++;
                 nextPage = 0;
             }
+            List<Path> files = plan.get(level).files();
+            if (files == null) {
+                queue.add(IN_MEMORY); // made once every finer page went through
+                continue;
+            }
             queue.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Bundle.readPage(dir, manifest, level, page);
+                    return decode(files.get(page), level, page);
                 } catch (BundleException e) {
                     throw new CompletionException(e);
                 }
@@ -55,24 +126,96 @@ public final class PageDecoder implements AutoCloseable {
         }
     }
 
-    /** The next page in upload order; the caller closes it. */
-    public PageImage next() throws BundleException {
-        CompletableFuture<PageImage> f = queue.poll();
-        if (f == null) throw new IllegalStateException("every page was already taken");
-        fill();
+    /** Decodes one page on a worker thread: grey RGB(A) becomes grey; base pages feed the coarser levels. */
+    private PageImage decode(Path file, int level, int page) throws BundleException {
+        PageImage img = PageImage.read(file);
         try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof BundleException be) throw be;
+            if (img.channels() >= 3) {
+                ByteBuffer px = img.pixels();
+                int need = GreyPixels.channelsNeeded(px, img.channels());
+                if (need < img.channels()) {
+                    PageImage grey = new MemoryPageImage(img.width(), img.height(), need, GreyPixels.toGrey(px, img.channels(), need), true);
+                    img.close();
+                    img = grey;
+                }
+            }
+            if (level == 0 && derived != null) {
+                basePageW = img.width();
+                basePageH = img.height();
+                derived.accept(page, img.pixels(), img.width(), img.channels());
+                if (img instanceof MemoryPageImage) {
+                    byte[] copy = new byte[img.pixels().remaining()];
+                    img.pixels().get(img.pixels().position(), copy);
+                    greyBase[page] = copy;
+                    greyBaseChannels[page] = img.channels();
+                }
+            }
+            return img;
+        } catch (RuntimeException e) {
+            img.close();
             throw e;
         }
+    }
+
+    /** The next page in upload order; the caller closes it. */
+    public PageImage next() throws BundleException {
+        if (queue.isEmpty()) throw new IllegalStateException("every page was already taken");
+        CompletableFuture<PageImage> f = queue.poll();
+        int level = levelOf(handedOut), page = pageOf(handedOut);
+        handedOut++;
+        fill();
+        PageImage img;
+        if (f == IN_MEMORY) {
+            // Every finer page was taken, so every one was filtered: the coarser page is complete.
+            byte[] px = derived.page(level - 1, page);
+            ByteBuffer buf = MemoryUtil.memAlloc(px.length);
+            buf.put(px).flip();
+            img = new MemoryPageImage(derived.pageWidth(level - 1), derived.pageHeight(level - 1), derived.channels(), buf, true);
+        } else {
+            try {
+                img = f.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof BundleException be) throw be;
+                throw e;
+            }
+        }
+        if (handedOut == total && derived != null) cache();
+        return img;
+    }
+
+    private int levelOf(int index) {
+        for (int l = 0; l < plan.size(); l++) {
+            int n = plan.get(l).grid().pages().size();
+            if (index < n) return l;
+            index -= n;
+        }
+        return plan.size() - 1;
+    }
+
+    private int pageOf(int index) {
+        for (Planned p : plan) {
+            int n = p.grid().pages().size();
+            if (index < n) return index;
+            index -= n;
+        }
+        return 0;
+    }
+
+    /** Hands what this load made to the cache: grey copies only when every base page became the same grey. */
+    private void cache() {
+        boolean allGrey = true;
+        for (int p = 0; p < greyBase.length; p++) {
+            if (greyBase[p] == null || greyBaseChannels[p] != greyBaseChannels[0]) allGrey = false;
+        }
+        LevelCache.write(cacheKey, plan.get(0).grid(), basePageW, basePageH, allGrey ? greyBase : null,
+                allGrey ? greyBaseChannels[0] : 0, derived);
     }
 
     /** Stops decoding; pages decoded but not taken are freed. */
     @Override
     public void close() {
         pool.shutdownNow();
-        for (CompletableFuture<PageImage> f : queue) f.thenAccept(PageImage::close);
+        for (CompletableFuture<PageImage> f : queue) if (f != IN_MEMORY) f.thenAccept(PageImage::close);
         queue.clear();
     }
 }

@@ -1,26 +1,40 @@
 package org.embedscope.render;
 
+import static org.lwjgl.opengl.GL11.*;
 import static org.lwjgl.opengl.GL15.*;
 import static org.lwjgl.opengl.GL20.*;
 import static org.lwjgl.opengl.GL30.*;
 
+import java.nio.ByteBuffer;
+import org.lwjgl.system.MemoryUtil;
+
 /**
- * Per-item vertex data, uploaded once: one buffer of normalised positions per layout and one of
- * label indices. A vertex array binds three layout buffers to attributes 0–2 (the transition's
- * slots) and the labels to attribute 3; switching layouts rebinds attributes, never re-uploads.
+ * Per-item vertex data, in one vertex array indexed by item: a buffer of normalised positions per
+ * layout, and one each of label indices, atlas cell numbers and {@link ItemStates} flags. The array
+ * binds three layout buffers to attributes 0–2 (the transition's slots), the labels to 3, the cells
+ * to 4 and the flags to 5; switching layouts rebinds attributes, never re-uploads. Positions, labels
+ * and cells are uploaded once; the flags, one byte per item, again only where they changed.
  */
 public final class PointBuffers implements AutoCloseable {
+    public static final int LABEL_ATTRIBUTE = 3;
+    public static final int CELL_ATTRIBUTE = 4;
+    public static final int STATE_ATTRIBUTE = 5;
+
     private final int vao;
     private final int[] positionBuffers;
     private final int labelBuffer;
+    private final int cellBuffer;
+    private final int stateBuffer;
     private final int count;
     private final int[] bound = {-1, -1, -1};
+    private long uploadedStates = -1;
 
     /**
      * @param layouts per layout, interleaved normalised x, y of every item
      * @param labels  per item, its label index (all zeros without labels)
+     * @param cells   per item, the number of its atlas cell (see {@code atlas.glsl})
      */
-    public PointBuffers(float[][] layouts, int[] labels) {
+    public PointBuffers(float[][] layouts, int[] labels, int[] cells) {
         count = labels.length;
         vao = glGenVertexArrays();
         glBindVertexArray(vao);
@@ -30,20 +44,36 @@ public final class PointBuffers implements AutoCloseable {
             glBindBuffer(GL_ARRAY_BUFFER, positionBuffers[l]);
             glBufferData(GL_ARRAY_BUFFER, layouts[l], GL_STATIC_DRAW);
         }
-        labelBuffer = glGenBuffers();
-        glBindBuffer(GL_ARRAY_BUFFER, labelBuffer);
-        glBufferData(GL_ARRAY_BUFFER, labels, GL_STATIC_DRAW);
-        glEnableVertexAttribArray(3);
-        glVertexAttribIPointer(3, 1, GL_INT, 0, 0L);
+        labelBuffer = intAttribute(LABEL_ATTRIBUTE, labels);
+        cellBuffer = intAttribute(CELL_ATTRIBUTE, cells);
+        stateBuffer = glGenBuffers();
+        glBindBuffer(GL_ARRAY_BUFFER, stateBuffer);
+        ByteBuffer zeros = MemoryUtil.memCalloc(Math.max(1, count)); // no flags: what ItemStates starts with
+        try {
+            glBufferData(GL_ARRAY_BUFFER, zeros, GL_DYNAMIC_DRAW);
+        } finally {
+            MemoryUtil.memFree(zeros);
+        }
+        glEnableVertexAttribArray(STATE_ATTRIBUTE);
+        glVertexAttribIPointer(STATE_ATTRIBUTE, 1, GL_UNSIGNED_BYTE, 0, 0L);
         for (int s = 0; s < 3; s++) glEnableVertexAttribArray(s);
         bindSlots(0, 0, 0);
         glBindVertexArray(0);
         glBindBuffer(GL_ARRAY_BUFFER, 0);
     }
 
+    private static int intAttribute(int location, int[] values) {
+        int buffer = glGenBuffers();
+        glBindBuffer(GL_ARRAY_BUFFER, buffer);
+        glBufferData(GL_ARRAY_BUFFER, values, GL_STATIC_DRAW);
+        glEnableVertexAttribArray(location);
+        glVertexAttribIPointer(location, 1, GL_INT, 0, 0L);
+        return buffer;
+    }
+
     public int count() { return count; }
 
-    /** Binds layouts {@code a}, {@code b}, {@code c} to position attributes 0, 1, 2 (only those that changed). */
+    /** Binds layouts {@code a}, {@code b}, {@code c} to position attributes 0, 1, 2 (only those that changed); leaves the array bound. */
     public void bindSlots(int a, int b, int c) {
         int[] want = {a, b, c};
         glBindVertexArray(vao);
@@ -56,6 +86,25 @@ public final class PointBuffers implements AutoCloseable {
         glBindBuffer(GL_ARRAY_BUFFER, 0);
     }
 
+    /** Sends the flags that changed since the last call (nothing when none did). */
+    public void upload(ItemStates states) {
+        if (states.version() == uploadedStates) return;
+        int from = states.dirtyFrom(), to = states.dirtyTo();
+        if (to > from) {
+            ByteBuffer buf = MemoryUtil.memAlloc(to - from);
+            try {
+                buf.put(states.bytes(), from, to - from).flip();
+                glBindBuffer(GL_ARRAY_BUFFER, stateBuffer);
+                glBufferSubData(GL_ARRAY_BUFFER, from, buf);
+                glBindBuffer(GL_ARRAY_BUFFER, 0);
+            } finally {
+                MemoryUtil.memFree(buf);
+            }
+        }
+        states.markUploaded();
+        uploadedStates = states.version();
+    }
+
     public void bind() { glBindVertexArray(vao); }
 
     @Override
@@ -63,5 +112,7 @@ public final class PointBuffers implements AutoCloseable {
         glDeleteVertexArrays(vao);
         for (int b : positionBuffers) glDeleteBuffers(b);
         glDeleteBuffers(labelBuffer);
+        glDeleteBuffers(cellBuffer);
+        glDeleteBuffers(stateBuffer);
     }
 }

@@ -6,16 +6,18 @@ import static org.lwjgl.opengl.GL30.*;
 import java.nio.ByteBuffer;
 
 /**
- * An offscreen framebuffer with one colour texture: RGBA8 for the cached scene and for headless
- * output, R32I for item ids in the picking pass. Resized on demand.
+ * An offscreen framebuffer with one colour texture: RGBA8 for the cached scene (with a depth buffer,
+ * {@code COLOR_DEPTH}, for drawing it front to back) and for headless output, R32I for item ids in
+ * the picking pass. Resized on demand.
  */
 public final class RenderTarget implements AutoCloseable {
     /** Which kind of colour buffer. */
-    public enum Kind { COLOR, ID }
+    public enum Kind { COLOR, COLOR_DEPTH, ID }
 
     private final Kind kind;
     private int fbo;
     private int texture;
+    private int depth;
     private int width;
     private int height;
 
@@ -31,7 +33,7 @@ public final class RenderTarget implements AutoCloseable {
         height = h;
         texture = glGenTextures();
         glBindTexture(GL_TEXTURE_2D, texture);
-        if (kind == Kind.COLOR) {
+        if (kind != Kind.ID) {
             glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, (ByteBuffer) null);
         } else {
             glTexImage2D(GL_TEXTURE_2D, 0, GL_R32I, w, h, 0, GL_RED_INTEGER, GL_INT, (ByteBuffer) null);
@@ -42,6 +44,13 @@ public final class RenderTarget implements AutoCloseable {
         fbo = glGenFramebuffers();
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
+        if (kind == Kind.COLOR_DEPTH) {
+            depth = glGenRenderbuffers();
+            glBindRenderbuffer(GL_RENDERBUFFER, depth);
+            glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+            glBindRenderbuffer(GL_RENDERBUFFER, 0);
+            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth);
+        }
         int status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         if (status != GL_FRAMEBUFFER_COMPLETE) {
@@ -62,6 +71,8 @@ public final class RenderTarget implements AutoCloseable {
     public void close() {
         if (fbo != 0) glDeleteFramebuffers(fbo);
         if (texture != 0) glDeleteTextures(texture);
+        if (depth != 0) glDeleteRenderbuffers(depth);
+        depth = 0;
         fbo = texture = 0;
     }
 }

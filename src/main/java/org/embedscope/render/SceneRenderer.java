@@ -1,27 +1,27 @@
 package org.embedscope.render;
 
 import static org.lwjgl.opengl.GL11.*;
-import static org.lwjgl.opengl.GL13.*;
-import static org.lwjgl.opengl.GL14.*;
 import static org.lwjgl.opengl.GL30.*;
-import static org.lwjgl.opengl.GL32.*;
 
 import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
+import java.util.List;
 import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
-import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * Draws a bundle: every item as a point sprite cropped from its atlas cell, a GPU picking pass, and
- * the hovered item enlarged on top.
+ * Draws a bundle: every item as a point sprite cropped from its atlas cell, the selection on top, a
+ * GPU picking pass, and the hovered item enlarged. Each of those is a pass ({@link SpritePass},
+ * {@link SelectionPass}, {@link PickPass}, {@link HoverPass}) owning its programs and keeping the
+ * one GL-state rule ({@link GlState}); this class owns the data on the GPU and the framebuffers, and
+ * brings the GPU up to date with the {@link ViewState} before drawing.
  *
- * <p>The scene (all sprites) is drawn into an offscreen texture only when {@link ViewState#version()}
- * changed; each frame then copies it to the output and draws the hover on top, so moving the cursor
- * over a still scene costs a copy, a scissored id pass and one quad, never a redraw of every item.
+ * <p>The scene (all sprites and the selection) is drawn into an offscreen texture only when
+ * {@link ViewState#version()} changed; each frame then copies it to the output and draws the hover
+ * on top, so moving the cursor over a still scene costs a copy, a scissored id pass and one quad,
+ * never a redraw of every item.
  *
  * <p>Lifecycle: construct with a current GL context (uploads everything once), call {@link #render}
  * and {@link #pick} per frame, {@link #close()} before the context goes.
@@ -36,26 +36,28 @@ public final class SceneRenderer implements AutoCloseable {
     public static final float MAX_GUARDED_PX = 256f;
     /** Atlas pages decoded ahead of the upload. */
     public static final int DECODE_AHEAD = 4;
+    /** Colour of the selection's highlight ring, 0xRRGGBB. */
+    public static final int SELECTION_COLOR = SelectionPass.RING_COLOR;
 
     private final Bundle bundle;
     private final float[][] layouts;
     private final int[] labelOfItem;
     private final int[] labelCounts;
+    private final int[] cellOfItem;
     private final int[] cellSizes;
+    private final int alphaMode;
     private final ViewState state;
     private final PointBuffers points;
     private final AtlasTextures atlas;
     private final LabelTable labels;
-    private final ShaderProgram sprite;
-    private final ShaderProgram spriteFlat;
-    private final ShaderProgram spritePick;
-    private final ShaderProgram spriteFlatPick;
-    private final ShaderProgram hover;
-    private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR);
-    private final RenderTarget ids = new RenderTarget(RenderTarget.Kind.ID);
+    private final IndexList selected;
+    private final SpritePass sprites;
+    private final SelectionPass selection;
+    private final PickPass picking;
+    private final HoverPass hover;
+    private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final RenderTarget thumb = new RenderTarget(RenderTarget.Kind.COLOR);
     private final float pointLimit;
-    private final int emptyVao;
     /**
      * Pixels drawn beyond each edge of the view. GL clips a point by its centre, so a large sprite
      * whose centre has just left the view would vanish while half of it should still show; drawing
@@ -69,7 +71,6 @@ public final class SceneRenderer implements AutoCloseable {
     private int hovered = -1;
     private int thumbItem = -1;
     private boolean thumbTint;
-    private boolean[] uploadedShown;
 
     /**
      * Uploads the bundle and fits the view to a {@code width × height} framebuffer. First checks the
@@ -89,10 +90,16 @@ public final class SceneRenderer implements AutoCloseable {
         for (int l = 0; l < layouts.length; l++) layouts[l] = LayoutNormalizer.normalize(bundle.coords(l));
         labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
         int labelCount = bundle.hasLabels() ? bundle.labelValues().size() : 1;
-        state = new ViewState(layouts.length, labelCount, 0);
+        state = new ViewState(layouts.length, labelCount, labelOfItem, 0);
         labelCounts = new int[labelCount];
         for (int label : labelOfItem) labelCounts[label]++;
+        // Every item's cell is its own index today (README, "Bundle format"); the indirection lets
+        // index lists and streamed pages name cells without the draw order.
+        cellOfItem = new int[n];
+        for (int i = 0; i < n; i++) cellOfItem[i] = i;
+        alphaMode = m.atlas().alpha().ordinal();
 
+        GlState.establish();
         float[] range = new float[2];
         glGetFloatv(GL_POINT_SIZE_RANGE, range);
         pointLimit = Math.max(1f, range[1]);
@@ -101,25 +108,26 @@ public final class SceneRenderer implements AutoCloseable {
         AtlasTextures at = null;
         PointBuffers pb = null;
         LabelTable lt = null;
-        ShaderProgram[] progs = new ShaderProgram[5];
+        IndexList il = null;
+        SpritePass sp = null;
+        SelectionPass sel = null;
+        PickPass pp = null;
+        HoverPass hp = null;
         try {
-            java.util.List<AtlasCheck.LevelPages> pageSizes = AtlasCheck.checkPages(bundle,
+            List<AtlasCheck.LevelPages> pageSizes = AtlasCheck.checkPages(bundle,
                     glGetInteger(GL_MAX_TEXTURE_SIZE), glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
             if (pages == null) pages = new PageDecoder(bundle.dir(), m, DECODE_AHEAD);
             at = new AtlasTextures(bundle, pageSizes, pages);
-            pb = new PointBuffers(layouts, labelOfItem);
+            pb = new PointBuffers(layouts, labelOfItem, cellOfItem);
             lt = new LabelTable(labelCount);
-            progs[0] = new ShaderProgram("sprite.vert", "sprite.frag");
-            progs[1] = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT");
-            progs[2] = new ShaderProgram("sprite.vert", "sprite.frag", "PICK");
-            progs[3] = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT", "PICK");
-            progs[4] = new ShaderProgram("hover.vert", "hover.frag");
+            il = new IndexList();
+            sp = new SpritePass();
+            sel = new SelectionPass();
+            pp = new PickPass();
+            hp = new HoverPass(at, alphaMode);
         } catch (BundleException | RuntimeException e) {
             if (pages != null) pages.close();
-            for (ShaderProgram p : progs) if (p != null) p.close();
-            if (lt != null) lt.close();
-            if (pb != null) pb.close();
-            if (at != null) at.close();
+            for (AutoCloseable c : new AutoCloseable[] {hp, pp, sel, sp, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
         pages.close();
@@ -127,43 +135,31 @@ public final class SceneRenderer implements AutoCloseable {
         cellSizes = at.cellSizes();
         points = pb;
         labels = lt;
-        sprite = progs[0];
-        spriteFlat = progs[1];
-        spritePick = progs[2];
-        spriteFlatPick = progs[3];
-        hover = progs[4];
-        uploadedShown = state.shownLabels();
-        emptyVao = glGenVertexArrays();
-        glEnable(GL_PROGRAM_POINT_SIZE);
+        selected = il;
+        sprites = sp;
+        selection = sel;
+        picking = pp;
+        hover = hp;
 
-        float[] b = unionBounds(layouts);
-        state.camera().setBounds(b[0], b[1], b[2], b[3]);
-        state.camera().setViewport(width, height);
-        state.setSizing(sizingFor(width, height));
-        float[] worldSizes = new float[layouts.length];
-        for (int l = 0; l < layouts.length; l++) worldSizes[l] = SpriteSizing.worldSizeFor(LocalDensity.typicalSpacing(layouts[l]));
-        state.setWorldSizes(worldSizes);
-        state.camera().fit();
-        state.cameraChanged();
+        state.setViewport(width, height, sizingFor(width, height));
+        state.fitTo(layouts);
     }
 
-    private static float[] unionBounds(float[][] layouts) {
-        float[] u = {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
-        for (float[] l : layouts) {
-            float[] b = LayoutNormalizer.bounds(l);
-            u[0] = Math.min(u[0], b[0]);
-            u[1] = Math.min(u[1], b[1]);
-            u[2] = Math.max(u[2], b[2]);
-            u[3] = Math.max(u[3], b[3]);
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // already failing: the first error is the one reported
         }
-        if (!(u[0] <= u[2])) return new float[] {-1, -1, 1, 1};
-        return u;
     }
 
-    /** Sprite sizing for a framebuffer: up to half the smaller side (so one sprite can fill a quarter of it). */
+    /** Sprite sizing for a framebuffer: readable at the fitted view, up to half the smaller side ({@link SpriteSizing#forView}). */
     private SpriteSizing sizingFor(int width, int height) {
-        float maxPx = Math.max(SpriteSizing.DEFAULT_MIN_PX, Math.min(pointLimit, 0.5f * Math.min(width, height)));
-        return new SpriteSizing(SpriteSizing.DEFAULT_MIN_PX, maxPx, pointLimit);
+        SpriteSizing current = state.sizing();
+        // A benchmark matching another program's sizes keeps them.
+        if (current != null && current.matchesDemo()) return SpriteSizing.matchingDemo(0.5f * Math.min(width, height), pointLimit);
+        return SpriteSizing.forView(width, height, bundle.count(), pointLimit);
     }
 
     public ViewState state() { return state; }
@@ -179,6 +175,9 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
     public int[] labelCounts() { return labelCounts; }
+
+    /** Per item, its label index (all zeros without labels). Do not modify. */
+    public int[] labelOfItem() { return labelOfItem; }
 
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
@@ -208,11 +207,26 @@ public final class SceneRenderer implements AutoCloseable {
         return hovered;
     }
 
+    /** Draws {@code item} enlarged on top (as if hovered), or nothing for -1: a thumbnail under the pointer marks its item. */
+    public void setHovered(int item) {
+        hovered = item >= 0 && item < bundle.count() ? item : -1;
+    }
+
     // ---------------------------------------------------------------- frame
+
+    /** This frame's shared parameters for the passes that draw items, with the GPU brought up to date first. */
+    private ItemDraw itemDraw() {
+        points.upload(state.itemStates());
+        if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
+        int level = currentLevel();
+        float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
+        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode);
+    }
 
     /**
      * Draws a frame into framebuffer {@code outFbo} (0: the window) of the camera's size: the
-     * cached scene, redrawn first if anything changed, then the hovered item.
+     * cached scene, redrawn first if anything changed, then the hovered item. Leaves {@code outFbo}
+     * bound with a viewport of the whole frame.
      */
     public void render(int outFbo) {
         int w = state.camera().width(), h = state.camera().height();
@@ -227,7 +241,7 @@ public final class SceneRenderer implements AutoCloseable {
         glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
         glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
         glViewport(0, 0, w, h);
-        if (hovered >= 0 && hovered < bundle.count()) drawHover(hovered);
+        if (hovered >= 0) drawHover(hovered);
     }
 
     /** True when the next {@link #render} redraws every sprite. */
@@ -236,60 +250,15 @@ public final class SceneRenderer implements AutoCloseable {
                 || scene.height() != state.camera().height() + 2 * guard;
     }
 
-    private void syncLabels() {
-        boolean[] shown = state.shownLabels();
-        if (!java.util.Arrays.equals(shown, uploadedShown)) {
-            labels.setVisible(shown);
-            uploadedShown = shown;
-        }
-    }
-
     private void drawScene() {
-        syncLabels();
+        ItemDraw d = itemDraw();
         glBindFramebuffer(GL_FRAMEBUFFER, scene.fbo());
         glViewport(0, 0, scene.width(), scene.height());
-        glDisable(GL_SCISSOR_TEST);
-        glDisable(GL_BLEND);
-        glClearColor(((BACKGROUND >> 16) & 255) / 255f, ((BACKGROUND >> 8) & 255) / 255f, (BACKGROUND & 255) / 255f, 1f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        drawSprites(false);
-    }
-
-    /** Draws all sprites with the scene's program (colour) or its id variant into the bound framebuffer. */
-    private void drawSprites(boolean pick) {
-        float px = state.spritePixels();
-        int sampled = currentLevel();
-        boolean flat = sampled < 0;
-        // Flat squares sample nothing; the grid uniforms then describe the coarsest level.
-        int level = flat ? atlas.levels() - 1 : sampled;
-        ShaderProgram p = pick ? (flat ? spriteFlatPick : spritePick) : (flat ? spriteFlat : sprite);
-        p.use();
-        Transition tr = state.transition();
-        points.bindSlots(tr.slot(0), tr.slot(1), tr.slot(2));
-        float[] w = tr.weights();
-        p.set("uWeights", w[0], w[1], w[2]);
-        p.setMatrix("uWorldToClip", state.camera().worldToClip(guard));
-        p.set("uPointSize", px);
-        glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, labels.texture());
-        p.set("uLabels", 1);
-        p.set("uLabelsWidth", labels.width());
-        Manifest.Level lv = atlas.level(level);
-        p.set("uColumns", lv.columns());
-        p.set("uCellsPerPage", lv.cellsPerPage());
-        if (!flat) {
-            glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_2D_ARRAY, atlas.texture(level));
-            p.set("uAtlas", 0);
-            p.set("uCell", (float) lv.cell());
-            p.set("uPageSize", atlas.pageWidth(level), atlas.pageHeight(level));
-            p.set("uAlphaMode", bundle.manifest().atlas().alpha().ordinal());
-            p.set("uThreshold", levelThreshold(level));
-            p.set("uTintByLabel", state.tintByLabel() ? 1 : 0);
-        }
-        points.bind();
-        glDrawArrays(GL_POINTS, 0, points.count());
-        glBindVertexArray(0);
+        float[] bg = PackedColor.rgb(BACKGROUND);
+        glClearColor(bg[0], bg[1], bg[2], 1f);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        sprites.drawScene(d, state.smoothAlpha());
+        selection.draw(d, selected, sprites, pointLimit);
     }
 
     /**
@@ -329,42 +298,12 @@ public final class SceneRenderer implements AutoCloseable {
         int w = state.camera().width(), h = state.camera().height();
         if (x < 0 || y < 0 || x >= w || y >= h) return -1;
         if (x == pickedX && y == pickedY && radius == pickedRadius && pickedVersion == state.version()) return pickedId;
-        syncLabels();
         int g = guard;
-        ids.ensureSize(w + 2 * g, h + 2 * g);
-        glBindFramebuffer(GL_FRAMEBUFFER, ids.fbo());
-        glViewport(0, 0, w + 2 * g, h + 2 * g);
         // In the guarded target the view starts at (g, g).
         int gx = x + g, gy = h - 1 - y + g;
         int x0 = Math.max(g, gx - radius), y0 = Math.max(g, gy - radius);
         int x1 = Math.min(g + w - 1, gx + radius), y1 = Math.min(g + h - 1, gy + radius);
-        int rw = x1 - x0 + 1, rh = y1 - y0 + 1;
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(x0, y0, rw, rh);
-        glDisable(GL_BLEND);
-        try (MemoryStack stack = MemoryStack.stackPush()) {
-            IntBuffer clear = stack.ints(PickId.NONE, 0, 0, 0);
-            glClearBufferiv(GL_COLOR, 0, clear);
-            drawSprites(true);
-            IntBuffer out = stack.mallocInt(rw * rh);
-            glPixelStorei(GL_PACK_ALIGNMENT, 4);
-            glReadPixels(x0, y0, rw, rh, GL_RED_INTEGER, GL_INT, out);
-            int best = PickId.NONE, bestD = Integer.MAX_VALUE;
-            for (int j = 0; j < rh; j++) {
-                for (int i = 0; i < rw; i++) {
-                    int v = out.get(j * rw + i);
-                    if (v == PickId.NONE) continue;
-                    int dx = x0 + i - gx, dy = y0 + j - gy, d = dx * dx + dy * dy;
-                    if (d < bestD && d <= radius * radius) {
-                        bestD = d;
-                        best = v;
-                    }
-                }
-            }
-            pickedId = PickId.decode(best);
-        }
-        glDisable(GL_SCISSOR_TEST);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        pickedId = picking.pick(itemDraw(), w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
         pickedX = x;
         pickedY = y;
         pickedRadius = radius;
@@ -387,79 +326,34 @@ public final class SceneRenderer implements AutoCloseable {
         return new float[] {left, top, size};
     }
 
-    private void drawHover(int item) {
-        Camera cam = state.camera();
-        float[] r = hoverRect(item);
-        float pad = Math.max(4f, r[2] * 0.04f);
-        int w = cam.width(), h = cam.height();
-        int label = labelOfItem[item];
-        int rgb = labels.color(label);
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        hover.use();
-        glBindVertexArray(emptyVao);
-        hover.set("uTint", ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f);
-        // Backing panel with a border in the label's colour.
-        setRect(hover, r[0] - pad, r[1] - pad, r[2] + 2 * pad, w, h);
-        hover.set("uPanel", 1);
-        hover.set("uPanelColor", ((BACKGROUND >> 16) & 255) / 255f, ((BACKGROUND >> 8) & 255) / 255f, (BACKGROUND & 255) / 255f, 0.92f);
-        hover.set("uBorder", 2f / (r[2] + 2 * pad));
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-        // The image itself, from the finest level, with smooth alpha.
-        setRect(hover, r[0], r[1], r[2], w, h);
-        drawHoverImage(item);
-        glBindVertexArray(0);
-        glDisable(GL_BLEND);
+    private HoverPass.Item hoverItem(int item) {
+        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), labels.color(labelOfItem[item]));
     }
 
-    /** Draws item {@code item}'s finest cell into the hover program's current rectangle, smooth alpha. */
-    private void drawHoverImage(int item) {
-        Manifest.Level lv = atlas.level(0);
-        hover.set("uPanel", 0);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D_ARRAY, atlas.texture(0));
-        hover.set("uAtlas", 0);
-        hover.set("uCell", (float) lv.cell());
-        hover.set("uPageSize", atlas.pageWidth(0), atlas.pageHeight(0));
-        hover.setInts("uItemCell", lv.column(item), lv.row(item), lv.page(item));
-        hover.set("uAlphaMode", bundle.manifest().atlas().alpha().ordinal());
-        hover.set("uTintByLabel", state.tintByLabel() ? 1 : 0);
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    private void drawHover(int item) {
+        float[] r = hoverRect(item);
+        float pad = Math.max(4f, r[2] * 0.04f);
+        hover.drawEnlarged(hoverItem(item), state.tintByLabel(), r, pad, state.camera().width(), state.camera().height());
     }
 
     /**
      * Item {@code item}'s image enlarged to {@code size} pixels in a 2-D texture, for the overlay's
-     * hovered-item panel. Rows run bottom-up (GL order). Redrawn only when the item or tint changes.
+     * hovered-item panel. Rows run bottom-up (GL order). Redrawn only when the item or the tint
+     * changes. Leaves framebuffer 0 bound.
      */
     public int thumbnail(int item, int size) {
-        boolean tint = state.tintByLabel();
-        if (item == thumbItem && thumbTint == tint && !thumb.ensureSize(size, size)) return thumb.texture();
-        thumb.ensureSize(size, size);
+        boolean resized = thumb.ensureSize(size, size);
+        if (!resized && item == thumbItem && thumbTint == state.tintByLabel()) return thumb.texture();
         glBindFramebuffer(GL_FRAMEBUFFER, thumb.fbo());
         glViewport(0, 0, size, size);
-        glDisable(GL_SCISSOR_TEST);
-        glClearColor(((BACKGROUND >> 16) & 255) / 255f, ((BACKGROUND >> 8) & 255) / 255f, (BACKGROUND & 255) / 255f, 1f);
+        float[] bg = PackedColor.rgb(BACKGROUND);
+        glClearColor(bg[0], bg[1], bg[2], 1f);
         glClear(GL_COLOR_BUFFER_BIT);
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        hover.use();
-        glBindVertexArray(emptyVao);
-        int rgb = labels.color(labelOfItem[item]);
-        hover.set("uTint", ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f);
-        hover.set("uRect", -1f, -1f, 1f, 1f);
-        drawHoverImage(item);
-        glBindVertexArray(0);
-        glDisable(GL_BLEND);
+        hover.drawImage(hoverItem(item), state.tintByLabel(), -1f, -1f, 1f, 1f);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         thumbItem = item;
-        thumbTint = tint;
+        thumbTint = state.tintByLabel();
         return thumb.texture();
-    }
-
-    private static void setRect(ShaderProgram p, float left, float top, float size, int w, int h) {
-        float x0 = 2f * left / w - 1f, x1 = 2f * (left + size) / w - 1f;
-        float y0 = 1f - 2f * (top + size) / h, y1 = 1f - 2f * top / h;
-        p.set("uRect", x0, y0, x1, y1);
     }
 
     // ---------------------------------------------------------------- read-back
@@ -486,15 +380,13 @@ public final class SceneRenderer implements AutoCloseable {
 
     @Override
     public void close() {
-        glDeleteVertexArrays(emptyVao);
         scene.close();
-        ids.close();
         thumb.close();
-        sprite.close();
-        spriteFlat.close();
-        spritePick.close();
-        spriteFlatPick.close();
         hover.close();
+        picking.close();
+        selection.close();
+        sprites.close();
+        selected.close();
         labels.close();
         points.close();
         atlas.close();

@@ -7,16 +7,27 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.embedscope.Home;
 
 /**
  * A linked GLSL program built from files in {@code shaders/}: read from the top-level folder when
  * running from a checkout (so edits show without a rebuild), else from the jar. Variants are made
- * by inserting {@code #define} lines after {@code #version}. Uniform locations are cached.
+ * by inserting {@code #define} lines after {@code #version}. A line {@code #include "FILE"} is
+ * replaced by that file's text (GLSL has no includes), so code several shaders share (the alpha
+ * formula, the atlas cell of an item, the item-state bits) is written once. Uniform locations are
+ * cached.
  */
 public final class ShaderProgram implements AutoCloseable {
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^\\s*#include\\s+\"([A-Za-z0-9_.-]+)\"\\s*$");
+    /** Constants every shader sees, defined in Java: the item-state bits. */
+    private static final String[] COMMON_DEFINES = ItemStates.glslDefines();
+
     private final int program;
     private final Map<String, Integer> uniforms = new HashMap<>();
 
@@ -53,16 +64,46 @@ public final class ShaderProgram implements AutoCloseable {
         }
     }
 
-    private static int compile(int type, String name, String[] defines) {
-        String src = source(name);
-        if (defines.length > 0) {
-            int eol = src.indexOf('\n');
-            StringBuilder sb = new StringBuilder(src.substring(0, eol + 1));
-            for (String d : defines) sb.append("#define ").append(d).append('\n');
-            // Keep line numbers in compiler messages matching the file.
-            sb.append("#line 2\n").append(src.substring(eol + 1));
-            src = sb.toString();
+    /**
+     * {@code name}'s text with its {@code #include "FILE"} lines replaced by the files' text. Source
+     * string numbers in {@code #line} directives tell compiler messages which file a line is in:
+     * 0 for {@code name}, 1, 2, … for the included files in order of inclusion.
+     */
+    static String expandIncludes(String name, String src) {
+        StringBuilder out = new StringBuilder();
+        List<String> included = new ArrayList<>();
+        String[] lines = src.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = INCLUDE.matcher(lines[i]);
+            if (!m.matches()) {
+                out.append(lines[i]);
+                if (i < lines.length - 1) out.append('\n');
+                continue;
+            }
+            String file = m.group(1);
+            if (file.equals(name) || included.contains(file)) {
+                throw new IllegalStateException("shaders/" + name + " line " + (i + 1) + ": " + file + " is included twice");
+            }
+            included.add(file);
+            String body = source(file);
+            if (INCLUDE.matcher(body).find()) {
+                throw new IllegalStateException("shaders/" + file + ": an included file cannot include others");
+            }
+            out.append("#line 1 ").append(included.size()).append('\n').append(body);
+            if (!body.endsWith("\n")) out.append('\n');
+            out.append("#line ").append(i + 2).append(" 0\n");
         }
+        return out.toString();
+    }
+
+    private static int compile(int type, String name, String[] defines) {
+        String text = expandIncludes(name, source(name));
+        int eol = text.indexOf('\n');
+        StringBuilder src = new StringBuilder(text.substring(0, eol + 1));
+        for (String d : COMMON_DEFINES) src.append("#define ").append(d).append('\n');
+        for (String d : defines) src.append("#define ").append(d).append('\n');
+        // Keep line numbers in compiler messages matching the file.
+        src.append("#line 2\n").append(text.substring(eol + 1));
         int shader = glCreateShader(type);
         glShaderSource(shader, src);
         glCompileShader(shader);
@@ -89,6 +130,18 @@ public final class ShaderProgram implements AutoCloseable {
     public void set(String name, float x, float y, float z) { glUniform3f(location(name), x, y, z); }
 
     public void set(String name, float x, float y, float z, float w) { glUniform4f(location(name), x, y, z, w); }
+
+    /** A vec3 uniform from a packed 0xRRGGBB colour. */
+    public void setRgb(String name, int rgb) {
+        float[] c = PackedColor.rgb(rgb);
+        set(name, c[0], c[1], c[2]);
+    }
+
+    /** A vec4 uniform from a packed 0xRRGGBB colour and an alpha. */
+    public void setRgba(String name, int rgb, float alpha) {
+        float[] c = PackedColor.rgb(rgb);
+        set(name, c[0], c[1], c[2], alpha);
+    }
 
     public void setInts(String name, int x, int y, int z) { glUniform3i(location(name), x, y, z); }
 

@@ -11,7 +11,8 @@ package org.embedscope.render;
  * the slots (only possible with more than two layouts, mid-way) frees the slot of least weight,
  * folding its weight into the others.
  *
- * <p>Time is passed in explicitly (seconds), so the class is deterministic and GL-free.
+ * <p>Time is passed in explicitly (seconds), so the class is deterministic and GL-free. Outside this
+ * package it is read-only: transitions start and advance through {@link ViewState}.
  */
 public final class Transition {
     /** Duration of a full transition, in seconds. */
@@ -29,7 +30,7 @@ public final class Transition {
     }
 
     /** Jumps to rest on {@code layout}, without animation. */
-    public void reset(int layout) {
+    void reset(int layout) {
         slots[0] = slots[1] = slots[2] = layout;
         from[0] = 1f;
         from[1] = from[2] = 0f;
@@ -56,7 +57,7 @@ public final class Transition {
     }
 
     /** Advances the clock to {@code now} seconds. */
-    public void update(float now) {
+    void update(float now) {
         if (progress >= 1f) return;
         if (Float.isNaN(start)) start = now;
         progress = Math.max(0f, (now - start) / DURATION);
@@ -68,7 +69,7 @@ public final class Transition {
      * Starts moving towards {@code layout} at time {@code now}, from wherever the sprites are.
      * Does nothing when already at rest on it or moving to it.
      */
-    public void moveTo(int layout, float now) {
+    void moveTo(int layout, float now) {
         update(now);
         if (slots[targetSlot] == layout) return;
         float[] w = weights();
@@ -91,6 +92,16 @@ public final class Transition {
         targetSlot = slot;
         progress = 0f;
         start = now;
+    }
+
+    /**
+     * Every item's position now, interleaved x, y into {@code out} (as long as the layouts): what the
+     * shader computes, for tests of what is drawn (a lasso selects by drawn position).
+     */
+    public void positions(float[][] layouts, float[] out) {
+        float[] w = weights();
+        float[] a = layouts[slots[0]], b = layouts[slots[1]], c = layouts[slots[2]];
+        for (int k = 0; k < out.length; k++) out[k] = w[0] * a[k] + w[1] * b[k] + w[2] * c[k];
     }
 
     /** Position of one item given each layout's normalised coordinates: what the shader computes. */

@@ -1,11 +1,17 @@
 package org.embedscope.render;
 
 import java.util.Arrays;
+import org.embedscope.select.ItemSet;
 
 /**
- * Everything that decides what the scene looks like, free of GL: camera, transition, sprite sizing
- * and the user's settings. Every change bumps {@link #version()}, so the renderer redraws the
- * cached scene only when something changed (render on demand).
+ * Everything that decides what the scene looks like, free of GL: camera, transition, sprite sizing,
+ * the user's settings, and which items are selected, matched, hidden or dimmed. It is the only way
+ * to change any of them: {@link #camera()} and {@link #transition()} are read-only outside this
+ * package, and every setter here bumps {@link #version()}, so the renderer redraws the cached scene
+ * exactly when something changed (render on demand) and a forgotten bump cannot leave it stale.
+ *
+ * <p>Per-item flags ({@link ItemStates}) are derived here from the selection, the search matches,
+ * hidden labels and the dimming toggles, lazily, when {@link #itemStates()} is read.
  */
 public final class ViewState {
     /** Default alpha threshold: texels with less coverage are discarded. */
@@ -21,23 +27,157 @@ public final class ViewState {
     private float userScale = 1f;
     private float threshold = DEFAULT_THRESHOLD;
     private boolean tintByLabel;
+    private boolean smoothAlpha;
     private final boolean[] shown;
+    private final TransitionCamera follow = new TransitionCamera();
+    private float[][] positions;
     private long version;
 
+    private final int[] labelOfItem;
+    private final ItemStates states;
+    private final ItemSet selection;
+    private ItemSet matches;
+    private boolean onlyMatches;
+    private boolean dimUnselected;
+    private boolean statesStale;
+    private long selectionVersion;
+    private int[] selectedItems = new int[0];
+    private long selectedItemsVersion;
+
+    /** A view without items (for input and camera logic). */
     public ViewState(int layouts, int labels, int initialLayout) {
+        this(layouts, labels, new int[0], initialLayout);
+    }
+
+    /**
+     * @param labels      number of distinct labels (at least one entry is kept)
+     * @param labelOfItem per item, its label index; its length is the item count
+     */
+    public ViewState(int layouts, int labels, int[] labelOfItem, int initialLayout) {
         this.layouts = layouts;
         this.transition = new Transition(initialLayout);
         this.worldSizes = new float[layouts];
-        java.util.Arrays.fill(worldSizes, 0.01f);
+        Arrays.fill(worldSizes, 0.01f);
         this.shown = new boolean[Math.max(1, labels)];
         Arrays.fill(shown, true);
+        this.labelOfItem = labelOfItem;
+        this.states = new ItemStates(labelOfItem.length);
+        this.selection = new ItemSet(labelOfItem.length);
     }
 
+    // ---------------------------------------------------------------- camera
+
+    /** The camera, to read; change it through this class. */
     public Camera camera() { return camera; }
 
+    /** Sets the world bounds of the data (the fitted view shows them all). */
+    public void setDataBounds(float minX, float minY, float maxX, float maxY) {
+        camera.setBounds(minX, minY, maxX, maxY);
+        updateMaxZoom();
+        changed();
+    }
+
+    /**
+     * Takes the layouts' normalised coordinates (one pair per item): the camera's bounds (every
+     * layout, outliers included), its fitted box (the union of the layouts' core boxes), each
+     * layout's sprite world size from its density; then shows the fitted view.
+     */
+    public void fitTo(float[][] normalized) {
+        positions = normalized;
+        float[][] all = new float[normalized.length][], core = new float[normalized.length][];
+        float[] sizes = new float[normalized.length];
+        for (int l = 0; l < normalized.length; l++) {
+            all[l] = LayoutNormalizer.bounds(normalized[l]);
+            core[l] = LayoutNormalizer.coreBounds(normalized[l]);
+            sizes[l] = SpriteSizing.worldSizeFor(LocalDensity.typicalSpacing(normalized[l]));
+        }
+        float[] b = LayoutNormalizer.union(all), f = LayoutNormalizer.union(core);
+        camera.setBounds(b[0], b[1], b[2], b[3]);
+        camera.setFitBox(f[0], f[1], f[2], f[3]);
+        setWorldSizes(sizes);
+        camera.fit();
+        changed();
+    }
+
+    /** Pixels at the left covered by the overlay's panel: the fitted view leaves room for it. */
+    public void setInsetLeft(float px) {
+        if (px == camera.insetLeft()) return;
+        camera.setInsetLeft(px);
+        updateMaxZoom();
+        changed();
+    }
+
+    /** Framebuffer size changed: the camera keeps its centre; the zoom limit follows the new size. */
+    public void setViewport(int width, int height, SpriteSizing newSizing) {
+        camera.setViewport(width, height);
+        setSizing(newSizing);
+    }
+
+    /** Shows the data's core box beside the panel. */
+    public void fit() {
+        camera.fit();
+        changed();
+    }
+
+    /** Centres world point ({@code cx}, {@code cy}) at zoom {@code zoom} (then constrained as the camera is). */
+    public void setView(float cx, float cy, float zoom) {
+        camera.set(cx, cy, zoom);
+        changed();
+    }
+
+    /** Moves the view by a drag of ({@code dx}, {@code dy}) pixels: the world follows the pointer. */
+    public void pan(float dx, float dy) {
+        camera.panPixels(dx, dy);
+        changed();
+    }
+
+    /** Multiplies the zoom by {@code factor}, keeping the world point under ({@code sx}, {@code sy}) in place. */
+    public void zoomAbout(float sx, float sy, float factor) {
+        camera.zoomAbout(sx, sy, factor);
+        changed();
+    }
+
+    // ---------------------------------------------------------------- transition
+
+    /** The transition, to read; change it through this class. */
     public Transition transition() { return transition; }
 
     public int layoutCount() { return layouts; }
+
+    /** Rests on {@code layout} at once, without animation. */
+    public void jumpTo(int layout) {
+        transition.reset(layout);
+        changed();
+    }
+
+    /** Starts a transition to {@code layout} at time {@code now} (seconds). */
+    public void moveTo(int layout, float now) {
+        int before = transition.target();
+        transition.moveTo(layout, now);
+        if (transition.target() != before && positions != null) follow.start(positions, transition, camera, labelOfItem, shown);
+        changed();
+    }
+
+    /** Advances time; returns true when the scene moved. */
+    public boolean update(float now) {
+        if (!transition.isRunning()) return false;
+        transition.update(now);
+        follow.update(transition, camera);
+        changed();
+        return true;
+    }
+
+    /** Whether a transition started while zoomed in moves the camera with the items on screen. */
+    public boolean followsTransitions() { return follow.enabled(); }
+
+    public void setFollowTransitions(boolean on) {
+        if (on != follow.enabled()) {
+            follow.setEnabled(on);
+            changed();
+        }
+    }
+
+    // ---------------------------------------------------------------- sizing and display settings
 
     public SpriteSizing sizing() { return sizing; }
 
@@ -86,44 +226,182 @@ public final class ViewState {
 
     public void setTintByLabel(boolean on) { if (on != tintByLabel) { tintByLabel = on; changed(); } }
 
+    /** Smooth alpha: texels blend by their alpha (premultiplied) instead of passing or failing the threshold. */
+    public boolean smoothAlpha() { return smoothAlpha; }
+
+    public void setSmoothAlpha(boolean on) { if (on != smoothAlpha) { smoothAlpha = on; changed(); } }
+
+    /** Sprite side in pixels now. */
+    public float spritePixels() {
+        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), camera.zoom(), userScale);
+    }
+
+    // ---------------------------------------------------------------- which items show, and how
+
+    /** Number of items. */
+    public int itemCount() { return labelOfItem.length; }
+
     public boolean isShown(int label) { return shown[label]; }
 
     public boolean[] shownLabels() { return shown.clone(); }
 
-    public void setShown(int label, boolean on) { if (shown[label] != on) { shown[label] = on; changed(); } }
-
-    /** Sprite side in pixels now. */
-    public float spritePixels() {
-        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), userScale);
+    /** Shows or hides every item of label {@code label}: hidden items are neither drawn nor picked. */
+    public void setShown(int label, boolean on) {
+        if (shown[label] != on) {
+            shown[label] = on;
+            statesChanged();
+        }
     }
 
-    /** Call after changing the camera directly. */
-    public void cameraChanged() {
+    /** True when item {@code item} is hidden (its label hidden, or outside the matches with "only matches" on). */
+    public boolean isHidden(int item) {
+        return !shown[labelOfItem[item]] || (onlyMatches && matches != null && !matches.contains(item));
+    }
+
+    /** The selection, to read (a copy). */
+    public ItemSet selection() { return selection.copy(); }
+
+    public boolean isSelected(int item) { return selection.contains(item); }
+
+    public int selectedCount() { return selection.cardinality(); }
+
+    /** Increases whenever the selection changes. */
+    public long selectionVersion() { return selectionVersion; }
+
+    /** The selected items in increasing order (cached until the selection changes). Do not modify. */
+    public int[] selectedItems() {
+        if (selectedItemsVersion != selectionVersion) {
+            selectedItems = selection.toArray();
+            selectedItemsVersion = selectionVersion;
+        }
+        return selectedItems;
+    }
+
+    /** Replaces the selection with {@code items} (hidden or not: a saved selection is restored as it was). */
+    public void setSelection(ItemSet items) {
+        if (selection.equals(items)) return;
+        selection.clear();
+        selection.or(items);
+        selectionChanged();
+    }
+
+    /** Selects {@code item} alone (a click); -1 clears the selection (a click on nothing). */
+    public void selectOnly(int item) {
+        ItemSet one = new ItemSet(itemCount());
+        if (item >= 0 && !isHidden(item)) one.add(item);
+        setSelection(one);
+    }
+
+    /** Adds {@code item} to the selection or removes it (shift-click). Hidden items are not added. */
+    public void toggleSelected(int item) {
+        if (!selection.contains(item) && isHidden(item)) return;
+        selection.toggle(item);
+        selectionChanged();
+    }
+
+    /** Adds {@code items} (those not hidden) to the selection. */
+    public void addToSelection(ItemSet items) {
+        setSelection(shownOf(items).or(selection));
+    }
+
+    /** Replaces the selection with the shown items of {@code items}. */
+    public void selectShown(ItemSet items) {
+        setSelection(shownOf(items));
+    }
+
+    public void clearSelection() { setSelection(new ItemSet(itemCount())); }
+
+    /** Selects every shown item not selected, and deselects the rest. */
+    public void invertSelection() {
+        ItemSet next = new ItemSet(itemCount());
+        for (int i = 0; i < labelOfItem.length; i++) if (!selection.contains(i) && !isHidden(i)) next.add(i);
+        setSelection(next);
+    }
+
+    /** Selects the shown items of label {@code label} (the legend). */
+    public void selectLabel(int label) {
+        ItemSet next = new ItemSet(itemCount());
+        for (int i = 0; i < labelOfItem.length; i++) if (labelOfItem[i] == label && !isHidden(i)) next.add(i);
+        setSelection(next);
+    }
+
+    /** Selects the shown matches of the search; nothing happens without one. */
+    public void selectMatches() {
+        if (matches != null) selectShown(matches);
+    }
+
+    /** The items of {@code items} that are not hidden (a copy). */
+    private ItemSet shownOf(ItemSet items) {
+        ItemSet out = items.copy();
+        for (int i = out.next(0); i >= 0; i = out.next(i + 1)) if (isHidden(i)) out.remove(i);
+        return out;
+    }
+
+    /** Search matches, or null when no search is active. */
+    public ItemSet matches() { return matches == null ? null : matches.copy(); }
+
+    /** Sets the search's matches; null ends the search. */
+    public void setMatches(ItemSet items) {
+        if (items == null ? matches == null : items.equals(matches)) return;
+        matches = items == null ? null : items.copy();
+        statesChanged();
+    }
+
+    public boolean onlyMatches() { return onlyMatches; }
+
+    /** With a search active, hides the items it does not match (else they are dimmed). */
+    public void setOnlyMatches(boolean on) {
+        if (on != onlyMatches) {
+            onlyMatches = on;
+            statesChanged();
+        }
+    }
+
+    public boolean dimUnselected() { return dimUnselected; }
+
+    /** With a selection, draws the other items darker ("dim the rest"). */
+    public void setDimUnselected(boolean on) {
+        if (on != dimUnselected) {
+            dimUnselected = on;
+            statesChanged();
+        }
+    }
+
+    /** Every item's flags, brought up to date with the selection, matches and visibility. */
+    public ItemStates itemStates() {
+        if (statesStale) {
+            boolean dimRest = dimUnselected && !selection.isEmpty();
+            for (int i = 0; i < labelOfItem.length; i++) {
+                boolean sel = selection.contains(i);
+                boolean match = matches != null && matches.contains(i);
+                int f = 0;
+                if (sel) f |= ItemStates.SELECTED;
+                if (match) f |= ItemStates.MATCHED;
+                if (isHidden(i)) f |= ItemStates.HIDDEN;
+                if ((dimRest && !sel) || (matches != null && !match)) f |= ItemStates.DIMMED;
+                states.set(i, f);
+            }
+            statesStale = false;
+        }
+        return states;
+    }
+
+    private void selectionChanged() {
+        selectionVersion++;
+        statesChanged();
+    }
+
+    private void statesChanged() {
+        statesStale = true;
         changed();
     }
 
-    /** Framebuffer size changed: the camera keeps its centre; the zoom limit follows the new size. */
-    public void setViewport(int width, int height, SpriteSizing newSizing) {
-        camera.setViewport(width, height);
-        setSizing(newSizing);
-        cameraChanged();
-    }
+    // ---------------------------------------------------------------- versioning
 
-    /** Starts a transition to {@code layout} at time {@code now} (seconds). */
-    public void moveTo(int layout, float now) {
-        transition.moveTo(layout, now);
-        changed();
-    }
+    /** Forces the next frame to redraw the scene although nothing changed (benchmarks time full redraws). */
+    public void invalidate() { changed(); }
 
-    /** Advances time; returns true when the scene moved. */
-    public boolean update(float now) {
-        if (!transition.isRunning()) return false;
-        transition.update(now);
-        changed();
-        return true;
-    }
-
-    public void changed() { version++; }
+    private void changed() { version++; }
 
     /** Increases whenever the scene would draw differently. */
     public long version() { return version; }

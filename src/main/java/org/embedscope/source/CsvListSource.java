@@ -19,7 +19,9 @@ import org.embedscope.bundle.BundlePaths;
 /**
  * Images listed in a CSV file (RFC 4180, header row): a path column (relative to a root folder, by
  * default the CSV file's own folder), an optional label column, and any other columns, which are
- * carried into {@code points.csv} as metadata. Items keep the order of the rows.
+ * carried into {@code points.csv} as metadata. Items keep the order of the rows. A leading column
+ * without a name (or named {@code Unnamed: 0}) is the index pandas' {@code to_csv} writes, and is not
+ * carried. Columns of coordinates can be taken out as a layout ({@link #takeCoordinates}).
  *
  * <p>A path that is absolute or leads outside the root (with {@code ..} or through a symbolic link)
  * is refused: a list must not make the tool read arbitrary files.
@@ -55,11 +57,19 @@ public final class CsvListSource implements ImageSource {
         } catch (IOException e) {
             throw new BundleException(base, null, "cannot read: " + e.getMessage());
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        // Missing names allowed so that pandas' unnamed index column passes; others are refused below.
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setAllowMissingColumnNames(true).get();
         // The line being read when the parser fails: the header's, then each record's first line.
         long reading = 1;
         try (Reader reader = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
+            for (int c = 1; c < header.size(); c++) {
+                if (header.get(c).isEmpty()) {
+                    throw new BundleException(csv, "line 1", "column " + (c + 1) + " has no name; expected a name for every column "
+                            + "(only a leading index column, as pandas writes it, may have none)");
+                }
+            }
             int pathIndex = header.indexOf(pathColumn);
             if (pathIndex < 0) {
                 throw new BundleException(csv, "line 1", "has no column '" + pathColumn + "' (columns: " + String.join(", ", header)
@@ -75,7 +85,8 @@ public final class CsvListSource implements ImageSource {
                 labelIndex = header.indexOf("label");
             }
             List<Integer> metaIndex = new ArrayList<>();
-            for (int c = 0; c < header.size(); c++) if (c != pathIndex && c != labelIndex) metaIndex.add(c);
+            int firstMeta = header.size() > 1 && TextMatrix.isPandasIndex(header.get(0)) && pathIndex != 0 && labelIndex != 0 ? 1 : 0;
+            for (int c = firstMeta; c < header.size(); c++) if (c != pathIndex && c != labelIndex) metaIndex.add(c);
 
             List<String> paths = new ArrayList<>();
             List<Integer> lineList = new ArrayList<>();
@@ -104,7 +115,7 @@ public final class CsvListSource implements ImageSource {
         } catch (NoSuchFileException e) {
             throw new BundleException(csv, null, "no such file");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + e.getMessage());
+            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + BundleException.describeCsv(e));
         }
     }
 
@@ -131,6 +142,54 @@ public final class CsvListSource implements ImageSource {
         } catch (IOException e) {
             throw new BundleException(csv, where, "cannot read '" + p + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Takes columns {@code xColumn} and {@code yColumn} out of the metadata as the coordinates of a
+     * layout (as pandas users keep them: {@code umap_x}, {@code umap_y}). The values are parsed when the
+     * result is read; a value that is not a finite number is refused naming its line and column.
+     */
+    public MatrixInput takeCoordinates(String xColumn, String yColumn) throws BundleException {
+        for (String c : new String[] {xColumn, yColumn}) {
+            if (!metadata.containsKey(c)) {
+                throw new BundleException(csv, "line 1", "has no column '" + c + "' for coordinates (metadata columns: "
+                        + String.join(", ", metadata.keySet()) + ")");
+            }
+        }
+        if (xColumn.equals(yColumn)) throw new BundleException(csv, "line 1", "column '" + xColumn + "' is given for both x and y");
+        String[] xs = metadata.remove(xColumn), ys = metadata.remove(yColumn);
+        String part = "columns " + xColumn + ", " + yColumn;
+        return new MatrixInput() {
+            @Override
+            public Matrix read() throws BundleException {
+                float[] xy = new float[2 * xs.length];
+                for (int i = 0; i < xs.length; i++) {
+                    xy[2 * i] = number(xs[i], i, xColumn);
+                    xy[2 * i + 1] = number(ys[i], i, yColumn);
+                }
+                return new Matrix(xs.length, 2, xy, List.of(xColumn, yColumn));
+            }
+
+            @Override public Path file() { return csv; }
+
+            @Override public String part() { return part; }
+
+            @Override public String name() { return csv.getFileName() + " " + part; }
+        };
+    }
+
+    private float number(String s, int item, String column) throws BundleException {
+        String where = "line " + lines[item] + ", column " + column;
+        double v;
+        try {
+            v = TextMatrix.parse(s);
+        } catch (NumberFormatException e) {
+            throw new BundleException(csv, where, "'" + s + "' is not a number; expected a coordinate");
+        }
+        if (!Double.isFinite(v) || Float.isInfinite((float) v)) {
+            throw new BundleException(csv, where, "'" + s + "' is not a finite number; expected finite coordinates");
+        }
+        return (float) v;
     }
 
     @Override public int count() { return paths.length; }

@@ -2,10 +2,13 @@ package org.embedscope.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,29 +49,78 @@ public final class FolderSource implements ImageSource {
         }
     }
 
+    /** An image file found under the folder: its relative path ({@code /} between names), size and modification time. */
+    public record Entry(String path, long size, long modifiedMillis) {}
+
     /** Lists the images under {@code root}; an empty or missing folder is an error. */
     public static FolderSource open(Path root) throws BundleException {
+        return of(root, scan(root));
+    }
+
+    /** The source of the images {@link #scan} found. */
+    public static FolderSource of(Path root, List<Entry> entries) {
+        return new FolderSource(root, entries.stream().map(Entry::path).toList());
+    }
+
+    /**
+     * The image files under {@code root} in item order, with their sizes and times, from one walk of the
+     * tree (no file is opened). An empty or missing folder is an error.
+     */
+    public static List<Entry> scan(Path root) throws BundleException {
         if (!Files.isDirectory(root)) {
             throw new BundleException(root, null, Files.exists(root) ? "is not a folder" : "no such folder");
         }
-        List<String> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> !p.equals(root))
-                    .filter(p -> !hidden(root.relativize(p)))
-                    .filter(Files::isRegularFile)
-                    .filter(ImageFiles::hasImageExtension)
-                    .forEach(p -> files.add(slashed(root.relativize(p))));
+        List<Entry> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (file.getFileName().toString().startsWith(".") || !ImageFiles.hasImageExtension(file)) return FileVisitResult.CONTINUE;
+                    BasicFileAttributes a = attrs.isSymbolicLink() ? followed(file) : attrs; // a link to an image counts
+                    if (a != null && a.isRegularFile()) {
+                        files.add(new Entry(slashed(root.relativize(file)), a.size(), a.lastModifiedTime().toMillis()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (NoSuchFileException | NotDirectoryException e) {
             throw new BundleException(root, null, "no such folder");
         } catch (IOException | UncheckedIOException e) {
-            throw new BundleException(root, null, "cannot list: " + e.getMessage());
+            throw new BundleException(root, null, "cannot list: " + BundleException.describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
         }
         if (files.isEmpty()) {
             throw new BundleException(root, null, "holds no images; expected files ending in ." + String.join(", .", ImageFiles.EXTENSIONS)
                     + " (in sub-folders for labels)");
         }
-        files.sort(String::compareTo);
-        return new FolderSource(root, files);
+        files.sort(java.util.Comparator.comparing(Entry::path));
+        return files;
+    }
+
+    private static BasicFileAttributes followed(Path link) {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null; // a dangling link is no image
+        }
+    }
+
+    /** True when {@code root} is a folder with at least one image that {@link #open} would list (stops at the first). */
+    public static boolean holdsImages(Path root) {
+        if (!Files.isDirectory(root)) return false;
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> !p.equals(root))
+                    .filter(p -> !hidden(root.relativize(p)))
+                    .filter(Files::isRegularFile)
+                    .anyMatch(ImageFiles::hasImageExtension);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     private static boolean hidden(Path rel) {

@@ -22,7 +22,7 @@ public final class IdxSource implements ImageSource {
     public record Pair(Path images, Path labels) {}
 
     private final List<Pair> pairs;
-    private final List<IdxFile.Images> images = new ArrayList<>();
+    private final List<IdxFile.ImageReader> images = new ArrayList<>();
     private final int[] starts;
     private final String[] labels;
     private final String[] split;
@@ -35,7 +35,7 @@ public final class IdxSource implements ImageSource {
         starts = new int[pairs.size() + 1];
         for (int p = 0; p < pairs.size(); p++) {
             Pair pair = pairs.get(p);
-            IdxFile.Images im = IdxFile.readImages(pair.images());
+            IdxFile.ImageReader im = IdxFile.openImages(pair.images());
             int[] lb = IdxFile.readLabels(pair.labels());
             if (lb.length != im.count()) {
                 throw new BundleException(pair.labels(), null, "holds " + lb.length + " labels but " + pair.images().getFileName()
@@ -61,7 +61,10 @@ public final class IdxSource implements ImageSource {
         }
     }
 
-    /** Reads every pair now (IDX files are small enough: MNIST's 70,000 images take 55 MB). */
+    /**
+     * Opens every pair now: headers and lengths are checked and labels read; the pixels of raw files
+     * stay on disk and are read image by image (gzip files are decompressed into memory).
+     */
     public static IdxSource open(List<Pair> pairs, Map<String, String> labelNames) throws BundleException {
         if (pairs.isEmpty()) throw new IllegalArgumentException("no IDX files");
         return new IdxSource(pairs, labelNames == null ? Map.of() : labelNames);
@@ -83,17 +86,17 @@ public final class IdxSource implements ImageSource {
     @Override public int count() { return starts[pairs.size()]; }
 
     @Override
-    public DecodedImage decode(int i) {
+    public DecodedImage decode(int i) throws BundleException {
         int p = pairOf(i);
-        IdxFile.Images im = images.get(p);
-        int size = im.size();
-        byte[] px = Arrays.copyOfRange(im.pixels(), (i - starts[p]) * size, (i - starts[p] + 1) * size);
+        IdxFile.ImageReader im = images.get(p);
+        byte[] px = new byte[im.rows() * im.cols()];
+        im.read(i - starts[p], px);
         return new DecodedImage(im.cols(), im.rows(), 1, px);
     }
 
     @Override
     public int[] size(int i) {
-        IdxFile.Images im = images.get(pairOf(i));
+        IdxFile.ImageReader im = images.get(pairOf(i));
         return new int[] {im.cols(), im.rows()};
     }
 
@@ -113,6 +116,8 @@ public final class IdxSource implements ImageSource {
         m.put("split", split);
         return m;
     }
+
+    @Override public boolean knownGreyOpaque() { return true; }
 
     @Override public AlphaMode preferredAlpha() { return AlphaMode.LUMINANCE; }
 

@@ -18,15 +18,17 @@ import javax.imageio.stream.ImageInputStream;
 import org.embedscope.bundle.BundleException;
 
 /**
- * Reads image files (PNG, JPEG, GIF, BMP, TIFF, WBMP) with {@code javax.imageio} into {@link DecodedImage}s.
- * A file that is not an image, is corrupt or truncated (including decoder warnings such as a premature
- * end of JPEG data), or declares an absurd size is refused with one line naming it.
+ * Reads image files (PNG, JPEG, GIF, BMP, TIFF, WBMP, and WebP and CMYK JPEG through the TwelveMonkeys
+ * plug-ins the jar carries) with {@code javax.imageio} into {@link DecodedImage}s, turned upright as their
+ * EXIF orientation says ({@link ExifOrientation}). A file that is not an image, is corrupt or truncated
+ * (including decoder warnings such as a premature end of JPEG data), or declares an absurd size is
+ * refused with one line naming it.
  */
 public final class ImageFiles {
     private ImageFiles() {}
 
     /** File name extensions (lower case) that folder sources pick up. */
-    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "wbmp");
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "wbmp", "webp");
 
     /** Largest image accepted, in pixels: refuses decompression bombs before decoding. */
     public static final long MAX_PIXELS = 100_000_000L;
@@ -42,12 +44,13 @@ public final class ImageFiles {
         return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1));
     }
 
-    /** Width and height from the file's header, without decoding the pixels. */
+    /** Width and height as shown (after the EXIF orientation), from the file's header, without decoding the pixels. */
     public static int[] size(Path file, String where) throws BundleException {
         try (ImageInputStream in = open(file, where)) {
             ImageReader reader = reader(in, file, where);
             try {
-                return checkedSize(reader, file, where);
+                int[] wh = checkedSize(reader, file, where);
+                return ExifOrientation.swapsSides(ExifOrientation.of(file)) ? new int[] {wh[1], wh[0]} : wh;
             } finally {
                 reader.dispose();
             }
@@ -63,16 +66,28 @@ public final class ImageFiles {
             try {
                 checkedSize(reader, file, where);
                 String[] warning = new String[1];
-                reader.addIIOReadWarningListener((source, message) -> { if (warning[0] == null) warning[0] = message; });
+                reader.addIIOReadWarningListener((source, message) -> {
+                    if (warning[0] == null && !isColourNotice(message)) warning[0] = message;
+                });
                 BufferedImage img = reader.read(0);
                 if (warning[0] != null) throw new BundleException(file, where, "corrupt image: " + warning[0]);
-                return toDecoded(img).compact();
+                return ExifOrientation.apply(toDecoded(img).compact(), ExifOrientation.of(file));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             throw corrupt(file, where, e);
         }
+    }
+
+    /**
+     * Decoders warn about damaged data (a premature end of JPEG data), and also about colour handling
+     * (a CMYK JPEG without an ICC profile is converted with a generic one): the latter is no damage.
+     */
+    static boolean isColourNotice(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return m.contains("icc") || m.contains("color profile") || m.contains("colour profile") || m.contains("color conversion")
+                || m.contains("cmyk to rgb");
     }
 
     private static ImageInputStream open(Path file, String where) throws IOException, BundleException {
@@ -88,7 +103,7 @@ public final class ImageFiles {
     private static ImageReader reader(ImageInputStream in, Path file, String where) throws BundleException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
-            throw new BundleException(file, where, "not a readable image; expected PNG, JPEG, GIF, BMP or TIFF");
+            throw new BundleException(file, where, "not a readable image; expected PNG, JPEG, WebP, GIF, BMP or TIFF");
         }
         ImageReader r = readers.next();
         r.setInput(in, true, true);

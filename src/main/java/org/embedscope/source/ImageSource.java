@@ -39,6 +39,9 @@ public interface ImageSource {
     /** Other per-item columns for {@code points.csv}, name → one value per item, in column order. */
     Map<String, String[]> metadata();
 
+    /** True when every image is known, without decoding it, to be grey without alpha (IDX files). */
+    default boolean knownGreyOpaque() { return false; }
+
     /** The alpha mode the source's images call for, or null to decide from the pixels. */
     default AlphaMode preferredAlpha() { return null; }
 

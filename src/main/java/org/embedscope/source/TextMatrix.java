@@ -13,7 +13,9 @@ import org.embedscope.bundle.BundleException;
  * A numeric table in text: CSV ({@code ,} between values), tab-separated, or values separated by
  * spaces as {@code np.savetxt} writes them by default. The separator is taken from the first row.
  * Blank lines and lines starting with {@code #} ({@code np.savetxt}'s header) are skipped. The first row
- * is a header when any of its fields is not a number. Every value must be a finite number.
+ * is a header when any of its fields is not a number. A header whose first field is empty (or
+ * {@code Unnamed: 0}) starts with the index column pandas' {@code to_csv} writes: that column is not
+ * read. Every other value must be a finite number.
  */
 public final class TextMatrix {
     private TextMatrix() {}
@@ -24,6 +26,7 @@ public final class TextMatrix {
             List<String> header = null;
             char sep = 0;
             int cols = -1;
+            int first = 0; // 1 when the first column is a pandas index
             FloatList values = new FloatList();
             int rows = 0;
             String line;
@@ -46,23 +49,32 @@ public final class TextMatrix {
                     if (!allNumbers(fields, nf)) {
                         header = new ArrayList<>();
                         for (int i = 0; i < nf; i++) header.add(unquote(fields[i]));
+                        if (nf > 1 && isPandasIndex(header.get(0))) {
+                            first = 1;
+                            header.remove(0);
+                        }
                         continue;
                     }
                 }
                 if (nf != cols) {
                     throw new BundleException(file, "line " + ln, "has " + nf + " values; expected " + cols + " like the first row");
                 }
-                for (int i = 0; i < nf; i++) values.add(number(fields[i], file, ln, i));
+                for (int i = first; i < nf; i++) values.add(number(fields[i], file, ln, i));
                 rows++;
-                if ((long) rows * cols > Integer.MAX_VALUE - 8) throw new BundleException(file, "line " + ln, "too many values");
+                if ((long) rows * (cols - first) > Integer.MAX_VALUE - 8) throw new BundleException(file, "line " + ln, "too many values");
             }
             if (rows == 0) throw new BundleException(file, null, "holds no rows of numbers");
-            return new Matrix(rows, cols, values.toArray(), header);
+            return new Matrix(rows, cols - first, values.toArray(), header);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "no such file");
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** The name pandas gives its unnamed index column: none when writing, {@code Unnamed: 0} once read back and saved again. */
+    public static boolean isPandasIndex(String columnName) {
+        return columnName.isEmpty() || columnName.equals("Unnamed: 0");
     }
 
     /** Splits into {@code out}; returns the number of fields (which may exceed {@code out.length}; then only counts). */
@@ -102,7 +114,7 @@ public final class TextMatrix {
     }
 
     /** {@link Double#parseDouble}, also taking numpy's spellings of non-finite values ({@code nan}, {@code inf}) as NaN. */
-    private static double parse(String s) {
+    static double parse(String s) {
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {

@@ -88,7 +88,7 @@ public final class ExplorerWindow implements AutoCloseable {
         window = gl.handle();
         startTime = glfwGetTime();
         toggle = new LayoutToggle(scene.state());
-        input = new SceneInput(scene.state(), () -> toggle.toggle(now()));
+        input = new SceneInput(scene.state(), () -> toggle.toggle(now()), new SceneSelector(scene));
         float[] sx = new float[1], sy = new float[1];
         glfwGetWindowContentScale(window, sx, sy);
         overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
@@ -123,11 +123,11 @@ public final class ExplorerWindow implements AutoCloseable {
         });
         glfwSetMouseButtonCallback(window, (w, button, action, mods) -> {
             if (button == GLFW_MOUSE_BUTTON_LEFT) {
+                float[] p = toFramebuffer(cursorX, cursorY);
                 if (action == GLFW_PRESS && !Overlay.wantsMouse()) {
-                    float[] p = toFramebuffer(cursorX, cursorY);
-                    input.press(p[0], p[1], glfwGetTime());
+                    input.press(p[0], p[1], glfwGetTime(), modifiers(mods));
                 } else if (action == GLFW_RELEASE) {
-                    input.release();
+                    input.release(p[0], p[1]);
                 }
             }
             wake();
@@ -150,6 +150,10 @@ public final class ExplorerWindow implements AutoCloseable {
                     case GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT -> SceneInput.Key.ZOOM_OUT;
                     case GLFW_KEY_F -> action == GLFW_PRESS ? SceneInput.Key.FIT : null;
                     case GLFW_KEY_T -> action == GLFW_PRESS ? SceneInput.Key.TRANSITION : null;
+                    case GLFW_KEY_ESCAPE -> action == GLFW_PRESS ? SceneInput.Key.CLEAR_SELECTION : null;
+                    case GLFW_KEY_I -> action == GLFW_PRESS ? SceneInput.Key.INVERT_SELECTION : null;
+                    case GLFW_KEY_D -> action == GLFW_PRESS ? SceneInput.Key.DIM_REST : null;
+                    case GLFW_KEY_M -> action == GLFW_PRESS ? SceneInput.Key.SELECT_MATCHES : null;
                     default -> null;
                 };
                 if (k != null) input.key(k);
@@ -161,6 +165,12 @@ public final class ExplorerWindow implements AutoCloseable {
     }
 
     private void wake() { settle = SETTLE_FRAMES; }
+
+    /** GLFW's modifier bits as {@link SceneInput}'s. */
+    private static int modifiers(int mods) {
+        return ((mods & GLFW_MOD_SHIFT) != 0 ? SceneInput.SHIFT : 0) | ((mods & GLFW_MOD_CONTROL) != 0 ? SceneInput.CTRL : 0)
+                | ((mods & GLFW_MOD_ALT) != 0 ? SceneInput.ALT : 0);
+    }
 
     /** The renderer and its view state (read them from the window's thread, or for tests, loosely). */
     public SceneRenderer scene() { return scene; }
@@ -223,6 +233,7 @@ public final class ExplorerWindow implements AutoCloseable {
         overlay.newFrame(imguiGlfw::newFrame);
         // What the input callbacks until the next frame will see: imgui decides in its new frame.
         overlayHasPointer = Overlay.wantsMouse();
+        overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
         overlay.build(hovered);
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);

@@ -1,5 +1,6 @@
 package org.embedscope.ui;
 
+import imgui.ImDrawList;
 import imgui.ImGui;
 import imgui.ImGuiIO;
 import imgui.flag.ImGuiCol;
@@ -12,6 +13,7 @@ import imgui.gl3.ImGuiImplGl3;
 import java.util.List;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.render.PackedColor;
 import org.embedscope.render.SceneRenderer;
 import org.embedscope.render.ViewState;
 
@@ -44,6 +46,9 @@ public final class Overlay implements AutoCloseable {
     private float sceneMs;
     private boolean lastFrameRedrewScene;
     private java.util.function.DoubleSupplier clock = () -> 0;
+    /** The selection outline being drawn (framebuffer pixels), empty when none. */
+    private float[] outline = new float[0];
+    private boolean outlineClosed;
 
     /** Creates the ImGui context and its GL3 renderer; {@code uiScale} scales fonts and spacing (HiDPI). */
     public Overlay(SceneRenderer scene, LayoutToggle toggle, float uiScale) {
@@ -51,10 +56,7 @@ public final class Overlay implements AutoCloseable {
         this.toggle = toggle;
         this.uiScale = uiScale;
         labelRgba = new float[scene.labelCounts().length][];
-        for (int l = 0; l < labelRgba.length; l++) {
-            int rgb = scene.labels().color(l);
-            labelRgba[l] = new float[] {((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f};
-        }
+        for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labels().color(l), 1f);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -97,10 +99,37 @@ public final class Overlay implements AutoCloseable {
     /** True when imgui wants the keyboard (a text field has focus). */
     public static boolean wantsKeyboard() { return ImGui.getIO().getWantCaptureKeyboard(); }
 
+    /** The box or lasso being drawn, in framebuffer pixels (empty: none); a box is drawn closed. */
+    public void setOutline(float[] outline, boolean closed) {
+        this.outline = outline;
+        this.outlineClosed = closed;
+    }
+
     /** Lays out the panels for this frame. */
     public void build(int hovered) {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
+        drawOutline();
+    }
+
+    /** The selection outline over everything: a dark line under a bright one, so it reads on any image. */
+    private void drawOutline() {
+        int n = outline.length / 2;
+        if (n < 2) return;
+        ImGuiIO io = ImGui.getIO();
+        float kx = 1f / Math.max(1e-3f, io.getDisplayFramebufferScaleX()), ky = 1f / Math.max(1e-3f, io.getDisplayFramebufferScaleY());
+        ImDrawList dl = ImGui.getForegroundDrawList();
+        float[] ring = PackedColor.rgb(SceneRenderer.SELECTION_COLOR);
+        int dark = ImGui.getColorU32(0f, 0f, 0f, 0.85f), bright = ImGui.getColorU32(ring[0], ring[1], ring[2], 1f);
+        for (int pass = 0; pass < 2; pass++) {
+            int colour = pass == 0 ? dark : bright;
+            float width = (pass == 0 ? 3.5f : 1.5f) * uiScale;
+            int segments = outlineClosed ? n : n - 1;
+            for (int k = 0; k < segments; k++) {
+                int j = (k + 1) % n;
+                dl.addLine(outline[2 * k] * kx, outline[2 * k + 1] * ky, outline[2 * j] * kx, outline[2 * j + 1] * ky, colour, width);
+            }
+        }
     }
 
     private void controlPanel() {
@@ -146,12 +175,32 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
         }
 
+        selectionControls(st);
+
         if (b.hasLabels()) legend(st, b);
 
         ImGui.separator();
         ImGui.textDisabled("drag: pan   wheel/+/-: zoom   arrows: move");
         ImGui.textDisabled("F or double-click: fit   T: transition");
+        ImGui.textDisabled("click: select   shift-click: add/remove");
+        ImGui.textDisabled("shift-drag: box   ctrl-drag: lasso");
+        ImGui.textDisabled("(+alt: add)   Esc: clear   I: invert");
+        ImGui.textDisabled("D: dim the rest   M: select matches");
         ImGui.end();
+    }
+
+    private void selectionControls(ViewState st) {
+        if (!ImGui.collapsingHeader("Selection", ImGuiTreeNodeFlags.DefaultOpen)) return;
+        int n = st.selectedCount();
+        ImGui.text(n == 0 ? "nothing selected" : String.format("%,d selected", n));
+        if (ImGui.smallButton("clear (Esc)")) st.clearSelection();
+        ImGui.sameLine();
+        if (ImGui.smallButton("invert (I)")) st.invertSelection();
+        if (st.matches() != null) {
+            ImGui.sameLine();
+            if (ImGui.smallButton("select matches (M)")) st.selectMatches();
+        }
+        if (ImGui.checkbox("dim the rest (D)", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
     }
 
     private void legend(ViewState st, Bundle b) {
@@ -170,6 +219,8 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.checkbox(b.labelName(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
             ImGui.sameLine();
             ImGui.textDisabled(String.format("%,d", scene.labelCounts()[l]));
+            ImGui.sameLine();
+            if (ImGui.smallButton("select##s" + l)) st.selectLabel(l);
         }
         if (scroll) ImGui.endChild();
     }

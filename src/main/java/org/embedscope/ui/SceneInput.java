@@ -1,13 +1,20 @@
 package org.embedscope.ui;
 
+import java.util.Arrays;
 import org.embedscope.render.Camera;
 import org.embedscope.render.ViewState;
 
 /**
- * Turns pointer and keyboard input on the scene into view changes: drag to pan, wheel to zoom about
- * the cursor, arrows and +/− on the keyboard, {@code F} or a double-click to fit, {@code T} to
- * transition. Positions are framebuffer pixels (origin top left). Free of GLFW and GL, so the
- * interaction rules are unit-tested; the window feeds it events.
+ * Turns pointer and keyboard input on the scene into view and selection changes. Pointer: drag to
+ * pan, wheel to zoom about the cursor, double-click to fit; click selects the item under the
+ * pointer, Shift-click adds or removes it, Shift-drag selects a box, Ctrl-drag
+ * a freehand lasso (with Alt held as well, either adds to the selection instead of replacing it).
+ * Keys: arrows and +/− move, {@code F} fits, {@code T} transitions, Esc clears the selection,
+ * {@code I} inverts it, {@code D} dims the rest, {@code M} selects the search's matches.
+ *
+ * <p>Positions are framebuffer pixels (origin top left). Free of GLFW and GL, so the interaction
+ * rules are unit-tested; the window feeds it events and supplies picking and region selection
+ * through {@link Selector}.
  */
 public final class SceneInput {
     /** Zoom factor per wheel notch and per +/− key press. */
@@ -17,79 +24,170 @@ public final class SceneInput {
     /** Two clicks within this time (seconds) and distance (pixels) make a double-click. */
     public static final double DOUBLE_CLICK_SECONDS = 0.35;
     public static final float DOUBLE_CLICK_PIXELS = 5f;
+    /** A press and release this close (pixels) are a click, not a drag. */
+    public static final float CLICK_PIXELS = 4f;
+    /** A lasso records a vertex whenever the pointer has moved this far (pixels) from the last. */
+    public static final float LASSO_STEP_PIXELS = 3f;
+
+    /** Modifier bits of {@link #press}. */
+    public static final int SHIFT = 1, CTRL = 2, ALT = 4;
 
     /** Keys the scene understands, independent of the windowing library. */
-    public enum Key { LEFT, RIGHT, UP, DOWN, ZOOM_IN, ZOOM_OUT, FIT, TRANSITION }
+    public enum Key {
+        LEFT, RIGHT, UP, DOWN, ZOOM_IN, ZOOM_OUT, FIT, TRANSITION,
+        CLEAR_SELECTION, INVERT_SELECTION, DIM_REST, SELECT_MATCHES
+    }
+
+    /** What a drag does. */
+    public enum Drag { NONE, PAN, BOX, LASSO }
+
+    /** What selecting needs from the renderer. */
+    public interface Selector {
+        /** The item under framebuffer pixel ({@code x}, {@code y}) as hovering finds it, or -1. */
+        int itemAt(float x, float y);
+
+        /**
+         * Selects the items drawn inside {@code outline} (screen vertices interleaved x, y; a box is
+         * its four corners); {@code add}: added to the selection, else replacing it.
+         */
+        void selectInside(float[] outline, boolean box, boolean add);
+    }
 
     private final ViewState state;
     private final Runnable transition;
-    private boolean dragging;
+    private final Selector selector;
+    private Drag drag = Drag.NONE;
+    private boolean addToSelection;
+    private boolean toggle;
     private float lastX, lastY;
+    private float pressX, pressY;
+    private boolean moved;
+    private float[] outline = new float[64];
+    private int outlineLength;
     private double lastClickTime = Double.NEGATIVE_INFINITY;
     private float lastClickX, lastClickY;
 
-    /** @param transition what {@code T} does: starts the transition chosen in the overlay */
-    public SceneInput(ViewState state, Runnable transition) {
+    /**
+     * @param transition what {@code T} does: starts the transition chosen in the overlay
+     * @param selector   picking and region selection (null: clicks and drags only pan)
+     */
+    public SceneInput(ViewState state, Runnable transition, Selector selector) {
         this.state = state;
         this.transition = transition;
+        this.selector = selector;
     }
 
     private Camera cam() { return state.camera(); }
 
-    public boolean isDragging() { return dragging; }
+    /** True while a button is held down on the scene (panning or drawing a selection). */
+    public boolean isDragging() { return drag != Drag.NONE; }
 
-    /** Left button pressed at (x, y) at time {@code now} seconds. */
-    public void press(float x, float y, double now) {
+    /** What the current drag does. */
+    public Drag drag() { return drag; }
+
+    /**
+     * The selection outline being drawn, screen vertices interleaved x, y: the box's four corners, or
+     * the lasso's path so far; empty when no selection drag is under way.
+     */
+    public float[] outline() {
+        return switch (drag) {
+            case BOX -> boxCorners();
+            case LASSO -> Arrays.copyOf(outline, outlineLength);
+            default -> new float[0];
+        };
+    }
+
+    private float[] boxCorners() {
+        return new float[] {pressX, pressY, lastX, pressY, lastX, lastY, pressX, lastY};
+    }
+
+    /** Left button pressed at (x, y) at time {@code now} seconds with modifiers {@code mods} ({@link #SHIFT}, …). */
+    public void press(float x, float y, double now, int mods) {
         if (now - lastClickTime <= DOUBLE_CLICK_SECONDS
                 && Math.abs(x - lastClickX) <= DOUBLE_CLICK_PIXELS && Math.abs(y - lastClickY) <= DOUBLE_CLICK_PIXELS) {
-            cam().fit();
-            state.cameraChanged();
+            state.fit();
             lastClickTime = Double.NEGATIVE_INFINITY;
-            dragging = false;
+            drag = Drag.NONE;
             return;
         }
         lastClickTime = now;
         lastClickX = x;
         lastClickY = y;
-        dragging = true;
+        pressX = lastX = x;
+        pressY = lastY = y;
+        moved = false;
+        boolean shift = (mods & SHIFT) != 0, ctrl = (mods & CTRL) != 0;
+        addToSelection = (mods & ALT) != 0;
+        toggle = shift;
+        if (selector != null && ctrl) drag = Drag.LASSO;
+        else if (selector != null && shift) drag = Drag.BOX;
+        else drag = Drag.PAN;
+        outlineLength = 0;
+        if (drag == Drag.LASSO) addVertex(x, y);
+    }
+
+    /** Left button released at (x, y): ends a pan, or applies a click, box or lasso. */
+    public void release(float x, float y) {
+        Drag was = drag;
+        drag = Drag.NONE;
+        if (was == Drag.NONE || selector == null) return;
+        lastX = x;
+        lastY = y;
+        if (!moved && Math.hypot(x - pressX, y - pressY) <= CLICK_PIXELS) {
+            int item = selector.itemAt(pressX, pressY);
+            // A click on nothing keeps the selection: the first click of a double-click (fit) is one.
+            if (item < 0) return;
+            if (toggle) state.toggleSelected(item);
+            else state.selectOnly(item);
+            return;
+        }
+        if (was == Drag.BOX) {
+            selector.selectInside(boxCorners(), true, addToSelection);
+        } else if (was == Drag.LASSO) {
+            addVertex(x, y);
+            if (outlineLength >= 6) selector.selectInside(Arrays.copyOf(outline, outlineLength), false, addToSelection);
+        }
+    }
+
+    /** Pointer moved to (x, y): pans while panning, grows the box or lasso while drawing one. */
+    public void move(float x, float y) {
+        if (drag != Drag.NONE && Math.hypot(x - pressX, y - pressY) > CLICK_PIXELS) moved = true;
+        if (drag == Drag.PAN && (x != lastX || y != lastY)) state.pan(x - lastX, y - lastY);
+        if (drag == Drag.LASSO) {
+            float dx = x - outline[outlineLength - 2], dy = y - outline[outlineLength - 1];
+            if (dx * dx + dy * dy >= LASSO_STEP_PIXELS * LASSO_STEP_PIXELS) addVertex(x, y);
+        }
         lastX = x;
         lastY = y;
     }
 
-    public void release() { dragging = false; }
-
-    /** Pointer moved to (x, y); pans while dragging. */
-    public void move(float x, float y) {
-        if (dragging && (x != lastX || y != lastY)) {
-            cam().panPixels(x - lastX, y - lastY);
-            state.cameraChanged();
-        }
-        lastX = x;
-        lastY = y;
+    private void addVertex(float x, float y) {
+        if (outlineLength + 2 > outline.length) outline = Arrays.copyOf(outline, outline.length * 2);
+        outline[outlineLength++] = x;
+        outline[outlineLength++] = y;
     }
 
     /** Wheel turned by {@code notches} (positive: away from the user, zoom in) at (x, y). */
     public void scroll(float x, float y, double notches) {
         if (notches == 0) return;
-        cam().zoomAbout(x, y, (float) Math.pow(ZOOM_STEP, notches));
-        state.cameraChanged();
+        state.zoomAbout(x, y, (float) Math.pow(ZOOM_STEP, notches));
     }
 
     public void key(Key key) {
         Camera c = cam();
         switch (key) {
-            case LEFT -> c.panPixels(PAN_STEP * c.width(), 0);
-            case RIGHT -> c.panPixels(-PAN_STEP * c.width(), 0);
-            case UP -> c.panPixels(0, PAN_STEP * c.height());
-            case DOWN -> c.panPixels(0, -PAN_STEP * c.height());
-            case ZOOM_IN -> c.zoomAbout(c.width() / 2f, c.height() / 2f, ZOOM_STEP);
-            case ZOOM_OUT -> c.zoomAbout(c.width() / 2f, c.height() / 2f, 1 / ZOOM_STEP);
-            case FIT -> c.fit();
-            case TRANSITION -> {
-                transition.run();
-                return;
-            }
+            case LEFT -> state.pan(PAN_STEP * c.width(), 0);
+            case RIGHT -> state.pan(-PAN_STEP * c.width(), 0);
+            case UP -> state.pan(0, PAN_STEP * c.height());
+            case DOWN -> state.pan(0, -PAN_STEP * c.height());
+            case ZOOM_IN -> state.zoomAbout(c.width() / 2f, c.height() / 2f, ZOOM_STEP);
+            case ZOOM_OUT -> state.zoomAbout(c.width() / 2f, c.height() / 2f, 1 / ZOOM_STEP);
+            case FIT -> state.fit();
+            case TRANSITION -> transition.run();
+            case CLEAR_SELECTION -> state.clearSelection();
+            case INVERT_SELECTION -> state.invertSelection();
+            case DIM_REST -> state.setDimUnselected(!state.dimUnselected());
+            case SELECT_MATCHES -> state.selectMatches();
         }
-        state.cameraChanged();
     }
 }

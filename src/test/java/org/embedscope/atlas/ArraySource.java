@@ -6,7 +6,7 @@ import org.embedscope.source.DecodedImage;
 import org.embedscope.source.ImageSource;
 
 /** An in-memory source for tests; a null image is a bad one. */
-final class ArraySource implements ImageSource {
+class ArraySource implements ImageSource {
     final DecodedImage[] images;
 
     ArraySource(DecodedImage... images) { this.images = images; }

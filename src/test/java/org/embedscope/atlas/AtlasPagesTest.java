@@ -49,6 +49,13 @@ class AtlasPagesTest {
         return out;
     }
 
+    /** Surveys the images and writes their atlas as prepare does. */
+    private Manifest.Atlas atlas(ArraySource src, int cell, AlphaMode alpha, int page) throws Exception {
+        ImageSurvey survey = ImageSurvey.read(src, false, Progress.NONE);
+        PageWriter.Spec spec = new PageWriter.Spec(cell, 16, page, survey.pageFormat(alpha), alpha, 6, 0);
+        return PageWriter.write(src, survey.kept(), spec, dir, Progress.NONE).atlas();
+    }
+
     /** A grey 16×16 image unique to item i, with detail at every scale. */
     private static DecodedImage greyItem(int i) {
         byte[] px = new byte[256];
@@ -61,8 +68,7 @@ class AtlasPagesTest {
         int n = 11;
         DecodedImage[] items = new DecodedImage[n];
         for (int i = 0; i < n; i++) items[i] = greyItem(i);
-        CellSet cells = CellBuilder.build(new ArraySource(items), 16, 16, false, Progress.NONE).cells();
-        Manifest.Atlas atlas = PageWriter.write(cells, AlphaMode.LUMINANCE, 40, 6, dir, Progress.NONE);
+        Manifest.Atlas atlas = atlas(new ArraySource(items), 16, AlphaMode.LUMINANCE, 40);
 
         assertEquals(3, atlas.levels().size(), "16, 8, 4");
         Manifest.Level l0 = atlas.levels().get(0);
@@ -104,9 +110,8 @@ class AtlasPagesTest {
             for (int p = 0; p < 72; p++) for (int c = 0; c < 3; c++) px[p * 3 + c] = (byte) colours[i][c];
             items[i] = new DecodedImage(12, 6, 3, px); // wide: fitted 8×4 in an 8-px cell, rows 2–5
         }
-        CellSet cells = CellBuilder.build(new ArraySource(items), 8, 16, false, Progress.NONE).cells();
-        assertEquals(AlphaMode.CHANNEL, cells.suggestedAlpha());
-        Manifest.Atlas atlas = PageWriter.write(cells, AlphaMode.CHANNEL, 16, 6, dir, Progress.NONE);
+        assertEquals(AlphaMode.CHANNEL, ImageSurvey.read(new ArraySource(items), false, Progress.NONE).suggestedAlpha(8));
+        Manifest.Atlas atlas = atlas(new ArraySource(items), 8, AlphaMode.CHANNEL, 16);
         assertEquals(2, atlas.levels().size(), "8, 4");
         Manifest.Level l0 = atlas.levels().get(0);
         assertEquals(2, l0.pages().size(), "4 cells per 16-px page: 7 items on 2 pages");
@@ -147,14 +152,37 @@ class AtlasPagesTest {
         java.util.Arrays.fill(grey, (byte) 77);
         byte[] red = new byte[48];
         for (int p = 0; p < 16; p++) red[p * 3] = (byte) 200;
-        CellSet cells = CellBuilder.build(new ArraySource(new DecodedImage(4, 4, 1, grey), new DecodedImage(4, 4, 3, red)),
-                4, 16, false, Progress.NONE).cells();
-        assertEquals(AlphaMode.OPAQUE, cells.suggestedAlpha());
-        Manifest.Atlas atlas = PageWriter.write(cells, AlphaMode.OPAQUE, 64, 6, dir, Progress.NONE);
+        ArraySource src = new ArraySource(new DecodedImage(4, 4, 1, grey), new DecodedImage(4, 4, 3, red));
+        assertEquals(AlphaMode.OPAQUE, ImageSurvey.read(src, false, Progress.NONE).suggestedAlpha(4));
+        Manifest.Atlas atlas = atlas(src, 4, AlphaMode.OPAQUE, 64);
         Manifest.Level l0 = atlas.levels().get(0);
         int[] g = cell(l0, 0)[1][1], r = cell(l0, 1)[1][1];
         assertArrayEquals(new int[] {77, 77, 77}, g, "a grey item on an RGB page");
         assertArrayEquals(new int[] {200, 0, 0}, r);
         assertTrue(Files.exists(dir.resolve("atlas/0-00.png")));
+    }
+
+    @Test
+    void pagesAreWrittenAsTheyFillNotAtTheEnd() throws Exception {
+        int n = 12_000; // 4-px cells, 16 to a 16-px page: 750 pages, written in rounds of a few thousand items
+        Path first = dir.resolve("atlas/0-00.png");
+        boolean[] firstPageOnDiskAtLastItem = new boolean[1];
+        ArraySource src = new ArraySource(new DecodedImage[n]) {
+            @Override
+            public DecodedImage decode(int i) {
+                if (i == n - 1) firstPageOnDiskAtLastItem[0] = Files.exists(first);
+                byte[] px = new byte[16];
+                java.util.Arrays.fill(px, (byte) (i % 251));
+                return new DecodedImage(4, 4, 1, px);
+            }
+        };
+        PageWriter.Spec spec = new PageWriter.Spec(4, 16, 16, PixelFormat.GREY, AlphaMode.LUMINANCE, 1, 0);
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) all[i] = i;
+        Manifest.Atlas atlas = PageWriter.write(src, all, spec, dir, Progress.NONE).atlas();
+        assertEquals(750, atlas.finest().pages().size());
+        assertTrue(firstPageOnDiskAtLastItem[0], "the first page was written before the last image was read");
+        Manifest.Level l = atlas.finest();
+        for (int i : new int[] {0, 15, 16, 4095, 4096, 11_999}) assertEquals(i % 251, cell(l, i)[2][2][0], "item " + i);
     }
 }

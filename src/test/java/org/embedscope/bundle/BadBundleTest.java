@@ -14,8 +14,9 @@ class BadBundleTest {
 
     @TempDir Path tmp;
 
-    private TestBundle bundle() {
-        return new TestBundle(tmp.resolve("b"));
+    /** The five-item bundle, written. */
+    private BundleFixture.Written bundle() throws Exception {
+        return BundleFixture.fiveItems().write(tmp.resolve("b"));
     }
 
     /** Asserts that {@code action} throws a one-line BundleException whose message holds every part. */
@@ -27,7 +28,7 @@ class BadBundleTest {
         return e;
     }
 
-    private static BundleException loadRefused(TestBundle t, String... parts) {
+    private static BundleException loadRefused(BundleFixture.Written t, String... parts) {
         return refused(t::load, parts);
     }
 
@@ -35,7 +36,7 @@ class BadBundleTest {
 
     @Test
     void missingManifest() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         Files.delete(t.file("bundle.json"));
         BundleException e = loadRefused(t, "bundle.json", "missing");
         assertEquals(t.file("bundle.json"), e.file());
@@ -43,13 +44,13 @@ class BadBundleTest {
 
     @Test
     void missingBundleFolder() {
-        TestBundle t = bundle();
-        loadRefused(t, t.dir.toString(), "missing");
+        Path dir = tmp.resolve("b");
+        refused(() -> BundleReader.load(dir), dir.toString(), "missing");
     }
 
     @Test
     void missingPointsFile() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         Files.delete(t.file("points.csv"));
         BundleException e = loadRefused(t, "points.csv", "missing", "field points");
         assertEquals(t.file("points.csv"), e.file());
@@ -57,7 +58,7 @@ class BadBundleTest {
 
     @Test
     void missingPage() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         Files.delete(t.file("atlas/0-01.png"));
         BundleException e = loadRefused(t, "0-01.png", "missing", "atlas.levels[0].pages[1]");
         assertEquals(t.file("atlas/0-01.png"), e.file());
@@ -67,32 +68,32 @@ class BadBundleTest {
 
     @Test
     void unknownFormatVersion() throws Exception {
-        TestBundle t = bundle().editJson("\"format\": 1", "\"format\": 2").write();
+        BundleFixture.Written t = bundle().editJson("\"format\" : 1", "\"format\" : 2");
         loadRefused(t, "bundle.json", "field format", "unknown format version 2");
     }
 
     @Test
     void duplicateLayoutNames() throws Exception {
-        TestBundle t = bundle().editJson("\"name\": \"tsne\"", "\"name\": \"umap\"").write();
+        BundleFixture.Written t = bundle().editJson("\"name\" : \"tsne\"", "\"name\" : \"umap\"");
         loadRefused(t, "bundle.json", "field layouts[1].name", "duplicate layout name 'umap'");
     }
 
     @Test
     void unknownAlphaMode() throws Exception {
-        TestBundle t = bundle().editJson("\"luminance\"", "\"glow\"").write();
+        BundleFixture.Written t = bundle().editJson("\"luminance\"", "\"glow\"");
         loadRefused(t, "bundle.json", "field atlas.alpha", "'glow'", "luminance, channel or opaque");
     }
 
     @Test
     void fewerCellsThanItems() throws Exception {
         // level 1: 3×1 cells on one page for 5 items
-        TestBundle t = bundle().editJson("\"columns\": 3, \"rows\": 2", "\"columns\": 3, \"rows\": 1").write();
+        BundleFixture.Written t = bundle().editJson("\"columns\" : 3,\n      \"rows\" : 2", "\"columns\" : 3,\n      \"rows\" : 1");
         loadRefused(t, "bundle.json", "field atlas.levels[1]", "3 cells", "5 items");
     }
 
     @Test
     void labelColumnThatIsALayoutColumn() throws Exception {
-        TestBundle t = bundle().editJson("\"column\": \"label\"", "\"column\": \"tsne_y\"").write();
+        BundleFixture.Written t = bundle().editJson("\"column\" : \"label\"", "\"column\" : \"tsne_y\"");
         loadRefused(t, "bundle.json", "field label.column", "'tsne_y'", "layout 'tsne'");
     }
 
@@ -100,19 +101,19 @@ class BadBundleTest {
 
     @Test
     void pagePathClimbingOut() throws Exception {
-        TestBundle t = bundle().editJson("atlas/1-00.png", "../1-00.png").write();
+        BundleFixture.Written t = bundle().editJson("atlas/1-00.png", "../1-00.png");
         loadRefused(t, "bundle.json", "field atlas.levels[1].pages[0]", "'../1-00.png'", "'..'");
     }
 
     @Test
     void absolutePointsPath() throws Exception {
-        TestBundle t = bundle().editJson("\"points.csv\"", "\"/etc/passwd\"").write();
+        BundleFixture.Written t = bundle().editJson("\"points.csv\"", "\"/etc/passwd\"");
         loadRefused(t, "bundle.json", "field points", "'/etc/passwd'", "absolute");
     }
 
     @Test
     void pageLinkedToAFileOutsideTheBundle() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         Path outside = tmp.resolve("elsewhere.png");
         Files.move(t.file("atlas/0-00.png"), outside);
         Files.createSymbolicLink(t.file("atlas/0-00.png"), outside);
@@ -121,7 +122,7 @@ class BadBundleTest {
 
     @Test
     void pointsThroughALinkedFolderOutsideTheBundle() throws Exception {
-        TestBundle t = bundle().editJson("\"points.csv\"", "\"data/points.csv\"").write();
+        BundleFixture.Written t = bundle().editJson("\"points.csv\"", "\"data/points.csv\"");
         Path outside = tmp.resolve("data");
         Files.createDirectories(outside);
         Files.move(t.file("points.csv"), outside.resolve("points.csv"));
@@ -133,33 +134,32 @@ class BadBundleTest {
 
     @Test
     void missingLayoutColumn() throws Exception {
-        TestBundle t = bundle().editCsv("tsne_y", "tsne_yy").write();
+        BundleFixture.Written t = bundle().editCsv("tsne_y", "tsne_yy");
         loadRefused(t, "points.csv", "line 1", "no column 'tsne_y'", "layout 'tsne'");
     }
 
     @Test
     void missingLabelColumn() throws Exception {
-        TestBundle t = bundle().editCsv(",label,", ",class,").write();
+        BundleFixture.Written t = bundle().editCsv(",label,", ",class,");
         loadRefused(t, "points.csv", "line 1", "no column 'label'", "label.column");
     }
 
     @Test
     void duplicateColumnName() throws Exception {
-        TestBundle t = bundle().editCsv(",note\n", ",file\n").write();
-        loadRefused(t, "points.csv", "line 1", "'file' appears twice", "columns 1 and 7");
+        BundleFixture.Written t = bundle().editCsv(",note\r\n", ",file\r\n");
+        loadRefused(t, "points.csv", "line 1", "'file' appears twice", "columns 6 and 7");
     }
 
     @Test
     void fewerRowsThanCount() throws Exception {
-        TestBundle t = bundle().editCsv("c.png,-3,4.75,7,102,202,x\n", "").write();
+        BundleFixture.Written t = bundle().editCsv("-3.0,4.75,102.0,202.0,7,c.png,x\r\n", "");
         loadRefused(t, "points.csv", "has 4 data rows", "count 5");
     }
 
     @Test
     void moreRowsThanCount() throws Exception {
-        TestBundle t = bundle();
-        t.csv = t.csv + "f.png,1,1,2,1,1,z\ng.png,1,1,2,1,1,z\n";
-        t.write();
+        BundleFixture.Written t = bundle();
+        t.writeCsv(t.csv() + "1,1,1,1,2,f.png,z\r\n1,1,1,1,2,g.png,z\r\n");
         loadRefused(t, "points.csv", "has 7 data rows", "count 5");
     }
 
@@ -167,86 +167,84 @@ class BadBundleTest {
     void hugeDeclaredCountIsRefusedWithoutAllocatingForIt() throws Exception {
         // 1e9 items would need 16 GB of coordinates; the atlas headers agree with the count (pages are
         // only checked by header here), so only the points file can tell: it holds 5 rows.
-        TestBundle t = bundle();
-        t.json = """
+        BundleFixture.Written t = bundle();
+        t.writeJson("""
                 { "format": 1, "count": 1000000000, "points": "points.csv",
                   "layouts": [ {"name": "umap"}, {"name": "tsne"} ], "label": { "column": "label" },
                   "atlas": { "levels": [ {"cell": 1, "columns": 16384, "rows": 16384,
                                           "pages": ["p.png", "p.png", "p.png", "p.png"]} ] } }
-                """;
-        t.write();
+                """);
         TestPng.write(t.file("p.png"), TestPng.build(TestPng.header(16384, 16384, 8, 0), TestPng.deflate(new byte[1])));
         loadRefused(t, "points.csv", "has 5 data rows", "count 1000000000");
     }
 
     @Test
     void countBeyondWhatArraysHold() throws Exception {
-        TestBundle t = bundle().editJson("\"count\": 5", "\"count\": 2000000000").write();
+        BundleFixture.Written t = bundle().editJson("\"count\" : 5", "\"count\" : 2000000000");
         loadRefused(t, "bundle.json", "field count", "2000000000");
     }
 
     @Test
     void unparsableCoordinate() throws Exception {
-        TestBundle t = bundle().editCsv(",102,", ",1O2,").write(); // a letter O: line 4 (header is line 1)
+        BundleFixture.Written t = bundle().editCsv(",102.0,", ",1O2,"); // a letter O: line 4 (header is line 1)
         loadRefused(t, "points.csv", "line 4, column tsne_x", "'1O2' is not a number");
     }
 
     @Test
     void nonFiniteCoordinates() throws Exception {
         for (String bad : new String[] {"nan", "inf", "-Infinity", "NaN"}) {
-            loadRefused(bundle().editCsv(",7,102,202,", ",7,102," + bad + ",").write(), "points.csv", "line 4, column tsne_y", "'" + bad + "' is not finite");
+            loadRefused(bundle().editCsv(",102.0,202.0,", ",102.0," + bad + ","), "points.csv", "line 4, column tsne_y", "'" + bad + "' is not finite");
         }
     }
 
     @Test
     void coordinateBeyondFloatRange() throws Exception {
-        TestBundle t = bundle().editCsv("b.png,1.25,", "b.png,1e39,").write();
+        BundleFixture.Written t = bundle().editCsv("\n1.25,", "\n1e39,");
         loadRefused(t, "points.csv", "line 3, column umap_x", "'1e39'", "range of a 32-bit float");
     }
 
     @Test
     void emptyCoordinate() throws Exception {
-        TestBundle t = bundle().editCsv("b.png,1.25,2e-3,", "b.png,1.25,,").write();
+        BundleFixture.Written t = bundle().editCsv("\n1.25,0.002,", "\n1.25,,");
         loadRefused(t, "points.csv", "line 3, column umap_y", "is empty");
     }
 
     @Test
     void coordinateLineNumberCountsLineBreaksInsideQuotedFields() throws Exception {
-        TestBundle t = bundle().editCsv("a.png,", "\"a\nfile.png\",").editCsv("e.png,-0.0,", "e.png,zero,").write();
+        BundleFixture.Written t = bundle().editCsv(",a.png,", ",\"a\nfile.png\",").editCsv("\n-0.0,", "\nzero,");
         loadRefused(t, "points.csv", "line 7, column umap_x", "'zero'");
     }
 
     @Test
     void raggedRow() throws Exception {
-        TestBundle t = bundle().editCsv("d.png,6,7,2,103,203,", "d.png,6,7,2,103,").write();
+        BundleFixture.Written t = bundle().editCsv("6.0,7.0,103.0,203.0,2,", "6.0,7.0,103.0,2,");
         loadRefused(t, "points.csv", "line 5", "has 6 fields", "7 columns");
     }
 
     @Test
     void blankLineBetweenRows() throws Exception {
-        TestBundle t = bundle().editCsv("\nc.png", "\n\nc.png").write();
+        BundleFixture.Written t = bundle().editCsv("\r\n-3.0,", "\r\n\r\n-3.0,");
         loadRefused(t, "points.csv", "line 4", "empty line");
     }
 
     @Test
     void brokenQuoting() throws Exception {
-        TestBundle t = bundle().editCsv("c.png,", "\"c\".png,").write();
+        BundleFixture.Written t = bundle().editCsv(",c.png,", ",\"c\".png,");
         loadRefused(t, "points.csv", "line 4", "not valid CSV");
     }
 
     @Test
     void notUtf8() throws Exception {
-        TestBundle t = bundle().write();
-        byte[] latin1 = t.csv.replace(",x\n", ",café\n").getBytes(StandardCharsets.ISO_8859_1);
+        BundleFixture.Written t = bundle();
+        byte[] latin1 = t.csv().replace(",x\r\n", ",café\r\n").getBytes(StandardCharsets.ISO_8859_1);
         Files.write(t.file("points.csv"), latin1);
         loadRefused(t, "points.csv", "line 2", "not UTF-8");
     }
 
     @Test
     void emptyPointsFile() throws Exception {
-        TestBundle t = bundle();
-        t.csv = "";
-        t.write();
+        BundleFixture.Written t = bundle();
+        t.writeCsv("");
         loadRefused(t, "points.csv", "empty", "header row");
     }
 
@@ -254,7 +252,7 @@ class BadBundleTest {
 
     @Test
     void pagesOfUnequalSize() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         TestPng.write(t.file("atlas/0-01.png"), TestPng.encode(10, 8, 0, new byte[80]));
         BundleException e = loadRefused(t, "0-01.png", "10×8", "atlas/0-00.png", "8×8", "same size");
         assertEquals(t.file("atlas/0-01.png"), e.file());
@@ -262,7 +260,7 @@ class BadBundleTest {
 
     @Test
     void gridLargerThanItsPage() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         // level 1 is 3 columns × 2 rows of 2-pixel cells: 6×4 pixels; the page is 5×4
         TestPng.write(t.file("atlas/1-00.png"), TestPng.encode(5, 4, 0, new byte[20]));
         loadRefused(t, "1-00.png", "5×4", "atlas.levels[1]", "3 columns × 2 rows of 2-pixel cells = 6×4");
@@ -270,7 +268,7 @@ class BadBundleTest {
 
     @Test
     void pageLargerThanTheGlMaximum() throws Exception {
-        Bundle b = bundle().write().load();
+        Bundle b = bundle().load();
         assertEquals(8, AtlasCheck.checkPages(b, 8, AtlasCheck.NO_LIMIT).get(0).width()); // exactly the limit is fine
         BundleException e = refused(() -> AtlasCheck.checkPages(b, 7, AtlasCheck.NO_LIMIT), "0-00.png", "8×8", "GL_MAX_TEXTURE_SIZE", "7×7");
         assertEquals(b.dir().resolve("atlas/0-00.png"), e.file());
@@ -278,21 +276,21 @@ class BadBundleTest {
 
     @Test
     void morePagesThanTextureArrayLayers() throws Exception {
-        Bundle b = bundle().write().load();
+        Bundle b = bundle().load();
         refused(() -> AtlasCheck.checkPages(b, 1024, 1), "bundle.json", "field atlas.levels[0].pages",
                 "2 pages", "GL_MAX_ARRAY_TEXTURE_LAYERS");
     }
 
     @Test
     void pageThatIsNotAPng() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         Files.writeString(t.file("atlas/1-00.png"), "GIF89a...");
         loadRefused(t, "1-00.png", "not a PNG file");
     }
 
     @Test
     void pageDeclaringAnAbsurdSize() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         // a tiny file claiming 100000 × 100000 RGBA: refused from the header, before any decoding
         byte[] bomb = TestPng.build(TestPng.header(100_000, 100_000, 8, 6), TestPng.deflate(new byte[1000]));
         TestPng.write(t.file("atlas/1-00.png"), bomb);
@@ -302,14 +300,14 @@ class BadBundleTest {
 
     @Test
     void pageOfSixteenBitDepth() throws Exception {
-        TestBundle t = bundle().write();
+        BundleFixture.Written t = bundle();
         TestPng.write(t.file("atlas/1-00.png"), TestPng.build(TestPng.header(6, 4, 16, 6), TestPng.deflate(new byte[4 * (1 + 6 * 8)])));
         loadRefused(t, "1-00.png", "IHDR", "bit depth 16", "expected an 8-bit PNG");
     }
 
     @Test
     void truncatedPage() throws Exception {
-        Bundle b = bundle().write().load();
+        Bundle b = bundle().load();
         Path page = b.dir().resolve("atlas/1-00.png");
         byte[] png = Files.readAllBytes(page);
         Files.write(page, java.util.Arrays.copyOf(png, png.length - 20)); // loses IEND and the end of IDAT
@@ -319,7 +317,7 @@ class BadBundleTest {
 
     @Test
     void corruptPage() throws Exception {
-        Bundle b = bundle().write().load();
+        Bundle b = bundle().load();
         Path page = b.dir().resolve("atlas/0-00.png");
         byte[] png = Files.readAllBytes(page);
         png[PngHeader.HEADER_BYTES + 10] ^= 0x04; // one bit inside the compressed pixels

@@ -20,7 +20,8 @@ class BundleReaderTest {
 
     @Test
     void readsCoordinatesOfEveryLayoutInterleaved() throws Exception {
-        Bundle b = new TestBundle(tmp).write().load();
+        // Numbers as other writers spell them: an exponent, a capital E with a sign.
+        Bundle b = BundleFixture.fiveItems().write(tmp).editCsv("\n1.25,0.002,", "\n1.25,2e-3,").editCsv("\n-0.0,100.0,", "\n-0.0,1E+2,").load();
         assertEquals(5, b.count());
         assertArrayEquals(new float[] {0.5f, -1.5f, 1.25f, 2e-3f, -3f, 4.75f, 6f, 7f, -0.0f, 100f}, b.coords(0));
         assertArrayEquals(new float[] {100, 200, 101, 201, 102, 202, 103, 203, 104, 205}, b.coords(1));
@@ -28,7 +29,7 @@ class BundleReaderTest {
 
     @Test
     void labelsAreCategoriesInNumericOrder() throws Exception {
-        Bundle b = new TestBundle(tmp).write().load();
+        Bundle b = BundleFixture.fiveItems().write(tmp).load();
         // 10, 2, 7, 2, 7.0: numbers, so 2 < 7 < 7.0 (same value, distinct category) < 10
         assertEquals(List.of("2", "7", "7.0", "10"), b.labelValues());
         assertArrayEquals(new int[] {3, 0, 1, 0, 2}, b.labels());
@@ -38,14 +39,14 @@ class BundleReaderTest {
 
     @Test
     void labelsAreLexicographicWhenAnyValueIsNotANumber() throws Exception {
-        Bundle b = new TestBundle(tmp).editCsv(",10,", ",sneaker,").editCsv(",7.0,", ",bag,").write().load();
+        Bundle b = BundleFixture.fiveItems().write(tmp).editCsv(",10,a.png,", ",sneaker,a.png,").editCsv(",7.0,e.png,", ",bag,e.png,").load();
         assertEquals(List.of("2", "7", "bag", "sneaker"), b.labelValues());
         assertArrayEquals(new int[] {3, 0, 1, 0, 2}, b.labels());
     }
 
     @Test
     void otherColumnsAreMetadataInFileOrderWithRepeatsShared() throws Exception {
-        Bundle b = new TestBundle(tmp).write().load();
+        Bundle b = BundleFixture.fiveItems().write(tmp).load();
         assertEquals(List.of("file", "note"), b.metaColumns());
         assertEquals("c.png", b.meta(0, 2));
         assertEquals("quoted, with comma", b.meta(1, 3));
@@ -56,13 +57,21 @@ class BundleReaderTest {
     }
 
     @Test
+    void pointsColumnsAreTheHeaderInFileOrder() throws Exception {
+        BundleFixture.Written w = BundleFixture.fiveItems().write(tmp.resolve("bom"));
+        Bundle b = w.writeCsv("\uFEFF" + BundleFixture.FIVE_ITEMS_INTERLEAVED_CSV).load();
+        assertEquals(List.of("file", "umap_x", "umap_y", "label", "tsne_x", "tsne_y", "note"), b.pointsColumns());
+    }
+
+    @Test
     void bundleWithoutLabelHasNoLabels() throws Exception {
-        Bundle b = new TestBundle(tmp).editJson("\"label\": { \"column\": \"label\", \"names\": {\"2\": \"two\"} },", "").write().load();
+        Bundle b = BundleFixture.fiveItems().write(tmp)
+                .editJson("\"label\" : {\n    \"column\" : \"label\",\n    \"names\" : {\n      \"2\" : \"two\"\n    }\n  },\n", "").load();
         assertFalse(b.hasLabels());
         assertNull(b.labels());
         // the label column is then plain metadata
-        assertEquals(List.of("file", "label", "note"), b.metaColumns());
-        assertEquals("7.0", b.meta(1, 4));
+        assertEquals(List.of("label", "file", "note"), b.metaColumns());
+        assertEquals("7.0", b.meta(0, 4));
     }
 
     @Test
@@ -100,9 +109,8 @@ class BundleReaderTest {
 
     @Test
     void toleratesByteOrderMarkAndTrailingBlankLines() throws Exception {
-        TestBundle t = new TestBundle(tmp);
-        t.csv = "\uFEFF" + t.csv + "\n\n";
-        Bundle b = t.write().load();
+        BundleFixture.Written t = BundleFixture.fiveItems().write(tmp);
+        Bundle b = t.writeCsv("\uFEFF" + t.csv() + "\n\n").load();
         assertEquals(List.of("file", "note"), b.metaColumns());
         assertEquals("a.png", b.meta(0, 0));
     }
@@ -135,7 +143,7 @@ class BundleReaderTest {
 
     @Test
     void pagesDecodeThroughTheBundle() throws Exception {
-        Bundle b = new TestBundle(tmp).write().load();
+        Bundle b = BundleFixture.fiveItems().write(tmp).load();
         try (PageImage p = b.readPage(0, 1)) {
             assertEquals(8, p.width());
             assertEquals(1, p.channels());

@@ -24,8 +24,9 @@ class NeighborsFileTest {
 
     private static final String ENTRY = "\"neighbors\": {\"file\": \"nb/neighbors.bin\", \"k\": 2, \"metric\": \"euclidean\"},\n  \"atlas\"";
 
-    private TestBundle bundle(String entry) {
-        return new TestBundle(tmp.resolve("b")).editJson("\"atlas\"", entry);
+    /** The five-item fixture with {@code entry} put before the manifest's atlas. */
+    private BundleFixture.Written bundle(String entry) throws Exception {
+        return BundleFixture.fiveItems().write(tmp.resolve("b")).editJson("\"atlas\"", entry);
     }
 
     /** The file's bytes as a writer of the format would lay them out, with the given header values. */
@@ -41,8 +42,8 @@ class NeighborsFileTest {
         return bytes(NeighborsFile.MAGIC, 1, 5, 2, INDICES, DISTANCES);
     }
 
-    private TestBundle withFile(byte[] content) throws Exception {
-        TestBundle t = bundle(ENTRY).write();
+    private BundleFixture.Written withFile(byte[] content) throws Exception {
+        BundleFixture.Written t = bundle(ENTRY);
         Files.createDirectories(t.file("nb"));
         Files.write(t.file("nb/neighbors.bin"), content);
         return t;
@@ -57,7 +58,7 @@ class NeighborsFileTest {
     }
 
     private void fileRefused(byte[] content, String... parts) throws Exception {
-        TestBundle t = withFile(content);
+        BundleFixture.Written t = withFile(content);
         refused(t::load, parts);
     }
 
@@ -77,7 +78,7 @@ class NeighborsFileTest {
 
     @Test
     void aBundleWithoutNeighboursStillLoads() throws Exception {
-        Bundle b = new TestBundle(tmp.resolve("plain")).write().load();
+        Bundle b = BundleFixture.fiveItems().write(tmp.resolve("plain")).load();
         assertFalse(b.hasNeighbors());
         assertNull(b.neighbors());
         assertNull(b.manifest().neighbors());
@@ -100,7 +101,10 @@ class NeighborsFileTest {
         for (String name : new String[] {"neighbors.bin", "neighbors.bin.gz"}) {
             Path out = tmp.resolve("w-" + name);
             try (BundleWriter w = BundleWriter.create(out, null)) {
-                new TestBundle(w.dir()).editJson("\"atlas\"", ENTRY.replace("nb/neighbors.bin", name)).write();
+                BundleFixture.Written src = BundleFixture.fiveItems().write(tmp.resolve("src-" + name));
+                copyTree(src.dir, w.dir());
+                Path json = w.dir().resolve(BundleFormat.MANIFEST_FILE);
+                Files.writeString(json, Files.readString(json).replace("\"atlas\"", ENTRY.replace("nb/neighbors.bin", name)));
                 w.writeNeighbors(name, lists);
                 w.commit();
             }
@@ -127,29 +131,29 @@ class NeighborsFileTest {
 
     @Test
     void entryThatIsNotAnObject() throws Exception {
-        refused(bundle("\"neighbors\": \"nb/neighbors.bin\",\n  \"atlas\"").write()::load, "bundle.json", "field neighbors", "expected an object");
+        refused(bundle("\"neighbors\": \"nb/neighbors.bin\",\n  \"atlas\"")::load, "bundle.json", "field neighbors", "expected an object");
     }
 
     @Test
     void entryWithoutAFile() throws Exception {
-        refused(bundle("\"neighbors\": {\"k\": 2},\n  \"atlas\"").write()::load, "bundle.json", "field neighbors.file", "missing");
+        refused(bundle("\"neighbors\": {\"k\": 2},\n  \"atlas\"")::load, "bundle.json", "field neighbors.file", "missing");
     }
 
     @Test
     void kOutOfRange() throws Exception {
-        refused(bundle(ENTRY.replace("\"k\": 2", "\"k\": 0")).write()::load, "field neighbors.k", "is 0", "1 to 4");
-        refused(bundle(ENTRY.replace("\"k\": 2", "\"k\": 5")).write()::load, "field neighbors.k", "is 5", "1 to 4");
-        refused(bundle(ENTRY.replace("\"k\": 2", "\"k\": 2.5")).write()::load, "field neighbors.k", "expected an integer");
+        refused(bundle(ENTRY.replace("\"k\": 2", "\"k\": 0"))::load, "field neighbors.k", "is 0", "1 to 4");
+        refused(bundle(ENTRY.replace("\"k\": 2", "\"k\": 5"))::load, "field neighbors.k", "is 5", "1 to 4");
+        refused(bundle(ENTRY.replace("\"k\": 2", "\"k\": 2.5"))::load, "field neighbors.k", "expected an integer");
     }
 
     @Test
     void pathLeavingTheBundle() throws Exception {
-        refused(bundle(ENTRY.replace("nb/neighbors.bin", "../neighbors.bin")).write()::load, "bundle.json", "field neighbors.file", "'..'");
+        refused(bundle(ENTRY.replace("nb/neighbors.bin", "../neighbors.bin"))::load, "bundle.json", "field neighbors.file", "'..'");
     }
 
     @Test
     void missingFile() throws Exception {
-        refused(bundle(ENTRY).write()::load, "neighbors.bin", "missing", "neighbors.file");
+        refused(bundle(ENTRY)::load, "neighbors.bin", "missing", "neighbors.file");
     }
 
     // ------------------------------------------------------------------ the file
@@ -221,5 +225,15 @@ class NeighborsFileTest {
     void distancesDecreasingAlongARow() throws Exception {
         fileRefused(bytes(NeighborsFile.MAGIC, 1, 5, 2, INDICES, with(DISTANCES, 2, 0.8f)), "neighbors.bin", "item 1, neighbour 2",
                 "distance 0.75 is smaller than the one before (0.8)");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -48,6 +48,19 @@ class PageImageTest {
     }
 
     @Test
+    void readingThePixelsThroughTheirBufferLeavesTheImageIntact() throws Exception {
+        Path file = tmp.resolve("p.png");
+        byte[] pixels = pattern(6 * 4);
+        TestPng.write(file, TestPng.encode(6, 4, 0, pixels));
+        try (PageImage img = PageImage.read(file)) {
+            byte[] read = new byte[img.pixels().remaining()];
+            img.pixels().get(read); // moves that buffer's position: the image must not care (it frees its own)
+            assertArrayEquals(pixels, read);
+            assertArrayEquals(pixels, bytes(img.pixels()));
+        }
+    }
+
+    @Test
     void convertsToAskedChannels() throws Exception {
         Path file = tmp.resolve("grey.png");
         TestPng.write(file, TestPng.encode(2, 1, 0, new byte[] {10, (byte) 200}));

@@ -103,4 +103,40 @@ class ExplorerCommandsTest {
         assertTrue(r.out().contains("\"pick_readback_ms\""));
         assertTrue(r.out().contains("\"rss_mb\""));
     }
+
+    @Test
+    void benchMatchingTheDemoRunsItsPhasesAtItsSizes() throws Exception {
+        CliRun r = run("bench", bundle.toString(), "--size", "320x200", "--json", "--match-demo");
+        assertEquals(0, r.code(), r.err());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var phases = tree.get("phases");
+        assertEquals(java.util.List.of("fit", "hover", "zoomed", "transition"), iterable(phases.fieldNames()));
+        assertEquals(14.0, phases.get("fit").get("sprite_px").asDouble(), 0.05);
+        assertEquals(28.0, phases.get("zoomed").get("sprite_px").asDouble(), 0.05);
+        assertEquals(30, phases.get("zoomed").get("frames").asInt());
+        assertEquals("demo", tree.get("sizes").asText());
+    }
+
+    private static java.util.List<String> iterable(java.util.Iterator<String> it) {
+        java.util.List<String> l = new java.util.ArrayList<>();
+        it.forEachRemaining(l::add);
+        return l;
+    }
+
+    @Test
+    void renderJsonSaysWhatWasDrawn() throws Exception {
+        Path png = dir.resolve("j.png");
+        CliRun fit = run("render", bundle.toString(), "--size", "320x200", "--json", "--out", png.toString());
+        assertEquals(0, fit.code(), fit.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var f = mapper.readTree(fit.out());
+        assertEquals(500, f.get("items_drawn").asInt(), "the fitted view draws every item");
+        assertEquals(1.0, f.get("view").get("zoom").asDouble(), 1e-6);
+        CliRun zoomed = run("render", bundle.toString(), "--size", "320x200", "--json", "--view", "0.5,0.5,8", "--out", png.toString());
+        var z = mapper.readTree(zoomed.out());
+        int drawn = z.get("items_drawn").asInt();
+        assertTrue(drawn > 0 && drawn < 100, "zoomed in 8x, a corner holds a few items: " + drawn);
+        assertTrue(z.get("sprite_px").asDouble() > f.get("sprite_px").asDouble(), "sprites grow as the view zooms in");
+        assertEquals(0, z.get("level").asInt(), "the finest level for large sprites");
+    }
 }

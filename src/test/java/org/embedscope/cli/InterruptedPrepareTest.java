@@ -87,7 +87,7 @@ class InterruptedPrepareTest {
 
     @Test
     void cancelledBeforeAnyBundleExistedLeavesNothing() throws Exception {
-        assertThrows(CancelledException.class, () -> prepare("new", INDEX_LAYOUT, cancelAt("reading images")));
+        assertThrows(CancelledException.class, () -> prepare("new", INDEX_LAYOUT, cancelAt("measuring images")));
         assertEquals(List.of(), folderEntries());
     }
 

@@ -12,6 +12,8 @@ import javax.imageio.ImageIO;
 import org.embedscope.TestData;
 import org.embedscope.render.Camera;
 import org.embedscope.render.SceneRenderer;
+import org.embedscope.render.SpriteSizing;
+import org.embedscope.render.ViewState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,11 +50,12 @@ class PrepareThenRenderTest {
         BufferedImage img = ImageIO.read(png.toFile());
 
         // Where the explorer puts the grid: normalised so its longer side spans -1..1, then fitted.
-        Camera cam = new Camera();
+        ViewState view = new ViewState(1, 1, 0);
         float half = 1f / (cols - 1);
-        cam.setBounds(-1, -(rows - 1) * half, 1, (rows - 1) * half);
-        cam.setViewport(w, h);
-        cam.fit();
+        view.setDataBounds(-1, -(rows - 1) * half, 1, (rows - 1) * half);
+        view.setViewport(w, h, new SpriteSizing(SpriteSizing.DEFAULT_MIN_PX, 100, 100));
+        view.fit();
+        Camera cam = view.camera();
         float pitch = 2f / (cols - 1) * cam.pixelsPerUnit();
         int background = SceneRenderer.BACKGROUND;
         for (int i = 0; i < n; i++) {

@@ -69,4 +69,12 @@ class TerminalProgressTest {
         assertEquals("2:05", TerminalProgress.clock(125));
         assertEquals("1:01:01", TerminalProgress.clock(3661));
     }
+
+    @Test
+    void redirectedOutputIsNotATerminalOnAnyJdk() {
+        // The tests run with standard output piped to the build: no terminal, also on JDK 22+ where
+        // System.console() is not null then.
+        assertFalse(TerminalProgress.inTerminal(), "Java " + Runtime.version() + " with piped output");
+        assertFalse(TerminalProgress.isTerminal(null));
+    }
 }

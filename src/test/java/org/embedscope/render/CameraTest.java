@@ -87,4 +87,55 @@ class CameraTest {
         assertEquals(-1f, clipX, 1e-4);
         assertEquals(1f, clipY, 1e-4);
     }
+
+    @Test
+    void fittedViewShowsTheCoreBoxAndZoomingOutReachesTheOutliers() {
+        Camera c = new Camera();
+        c.setBounds(-1, -1, 9, 1);          // an outlier far to the right
+        c.setFitBox(-1, -1, 1, 1);
+        c.setViewport(1000, 800);
+        c.setMaxZoom(50);
+        c.fit();
+        // The core fills the height: 800 · 0.92 / 2 units, centred.
+        assertEquals(368f, c.pixelsPerUnit(), 1e-3);
+        assertEquals(500f, c.screenX(0), 1e-3);
+        assertTrue(c.screenX(9) > c.width(), "the outlier is out of the fitted view");
+        // Zooming out all the way shows everything.
+        c.zoomAbout(500, 400, 1e-3f);
+        assertEquals(c.minZoom(), c.zoom(), 1e-6);
+        assertTrue(c.minZoom() < 1f);
+        assertTrue(c.screenX(-1) >= 0 && c.screenX(9) <= c.width(), c.screenX(-1) + " .. " + c.screenX(9));
+        // At the fitted zoom the view can pan over to the outlier, but not beyond it.
+        c.fit();
+        c.panPixels(-1e6f, 0);
+        assertTrue(c.screenX(9) <= c.width() + 1e-2 && c.screenX(9) >= c.width() / 2f, "pan stops at the outlier: " + c.screenX(9));
+        c.panPixels(1e6f, 0);
+        assertEquals(0f, c.centerX(), 1e-5, "back at the core: the fitted centre is allowed");
+    }
+
+    @Test
+    void withoutOutliersTheClassicRulesHold() {
+        // The fit box equal to the bounds gives the rules tested above; a fit box inside them only
+        // widens where the centre may go.
+        cam.setFitBox(-1, -0.5f, 1, 0.5f);
+        cam.set(0, 0, 8);
+        cam.panPixels(1e6f, -1e6f);
+        assertEquals(-1f + 500f / cam.pixelsPerUnit(), cam.centerX(), 1e-4);
+    }
+
+    @Test
+    void aPanelAtTheLeftShiftsTheFittedViewIntoTheRest() {
+        cam.setInsetLeft(200);
+        // The data now fits 800 px: 800 · 0.92 / 2 units, centred on pixel 600.
+        assertEquals(368f, cam.pixelsPerUnit(), 1e-3);
+        assertEquals(600f, cam.screenX(0), 1e-2);
+        assertTrue(cam.screenX(-1) > 200, "clear of the panel");
+        assertTrue(cam.isFitted());
+        // Zoomed in, closing the panel keeps the scale and where the view is.
+        cam.set(0.2f, 0.1f, 4);
+        float ppu = cam.pixelsPerUnit(), cx = cam.centerX();
+        cam.setInsetLeft(0);
+        assertEquals(ppu, cam.pixelsPerUnit(), 1e-3);
+        assertEquals(cx, cam.centerX(), 1e-5);
+    }
 }

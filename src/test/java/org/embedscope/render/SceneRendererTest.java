@@ -3,6 +3,7 @@ package org.embedscope.render;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import org.embedscope.bundle.BundleReader;
 import org.embedscope.ui.OffscreenExplorer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,48 +17,38 @@ class SceneRendererTest {
     static final int SIZE = 256;
 
     @TempDir Path dir;
+    private TestScene scene;
     private OffscreenExplorer view;
 
-    // Five items: four corners and the middle; in layout b they mirror through the origin.
-    static final float[] A = {-1, -1, 1, -1, -1, 1, 1, 1, 0, 0};
-    static final float[] B = {1, 1, -1, 1, 1, -1, -1, -1, 0.5f, 0};
+    static final float[] A = SpriteFixture.A, B = SpriteFixture.B;
 
     @AfterEach
     void tearDown() {
-        if (view != null) view.close();
+        if (scene != null) scene.close();
     }
 
     private OffscreenExplorer open(float[] a, float[] b, boolean grey, float worldSize) throws Exception {
-        view = new OffscreenExplorer(SyntheticBundle.load(SyntheticBundle.write(dir.resolve("bundle"), a, b, grey)), SIZE, SIZE);
-        setWorldSize(worldSize);
+        scene = TestScene.open(dir.resolve("bundle"), a, b, grey, worldSize, SIZE);
+        view = scene.view;
         return view;
     }
 
-    private void setWorldSize(float worldSize) {
-        SpriteSizing s = view.scene().state().sizing();
-        view.scene().state().setSizing(new SpriteSizing(1f, s.maxPx(), s.pointLimit()));
-        view.scene().state().setWorldSizes(new float[] {worldSize, worldSize});
-    }
+    private void setWorldSize(float worldSize) { scene.setWorldSize(worldSize); }
 
     private ViewState state() { return view.scene().state(); }
 
-    private int sx(float wx) { return Math.round(state().camera().screenX(wx) - 0.5f); }
+    private int sx(float wx) { return scene.sx(wx); }
 
-    private int sy(float wy) { return Math.round(state().camera().screenY(wy) - 0.5f); }
+    private int sy(float wy) { return scene.sy(wy); }
 
-    private static void assertColor(int expected, int actual, String what) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            int e = (expected >> shift) & 255, a = (actual >> shift) & 255;
-            assertTrue(Math.abs(e - a) <= 3, String.format("%s: expected #%06x, got #%06x", what, expected, actual));
-        }
-    }
+    private static void assertColor(int expected, int actual, String what) { TestScene.assertColor(expected, actual, what); }
 
     @Test
     void eachSpriteShowsItsOwnCellAtItsPosition() throws Exception {
         open(A, B, false, 0.25f);
         view.frame(-1, -1, false);
         for (int i = 0; i < 5; i++) {
-            assertColor(SyntheticBundle.color(i), view.rgb(sx(A[2 * i]), sy(A[2 * i + 1])), "centre of item " + i);
+            assertColor(SpriteFixture.color(i), view.rgb(sx(A[2 * i]), sy(A[2 * i + 1])), "centre of item " + i);
         }
         // Between sprites: background.
         assertColor(SceneRenderer.BACKGROUND, view.rgb(sx(0.5f), sy(0.5f)), "empty space");
@@ -73,7 +64,7 @@ class SceneRendererTest {
         assertColor(SceneRenderer.BACKGROUND, view.rgb(x, y), "ring at threshold 0.5");
         state().setThreshold(0.2f);
         view.frame(-1, -1, false);
-        assertColor(SyntheticBundle.color(4), view.rgb(x, y), "ring at threshold 0.2");
+        assertColor(SpriteFixture.color(4), view.rgb(x, y), "ring at threshold 0.2");
         // The transparent corner stays background at any threshold above zero.
         int cx = Math.round(state().camera().screenX(0) - px / 2 + 1.5f);
         int cy = Math.round(state().camera().screenY(0) - px / 2 + 1.5f);
@@ -97,8 +88,7 @@ class SceneRendererTest {
         int core1 = runWidth(sx(0), sy(0));
         // The opaque core is half the sprite.
         assertEquals(px1 / 2, core1, 2.0, "core width at zoom 1");
-        state().camera().set(0, 0, 2);
-        state().cameraChanged();
+        state().setView(0, 0, 2);
         view.frame(-1, -1, false);
         int core2 = runWidth(sx(0), sy(0));
         assertEquals(2 * px1 / 2, core2, 2.0, "core width at zoom 2");
@@ -106,8 +96,7 @@ class SceneRendererTest {
         SpriteSizing s = state().sizing();
         state().setSizing(new SpriteSizing(1f, 1.5f * px1, s.pointLimit()));
         state().setWorldSizes(new float[] {0.2f, 0.05f});
-        state().camera().set(0, 0, 3);
-        state().cameraChanged();
+        state().setView(0, 0, 3);
         assertEquals(3f, state().camera().zoom(), 1e-6);
         view.frame(-1, -1, false);
         assertEquals(1.5f * px1 / 2, runWidth(sx(0), sy(0)), 2.0, "clamped at max");
@@ -129,9 +118,8 @@ class SceneRendererTest {
     void midTransitionSpritesAndPickingFollowTheInterpolatedPosition() throws Exception {
         open(A, B, false, 0.25f);
         Transition t = state().transition();
-        t.moveTo(1, 0f);
-        t.update(0.5f); // halfway in time = halfway in space
-        state().changed();
+        state().moveTo(1, 0f);
+        state().update(0.5f); // halfway in time = halfway in space
         // Items 0–3 all cross the origin halfway; item 4 moves from (0, 0) to (0.5, 0), so halfway it is
         // alone at (0.25, 0), just right of the crowd.
         float[] p = new float[2];
@@ -139,7 +127,7 @@ class SceneRendererTest {
         assertEquals(0.25f, p[0], 1e-5);
         view.frame(-1, -1, false);
         int x = sx(p[0]) + Math.round(state().spritePixels() * 0.2f), y = sy(p[1]);
-        assertColor(SyntheticBundle.color(4), view.rgb(x, y), "item 4 mid-way");
+        assertColor(SpriteFixture.color(4), view.rgb(x, y), "item 4 mid-way");
         assertEquals(4, view.scene().pick(x, y));
         // Where item 4 started, only the items crossing the origin may be; 0.1 to the left of it nothing is.
         assertEquals(-1, view.scene().pick(sx(-0.35f), sy(0)));
@@ -152,11 +140,11 @@ class SceneRendererTest {
         view.frame(-1, -1, false);
         assertColor(SceneRenderer.BACKGROUND, view.rgb(sx(A[0]), sy(A[1])), "hidden item 0");
         assertEquals(-1, view.scene().pick(sx(A[0]), sy(A[1])));
-        assertColor(SyntheticBundle.color(1), view.rgb(sx(A[2]), sy(A[3])), "shown item 1");
+        assertColor(SpriteFixture.color(1), view.rgb(sx(A[2]), sy(A[3])), "shown item 1");
         assertEquals(1, view.scene().pick(sx(A[2]), sy(A[3])));
         state().setShown(0, true);
         view.frame(-1, -1, false);
-        assertColor(SyntheticBundle.color(0), view.rgb(sx(A[0]), sy(A[1])), "shown again");
+        assertColor(SpriteFixture.color(0), view.rgb(sx(A[0]), sy(A[1])), "shown again");
     }
 
     @Test
@@ -166,15 +154,15 @@ class SceneRendererTest {
         open(a, a, false, 0.25f);
         view.frame(-1, -1, false);
         int nx = sx(0.3f), ny = sy(0);
-        assertColor(SyntheticBundle.color(1), view.rgb(nx, ny), "neighbour before hover");
+        assertColor(SpriteFixture.color(1), view.rgb(nx, ny), "neighbour before hover");
         int hovered = view.frame(sx(0), sy(0), false);
         assertEquals(0, hovered);
         float[] r = view.scene().hoverRect(0);
         assertTrue(r[2] >= SceneRenderer.HOVER_MIN_PX && r[2] >= 4 * state().spritePixels() - 1e-3);
         int c = view.rgb(nx, ny);
-        assertNotEquals(SyntheticBundle.color(1), c, "the neighbour is covered by the hover");
+        assertNotEquals(SpriteFixture.color(1), c, "the neighbour is covered by the hover");
         // The middle of the enlarged image is the hovered item's core, in its colour.
-        assertColor(SyntheticBundle.color(0), view.rgb(Math.round(r[0] + r[2] / 2), Math.round(r[1] + r[2] / 2)), "hover centre");
+        assertColor(SpriteFixture.color(0), view.rgb(Math.round(r[0] + r[2] / 2), Math.round(r[1] + r[2] / 2)), "hover centre");
     }
 
     @Test
@@ -183,11 +171,11 @@ class SceneRendererTest {
         // ~29 px sprites: the 16-px level; ~7 px: the 8-px level, whose cells are drawn inverted.
         view.frame(-1, -1, false);
         assertEquals(0, view.scene().currentLevel());
-        assertColor(SyntheticBundle.color(2), view.rgb(sx(A[4]), sy(A[5])), "fine level");
+        assertColor(SpriteFixture.color(2), view.rgb(sx(A[4]), sy(A[5])), "fine level");
         setWorldSize(0.06f);
         view.frame(-1, -1, false);
         assertEquals(1, view.scene().currentLevel());
-        assertColor(SyntheticBundle.inverted(SyntheticBundle.color(2)), view.rgb(sx(A[4]), sy(A[5])), "coarse level");
+        assertColor(SpriteFixture.inverted(SpriteFixture.color(2)), view.rgb(sx(A[4]), sy(A[5])), "coarse level");
     }
 
     @Test
@@ -233,16 +221,15 @@ class SceneRendererTest {
         state().setSizing(new SpriteSizing(1f, 200f, s.pointLimit()));
         state().setWorldSizes(new float[] {0.6f, 0.6f});
         // Zoom 3, then put item 4 (at the origin) 5 px beyond the left edge.
-        state().camera().set(0, 0, 3);
+        state().setView(0, 0, 3);
         float ppu = state().camera().pixelsPerUnit();
-        state().camera().set((SIZE / 2f + 5) / ppu, 0, 3);
-        state().cameraChanged();
+        state().setView((SIZE / 2f + 5) / ppu, 0, 3);
         assertEquals(-5f, state().camera().screenX(0), 0.01f);
         float px = state().spritePixels();
         assertTrue(px > 100, "a large sprite: " + px);
         view.frame(-1, -1, false);
         // Its core spans ±px/4 around the centre: pixel 2 is inside it.
-        assertColor(SyntheticBundle.color(4), view.rgb(2, sy(0)), "the visible half is drawn");
+        assertColor(SpriteFixture.color(4), view.rgb(2, sy(0)), "the visible half is drawn");
         assertEquals(4, view.scene().pick(2, sy(0)), "and pickable");
     }
 

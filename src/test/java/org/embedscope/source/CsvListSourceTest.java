@@ -84,4 +84,30 @@ class CsvListSourceTest {
         BundleException e = assertThrows(BundleException.class, () -> s.decode(1));
         assertTrue(e.getMessage().contains("gone.png") && e.getMessage().contains("line 3") && e.getMessage().contains("no such file"), e.getMessage());
     }
+
+    @Test
+    void aPandasIndexColumnIsNotCarried() throws Exception {
+        // DataFrame.to_csv(path) with the default index: an unnamed first column
+        CsvListSource s = CsvListSource.open(csv(",path,label,caption\n0,img/one.png,a,first\n1,img/two.png,b,second\n"), null, "path", null);
+        assertEquals(List.of("caption"), List.copyOf(s.metadata().keySet()));
+        assertArrayEquals(new String[] {"a", "b"}, s.labels());
+    }
+
+    @Test
+    void coordinatesTakenFromColumnsLeaveTheMetadata() throws Exception {
+        CsvListSource s = CsvListSource.open(csv("path,umap_x,umap_y,note\nimg/one.png,1.5,-2,x\nimg/two.png,3e2,0.25,y\n"), null, "path", null);
+        MatrixInput xy = s.takeCoordinates("umap_x", "umap_y");
+        assertEquals(List.of("note"), List.copyOf(s.metadata().keySet()));
+        assertArrayEquals(new float[] {1.5f, -2f, 300f, 0.25f}, VectorFiles.readCoordinates(xy, 2, "umap"));
+        assertEquals("list.csv columns umap_x, umap_y", xy.name());
+
+        CsvListSource bad = CsvListSource.open(csv("path,ux,uy\nimg/one.png,1,2\nimg/two.png,nan,4\n"), null, "path", null);
+        MatrixInput in = bad.takeCoordinates("ux", "uy");
+        BundleException e = assertThrows(BundleException.class, () -> VectorFiles.readCoordinates(in, 2, "u"));
+        assertTrue(e.getMessage().contains("list.csv: line 3, column ux: 'nan' is not a finite number"), e.getMessage());
+        CsvListSource fresh = CsvListSource.open(csv("path,ux,uy\nimg/one.png,1,2\n"), null, "path", null);
+        e = assertThrows(BundleException.class, () -> fresh.takeCoordinates("ux", "nope"));
+        assertTrue(e.getMessage().contains("no column 'nope'"), e.getMessage());
+        assertEquals(List.of("ux", "uy"), List.copyOf(fresh.metadata().keySet()), "a refused request takes nothing");
+    }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.embedscope.atlas.CellBuilder;
+import org.embedscope.atlas.ImageSurvey;
+import org.embedscope.atlas.LevelsOfDetail;
 import org.embedscope.atlas.PixelFormat;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
@@ -69,26 +71,27 @@ class FolderSourceTest {
         FolderSource s = FolderSource.open(dir);
         BundleException e = assertThrows(BundleException.class, () -> s.decode(3));
         assertTrue(e.getMessage().contains("corrupt.png") && e.getMessage().contains("corrupt"), e.getMessage());
-        e = assertThrows(BundleException.class, () -> CellBuilder.build(s, 64, 4, false, Progress.NONE));
+        e = assertThrows(BundleException.class, () -> ImageSurvey.read(s, false, Progress.NONE));
         assertTrue(e.getMessage().contains("corrupt.png"), e.getMessage());
     }
 
     @Test
     void skipBadLeavesTheCorruptImageOutAndListsIt() throws Exception {
         FolderSource s = FolderSource.open(dir);
-        assertEquals(64, CellBuilder.defaultCell(s, 64, true, Progress.NONE), "largest side 100 > 64");
-        CellBuilder.Result r = CellBuilder.build(s, 64, 4, true, Progress.NONE);
+        ImageSurvey r = ImageSurvey.read(s, true, Progress.NONE);
+        assertEquals(64, r.defaultCell(64), "largest side 100 > 64");
         assertArrayEquals(new int[] {0, 1, 2, 4, 5}, r.kept());
         assertEquals(1, r.skipped().size());
         assertEquals(3, r.skipped().get(0).index());
         assertTrue(r.skipped().get(0).name().endsWith("corrupt.png"));
-        assertEquals(5, r.cells().count());
-        assertEquals(PixelFormat.RGBA, r.cells().format(0), "a wide colour image is padded with transparency");
-        assertEquals(PixelFormat.GREY_ALPHA, r.cells().format(1), "a tall grey image is padded with transparency");
-        assertEquals(PixelFormat.RGB, r.cells().format(3), "a square opaque colour image needs no alpha");
-        assertFalse(r.cells().allGrey());
-        assertEquals(AlphaMode.CHANNEL, r.cells().suggestedAlpha());
-        assertEquals(4, r.cells().levels(), "64, 32, 16, 8 (levels capped at 4)");
+        int[] sizes = LevelsOfDetail.cellSizes(64, 4);
+        assertArrayEquals(new int[] {64, 32, 16, 8}, sizes, "levels capped at 4");
+        assertEquals(PixelFormat.RGBA, CellBuilder.build(s.decode(0), sizes).format(), "a wide colour image is padded with transparency");
+        assertEquals(PixelFormat.GREY_ALPHA, CellBuilder.build(s.decode(1), sizes).format(), "a tall grey image is padded with transparency");
+        assertEquals(PixelFormat.RGB, CellBuilder.build(s.decode(4), sizes).format(), "a square opaque colour image needs no alpha");
+        assertFalse(r.allGrey());
+        assertTrue(r.anyAlpha(64));
+        assertEquals(AlphaMode.CHANNEL, r.suggestedAlpha(64));
     }
 
     @Test
@@ -118,6 +121,6 @@ class FolderSourceTest {
         FolderSource s = FolderSource.open(flat);
         assertNull(s.labels());
         assertEquals(List.of("path"), List.copyOf(s.metadata().keySet()));
-        assertEquals(20, CellBuilder.defaultCell(s, 64, false, Progress.NONE));
+        assertEquals(20, ImageSurvey.read(s, false, Progress.NONE).defaultCell(64));
     }
 }

@@ -57,8 +57,72 @@ class VectorFilesTest {
     }
 
     @Test
-    void refusesFortranOrderSayingHowToSave() {
-        assertMessage(coordsFail("xy-fortran.npy", 5), "xy-fortran.npy", "Fortran", "np.ascontiguousarray");
+    void readsFortranOrderAsRows() throws Exception {
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, VectorFiles.readCoordinates(DIR.resolve("xy-fortran.npy"), 5, "umap"));
+        Matrix c = VectorFiles.readVectors(DIR.resolve("vectors-4x6-f4.npy"), 4);
+        Matrix f = VectorFiles.readVectors(DIR.resolve("vectors-4x6-f8-fortran.npy"), 4);
+        assertEquals(6, f.cols());
+        assertArrayEquals(c.data(), f.data(), "the float64 Fortran copy rounds to the float32 C-order original");
+        assertArrayEquals(VectorFiles.readCoordinates(DIR.resolve("xy-f2.npy"), 5, "umap"),
+                VectorFiles.readCoordinates(DIR.resolve("xy-f2-fortran.npy"), 5, "umap"));
+    }
+
+    @Test
+    void readsFloat16AsNumpyConvertsIt() throws Exception {
+        float[] f16 = VectorFiles.readCoordinates(DIR.resolve("xy-f2.npy"), 5, "umap");
+        assertArrayEquals(VectorFiles.readCoordinates(DIR.resolve("xy-f2-as-f4.npy"), 5, "umap"), f16);
+        assertNotEquals(1e-3f, f16[6], "1e-3 is not a float16: read as the nearest one, not as the float32");
+        Matrix halves = NpyFile.read(DIR.resolve("halves-f2.npy")), asFloat = NpyFile.read(DIR.resolve("halves-as-f4.npy"));
+        assertEquals(1087, halves.rows());
+        int nan = 0;
+        for (int i = 0; i < halves.rows(); i++) {
+            assertEquals(Float.floatToRawIntBits(asFloat.get(i, 0)), Float.floatToRawIntBits(halves.get(i, 0)), "half number " + i);
+            if (Float.isNaN(halves.get(i, 0))) nan++;
+        }
+        assertTrue(nan > 0, "NaN patterns are among them");
+        assertMessage(assertThrows(BundleException.class, () -> VectorFiles.readVectors(DIR.resolve("halves-f2.npy"), 1087)),
+                "not a finite number");
+    }
+
+    @Test
+    void readsNpzArraysByNameOrTheOnlyOne() throws Exception {
+        Matrix emb = VectorFiles.readVectors(VectorFiles.parse(DIR.resolve("arrays.npz") + ":emb"), 4);
+        assertArrayEquals(VectorFiles.readVectors(DIR.resolve("vectors-4x6-f4.npy"), 4).data(), emb.data());
+        assertArrayEquals(XY, VectorFiles.readCoordinates(VectorFiles.parse(DIR.resolve("arrays.npz") + ":xy.npy"), 5, "umap"));
+        assertArrayEquals(XY, VectorFiles.readCoordinates(VectorFiles.parse(DIR.resolve("xy-only.npz").toString()), 5, "umap"),
+                "the only array of a compressed archive");
+        assertEquals("arrays.npz:emb", VectorFiles.parse(DIR.resolve("arrays.npz") + ":emb").name());
+    }
+
+    @Test
+    void refusesAmbiguousOrMissingNpzArraysListingThem() {
+        BundleException e = assertThrows(BundleException.class, () -> VectorFiles.readVectors(VectorFiles.parse(DIR.resolve("arrays.npz").toString()), 4));
+        assertMessage(e, "arrays.npz", "holds 2 arrays (emb, xy)", "arrays.npz:emb");
+        e = assertThrows(BundleException.class, () -> VectorFiles.readVectors(VectorFiles.parse(DIR.resolve("arrays.npz") + ":clip"), 4));
+        assertMessage(e, "has no array 'clip'; it holds emb, xy");
+        e = assertThrows(BundleException.class, () -> VectorFiles.readVectors(VectorFiles.parse(DIR.resolve("arrays.npz") + ":emb"), 5));
+        assertMessage(e, "arrays.npz: array 'emb': holds 4 rows of vectors; expected 5");
+    }
+
+    @Test
+    void aWindowsDriveLetterIsNotAnArrayName() {
+        assertEquals("C:\\data\\v.npy", ((VectorFiles.FileInput) VectorFiles.parse("C:\\data\\v.npy")).file().toString());
+        VectorFiles.FileInput in = (VectorFiles.FileInput) VectorFiles.parse("C:\\data\\v.npz:emb");
+        assertEquals("emb", in.member());
+        assertEquals("C:\\data\\v.npz", in.file().toString());
+    }
+
+    @Test
+    void aPandasIndexColumnIsNotAFeature() throws Exception {
+        // DataFrame.to_csv(path) writes the index first, under an empty name
+        Path f = Files.writeString(tmp.resolve("df.csv"), ",0,1,2\n0,0.5,1.5,2.5\n1,3.5,4.5,5.5\n");
+        Matrix m = VectorFiles.readVectors(f, 2);
+        assertEquals(3, m.cols());
+        assertArrayEquals(new float[] {0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f}, m.data());
+        Path g = Files.writeString(tmp.resolve("again.csv"), "Unnamed: 0,x,y\n7,1,2\n9,3,4\n");
+        assertArrayEquals(new float[] {1, 2, 3, 4}, VectorFiles.readCoordinates(g, 2, "umap"));
+        Path named = Files.writeString(tmp.resolve("named.csv"), "id,x,y\n7,1,2\n9,3,4\n");
+        assertEquals(3, VectorFiles.readVectors(named, 2).cols(), "a named first column is data");
     }
 
     @Test
@@ -83,6 +147,16 @@ class VectorFilesTest {
     void refusesNaNNamingRowAndColumn() {
         assertMessage(coordsFail("xy-nan.npy", 5), "row 3, column 1", "not a finite number");
         assertMessage(coordsFail("xy-nan.csv", 5), "line 4, field 2", "not a finite number");
+    }
+
+    @Test
+    void refusesVectorsWhoseDistancesWouldOverflow() throws Exception {
+        Path big = tmp.resolve("big.csv");
+        Files.writeString(big, "1,2\n3,4e30\n");
+        assertMessage(assertThrows(BundleException.class, () -> VectorFiles.readVectors(big, 2)),
+                "big.csv", "row 1, column 1", "too large for distances");
+        Files.writeString(big, "1,2\n3,4e14\n");
+        assertEquals(4e14f, VectorFiles.readVectors(big, 2).data()[3]);
     }
 
     @Test

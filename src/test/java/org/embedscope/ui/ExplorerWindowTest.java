@@ -3,10 +3,10 @@ package org.embedscope.ui;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import static org.embedscope.ui.WindowDriver.await;
+import static org.embedscope.ui.WindowDriver.xdotool;
+
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.embedscope.render.Camera;
 import org.embedscope.render.ViewState;
 import org.junit.jupiter.api.AfterEach;
@@ -20,83 +20,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExplorerWindowTest {
     @TempDir Path dir;
-    private ExplorerWindow window;
-    private Thread loop;
-
-    private static boolean hasXdotool() {
-        try {
-            return new ProcessBuilder("xdotool", "version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static void xdotool(String... args) throws Exception {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "xdotool";
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        assertEquals(0, p.waitFor(), "xdotool " + String.join(" ", args) + ": " + new String(p.getInputStream().readAllBytes()));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) fail("timed out waiting until " + what);
-            Thread.sleep(20);
-        }
-    }
+    private WindowDriver driver;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) window.requestClose();
-        if (loop != null) loop.join(20_000);
+        if (driver != null) driver.close();
+    }
+
+    private ExplorerWindow window;
+
+    /** Opens the window on the five-item sprite bundle with small sprites; returns its position on the screen. */
+    private int[] openWindow() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        driver = WindowDriver.open(org.embedscope.render.SpriteFixture.write(dir.resolve("b")), 800, 600);
+        window = driver.window;
+        // Five items get sprites half the window wide, which leave no room to zoom: make them small.
+        driver.onLoop(() -> window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
+        return driver.origin();
     }
 
     @Test
     void pointerAndKeysDriveTheScene() throws Exception {
-        String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && !display.isEmpty() && hasXdotool(), "needs an X display and xdotool (CI runs it under Xvfb)");
-        Path bundle = org.embedscope.render.SyntheticBundleAccess.write(dir.resolve("b"));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicReference<ExplorerWindow> opened = new AtomicReference<>();
-        // GLFW on X11 only asks that one thread make every call: the loop owns the window.
-        loop = new Thread(() -> {
-            try (ExplorerWindow w = new ExplorerWindow(bundle, 800, 600)) {
-                opened.set(w);
-                w.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "explorer-window");
-        loop.start();
-        await("the window is open", () -> opened.get() != null || failure.get() != null);
-        assertNull(failure.get());
-        window = opened.get();
-        await("the first frame", () -> window.frames() > 0);
-        // Five items get sprites half the window wide, which leave no room to zoom: make them small.
-        java.util.concurrent.CountDownLatch sized = new java.util.concurrent.CountDownLatch(1);
-        window.runOnLoop(() -> {
-            window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f});
-            sized.countDown();
-        });
-        assertTrue(sized.await(20, java.util.concurrent.TimeUnit.SECONDS));
-        int[] pos = new int[2];
+        int[] pos = openWindow();
         ViewState st = window.scene().state();
         Camera cam = st.camera();
-        // Window at the screen's origin without a window manager; the framebuffer is 1:1 under Xvfb.
-        String winId = new String(new ProcessBuilder("xdotool", "search", "--sync", "--name", "embedscope — synthetic").start()
-                .getInputStream().readAllBytes()).trim().split("\\s+")[0];
-        String geo = new String(new ProcessBuilder("xdotool", "getwindowgeometry", winId).start().getInputStream().readAllBytes());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Position: (-?\\d+),(-?\\d+)").matcher(geo);
-        assertTrue(m.find(), geo);
-        pos[0] = Integer.parseInt(m.group(1));
-        pos[1] = Integer.parseInt(m.group(2));
 
         // Hover: item 3 sits at (1, 1), the top-right corner of the data.
         int hx = pos[0] + Math.round(cam.screenX(1f)), hy = pos[1] + Math.round(cam.screenY(1f));
         xdotool("mousemove", String.valueOf(hx), String.valueOf(hy));
-        await("item 3 is hovered (pointer at " + hx + "," + hy + ", " + geo.replace('\n', ' ') + ", sprite " + st.spritePixels() + " px)",
+        await("item 3 is hovered (pointer at " + hx + "," + hy + ", sprite " + st.spritePixels() + " px)",
                 () -> window.hovered() == 3);
 
         // Wheel up three notches over the scene zooms in.
@@ -118,7 +70,47 @@ class ExplorerWindowTest {
         assertEquals(zoom1, cam.zoom(), 1e-6, "the wheel over the overlay does not zoom the scene");
 
         // Resizing the window resizes the framebuffer the scene is drawn for.
-        xdotool("windowsize", winId, "640", "420");
+        xdotool("windowsize", driver.id, "640", "420");
         await("the view follows the new size", () -> cam.width() == 640 && cam.height() == 420);
+    }
+
+    /** Pointer position on the screen of world point (wx, wy), shifted by (dx, dy) pixels. */
+    private static String[] at(int[] pos, Camera cam, float wx, float wy, int dx, int dy) {
+        return new String[] {String.valueOf(pos[0] + Math.round(cam.screenX(wx)) + dx), String.valueOf(pos[1] + Math.round(cam.screenY(wy)) + dy)};
+    }
+
+    @Test
+    void aLassoDrawnWithThePointerSelectsWhatItEncloses() throws Exception {
+        int[] pos = openWindow();
+        ViewState st = window.scene().state();
+        Camera cam = st.camera();
+        // Items 1 (1, -1) and 3 (1, 1) on the right; item 4 in the middle stays outside.
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("keydown", "ctrl"));
+        float[][] path = {{1.2f, 1.2f}, {0.6f, 1.2f}, {0.55f, 0.4f}, {0.6f, -0.4f}, {0.6f, -1.2f}, {1.2f, -1.2f}};
+        for (int k = 0; k < path.length; k++) {
+            String[] p = at(pos, cam, path[k][0], path[k][1], 0, 0);
+            cmd.addAll(java.util.List.of("mousemove", p[0], p[1], "sleep", "0.05"));
+            if (k == 0) cmd.addAll(java.util.List.of("mousedown", "1", "sleep", "0.05"));
+        }
+        cmd.addAll(java.util.List.of("mouseup", "1", "sleep", "0.05", "keyup", "ctrl"));
+        xdotool(cmd.toArray(new String[0]));
+        await("the lasso selects items 1 and 3 (" + st.selectedCount() + " selected)",
+                () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        assertFalse(window.overlayHasPointer());
+
+        xdotool("key", "Escape");
+        await("Esc clears the selection", () -> st.selectedCount() == 0);
+
+        // Shift-click adds items 3 and 1 (the left of the window may be under the overlay), a plain
+        // click on item 1 selects it alone, I inverts.
+        String[] p3 = at(pos, cam, 1f, 1f, 0, 0), p1 = at(pos, cam, 1f, -1f, 0, 0);
+        xdotool("mousemove", p3[0], p3[1], "sleep", "0.05", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click selects item 3", () -> st.selectedCount() == 1 && st.isSelected(3));
+        xdotool("mousemove", p1[0], p1[1], "sleep", "0.4", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click adds item 1", () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        xdotool("sleep", "0.4", "click", "1");
+        await("a click selects item 1 alone", () -> st.selectedCount() == 1 && st.isSelected(1));
+        xdotool("key", "i");
+        await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(1));
     }
 }

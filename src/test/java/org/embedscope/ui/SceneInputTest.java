@@ -2,8 +2,11 @@ package org.embedscope.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.embedscope.render.SpriteSizing;
 import org.embedscope.render.ViewState;
+import org.embedscope.select.ItemSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,16 +14,31 @@ class SceneInputTest {
     private ViewState state;
     private SceneInput input;
     private int transitions;
+    /** Item i sits at screen (100 i, 50); hovering finds it within 10 px. Records region requests. */
+    private final List<Object[]> regions = new ArrayList<>();
+    private final SceneInput.Selector selector = new SceneInput.Selector() {
+        @Override
+        public int itemAt(float x, float y) {
+            int i = Math.round(x / 100);
+            return i >= 0 && i < 10 && Math.abs(x - 100 * i) <= 10 && Math.abs(y - 50) <= 10 ? i : -1;
+        }
+
+        @Override
+        public void selectInside(float[] outline, boolean box, boolean add) {
+            regions.add(new Object[] {outline, box, add});
+        }
+    };
 
     @BeforeEach
     void setUp() {
-        state = new ViewState(2, 1, 0);
-        state.camera().setBounds(-1, -1, 1, 1);
-        state.camera().setViewport(800, 600);
-        state.setSizing(new SpriteSizing(3, 300, 300));
+        int[] labels = new int[10];
+        for (int i = 0; i < 10; i++) labels[i] = i % 2;
+        state = new ViewState(2, 2, labels, 0);
+        state.setDataBounds(-1, -1, 1, 1);
+        state.setViewport(800, 600, new SpriteSizing(3, 300, 300));
         state.setWorldSizes(new float[] {0.01f, 0.01f});
-        state.camera().fit();
-        input = new SceneInput(state, () -> transitions++);
+        state.fit();
+        input = new SceneInput(state, () -> transitions++, selector);
     }
 
     @Test
@@ -41,11 +59,11 @@ class SceneInputTest {
     void dragPansWithThePointerAndStopsOnRelease() {
         input.scroll(400, 300, 10);
         float wx = state.camera().worldX(400), wy = state.camera().worldY(300);
-        input.press(400, 300, 0);
+        input.press(400, 300, 0, 0);
         input.move(430, 280);
         assertEquals(430, state.camera().screenX(wx), 0.05);
         assertEquals(280, state.camera().screenY(wy), 0.05);
-        input.release();
+        input.release(430, 280);
         input.move(500, 500);
         assertEquals(430, state.camera().screenX(wx), 0.05, "moving without a button does not pan");
     }
@@ -53,15 +71,15 @@ class SceneInputTest {
     @Test
     void doubleClickFitsButTwoSlowClicksDoNot() {
         input.scroll(100, 100, 8);
-        input.press(200, 200, 10.0);
-        input.release();
-        input.press(201, 200, 10.0 + SceneInput.DOUBLE_CLICK_SECONDS * 2);
-        input.release();
+        input.press(200, 200, 10.0, 0);
+        input.release(200, 200);
+        input.press(201, 200, 10.0 + SceneInput.DOUBLE_CLICK_SECONDS * 2, 0);
+        input.release(201, 200);
         assertTrue(state.camera().zoom() > 1, "slow clicks");
-        input.press(201, 200, 20.0);
-        input.release();
-        input.press(202, 201, 20.2);
-        input.release();
+        input.press(201, 200, 20.0, 0);
+        input.release(201, 200);
+        input.press(202, 201, 20.2, 0);
+        input.release(202, 201);
         assertEquals(1f, state.camera().zoom());
         assertFalse(input.isDragging());
     }
@@ -84,5 +102,82 @@ class SceneInputTest {
         assertEquals(1f, state.camera().zoom());
         input.key(SceneInput.Key.TRANSITION);
         assertEquals(1, transitions);
+    }
+
+    private void click(float x, float y, double t, int mods) {
+        input.press(x, y, t, mods);
+        input.release(x, y);
+    }
+
+    @Test
+    void clickSelectsShiftClickTogglesAndEscClears() {
+        click(300, 50, 1, 0);
+        assertArrayEquals(new int[] {3}, state.selectedItems());
+        click(500, 52, 2, SceneInput.SHIFT);
+        assertArrayEquals(new int[] {3, 5}, state.selectedItems(), "shift-click adds");
+        click(300, 48, 3, SceneInput.SHIFT);
+        assertArrayEquals(new int[] {5}, state.selectedItems(), "shift-click again removes");
+        click(250, 300, 4, 0);
+        assertArrayEquals(new int[] {5}, state.selectedItems(), "a click on nothing keeps the selection");
+        click(700, 50, 5, 0);
+        assertArrayEquals(new int[] {7}, state.selectedItems(), "a plain click replaces");
+        input.key(SceneInput.Key.CLEAR_SELECTION);
+        assertEquals(0, state.selectedCount());
+        assertTrue(regions.isEmpty(), "clicks are not regions");
+    }
+
+    @Test
+    void aHiddenItemIsNotSelectedByAClick() {
+        state.setShown(1, false); // odd items
+        click(300, 50, 1, 0);
+        assertEquals(0, state.selectedCount());
+        click(400, 50, 2, SceneInput.SHIFT);
+        assertArrayEquals(new int[] {4}, state.selectedItems());
+    }
+
+    @Test
+    void shiftDragDrawsABoxAndCtrlDragALassoWithoutPanning() {
+        float cx = state.camera().centerX(), cy = state.camera().centerY();
+        input.press(100, 100, 1, SceneInput.SHIFT);
+        input.move(150, 120);
+        assertEquals(SceneInput.Drag.BOX, input.drag());
+        input.move(200, 150);
+        assertArrayEquals(new float[] {100, 100, 200, 100, 200, 150, 100, 150}, input.outline());
+        input.release(200, 150);
+        assertEquals(1, regions.size());
+        assertArrayEquals(new float[] {100, 100, 200, 100, 200, 150, 100, 150}, (float[]) regions.get(0)[0]);
+        assertEquals(true, regions.get(0)[1]);
+        assertEquals(false, regions.get(0)[2], "a box replaces the selection");
+
+        input.press(300, 300, 5, SceneInput.CTRL | SceneInput.ALT);
+        input.move(301, 300); // closer than a lasso step: not a vertex
+        input.move(340, 300);
+        input.move(340, 340);
+        assertEquals(SceneInput.Drag.LASSO, input.drag());
+        assertArrayEquals(new float[] {300, 300, 340, 300, 340, 340}, input.outline());
+        input.release(300, 340);
+        assertEquals(2, regions.size());
+        assertArrayEquals(new float[] {300, 300, 340, 300, 340, 340, 300, 340}, (float[]) regions.get(1)[0]);
+        assertEquals(false, regions.get(1)[1]);
+        assertEquals(true, regions.get(1)[2], "with Alt the lasso adds");
+        assertFalse(input.isDragging());
+        assertEquals(0, input.outline().length);
+        assertEquals(cx, state.camera().centerX(), 0f, "selecting does not pan");
+        assertEquals(cy, state.camera().centerY(), 0f);
+    }
+
+    @Test
+    void keysInvertDimAndSelectMatches() {
+        state.setShown(1, false);
+        click(200, 50, 1, 0);
+        input.key(SceneInput.Key.INVERT_SELECTION);
+        assertArrayEquals(new int[] {0, 4, 6, 8}, state.selectedItems(), "inverted among the shown items");
+        input.key(SceneInput.Key.DIM_REST);
+        assertTrue(state.dimUnselected());
+        input.key(SceneInput.Key.DIM_REST);
+        assertFalse(state.dimUnselected());
+        state.setMatches(ItemSet.of(10, 3, 6));
+        input.key(SceneInput.Key.SELECT_MATCHES);
+        assertArrayEquals(new int[] {6}, state.selectedItems(), "the shown matches");
     }
 }

@@ -1,6 +1,6 @@
 package org.embedscope.layout.knn;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 
 /**
@@ -69,7 +69,12 @@ public final class NnDescent implements NearestNeighbors {
         try (Parallel par = new Parallel(params.threads())) {
             progress.stage("neighbours: preparing rows", 0);
             PreparedRows rows = PreparedRows.of(data, n, dim, metric == Metric.COSINE, par);
-            NeighborHeaps heaps = search(rows, k, par, progress);
+            NeighborHeaps heaps;
+            try {
+                heaps = search(rows, k, par, progress);
+            } finally {
+                rows.restore(par); // the caller's rows as they were, also when cancelled
+            }
             return finish(heaps, data, dim, metric, par);
         }
     }
@@ -103,12 +108,13 @@ public final class NnDescent implements NearestNeighbors {
     }
 
     private NeighborHeaps search(PreparedRows rows, int k, Parallel par, Progress progress) {
-        int n = rows.n, dim = rows.dim;
-        float[] x = rows.x;
+        int n = rows.n;
         NeighborHeaps heaps = new NeighborHeaps(n, k);
         Updates updates = new Updates(par.threads(), n);
         RandomProjectionForest.Leaves leaves = RandomProjectionForest.build(rows, trees(n), leafSize(k), params.seed(), par, progress);
-        joinLeaves(x, dim, leaves, heaps, updates, par, progress);
+        rows.dropSparse(); // only the trees' projections used it
+        joinLeaves(rows, leaves, heaps, updates, par, progress);
+        leaves = null;
         settle(heaps);
 
         int maxC = maxCandidates(k);
@@ -117,7 +123,7 @@ public final class NnDescent implements NearestNeighbors {
         progress.stage("neighbours: NN-descent", iterations);
         for (int it = 0; it < iterations; it++) {
             sampleCandidates(heaps, fresh, old, it, par);
-            localJoin(x, dim, heaps, fresh, old, updates, par, progress);
+            localJoin(rows, heaps, fresh, old, updates, par, progress);
             long changed = settle(heaps);
             progress.advance(it + 1);
             progress.info("NN-descent iteration " + (it + 1) + ": " + changed + " updates, " + updates.measuredPairs() + " pairs measured so far");
@@ -127,7 +133,7 @@ public final class NnDescent implements NearestNeighbors {
     }
 
     /** Every pair within every leaf of the forest. */
-    private static void joinLeaves(float[] x, int dim, RandomProjectionForest.Leaves leaves, NeighborHeaps heaps, Updates updates,
+    private static void joinLeaves(PreparedRows x, RandomProjectionForest.Leaves leaves, NeighborHeaps heaps, Updates updates,
             Parallel par, Progress progress) {
         int count = leaves.count();
         int[] m = leaves.members(), st = leaves.start();
@@ -144,7 +150,7 @@ public final class NnDescent implements NearestNeighbors {
                         int i = m[p];
                         for (int q = p + 1; q < st[l + 1]; q++) {
                             int j = m[q];
-                            updates.measure(w, heaps, x, dim, i, j);
+                            updates.measure(w, heaps, x, i, j);
                         }
                     }
                 }
@@ -214,7 +220,7 @@ public final class NnDescent implements NearestNeighbors {
     }
 
     /** For each point, measures all new–new and new–old pairs among its candidates. */
-    private static void localJoin(float[] x, int dim, NeighborHeaps heaps, Candidates fresh, Candidates old, Updates updates,
+    private static void localJoin(PreparedRows x, NeighborHeaps heaps, Candidates fresh, Candidates old, Updates updates,
             Parallel par, Progress progress) {
         int n = heaps.n, c = fresh.c;
         for (int from = 0; from < n; from += BLOCK) {
@@ -227,12 +233,12 @@ public final class NnDescent implements NearestNeighbors {
                         int u = fresh.idx[fo + p];
                         for (int q = p + 1; q < nf; q++) {
                             int v = fresh.idx[fo + q];
-                            updates.measure(w, heaps, x, dim, u, v);
+                            updates.measure(w, heaps, x, u, v);
                         }
                         for (int q = 0; q < no; q++) {
                             int v = old.idx[fo + q];
                             if (v == u) continue;
-                            updates.measure(w, heaps, x, dim, u, v);
+                            updates.measure(w, heaps, x, u, v);
                         }
                     }
                 }
@@ -364,9 +370,9 @@ public final class NnDescent implements NearestNeighbors {
          * Measures the pair (i, j), giving up as soon as it is farther than both heaps' thresholds, and
          * records it for each side whose heap it could enter.
          */
-        void measure(int w, NeighborHeaps heaps, float[] x, int dim, int i, int j) {
+        void measure(int w, NeighborHeaps heaps, PreparedRows x, int i, int j) {
             float ti = heaps.threshold(i), tj = heaps.threshold(j);
-            float d = SquaredDistance.atMost(x, i, j, dim, Math.max(ti, tj));
+            float d = SquaredDistance.atMost(x.x, i, j, x.stride, x.dim, Math.max(ti, tj));
             counts[w * 16]++;
             if (d <= ti) add(w, i, j, d);
             if (d <= tj) add(w, j, i, d);

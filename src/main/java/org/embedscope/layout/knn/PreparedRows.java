@@ -1,29 +1,36 @@
 package org.embedscope.layout.knn;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
- * The rows as the neighbour search wants them: a copy whose columns are sorted by decreasing
- * variance, without the columns that never vary (they add nothing to any distance), and scaled to
- * unit length for the cosine metric. Sorting the columns makes partial sums of squared differences
- * grow fastest first, so {@link SquaredDistance#atMost} gives up early on pairs that are far apart.
- * When most entries are zero (pixel images) a compressed-row copy also serves dot products at the
- * cost of the non-zeros only.
+ * The rows as the neighbour search wants them: columns sorted by decreasing variance, without the
+ * columns that never vary (they add nothing to any distance), and scaled to unit length for the cosine
+ * metric. Sorting the columns makes partial sums of squared differences grow fastest first, so
+ * {@link SquaredDistance#atMost} gives up early on pairs that are far apart. When most entries are
+ * zero (pixel images) a compressed-row copy also serves dot products at the cost of the non-zeros only.
+ *
+ * <p>For the cosine metric the rows are a scaled copy. Otherwise they are the caller's own array with
+ * each row's columns reordered in place (the constant ones last, {@link #stride} apart as before), so a
+ * million 784-pixel rows are not held twice; {@link #restore} puts every value back where it was.
+ * Permuting columns changes no distance: the search sees the same values in the same order either way.
  */
 final class PreparedRows {
     final int n, dim;
+    /** Values between the starts of consecutive rows of {@link #x}: {@code dim} for a copy, the caller's width in place. */
+    final int stride;
     final float[] x;
     /** Compressed sparse rows, or null when the data is dense: row i is {@code col/val[start[i] .. start[i+1])}. */
-    final int[] start, col;
-    final float[] val;
+    int[] start, col;
+    float[] val;
+    /** In place: column {@code c} of a reordered row holds original column {@code order[c]}; null for a copy. */
+    private int[] order;
 
-    private PreparedRows(int n, int dim, float[] x, int[] start, int[] col, float[] val) {
+    private PreparedRows(int n, int dim, int stride, float[] x, int[] order) {
         this.n = n;
         this.dim = dim;
+        this.stride = stride;
         this.x = x;
-        this.start = start;
-        this.col = col;
-        this.val = val;
+        this.order = order;
     }
 
     private static final int CHUNK = 2048;
@@ -79,35 +86,82 @@ final class PreparedRows {
         int[] map = new int[kept];
         for (int c = 0; c < kept; c++) map[c] = cols[c];
         int nd = kept;
-        float[] x = new float[n * nd];
-        par.forRange(n, CHUNK, (w, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int o = i * dim, p = i * nd;
-                for (int c = 0; c < nd; c++) x[p + c] = data[o + map[c]] * scale[i];
-            }
-        });
-        if (nz > (long) n * dim / 3) return new PreparedRows(n, nd, x, null, null, null);
-        int[] start = new int[n + 1];
+        PreparedRows rows;
+        if (unitLength) {
+            float[] x = new float[n * nd];
+            par.forRange(n, CHUNK, (w, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int o = i * dim, p = i * nd;
+                    for (int c = 0; c < nd; c++) x[p + c] = data[o + map[c]] * scale[i];
+                }
+            });
+            rows = new PreparedRows(n, nd, nd, x, null);
+        } else {
+            int[] columns = new int[dim];
+            System.arraycopy(map, 0, columns, 0, nd);
+            boolean[] used = new boolean[dim];
+            for (int c = 0; c < nd; c++) used[map[c]] = true;
+            for (int d = 0, c = nd; d < dim; d++) if (!used[d]) columns[c++] = d;
+            permute(data, n, dim, columns, false, par);
+            rows = new PreparedRows(n, nd, dim, data, columns);
+        }
+        if (nz > (long) n * dim / 3) return rows;
+        rows.sparse(par);
+        return rows;
+    }
+
+    /** The compressed-row copy of the first {@link #dim} columns. */
+    private void sparse(Parallel par) {
+        int[] st = new int[n + 1];
         for (int i = 0; i < n; i++) {
             int c = 0;
-            for (int d = 0, p = i * nd; d < nd; d++) if (x[p + d] != 0) c++;
-            start[i + 1] = start[i] + c;
+            for (int d = 0, p = i * stride; d < dim; d++) if (x[p + d] != 0) c++;
+            st[i + 1] = st[i] + c;
         }
-        int[] col = new int[start[n]];
-        float[] val = new float[start[n]];
+        int[] cl = new int[st[n]];
+        float[] vl = new float[st[n]];
         par.forRange(n, CHUNK, (w, from, to) -> {
             for (int i = from; i < to; i++) {
-                int e = start[i];
-                for (int d = 0, p = i * nd; d < nd; d++) {
+                int e = st[i];
+                for (int d = 0, p = i * stride; d < dim; d++) {
                     float v = x[p + d];
                     if (v != 0) {
-                        col[e] = d;
-                        val[e++] = v;
+                        cl[e] = d;
+                        vl[e++] = v;
                     }
                 }
             }
         });
-        return new PreparedRows(n, nd, x, start, col, val);
+        start = st;
+        col = cl;
+        val = vl;
+    }
+
+    /** Lets the compressed-row copy go; {@link #dot} reads the dense rows from then on. */
+    void dropSparse() {
+        start = null;
+        col = null;
+        val = null;
+    }
+
+    /** Puts the caller's rows back as they were, when they were reordered in place; safe to call twice. */
+    void restore(Parallel par) {
+        if (order == null) return;
+        permute(x, n, stride, order, true, par);
+        order = null;
+    }
+
+    /** Reorders each row's columns: forward, new column c = old column order[c]; backward, the inverse. */
+    private static void permute(float[] data, int n, int dim, int[] order, boolean backward, Parallel par) {
+        par.forRange(n, CHUNK, (w, from, to) -> {
+            float[] row = new float[dim];
+            for (int i = from; i < to; i++) {
+                int o = i * dim;
+                System.arraycopy(data, o, row, 0, dim);
+                if (backward) for (int c = 0; c < dim; c++) data[o + order[c]] = row[c];
+                else for (int c = 0; c < dim; c++) data[o + c] = row[order[c]];
+            }
+        });
     }
 
     private static boolean[] constantColumns(float[] data, int n, int dim, float[] scale, Parallel par) {
@@ -130,7 +184,7 @@ final class PreparedRows {
 
     /** Dot product of row {@code i} with {@code v}. */
     float dot(int i, float[] v) {
-        if (start == null) return SquaredDistance.dot(x, i, v, dim);
+        if (start == null) return SquaredDistance.dot(x, i, v, stride, dim);
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int e = start[i], end = start[i + 1];
         for (; e + 4 <= end; e += 4) {

@@ -1,6 +1,6 @@
 package org.embedscope.layout.knn;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import java.util.SplittableRandom;
 import org.embedscope.progress.Progress;
 
@@ -88,14 +88,14 @@ final class RandomProjectionForest {
      * (duplicate points).
      */
     private static int split(PreparedRows rows, int[] perm, int lo, int hi, float[] normal, byte[] side, SplittableRandom rnd) {
-        int size = hi - lo, dim = rows.dim;
+        int size = hi - lo, dim = rows.dim, stride = rows.stride;
         float[] x = rows.x;
         int a = perm[lo + rnd.nextInt(size)];
         int b = perm[lo + rnd.nextInt(size)];
         for (int tries = 0; b == a && tries < 8; tries++) b = perm[lo + rnd.nextInt(size)];
         double offset = 0;
         boolean flat = true;
-        int oa = a * dim, ob = b * dim;
+        int oa = a * stride, ob = b * stride;
         for (int d = 0; d < dim; d++) {
             float nd = x[oa + d] - x[ob + d];
             normal[d] = nd;

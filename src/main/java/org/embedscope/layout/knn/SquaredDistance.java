@@ -35,7 +35,12 @@ public final class SquaredDistance {
      * what {@link #between} returns: the same terms in the same order.
      */
     static float atMost(float[] x, int a, int b, int dim, float bound) {
-        int oa = a * dim, ob = b * dim;
+        return atMost(x, a, b, dim, dim, bound);
+    }
+
+    /** {@link #atMost} on the first {@code dim} values of rows {@code stride} values apart. */
+    static float atMost(float[] x, int a, int b, int stride, int dim, float bound) {
+        int oa = a * stride, ob = b * stride;
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int d = 0;
         while (d + 8 <= dim) {
@@ -60,7 +65,12 @@ public final class SquaredDistance {
 
     /** Dot product of row {@code a} of {@code x} with the vector {@code v} (length dim). */
     static float dot(float[] x, int a, float[] v, int dim) {
-        int oa = a * dim;
+        return dot(x, a, v, dim, dim);
+    }
+
+    /** {@link #dot} on the first {@code dim} values of rows {@code stride} values apart. */
+    static float dot(float[] x, int a, float[] v, int stride, int dim) {
+        int oa = a * stride;
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int d = 0;
         for (; d + 8 <= dim; d += 8) {

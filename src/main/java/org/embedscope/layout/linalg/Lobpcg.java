@@ -1,6 +1,6 @@
 package org.embedscope.layout.linalg;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import java.util.Random;
 import org.embedscope.progress.Progress;
 

@@ -1,6 +1,6 @@
 package org.embedscope.layout.linalg;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import java.util.Random;
 import org.embedscope.progress.Progress;
 
@@ -16,6 +16,8 @@ import org.embedscope.progress.Progress;
  *
  * <p>Sign convention: each axis is flipped so that its loading of largest magnitude (the first such
  * on ties) is positive.
+ *
+ * <p>It runs on the caller's {@link Parallel}, so an engine's thread count holds for its PCA too.
  */
 public final class Pca {
     private Pca() {}
@@ -37,12 +39,6 @@ public final class Pca {
         }
 
         /** Projects the centred rows of {@code data} on the axes: {@code n × components}, row-major. */
-        public float[] transform(float[] data, int n, Progress progress) {
-            try (Parallel par = new Parallel(0)) {
-                return transform(data, n, par, progress);
-            }
-        }
-
         public float[] transform(float[] data, int n, Parallel par, Progress progress) {
             int k = components;
             // Axes transposed to dim × k so that each input value updates k contiguous outputs (an axpy the JIT vectorises).
@@ -81,20 +77,11 @@ public final class Pca {
      * The centred data projected on its top {@code components} principal axes: {@code n × components},
      * row-major. Deterministic for a given seed, on any number of threads.
      */
-    public static float[] project(float[] data, int n, int dim, int components, long seed, Progress progress) {
-        try (Parallel par = new Parallel(0)) {
-            Fit fit = fit(data, n, dim, components, seed, par, progress);
-            return fit.transform(data, n, par, progress);
-        }
+    public static float[] project(float[] data, int n, int dim, int components, long seed, Parallel par, Progress progress) {
+        return fit(data, n, dim, components, seed, par, progress).transform(data, n, par, progress);
     }
 
     /** Fits the top {@code components} principal axes of the rows of {@code data}. */
-    public static Fit fit(float[] data, int n, int dim, int components, long seed, Progress progress) {
-        try (Parallel par = new Parallel(0)) {
-            return fit(data, n, dim, components, seed, par, progress);
-        }
-    }
-
     public static Fit fit(float[] data, int n, int dim, int components, long seed, Parallel par, Progress progress) {
         if (n < 1 || dim < 1) throw new IllegalArgumentException("PCA needs at least one row and one column");
         if (components < 1 || components > dim) {

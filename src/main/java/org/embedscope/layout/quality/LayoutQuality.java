@@ -1,6 +1,6 @@
 package org.embedscope.layout.quality;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.embedscope.layout.knn.KnnGraph;

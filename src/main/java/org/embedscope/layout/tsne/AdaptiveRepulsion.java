@@ -1,6 +1,6 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
  * Repulsion by whichever of two approximations of similar accuracy is cheaper at the moment:

@@ -1,6 +1,8 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Bounds;
+import org.embedscope.layout.MortonOrder;
+import org.embedscope.util.Parallel;
 
 /**
  * Repulsive forces by the Barnes-Hut approximation (van der Maaten 2014): a quadtree over the layout;
@@ -165,11 +167,11 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
             prefix = new double[2 * n + 2];
         }
         ensureNodes(2 * n / LEAF_SIZE + 64);
-        double[] b = LayoutBounds.of(y, n);
-        double s = Math.max(Math.max(b[1] - b[0], b[3] - b[2]), 1e-12) * (1 + 1e-9);
+        double[] b = Bounds.of(y, n);
+        double s = Math.max(Math.max(b[2] - b[0], b[3] - b[1]), 1e-12) * (1 + 1e-9);
         // A square grid over the box, so that the code's digits name the quadrants of square cells.
         double scale = (1 << BITS) / s;
-        MortonOrder.codes(y, n, b[0], b[2], scale, scale, codes);
+        MortonOrder.codes(y, n, b[0], b[1], scale, scale, codes);
         for (int i = 0; i < n; i++) order[i] = i;
         MortonOrder.sort(codes, order, scratch, n);
         // Coordinates in tree order, and their prefix sums (from the box corner, for precision) for the centres of mass.
@@ -181,12 +183,12 @@ public final class BarnesHutRepulsion implements RepulsiveForces {
             prefix[2 * k] = sx;
             prefix[2 * k + 1] = sy;
             sx += px - b[0];
-            sy += py - b[2];
+            sy += py - b[1];
         }
         prefix[2 * n] = sx;
         prefix[2 * n + 1] = sy;
         originX = b[0];
-        originY = b[2];
+        originY = b[1];
         nodes = 1;
         leafCount = 0;
         if (leaves == null || leaves.length < n) leaves = new int[n];

@@ -1,6 +1,6 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
  * Deterministic parallel sums: a range is cut into fixed chunks, each chunk's partial sum is kept, and

@@ -1,6 +1,6 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /** Exact repulsive forces by summing over all pairs: O(n²), the reference for tiny inputs and tests. */
 public final class ExactRepulsion implements RepulsiveForces {

@@ -1,6 +1,8 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.layout.MortonOrder;
+import org.embedscope.layout.SparseGraph;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 
 /**
@@ -20,7 +22,7 @@ public final class GradientDescent {
     private static final int CHUNK = 2048;
     private static final double MIN_GAIN = 0.01, MAX_STEP = 5;
 
-    private SparseAffinities p;
+    private SparseGraph p;
     /** {@code original[r]}: the caller's index of the point this instance numbers r (null: the same). */
     private int[] original;
     private final RepulsiveForces repulsion;
@@ -30,7 +32,7 @@ public final class GradientDescent {
     private final float[] yf;
     private double lastKl = Double.NaN;
 
-    public GradientDescent(SparseAffinities p, RepulsiveForces repulsion, Parallel par) {
+    public GradientDescent(SparseGraph p, RepulsiveForces repulsion, Parallel par) {
         this.p = p;
         this.repulsion = repulsion;
         this.par = par;
@@ -164,8 +166,8 @@ public final class GradientDescent {
             attraction(exaggeration, invZ, out);
             return Double.NaN;
         }
-        int[] rowStart = p.rowStart(), cols = p.cols();
-        float[] vals = p.vals();
+        int[] rowStart = p.rowStart(), cols = p.col();
+        float[] vals = p.weight();
         // Attraction along the edges of P, and Σ p·log(p/w), which is the KL divergence less Σp·log Z;
         // in double (every 50 iterations), so that the KL divergence is exact.
         double klPart = ChunkSums.sum(par, n, CHUNK, (from, to) -> {
@@ -197,8 +199,8 @@ public final class GradientDescent {
      * chunk, and applying it to both, saved no time.
      */
     private void attraction(double exaggeration, double invZ, double[] out) {
-        int[] rowStart = p.rowStart(), cols = p.cols();
-        float[] vals = p.vals();
+        int[] rowStart = p.rowStart(), cols = p.col();
+        float[] vals = p.weight();
         par.forRange(n, CHUNK, (worker, from, to) -> {
             for (int i = from; i < to; i++) {
                 float xi = yf[2 * i], yi = yf[2 * i + 1];

@@ -1,6 +1,6 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
  * Discrete 2-D convolution of values on an {@code m × m} grid with a translation-invariant, even

@@ -1,6 +1,7 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Bounds;
+import org.embedscope.util.Parallel;
 
 /**
  * Repulsive forces by polynomial interpolation on a grid with FFT convolution (FIt-SNE, Linderman
@@ -175,24 +176,24 @@ public final class InterpolatedRepulsion implements RepulsiveForces {
         }
     }
 
-    /** {minX, maxX, minY, maxY} of the layout; rejects non-finite coordinates. */
+    /** {minX, minY, maxX, maxY} of the layout; rejects non-finite coordinates. */
     private static double[] bounds(double[] y, int n) {
-        double[] b = LayoutBounds.of(y, n);
-        if (!(b[1] - b[0] < Double.POSITIVE_INFINITY && b[3] - b[2] < Double.POSITIVE_INFINITY)) {
+        double[] b = Bounds.of(y, n);
+        if (!(b[2] - b[0] < Double.POSITIVE_INFINITY && b[3] - b[1] < Double.POSITIVE_INFINITY)) {
             throw new IllegalStateException("the layout has non-finite coordinates");
         }
         return b;
     }
 
     private static double range(double[] b) {
-        return Math.max(Math.max(b[1] - b[0], b[3] - b[2]), 1e-12);
+        return Math.max(Math.max(b[2] - b[0], b[3] - b[1]), 1e-12);
     }
 
     /** Whether the current grid can serve a layout with these bounds: it lies inside and fills a good part. */
     private boolean gridFits(double[] b) {
         if (conv == null) return false;
         double extent = boxes * boxWidth;
-        boolean inside = b[0] >= originX && b[2] >= originY && b[1] < originX + extent && b[3] < originY + extent;
+        boolean inside = b[0] >= originX && b[1] >= originY && b[2] < originX + extent && b[3] < originY + extent;
         boolean fineEnough = boxWidth <= maxBoxWidth || boxes >= MAX_BOXES;
         return inside && fineEnough && range(b) > extent / 1.5;
     }
@@ -212,8 +213,8 @@ public final class InterpolatedRepulsion implements RepulsiveForces {
         int side = Fft.sizeAtLeast(2 * p * plannedBoxes(range));
         boxes = Math.min(MAX_BOXES, side / (2 * p));
         boxWidth = extent / boxes;
-        originX = 0.5 * (b[0] + b[1]) - 0.5 * extent;
-        originY = 0.5 * (b[2] + b[3]) - 0.5 * extent;
+        originX = 0.5 * (b[0] + b[2]) - 0.5 * extent;
+        originY = 0.5 * (b[1] + b[3]) - 0.5 * extent;
         double spacing = boxWidth / p;
         double s2 = spacing * spacing;
         conv = new GridConvolution(boxes * p, (di, dj) -> {

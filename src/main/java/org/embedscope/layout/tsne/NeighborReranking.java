@@ -2,7 +2,7 @@ package org.embedscope.layout.tsne;
 
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
  * Re-ranks candidate neighbours by their distance in the original space: the cheap way to get

@@ -1,7 +1,8 @@
 package org.embedscope.layout.tsne;
 
+import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.knn.KnnGraph;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
  * t-SNE's input similarities on a k-nearest-neighbour graph (van der Maaten 2014): per point a
@@ -96,7 +97,7 @@ public final class PerplexityAffinities {
      * Built deterministically: entries are placed in a fixed order, then each row is sorted by column
      * and duplicates (an edge present in both directions) are merged.
      */
-    public static SparseAffinities symmetric(KnnGraph graph, Conditional cond, Parallel workers) {
+    public static SparseGraph symmetric(KnnGraph graph, Conditional cond, Parallel workers) {
         int n = graph.n(), k = graph.k();
         int[] idx = graph.indices();
         float[] p = cond.p();
@@ -161,11 +162,11 @@ public final class PerplexityAffinities {
             float scale = (float) (1 / total);
             for (int e = 0; e < vals.length; e++) vals[e] *= scale;
         }
-        return new SparseAffinities(n, rowStart, cols, vals);
+        return new SparseGraph(n, rowStart, cols, vals);
     }
 
     /** The joint probabilities for {@code perplexity} on {@code graph}. */
-    public static SparseAffinities compute(KnnGraph graph, double perplexity, Parallel workers) {
+    public static SparseGraph compute(KnnGraph graph, double perplexity, Parallel workers) {
         return symmetric(graph, conditional(graph, perplexity, workers), workers);
     }
 }

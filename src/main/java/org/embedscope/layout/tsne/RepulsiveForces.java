@@ -1,6 +1,6 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 /**
  * The repulsive half of the t-SNE gradient: for a 2-D layout {@code y} (x0, y0, x1, y1, …) and the

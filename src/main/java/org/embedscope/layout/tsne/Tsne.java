@@ -1,12 +1,13 @@
 package org.embedscope.layout.tsne;
 
+import org.embedscope.layout.SparseGraph;
 import java.util.Random;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.LayoutAlgorithm;
 import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.knn.NearestNeighbors;
 import org.embedscope.layout.knn.NnDescent;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.linalg.Pca;
 import org.embedscope.progress.Progress;
 
@@ -150,24 +151,28 @@ public final class Tsne implements LayoutAlgorithm {
             throw new IllegalArgumentException("initial layout has " + params.initialLayout().length + " values; expected 2n = " + 2 * n);
         }
 
-        Neighbourhood nb = neighbourhood(data, n, dim, k, progress);
-        KnnGraph graph = nb.graph();
+        double[] y;
+        KnnGraph graph;
+        try (Parallel par = new Parallel(params.threads())) {
+            Neighbourhood nb = neighbourhood(data, n, dim, k, par, progress);
+            graph = nb.graph();
 
-        double[] y0 = switch (params.init()) {
-            case GIVEN -> scaled(params.initialLayout(), n);
-            case RANDOM -> randomLayout(n, params.seed());
-            case PCA -> {
-                // The first two of the PCA-50 components are the top two principal components.
-                float[] pc = nb.projection() != null ? firstTwo(nb.projection(), n, params.pcaDims())
-                        : Pca.project(data, n, dim, Math.min(2, dim), params.seed(), progress);
-                if (dim > 1) yield scaled(pc, n);
-                // One feature: PCA gives one axis; the other starts as small noise so it can unfold.
-                double[] line = scaled(interleaveZero(pc, n), n), noise = randomLayout(n, params.seed());
-                for (int i = 0; i < n; i++) line[2 * i + 1] = noise[2 * i + 1];
-                yield line;
-            }
-        };
-        double[] y = layout(graph, perplexity, y0, progress);
+            double[] y0 = switch (params.init()) {
+                case GIVEN -> scaled(params.initialLayout(), n);
+                case RANDOM -> randomLayout(n, params.seed());
+                case PCA -> {
+                    // The first two of the PCA-50 components are the top two principal components.
+                    float[] pc = nb.projection() != null ? firstTwo(nb.projection(), n, params.pcaDims())
+                            : Pca.project(data, n, dim, Math.min(2, dim), params.seed(), par, progress);
+                    if (dim > 1) yield scaled(pc, n);
+                    // One feature: PCA gives one axis; the other starts as small noise so it can unfold.
+                    double[] line = scaled(interleaveZero(pc, n), n), noise = randomLayout(n, params.seed());
+                    for (int i = 0; i < n; i++) line[2 * i + 1] = noise[2 * i + 1];
+                    yield line;
+                }
+            };
+            y = layout(graph, perplexity, y0, par, progress);
+        }
         float[] out = new float[2 * n];
         for (int i = 0; i < 2 * n; i++) out[i] = (float) y[i];
         return new Fit(out, graph);
@@ -177,17 +182,15 @@ public final class Tsne implements LayoutAlgorithm {
     record Neighbourhood(KnnGraph graph, float[] projection) {}
 
     /** Stage 1: the {@code k} nearest neighbours of each row, through PCA and re-ranking when configured. */
-    Neighbourhood neighbourhood(float[] data, int n, int dim, int k, Progress progress) {
+    Neighbourhood neighbourhood(float[] data, int n, int dim, int k, Parallel par, Progress progress) {
         boolean reduce = params.pcaDims() > 0 && dim > params.pcaDims() && n > params.pcaDims();
         if (!reduce) return new Neighbourhood(neighbors.build(data, n, dim, k, params.metric(), progress), null);
         // For cosine, project unit-length rows: their Euclidean distances rank like cosine distances.
         float[] rows = params.metric() == Metric.COSINE ? unitRows(data, n, dim) : data;
-        float[] projection = Pca.project(rows, n, dim, params.pcaDims(), params.seed(), progress);
+        float[] projection = Pca.project(rows, n, dim, params.pcaDims(), params.seed(), par, progress);
         KnnGraph candidates = neighbors.build(projection, n, params.pcaDims(), k, Metric.EUCLIDEAN, progress);
         progress.stage("t-SNE: re-ranking neighbours", 0);
-        try (Parallel par = new Parallel(params.threads())) {
-            return new Neighbourhood(NeighborReranking.rerank(candidates, data, dim, k, params.metric(), par), projection);
-        }
+        return new Neighbourhood(NeighborReranking.rerank(candidates, data, dim, k, params.metric(), par), projection);
     }
 
     /**
@@ -195,34 +198,38 @@ public final class Tsne implements LayoutAlgorithm {
      * layout {@code y} (2n values, changed in place and returned).
      */
     public double[] layout(KnnGraph graph, double perplexity, double[] y, Progress progress) {
-        int n = graph.n();
         try (Parallel par = new Parallel(params.threads())) {
-            progress.stage("t-SNE: affinities", 0);
-            SparseAffinities p = PerplexityAffinities.compute(graph, perplexity, par);
-            progress.checkCancelled();
-            RepulsiveForces repulsion = switch (params.repulsion()) {
-                case EXACT -> new ExactRepulsion();
-                case BARNES_HUT -> new BarnesHutRepulsion(0.5);
-                case FFT -> new InterpolatedRepulsion();
-                case AUTO -> n < EXACT_BELOW ? new ExactRepulsion() : new AdaptiveRepulsion();
-            };
-            double lr = params.learningRate() > 0 ? params.learningRate() : Math.max(200, n / 12.0);
-            GradientDescent gd = new GradientDescent(p, repulsion, par);
-            int early = params.earlyIterations(), total = early + params.iterations();
-            progress.stage("t-SNE: optimising", total);
-            // Renumber the points by the layout twice: the start has little structure, the end of early
-            // exaggeration has the clusters, which stay put while the layout expands.
-            try {
-                gd.reorder(y);
-                gd.run(y, early, params.exaggeration(), 0.5, lr, 0, 50, progress);
-                gd.reorder(y);
-                gd.run(y, params.iterations(), 1, 0.8, lr, early, 50, progress);
-            } finally {
-                gd.restoreOrder(y);  // also when cancelled: y is the caller's, in the caller's order
-            }
-            klDivergence = gd.lastKlDivergence();
-            return y;
+            return layout(graph, perplexity, y, par, progress);
         }
+    }
+
+    private double[] layout(KnnGraph graph, double perplexity, double[] y, Parallel par, Progress progress) {
+        int n = graph.n();
+        progress.stage("t-SNE: affinities", 0);
+        SparseGraph p = PerplexityAffinities.compute(graph, perplexity, par);
+        progress.checkCancelled();
+        RepulsiveForces repulsion = switch (params.repulsion()) {
+            case EXACT -> new ExactRepulsion();
+            case BARNES_HUT -> new BarnesHutRepulsion(0.5);
+            case FFT -> new InterpolatedRepulsion();
+            case AUTO -> n < EXACT_BELOW ? new ExactRepulsion() : new AdaptiveRepulsion();
+        };
+        double lr = params.learningRate() > 0 ? params.learningRate() : Math.max(200, n / 12.0);
+        GradientDescent gd = new GradientDescent(p, repulsion, par);
+        int early = params.earlyIterations(), total = early + params.iterations();
+        progress.stage("t-SNE: optimising", total);
+        // Renumber the points by the layout twice: the start has little structure, the end of early
+        // exaggeration has the clusters, which stay put while the layout expands.
+        try {
+            gd.reorder(y);
+            gd.run(y, early, params.exaggeration(), 0.5, lr, 0, 50, progress);
+            gd.reorder(y);
+            gd.run(y, params.iterations(), 1, 0.8, lr, early, 50, progress);
+        } finally {
+            gd.restoreOrder(y);  // also when cancelled: y is the caller's, in the caller's order
+        }
+        klDivergence = gd.lastKlDivergence();
+        return y;
     }
 
     /** openTSNE's rule: the perplexity can be at most (n − 1)/3, so that 3·perplexity neighbours exist. */

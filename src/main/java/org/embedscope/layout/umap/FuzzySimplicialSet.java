@@ -1,6 +1,6 @@
 package org.embedscope.layout.umap;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.progress.Progress;

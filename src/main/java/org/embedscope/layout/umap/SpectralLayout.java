@@ -1,6 +1,6 @@
 package org.embedscope.layout.umap;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.linalg.Lobpcg;
 import org.embedscope.layout.linalg.Pca;
@@ -48,7 +48,7 @@ public final class SpectralLayout {
         if (components == 1) {
             float[] c = connected(g, dims, seed, par, progress);
             if (c != null) return new Result(c, "spectral");
-            return new Result(fallback(n, dims, data, dataDim, seed, progress), data != null ? "pca (spectral solver failed)" : "random (spectral solver failed)");
+            return new Result(fallback(n, dims, data, dataDim, seed, par, progress), data != null ? "pca (spectral solver failed)" : "random (spectral solver failed)");
         }
         progress.info("graph has " + components + " connected components; laying them out one by one");
         return new Result(multiComponent(g, dims, label, components, data, dataDim, seed, par, progress), "spectral per component");
@@ -123,8 +123,8 @@ public final class SpectralLayout {
         return out;
     }
 
-    private static float[] fallback(int n, int dims, float[] data, int dataDim, long seed, Progress progress) {
-        if (data != null && dataDim >= dims) return Pca.project(data, n, dataDim, dims, seed, progress);
+    private static float[] fallback(int n, int dims, float[] data, int dataDim, long seed, Parallel par, Progress progress) {
+        if (data != null && dataDim >= dims) return Pca.project(data, n, dataDim, dims, seed, par, progress);
         Random rnd = new Random(seed);
         float[] out = new float[n * dims];
         for (int i = 0; i < out.length; i++) out[i] = (float) (rnd.nextDouble() * 20 - 10);
@@ -134,7 +134,7 @@ public final class SpectralLayout {
     private static float[] multiComponent(SparseGraph g, int dims, int[] label, int count, float[] data, int dataDim, long seed,
             Parallel par, Progress progress) {
         int n = g.n();
-        double[] centre = centres(count, dims, label, data, dataDim, seed, progress);
+        double[] centre = centres(count, dims, label, data, dataDim, seed, par, progress);
         // Local indices and sizes of each component.
         int[] size = new int[count], local = new int[n];
         for (int i = 0; i < n; i++) local[i] = size[label[i]]++;
@@ -173,7 +173,7 @@ public final class SpectralLayout {
     }
 
     /** Component centres: ±unit vectors for at most 2·dims components, else the PCA of their data means. */
-    private static double[] centres(int count, int dims, int[] label, float[] data, int dataDim, long seed, Progress progress) {
+    private static double[] centres(int count, int dims, int[] label, float[] data, int dataDim, long seed, Parallel par, Progress progress) {
         double[] centre = new double[count * dims];
         if (count <= 2 * dims) {
             int half = (count + 1) / 2;
@@ -189,7 +189,7 @@ public final class SpectralLayout {
             }
             float[] means = new float[count * dataDim];
             for (int c = 0; c < count; c++) for (int d = 0; d < dataDim; d++) means[c * dataDim + d] = (float) (sum[c * dataDim + d] / size[c]);
-            float[] p = Pca.project(means, count, dataDim, dims, seed, Progress.NONE);
+            float[] p = Pca.project(means, count, dataDim, dims, seed, par, Progress.NONE);
             double max = 0;
             for (float v : p) max = Math.max(max, Math.abs(v));
             if (max > 0) {

@@ -1,7 +1,8 @@
 package org.embedscope.layout.umap;
 
+import org.embedscope.util.Bounds;
 import org.embedscope.layout.LayoutAlgorithm;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
@@ -148,12 +149,8 @@ public final class Umap implements LayoutAlgorithm {
         float[] y = new float[n * dims];
         for (int i = 0; i < y.length; i++) y[i] = init[i] * expansion + (float) (rnd.nextGaussian() * 1e-4);
         for (int d = 0; d < dims; d++) {
-            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, y[i * dims + d]);
-                hi = Math.max(hi, y[i * dims + d]);
-            }
-            float range = hi - lo;
+            float[] axis = Bounds.ofAxis(y, n, dims, d);
+            float lo = axis[0], range = axis[1] - axis[0];
             for (int i = 0; i < n; i++) y[i * dims + d] = range > 0 ? 10f * (y[i * dims + d] - lo) / range : 5f;
         }
         return y;

@@ -1,6 +1,7 @@
 package org.embedscope.layout.umap;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
+import org.embedscope.layout.MortonOrder;
 import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.knn.NnDescent;
 import org.embedscope.progress.Progress;
@@ -40,61 +41,12 @@ final class UmapOptimizer {
      */
     static void optimize(float[] embedding, int dims, SparseGraph g, Settings s, long seed, Parallel par, Progress progress) {
         int n = g.n();
-        int[] order = zOrder(embedding, n, dims);
-        int[] rank = new int[n];
-        for (int r = 0; r < n; r++) rank[order[r]] = r;
-        SparseGraph local = renumber(g, order, rank);
+        int[] order = MortonOrder.of(embedding, n, dims);
+        SparseGraph local = g.permuted(order);
         float[] y = new float[n * dims];
         for (int r = 0; r < n; r++) System.arraycopy(embedding, order[r] * dims, y, r * dims, dims);
         optimizeInOrder(y, dims, local, s, seed, par, progress);
         for (int r = 0; r < n; r++) System.arraycopy(y, r * dims, embedding, order[r] * dims, dims);
-    }
-
-    /** The points sorted by the Morton code of their first two coordinates (16 bits each; ties by index). */
-    static int[] zOrder(float[] y, int n, int dims) {
-        float[] lo = {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY}, hi = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
-        int axes = Math.min(2, dims);
-        for (int i = 0; i < n; i++) {
-            for (int d = 0; d < axes; d++) {
-                lo[d] = Math.min(lo[d], y[i * dims + d]);
-                hi[d] = Math.max(hi[d], y[i * dims + d]);
-            }
-        }
-        long[] key = new long[n];
-        for (int i = 0; i < n; i++) {
-            long code = 0;
-            for (int d = 0; d < axes; d++) {
-                float range = hi[d] - lo[d];
-                int q = range > 0 ? (int) ((y[i * dims + d] - lo[d]) / range * 65535f) : 0;
-                for (int bit = 0; bit < 16; bit++) code |= (long) ((q >>> bit) & 1) << (2 * bit + d);
-            }
-            key[i] = code << 31 | i;
-        }
-        java.util.Arrays.sort(key);
-        int[] order = new int[n];
-        for (int r = 0; r < n; r++) order[r] = (int) (key[r] & 0x7fffffff);
-        return order;
-    }
-
-    /** The graph with vertex {@code order[r]} renamed r (rows re-sorted by column). */
-    private static SparseGraph renumber(SparseGraph g, int[] order, int[] rank) {
-        int n = g.n();
-        int[] start = new int[n + 1];
-        for (int r = 0; r < n; r++) start[r + 1] = start[r] + g.rowStart()[order[r] + 1] - g.rowStart()[order[r]];
-        int[] col = new int[start[n]];
-        float[] w = new float[start[n]];
-        long[] row = new long[16];
-        for (int r = 0; r < n; r++) {
-            int i = order[r], from = g.rowStart()[i], len = g.rowStart()[i + 1] - from;
-            if (row.length < len) row = new long[len];
-            for (int q = 0; q < len; q++) row[q] = (long) rank[g.col()[from + q]] << 32 | (Float.floatToRawIntBits(g.weight()[from + q]) & 0xffffffffL);
-            java.util.Arrays.sort(row, 0, len);
-            for (int q = 0; q < len; q++) {
-                col[start[r] + q] = (int) (row[q] >>> 32);
-                w[start[r] + q] = Float.intBitsToFloat((int) row[q]);
-            }
-        }
-        return new SparseGraph(n, start, col, w);
     }
 
     private static void optimizeInOrder(float[] embedding, int dims, SparseGraph g, Settings s, long seed, Parallel par, Progress progress) {

@@ -136,4 +136,42 @@ public class NnDescentTest {
         assertThrows(org.embedscope.progress.CancelledException.class,
                 () -> new NnDescent().build(x, n, dim, 10, Metric.EUCLIDEAN, cancelled));
     }
+
+    /** Sparse rows like pixel images: most values 0, two columns always 0, columns of very different spread. */
+    static float[] sparseRows(int n, int dim, long seed) {
+        Random rnd = new Random(seed);
+        float[] x = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            int cluster = rnd.nextInt(8);
+            for (int d = 2; d < dim; d++) {
+                if ((d + cluster) % 4 != 0) continue;
+                x[i * dim + d] = (float) Math.abs(rnd.nextGaussian() * (1 + d % 5) + cluster);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void theCallersRowsAreAsTheyWereAfterwardsAlsoWhenCancelled() {
+        int n = 3000, dim = 40, k = 10;
+        float[] x = sparseRows(n, dim, 11);
+        float[] before = x.clone();
+        NnDescent engine = new NnDescent(NnDescent.Params.defaults().withThreads(2));
+        KnnGraph first = engine.build(x, n, dim, k, Metric.EUCLIDEAN, Progress.NONE);
+        assertArrayEquals(before, x, "rows reordered in place for the search are put back");
+        assertWellFormed(first, x, dim, Metric.EUCLIDEAN);
+        KnnGraph second = engine.build(x, n, dim, k, Metric.EUCLIDEAN, Progress.NONE);
+        assertArrayEquals(first.indices(), second.indices(), "the same rows give the same graph");
+        KnnGraph exact = new ExactNearestNeighbors().build(x, n, dim, k, Metric.EUCLIDEAN, Progress.NONE);
+        assertTrue(recall(first, exact) >= 0.95, "recall " + recall(first, exact));
+
+        Progress cancelInDescent = new Progress() {
+            volatile boolean descent;
+            @Override public void stage(String name, long total) { descent |= name.contains("NN-descent"); }
+            @Override public void advance(long done) {}
+            @Override public boolean isCancelled() { return descent; }
+        };
+        assertThrows(org.embedscope.progress.CancelledException.class, () -> engine.build(x, n, dim, k, Metric.EUCLIDEAN, cancelInDescent));
+        assertArrayEquals(before, x, "put back also when the search stops half-way");
+    }
 }

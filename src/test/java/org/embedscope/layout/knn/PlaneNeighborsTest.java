@@ -3,7 +3,7 @@ package org.embedscope.layout.knn;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Random;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 import org.junit.jupiter.api.Test;
 

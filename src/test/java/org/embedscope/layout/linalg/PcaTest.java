@@ -1,25 +1,30 @@
 package org.embedscope.layout.linalg;
 
 import org.embedscope.layout.MnistDigits;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.PcaLayout;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Random;
 import org.embedscope.progress.Progress;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PcaTest {
+    private final Parallel par = new Parallel(2);
+
+    @AfterEach
+    void close() { par.close(); }
 
     @Test
     void pointsOnALineProjectOntoTheLine() {
         // Rows (t, 2t): one principal axis (1, 2)/√5, scores t·√5 after centring; the second axis has no variance.
         float[] data = {-2, -4, -1, -2, 0, 0, 1, 2, 5, 10};
-        float[] y = Pca.project(data, 5, 2, 1, 1, Progress.NONE);
+        float[] y = Pca.project(data, 5, 2, 1, 1, par, Progress.NONE);
         float mean = 0.6f;
         float[] t = {-2, -1, 0, 1, 5};
         for (int i = 0; i < 5; i++) assertEquals((t[i] - mean) * Math.sqrt(5), y[i], 1e-5);
-        Pca.Fit fit = Pca.fit(data, 5, 2, 2, 1, Progress.NONE);
+        Pca.Fit fit = Pca.fit(data, 5, 2, 2, 1, par, Progress.NONE);
         assertEquals(1 / Math.sqrt(5), fit.axis(0)[0], 1e-9);
         assertEquals(2 / Math.sqrt(5), fit.axis(0)[1], 1e-9);
         assertEquals(0, fit.variances()[1], 1e-9);
@@ -33,9 +38,9 @@ class PcaTest {
         // sklearn 1.2.1 PCA(10, svd_solver='full') on these 5,000 images / 255.
         double[] expected = {4.85579524, 3.74087002, 2.86818545, 2.51702598, 2.35164897,
                 1.9904435, 1.64005125, 1.40858151, 1.34613228, 1.15482629};
-        Pca.Fit fit = Pca.fit(x, n, dim, 10, 3, Progress.NONE);
+        Pca.Fit fit = Pca.fit(x, n, dim, 10, 3, par, Progress.NONE);
         for (int c = 0; c < 10; c++) assertEquals(expected[c], fit.variances()[c], 1e-6 * expected[0], "variance " + c);
-        float[] y = fit.transform(x, n, Progress.NONE);
+        float[] y = fit.transform(x, n, par, Progress.NONE);
         // sklearn's scores of the first three images on the first two axes (same signs under our convention).
         double[][] scores = {{-1.06338133, -2.09713318}, {-2.48256635e-04, 4.05415351}, {-3.46735030, 1.42663275}};
         for (int i = 0; i < 3; i++) {
@@ -71,7 +76,7 @@ class PcaTest {
             }
         }
         SymmetricEigen.Result ref = SymmetricEigen.decompose(cov, dim);
-        Pca.Fit fit = Pca.fit(x, n, dim, k, 5, Progress.NONE);
+        Pca.Fit fit = Pca.fit(x, n, dim, k, 5, par, Progress.NONE);
         for (int c = 0; c < k; c++) {
             assertEquals(ref.values()[c], fit.variances()[c], 1e-9 * ref.values()[0]);
             double dot = 0;
@@ -83,7 +88,7 @@ class PcaTest {
             assertEquals(1, Math.abs(dot), 1e-7, "axis " + c + " matches the reference up to sign");
             assertTrue(fit.axes()[c * dim + largest] > 0, "largest loading of axis " + c + " is positive");
         }
-        float[] y = fit.transform(x, n, Progress.NONE);
+        float[] y = fit.transform(x, n, par, Progress.NONE);
         for (int i = 0; i < n; i += 97) {
             for (int c = 0; c < k; c++) {
                 double s = 0;
@@ -103,7 +108,7 @@ class PcaTest {
             double a = rnd.nextGaussian() * 3, b = rnd.nextGaussian() * 2, c = rnd.nextGaussian();
             for (int d = 0; d < dim; d++) x[i * dim + d] = (float) (d % 3 == 0 ? a : d % 3 == 1 ? b + a : c);
         }
-        Pca.Fit fit = Pca.fit(x, n, dim, 8, 1, Progress.NONE);
+        Pca.Fit fit = Pca.fit(x, n, dim, 8, 1, par, Progress.NONE);
         for (int c = 3; c < 8; c++) assertEquals(0, fit.variances()[c], 1e-4);
         for (int c = 0; c < 8; c++) {
             double norm = 0;
@@ -127,8 +132,8 @@ class PcaTest {
     void pcaLayoutIsTheFirstTwoScores() {
         // A cross in 3-D, widest along x, then y, flat in z: the layout is each row's (x, y).
         float[] data = {-3, 0, 0, 3, 0, 0, 0, -1, 0, 0, 1, 0};
-        assertArrayEquals(new float[] {-3, 0, 3, 0, 0, -1, 0, 1}, new PcaLayout(1).fit(data, 4, 3, Progress.NONE), 1e-5f);
+        assertArrayEquals(new float[] {-3, 0, 3, 0, 0, -1, 0, 1}, new PcaLayout(1, 1).fit(data, 4, 3, Progress.NONE), 1e-5f);
         // One column: the centred column on x, all on y = 0.
-        assertArrayEquals(new float[] {-2, 0, -1, 0, 0, 0, 3, 0}, new PcaLayout(1).fit(new float[] {1, 2, 3, 6}, 4, 1, Progress.NONE), 1e-5f);
+        assertArrayEquals(new float[] {-2, 0, -1, 0, 0, 0, 3, 0}, new PcaLayout(1, 1).fit(new float[] {1, 2, 3, 6}, 4, 1, Progress.NONE), 1e-5f);
     }
 }

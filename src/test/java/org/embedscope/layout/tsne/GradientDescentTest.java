@@ -1,5 +1,6 @@
 package org.embedscope.layout.tsne;
 
+import org.embedscope.layout.SparseGraph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,14 +10,14 @@ import java.util.Random;
 import org.embedscope.layout.knn.ExactNearestNeighbors;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 import org.junit.jupiter.api.Test;
 
 class GradientDescentTest {
 
     /** KL(P‖Q) from its definition, with dense Q over all pairs. */
-    static double kl(SparseAffinities p, double[] y) {
+    static double kl(SparseGraph p, double[] y) {
         int n = p.n();
         double z = 0;
         for (int i = 0; i < n; i++) {
@@ -29,9 +30,9 @@ class GradientDescentTest {
         double kl = 0;
         for (int i = 0; i < n; i++) {
             for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
-                int j = p.cols()[e];
+                int j = p.col()[e];
                 double dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1];
-                double q = 1 / (1 + dx * dx + dy * dy) / z, pv = p.vals()[e];
+                double q = 1 / (1 + dx * dx + dy * dy) / z, pv = p.weight()[e];
                 if (pv == 0) continue;  // 0·log 0 = 0
                 kl += pv * Math.log(pv / q);
             }
@@ -39,7 +40,7 @@ class GradientDescentTest {
         return kl;
     }
 
-    static SparseAffinities affinities(int n, int dim, double perplexity, long seed, Parallel par) {
+    static SparseGraph affinities(int n, int dim, double perplexity, long seed, Parallel par) {
         float[] x = PerplexityAffinitiesTest.data(n, dim, seed);
         KnnGraph g = new ExactNearestNeighbors().build(x, n, dim, (int) (3 * perplexity), Metric.EUCLIDEAN, Progress.NONE);
         return PerplexityAffinities.compute(g, perplexity, par);
@@ -49,7 +50,7 @@ class GradientDescentTest {
     void gradientIsAQuarterOfTheNumericalDerivativeOfKl() {
         try (Parallel par = new Parallel(2)) {
             int n = 40;
-            SparseAffinities p = affinities(n, 5, 5, 3, par);
+            SparseGraph p = affinities(n, 5, 5, 3, par);
             double[] y = new double[2 * n];
             Random rnd = new Random(5);
             for (int i = 0; i < 2 * n; i++) y[i] = rnd.nextGaussian() * 2;
@@ -75,7 +76,7 @@ class GradientDescentTest {
     void klDivergenceDecreasesAfterEarlyExaggeration() {
         try (Parallel par = new Parallel(2)) {
             int n = 300;
-            SparseAffinities p = affinities(n, 10, 20, 4, par);
+            SparseGraph p = affinities(n, 10, 20, 4, par);
             double[] y = Tsne.randomLayout(n, 9);
             GradientDescent gd = new GradientDescent(p, new ExactRepulsion(), par);
             List<Double> kls = new ArrayList<>();
@@ -102,7 +103,7 @@ class GradientDescentTest {
     void renumberingThePointsByTheLayoutChangesNoPointsPath() {
         try (Parallel par = new Parallel(2)) {
             int n = 400;
-            SparseAffinities p = affinities(n, 8, 10, 6, par);
+            SparseGraph p = affinities(n, 8, 10, 6, par);
             double[] start = Tsne.randomLayout(n, 3);
             for (int i = 0; i < 2 * n; i++) start[i] *= 1e4;  // a spread-out start, so the order matters
             double[] plain = start.clone(), renumbered = start.clone();
@@ -132,7 +133,7 @@ class GradientDescentTest {
         try (Parallel par = new Parallel(2)) {
             // More points than one chunk of the attraction pass.
             int n = 5000;
-            SparseAffinities p = affinities(n, 8, 10, 8, par);
+            SparseGraph p = affinities(n, 8, 10, 8, par);
             GradientDescent gd = new GradientDescent(p, new ExactRepulsion(), par);
             double[] y = Tsne.randomLayout(n, 4);
             for (int i = 0; i < 2 * n; i++) y[i] *= 3e4;  // ~3 units across

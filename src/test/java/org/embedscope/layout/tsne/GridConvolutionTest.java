@@ -1,6 +1,6 @@
 package org.embedscope.layout.tsne;
 
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

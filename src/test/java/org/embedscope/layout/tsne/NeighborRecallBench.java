@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleReader;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.knn.NearestNeighbors;
@@ -68,7 +68,10 @@ public final class NeighborRecallBench {
         if (engines) {
             long t = System.nanoTime();
             Tsne tsne = new Tsne(Tsne.Params.defaults());
-            KnnGraph g = tsne.neighbourhood(x, n, dim, 90, Progress.NONE).graph();
+            KnnGraph g;
+            try (Parallel par = new Parallel(0)) {
+                g = tsne.neighbourhood(x, n, dim, 90, par, Progress.NONE).graph();
+            }
             report(String.format(Locale.ROOT, "t-SNE's graph (90, PCA-50 re-ranked; %.1f s)", (System.nanoTime() - t) / 1e9), g, queries, exact, k);
             t = System.nanoTime();
             g = NearestNeighbors.auto(NnDescent.Params.defaults().withSeed(42)).build(x, n, dim, 14, Metric.EUCLIDEAN, Progress.NONE);

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.embedscope.layout.knn.ExactNearestNeighbors;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package org.embedscope.layout.tsne;
 
+import org.embedscope.layout.SparseGraph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,7 @@ import java.util.Random;
 import org.embedscope.layout.knn.ExactNearestNeighbors;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -56,15 +57,15 @@ class PerplexityAffinitiesTest {
         KnnGraph g = new ExactNearestNeighbors().build(data(n, dim, 2), n, dim, k, Metric.EUCLIDEAN, Progress.NONE);
         try (Parallel par = new Parallel(2)) {
             PerplexityAffinities.Conditional c = PerplexityAffinities.conditional(g, 10, par);
-            SparseAffinities p = PerplexityAffinities.symmetric(g, c, par);
+            SparseGraph p = PerplexityAffinities.symmetric(g, c, par);
             double total = 0;
             for (int i = 0; i < n; i++) {
                 for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
-                    int j = p.cols()[e];
+                    int j = p.col()[e];
                     assertTrue(j != i, "no diagonal");
-                    if (e > p.rowStart()[i]) assertTrue(p.cols()[e - 1] < j, "columns sorted and unique in row " + i);
-                    assertEquals(p.vals()[e], p.get(j, i), 0f, "P(" + i + "," + j + ") = P(" + j + "," + i + ")");
-                    total += p.vals()[e];
+                    if (e > p.rowStart()[i]) assertTrue(p.col()[e - 1] < j, "columns sorted and unique in row " + i);
+                    assertEquals(p.weight()[e], p.weight(j, i), 0f, "P(" + i + "," + j + ") = P(" + j + "," + i + ")");
+                    total += p.weight()[e];
                 }
             }
             assertEquals(1.0, total, 1e-5);
@@ -76,10 +77,10 @@ class PerplexityAffinitiesTest {
                 for (int j = 0; j < n; j++) {
                     double want = (dense[i * n + j] + dense[j * n + i]) / (2.0 * n);
                     if (want > 0) nonZero++;
-                    assertEquals(want, p.get(i, j), 1e-6 * want + 1e-12, "P(" + i + "," + j + ")");
+                    assertEquals(want, p.weight(i, j), 1e-6 * want + 1e-12, "P(" + i + "," + j + ")");
                 }
             }
-            assertEquals(nonZero, p.nnz());
+            assertEquals(nonZero, p.entries());
         }
     }
 
@@ -88,21 +89,21 @@ class PerplexityAffinitiesTest {
         int n = 300, dim = 6;
         KnnGraph g = new ExactNearestNeighbors().build(data(n, dim, 4), n, dim, 24, Metric.EUCLIDEAN, Progress.NONE);
         try (Parallel par = new Parallel(2)) {
-            SparseAffinities p = PerplexityAffinities.compute(g, 8, par);
+            SparseGraph p = PerplexityAffinities.compute(g, 8, par);
             int[] order = new int[n];
             for (int r = 0; r < n; r++) order[r] = (r * 7 + 3) % n;  // 7 is prime to 300: a permutation
             int[] position = new int[n];
             for (int r = 0; r < n; r++) position[order[r]] = r;
-            SparseAffinities q = p.permuted(order);
-            assertEquals(p.nnz(), q.nnz());
+            SparseGraph q = p.permuted(order);
+            assertEquals(p.entries(), q.entries());
             for (int i = 0; i < n; i++) {
                 for (int k = p.rowStart()[i]; k < p.rowStart()[i + 1]; k++) {
-                    assertEquals(p.vals()[k], q.get(position[i], position[p.cols()[k]]), "entry " + i + ", " + p.cols()[k]);
+                    assertEquals(p.weight()[k], q.weight(position[i], position[p.col()[k]]), "entry " + i + ", " + p.col()[k]);
                 }
             }
             for (int r = 0; r < n; r++) {
                 for (int k = q.rowStart()[r] + 1; k < q.rowStart()[r + 1]; k++) {
-                    assertTrue(q.cols()[k - 1] < q.cols()[k], "row " + r + " sorted");
+                    assertTrue(q.col()[k - 1] < q.col()[k], "row " + r + " sorted");
                 }
             }
         }

@@ -83,7 +83,10 @@ class TsneTest {
         }
         for (org.embedscope.layout.knn.Metric metric : org.embedscope.layout.knn.Metric.values()) {
             Tsne tsne = new Tsne(Tsne.Params.defaults().withMetric(metric).withPcaDims(20).withThreads(2));
-            Tsne.Neighbourhood nb = tsne.neighbourhood(x, n, dim, k, Progress.NONE);
+            Tsne.Neighbourhood nb;
+            try (org.embedscope.util.Parallel par = new org.embedscope.util.Parallel(2)) {
+                nb = tsne.neighbourhood(x, n, dim, k, par, Progress.NONE);
+            }
             org.embedscope.layout.knn.KnnGraph truth = new org.embedscope.layout.knn.ExactNearestNeighbors().build(x, n, dim, k, metric, Progress.NONE);
             int hits = 0;
             for (int i = 0; i < n; i++) {

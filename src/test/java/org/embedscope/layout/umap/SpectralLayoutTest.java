@@ -1,7 +1,7 @@
 package org.embedscope.layout.umap;
 
 import org.embedscope.layout.knn.NnDescentTest;
-import org.embedscope.layout.Parallel;
+import org.embedscope.util.Parallel;
 import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;

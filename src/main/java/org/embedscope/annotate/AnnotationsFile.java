@@ -1,0 +1,136 @@
+package org.embedscope.annotate;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.embedscope.bundle.AtomicFile;
+import org.embedscope.bundle.BundleException;
+
+/**
+ * The sidecar file of a user's edits, {@code annotations.csv}: a header {@code index,label,tags,edited},
+ * then one row per edited item: its row number in points.csv, its label now (empty for none), its tags
+ * joined by {@value Annotations#TAG_SEPARATOR}, and when it was last edited (ISO-8601, UTC).
+ * Items without edits have no row. Written atomically and durably (temp file, fsync, rename).
+ */
+public final class AnnotationsFile {
+    private AnnotationsFile() {}
+
+    public static final String FILE_NAME = "annotations.csv";
+    static final List<String> HEADER = List.of("index", "label", "tags", "edited");
+
+    /** What one save writes: the edited items' rows, taken on the caller's thread. */
+    public record Snapshot(int[] items, String[] labels, String[] tags, long[] editedAt, long version) {
+        public int size() { return items.length; }
+    }
+
+    /** The rows that {@code a} would write now. */
+    public static Snapshot snapshot(Annotations a) {
+        int m = 0;
+        for (int i = 0; i < a.count(); i++) if (a.isEdited(i)) m++;
+        int[] items = new int[m];
+        String[] labels = new String[m], tags = new String[m];
+        long[] at = new long[m];
+        int k = 0;
+        for (int i = 0; i < a.count(); i++) {
+            if (!a.isEdited(i)) continue;
+            items[k] = i;
+            String v = a.labelValue(i);
+            labels[k] = v == null ? "" : v;
+            tags[k] = String.join(String.valueOf(Annotations.TAG_SEPARATOR), a.tags(i));
+            at[k] = a.editedAt(i);
+            k++;
+        }
+        return new Snapshot(items, labels, tags, at, a.version());
+    }
+
+    /** Writes {@code s} to {@code file}: the old file stays whole until the new one is complete and on disk. */
+    public static void write(Path file, Snapshot s) throws IOException {
+        AtomicFile.writeDurably(file, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+                p.printRecord(HEADER);
+                for (int k = 0; k < s.size(); k++) {
+                    p.printRecord(s.items()[k], s.labels()[k], s.tags()[k],
+                            s.editedAt()[k] == 0 ? "" : Instant.ofEpochMilli(s.editedAt()[k]).toString());
+                }
+            }
+        });
+    }
+
+    /** Applies the rows of {@code file} to {@code a}. A bad row is one line naming the file, line and field. */
+    public static int read(Path file, Annotations a) throws BundleException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        int rows = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.parse(r, format)) {
+            Map<String, Integer> header = p.getHeaderMap();
+            if (!header.containsKey("index")) {
+                throw new BundleException(file, "line 1", "expected a header with an 'index' column (index,label,tags,edited)");
+            }
+            boolean[] seen = new boolean[a.count()];
+            for (CSVRecord rec : p) {
+                String where = "line " + (rec.getRecordNumber() + 1);
+                String idx = field(rec, "index");
+                int i;
+                try {
+                    i = Integer.parseInt(idx.strip());
+                } catch (NumberFormatException e) {
+                    throw new BundleException(file, where, "field 'index': expected a row number, got '" + idx + "'");
+                }
+                if (i < 0 || i >= a.count()) {
+                    throw new BundleException(file, where, "field 'index': " + i + " is outside the bundle's 0.." + (a.count() - 1));
+                }
+                if (seen[i]) throw new BundleException(file, where, "field 'index': item " + i + " appears twice");
+                seen[i] = true;
+                String label = header.containsKey("label") ? field(rec, "label") : null;
+                int code = label == null ? a.label(i) : label.isBlank() ? -1 : a.codeOf(checked(file, where, "label", label, true));
+                String tagCell = header.containsKey("tags") ? field(rec, "tags") : "";
+                String[] tags = tagCell.isBlank() ? new String[0] : tagCell.split(String.valueOf(Annotations.TAG_SEPARATOR), -1);
+                for (int t = 0; t < tags.length; t++) tags[t] = checked(file, where, "tags", tags[t], false);
+                long at = 0;
+                String edited = header.containsKey("edited") ? field(rec, "edited") : "";
+                if (!edited.isBlank()) {
+                    try {
+                        at = Instant.parse(edited.strip()).toEpochMilli();
+                    } catch (DateTimeParseException e) {
+                        throw new BundleException(file, where, "field 'edited': expected an ISO-8601 time such as 2026-01-31T12:00:00Z, got '" + edited + "'");
+                    }
+                }
+                a.restore(i, code, tags, at);
+                rows++;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            throw new BundleException(file, null, "cannot read annotations: " + BundleException.describe(io));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new BundleException(file, null, "not a CSV table of annotations");
+        }
+        return rows;
+    }
+
+    private static String field(CSVRecord rec, String name) {
+        return rec.isSet(name) ? rec.get(name) : "";
+    }
+
+    private static String checked(Path file, String where, String field, String value, boolean label) throws BundleException {
+        try {
+            return label ? Annotations.checkLabel(value) : Annotations.checkTag(value);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(file, where, "field '" + field + "': " + e.getMessage());
+        }
+    }
+
+    static boolean exists(Path file) { return Files.isRegularFile(file); }
+}

@@ -1,0 +1,37 @@
+package org.embedscope.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.prepare.FolderCache;
+import org.embedscope.progress.TerminalProgress;
+import org.embedscope.source.FolderSource;
+import org.embedscope.source.ImageFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code explore} and {@code render} open: a bundle folder as it is, or a folder of images, prepared
+ * once into the user's cache ({@link FolderCache}) with progress and reused while its images are unchanged.
+ */
+public final class BundleOrFolder {
+    @Option(names = "--rebuild", description = "With a folder of images: prepare it again, even when the cached bundle is up to date.")
+    boolean rebuild;
+
+    /** The bundle to open for {@code dir}. */
+    Path resolve(Path dir, CommandLine.Model.CommandSpec spec) throws BundleException {
+        if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {
+            if (rebuild) throw new BundleException(dir, null, "is a bundle; --rebuild goes with a folder of images");
+            return dir; // a bundle, or a missing one: the loader says what is wrong
+        }
+        if (!FolderSource.holdsImages(dir)) {
+            throw new BundleException(dir, null, "is not a bundle (no " + Manifest.FILE_NAME + ") and holds no images (files ending in ."
+                    + String.join(", .", ImageFiles.EXTENSIONS) + ")");
+        }
+        TerminalProgress progress = TerminalProgress.onStderr();
+        Path bundle = FolderCache.open(dir, FolderCache.defaultRoot(), rebuild, progress, progress::cancel, spec.commandLine().getErr());
+        progress.finish();
+        return bundle;
+    }
+}

@@ -1,0 +1,43 @@
+package org.embedscope.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.export.ProjectorExport;
+import org.embedscope.progress.TerminalProgress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code embedscope export-projector}: a bundle as files TensorBoard's projector opens. */
+@Command(name = "export-projector", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a bundle as a TensorBoard projector log: an embedding per layout (its 2-D coordinates as a TSV "
+                + "tensor), the label and metadata as metadata.tsv, every image in one sprite sheet of at most "
+                + ProjectorExport.MAX_SPRITE + "×" + ProjectorExport.MAX_SPRITE + " pixels (cells shrunk to fit), and "
+                + "projector_config.pbtxt. Open it with 'tensorboard --logdir OUT_DIR'; 'embedscope prepare --projector OUT_DIR "
+                + "--tensor LAYOUT' reads it back.",
+                "",
+                "OUT_DIR is written whole or not at all; an existing one is replaced only when it is an earlier export."})
+public final class ExportProjectorCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "The bundle folder to export.")
+    Path bundle;
+
+    @Parameters(index = "1", paramLabel = "OUT_DIR", description = "The folder to write.")
+    Path out;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws BundleException {
+        TerminalProgress progress = TerminalProgress.onStderr();
+        progress.stage("reading the bundle", 0);
+        Bundle b = BundleReader.load(bundle, progress);
+        ProjectorExport.Result r = ProjectorExport.write(b, out, progress, progress::cancel);
+        progress.finish();
+        spec.commandLine().getOut().println("wrote " + r.dir() + ": " + ProjectorExport.describe(r));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package org.embedscope.render;
+
+import static org.lwjgl.opengl.GL11.*;
+
+/**
+ * The scene's sprites: every item (or a listed subset) as a point sprite cropped from its atlas
+ * cell and alpha-tested, or as a flat square when sprites are only a few pixels wide. Dimmed items
+ * are drawn with their colour taken most of the way to the background. Keeps the {@link GlState} rule.
+ */
+final class SpritePass implements AutoCloseable {
+    /** How much of a dimmed item's colour is kept (the rest is background): darker, still legible. */
+    static final float DIM_KEEP = 0.3f;
+
+    private final ShaderProgram textured;
+    private final ShaderProgram flat;
+    /** Every item, last first: the scene's draw order with the depth test (see {@link #drawScene}). */
+    private final IndexList frontToBack = new IndexList();
+
+    SpritePass() {
+        ShaderProgram t = new ShaderProgram("sprite.vert", "sprite.frag");
+        try {
+            flat = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT");
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+        textured = t;
+    }
+
+    /** Draws every item into the bound framebuffer, in item order (later items on top). */
+    void draw(ItemDraw d) {
+        bind(d);
+        d.drawAll();
+        ItemDraw.unbind();
+    }
+
+    /**
+     * Draws the scene into the bound framebuffer (cleared, with a depth buffer). With the alpha
+     * threshold every kept texel is opaque, so the picture of later-on-top is also that of the
+     * topmost kept texel: the items are drawn last first, each at a depth that orders it, and the
+     * depth test rejects what is already covered before its texture is read (a large saving in
+     * dense cores, where dozens of sprites overlap; the picture is identical). With smooth alpha
+     * texels blend, premultiplied, in item order.
+     */
+    void drawScene(ItemDraw d, boolean smooth) {
+        ShaderProgram p = bind(d);
+        p.set("uSmooth", smooth ? 1 : 0);
+        p.set("uItemCount", d.itemCount());
+        if (smooth) {
+            p.set("uDepthOrder", 0);
+            glEnable(GL_BLEND);
+            glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+            d.drawAll();
+            glDisable(GL_BLEND);
+        } else {
+            if (frontToBack.count() != d.itemCount()) {
+                int[] order = new int[d.itemCount()];
+                for (int i = 0; i < order.length; i++) order[i] = order.length - 1 - i;
+                frontToBack.upload(order, 0);
+            }
+            p.set("uDepthOrder", 1);
+            glEnable(GL_DEPTH_TEST);
+            glDepthFunc(GL_LESS);
+            frontToBack.drawPoints();
+            glDisable(GL_DEPTH_TEST);
+        }
+        p.set("uDepthOrder", 0);
+        p.set("uSmooth", 0);
+        ItemDraw.unbind();
+    }
+
+    /** Draws the items of {@code items} into the bound framebuffer, in list order. */
+    void draw(ItemDraw d, IndexList items) {
+        if (items.count() == 0) return;
+        bind(d);
+        items.drawPoints();
+        ItemDraw.unbind();
+    }
+
+    private ShaderProgram bind(ItemDraw d) {
+        ShaderProgram p = d.flat() ? flat : textured;
+        d.bind(p);
+        p.setRgb("uBackground", SceneRenderer.BACKGROUND);
+        p.set("uDimKeep", DIM_KEEP);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        frontToBack.close();
+        textured.close();
+        flat.close();
+    }
+}

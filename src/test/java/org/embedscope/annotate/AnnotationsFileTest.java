@@ -1,0 +1,73 @@
+package org.embedscope.annotate;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.embedscope.bundle.BundleException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnnotationsFileTest {
+    @TempDir Path dir;
+
+    private static Annotations fresh() {
+        return new Annotations(5, new int[] {0, 1, 0, 1, 0}, List.of("cat", "dog"));
+    }
+
+    @Test
+    void roundTripKeepsLabelsTagsAndTimes() throws Exception {
+        Annotations a = fresh();
+        a.assignLabel(new int[] {0, 4}, "dog");
+        a.assignLabel(new int[] {3}, "bird, with \"quotes\"");
+        a.addTag(new int[] {4, 1}, "check");
+        a.addTag(new int[] {4}, "blurry");
+        Path f = dir.resolve(AnnotationsFile.FILE_NAME);
+        AnnotationsFile.write(f, AnnotationsFile.snapshot(a));
+
+        List<String> lines = Files.readAllLines(f);
+        assertEquals("index,label,tags,edited", lines.get(0));
+        assertEquals(5, lines.size(), "one row per edited item (0, 1, 3, 4): " + lines);
+
+        Annotations b = fresh();
+        assertEquals(4, AnnotationsFile.read(f, b));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(a.labelValue(i), b.labelValue(i), "label of " + i);
+            assertEquals(a.tags(i), b.tags(i), "tags of " + i);
+            assertEquals(a.editedAt(i), b.editedAt(i), "time of " + i);
+            assertEquals(a.isEdited(i), b.isEdited(i));
+        }
+        assertEquals("cat", b.labelValues().get(b.originalLabel(0)), "the original label stays known");
+        assertFalse(b.canUndo(), "loaded edits are the starting point, not undoable");
+    }
+
+    @Test
+    void noTemporaryFileIsLeftBehind() throws Exception {
+        Annotations a = fresh();
+        a.addTag(new int[] {2}, "x");
+        AnnotationsFile.write(dir.resolve("annotations.csv"), AnnotationsFile.snapshot(a));
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of("annotations.csv"), s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    private String refusal(String csv) throws Exception {
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, csv);
+        BundleException e = assertThrows(BundleException.class, () -> AnnotationsFile.read(f, fresh()));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void badRowsAreRefusedWithTheirLine() throws Exception {
+        assertTrue(refusal("label,tags\ncat,\n").contains("'index'"));
+        assertTrue(refusal("index,label\n0,cat\nx,dog\n").contains("line 3: field 'index': expected a row number, got 'x'"));
+        assertTrue(refusal("index,label\n5,cat\n").contains("line 2: field 'index': 5 is outside the bundle's 0..4"));
+        assertTrue(refusal("index,label\n1,cat\n1,dog\n").contains("line 3: field 'index': item 1 appears twice"));
+        assertTrue(refusal("index,label,tags,edited\n1,cat,,yesterday\n").contains("line 2: field 'edited'"));
+        assertTrue(refusal("index,label,tags\n1,cat,a;;b\n").contains("line 2: field 'tags': a tag cannot be empty"));
+    }
+}

@@ -1,0 +1,97 @@
+package org.embedscope.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.embedscope.TestData;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.prepare.FolderCache;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code render DIR} (and {@code explore DIR}) on a folder of images: prepared once into the cache, reused until a file changes. */
+class FolderCacheTest {
+    @TempDir Path dir;
+    Path cache, photos;
+
+    @BeforeEach
+    void folder() throws Exception {
+        cache = FolderCache.defaultRoot(); // under the build's test cache (EMBEDSCOPE_CACHE, set by surefire)
+        photos = dir.resolve("photos");
+        for (int i = 0; i < 6; i++) {
+            int v = 30 * i;
+            TestData.save(TestData.argb(12, 12, false, (x, y) -> 0xff000000 | v << 16 | (x * 20) << 8 | 90), "png",
+                    photos.resolve((i % 2 == 0 ? "cats/" : "dogs/") + i + ".png"));
+        }
+    }
+
+    private CliRun render() {
+        return CliRun.of("render", photos.toString(), "--size", "160x100", "--out", dir.resolve("shot.png").toString());
+    }
+
+    @Test
+    void preparedOnceThenReusedUntilAFileChanges() throws Exception {
+        CliRun first = render();
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("preparing 6 images of " + photos), first.err());
+        Path bundle = FolderCache.bundleOf(cache, photos);
+        assertEquals(cache, bundle.getParent());
+        Manifest m = Manifest.read(bundle);
+        assertEquals(6, m.count());
+        assertEquals("photos", m.name());
+        assertEquals(List.of("umap", "pca"), m.layouts().stream().map(Manifest.Layout::name).toList());
+        assertTrue(Files.isRegularFile(dir.resolve("shot.png")));
+        FileTime made = Files.getLastModifiedTime(bundle.resolve(Manifest.FILE_NAME));
+        String manifest = Files.readString(bundle.resolve(Manifest.FILE_NAME));
+
+        CliRun again = render();
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.err().contains("preparing"), "a cache hit prepares nothing: " + again.err());
+        assertEquals(made, Files.getLastModifiedTime(bundle.resolve(Manifest.FILE_NAME)));
+
+        // one image changes: new pixels, a new size and a new time
+        Path changed = photos.resolve("dogs/3.png");
+        TestData.save(TestData.argb(12, 12, false, (x, y) -> 0xffffffff), "png", changed);
+        Files.setLastModifiedTime(changed, FileTime.fromMillis(Files.getLastModifiedTime(changed).toMillis() + 5000));
+        CliRun changedRun = render();
+        assertEquals(0, changedRun.code(), changedRun.err());
+        assertTrue(changedRun.err().contains("preparing 6 images"), changedRun.err());
+        assertNotEquals(manifest, Files.readString(bundle.resolve(Manifest.FILE_NAME)), "the fingerprint changed with the file");
+        int item = ProjectorImportTest.points(bundle).stream().map(r -> r.get("path")).toList().indexOf("dogs/3.png");
+        int[] cell = ProjectorImportTest.cell(bundle, Manifest.read(bundle), item);
+        assertEquals(0xffffffff, cell[5 * 12 + 5], "the cached bundle shows the new image");
+
+        // only the time changes (a file touched): prepared again too
+        Files.setLastModifiedTime(changed, FileTime.fromMillis(Files.getLastModifiedTime(changed).toMillis() + 5000));
+        assertTrue(render().err().contains("preparing"));
+        // a file added
+        TestData.save(TestData.grey(5, 5, (x, y) -> 200), "png", photos.resolve("new.png"));
+        CliRun added = render();
+        assertTrue(added.err().contains("preparing 7 images"), added.err());
+        assertEquals(7, Manifest.read(bundle).count());
+        // --rebuild prepares even when nothing changed
+        assertFalse(render().err().contains("preparing"));
+        CliRun forced = CliRun.of("render", photos.toString(), "--rebuild", "--size", "160x100", "--out", dir.resolve("shot.png").toString());
+        assertEquals(0, forced.code(), forced.err());
+        assertTrue(forced.err().contains("preparing 7 images"), forced.err());
+        String hash = bundle.getFileName().toString();
+        try (var s = Files.list(bundle.getParent())) {
+            assertEquals(List.of(hash), s.map(p -> p.getFileName().toString()).filter(n -> n.contains(hash)).toList(),
+                    "one cached bundle for the folder, no temporary folders");
+        }
+    }
+
+    @Test
+    void aFolderWithoutImagesOrBundleIsOneLine() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "no images");
+        CliRun r = CliRun.of("render", empty.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is not a bundle (no bundle.json) and holds no images"), r.err());
+        assertFalse(Files.exists(FolderCache.bundleOf(cache, empty)));
+    }
+}

@@ -1,0 +1,88 @@
+package org.embedscope.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.embedscope.TestData;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.digits.MillionDigits;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code million-digits} then {@code prepare --metadata}, as the README tells a user to run them. */
+class MillionDigitsCommandTest {
+    @TempDir Path dir;
+    Path mnist, set;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        mnist = Files.createDirectories(dir.resolve("mnist"));
+        TestData.mnistSubset(mnist, "train", 0, 30);
+        TestData.mnistSubset(mnist, "t10k", 30, 10);
+        set = dir.resolve("set");
+    }
+
+    private static String[] prepare(Path set, Path metadata, Path out) {
+        return new String[] {"prepare", "--neighbors", "0", "--idx", set.resolve("train-images-idx3-ubyte").toString(), set.resolve("train-labels-idx1-ubyte").toString(),
+                "--idx", set.resolve("t10k-images-idx3-ubyte").toString(), set.resolve("t10k-labels-idx1-ubyte").toString(),
+                "--metadata", metadata.toString(), "--label-names", "mnist", "--layout", "pca", "-o", out.toString()};
+    }
+
+    @Test
+    void theSetPreparesIntoABundleWithSourceAndTransformPerItem() throws Exception {
+        CliRun made = CliRun.of("million-digits", "--mnist", mnist.toString(), "-o", set.toString(), "--copies", "4", "--seed", "9");
+        assertEquals(0, made.code(), made.err());
+        CliRun prep = CliRun.of(prepare(set, set.resolve(MillionDigits.TRANSFORMS_FILE), dir.resolve("bundle")));
+        assertEquals(0, prep.code(), prep.err());
+        Bundle b = BundleReader.load(dir.resolve("bundle"));
+        assertEquals(160, b.count());
+        assertEquals(List.of("split", "source", "dx", "dy", "rotation", "scale"), b.metaColumns().subList(0, 6),
+                "the source's column, then the metadata file's, in its order");
+        List<String> rows = Files.readAllLines(set.resolve(MillionDigits.TRANSFORMS_FILE));
+        for (int i = 0; i < b.count(); i++) {
+            String[] f = rows.get(i + 1).split(",");
+            assertEquals(i < 120 ? "train" : "test", b.meta(0, i));
+            for (int c = 0; c < 5; c++) assertEquals(f[c], b.meta(c + 1, i), "item " + i + ", column " + b.metaColumns().get(c + 1));
+            assertEquals(Integer.toString(i / 4), b.meta(1, i), "item " + i + " is a copy of digit " + i / 4);
+        }
+    }
+
+    @Test
+    void aMetadataFileWithTheWrongRowCountIsRefusedInOneLine() throws Exception {
+        assertEquals(0, CliRun.of("million-digits", "--mnist", mnist.toString(), "-o", set.toString(), "--copies", "2").code());
+        Path shortFile = dir.resolve("short.csv");
+        List<String> rows = Files.readAllLines(set.resolve(MillionDigits.TRANSFORMS_FILE));
+        Files.write(shortFile, rows.subList(0, rows.size() - 1));
+        CliRun prep = CliRun.of(prepare(set, shortFile, dir.resolve("bundle")));
+        assertEquals(Main.EXIT_BAD_INPUT, prep.code());
+        assertTrue(prep.err().contains("short.csv") && prep.err().contains("79 data rows") && prep.err().contains("80 items"), prep.err());
+        assertEquals(1, prep.err().strip().lines().count(), prep.err());
+        assertFalse(Files.exists(dir.resolve("bundle")));
+    }
+
+    @Test
+    void aMetadataColumnTheSourceHasIsRefused() throws Exception {
+        assertEquals(0, CliRun.of("million-digits", "--mnist", mnist.toString(), "-o", set.toString(), "--copies", "1").code());
+        Path clash = dir.resolve("clash.csv");
+        StringBuilder sb = new StringBuilder("split\n");
+        for (int i = 0; i < 40; i++) sb.append("x\n");
+        Files.writeString(clash, sb);
+        CliRun prep = CliRun.of(prepare(set, clash, dir.resolve("bundle")));
+        assertEquals(Main.EXIT_BAD_INPUT, prep.code());
+        assertTrue(prep.err().contains("clash.csv") && prep.err().contains("'split'"), prep.err());
+    }
+
+    @Test
+    void badOptionsAreRefusedInOneLine() {
+        CliRun r = CliRun.of("million-digits", "--mnist", dir.resolve("nowhere").toString(), "-o", set.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("train-images-idx3-ubyte") && r.err().contains("fetch-mnist"), r.err());
+        CliRun c = CliRun.of("million-digits", "--mnist", mnist.toString(), "-o", set.toString(), "--copies", "0");
+        assertEquals(Main.EXIT_BAD_INPUT, c.code());
+        assertTrue(c.err().contains("--copies"), c.err());
+    }
+}

@@ -1,0 +1,92 @@
+package org.embedscope.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.embedscope.TestData;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.source.ProjectorConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export-projector}, and reading the export back with {@code prepare --projector}. */
+class ProjectorExportTest {
+    @TempDir Path dir;
+
+    @Test
+    void exportThenReimportGivesTheSameImagesLabelsMetadataAndGeometry() throws Exception {
+        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 300);
+        StringBuilder xy = new StringBuilder("x,y\n");
+        for (int i = 0; i < 300; i++) xy.append(i % 17).append(',').append(i / 17 * 0.5).append('\n');
+        Path given = Files.writeString(dir.resolve("given.csv"), xy);
+        Path bundle = dir.resolve("digits");
+        assertEquals(0, CliRun.of("prepare", "--neighbors", "0", "--idx", digits[0].toString(), digits[1].toString(), "--label-names", "mnist",
+                "--import-layout", "given=" + given, "--layout", "pca", "-o", bundle.toString()).code());
+
+        Path export = dir.resolve("export");
+        CliRun r = CliRun.of("export-projector", bundle.toString(), export.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("300 points, 2 embeddings, sprite 504×476 (28-px cells)"), r.out());
+
+        ProjectorConfig config = ProjectorConfig.read(export.resolve(ProjectorConfig.FILE_NAME));
+        assertEquals(List.of("given", "pca"), config.embeddings().stream().map(ProjectorConfig.Embedding::name).toList());
+        List<String> meta = Files.readAllLines(export.resolve("metadata.tsv"));
+        assertEquals("label\tlabel_name\tsplit", meta.get(0));
+        assertEquals(301, meta.size());
+        Bundle original = BundleReader.load(bundle);
+        List<String> tensor = Files.readAllLines(export.resolve("layout-given.tsv"));
+        for (int i = 0; i < 300; i++) {
+            assertEquals(original.coords(0)[2 * i] + "\t" + original.coords(0)[2 * i + 1], tensor.get(i));
+        }
+
+        Path back = dir.resolve("back");
+        r = CliRun.of("prepare", "--neighbors", "0", "--projector", export.toString(), "--tensor", "given", "--layout", "pca", "-o", back.toString());
+        assertEquals(0, r.code(), r.err());
+        Manifest om = original.manifest(), bm = Manifest.read(back);
+        assertEquals(28, bm.atlas().finest().cell());
+        for (int i = 0; i < 300; i++) {
+            assertArrayEquals(ProjectorImportTest.cell(bundle, om, i), ProjectorImportTest.cell(back, bm, i), "image " + i);
+        }
+        List<CSVRecord> a = ProjectorImportTest.points(bundle), b = ProjectorImportTest.points(back);
+        assertEquals(List.of("pca_x", "pca_y", "label", "label_name", "split"), b.get(0).getParser().getHeaderNames());
+        for (int i = 0; i < 300; i++) {
+            assertEquals(a.get(i).get("label"), b.get(i).get("label"));
+            assertEquals(a.get(i).get("split"), b.get(i).get("split"));
+            assertEquals(om.label().displayName(a.get(i).get("label")), b.get(i).get("label_name"));
+        }
+        // PCA of the exported 2-D coordinates only turns them: distances between points are kept
+        float[] g = original.coords(0), p = BundleReader.load(back).coords(0);
+        for (int i = 0; i < 300; i += 7) {
+            int j = (i * 31 + 11) % 300;
+            double dg = Math.hypot(g[2 * i] - g[2 * j], g[2 * i + 1] - g[2 * j + 1]);
+            double dp = Math.hypot(p[2 * i] - p[2 * j], p[2 * i + 1] - p[2 * j + 1]);
+            assertEquals(dg, dp, 1e-3 * (1 + dg), "distance " + i + "–" + j);
+        }
+    }
+
+    @Test
+    void anExportReplacesOnlyAnEarlierExport() throws Exception {
+        Path bundle = ProjectorLog.write(dir.resolve("log"), 5, 2, 3);
+        Path b = dir.resolve("b");
+        assertEquals(0, CliRun.of("prepare", "--neighbors", "0", "--projector", bundle.toString(), "--tensor", "as_text", "-o", b.toString()).code());
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("notes.txt"), "precious");
+        CliRun r = CliRun.of("export-projector", b.toString(), out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("exists and is not an earlier output (no projector_config.pbtxt)"), r.err());
+        assertEquals("precious", Files.readString(out.resolve("notes.txt")));
+
+        Path again = dir.resolve("again");
+        assertEquals(0, CliRun.of("export-projector", b.toString(), again.toString()).code());
+        assertEquals(0, CliRun.of("export-projector", b.toString(), again.toString()).code(), "an earlier export is replaced");
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(x -> x.startsWith(".")).toList(), "no temporary folders");
+        }
+        assertEquals("label\tcaption", Files.readAllLines(again.resolve("metadata.tsv")).get(0), "the label first, as prepare named it");
+    }
+}

@@ -1,0 +1,80 @@
+package org.embedscope.render;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.embedscope.select.ItemSet;
+import org.junit.jupiter.api.Test;
+
+/** The per-item flags derived by {@link ViewState}, and their versions (what decides uploads and redraws). */
+class ViewStateTest {
+    /** Ten items, labels alternating 0 and 1. */
+    private static ViewState state() {
+        int[] labels = new int[10];
+        for (int i = 0; i < 10; i++) labels[i] = i % 2;
+        ViewState st = new ViewState(2, 2, labels, 0);
+        st.setDataBounds(-1, -1, 1, 1);
+        st.setViewport(100, 100, new SpriteSizing(3, 50, 50));
+        return st;
+    }
+
+    private static ItemSet items(int... indices) {
+        return ItemSet.of(10, indices);
+    }
+
+    @Test
+    void flagsFollowSelectionMatchesAndVisibility() {
+        ViewState st = state();
+        st.setSelection(items(2, 3));
+        st.setMatches(items(3, 4, 5));
+        st.setShown(1, false);
+        ItemStates f = st.itemStates();
+        assertEquals(ItemStates.SELECTED | ItemStates.DIMMED, f.get(2), "selected, not matched: dimmed");
+        assertEquals(ItemStates.SELECTED | ItemStates.MATCHED | ItemStates.HIDDEN, f.get(3), "label 1 hidden");
+        assertEquals(ItemStates.MATCHED, f.get(4));
+        assertEquals(ItemStates.DIMMED, f.get(0));
+        st.setOnlyMatches(true);
+        assertEquals(ItemStates.HIDDEN | ItemStates.DIMMED, st.itemStates().get(0), "not matched: hidden");
+        assertTrue(st.isHidden(0));
+        assertFalse(st.isHidden(4));
+        st.setMatches(null);
+        st.setShown(1, true);
+        st.setDimUnselected(true);
+        assertEquals(ItemStates.DIMMED, st.itemStates().get(0), "dim the rest");
+        assertEquals(ItemStates.SELECTED, st.itemStates().get(2));
+        st.clearSelection();
+        assertEquals(0, st.itemStates().get(0), "nothing to dim against without a selection");
+    }
+
+    @Test
+    void onlyWhatChangedIsMarkedForUploadAndCameraMovesUploadNothing() {
+        ViewState st = state();
+        ItemStates f = st.itemStates();
+        f.markUploaded();
+        long v = f.version(), scene = st.version();
+        st.pan(10, 0);
+        st.zoomAbout(50, 50, 2);
+        assertEquals(v, st.itemStates().version(), "the camera does not touch the flags");
+        assertTrue(st.version() > scene, "but redraws the scene");
+        st.setSelection(items(6));
+        assertTrue(st.itemStates().version() > v);
+        assertEquals(6, f.dirtyFrom());
+        assertEquals(7, f.dirtyTo());
+        f.markUploaded();
+        long w = f.version();
+        st.setSelection(items(6));
+        assertEquals(w, st.itemStates().version(), "the same selection again changes nothing");
+    }
+
+    @Test
+    void selectionHasItsOwnVersionAndSortedItems() {
+        ViewState st = state();
+        long v = st.selectionVersion();
+        st.setSelection(items(7, 1, 4));
+        assertArrayEquals(new int[] {1, 4, 7}, st.selectedItems());
+        assertEquals(3, st.selectedCount());
+        assertTrue(st.selectionVersion() > v);
+        long w = st.selectionVersion();
+        st.setMatches(items(1));
+        assertEquals(w, st.selectionVersion(), "a search is not a selection change");
+    }
+}

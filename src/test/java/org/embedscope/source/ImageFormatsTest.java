@@ -1,0 +1,149 @@
+package org.embedscope.source;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.embedscope.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** WebP, CMYK JPEG and EXIF orientation, read from files other programs wrote (src/test/resources/images). */
+class ImageFormatsTest {
+    static final Path DIR = Path.of("src/test/resources/images");
+
+    @TempDir Path tmp;
+
+    private static int[] rgba(DecodedImage img, int x, int y) {
+        int c = img.channels(), o = (y * img.width() + x) * c;
+        byte[] p = img.pixels();
+        int r = p[o] & 0xff, g = c >= 3 ? p[o + 1] & 0xff : r, b = c >= 3 ? p[o + 2] & 0xff : r;
+        int a = img.hasAlpha() ? p[o + c - 1] & 0xff : 255;
+        return new int[] {r, g, b, a};
+    }
+
+    @Test
+    void losslessWebpDecodesToTheSamePixelsAsThePng() throws Exception {
+        DecodedImage webp = ImageFiles.read(DIR.resolve("lossless.webp"), "item 0");
+        DecodedImage png = ImageFiles.read(DIR.resolve("rgba.png"), "item 0");
+        assertEquals(8, webp.width());
+        assertEquals(6, webp.height());
+        assertEquals(4, webp.channels(), "colour with alpha");
+        assertArrayEquals(png.pixels(), webp.pixels());
+        assertArrayEquals(new int[] {255, 255, 255, 255}, rgba(webp, 1, 1));
+        assertArrayEquals(new int[] {8, 6}, ImageFiles.size(DIR.resolve("lossless.webp"), "item 0"));
+    }
+
+    @Test
+    void lossyWebpIsCloseToWhatWasEncoded() throws Exception {
+        DecodedImage img = ImageFiles.read(DIR.resolve("lossy.webp"), "item 0");
+        assertArrayEquals(new int[] {16, 12}, ImageFiles.size(DIR.resolve("lossy.webp"), "item 0"));
+        assertClose(new int[] {200, 40, 30}, rgba(img, 2, 6), 24);
+        assertClose(new int[] {20, 60, 220}, rgba(img, 13, 6), 24);
+    }
+
+    @Test
+    void cmykJpegIsReadInColour() throws Exception {
+        DecodedImage img = ImageFiles.read(DIR.resolve("cmyk.jpg"), "item 0");
+        assertEquals(3, img.channels());
+        int[] left = rgba(img, 3, 4), right = rgba(img, 12, 4);
+        assertTrue(left[0] > 180 && left[1] < 90 && left[2] < 90, "red: " + java.util.Arrays.toString(left));
+        assertTrue(right[2] > 120 && right[0] < 90 && right[1] < 120, "blue: " + java.util.Arrays.toString(right));
+    }
+
+    @Test
+    void tiffOrientationIsShownAsImageMagickShowsIt() throws Exception {
+        Path tif = DIR.resolve("oriented-6.tif");
+        assertEquals(6, ExifOrientation.of(tif));
+        DecodedImage shown = ImageFiles.read(tif, "item 0");
+        DecodedImage expected = ImageFiles.read(DIR.resolve("oriented-6-shown.png"), "item 0");
+        assertEquals(4, shown.width());
+        assertEquals(8, shown.height());
+        assertArrayEquals(expected.pixels(), shown.pixels());
+        assertArrayEquals(new int[] {4, 8}, ImageFiles.size(tif, "item 0"), "the size is the shown one");
+    }
+
+    /** A JPEG written by ImageIO with an APP1 Exif segment holding only the Orientation tag, put right after SOI. */
+    private Path jpegWithOrientation(BufferedImage img, int orientation, ByteOrder order) throws Exception {
+        ByteArrayOutputStream jpg = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(img, "jpg", jpg));
+        byte[] plain = jpg.toByteArray();
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4).order(order);
+        tiff.put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M').put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M');
+        tiff.putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1); // one entry
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0); // no next IFD
+        byte[] exif = tiff.array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2); // SOI
+        int len = 2 + 6 + exif.length;
+        out.write(new byte[] {(byte) 0xff, (byte) 0xe1, (byte) (len >> 8), (byte) len, 'E', 'x', 'i', 'f', 0, 0});
+        out.write(exif);
+        out.write(plain, 2, plain.length - 2);
+        Path f = tmp.resolve("o" + orientation + "-" + order + ".jpg");
+        Files.write(f, out.toByteArray());
+        return f;
+    }
+
+    @Test
+    void everyJpegExifOrientationIsTurnedUpright() throws Exception {
+        // Stored 32×16 in quadrants: top-left red, top-right green, bottom-left blue, bottom-right white.
+        BufferedImage stored = TestData.argb(32, 16, false, (x, y) -> x < 16 ? (y < 8 ? 0xffff0000 : 0xff0000ff) : (y < 8 ? 0xff00ff00 : 0xffffffff));
+        // What a viewer shows at the top-left, top-right, bottom-left and bottom-right, per the EXIF tag's definition.
+        String[] shown = {null,
+                "RGBW", // 1: as stored
+                "GRWB", // 2: mirrored left to right
+                "WBGR", // 3: turned 180°
+                "BWRG", // 4: flipped top to bottom
+                "RBGW", // 5: transposed (stored rows become columns)
+                "BRWG", // 6: turned 90° clockwise
+                "WGBR", // 7: transverse
+                "GWRB", // 8: turned 90° anticlockwise
+        };
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
+            for (int o = 1; o <= 8; o++) {
+                Path f = jpegWithOrientation(stored, o, order);
+                assertEquals(o, ExifOrientation.of(f));
+                DecodedImage img = ImageFiles.read(f, "item 0");
+                boolean turned = o >= 5;
+                assertEquals(turned ? 16 : 32, img.width(), "orientation " + o);
+                assertEquals(turned ? 32 : 16, img.height(), "orientation " + o);
+                assertArrayEquals(new int[] {img.width(), img.height()}, ImageFiles.size(f, "item 0"));
+                int w = img.width(), h = img.height();
+                String corners = "" + colour(rgba(img, 2, 2)) + colour(rgba(img, w - 3, 2)) + colour(rgba(img, 2, h - 3)) + colour(rgba(img, w - 3, h - 3));
+                assertEquals(shown[o], corners, "orientation " + o + " (" + order + ")");
+            }
+        }
+    }
+
+    @Test
+    void aDamagedOrMissingTagShowsTheImageAsStored() throws Exception {
+        Path png = TestData.save(TestData.grey(3, 2, (x, y) -> x), "png", tmp.resolve("a.png"));
+        assertEquals(1, ExifOrientation.of(png));
+        Path cut = tmp.resolve("cut.jpg");
+        byte[] full = Files.readAllBytes(jpegWithOrientation(TestData.grey(8, 8, (x, y) -> 0), 6, ByteOrder.BIG_ENDIAN));
+        Files.write(cut, java.util.Arrays.copyOf(full, 20)); // the Exif segment ends early
+        assertEquals(1, ExifOrientation.of(cut));
+    }
+
+    private static char colour(int[] c) {
+        if (c[0] > 200 && c[1] > 200 && c[2] > 200) return 'W';
+        if (c[0] > 200) return 'R';
+        if (c[1] > 200) return 'G';
+        if (c[2] > 200) return 'B';
+        return '?';
+    }
+
+    private static void assertClose(int[] expected, int[] actual, int tolerance) {
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue(Math.abs(expected[i] - actual[i]) <= tolerance, "channel " + i + ": " + java.util.Arrays.toString(actual)
+                    + " against " + java.util.Arrays.toString(expected));
+        }
+    }
+}
