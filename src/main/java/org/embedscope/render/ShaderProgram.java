@@ -1,6 +1,7 @@
 package org.embedscope.render;
 
 import static org.lwjgl.opengl.GL20.*;
+import static org.lwjgl.opengl.GL32.GL_GEOMETRY_SHADER;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,26 +26,53 @@ import org.embedscope.Home;
  */
 public final class ShaderProgram implements AutoCloseable {
     private static final Pattern INCLUDE = Pattern.compile("(?m)^\\s*#include\\s+\"([A-Za-z0-9_.-]+)\"\\s*$");
-    /** Constants every shader sees, defined in Java: the item-state bits. */
-    private static final String[] COMMON_DEFINES = ItemStates.glslDefines();
+    /** Constants every shader sees, defined in Java: the item-state bits, the most atlas levels. */
+    private static final String[] COMMON_DEFINES = java.util.stream.Stream.concat(java.util.Arrays.stream(ItemStates.glslDefines()),
+            java.util.stream.Stream.of("ATLAS_MAX_LEVELS " + AtlasTextures.MAX_LEVELS)).toArray(String[]::new);
 
     private final int program;
     private final Map<String, Integer> uniforms = new HashMap<>();
 
     public ShaderProgram(String vertexFile, String fragmentFile, String... defines) {
+        this(vertexFile, null, fragmentFile, defines);
+    }
+
+    private ShaderProgram(String vertexFile, String geometryFile, String fragmentFile, String[] defines) {
         int vs = compile(GL_VERTEX_SHADER, vertexFile, defines);
-        int fs = compile(GL_FRAGMENT_SHADER, fragmentFile, defines);
+        int gs;
+        try {
+            gs = geometryFile == null ? 0 : compile(GL_GEOMETRY_SHADER, geometryFile, defines);
+        } catch (RuntimeException e) {
+            glDeleteShader(vs);
+            throw e;
+        }
+        int fs;
+        try {
+            fs = compile(GL_FRAGMENT_SHADER, fragmentFile, defines);
+        } catch (RuntimeException e) {
+            glDeleteShader(vs);
+            if (gs != 0) glDeleteShader(gs);
+            throw e;
+        }
         program = glCreateProgram();
         glAttachShader(program, vs);
+        if (gs != 0) glAttachShader(program, gs);
         glAttachShader(program, fs);
         glLinkProgram(program);
         glDeleteShader(vs);
+        if (gs != 0) glDeleteShader(gs);
         glDeleteShader(fs);
         if (glGetProgrami(program, GL_LINK_STATUS) == 0) {
             String log = glGetProgramInfoLog(program);
             glDeleteProgram(program);
-            throw new IllegalStateException("linking " + vertexFile + " + " + fragmentFile + " failed: " + log);
+            throw new IllegalStateException("linking " + vertexFile + (geometryFile != null ? " + " + geometryFile : "") + " + "
+                    + fragmentFile + " failed: " + log);
         }
+    }
+
+    /** A program with a geometry shader between the vertex and fragment shaders (GL 3.2 and later). */
+    public static ShaderProgram withGeometry(String vertexFile, String geometryFile, String fragmentFile, String... defines) {
+        return new ShaderProgram(vertexFile, geometryFile, fragmentFile, defines);
     }
 
     /**
@@ -144,6 +172,12 @@ public final class ShaderProgram implements AutoCloseable {
     }
 
     public void setInts(String name, int x, int y, int z) { glUniform3i(location(name), x, y, z); }
+
+    /** An int array uniform, from its first element. */
+    public void setInts(String name, int[] values) { glUniform1iv(location(name), values); }
+
+    /** A float array uniform, from its first element. */
+    public void setFloats(String name, float[] values) { glUniform1fv(location(name), values); }
 
     public void setMatrix(String name, float[] columnMajor4x4) { glUniformMatrix4fv(location(name), false, columnMajor4x4); }
 
