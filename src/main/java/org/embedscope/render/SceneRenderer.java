@@ -61,7 +61,8 @@ public final class SceneRenderer implements AutoCloseable {
     private final NeighborLinesPass neighborLines;
     private PinnedNeighbors pinnedNeighbors;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
-    private final RenderTarget thumb = new RenderTarget(RenderTarget.Kind.COLOR);
+    private final ThumbnailSheet hoverThumbnail;
+    private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
     private final float pointLimit;
     /**
      * Pixels drawn beyond each edge of the view. GL clips a point by its centre, so a large sprite
@@ -74,8 +75,6 @@ public final class SceneRenderer implements AutoCloseable {
     private long pickedVersion = -1;
     private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedRadius, pickedId = -1;
     private int hovered = -1;
-    private int thumbItem = -1;
-    private boolean thumbTint;
 
     /**
      * Uploads the bundle and fits the view to a {@code width × height} framebuffer. First checks the
@@ -154,6 +153,7 @@ public final class SceneRenderer implements AutoCloseable {
         picking = pp;
         hover = hp;
         neighborLines = nl;
+        hoverThumbnail = thumbnailSheet();
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
@@ -387,18 +387,14 @@ public final class SceneRenderer implements AutoCloseable {
      * changes. Leaves framebuffer 0 bound.
      */
     public int thumbnail(int item, int size) {
-        boolean resized = thumb.ensureSize(size, size);
-        if (!resized && item == thumbItem && thumbTint == state.tintByLabel()) return thumb.texture();
-        glBindFramebuffer(GL_FRAMEBUFFER, thumb.fbo());
-        glViewport(0, 0, size, size);
-        float[] bg = PackedColor.rgb(BACKGROUND);
-        glClearColor(bg[0], bg[1], bg[2], 1f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        hover.drawImage(hoverItem(item), state.tintByLabel(), -1f, -1f, 1f, 1f);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        thumbItem = item;
-        thumbTint = state.tintByLabel();
-        return thumb.texture();
+        return hoverThumbnail.draw(new int[] {item}, 0, 1, 1, size);
+    }
+
+    /** A new grid of item images in one texture (closed with this renderer), for a panel of its own. */
+    public ThumbnailSheet thumbnailSheet() {
+        ThumbnailSheet t = new ThumbnailSheet(hover, this::hoverItem, state);
+        sheets.add(t);
+        return t;
     }
 
     // ---------------------------------------------------------------- read-back
@@ -426,7 +422,7 @@ public final class SceneRenderer implements AutoCloseable {
     @Override
     public void close() {
         scene.close();
-        thumb.close();
+        for (ThumbnailSheet t : sheets) t.close();
         neighborLines.close();
         hover.close();
         picking.close();

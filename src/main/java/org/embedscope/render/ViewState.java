@@ -30,6 +30,7 @@ public final class ViewState {
     private boolean smoothAlpha;
     private boolean[] shown;
     private final TransitionCamera follow = new TransitionCamera();
+    private final CameraFlight flight = new CameraFlight();
     private float[][] positions;
     private long version;
 
@@ -124,27 +125,57 @@ public final class ViewState {
 
     /** Shows the data's core box beside the panel. */
     public void fit() {
+        flight.stop();
         camera.fit();
         changed();
     }
 
     /** Centres world point ({@code cx}, {@code cy}) at zoom {@code zoom} (then constrained as the camera is). */
     public void setView(float cx, float cy, float zoom) {
+        flight.stop();
         camera.set(cx, cy, zoom);
         changed();
     }
 
     /** Moves the view by a drag of ({@code dx}, {@code dy}) pixels: the world follows the pointer. */
     public void pan(float dx, float dy) {
+        flight.stop();
         camera.panPixels(dx, dy);
         changed();
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the world point under ({@code sx}, {@code sy}) in place. */
     public void zoomAbout(float sx, float sy, float factor) {
+        flight.stop();
         camera.zoomAbout(sx, sy, factor);
         changed();
     }
+
+    /**
+     * Flies the camera, eased, from where it is to centre world point ({@code x}, {@code y}) at zoom
+     * {@code zoom}, starting at time {@code now} (seconds); {@link #update} moves it. Any other camera
+     * change ends the flight where it is.
+     */
+    public void flyTo(float x, float y, float zoom, float now) {
+        flight.start(camera, x, y, zoom, now);
+        changed();
+    }
+
+    /** The smallest zoom a flight to an item ends at: close enough to see the image. */
+    public static final float FLY_MIN_ZOOM = 4f;
+
+    /**
+     * Flies to item {@code item} where it is drawn now ({@code layouts}: every layout's normalised
+     * coordinates), zooming in to at least {@link #FLY_MIN_ZOOM}.
+     */
+    public void flyToItem(float[][] layouts, int item, float now) {
+        float[] p = new float[2];
+        transition.position(layouts, item, p);
+        flyTo(p[0], p[1], Math.max(camera.zoom(), FLY_MIN_ZOOM), now);
+    }
+
+    /** True while something moves without input: a transition or a camera flight. */
+    public boolean isAnimating() { return transition.isRunning() || flight.isRunning(); }
 
     // ---------------------------------------------------------------- transition
 
@@ -169,9 +200,12 @@ public final class ViewState {
 
     /** Advances time; returns true when the scene moved. */
     public boolean update(float now) {
-        if (!transition.isRunning()) return false;
-        transition.update(now);
-        follow.update(transition, camera);
+        if (!isAnimating()) return false;
+        if (flight.isRunning()) flight.update(camera, now);
+        if (transition.isRunning()) {
+            transition.update(now);
+            follow.update(transition, camera);
+        }
         changed();
         return true;
     }

@@ -47,6 +47,9 @@ public final class ExplorerWindow implements AutoCloseable {
     private float frameMs, sceneMs;
     private boolean firstFrameShown;
     private volatile int lastHovered = -1;
+    /** The item the selection panel marks in the scene: its hovered thumbnail, or the one flown to. */
+    private int thumbnailHovered = -1;
+    private int flownTo = -1;
     private volatile boolean overlayHasPointer;
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long frames;
@@ -129,6 +132,8 @@ public final class ExplorerWindow implements AutoCloseable {
             cursorInside = true;
             float[] p = toFramebuffer(x, y);
             input.move(p[0], p[1]);
+            // Back over the scene, the pointer hovers again what is under it.
+            if (!Overlay.wantsMouse()) flownTo = -1;
             wake();
         });
         glfwSetCursorEnterCallback(window, (w, entered) -> {
@@ -215,6 +220,9 @@ public final class ExplorerWindow implements AutoCloseable {
     /** Whether the overlay held the pointer in the last frame (then the wheel and clicks are its own). */
     public boolean overlayHasPointer() { return overlayHasPointer; }
 
+    /** Where the {@code k}-th thumbnail of the selection panel was last drawn (window pixels), or null. */
+    public float[] selectionThumbnailCentre(int k) { return overlay.thumbnailCentre(k); }
+
     /** Frames drawn so far. */
     public long frames() { return frames; }
 
@@ -234,7 +242,7 @@ public final class ExplorerWindow implements AutoCloseable {
     /** Runs until the window is closed. */
     public void run() {
         while (!glfwWindowShouldClose(window)) {
-            boolean busy = settle > 0 || scene.state().transition().isRunning();
+            boolean busy = settle > 0 || scene.state().isAnimating();
             if (busy) glfwPollEvents();
             else glfwWaitEvents();
             if (glfwWindowShouldClose(window)) break;
@@ -254,11 +262,12 @@ public final class ExplorerWindow implements AutoCloseable {
         boolean overScene = cursorInside && !input.isDragging() && !Overlay.wantsMouse();
         float[] p = toFramebuffer(cursorX, cursorY);
         int hovered = scene.hoverAt(overScene ? (int) p[0] : -1, overScene ? (int) p[1] : -1);
-        // An entry of the neighbours panel under the pointer marks its item in the scene.
+        // An entry of the neighbours panel under the pointer marks its item in the scene, as a thumbnail does.
         int neighbor = overlay.neighbors().hovered();
-        if (hovered < 0 && neighbor >= 0) {
-            scene.setHovered(neighbor);
-            hovered = neighbor;
+        int marked = neighbor >= 0 ? neighbor : thumbnailHovered >= 0 ? thumbnailHovered : flownTo;
+        if (hovered < 0 && marked >= 0) {
+            scene.setHovered(marked);
+            hovered = marked;
         }
         lastHovered = hovered;
 
@@ -275,6 +284,12 @@ public final class ExplorerWindow implements AutoCloseable {
         overlayHasPointer = Overlay.wantsMouse();
         overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
         overlay.build(hovered);
+        thumbnailHovered = overlay.thumbnailHovered();
+        int clicked = overlay.takeThumbnailClicked();
+        if (clicked >= 0) {
+            scene.state().flyToItem(scene.layouts(), clicked, now());
+            flownTo = clicked;
+        }
         int pinNext = overlay.neighbors().takeClicked();
         if (pinNext >= 0) scene.state().pin(pinNext);
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);

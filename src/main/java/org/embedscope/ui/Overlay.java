@@ -49,6 +49,7 @@ public final class Overlay implements AutoCloseable {
     private float sceneMs;
     private boolean lastFrameRedrewScene;
     private java.util.function.DoubleSupplier clock = () -> 0;
+    private final SelectionPanel selection;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
     private float[] outline = new float[0];
     private boolean outlineClosed;
@@ -59,6 +60,7 @@ public final class Overlay implements AutoCloseable {
         this.toggle = toggle;
         this.uiScale = uiScale;
         neighbors = new NeighborPanel(scene, uiScale);
+        selection = new SelectionPanel(scene, uiScale, this::labelRgba);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -128,9 +130,19 @@ public final class Overlay implements AutoCloseable {
     public void build(int hovered) {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
+        selection.build();
         neighbors.build();
         drawOutline();
     }
+
+    /** The item whose thumbnail in the selection panel the pointer is over, or -1 (the scene marks it). */
+    public int thumbnailHovered() { return selection.hovered(); }
+
+    /** Where the {@code k}-th thumbnail of the selection panel was drawn (window pixels), or null. */
+    public float[] thumbnailCentre(int k) { return selection.thumbnailCentre(k); }
+
+    /** The item whose thumbnail was clicked since the last call, or -1 (the view flies to it). */
+    public int takeThumbnailClicked() { return selection.takeClicked(); }
 
     /** The selection outline over everything: a dark line under a bright one, so it reads on any image. */
     private void drawOutline() {

@@ -30,9 +30,9 @@ class ExplorerWindowTest {
     private ExplorerWindow window;
 
     /** Opens the window on the five-item sprite bundle with small sprites; returns its position on the screen. */
-    private int[] openWindow() throws Exception {
+    private int[] openWindow(int width, int height) throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
-        driver = WindowDriver.open(org.embedscope.render.SpriteFixture.write(dir.resolve("b")), 800, 600);
+        driver = WindowDriver.open(org.embedscope.render.SpriteFixture.write(dir.resolve("b")), width, height);
         window = driver.window;
         // Five items get sprites half the window wide, which leave no room to zoom: make them small.
         driver.onLoop(() -> window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
@@ -41,7 +41,7 @@ class ExplorerWindowTest {
 
     @Test
     void pointerAndKeysDriveTheScene() throws Exception {
-        int[] pos = openWindow();
+        int[] pos = openWindow(800, 600);
         ViewState st = window.scene().state();
         Camera cam = st.camera();
 
@@ -81,7 +81,8 @@ class ExplorerWindowTest {
 
     @Test
     void aLassoDrawnWithThePointerSelectsWhatItEncloses() throws Exception {
-        int[] pos = openWindow();
+        // Wide enough that items 3 and 4 are clear of the control panel (left) and the selection panel (bottom right).
+        int[] pos = openWindow(1100, 700);
         ViewState st = window.scene().state();
         Camera cam = st.camera();
         // Items 1 (1, -1) and 3 (1, 1) on the right; item 4 in the middle stays outside.
@@ -98,19 +99,34 @@ class ExplorerWindowTest {
                 () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
         assertFalse(window.overlayHasPointer());
 
+        // The selection panel shows both as images: hovering the first marks item 1 in the scene,
+        // clicking it flies the view in to it and keeps it hovered.
+        await("the panel shows the selection's images", () -> window.selectionThumbnailCentre(1) != null);
+        float[] t0 = window.selectionThumbnailCentre(0);
+        xdotool("mousemove", String.valueOf(pos[0] + Math.round(t0[0])), String.valueOf(pos[1] + Math.round(t0[1])));
+        await("hovering the first thumbnail marks item 1", () -> window.hovered() == 1);
+        float zoomBefore = cam.zoom();
+        xdotool("click", "1");
+        await("clicking it flies in to item 1", () -> !st.isAnimating() && cam.zoom() >= Math.max(zoomBefore, ViewState.FLY_MIN_ZOOM) - 1e-3f);
+        float x1 = cam.screenX(1f), y1 = cam.screenY(-1f);
+        // (A corner item stays at the corner: the camera keeps the data in view.)
+        assertTrue(x1 >= 0 && x1 <= cam.width() && y1 >= 0 && y1 <= cam.height(), "item 1 in view at " + x1 + "," + y1);
+        assertEquals(1, window.hovered(), "and shown hovered");
+        xdotool("key", "f");
+        await("F fits again", () -> Math.abs(cam.zoom() - 1f) < 1e-4f);
+
         xdotool("key", "Escape");
         await("Esc clears the selection", () -> st.selectedCount() == 0);
 
-        // Shift-click adds items 3 and 1 (the left of the window may be under the overlay), a plain
-        // click on item 1 selects it alone, I inverts.
-        String[] p3 = at(pos, cam, 1f, 1f, 0, 0), p1 = at(pos, cam, 1f, -1f, 0, 0);
+        // Shift-click adds items 3 and 4, a plain click on item 4 selects it alone, I inverts.
+        String[] p3 = at(pos, cam, 1f, 1f, 0, 0), p4 = at(pos, cam, 0f, 0f, 0, 0);
         xdotool("mousemove", p3[0], p3[1], "sleep", "0.05", "keydown", "shift", "click", "1", "keyup", "shift");
         await("shift-click selects item 3", () -> st.selectedCount() == 1 && st.isSelected(3));
-        xdotool("mousemove", p1[0], p1[1], "sleep", "0.4", "keydown", "shift", "click", "1", "keyup", "shift");
-        await("shift-click adds item 1", () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        xdotool("mousemove", p4[0], p4[1], "sleep", "0.4", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click adds item 4", () -> st.selectedCount() == 2 && st.isSelected(4) && st.isSelected(3));
         xdotool("sleep", "0.4", "click", "1");
-        await("a click selects item 1 alone", () -> st.selectedCount() == 1 && st.isSelected(1));
+        await("a click selects item 4 alone", () -> st.selectedCount() == 1 && st.isSelected(4));
         xdotool("key", "i");
-        await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(1));
+        await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(4));
     }
 }
