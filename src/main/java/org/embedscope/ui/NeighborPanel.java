@@ -26,8 +26,8 @@ public final class NeighborPanel {
     public static final String NO_NEIGHBORS = "this bundle holds no neighbours: prepare it with --neighbors 15 to pin items";
 
     /** Images per row of the panel, and their side in pixels (before UI scale). */
-    static final int COLUMNS = 5;
-    static final float THUMB_PX = 64f;
+    static final int COLUMNS = 8;
+    static final float THUMB_PX = 48f;
     /** The pinned item's frame, as its ring in the scene. */
     static final int PINNED_FRAME = 0xffffff;
 
@@ -65,9 +65,8 @@ public final class NeighborPanel {
             return;
         }
         PinnedNeighbors p = scene.pinnedNeighbors();
-        if (p == null) {
-            ImGui.textDisabled("ctrl-click or N: pin an item's neighbours");
-        } else {
+        // Nothing pinned: the shortcuts below say how to pin.
+        if (p != null) {
             ImGui.text(String.format(Locale.ROOT, "pinned item %d: %d kept, %d far of %d", p.item(), p.keptCount(), p.farCount(), p.count()));
             ImGui.sameLine();
             if (ImGui.smallButton("unpin (Esc)")) st.pin(-1);
