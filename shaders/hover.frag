@@ -1,5 +1,5 @@
 #version 330 core
-// The hovered item enlarged, from the finest atlas level, with smooth (not thresholded) alpha,
+// The hovered item enlarged, from the finest atlas level on the GPU, with smooth (not thresholded) alpha,
 // blended over the scene. With uPanel = 1 it draws the backing panel instead: a translucent square
 // with a border in the label's colour (in the selection colour when the item is selected), so the
 // enlarged image reads over its neighbours.
@@ -26,7 +26,7 @@ void main() {
         fragColor = border ? vec4(edge, 1.0) : uPanelColor;
         return;
     }
-    vec4 t = cellTexel(atlasCell(uItemCell), vLocal);
+    vec4 t = cellTexel(residentCell(uItemCell, 0), vLocal);
     float a = coverage(t);
     vec3 rgb = uTintByLabel == 1 ? uTint : t.rgb;
     if (uAlphaMode == 0 && uTintByLabel == 0) rgb = vec3(1.0);

@@ -52,7 +52,14 @@ public final class BenchSession {
     private String name;
     private int width, height;
     private boolean matchDemo;
+    private int motionFrames;
     private final Map<String, Float> spritePx = new LinkedHashMap<>();
+    /** Per phase, the most items a frame of it drew (levels of detail and culling, {@code SceneRenderer#drawnCount}). */
+    private final Map<String, Integer> drawn = new LinkedHashMap<>();
+    private String currentName;
+    private OffscreenExplorer session;
+    private long gpuBudget, texAllocated, texHighWater, texUploads, texEvictions;
+    private boolean texStreams;
     private String atlasNote = "";
 
     /** Runs the session on {@code bundleDir} at {@code width × height}. */
@@ -62,6 +69,12 @@ public final class BenchSession {
 
     /** Runs the session, or with {@code matchDemo} the demo's phases at the demo's sprite sizes. */
     public static BenchSession run(Path bundleDir, int width, int height, boolean overlay, boolean matchDemo) throws BundleException {
+        return run(bundleDir, width, height, overlay, matchDemo, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET);
+    }
+
+    /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
+    public static BenchSession run(Path bundleDir, int width, int height, boolean overlay, boolean matchDemo, long gpuBudget)
+            throws BundleException {
         BenchSession b = new BenchSession();
         b.width = width;
         b.height = height;
@@ -71,7 +84,7 @@ public final class BenchSession {
         b.loadMs = (System.nanoTime() - t0) / 1e6;
         b.items = bundle.count();
         b.name = bundle.manifest().name();
-        try (OffscreenExplorer x = new OffscreenExplorer(bundle, width, height)) {
+        try (OffscreenExplorer x = new OffscreenExplorer(bundle, width, height, gpuBudget)) {
             ViewState st = x.scene().state();
             if (matchDemo) st.setSizing(SpriteSizing.matchingDemo(st.sizing().maxPx(), x.scene().pointLimit()));
             x.frame(-1, -1, overlay);
@@ -82,8 +95,16 @@ public final class BenchSession {
             b.atlasNote = atlas.levelsMadeNow() ? "levels made at load" : atlas.levelsFromCache() ? "levels from the cache" : "the bundle's levels";
             // Levels made at load go into the cache on a background thread: not during the phases.
             LevelCache.awaitWrites();
+            b.session = x;
+            b.gpuBudget = gpuBudget;
             if (matchDemo) b.demoScript(x, overlay);
             else b.script(x, overlay);
+            b.texAllocated = atlas.allocatedBytes();
+            b.texHighWater = atlas.highWaterBytes();
+            b.texUploads = atlas.uploads();
+            b.texEvictions = atlas.evictions();
+            b.texStreams = atlas.streams();
+            b.session = null;
         }
         Runtime rt = Runtime.getRuntime();
         b.heapUsed = rt.totalMemory() - rt.freeMemory();
@@ -156,6 +177,11 @@ public final class BenchSession {
         closePhase();
     }
 
+    /**
+     * A full transition in 30 frames: the 29 while the sprites move ({@code transition}: motion
+     * frames, at half resolution where an exact redraw is slow) and the exact frame they come to
+     * rest in ({@code settle}).
+     */
     private void transition(OffscreenExplorer x, boolean overlay) {
         ViewState st = x.scene().state();
         FrameStats tr = phase("transition", st);
@@ -165,7 +191,10 @@ public final class BenchSession {
             for (int f = 1; f <= 30; f++) {
                 float now = f / 30f * org.embedscope.render.Transition.DURATION;
                 st.update(now);
-                timed(tr, () -> x.frame(-1, -1, overlay), x);
+                if (f == 30) tr = phase("settle", st);
+                FrameStats into = tr;
+                timed(into, () -> x.frame(-1, -1, overlay), x);
+                if (f < 30 && x.scene().lastFrameWasMotion()) motionFrames++;
             }
             st.jumpTo(0);
         }
@@ -199,6 +228,7 @@ public final class BenchSession {
         FrameStats s = new FrameStats();
         phases.put(phaseName, s);
         current = s;
+        currentName = phaseName;
         phaseCpuStart = processCpuMs();
         return s;
     }
@@ -209,6 +239,11 @@ public final class BenchSession {
     private void closePhase() {
         if (current != null) current.setCpuMs(processCpuMs() - phaseCpuStart);
         current = null;
+    }
+
+    /** After a frame: the most items a frame of the phase drew. */
+    private void noteDrawn() {
+        if (currentName != null && session != null) drawn.merge(currentName, session.scene().drawnCount(), Math::max);
     }
 
     /** User + system CPU time of this process, every thread, from /proc (NaN elsewhere). */
@@ -223,11 +258,12 @@ public final class BenchSession {
         }
     }
 
-    private static void timed(FrameStats stats, Runnable frame, OffscreenExplorer x) {
+    private void timed(FrameStats stats, Runnable frame, OffscreenExplorer x) {
         long t = System.nanoTime();
         frame.run();
         x.finish();
         stats.add((System.nanoTime() - t) / 1e6);
+        noteDrawn();
     }
 
     /** Centre of the most crowded cell of a 32×32 grid over a normalised layout (set-up, not per frame). */
@@ -264,10 +300,18 @@ public final class BenchSession {
         sb.append(String.format(Locale.ROOT, "%-11s %7s %9s %11s %11s %14s%n", "phase", "frames", "sprite px", "median ms", "p95 ms", "cpu ms/frame"));
         phases.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-11s %7d %9.1f %11.1f %11.1f %14.1f%n", k, v.count(),
                 spritePx.getOrDefault(k, Float.NaN), v.median(), v.p95(), v.cpuPerFrame())));
+        sb.append(String.format(Locale.ROOT, "transition: %d of 29 moving frames at half resolution (exact redraws over %.0f ms); settle: the exact frame at rest%n",
+                motionFrames, org.embedscope.render.SceneRenderer.MOTION_BUDGET_MS));
         sb.append(String.format(Locale.ROOT, "pick read-back: median %.2f ms, p95 %.2f ms%n", pickReadback.median(), pickReadback.p95()));
         sb.append(String.format(Locale.ROOT, "bundle load %.0f ms; load to first complete frame %.0f ms; JVM start to first frame %.0f ms%n",
                 loadMs, firstFrameMs, startToFirstFrameMs));
         sb.append(String.format(Locale.ROOT, "heap used %.0f MB; RSS %.0f MB (peak %.0f MB)%n", heapUsed / 1048576.0, rssKb / 1024.0, peakRssKb / 1024.0));
+        sb.append(String.format(Locale.ROOT, "textures: budget %.0f MB, allocated %.0f MB, high water %.0f MB; %s, %d pages uploaded, %d evicted%n",
+                gpuBudget / 1048576.0, texAllocated / 1048576.0, texHighWater / 1048576.0, texStreams ? "finer levels streamed" : "every page resident",
+                texUploads, texEvictions));
+        sb.append("items drawn per frame, at most:");
+        drawn.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %,d;", k, v)));
+        sb.append(String.format("%n"));
         return sb.toString();
     }
 
@@ -285,11 +329,21 @@ public final class BenchSession {
                     ++i < phases.size() ? "," : ""));
         }
         sb.append("  },\n");
+        sb.append(String.format(Locale.ROOT, "  \"transition_half_resolution_frames\": %d,%n", motionFrames));
         sb.append(String.format(Locale.ROOT, "  \"pick_readback_ms\": {\"median\": %.3f, \"p95\": %.3f},%n", pickReadback.median(), pickReadback.p95()));
         sb.append(String.format(Locale.ROOT, "  \"load_ms\": %.1f, \"load_to_first_frame_ms\": %.1f, \"start_to_first_frame_ms\": %.1f,%n",
                 loadMs, firstFrameMs, startToFirstFrameMs));
-        sb.append(String.format(Locale.ROOT, "  \"heap_used_mb\": %.1f, \"rss_mb\": %.1f, \"peak_rss_mb\": %.1f%n}%n",
+        sb.append(String.format(Locale.ROOT, "  \"heap_used_mb\": %.1f, \"rss_mb\": %.1f, \"peak_rss_mb\": %.1f,%n",
                 heapUsed / 1048576.0, rssKb / 1024.0, peakRssKb / 1024.0));
+        sb.append(String.format(Locale.ROOT, "  \"texture\": {\"budget_mb\": %.1f, \"allocated_mb\": %.1f, \"high_water_mb\": %.1f, \"streams\": %b, "
+                        + "\"pages_uploaded\": %d, \"pages_evicted\": %d},%n", gpuBudget / 1048576.0, texAllocated / 1048576.0,
+                texHighWater / 1048576.0, texStreams, texUploads, texEvictions));
+        sb.append("  \"items_drawn\": {");
+        int j = 0;
+        for (Map.Entry<String, Integer> e : drawn.entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%s\"%s\": %d", j++ > 0 ? ", " : "", e.getKey(), e.getValue()));
+        }
+        sb.append("}\n}\n");
         return sb.toString();
     }
 }

@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean colour;
 
     @Option(names = "--gpu-memory", paramLabel = "SIZE", defaultValue = "1G", converter = ByteSize.Converter.class,
-            description = "Budget for textures on the GPU, such as 1G or 512M (default: ${DEFAULT-VALUE}).")
+            description = "Budget for the atlas on the GPU, such as 1G or 512M: coarse levels stay, finer pages stream in as the view needs them (default: ${DEFAULT-VALUE}).")
     ByteSize gpuMemory;
 
     @Option(names = "--keep", paramLabel = "DIR",
@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
         }
         try {
-            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo);
+            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo, gpuMemory.bytes());
             spec.commandLine().getOut().print(json ? s.json() : s.text());
             spec.commandLine().getOut().flush();
         } finally {

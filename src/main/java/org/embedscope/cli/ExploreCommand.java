@@ -39,6 +39,10 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "Initial window size in screen coordinates (default: ${DEFAULT-VALUE}).")
     Size size;
 
+    @Option(names = "--gpu-memory", paramLabel = "SIZE", defaultValue = "1G", converter = ByteSize.Converter.class,
+            description = "Budget for the atlas on the GPU, such as 1G or 512M: coarse levels stay, finer pages stream in as the view needs them (default: ${DEFAULT-VALUE}).")
+    ByteSize gpuMemory;
+
     @Option(names = "--annotations", paramLabel = "FILE",
             description = {"Where label and tag edits are kept: loaded at start, saved after each edit (default: annotations.csv",
                     "beside the bundle; when its folder is read-only, a file in your cache folder, and the overlay says so)."})
@@ -47,7 +51,7 @@ public final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = bundle != null ? folder.resolve(bundle, spec) : Home.resolve("assets/mnist");
-        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height(), annotations)) {
+        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height(), gpuMemory.bytes(), annotations)) {
             window.run();
         }
         // Atlas levels made at this load finish going into the cache before the process ends.

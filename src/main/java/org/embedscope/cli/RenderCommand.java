@@ -64,6 +64,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--tint", description = "Colour each image's shape by its label.")
     boolean tint;
 
+    @Option(names = "--smooth-alpha", description = "Blend texels by their alpha instead of the threshold's pass or fail.")
+    boolean smoothAlpha;
+
     @Option(names = "--json", description = {"Also print what was drawn, as JSON: sprite_px (on-screen sprite side), level",
             "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items whose sprite",
             "reaches into the view), layout, size and the output file."})
@@ -83,6 +86,10 @@ public final class RenderCommand implements Callable<Integer> {
         return i;
     }
 
+    @Option(names = "--gpu-memory", paramLabel = "SIZE", defaultValue = "1G", converter = ByteSize.Converter.class,
+            description = "Budget for the atlas on the GPU, such as 1G or 512M: coarse levels stay, finer pages stream in as the view needs them (default: ${DEFAULT-VALUE}).")
+    ByteSize gpuMemory;
+
     @Override
     public Integer call() throws Exception {
         Bundle b = BundleReader.load(folder.resolve(bundle, spec));
@@ -94,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--transition: expected a fraction from 0 to 1, got " + transition);
         }
         int pinned = pin == null ? -1 : pinIndex(b);
-        try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height())) {
+        try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height(), gpuMemory.bytes())) {
             ViewState st = x.scene().state();
             st.jumpTo(from);
             if (transition != null) {
@@ -104,6 +111,9 @@ public final class RenderCommand implements Callable<Integer> {
             st.setUserScale(scale);
             st.setThreshold(threshold);
             st.setTintByLabel(tint);
+            st.setSmoothAlpha(smoothAlpha);
+            // The view's zoom is relative to the fitted view, which leaves room for the open panel.
+            st.setInsetLeft(overlay ? org.embedscope.ui.Overlay.insetPx(1f) : 0f);
             if (view.equals("pin")) {
                 if (pinned < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--view pin: goes with --pin INDEX");
                 framePinned(st, x.scene().layouts()[from], b.neighbors(), pinned);
@@ -112,6 +122,12 @@ public final class RenderCommand implements Callable<Integer> {
                 st.setView(v[0], v[1], v[2]);
             }
             st.pin(pinned);
+            x.frame(cursor[0], cursor[1], overlay);
+            // A still shows the view's own pages: frames go on until the streamed ones have arrived.
+            for (long until = System.nanoTime() + 30_000_000_000L; x.scene().busy() && System.nanoTime() < until; ) {
+                Thread.sleep(2);
+                x.frame(cursor[0], cursor[1], overlay);
+            }
             x.frame(cursor[0], cursor[1], overlay);
             x.writePng(out);
             if (json) spec.commandLine().getOut().println(drawnJson(x, b, out));

@@ -2,133 +2,267 @@ package org.embedscope.render;
 
 import static org.lwjgl.opengl.GL11.*;
 import static org.lwjgl.opengl.GL12.*;
+import static org.lwjgl.opengl.GL13.*;
 import static org.lwjgl.opengl.GL30.*;
 import static org.lwjgl.opengl.GL33.*;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.embedscope.bundle.AtlasCheck;
-import org.embedscope.bundle.Bundle;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.bundle.PageImage;
+import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * The bundle's atlas pages on the GPU: one {@code GL_TEXTURE_2D_ARRAY} per level of detail, a layer
- * per page, so every item of a level is drawn with a single texture binding. Grey and grey+alpha
- * pages stay one or two bytes per texel; texture swizzles make every format read as RGBA in the
- * shaders. No mipmaps: they would blend neighbouring cells; coarser levels take their place.
+ * The atlas on the GPU, within a memory budget: every level's pages are layers of one
+ * {@code GL_TEXTURE_2D_ARRAY} (each layer the size of the largest page), so every item of every level
+ * is drawn with one texture binding. How the budget is spent is a {@link TexturePlan}: the coarse
+ * levels are uploaded at the start and stay; the finer ones, when they do not fit, are streamed —
+ * the pages the view needs are decoded on worker threads and uploaded a few per frame
+ * ({@link #update}) into the remaining layers, the least recently used page giving way
+ * ({@link PagePool}). A page table (an integer texture: level and page to layer, or -1) tells the
+ * shaders which pages are on the GPU, and an item whose page is not is drawn from the finest coarser
+ * level whose page is ({@code residentCell} in {@code atlas.glsl}), so a sprite is never blank and
+ * never another item's; it sharpens when its page arrives.
  *
- * <p>Pages are decoded on worker threads ({@link PageDecoder}), a few ahead of the upload, which runs on
- * the GL thread.
+ * <p>Grey and grey+alpha pages stay one or two bytes per texel; swizzles make every format read as
+ * RGBA in the shaders. No mipmaps: they would blend neighbouring cells; coarser levels take their
+ * place. Bytes are counted as the plan counts them (RGB as four a texel).
  */
 public final class AtlasTextures implements AutoCloseable {
-    private final int[] textures;
-    private final int[] cells;
-    private final int[] pageWidths;
-    private final int[] pageHeights;
-    private final int[] channels;
+    /** The texture budget when none is given: 1 GiB. */
+    public static final long DEFAULT_BUDGET = 1L << 30;
+    /** Levels the shaders can tell apart. */
+    public static final int MAX_LEVELS = 16;
+    /** Array layers planned for before a GL is there to ask (GL_MAX_ARRAY_TEXTURE_LAYERS of common drivers). */
+    static final int ASSUMED_MAX_LAYERS = 2048;
+    /** Streamed pages uploaded per frame at most: each is a few megabytes. */
+    public static final int UPLOADS_PER_FRAME = 2;
+    /** Streamed pages decoded at once. */
+    static final int LOAD_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    static final int TABLE_WIDTH = 4096;
+    static final int TABLE_UNIT = 2;
+
+    private final int levels;
     private final Manifest.Level[] grids;
+    private final int[] cells;
+    private final List<List<Path>> files = new ArrayList<>();
     private final boolean derivedNow, fromCache;
+    private final long budget;
+    private final TexturePlan plan;
+    /** Per level, the layer of its first page when resident, else -1. */
+    private final int[] residentFirst;
+    /** Per level and page, the layer holding it or -1: what the page table says. */
+    private final int[][] layerOf;
+    private final PagePool pool;
+    private final int streamFirst;
+    private int texture, channels;
+    private final int table, tableRows;
+    private int occupied;
+    private long uploadedLayers, freedLayers, highWaterLayers, version;
+    private ExecutorService loader;
+    private final ConcurrentLinkedQueue<Loaded> arrived = new ConcurrentLinkedQueue<>();
+    private int[] wantLevels = new int[0], wantPages = new int[0], counts = new int[0];
+
+    /** A streamed page decoded (or failed to), asked for in frame {@code frame}. */
+    private record Loaded(int level, int page, long frame, PageImage image, BundleException error) {}
+
+    /** Frames {@link #update} has seen. */
+    private long frames;
 
     /**
-     * Uploads every level the decoder plans ({@link PageDecoder#plan}: the bundle's own, and coarser
-     * ones for a bundle that has only one); {@code pages} is what {@link AtlasCheck#checkPages} found
-     * for the bundle's own levels. Each texture array is allocated at its level's first page, with
-     * that page's channel count (grey RGB comes decoded as grey); a later page that needs more
-     * channels makes it reallocate and upload the earlier pages again.
+     * Uploads the levels {@code decoder} keeps for good ({@link PageDecoder#texturePlan}), planned for
+     * {@code budget} bytes and at most {@code maxLayers} layers (this GL's limit). The array is
+     * allocated at the first page, with the most channels that page or any streamed level can need;
+     * a later resident page with more makes it reallocate and upload the earlier ones again.
      */
-    public AtlasTextures(Bundle bundle, List<AtlasCheck.LevelPages> pages, PageDecoder decoder) throws BundleException {
-        List<PageDecoder.Planned> plan = decoder.plan();
-        int levels = plan.size();
-        textures = new int[levels];
-        cells = new int[levels];
-        pageWidths = new int[levels];
-        pageHeights = new int[levels];
-        channels = new int[levels];
+    public AtlasTextures(PageDecoder decoder, long budget, int maxLayers) throws BundleException {
+        List<PageDecoder.Planned> planned = decoder.plan();
+        levels = planned.size();
+        if (levels > MAX_LEVELS) throw new BundleException(null, "atlas.levels", "has " + levels + " levels; at most " + MAX_LEVELS + " are drawn");
+        this.budget = budget;
         grids = new Manifest.Level[levels];
+        cells = new int[levels];
+        int maxPages = 1;
+        for (int l = 0; l < levels; l++) {
+            grids[l] = planned.get(l).grid();
+            cells[l] = grids[l].cell();
+            files.add(planned.get(l).files());
+            maxPages = Math.max(maxPages, grids[l].pages().size());
+        }
+        int coarsest = grids[levels - 1].pages().size();
+        if (coarsest > maxLayers) {
+            throw new BundleException(null, "atlas.levels[" + (levels - 1) + "].pages", "has " + coarsest
+                    + " pages; this GL holds at most " + maxLayers + " layers per texture array (GL_MAX_ARRAY_TEXTURE_LAYERS),"
+                    + " and the coarsest level must fit; expected larger pages or fewer of them");
+        }
+        TexturePlan p = decoder.texturePlan();
+        plan = p.layers() <= maxLayers ? p : PageDecoder.texturePlan(planned, budget, maxLayers);
         derivedNow = decoder.derivedNow();
         fromCache = decoder.fromCache();
+        residentFirst = new int[levels];
+        layerOf = new int[levels][];
+        int next = 0;
+        boolean[] streamed = new boolean[levels];
+        int[] pages = new int[levels];
+        for (int l = 0; l < levels; l++) {
+            pages[l] = grids[l].pages().size();
+            layerOf[l] = new int[pages[l]];
+            Arrays.fill(layerOf[l], -1);
+            residentFirst[l] = plan.resident(l) ? next : -1;
+            if (plan.resident(l)) next += pages[l];
+            streamed[l] = !plan.resident(l) && files.get(l) != null;
+        }
+        streamFirst = next;
+        pool = plan.streamLayers() > 0 ? new PagePool(plan.streamLayers(), pages, streamed, 2 * LOAD_THREADS) : null;
+        tableRows = (maxPages + TABLE_WIDTH - 1) / TABLE_WIDTH;
+        table = glGenTextures();
         try {
-            for (int l = 0; l < levels; l++) upload(bundle, l, plan.get(l), l < pages.size() ? pages.get(l) : null, decoder);
+            allocateTable(Math.min(maxPages, TABLE_WIDTH), levels * tableRows);
+            uploadResident(decoder);
         } catch (BundleException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void upload(Bundle bundle, int level, PageDecoder.Planned planned, AtlasCheck.LevelPages declared, PageDecoder decoder) throws BundleException {
-        Manifest.Level lv = planned.grid();
-        grids[level] = lv;
-        cells[level] = lv.cell();
-        int count = lv.pages().size();
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        for (int p = 0; p < count; p++) {
+    private void allocateTable(int width, int height) {
+        glBindTexture(GL_TEXTURE_2D, table);
+        IntBuffer none = MemoryUtil.memAllocInt(width * height);
+        try {
+            for (int i = 0; i < width * height; i++) none.put(i, -1);
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_R32I, width, height, 0, GL_RED_INTEGER, GL_INT, none);
+        } finally {
+            MemoryUtil.memFree(none);
+        }
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+        glBindTexture(GL_TEXTURE_2D, 0);
+    }
+
+    /** The pages the decoder hands out: resident levels to their layers, others (a level filtered into coarser ones) to free streamed layers while any are left. */
+    private void uploadResident(PageDecoder decoder) throws BundleException {
+        for (int[] lp : decoder.order()) {
+            int level = lp[0], page = lp[1];
             try (PageImage img = decoder.next()) {
-                if (p == 0) {
-                    pageWidths[level] = img.width();
-                    pageHeights[level] = img.height();
-                    channels[level] = img.channels();
-                    textures[level] = allocate(img.width(), img.height(), count, img.channels());
-                } else if (img.width() != pageWidths[level] || img.height() != pageHeights[level]) {
-                    Path file = planned.files() != null ? planned.files().get(p) : bundle.dir();
+                if (texture == 0) allocate(Math.max(img.channels(), streamedChannels()));
+                if (img.width() > plan.width() || img.height() > plan.height()) {
+                    Path file = files.get(level) != null ? files.get(level).get(page) : null;
                     throw new BundleException(file, null, "decodes to " + img.width() + "×" + img.height()
-                            + " but the first page of its level is " + pageWidths[level] + "×" + pageHeights[level]);
+                            + " but its header says at most " + plan.width() + "×" + plan.height());
                 }
-                if (img.channels() > channels[level]) {
-                    // A page with colour after grey ones: the level needs the richer format throughout.
-                    glDeleteTextures(textures[level]);
-                    channels[level] = declared != null ? Math.max(img.channels(), declared.maxChannels()) : img.channels();
-                    textures[level] = allocate(pageWidths[level], pageHeights[level], count, channels[level]);
-                    for (int q = 0; q < p; q++) {
-                        try (PageImage again = PageImage.read(planned.files().get(q), channels[level])) {
-                            put(again, q, channels[level]);
-                        }
-                    }
+                int layer = residentFirst[level] >= 0 ? residentFirst[level] + page : -1;
+                if (layer < 0 && pool != null && pool.streams(level) && pool.hasFree()) {
+                    pool.frame(new int[] {level}, new int[] {page}, 1);
+                    PagePool.Claim c = pool.arrived(level, page);
+                    layer = c == null ? -1 : streamFirst + c.layer();
                 }
-                put(img, p, channels[level]);
+                if (layer < 0) continue;
+                put(img, layer);
+                setLayer(level, page, layer);
             }
         }
+        if (texture == 0) allocate(Math.max(1, streamedChannels()));
         glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
     }
 
-    private static void put(PageImage img, int layer, int channels) {
-        ByteBuffer px = img.pixels();
-        ByteBuffer converted = null;
-        if (img.channels() != channels) px = converted = convert(px, img.channels(), channels);
-        try {
-            glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, layer, img.width(), img.height(), 1,
-                    format(channels), GL_UNSIGNED_BYTE, px);
-        } finally {
-            if (converted != null) MemoryUtil.memFree(converted);
-        }
+    /** The most channels a streamed level's files declare (0 when nothing streams). */
+    private int streamedChannels() {
+        int c = 0;
+        for (int l = 0; l < levels; l++) if (!plan.resident(l)) c = Math.max(c, plan.channels(l));
+        return c;
     }
 
-    private static int allocate(int width, int height, int layers, int channels) {
-        int tex = glGenTextures();
-        glBindTexture(GL_TEXTURE_2D_ARRAY, tex);
-        int internal = switch (channels) {
+    private void allocate(int ch) {
+        channels = ch;
+        texture = glGenTextures();
+        glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
+        int internal = switch (ch) {
             case 1 -> GL_R8;
             case 2 -> GL_RG8;
             case 3 -> GL_RGB8;
             default -> GL_RGBA8;
         };
-        glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, internal, width, height, layers, 0, format(channels), GL_UNSIGNED_BYTE, (ByteBuffer) null);
+        glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, internal, plan.width(), plan.height(), Math.max(1, plan.layers()), 0, format(ch),
+                GL_UNSIGNED_BYTE, (ByteBuffer) null);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MAX_LEVEL, 0);
-        int[] swizzle = switch (channels) {
+        int[] swizzle = switch (ch) {
             case 1 -> new int[] {GL_RED, GL_RED, GL_RED, GL_ONE};
             case 2 -> new int[] {GL_RED, GL_RED, GL_RED, GL_GREEN};
             case 3 -> new int[] {GL_RED, GL_GREEN, GL_BLUE, GL_ONE};
             default -> new int[] {GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA};
         };
         glTexParameteriv(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
-        return tex;
+    }
+
+    /** Uploads {@code img} into {@code layer}, first widening the array when the page has more channels than it. */
+    private void put(PageImage img, int layer) throws BundleException {
+        if (img.channels() > channels) grow(img.channels());
+        ByteBuffer px = img.pixels();
+        ByteBuffer converted = null;
+        if (img.channels() != channels) px = converted = convert(px, img.channels(), channels);
+        try {
+            glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+            glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, layer, img.width(), img.height(), 1, format(channels), GL_UNSIGNED_BYTE, px);
+        } finally {
+            if (converted != null) MemoryUtil.memFree(converted);
+        }
+        glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+        uploadedLayers++;
+        if (layerOfLayer(layer) == null) occupied++;
+        highWaterLayers = Math.max(highWaterLayers, occupied);
+        version++;
+    }
+
+    /** A page with colour after grey ones: the array takes the richer format and every page on it is uploaded again from its file. */
+    private void grow(int ch) throws BundleException {
+        glDeleteTextures(texture);
+        allocate(ch);
+        for (int l = 0; l < levels; l++) {
+            for (int p = 0; p < layerOf[l].length; p++) {
+                int layer = layerOf[l][p];
+                if (layer < 0) continue;
+                if (files.get(l) == null) throw new IllegalStateException("level " + l + " was made in memory before a page with more channels");
+                try (PageImage again = PageImage.read(files.get(l).get(p), ch)) {
+                    ByteBuffer px = again.pixels();
+                    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+                    glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, layer, again.width(), again.height(), 1, format(ch), GL_UNSIGNED_BYTE, px);
+                    uploadedLayers++;
+                }
+            }
+        }
+    }
+
+    /** The {level, page} a layer holds, or null. */
+    private int[] layerOfLayer(int layer) {
+        for (int l = 0; l < levels; l++) for (int p = 0; p < layerOf[l].length; p++) if (layerOf[l][p] == layer) return new int[] {l, p};
+        return null;
+    }
+
+    private void setLayer(int level, int page, int layer) {
+        layerOf[level][page] = layer;
+        glBindTexture(GL_TEXTURE_2D, table);
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+            glTexSubImage2D(GL_TEXTURE_2D, 0, page % TABLE_WIDTH, level * tableRows + page / TABLE_WIDTH, 1, 1, GL_RED_INTEGER, GL_INT,
+                    stack.ints(layer));
+        }
+        glBindTexture(GL_TEXTURE_2D, 0);
     }
 
     private static int format(int channels) {
@@ -140,7 +274,7 @@ public final class AtlasTextures implements AutoCloseable {
         };
     }
 
-    /** Converts pixels between channel layouts (grey, grey+alpha, RGB, RGBA), for a page with fewer channels than its level's richest. */
+    /** Converts pixels between channel layouts (grey, grey+alpha, RGB, RGBA), for a page with fewer channels than the array. */
     static ByteBuffer convert(ByteBuffer src, int from, int to) {
         int n = src.remaining() / from;
         ByteBuffer dst = MemoryUtil.memAlloc(n * to);
@@ -168,15 +302,150 @@ public final class AtlasTextures implements AutoCloseable {
         return dst;
     }
 
-    public int levels() { return textures.length; }
+    // ---------------------------------------------------------------- streaming
 
-    public int texture(int level) { return textures[level]; }
+    /**
+     * Brings the streamed pages up to date for a frame that samples level {@code level} (-1: none)
+     * for the items whose cells are {@code cells[0 .. count)}, and shows item cell {@code hoverCell}
+     * (-1: none) at the finest level: asks for the missing pages, most needed first (the hovered
+     * item's, then by how many of the items each page holds), and uploads at most
+     * {@value #UPLOADS_PER_FRAME} of those decoded since. Returns true when the GPU's pages changed
+     * (the scene must be drawn again). GL thread.
+     */
+    public boolean update(int level, int[] cells, int count, int hoverCell) {
+        if (pool == null) return false;
+        frames++;
+        int n = 0;
+        int maxWanted = 1 + (level >= 0 ? grids[level].pages().size() : 0);
+        if (wantLevels.length < maxWanted) {
+            wantLevels = new int[maxWanted];
+            wantPages = new int[maxWanted];
+        }
+        if (hoverCell >= 0 && pool.streams(0)) {
+            wantLevels[n] = 0;
+            wantPages[n++] = hoverCell / grids[0].cellsPerPage();
+        }
+        if (level >= 0 && pool.streams(level)) n = byCount(level, cells, count, n);
+        for (int[] start : pool.frame(wantLevels, wantPages, n)) load(start[0], start[1]);
+        boolean changed = false;
+        int uploads = 0;
+        // A page goes up at the earliest in the frame after the one that asked for it, so the frame
+        // that first shows an item whose page is missing always draws the coarser level.
+        for (Loaded a; uploads < UPLOADS_PER_FRAME && (a = arrived.peek()) != null && a.frame() < frames; ) {
+            arrived.poll();
+            if (a.error() != null) {
+                pool.failed(a.level(), a.page());
+                System.err.println("embedscope: " + a.error().getMessage() + "; its items are drawn from a coarser level");
+                continue;
+            }
+            try (PageImage img = a.image()) {
+                PagePool.Claim c = pool.arrived(a.level(), a.page());
+                if (c == null) continue;
+                int layer = streamFirst + c.layer();
+                if (c.evictedLevel() >= 0) {
+                    setLayer(c.evictedLevel(), c.evictedPage(), -1);
+                    occupied--;
+                    freedLayers++;
+                }
+                put(img, layer);
+                setLayer(a.level(), a.page(), layer);
+                uploads++;
+                changed = true;
+            } catch (BundleException e) {
+                pool.failed(a.level(), a.page());
+            }
+        }
+        return changed;
+    }
+
+    /** Appends level {@code level}'s pages holding any of the cells, most cells first, after the {@code n} wanted already. */
+    private int byCount(int level, int[] cells, int count, int n) {
+        int pages = grids[level].pages().size(), per = grids[level].cellsPerPage();
+        if (counts.length < pages) counts = new int[pages];
+        Arrays.fill(counts, 0, pages, 0);
+        for (int i = 0; i < count; i++) counts[cells[i] / per]++;
+        long[] keyed = new long[pages];
+        int m = 0;
+        for (int p = 0; p < pages; p++) if (counts[p] > 0) keyed[m++] = ((long) (Integer.MAX_VALUE - counts[p]) << 32) | p;
+        Arrays.sort(keyed, 0, m);
+        for (int i = 0; i < m; i++) {
+            int page = (int) keyed[i];
+            if (n > 0 && wantLevels[0] == level && wantPages[0] == page) continue;
+            wantLevels[n] = level;
+            wantPages[n++] = page;
+        }
+        return n;
+    }
+
+    private void load(int level, int page) {
+        if (loader == null) {
+            loader = Executors.newFixedThreadPool(LOAD_THREADS, r -> {
+                Thread t = new Thread(r, "atlas-stream");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        Path file = files.get(level).get(page);
+        long frame = frames;
+        loader.execute(() -> {
+            try {
+                arrived.add(new Loaded(level, page, frame, PageDecoder.decodePage(file), null));
+            } catch (BundleException e) {
+                arrived.add(new Loaded(level, page, frame, null, e));
+            } catch (RuntimeException e) {
+                arrived.add(new Loaded(level, page, frame, null, new BundleException(file, null, "cannot decode: " + e.getMessage())));
+            }
+        });
+    }
+
+    /** True while streamed pages are being decoded or wait to be uploaded: frames should keep coming. */
+    public boolean busy() { return pool != null && (pool.inFlight() > 0 || !arrived.isEmpty()); }
+
+    /** Increases whenever a page is uploaded or evicted. */
+    public long version() { return version; }
+
+    // ---------------------------------------------------------------- drawing
+
+    /**
+     * Binds the array (unit 0) and the page table (unit {@value #TABLE_UNIT}) for {@code p} and sets
+     * the uniforms of {@code atlas.glsl}, except the alpha mode. Leaves unit 0 active.
+     */
+    void bind(ShaderProgram p) {
+        glActiveTexture(GL_TEXTURE0 + TABLE_UNIT);
+        glBindTexture(GL_TEXTURE_2D, table);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
+        p.set("uAtlas", 0);
+        p.set("uPageLayers", TABLE_UNIT);
+        p.set("uTableWidth", TABLE_WIDTH);
+        p.set("uTableRows", tableRows);
+        p.set("uLevels", levels);
+        int[] columns = new int[MAX_LEVELS], perPage = new int[MAX_LEVELS];
+        float[] cell = new float[MAX_LEVELS];
+        for (int l = 0; l < levels; l++) {
+            columns[l] = grids[l].columns();
+            perPage[l] = grids[l].cellsPerPage();
+            cell[l] = grids[l].cell();
+        }
+        p.setInts("uColumnsL", columns);
+        p.setInts("uCellsPerPageL", perPage);
+        p.setFloats("uCellL", cell);
+        p.set("uLayerSize", plan.width(), plan.height());
+    }
+
+    /** The level an item of cell {@code cell} is drawn from when {@code wanted} is asked for: what {@code residentCell} finds. */
+    public int levelDrawn(int cell, int wanted) {
+        int l = Math.max(0, Math.min(wanted, levels - 1));
+        while (l < levels - 1 && layerOf[l][cell / grids[l].cellsPerPage()] < 0) l++;
+        return l;
+    }
+
+    /** The layer holding page {@code page} of level {@code level}, or -1. */
+    public int layer(int level, int page) { return layerOf[level][page]; }
+
+    public int levels() { return levels; }
 
     public int cell(int level) { return cells[level]; }
-
-    public int pageWidth(int level) { return pageWidths[level]; }
-
-    public int pageHeight(int level) { return pageHeights[level]; }
 
     /** Cell sizes of every level, finest first. */
     public int[] cellSizes() { return cells.clone(); }
@@ -184,17 +453,53 @@ public final class AtlasTextures implements AutoCloseable {
     /** The grid of level {@code level} (the bundle's own, or one made at load). */
     public Manifest.Level level(int level) { return grids[level]; }
 
-    /** Channels per texel of level {@code level} as uploaded (1 for grey pages, whatever their file holds). */
-    public int channels(int level) { return channels[level]; }
+    /** Channels per texel as uploaded (1 for grey pages, whatever their file holds); one array holds every level. */
+    public int channels(int level) { return channels; }
 
     /** True when coarser levels were made at this load; {@link #levelsFromCache()} when read from the user's cache. */
     public boolean levelsMadeNow() { return derivedNow; }
 
     public boolean levelsFromCache() { return fromCache; }
 
+    /** The plan the budget made. */
+    public TexturePlan plan() { return plan; }
+
+    /** The budget in bytes. */
+    public long budget() { return budget; }
+
+    private long layerBytes() { return (long) plan.width() * plan.height() * TexturePlan.texelBytes(channels); }
+
+    /** Bytes of the array as allocated: every layer, used or not. */
+    public long allocatedBytes() { return texture == 0 ? 0 : (long) Math.max(1, plan.layers()) * layerBytes(); }
+
+    /** Bytes of the layers holding a page now: uploaded minus freed. */
+    public long residentBytes() { return occupied * layerBytes(); }
+
+    /** The most {@link #residentBytes()} ever were. */
+    public long highWaterBytes() { return highWaterLayers * layerBytes(); }
+
+    /** Pages uploaded so far (the first uploads and streamed ones). */
+    public long uploads() { return uploadedLayers; }
+
+    /** Pages evicted so far to make room. */
+    public long evictions() { return freedLayers; }
+
+    /** True when some level streams. */
+    public boolean streams() { return plan.streams(); }
+
     @Override
     public void close() {
-        for (int t : textures) if (t != 0) glDeleteTextures(t);
-        java.util.Arrays.fill(textures, 0);
+        if (loader != null) {
+            loader.shutdownNow();
+            try {
+                loader.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS); // a decode under way frees its page below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Loaded a; (a = arrived.poll()) != null; ) if (a.image() != null) a.image().close();
+        if (texture != 0) glDeleteTextures(texture);
+        texture = 0;
+        if (table != 0) glDeleteTextures(table);
     }
 }

@@ -10,10 +10,10 @@ import java.util.Arrays;
  * keeps; the finest level keeps every item. Items outside the bulk (far outliers) are kept at every
  * level: a lone item is never dropped. GL-free; built once per layout.
  *
- * <p>A view whose sprites are {@code w} world units wide draws the level whose cells are the smallest
- * still at least {@code w} wide, so each sprite-sized spot has at most {@value #PER_CELL} sprites on
- * it (at least a quarter of that where the items are dense), and the cost of a zoomed-out frame
- * follows the number of spots on screen, not the number of items.
+ * <p>A view draws the finest level that puts no more than a given number of items on screen
+ * ({@link #finestWithin}): all of them while they are few, and where there are very many, the top
+ * {@value #PER_CELL} of each spot of the screen, so the cost of a zoomed-out frame follows the
+ * number of spots on screen rather than the number of items.
  */
 public final class DensityLevels {
     /** Items kept per cell. */
@@ -23,12 +23,15 @@ public final class DensityLevels {
 
     private final float[] xy;
     private final float x0, y0, side;
+    /** Bounds {minX, minY, maxX, maxY} of every item of the levels. */
+    private final float[] bounds;
     /** Per level, the items kept, ascending; the last level holds every item. */
     private final int[][] kept;
     private final PointGrid[] grids;
 
     private DensityLevels(float[] xy, float x0, float y0, float side, int[][] kept) {
         this.xy = xy;
+        this.bounds = bounds(xy, kept[kept.length - 1]);
         this.x0 = x0;
         this.y0 = y0;
         this.side = side;
@@ -38,11 +41,19 @@ public final class DensityLevels {
 
     /** The levels of interleaved positions {@code xy}. */
     public static DensityLevels of(float[] xy) {
-        int n = xy.length / 2;
-        float[] b = PointGrid.bulk(xy, null);
+        return of(xy, null);
+    }
+
+    /** The levels of the items {@code items} (ascending; null for all) of {@code xy}: the others are never drawn. */
+    public static DensityLevels of(float[] xy, int[] items) {
+        int[] all = items;
+        if (all == null) {
+            all = new int[xy.length / 2];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+        }
+        int n = all.length;
+        float[] b = PointGrid.bulk(xy, all);
         float x0 = b[0], y0 = b[1], side = Math.max(b[2] - b[0], b[3] - b[1]);
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) all[i] = i;
         if (!(side > 0) || n <= PER_CELL) return new DensityLevels(xy, x0, y0, side, new int[][] {all});
         // The finest level needed: cells small enough that most hold at most PER_CELL items.
         int finest = (int) Math.min(MAX_LEVEL, Math.ceil(Math.log(Math.max(1.0, (double) n / PER_CELL)) / Math.log(4)) + 2);
@@ -90,16 +101,46 @@ public final class DensityLevels {
     /** The items level {@code k} keeps, ascending. Do not modify. */
     public int[] kept(int k) { return kept[k]; }
 
-    /** The level for sprites {@code spriteWorld} wide: the finest whose cells are at least that wide (the last level when none). */
-    public int levelFor(float spriteWorld) {
-        for (int k = kept.length - 1; k >= 0; k--) if (cellSize(k) >= spriteWorld) return k;
-        return 0;
+    private static float[] bounds(float[] xy, int[] items) {
+        float[] b = {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int i : items) {
+            b[0] = Math.min(b[0], xy[2 * i]);
+            b[1] = Math.min(b[1], xy[2 * i + 1]);
+            b[2] = Math.max(b[2], xy[2 * i]);
+            b[3] = Math.max(b[3], xy[2 * i + 1]);
+        }
+        return b;
     }
 
-    /** Level {@code k}'s items whose centre lies in the box, ascending. */
+    /** Level {@code k}'s items whose centre lies in the box, ascending (the level's own array when the box holds them all: do not modify). */
     public int[] inBox(int k, float minX, float minY, float maxX, float maxY) {
+        if (holdsAll(minX, minY, maxX, maxY)) return kept[k];
+        return grid(k).query(minX, minY, maxX, maxY);
+    }
+
+    /** At least as many as {@link #inBox} finds, from the grid cells alone: cheap. */
+    public int countAtMost(int k, float minX, float minY, float maxX, float maxY) {
+        if (holdsAll(minX, minY, maxX, maxY)) return kept[k].length;
+        return grid(k).countAtMost(minX, minY, maxX, maxY);
+    }
+
+    /**
+     * The finest level with at most {@code most} items (by {@link #countAtMost}) in the box; the
+     * coarsest when none has so few.
+     */
+    public int finestWithin(int most, float minX, float minY, float maxX, float maxY) {
+        int k = kept.length - 1;
+        while (k > 0 && countAtMost(k, minX, minY, maxX, maxY) > most) k--;
+        return k;
+    }
+
+    private boolean holdsAll(float minX, float minY, float maxX, float maxY) {
+        return minX <= bounds[0] && minY <= bounds[1] && maxX >= bounds[2] && maxY >= bounds[3];
+    }
+
+    private PointGrid grid(int k) {
         PointGrid g = grids[k];
         if (g == null) grids[k] = g = PointGrid.of(xy, kept[k]);
-        return g.query(minX, minY, maxX, maxY);
+        return g;
     }
 }

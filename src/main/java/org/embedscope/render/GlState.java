@@ -16,7 +16,7 @@ import java.util.List;
  *   <li>blending, scissor, depth, stencil and face culling off; program point size on;</li>
  *   <li>no program in use, vertex array 0, no buffer bound to {@code GL_ARRAY_BUFFER};</li>
  *   <li>texture unit 0 active, and no texture bound to {@code GL_TEXTURE_2D} or
- *       {@code GL_TEXTURE_2D_ARRAY} on units 0 and 1 (the units passes use).</li>
+ *       {@code GL_TEXTURE_2D_ARRAY} on units 0 to 2 (the units passes use).</li>
  * </ul>
  * A pass may assume the baseline, may change anything for its own draws, and restores the baseline
  * before it returns. A pass that draws into the scene draws into the framebuffer and viewport its
@@ -39,9 +39,12 @@ public final class GlState {
         glActiveTexture(GL_TEXTURE0);
     }
 
-    /** Unbinds what passes bind on texture units 0 and 1, leaving unit 0 active. */
+    /** The texture units passes use: 0 the atlas, 1 the label table, 2 the atlas's page table. */
+    static final int UNITS = 3;
+
+    /** Unbinds what passes bind on texture units 0 to {@link #UNITS} - 1, leaving unit 0 active. */
     static void unbindTextures() {
-        for (int unit = 1; unit >= 0; unit--) {
+        for (int unit = UNITS - 1; unit >= 0; unit--) {
             glActiveTexture(GL_TEXTURE0 + unit);
             glBindTexture(GL_TEXTURE_2D, 0);
             glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
@@ -60,7 +63,7 @@ public final class GlState {
         if (glGetInteger(GL_ARRAY_BUFFER_BINDING) != 0) d.add("an array buffer bound");
         int active = glGetInteger(GL_ACTIVE_TEXTURE);
         if (active != GL_TEXTURE0) d.add("texture unit " + (active - GL_TEXTURE0) + " active");
-        for (int unit = 0; unit <= 1; unit++) {
+        for (int unit = 0; unit < UNITS; unit++) {
             glActiveTexture(GL_TEXTURE0 + unit);
             if (glGetInteger(GL_TEXTURE_BINDING_2D) != 0) d.add("a 2-D texture bound on unit " + unit);
             if (glGetInteger(GL_TEXTURE_BINDING_2D_ARRAY) != 0) d.add("a texture array bound on unit " + unit);

@@ -6,10 +6,9 @@ import static org.lwjgl.opengl.GL14.*;
 import static org.lwjgl.opengl.GL20.*;
 import static org.lwjgl.opengl.GL30.*;
 
-import org.embedscope.bundle.Manifest;
 
 /**
- * One item's image from the finest atlas level, drawn as a screen-aligned quad with smooth
+ * One item's image from the finest atlas level on the GPU, drawn as a screen-aligned quad with smooth
  * (not thresholded) alpha, blended over what is there: the hovered item enlarged on a backing panel,
  * and thumbnails. Keeps the {@link GlState} rule; draws into the bound framebuffer.
  */
@@ -64,18 +63,12 @@ final class HoverPass implements AutoCloseable {
         program.set("uItemCell", item.cell());
         program.set("uItemState", item.state());
         program.set("uTintByLabel", tintByLabel ? 1 : 0);
+        // Bound before any draw, the panel's too: every sampler names its own unit.
+        atlas.bind(program);
     }
 
     private void drawImage() {
-        Manifest.Level lv = atlas.level(0);
         program.set("uPanel", 0);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D_ARRAY, atlas.texture(0));
-        program.set("uAtlas", 0);
-        program.set("uCell", (float) lv.cell());
-        program.set("uPageSize", atlas.pageWidth(0), atlas.pageHeight(0));
-        program.set("uColumns", lv.columns());
-        program.set("uCellsPerPage", lv.cellsPerPage());
         program.set("uAlphaMode", alphaMode);
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     }

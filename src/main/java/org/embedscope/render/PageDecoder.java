@@ -26,6 +26,11 @@ import org.lwjgl.system.MemoryUtil;
  * {@link GreyPixels}); and a bundle with only one level gets coarser ones ({@link DerivedLevels}),
  * filtered on the same threads as its pages are decoded, then kept in the user's cache
  * ({@link LevelCache}) with grey copies of its pages, which later loads decode instead.
+ *
+ * <p>Within a GPU memory budget ({@link TexturePlan}) it decodes only the levels that stay on the
+ * GPU for good; the others are streamed in later, page by page, as the view needs them
+ * ({@link AtlasTextures}), except the one level of a bundle that gets coarser ones made now (they
+ * are filtered from every one of its pages).
  */
 public final class PageDecoder implements AutoCloseable {
     /** A level to upload: its grid and the files of its pages (null for pages made in memory at this load). */
@@ -37,8 +42,11 @@ public final class PageDecoder implements AutoCloseable {
     private final ExecutorService pool;
     private final List<Planned> plan = new ArrayList<>();
     private final ArrayDeque<CompletableFuture<PageImage>> queue = new ArrayDeque<>();
-    private int nextLevel, nextPage;
-    private int handedOut, total;
+    /** The pages decoded here, in upload order: {level, page}. */
+    private final List<int[]> order = new ArrayList<>();
+    private final TexturePlan texturePlan;
+    private final long budget;
+    private int handedOut;
     /** Made at this load (cache miss): coarser levels, and what the cache entry needs. */
     private final DerivedLevels derived;
     private final String cacheKey;
@@ -47,8 +55,13 @@ public final class PageDecoder implements AutoCloseable {
     private volatile int basePageW, basePageH;
     private final boolean fromCache;
 
-    /** Starts decoding up to {@code ahead} pages at once. */
+    /** Starts decoding up to {@code ahead} pages at once, for the default GPU memory budget. */
     public PageDecoder(Path dir, Manifest manifest, int ahead) throws BundleException {
+        this(dir, manifest, ahead, AtlasTextures.DEFAULT_BUDGET);
+    }
+
+    /** Starts decoding up to {@code ahead} pages at once, the ones a GPU memory budget of {@code budget} bytes keeps. */
+    public PageDecoder(Path dir, Manifest manifest, int ahead, long budget) throws BundleException {
         this.ahead = Math.max(1, ahead);
         List<Manifest.Level> levels = manifest.atlas().levels();
         DerivedLevels d = null;
@@ -77,7 +90,12 @@ public final class PageDecoder implements AutoCloseable {
         int basePages = levels.get(0).pages().size();
         greyBase = d != null ? new byte[basePages][] : null;
         greyBaseChannels = d != null ? new int[basePages] : null;
-        for (Planned p : plan) total += p.grid().pages().size();
+        this.budget = budget;
+        texturePlan = texturePlan(plan, budget, AtlasTextures.ASSUMED_MAX_LAYERS);
+        for (int l = 0; l < plan.size(); l++) {
+            if (!texturePlan.resident(l) && !(l == 0 && d != null)) continue;
+            for (int p = 0; p < plan.get(l).grid().pages().size(); p++) order.add(new int[] {l, p});
+        }
         int threads = Math.max(1, Math.min(this.ahead, Runtime.getRuntime().availableProcessors()));
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "atlas-decode");
@@ -98,19 +116,52 @@ public final class PageDecoder implements AutoCloseable {
     /** The levels that will be uploaded, finest first: the bundle's own, or with coarser ones made or cached. */
     public List<Planned> plan() { return plan; }
 
+    /** The GPU memory budget planned for, in bytes. */
+    public long budget() { return budget; }
+
+    /** How the budget is spent: which levels are decoded here (resident), which stream. */
+    public TexturePlan texturePlan() { return texturePlan; }
+
+    /** The plan for levels {@code planned} within {@code budget} bytes and {@code maxLayers} layers. */
+    static TexturePlan texturePlan(List<Planned> planned, long budget, int maxLayers) throws BundleException {
+        int n = planned.size();
+        int[] pages = new int[n], w = new int[n], h = new int[n], ch = new int[n];
+        boolean[] pinned = new boolean[n];
+        for (int l = 0; l < n; l++) {
+            Planned p = planned.get(l);
+            pages[l] = p.grid().pages().size();
+            w[l] = p.grid().columns() * p.grid().cell();
+            h[l] = p.grid().rows() * p.grid().cell();
+            if (p.files() == null) {
+                pinned[l] = true; // made in memory: cannot be read again
+                ch[l] = ch[0];
+                continue;
+            }
+            for (Path f : p.files()) {
+                PngHeader hd = PngHeader.read(f);
+                w[l] = Math.max(w[l], hd.width());
+                h[l] = Math.max(h[l], hd.height());
+                ch[l] = Math.max(ch[l], hd.channels());
+            }
+        }
+        return TexturePlan.of(budget, pages, w, h, ch, maxLayers, pinned);
+    }
+
+    /** The {level, page} of each page {@link #next} hands out, in that order. Do not modify. */
+    public List<int[]> order() { return order; }
+
     /** True when the coarser levels were made at this load (no cache entry yet). */
     public boolean derivedNow() { return derived != null; }
 
     /** True when the pages come from a cache entry. */
     public boolean fromCache() { return fromCache; }
 
+    private int queued;
+
     private void fill() {
-        while (queue.size() < ahead && nextLevel < plan.size()) {
-            final int level = nextLevel, page = nextPage;
-            if (++nextPage == plan.get(level).grid().pages().size()) {
-                nextLevel++;
-                nextPage = 0;
-            }
+        while (queue.size() < ahead && queued < order.size()) {
+            final int level = order.get(queued)[0], page = order.get(queued)[1];
+            queued++;
             List<Path> files = plan.get(level).files();
             if (files == null) {
                 queue.add(IN_MEMORY); // made once every finer page went through
@@ -126,8 +177,8 @@ public final class PageDecoder implements AutoCloseable {
         }
     }
 
-    /** Decodes one page on a worker thread: grey RGB(A) becomes grey; base pages feed the coarser levels. */
-    private PageImage decode(Path file, int level, int page) throws BundleException {
+    /** Decodes one page file: RGB(A) whose pixels are grey comes out grey (see {@link GreyPixels}). Thread-safe. */
+    static PageImage decodePage(Path file) throws BundleException {
         PageImage img = PageImage.read(file);
         try {
             if (img.channels() >= 3) {
@@ -139,6 +190,17 @@ public final class PageDecoder implements AutoCloseable {
                     img = grey;
                 }
             }
+            return img;
+        } catch (RuntimeException e) {
+            img.close();
+            throw e;
+        }
+    }
+
+    /** Decodes one page on a worker thread: grey RGB(A) becomes grey; base pages feed the coarser levels. */
+    private PageImage decode(Path file, int level, int page) throws BundleException {
+        PageImage img = decodePage(file);
+        try {
             if (level == 0 && derived != null) {
                 basePageW = img.width();
                 basePageH = img.height();
@@ -161,7 +223,7 @@ public final class PageDecoder implements AutoCloseable {
     public PageImage next() throws BundleException {
         if (queue.isEmpty()) throw new IllegalStateException("every page was already taken");
         CompletableFuture<PageImage> f = queue.poll();
-        int level = levelOf(handedOut), page = pageOf(handedOut);
+        int level = order.get(handedOut)[0], page = order.get(handedOut)[1];
         handedOut++;
         fill();
         PageImage img;
@@ -179,26 +241,8 @@ public final class PageDecoder implements AutoCloseable {
                 throw e;
             }
         }
-        if (handedOut == total && derived != null) cache();
+        if (handedOut == order.size() && derived != null) cache();
         return img;
-    }
-
-    private int levelOf(int index) {
-        for (int l = 0; l < plan.size(); l++) {
-            int n = plan.get(l).grid().pages().size();
-            if (index < n) return l;
-            index -= n;
-        }
-        return plan.size() - 1;
-    }
-
-    private int pageOf(int index) {
-        for (Planned p : plan) {
-            int n = p.grid().pages().size();
-            if (index < n) return index;
-            index -= n;
-        }
-        return 0;
     }
 
     /** Hands what this load made to the cache: grey copies only when every base page became the same grey. */

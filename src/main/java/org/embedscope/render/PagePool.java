@@ -130,6 +130,12 @@ public final class PagePool {
         broken.add(key(level, page));
     }
 
+    /** True when some layer holds no page. */
+    public boolean hasFree() {
+        for (int l : levelOfLayer) if (l < 0) return true;
+        return false;
+    }
+
     /** Pages being decoded. */
     public int inFlight() { return inFlight.size(); }
 }

@@ -16,16 +16,22 @@ import org.lwjgl.system.MemoryStack;
 final class PickPass implements AutoCloseable {
     private final ShaderProgram textured;
     private final ShaderProgram flat;
+    /** The textured program for sprites drawn at exactly their level's cell size ({@link ItemDraw#exact}). */
+    private final ShaderProgram exact;
     private final RenderTarget ids = new RenderTarget(RenderTarget.Kind.ID);
 
     PickPass() {
         ShaderProgram t = new ShaderProgram("sprite.vert", "sprite.frag", "PICK");
+        ShaderProgram f = null;
         try {
-            flat = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT", "PICK");
+            f = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT", "PICK");
+            exact = new ShaderProgram("sprite.vert", "sprite.frag", "EXACT", "PICK");
         } catch (RuntimeException e) {
             t.close();
+            if (f != null) f.close();
             throw e;
         }
+        flat = f;
         textured = t;
     }
 
@@ -35,6 +41,11 @@ final class PickPass implements AutoCloseable {
      * only inside the rectangle [{@code x0}, {@code x1}] × [{@code y0}, {@code y1}]; or -1.
      */
     int pick(ItemDraw d, int targetW, int targetH, int gx, int gy, int radius, int x0, int y0, int x1, int y1) {
+        return pick(d, null, targetW, targetH, gx, gy, radius, x0, y0, x1, y1);
+    }
+
+    /** As above, drawing only the items of {@code items} (ascending, so later items win as in the scene); null for every item. */
+    int pick(ItemDraw d, IndexList items, int targetW, int targetH, int gx, int gy, int radius, int x0, int y0, int x1, int y1) {
         ids.ensureSize(targetW, targetH);
         glBindFramebuffer(GL_FRAMEBUFFER, ids.fbo());
         glViewport(0, 0, targetW, targetH);
@@ -45,8 +56,9 @@ final class PickPass implements AutoCloseable {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer clear = stack.ints(PickId.NONE, 0, 0, 0);
             glClearBufferiv(GL_COLOR, 0, clear);
-            d.bind(d.flat() ? flat : textured);
-            d.drawAll();
+            d.bind(d.flat() ? flat : d.exact ? exact : textured);
+            if (items == null) d.drawAll();
+            else items.drawPoints();
             ItemDraw.unbind();
             IntBuffer out = stack.mallocInt(rw * rh);
             glPixelStorei(GL_PACK_ALIGNMENT, 4);
@@ -74,5 +86,6 @@ final class PickPass implements AutoCloseable {
         ids.close();
         textured.close();
         flat.close();
+        exact.close();
     }
 }

@@ -9,6 +9,7 @@ import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.query.ColumnTable;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -58,11 +59,24 @@ public final class SceneRenderer implements AutoCloseable {
     private final SelectionPass selection;
     private final PickPass picking;
     private final HoverPass hover;
+    private final DrawList drawList;
+    private final PickIndex pickIndex;
+    private final IndexList sceneItems;
+    private final IndexList pickItems;
     private final NeighborLinesPass neighborLines;
     private PinnedNeighbors pinnedNeighbors;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final ThumbnailSheet hoverThumbnail;
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
+    /** Motion frames at half resolution (see {@link #render}). */
+    private final RenderTarget sceneHalf = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    /**
+     * A transition's frames are drawn at half resolution when an exact redraw of the scene took longer
+     * than this (a software rasteriser; a GPU stays far below it and always draws exact frames).
+     */
+    public static final float MOTION_BUDGET_MS = 25f;
+    private float exactMs;
+    private boolean lastWasHalf;
     private final float pointLimit;
     /**
      * Pixels drawn beyond each edge of the view. GL clips a point by its centre, so a large sprite
@@ -71,8 +85,9 @@ public final class SceneRenderer implements AutoCloseable {
      */
     private final int guard;
 
-    private long drawnVersion = -1;
-    private long pickedVersion = -1;
+    private ColumnTable columns;
+    private long drawnVersion = -1, drawnAtlasVersion = -1;
+    private long pickedVersion = -1, pickedAtlasVersion = -1;
     private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedRadius, pickedId = -1;
     private int hovered = -1;
 
@@ -87,6 +102,14 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** As {@link #SceneRenderer(Bundle, int, int)}, taking pages from a decoder started earlier (closed here). */
     public SceneRenderer(Bundle bundle, int width, int height, PageDecoder pages) throws BundleException {
+        this(bundle, width, height, pages, pages != null ? pages.budget() : AtlasTextures.DEFAULT_BUDGET);
+    }
+
+    /**
+     * As {@link #SceneRenderer(Bundle, int, int, PageDecoder)} (null: decode here), within a GPU memory
+     * budget for the atlas of {@code budget} bytes ({@link AtlasTextures}).
+     */
+    public SceneRenderer(Bundle bundle, int width, int height, PageDecoder pages, long budget) throws BundleException {
         this.bundle = bundle;
         Manifest m = bundle.manifest();
         int n = bundle.count();
@@ -118,20 +141,22 @@ public final class SceneRenderer implements AutoCloseable {
         AtlasTextures at = null;
         PointBuffers pb = null;
         LabelTable lt = null;
-        IndexList il = null;
+        IndexList il = null, si = null, pi = null;
         SpritePass sp = null;
         SelectionPass sel = null;
         PickPass pp = null;
         HoverPass hp = null;
         NeighborLinesPass nl = null;
         try {
-            List<AtlasCheck.LevelPages> pageSizes = AtlasCheck.checkPages(bundle,
-                    glGetInteger(GL_MAX_TEXTURE_SIZE), glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
-            if (pages == null) pages = new PageDecoder(bundle.dir(), m, DECODE_AHEAD);
-            at = new AtlasTextures(bundle, pageSizes, pages);
+            // Layers are the atlas's business: levels that do not fit stream (AtlasTextures).
+            AtlasCheck.checkPages(bundle, glGetInteger(GL_MAX_TEXTURE_SIZE), AtlasCheck.NO_LIMIT);
+            if (pages == null) pages = new PageDecoder(bundle.dir(), m, DECODE_AHEAD, budget);
+            at = new AtlasTextures(pages, budget, glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
             pb = new PointBuffers(layouts, labelOfItem, cellOfItem);
             lt = new LabelTable(labelCount);
             il = new IndexList();
+            si = new IndexList();
+            pi = new IndexList();
             sp = new SpritePass();
             sel = new SelectionPass();
             pp = new PickPass();
@@ -139,7 +164,7 @@ public final class SceneRenderer implements AutoCloseable {
             nl = new NeighborLinesPass();
         } catch (BundleException | RuntimeException e) {
             if (pages != null) pages.close();
-            for (AutoCloseable c : new AutoCloseable[] {nl, hp, pp, sel, sp, il, lt, pb, at}) closeQuietly(c);
+            for (AutoCloseable c : new AutoCloseable[] {nl, hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
         pages.close();
@@ -148,12 +173,16 @@ public final class SceneRenderer implements AutoCloseable {
         points = pb;
         labels = lt;
         selected = il;
+        sceneItems = si;
+        pickItems = pi;
+        drawList = new DrawList(layouts);
+        pickIndex = new PickIndex(layouts);
         sprites = sp;
         selection = sel;
         picking = pp;
         hover = hp;
-        neighborLines = nl;
         hoverThumbnail = thumbnailSheet();
+        neighborLines = nl;
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
@@ -177,6 +206,12 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     public ViewState state() { return state; }
+
+    /** The bundle's columns, typed on first use (searching and colouring read them). */
+    public ColumnTable columns() {
+        if (columns == null) columns = ColumnTable.of(bundle);
+        return columns;
+    }
 
     public Bundle bundle() { return bundle; }
 
@@ -206,7 +241,10 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** The atlas level the scene samples now, or -1 when sprites are flat squares. */
     public int currentLevel() {
-        float px = state.spritePixels();
+        return levelFor(state.spritePixels());
+    }
+
+    private int levelFor(float px) {
         if (px < state.flatBelowPx()) return -1;
         return SpriteSizing.bestLevel(cellSizes, px);
     }
@@ -238,6 +276,11 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** This frame's shared parameters for the passes that draw items, with the GPU brought up to date first. */
     private ItemDraw itemDraw() {
+        return itemDraw(1f);
+    }
+
+    /** The same for a target of {@code pxScale} times the framebuffer's resolution. */
+    private ItemDraw itemDraw(float pxScale) {
         points.upload(state.itemStates());
         if (uploadedLabels != state.labelsVersion()) {
             points.uploadLabels(state.labelOfItem());
@@ -247,9 +290,9 @@ public final class SceneRenderer implements AutoCloseable {
             uploadedLabels = state.labelsVersion();
         }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
-        int level = currentLevel();
+        int level = levelFor(state.spritePixels() * pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
-        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode);
+        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode, pxScale);
     }
 
     /**
@@ -261,13 +304,48 @@ public final class SceneRenderer implements AutoCloseable {
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;
         boolean resized = scene.ensureSize(w + 2 * g, h + 2 * g);
-        if (resized || drawnVersion != state.version()) {
-            drawScene();
-            drawnVersion = state.version();
+        int[] items = null;
+        boolean listed = false;
+        if (resized || drawnVersion != state.version() || atlas.busy()) {
+            items = drawList.items(state, g);
+            listed = true;
         }
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+        // Pages for what this frame shows: the items drawn (at rest) and the hovered item's finest one.
+        if (atlas.streams()) {
+            if (!listed) items = drawList.items(state, g);
+            int level = currentLevel();
+            atlas.update(level, items, items == null ? 0 : items.length, hovered >= 0 ? cellOfItem[hovered] : -1);
+            listed = true;
+        }
+        boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlas.version();
+        // Progressive refinement: while sprites move and an exact redraw is slow, a frame is drawn at
+        // half resolution (a quarter of the pixels); the frame after the motion is exact again.
+        boolean half = stale ? motionFramesHalf() : lastWasHalf;
+        if (stale) {
+            int[] list = listed ? items : drawList.items(state, g);
+            if (half) {
+                sceneHalf.ensureSize((w + 2 * g + 1) / 2, (h + 2 * g + 1) / 2);
+                drawScene(sceneHalf, itemDraw(0.5f), list);
+            } else {
+                long t0 = System.nanoTime();
+                drawScene(scene, itemDraw(), list);
+                glFinish();
+                exactMs = (System.nanoTime() - t0) / 1e6f;
+            }
+            drawnVersion = state.version();
+            drawnAtlasVersion = atlas.version();
+            lastWasHalf = half;
+        }
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
-        glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        if (half) {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneHalf.fbo());
+            float k = sceneHalf.width() / (float) (w + 2 * g);
+            glBlitFramebuffer(Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k), 0, 0, w, h,
+                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
+        } else {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+            glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        }
         glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
         glViewport(0, 0, w, h);
         if (hovered >= 0) drawHover(hovered);
@@ -275,21 +353,57 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** True when the next {@link #render} redraws every sprite. */
     public boolean sceneDirty() {
-        return drawnVersion != state.version() || scene.width() != state.camera().width() + 2 * guard
+        return drawnVersion != state.version() || drawnAtlasVersion != atlas.version() || scene.width() != state.camera().width() + 2 * guard
                 || scene.height() != state.camera().height() + 2 * guard;
     }
 
-    private void drawScene() {
-        ItemDraw d = itemDraw();
-        glBindFramebuffer(GL_FRAMEBUFFER, scene.fbo());
-        glViewport(0, 0, scene.width(), scene.height());
+    /** Whether this redraw is a motion frame drawn at half resolution. */
+    private boolean motionFramesHalf() {
+        return state.transition().isRunning() && exactMs > MOTION_BUDGET_MS && !Boolean.getBoolean("embedscope.exactMotion");
+    }
+
+    /** True when the last frame's scene was a half-resolution motion frame. */
+    public boolean lastFrameWasMotion() { return lastWasHalf; }
+
+    /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
+    public boolean busy() { return atlas.busy(); }
+
+    /** Draws at most about {@code most} items in a view at rest, the top ones of each spot beyond that ({@link DrawList}). */
+    public void setMostDrawn(int most) {
+        drawList.setMostDrawn(most);
+        drawnVersion = -1;
+    }
+
+    /** Items the last scene drew: every item, or the levels-of-detail and culling list ({@link DrawList}). */
+    public int drawnCount() { return drawnCount; }
+
+    private int drawnCount;
+
+    /** Draws the scene into {@code target}: every item, or only {@code items} (ascending; null for all). */
+    private void drawScene(RenderTarget target, ItemDraw d, int[] items) {
+        glBindFramebuffer(GL_FRAMEBUFFER, target.fbo());
+        glViewport(0, 0, target.width(), target.height());
         float[] bg = PackedColor.rgb(BACKGROUND);
         glClearColor(bg[0], bg[1], bg[2], 1f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-        sprites.drawScene(d, state.smoothAlpha());
+        if (items == null) {
+            sprites.drawScene(d, state.smoothAlpha());
+            drawnCount = d.itemCount();
+        } else {
+            boolean smooth = state.smoothAlpha();
+            // The depth-tested scene draws the last item first; blending draws in item order.
+            int[] order = items;
+            if (!smooth) {
+                order = new int[items.length];
+                for (int i = 0; i < items.length; i++) order[i] = items[items.length - 1 - i];
+            }
+            sceneItems.upload(order, 0);
+            sprites.drawScene(d, smooth, sceneItems);
+            drawnCount = items.length;
+        }
         selection.draw(d, selected, sprites, pointLimit);
         neighborLines.show(pinnedNeighbors());
-        neighborLines.draw(d, sprites, pointLimit, scene.width(), scene.height());
+        neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
     }
 
     /**
@@ -342,18 +456,63 @@ public final class SceneRenderer implements AutoCloseable {
     public int pick(int x, int y, int radius) {
         int w = state.camera().width(), h = state.camera().height();
         if (x < 0 || y < 0 || x >= w || y >= h) return -1;
-        if (x == pickedX && y == pickedY && radius == pickedRadius && pickedVersion == state.version()) return pickedId;
+        if (x == pickedX && y == pickedY && radius == pickedRadius && pickedVersion == state.version()
+                && pickedAtlasVersion == atlas.version()) {
+            return pickedId;
+        }
         int g = guard;
         // In the guarded target the view starts at (g, g).
         int gx = x + g, gy = h - 1 - y + g;
         int x0 = Math.max(g, gx - radius), y0 = Math.max(g, gy - radius);
         int x1 = Math.min(g + w - 1, gx + radius), y1 = Math.min(g + h - 1, gy + radius);
-        pickedId = picking.pick(itemDraw(), w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
+        // Only the items whose sprite can reach the scissored pixels, in item order: the same texels as every item drawn.
+        float halfPx = state.spritePixels() / 2f + radius + PICK_SLACK_PX;
+        int[] near = candidates(pickIndex.near(state.transition(), state.camera(), x + 0.5f, y + 0.5f, halfPx));
+        if (near.length == 0) {
+            pickedId = -1;
+        } else {
+            pickItems.upload(near, 0);
+            pickedId = picking.pick(itemDraw(), pickItems, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
+        }
+        pickedAtlasVersion = atlas.version();
         pickedX = x;
         pickedY = y;
         pickedRadius = radius;
         pickedVersion = state.version();
         return pickedId;
+    }
+
+    /** Pixels beyond a sprite's half side that a candidate for picking may be: rounding of positions. */
+    static final float PICK_SLACK_PX = 2f;
+
+    /** Of items near the cursor, those the scene draws (at rest: the current levels-of-detail level's). */
+    private int[] candidates(int[] near) {
+        drawList.items(state, guard); // the level for the current view
+        int layout = DrawList.restingLayout(state.transition());
+        if (layout < 0 || drawList.level() < 0) return near;
+        int kept = 0;
+        for (int i : near) if (drawList.drawn(layout, i)) near[kept++] = i;
+        return java.util.Arrays.copyOf(near, kept);
+    }
+
+    /**
+     * The item under framebuffer pixel ({@code x}, {@code y}) within {@code radius} from an id pass
+     * over every item the scene draws, not only those near the cursor: what {@link #pick} must equal (tests).
+     */
+    int pickByFullPass(int x, int y, int radius) {
+        int w = state.camera().width(), h = state.camera().height();
+        if (x < 0 || y < 0 || x >= w || y >= h) return -1;
+        int g = guard;
+        int gx = x + g, gy = h - 1 - y + g;
+        int x0 = Math.max(g, gx - radius), y0 = Math.max(g, gy - radius);
+        int x1 = Math.min(g + w - 1, gx + radius), y1 = Math.min(g + h - 1, gy + radius);
+        int[] items = drawList.items(state, g);
+        ItemDraw d = itemDraw();
+        if (items == null) return picking.pick(d, null, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
+        pickItems.upload(items, 0);
+        int id = picking.pick(d, pickItems, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
+        pickedVersion = -1; // the candidates list was replaced
+        return id;
     }
 
     // ---------------------------------------------------------------- hover
@@ -423,12 +582,15 @@ public final class SceneRenderer implements AutoCloseable {
     public void close() {
         scene.close();
         for (ThumbnailSheet t : sheets) t.close();
+        sceneHalf.close();
         neighborLines.close();
         hover.close();
         picking.close();
         selection.close();
         sprites.close();
         selected.close();
+        sceneItems.close();
+        pickItems.close();
         labels.close();
         points.close();
         atlas.close();

@@ -26,8 +26,9 @@ import org.embedscope.Home;
  */
 public final class ShaderProgram implements AutoCloseable {
     private static final Pattern INCLUDE = Pattern.compile("(?m)^\\s*#include\\s+\"([A-Za-z0-9_.-]+)\"\\s*$");
-    /** Constants every shader sees, defined in Java: the item-state bits. */
-    private static final String[] COMMON_DEFINES = ItemStates.glslDefines();
+    /** Constants every shader sees, defined in Java: the item-state bits, the most atlas levels. */
+    private static final String[] COMMON_DEFINES = java.util.stream.Stream.concat(java.util.Arrays.stream(ItemStates.glslDefines()),
+            java.util.stream.Stream.of("ATLAS_MAX_LEVELS " + AtlasTextures.MAX_LEVELS)).toArray(String[]::new);
 
     private final int program;
     private final Map<String, Integer> uniforms = new HashMap<>();
@@ -171,6 +172,12 @@ public final class ShaderProgram implements AutoCloseable {
     }
 
     public void setInts(String name, int x, int y, int z) { glUniform3i(location(name), x, y, z); }
+
+    /** An int array uniform, from its first element. */
+    public void setInts(String name, int[] values) { glUniform1iv(location(name), values); }
+
+    /** A float array uniform, from its first element. */
+    public void setFloats(String name, float[] values) { glUniform1fv(location(name), values); }
 
     public void setMatrix(String name, float[] columnMajor4x4) { glUniformMatrix4fv(location(name), false, columnMajor4x4); }
 

@@ -13,17 +13,23 @@ final class SpritePass implements AutoCloseable {
 
     private final ShaderProgram textured;
     private final ShaderProgram flat;
+    /** The textured program for sprites drawn at exactly their level's cell size ({@link ItemDraw#exact}). */
+    private final ShaderProgram exact;
     /** Every item, last first: the scene's draw order with the depth test (see {@link #drawScene}). */
     private final IndexList frontToBack = new IndexList();
 
     SpritePass() {
         ShaderProgram t = new ShaderProgram("sprite.vert", "sprite.frag");
+        ShaderProgram f = null;
         try {
-            flat = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT");
+            f = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT");
+            exact = new ShaderProgram("sprite.vert", "sprite.frag", "EXACT");
         } catch (RuntimeException e) {
             t.close();
+            if (f != null) f.close();
             throw e;
         }
+        flat = f;
         textured = t;
     }
 
@@ -69,6 +75,30 @@ final class SpritePass implements AutoCloseable {
         ItemDraw.unbind();
     }
 
+    /**
+     * As {@link #drawScene(ItemDraw, boolean)} for the items of {@code items} only, listed in the
+     * order the mode draws them: last item first with the threshold (depth test), item order when smooth.
+     */
+    void drawScene(ItemDraw d, boolean smooth, IndexList items) {
+        ShaderProgram p = bind(d);
+        p.set("uSmooth", smooth ? 1 : 0);
+        p.set("uItemCount", d.itemCount());
+        p.set("uDepthOrder", smooth ? 0 : 1);
+        if (smooth) {
+            glEnable(GL_BLEND);
+            glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        } else {
+            glEnable(GL_DEPTH_TEST);
+            glDepthFunc(GL_LESS);
+        }
+        items.drawPoints();
+        glDisable(GL_BLEND);
+        glDisable(GL_DEPTH_TEST);
+        p.set("uDepthOrder", 0);
+        p.set("uSmooth", 0);
+        ItemDraw.unbind();
+    }
+
     /** Draws the items of {@code items} into the bound framebuffer, in list order. */
     void draw(ItemDraw d, IndexList items) {
         if (items.count() == 0) return;
@@ -78,7 +108,7 @@ final class SpritePass implements AutoCloseable {
     }
 
     private ShaderProgram bind(ItemDraw d) {
-        ShaderProgram p = d.flat() ? flat : textured;
+        ShaderProgram p = d.flat() ? flat : d.exact ? exact : textured;
         d.bind(p);
         p.setRgb("uBackground", SceneRenderer.BACKGROUND);
         p.set("uDimKeep", DIM_KEEP);
@@ -90,5 +120,6 @@ final class SpritePass implements AutoCloseable {
         frontToBack.close();
         textured.close();
         flat.close();
+        exact.close();
     }
 }

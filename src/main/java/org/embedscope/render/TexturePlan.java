@@ -18,6 +18,7 @@ public final class TexturePlan {
 
     private final boolean[] resident;
     private final int residentLayers, streamLayers, width, height, channels;
+    private int[] levelChannels;
 
     private TexturePlan(boolean[] resident, int residentLayers, int streamLayers, int width, int height, int channels) {
         this.resident = resident;
@@ -39,6 +40,17 @@ public final class TexturePlan {
      * layers.
      */
     public static TexturePlan of(long budget, int[] pages, int[] widths, int[] heights, int[] channels, int maxLayers) {
+        return of(budget, pages, widths, heights, channels, maxLayers, new boolean[pages.length]);
+    }
+
+    /** As above, with the levels {@code pinned} (pages that cannot be read again) resident whatever the budget. */
+    public static TexturePlan of(long budget, int[] pages, int[] widths, int[] heights, int[] channels, int maxLayers, boolean[] pinned) {
+        TexturePlan p = plan(budget, pages, widths, heights, channels, maxLayers, pinned);
+        p.levelChannels = channels.clone();
+        return p;
+    }
+
+    private static TexturePlan plan(long budget, int[] pages, int[] widths, int[] heights, int[] channels, int maxLayers, boolean[] pinned) {
         int levels = pages.length;
         int w = Arrays.stream(widths).max().orElse(1), h = Arrays.stream(heights).max().orElse(1);
         int ch = Arrays.stream(channels).max().orElse(1);
@@ -49,11 +61,18 @@ public final class TexturePlan {
             Arrays.fill(resident, true);
             return new TexturePlan(resident, (int) all, 0, w, h, ch);
         }
-        // The coarsest level always; then finer ones, coarsest first, while they stay within the resident share.
+        // The coarsest level and pinned ones always; then finer ones, coarsest first, while they stay within the resident share.
         resident[levels - 1] = true;
-        long layers = pages[levels - 1];
-        for (int l = levels - 2; l >= 0 && (layers + pages[l]) * layerBytes <= budget * RESIDENT_SHARE
-                && layers + pages[l] < maxLayers; l--) {
+        long layers = 0;
+        for (int l = 0; l < levels; l++) {
+            if (l == levels - 1 || pinned[l]) {
+                resident[l] = true;
+                layers += pages[l];
+            }
+        }
+        for (int l = levels - 2; l >= 0 && (resident[l] || ((layers + pages[l]) * layerBytes <= budget * RESIDENT_SHARE
+                && layers + pages[l] < maxLayers)); l--) {
+            if (resident[l]) continue;
             resident[l] = true;
             layers += pages[l];
         }
@@ -88,6 +107,12 @@ public final class TexturePlan {
 
     /** Channels of the array: the most any page has. */
     public int channels() { return channels; }
+
+    /** The most channels a page of level {@code level} has (as its files declare). */
+    public int channels(int level) { return levelChannels[level]; }
+
+    /** Levels planned. */
+    public int levels() { return resident.length; }
 
     /** Every byte the plan puts on the GPU. */
     public long bytes() { return (long) layers() * width * height * texelBytes(channels); }

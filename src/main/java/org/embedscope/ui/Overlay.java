@@ -31,6 +31,10 @@ public final class Overlay implements AutoCloseable {
     /** Side of the hovered item's image in the panel, in pixels (before UI scale). */
     public static final int THUMBNAIL_PX = 112;
     private static final int LEGEND_SCROLL_ABOVE = 16;
+    /** The control panel's width and its margin from the window's edge, in pixels (before UI scale). */
+    public static final float PANEL_WIDTH = 250f, MARGIN = 10f;
+    /** Panels let this much of the background through: the data under them stays visible. */
+    public static final float PANEL_ALPHA = 0.62f;
 
     private final SceneRenderer scene;
     private final LayoutToggle toggle;
@@ -50,6 +54,9 @@ public final class Overlay implements AutoCloseable {
     private boolean lastFrameRedrewScene;
     private java.util.function.DoubleSupplier clock = () -> 0;
     private final SelectionPanel selection;
+    private final SearchBox search;
+    /** The control panel, or only a slim bar (key H). */
+    private boolean open = true;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
     private float[] outline = new float[0];
     private boolean outlineClosed;
@@ -59,8 +66,9 @@ public final class Overlay implements AutoCloseable {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
-        neighbors = new NeighborPanel(scene, uiScale);
         selection = new SelectionPanel(scene, uiScale, this::labelRgba);
+        neighbors = new NeighborPanel(scene, uiScale);
+        search = new SearchBox(scene.state(), this::columns, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -71,11 +79,30 @@ public final class Overlay implements AutoCloseable {
         gl3.init("#version 330 core");
     }
 
+    /** Pixels at the left the open control panel covers, margins included: the fitted view leaves them free. */
+    public static float insetPx(float uiScale) { return (PANEL_WIDTH + 2 * MARGIN) * uiScale; }
+
+    /** What the fitted view leaves free now: the panel's width when it is open, nothing when it is a bar. */
+    public float insetPx() { return open ? insetPx(uiScale) : 0f; }
+
+    /** True when the control panel is open, false when it is collapsed to a slim bar. */
+    public boolean isOpen() { return open; }
+
+    public void setOpen(boolean on) { open = on; }
+
+    /** Opens or collapses the control panel (key H). */
+    public void toggleOpen() { open = !open; }
+
     /** Label editing in the control panel and the legend (the window's; none when rendering headless). */
     public void setLabelEditor(LabelEditor editor) { this.labelEditor = editor; }
 
     /** The pinned item's neighbours panel. */
     public NeighborPanel neighbors() { return neighbors; }
+
+    /** The columns the search reads: with the user's corrections when labels are edited here. */
+    private org.embedscope.query.ColumnTable columns() {
+        return labelEditor != null ? labelEditor.session().table() : scene.columns();
+    }
 
     /** Label {@code l}'s colour as imgui takes it. */
     private float[] labelRgba(int l) {
@@ -135,6 +162,17 @@ public final class Overlay implements AutoCloseable {
         drawOutline();
     }
 
+    /** Puts the keyboard in the search box ({@code /}). */
+    public void focusSearch() { search.focus(); }
+
+    /** What is wrong with the query in the search box ("at 7: expected …"), or null. */
+    public String searchError() {
+        return search.error() == null ? null : search.error().getMessage();
+    }
+
+    /** Types {@code query} into the search box and runs it (scripted sessions). */
+    public void search(String query) { search.setText(query); }
+
     /** The item whose thumbnail in the selection panel the pointer is over, or -1 (the scene marks it). */
     public int thumbnailHovered() { return selection.hovered(); }
 
@@ -164,16 +202,36 @@ public final class Overlay implements AutoCloseable {
         }
     }
 
+    /** The collapsed panel: one line at the top left, out of the data's way. */
+    private void slimBar() {
+        ImGui.setNextWindowPos(MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.Always);
+        ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
+        ImGui.begin("##bar", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoTitleBar | ImGuiWindowFlags.NoMove
+                | ImGuiWindowFlags.NoSavedSettings | ImGuiWindowFlags.NoFocusOnAppearing);
+        if (ImGui.smallButton(">")) open = true;
+        ImGui.sameLine();
+        ImGui.textDisabled(String.format("%s   %.1f ms   H: panel", scene.bundle().manifest().name(), frameMs));
+        ImGui.end();
+    }
+
     private void controlPanel() {
         ViewState st = scene.state();
         Bundle b = scene.bundle();
         Manifest m = b.manifest();
-        ImGui.setNextWindowPos(10 * uiScale, 10 * uiScale, ImGuiCond.FirstUseEver);
-        ImGui.setNextWindowBgAlpha(0.85f);
+        if (!open) {
+            slimBar();
+            return;
+        }
+        float width = PANEL_WIDTH * uiScale;
+        ImGui.setNextWindowPos(MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.FirstUseEver);
+        ImGui.setNextWindowSizeConstraints(width, 0, width, Float.MAX_VALUE);
+        ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);
+        if (ImGui.smallButton("hide (H)")) open = false;
+        ImGui.sameLine();
         ImGui.text(m.name());
-        ImGui.text(String.format("%,d items   %.1f ms/frame (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f));
-        ImGui.textDisabled(String.format("scene redraw %.1f ms%s   sprite %.1f px   %s", sceneMs,
+        ImGui.text(String.format("%,d items  %.1f ms (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f));
+        ImGui.textDisabled(String.format("redraw %.1f ms%s  %.1f px  %s", sceneMs,
                 lastFrameRedrewScene ? "" : " (cached)", st.spritePixels(),
                 scene.currentLevel() < 0 ? "flat" : "level " + scene.currentLevel()));
 
@@ -199,14 +257,17 @@ public final class Overlay implements AutoCloseable {
 
         if (ImGui.collapsingHeader("Display", ImGuiTreeNodeFlags.DefaultOpen)) {
             scale[0] = st.userScale();
-            ImGui.setNextItemWidth(150 * uiScale);
+            ImGui.setNextItemWidth(100 * uiScale);
             if (ImGui.sliderFloat("sprite scale", scale, 0.25f, 4f, "%.2f", ImGuiSliderFlags.Logarithmic)) st.setUserScale(scale[0]);
             threshold[0] = st.threshold();
-            ImGui.setNextItemWidth(150 * uiScale);
+            ImGui.setNextItemWidth(100 * uiScale);
             if (ImGui.sliderFloat("alpha threshold", threshold, 0f, 1f, "%.2f")) st.setThreshold(threshold[0]);
             if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
+            if (ImGui.checkbox("smooth alpha", st.smoothAlpha())) st.setSmoothAlpha(!st.smoothAlpha());
+            if (ImGui.checkbox("camera follows transitions", st.followsTransitions())) st.setFollowTransitions(!st.followsTransitions());
         }
 
+        if (ImGui.collapsingHeader("Search", ImGuiTreeNodeFlags.DefaultOpen)) search.build();
         selectionControls(st);
         if (labelEditor != null) labelEditor.section();
         neighbors.section();
@@ -214,14 +275,16 @@ public final class Overlay implements AutoCloseable {
         if (b.hasLabels() || st.labelCount() > 1) legend(st, b);
 
         ImGui.separator();
-        ImGui.textDisabled("drag: pan   wheel/+/-: zoom   arrows: move");
-        ImGui.textDisabled("F or double-click: fit   T: transition");
-        ImGui.textDisabled("click: select   shift-click: add/remove");
-        ImGui.textDisabled("shift-drag: box   ctrl-drag: lasso");
-        ImGui.textDisabled("(+alt: add)   Esc: clear   I: invert");
-        ImGui.textDisabled("D: dim the rest   M: select matches");
-        ImGui.textDisabled("ctrl-click or N: pin an item's neighbours");
-        if (labelEditor != null) ImGui.textDisabled("1-9: label   Ctrl-Z / Ctrl-Shift-Z: undo/redo");
+        ImGui.textDisabled("drag: pan   wheel, +/-: zoom");
+        ImGui.textDisabled("arrows: move   F, dbl-click: fit");
+        ImGui.textDisabled("T: transition  H: panel  P: shot");
+        ImGui.textDisabled("click: select  shift-click: +/-");
+        ImGui.textDisabled("shift-drag: box  ctrl-drag: lasso");
+        ImGui.textDisabled("(+alt: add)  Esc: clear  I: invert");
+        ImGui.textDisabled("D: dim the rest  M: select matches");
+        ImGui.textDisabled("ctrl-click or N: pin neighbours");
+        if (labelEditor != null) ImGui.textDisabled("1-9: label  Ctrl-Z/Ctrl-Shift-Z");
+        ImGui.textDisabled("/: search");
         ImGui.end();
     }
 
@@ -248,7 +311,7 @@ public final class Overlay implements AutoCloseable {
         if (ImGui.smallButton("none")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, false);
         int count = scene.labelCounts().length;
         boolean scroll = count > LEGEND_SCROLL_ABOVE;
-        if (scroll) ImGui.beginChild("legend", 260 * uiScale, 300 * uiScale, true);
+        if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
         for (int l = 0; l < count; l++) {
             ImGui.colorButton("##c" + l, labelRgba(l),
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
@@ -266,8 +329,8 @@ public final class Overlay implements AutoCloseable {
     private void hoverPanel(int item) {
         Bundle b = scene.bundle();
         ImGuiIO io = ImGui.getIO();
-        ImGui.setNextWindowPos(io.getDisplaySizeX() - 10 * uiScale, 10 * uiScale, ImGuiCond.Always, 1f, 0f);
-        ImGui.setNextWindowBgAlpha(0.85f);
+        ImGui.setNextWindowPos(io.getDisplaySizeX() - MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.Always, 1f, 0f);
+        ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("Hovered item", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav | ImGuiWindowFlags.NoInputs);
         int px = Math.round(THUMBNAIL_PX * uiScale);
@@ -295,6 +358,11 @@ public final class Overlay implements AutoCloseable {
     /** Ends the frame and draws it into the bound framebuffer. */
     public void render() {
         ImGui.render();
+        gl3.renderDrawData(ImGui.getDrawData());
+    }
+
+    /** Draws the frame {@link #render} ended once more, into the bound framebuffer (for a screenshot). */
+    public void renderAgain() {
         gl3.renderDrawData(ImGui.getDrawData());
     }
 

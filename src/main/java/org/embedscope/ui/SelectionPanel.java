@@ -26,13 +26,13 @@ final class SelectionPanel {
     private final SceneRenderer scene;
     private final ThumbnailSheet sheet;
     private final float uiScale;
+    /** Label l's colour as imgui takes it; labels can change (a user's corrections), so asked each frame. */
     private final java.util.function.IntFunction<float[]> labelRgba;
     private int hovered = -1;
     private int clicked = -1;
     /** Centres of the thumbnails drawn in the last frame, in display coordinates, interleaved x, y. */
     private volatile float[] centres = new float[0];
-    private long countedVersion = -1;
-    private long countedLabels = -1;
+    private long countedVersion = -1, countedLabels = -1;
     private int[] labelCounts;
     private Integer[] labelOrder;
 
@@ -80,14 +80,13 @@ final class SelectionPanel {
         if (ImGui.smallButton("clear")) st.clearSelection();
         ImGui.sameLine();
         if (ImGui.checkbox("dim the rest", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
-        if (scene.bundle().hasLabels() || st.labelCount() > 1) breakdown(st, n);
+        if (scene.bundle().hasLabels()) breakdown(st, n);
         ImGui.separator();
         grid(st.selectedItems());
         ImGui.end();
     }
 
     private void countLabels(ViewState st) {
-        // Counted again when the selection or the items' labels (a user's corrections) change.
         if (countedVersion == st.selectionVersion() && countedLabels == st.labelsVersion()) return;
         int[] labels = scene.labelOfItem();
         labelCounts = new int[scene.labelCounts().length];
@@ -111,7 +110,7 @@ final class SelectionPanel {
                 ImGui.colorButton("##b" + l, labelRgba.apply(l), ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker,
                         12 * uiScale, 12 * uiScale);
                 ImGui.sameLine();
-                ImGui.text(String.format("%s  %,d  (%.0f%%)", st.labelNames().get(l), c, 100.0 * c / n));
+                ImGui.text(String.format("%s  %,d  (%.0f%%)", b.labelName(l), c, 100.0 * c / n));
                 shown++;
             } else {
                 rest += c;
@@ -147,8 +146,7 @@ final class SelectionPanel {
                 int item = items[from + k];
                 if (ImGui.isItemHovered()) {
                     hovered = item;
-                    ImGui.setTooltip("index " + item + (scene.state().labelCount() > 1 || scene.bundle().hasLabels()
-                            ? "   " + scene.state().labelNames().get(scene.labelOfItem()[item]) : ""));
+                    ImGui.setTooltip("index " + item + (scene.bundle().hasLabels() ? "   " + scene.bundle().labelName(scene.labelOfItem()[item]) : ""));
                 }
                 if (ImGui.isItemClicked()) clicked = item;
             }

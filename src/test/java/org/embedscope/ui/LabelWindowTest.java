@@ -39,6 +39,10 @@ class LabelWindowTest {
         // middle) leave the middle and the top right of the scene free.
         driver = WindowDriver.open(bundle, 1280, 900);
         driver.onLoop(() -> driver.window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
+        // The panel collapsed (H): the whole window is the scene, and no item lies under the panel.
+        xdotool("key", "h");
+        Camera cam = driver.window.scene().state().camera();
+        await("the collapsed panel leaves the whole window to the scene", () -> cam.insetLeft() == 0f);
         return driver.origin();
     }
 

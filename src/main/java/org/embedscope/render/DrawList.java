@@ -1,0 +1,114 @@
+package org.embedscope.render;
+
+/**
+ * Which items a frame draws, so that its cost follows what is on screen rather than the number of
+ * items: at rest, the items whose centres lie in the drawn target (the view and its guard band, a
+ * pixel or two wider: the GL clips a point by its centre, so nothing else could show) — every one
+ * of them up to {@value #MOST_DRAWN}, beyond that the finest {@link DensityLevels} level that puts
+ * no more on screen; mid-transition, every item. Hidden items take no
+ * part in the levels (a spot's top items are shown ones); the levels are made again when the hidden
+ * set changes. GL-free.
+ */
+final class DrawList {
+    /** Beyond the guard band, so that rounding never leaves out a point the GL would draw. */
+    static final float SLACK_PX = 2f;
+    /**
+     * Items drawn at rest before levels of detail take over: far more than a fitted view of
+     * hundreds of thousands of items shows (each spot of the screen is then under a dozen
+     * sprites), so only views of more than that lose the items buried deepest.
+     */
+    static final int MOST_DRAWN = 250_000;
+
+    private final float[][] layouts;
+    private final DensityLevels[] levels;
+    private boolean[] hidden;
+    private long statesVersion = -1;
+    private int level = -1;
+    private int mostDrawn = MOST_DRAWN;
+    private long listedVersion = -1;
+    private int listedGuard = -1;
+    private int[] listed;
+
+    DrawList(float[][] layouts) {
+        this.layouts = layouts;
+        this.levels = new DensityLevels[layouts.length];
+    }
+
+    /**
+     * The items to draw in this frame, ascending, or null for every item (mid-transition).
+     *
+     * @param guard pixels drawn beyond each edge of the view
+     */
+    int[] items(ViewState st, int guard) {
+        if (st.version() == listedVersion && guard == listedGuard && st.itemStates().version() == statesVersion) return listed;
+        listed = list(st, guard);
+        listedVersion = st.version();
+        listedGuard = guard;
+        return listed;
+    }
+
+    private int[] list(ViewState st, int guard) {
+        Transition tr = st.transition();
+        int layout = restingLayout(tr);
+        if (layout < 0) {
+            level = -1;
+            return null;
+        }
+        refreshHidden(st.itemStates());
+        DensityLevels d = levels[layout];
+        if (d == null) levels[layout] = d = DensityLevels.of(layouts[layout], shownItems());
+        Camera cam = st.camera();
+        float m = guard + SLACK_PX;
+        float x0 = cam.worldX(-m), y0 = cam.worldY(cam.height() + m), x1 = cam.worldX(cam.width() + m), y1 = cam.worldY(-m);
+        level = d.finestWithin(mostDrawn, x0, y0, x1, y1);
+        return d.inBox(level, x0, y0, x1, y1);
+    }
+
+    /** The layout the items rest on, or -1 while they move. */
+    static int restingLayout(Transition tr) {
+        float[] w = tr.weights();
+        for (int s = 0; s < 3; s++) if (w[s] == 1f) return tr.slot(s);
+        return -1;
+    }
+
+    /**
+     * True when {@code item} is among those the last {@link #items} call's level keeps (every item
+     * mid-transition); picking sees what is drawn.
+     */
+    boolean drawn(int layout, int item) {
+        if (level < 0 || levels[layout] == null || level == levels[layout].levels() - 1) return hidden == null || !hidden[item];
+        return java.util.Arrays.binarySearch(levels[layout].kept(level), item) >= 0;
+    }
+
+    /** Draws at most about {@code most} items at rest (levels of detail beyond): {@value #MOST_DRAWN} unless changed. */
+    void setMostDrawn(int most) {
+        mostDrawn = most;
+        listedVersion = -1;
+    }
+
+    /** The density level of the last {@link #items} call, -1 mid-transition. */
+    int level() { return level; }
+
+    private void refreshHidden(ItemStates states) {
+        if (states.version() == statesVersion) return;
+        statesVersion = states.version();
+        int n = states.count();
+        boolean[] now = new boolean[n];
+        boolean changed = hidden == null;
+        for (int i = 0; i < n; i++) {
+            now[i] = states.has(i, ItemStates.HIDDEN);
+            if (!changed && now[i] != hidden[i]) changed = true;
+        }
+        hidden = now;
+        if (changed) java.util.Arrays.fill(levels, null);
+    }
+
+    private int[] shownItems() {
+        int shown = 0;
+        for (boolean h : hidden) if (!h) shown++;
+        if (shown == hidden.length) return null;
+        int[] out = new int[shown];
+        for (int i = 0, o = 0; i < hidden.length; i++) if (!hidden[i]) out[o++] = i;
+        return out;
+    }
+}
