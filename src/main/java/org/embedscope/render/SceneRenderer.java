@@ -403,7 +403,7 @@ public final class SceneRenderer implements AutoCloseable {
         }
         selection.draw(d, selected, sprites, pointLimit);
         neighborLines.show(pinnedNeighbors());
-        neighborLines.draw(d, sprites, pointLimit, scene.width(), scene.height());
+        neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
     }
 
     /**

@@ -11,6 +11,7 @@ import org.embedscope.bundle.Manifest;
 import org.embedscope.render.PackedColor;
 import org.embedscope.render.PinnedNeighbors;
 import org.embedscope.render.SceneRenderer;
+import org.embedscope.render.ThumbnailSheet;
 import org.embedscope.render.ViewState;
 
 /**
@@ -24,13 +25,21 @@ public final class NeighborPanel {
     /** The line saying why nothing can be pinned, for a bundle without neighbours. */
     public static final String NO_NEIGHBORS = "this bundle holds no neighbours: prepare it with --neighbors 15 to pin items";
 
+    /** Images per row of the panel, and their side in pixels (before UI scale). */
+    static final int COLUMNS = 8;
+    static final float THUMB_PX = 48f;
+    /** The pinned item's frame, as its ring in the scene. */
+    static final int PINNED_FRAME = 0xffffff;
+
     private final SceneRenderer scene;
+    private final ThumbnailSheet sheet;
     private final float uiScale;
     private int hovered = -1;
     private int clicked = -1;
 
     public NeighborPanel(SceneRenderer scene, float uiScale) {
         this.scene = scene;
+        this.sheet = scene.thumbnailSheet();
         this.uiScale = uiScale;
     }
 
@@ -56,9 +65,8 @@ public final class NeighborPanel {
             return;
         }
         PinnedNeighbors p = scene.pinnedNeighbors();
-        if (p == null) {
-            ImGui.textDisabled("ctrl-click or N: pin an item's neighbours");
-        } else {
+        // Nothing pinned: the shortcuts below say how to pin.
+        if (p != null) {
             ImGui.text(String.format(Locale.ROOT, "pinned item %d: %d kept, %d far of %d", p.item(), p.keptCount(), p.farCount(), p.count()));
             ImGui.sameLine();
             if (ImGui.smallButton("unpin (Esc)")) st.pin(-1);
@@ -79,24 +87,79 @@ public final class NeighborPanel {
                 | ImGuiWindowFlags.NoFocusOnAppearing | ImGuiWindowFlags.NoNav);
         Manifest.Neighbors nb = b.manifest().neighbors();
         String layout = b.manifest().layouts().get(p.layout()).title();
+        // The sheet: the pinned item first, then its neighbours nearest first.
+        int k = p.count();
+        int[] items = new int[k + 1];
+        items[0] = p.item();
+        for (int r = 0; r < k; r++) items[r + 1] = p.neighbor(r);
+        int cellPx = Math.round(THUMB_PX * uiScale);
+        int columns = Math.min(COLUMNS, k + 1);
+        int tex = sheet.draw(items, 0, k + 1, columns, cellPx);
+        image(tex, 0, columns, cellPx, PINNED_FRAME);
+        if (ImGui.isItemHovered()) hovered = p.item();
+        ImGui.sameLine();
+        ImGui.beginGroup();
         ImGui.text(String.format(Locale.ROOT, "item %d%s: its %d nearest%s, nearest first", p.item(), labelOf(st, p.item()), p.count(),
                 nb != null && nb.metric() != null ? " by " + nb.metric() + " distance" : ""));
-        ImGui.textDisabled(String.format(Locale.ROOT, "#rank -> rank in %s: %d kept among its %d nearest there, %d far (%d+)", layout,
-                p.keptCount(), p.count(), p.farCount(), PinnedNeighbors.FAR_FACTOR * p.count()));
-        for (int r = 0; r < p.count(); r++) entry(p, r, st);
+        ImGui.textDisabled(String.format(Locale.ROOT, "#rank -> its rank in %s:", layout));
+        ImGui.sameLine();
+        colored(0f, String.format(Locale.ROOT, "%d kept (1-%d)", p.keptCount(), p.count()));
+        ImGui.sameLine();
+        colored(0.5f, "moved");
+        ImGui.sameLine();
+        colored(1f, String.format(Locale.ROOT, "%d far (%d+)", p.farCount(), PinnedNeighbors.FAR_FACTOR * p.count()));
+        ImGui.textDisabled("hover: mark it in the scene   click: pin it   Esc: unpin");
+        ImGui.endGroup();
+        grid(p, st, tex, columns, cellPx);
         ImGui.end();
     }
 
-    private void entry(PinnedNeighbors p, int r, ViewState st) {
-        int item = p.neighbor(r);
-        float[] c = PackedColor.rgba(SceneRenderer.neighborColor(p.farness(r)), 1f);
-        ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
-        String mark = p.isFar(r) ? "  far" : p.isKept(r) ? "" : "  moved";
-        boolean pressed = ImGui.selectable(String.format(Locale.ROOT, "#%-3d -> %-6d item %d%s  d=%.4g%s##nb%d", r + 1, p.layoutRank(r),
-                item, labelOf(st, item), p.distance(r), mark, r));
-        ImGui.popStyleColor();
-        if (ImGui.isItemHovered()) hovered = item;
-        if (pressed) clicked = item;
+    /** Cell {@code cell} of the sheet as an image of {@code cellPx} pixels, framed in {@code rgb}. */
+    private void image(int tex, int cell, int columns, int cellPx, int rgb) {
+        int[] size = sheet.size();
+        int col = cell % columns, row = cell / columns;
+        float u0 = col * cellPx / (float) size[0], u1 = (col + 1) * cellPx / (float) size[0];
+        float vTop = 1f - row * cellPx / (float) size[1], vBottom = 1f - (row + 1) * cellPx / (float) size[1];
+        ImGui.image(tex, cellPx, cellPx, u0, vTop, u1, vBottom);
+        float[] c = PackedColor.rgba(rgb, 1f);
+        ImGui.getWindowDrawList().addRect(ImGui.getItemRectMinX(), ImGui.getItemRectMinY(), ImGui.getItemRectMaxX(),
+                ImGui.getItemRectMaxY(), ImGui.getColorU32(c[0], c[1], c[2], 1f), 0f, 0, Math.max(2f, 2f * uiScale));
+    }
+
+    /**
+     * The neighbours' images, nearest first, from the atlas on the GPU ({@link ThumbnailSheet}), each
+     * framed in its line's colour and captioned "#rank -> layout rank".
+     */
+    private void grid(PinnedNeighbors p, ViewState st, int tex, int columns, int cellPx) {
+        int k = p.count();
+        // A fixed pitch, wide enough for the captions, keeps the columns straight.
+        float pitch = Math.max(cellPx, ImGui.calcTextSizeX("#15 -> 99999")) + 8 * uiScale;
+        float left = ImGui.getCursorPosX();
+        for (int r = 0; r < k; r++) {
+            int col = r % columns;
+            if (col > 0) ImGui.sameLine(left + col * pitch);
+            ImGui.beginGroup();
+            int rgb = SceneRenderer.neighborColor(p.farness(r));
+            image(tex, r + 1, columns, cellPx, rgb);
+            float[] c = PackedColor.rgba(rgb, 1f);
+            ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
+            ImGui.text(String.format(Locale.ROOT, "#%d -> %d", r + 1, p.layoutRank(r)));
+            ImGui.popStyleColor();
+            ImGui.endGroup();
+            int item = p.neighbor(r);
+            if (ImGui.isItemHovered()) {
+                hovered = item;
+                ImGui.setTooltip(String.format(Locale.ROOT, "item %d%s%ndistance %.4g, rank %d%nrank %d in this layout: %s%nclick: pin it",
+                        item, labelOf(st, item), p.distance(r), r + 1, p.layoutRank(r),
+                        p.isKept(r) ? "kept among the nearest" : p.isFar(r) ? "far away" : "moved out of the nearest"));
+            }
+            if (ImGui.isItemClicked()) clicked = item;
+        }
+    }
+
+    private static void colored(float farness, String text) {
+        float[] c = PackedColor.rgba(SceneRenderer.neighborColor(farness), 1f);
+        ImGui.textColored(c[0], c[1], c[2], c[3], text);
     }
 
     private static String labelOf(ViewState st, int item) {

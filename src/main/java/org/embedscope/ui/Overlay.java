@@ -68,7 +68,7 @@ public final class Overlay implements AutoCloseable {
         this.uiScale = uiScale;
         selection = new SelectionPanel(scene, uiScale, this::labelRgba);
         neighbors = new NeighborPanel(scene, uiScale);
-        search = new SearchBox(scene.state(), scene::columns, uiScale);
+        search = new SearchBox(scene.state(), this::columns, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -98,6 +98,11 @@ public final class Overlay implements AutoCloseable {
 
     /** The pinned item's neighbours panel. */
     public NeighborPanel neighbors() { return neighbors; }
+
+    /** The columns the search reads: with the user's corrections when labels are edited here. */
+    private org.embedscope.query.ColumnTable columns() {
+        return labelEditor != null ? labelEditor.session().table() : scene.columns();
+    }
 
     /** Label {@code l}'s colour as imgui takes it. */
     private float[] labelRgba(int l) {
