@@ -54,6 +54,12 @@ public final class BenchSession {
     private boolean matchDemo;
     private int motionFrames;
     private final Map<String, Float> spritePx = new LinkedHashMap<>();
+    /** Per phase, the most items a frame of it drew (levels of detail and culling, {@code SceneRenderer#drawnCount}). */
+    private final Map<String, Integer> drawn = new LinkedHashMap<>();
+    private String currentName;
+    private OffscreenExplorer session;
+    private long gpuBudget, texAllocated, texHighWater, texUploads, texEvictions;
+    private boolean texStreams;
     private String atlasNote = "";
 
     /** Runs the session on {@code bundleDir} at {@code width × height}. */
@@ -89,8 +95,16 @@ public final class BenchSession {
             b.atlasNote = atlas.levelsMadeNow() ? "levels made at load" : atlas.levelsFromCache() ? "levels from the cache" : "the bundle's levels";
             // Levels made at load go into the cache on a background thread: not during the phases.
             LevelCache.awaitWrites();
+            b.session = x;
+            b.gpuBudget = gpuBudget;
             if (matchDemo) b.demoScript(x, overlay);
             else b.script(x, overlay);
+            b.texAllocated = atlas.allocatedBytes();
+            b.texHighWater = atlas.highWaterBytes();
+            b.texUploads = atlas.uploads();
+            b.texEvictions = atlas.evictions();
+            b.texStreams = atlas.streams();
+            b.session = null;
         }
         Runtime rt = Runtime.getRuntime();
         b.heapUsed = rt.totalMemory() - rt.freeMemory();
@@ -214,6 +228,7 @@ public final class BenchSession {
         FrameStats s = new FrameStats();
         phases.put(phaseName, s);
         current = s;
+        currentName = phaseName;
         phaseCpuStart = processCpuMs();
         return s;
     }
@@ -224,6 +239,11 @@ public final class BenchSession {
     private void closePhase() {
         if (current != null) current.setCpuMs(processCpuMs() - phaseCpuStart);
         current = null;
+    }
+
+    /** After a frame: the most items a frame of the phase drew. */
+    private void noteDrawn() {
+        if (currentName != null && session != null) drawn.merge(currentName, session.scene().drawnCount(), Math::max);
     }
 
     /** User + system CPU time of this process, every thread, from /proc (NaN elsewhere). */
@@ -238,11 +258,12 @@ public final class BenchSession {
         }
     }
 
-    private static void timed(FrameStats stats, Runnable frame, OffscreenExplorer x) {
+    private void timed(FrameStats stats, Runnable frame, OffscreenExplorer x) {
         long t = System.nanoTime();
         frame.run();
         x.finish();
         stats.add((System.nanoTime() - t) / 1e6);
+        noteDrawn();
     }
 
     /** Centre of the most crowded cell of a 32×32 grid over a normalised layout (set-up, not per frame). */
@@ -285,6 +306,12 @@ public final class BenchSession {
         sb.append(String.format(Locale.ROOT, "bundle load %.0f ms; load to first complete frame %.0f ms; JVM start to first frame %.0f ms%n",
                 loadMs, firstFrameMs, startToFirstFrameMs));
         sb.append(String.format(Locale.ROOT, "heap used %.0f MB; RSS %.0f MB (peak %.0f MB)%n", heapUsed / 1048576.0, rssKb / 1024.0, peakRssKb / 1024.0));
+        sb.append(String.format(Locale.ROOT, "textures: budget %.0f MB, allocated %.0f MB, high water %.0f MB; %s, %d pages uploaded, %d evicted%n",
+                gpuBudget / 1048576.0, texAllocated / 1048576.0, texHighWater / 1048576.0, texStreams ? "finer levels streamed" : "every page resident",
+                texUploads, texEvictions));
+        sb.append("items drawn per frame, at most:");
+        drawn.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %,d;", k, v)));
+        sb.append(String.format("%n"));
         return sb.toString();
     }
 
@@ -306,8 +333,17 @@ public final class BenchSession {
         sb.append(String.format(Locale.ROOT, "  \"pick_readback_ms\": {\"median\": %.3f, \"p95\": %.3f},%n", pickReadback.median(), pickReadback.p95()));
         sb.append(String.format(Locale.ROOT, "  \"load_ms\": %.1f, \"load_to_first_frame_ms\": %.1f, \"start_to_first_frame_ms\": %.1f,%n",
                 loadMs, firstFrameMs, startToFirstFrameMs));
-        sb.append(String.format(Locale.ROOT, "  \"heap_used_mb\": %.1f, \"rss_mb\": %.1f, \"peak_rss_mb\": %.1f%n}%n",
+        sb.append(String.format(Locale.ROOT, "  \"heap_used_mb\": %.1f, \"rss_mb\": %.1f, \"peak_rss_mb\": %.1f,%n",
                 heapUsed / 1048576.0, rssKb / 1024.0, peakRssKb / 1024.0));
+        sb.append(String.format(Locale.ROOT, "  \"texture\": {\"budget_mb\": %.1f, \"allocated_mb\": %.1f, \"high_water_mb\": %.1f, \"streams\": %b, "
+                        + "\"pages_uploaded\": %d, \"pages_evicted\": %d},%n", gpuBudget / 1048576.0, texAllocated / 1048576.0,
+                texHighWater / 1048576.0, texStreams, texUploads, texEvictions));
+        sb.append("  \"items_drawn\": {");
+        int j = 0;
+        for (Map.Entry<String, Integer> e : drawn.entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%s\"%s\": %d", j++ > 0 ? ", " : "", e.getKey(), e.getValue()));
+        }
+        sb.append("}\n}\n");
         return sb.toString();
     }
 }

@@ -53,12 +53,19 @@ public final class CategoryColours implements AutoCloseable {
 
     /** Uploads the palette's colours ({@link Palette}) for {@code categories} categories. */
     public void setPalette(int categories) {
-        count = Math.max(1, categories);
+        int[] rgb = new int[Math.max(1, categories)];
+        for (int i = 0; i < rgb.length; i++) rgb[i] = Palette.rgb(i);
+        setColours(rgb);
+    }
+
+    /** Uploads the categories' colours, 0xRRGGBB each (there may be more categories than before). */
+    public void setColours(int[] rgb) {
+        count = Math.max(1, rgb.length);
         rows = (count + WIDTH - 1) / WIDTH;
         int w = width();
         ByteBuffer buf = MemoryUtil.memCalloc(w * rows * 4);
         try {
-            for (int i = 0; i < count; i++) put(buf, i, Palette.rgb(i));
+            for (int i = 0; i < rgb.length; i++) put(buf, i, rgb[i]);
             upload(texture, w, rows, buf);
         } finally {
             MemoryUtil.memFree(buf);

@@ -28,6 +28,7 @@ public final class ColourBy {
     // Categories.
     private final int[] codes;
     private final List<String> names;
+    private final int[] colours;
     private final int[] counts;
     private final boolean[] shown;
     // Numbers.
@@ -36,13 +37,14 @@ public final class ColourBy {
     private double lo, hi;
     private final int missing;
 
-    private ColourBy(String column, Kind kind, int count, int[] codes, List<String> names, int[] counts, float[] values,
-                     double lo, double hi, int missing) {
+    private ColourBy(String column, Kind kind, int count, int[] codes, List<String> names, int[] colours, int[] counts,
+                     float[] values, double lo, double hi, int missing) {
         this.column = column;
         this.kind = kind;
         this.count = count;
         this.codes = codes;
         this.names = names;
+        this.colours = colours;
         this.counts = counts;
         this.shown = names == null ? null : new boolean[Math.max(1, names.size())];
         if (shown != null) Arrays.fill(shown, true);
@@ -53,13 +55,21 @@ public final class ColourBy {
     }
 
     /**
-     * Colour by categories: {@code codes[i]} is item i's category, an index into {@code names}
-     * (display names, in legend order).
+     * Colour by categories in the palette's colours: {@code codes[i]} is item i's category, an index
+     * into {@code names} (display names, in legend order).
      */
     public static ColourBy categories(String column, int[] codes, List<String> names) {
+        int[] colours = new int[Math.max(1, names.size())];
+        for (int k = 0; k < colours.length; k++) colours[k] = Palette.rgb(k);
+        return categories(column, codes, names, colours);
+    }
+
+    /** The same with each category's colour given ({@code 0xRRGGBB}, one per name). */
+    public static ColourBy categories(String column, int[] codes, List<String> names, int[] colours) {
         int[] counts = new int[Math.max(1, names.size())];
         for (int c : codes) counts[c]++;
-        return new ColourBy(column, Kind.CATEGORIES, codes.length, codes, List.copyOf(names), counts, null, 0, 0, 0);
+        return new ColourBy(column, Kind.CATEGORIES, codes.length, codes, List.copyOf(names), colours.clone(), counts,
+                null, 0, 0, 0);
     }
 
     /** Every item in one category (a bundle without labels). */
@@ -89,7 +99,7 @@ public final class ColourBy {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) f[i] = Double.isNaN(v[i]) ? MISSING_VALUE : (float) v[i];
         double[] range = c.defaultColourRange();
-        return new ColourBy(c.name(), Kind.NUMBERS, v.length, null, null, null, f, range[0], range[1], c.missing());
+        return new ColourBy(c.name(), Kind.NUMBERS, v.length, null, null, null, null, f, range[0], range[1], c.missing());
     }
 
     /**
@@ -123,16 +133,28 @@ public final class ColourBy {
 
     public String categoryName(int category) { return names.get(category); }
 
+    /** The categories' names, in legend order. */
+    public List<String> categoryNames() { return names; }
+
     /** Items of category {@code category}. */
     public int categoryCount(int category) { return counts[category]; }
 
     /** The colour of category {@code category}, 0xRRGGBB. */
-    public int categoryColour(int category) { return Palette.rgb(category); }
+    public int categoryColour(int category) { return colours[category]; }
+
+    /** Every category's colour, 0xRRGGBB (a copy). */
+    public int[] categoryColours() { return colours.clone(); }
 
     public boolean isShown(int category) { return shown[category]; }
 
     /** Per category, whether it is shown (a copy); for numbers, one entry, shown. */
     public boolean[] shownCategories() { return shown == null ? new boolean[] {true} : shown.clone(); }
+
+    /** Shows and hides categories as {@code other} does, by index; categories beyond {@code other}'s stay shown. */
+    void showLike(ColourBy other) {
+        if (shown == null || other.shown == null) return;
+        System.arraycopy(other.shown, 0, shown, 0, Math.min(shown.length, other.shown.length));
+    }
 
     boolean setShown(int category, boolean on) {
         if (shown[category] == on) return false;

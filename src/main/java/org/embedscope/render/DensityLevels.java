@@ -10,10 +10,10 @@ import java.util.Arrays;
  * keeps; the finest level keeps every item. Items outside the bulk (far outliers) are kept at every
  * level: a lone item is never dropped. GL-free; built once per layout.
  *
- * <p>A view whose sprites are {@code w} world units wide draws the level whose cells are the smallest
- * still at least {@code w} wide, so each sprite-sized spot has at most {@value #PER_CELL} sprites on
- * it (at least a quarter of that where the items are dense), and the cost of a zoomed-out frame
- * follows the number of spots on screen, not the number of items.
+ * <p>A view draws the finest level that puts no more than a given number of items on screen
+ * ({@link #finestWithin}): all of them while they are few, and where there are very many, the top
+ * {@value #PER_CELL} of each spot of the screen, so the cost of a zoomed-out frame follows the
+ * number of spots on screen rather than the number of items.
  */
 public final class DensityLevels {
     /** Items kept per cell. */
@@ -101,12 +101,6 @@ public final class DensityLevels {
     /** The items level {@code k} keeps, ascending. Do not modify. */
     public int[] kept(int k) { return kept[k]; }
 
-    /** The level for sprites {@code spriteWorld} wide: the finest whose cells are at least that wide (the last level when none). */
-    public int levelFor(float spriteWorld) {
-        for (int k = kept.length - 1; k >= 0; k--) if (cellSize(k) >= spriteWorld) return k;
-        return 0;
-    }
-
     private static float[] bounds(float[] xy, int[] items) {
         float[] b = {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
         for (int i : items) {
@@ -120,9 +114,33 @@ public final class DensityLevels {
 
     /** Level {@code k}'s items whose centre lies in the box, ascending (the level's own array when the box holds them all: do not modify). */
     public int[] inBox(int k, float minX, float minY, float maxX, float maxY) {
-        if (minX <= bounds[0] && minY <= bounds[1] && maxX >= bounds[2] && maxY >= bounds[3]) return kept[k];
+        if (holdsAll(minX, minY, maxX, maxY)) return kept[k];
+        return grid(k).query(minX, minY, maxX, maxY);
+    }
+
+    /** At least as many as {@link #inBox} finds, from the grid cells alone: cheap. */
+    public int countAtMost(int k, float minX, float minY, float maxX, float maxY) {
+        if (holdsAll(minX, minY, maxX, maxY)) return kept[k].length;
+        return grid(k).countAtMost(minX, minY, maxX, maxY);
+    }
+
+    /**
+     * The finest level with at most {@code most} items (by {@link #countAtMost}) in the box; the
+     * coarsest when none has so few.
+     */
+    public int finestWithin(int most, float minX, float minY, float maxX, float maxY) {
+        int k = kept.length - 1;
+        while (k > 0 && countAtMost(k, minX, minY, maxX, maxY) > most) k--;
+        return k;
+    }
+
+    private boolean holdsAll(float minX, float minY, float maxX, float maxY) {
+        return minX <= bounds[0] && minY <= bounds[1] && maxX >= bounds[2] && maxY >= bounds[3];
+    }
+
+    private PointGrid grid(int k) {
         PointGrid g = grids[k];
         if (g == null) grids[k] = g = PointGrid.of(xy, kept[k]);
-        return g.query(minX, minY, maxX, maxY);
+        return g;
     }
 }

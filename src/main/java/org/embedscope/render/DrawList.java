@@ -2,21 +2,29 @@ package org.embedscope.render;
 
 /**
  * Which items a frame draws, so that its cost follows what is on screen rather than the number of
- * items: at rest, the items of the {@link DensityLevels} level that suits the sprite size whose
- * centres lie in the drawn target (the view and its guard band, a pixel or two wider: the GL clips a
- * point by its centre, so nothing else could show); mid-transition, every item. Hidden items take no
+ * items: at rest, the items whose centres lie in the drawn target (the view and its guard band, a
+ * pixel or two wider: the GL clips a point by its centre, so nothing else could show) — every one
+ * of them up to {@value #MOST_DRAWN}, beyond that the finest {@link DensityLevels} level that puts
+ * no more on screen; mid-transition, every item. Hidden items take no
  * part in the levels (a spot's top items are shown ones); the levels are made again when the hidden
  * set changes. GL-free.
  */
 final class DrawList {
     /** Beyond the guard band, so that rounding never leaves out a point the GL would draw. */
     static final float SLACK_PX = 2f;
+    /**
+     * Items drawn at rest before levels of detail take over: far more than a fitted view of
+     * hundreds of thousands of items shows (each spot of the screen is then under a dozen
+     * sprites), so only views of more than that lose the items buried deepest.
+     */
+    static final int MOST_DRAWN = 250_000;
 
     private final float[][] layouts;
     private final DensityLevels[] levels;
     private boolean[] hidden;
     private long statesVersion = -1;
     private int level = -1;
+    private int mostDrawn = MOST_DRAWN;
     private long listedVersion = -1;
     private int listedGuard = -1;
     private int[] listed;
@@ -50,9 +58,10 @@ final class DrawList {
         DensityLevels d = levels[layout];
         if (d == null) levels[layout] = d = DensityLevels.of(layouts[layout], shownItems());
         Camera cam = st.camera();
-        level = d.levelFor(st.spritePixels() / cam.pixelsPerUnit());
         float m = guard + SLACK_PX;
-        return d.inBox(level, cam.worldX(-m), cam.worldY(cam.height() + m), cam.worldX(cam.width() + m), cam.worldY(-m));
+        float x0 = cam.worldX(-m), y0 = cam.worldY(cam.height() + m), x1 = cam.worldX(cam.width() + m), y1 = cam.worldY(-m);
+        level = d.finestWithin(mostDrawn, x0, y0, x1, y1);
+        return d.inBox(level, x0, y0, x1, y1);
     }
 
     /** The layout the items rest on, or -1 while they move. */
@@ -67,8 +76,14 @@ final class DrawList {
      * mid-transition); picking sees what is drawn.
      */
     boolean drawn(int layout, int item) {
-        if (level < 0 || levels[layout] == null) return true;
+        if (level < 0 || levels[layout] == null || level == levels[layout].levels() - 1) return hidden == null || !hidden[item];
         return java.util.Arrays.binarySearch(levels[layout].kept(level), item) >= 0;
+    }
+
+    /** Draws at most about {@code most} items at rest (levels of detail beyond): {@value #MOST_DRAWN} unless changed. */
+    void setMostDrawn(int most) {
+        mostDrawn = most;
+        listedVersion = -1;
     }
 
     /** The density level of the last {@link #items} call, -1 mid-transition. */

@@ -39,6 +39,9 @@ final class ItemDraw {
         this.weights = tr.weights();
         this.slots = new int[] {tr.slot(0), tr.slot(1), tr.slot(2)};
         this.pointPx = st.spritePixels() * pxScale;
+        this.exact = level >= 0 && Math.abs(pointPx - atlas.cell(level)) < 1e-3f;
+        this.targetW = (st.camera().width() + 2 * guard) * pxScale;
+        this.targetH = (st.camera().height() + 2 * guard) * pxScale;
         this.level = level;
         this.threshold = threshold;
         this.tintByLabel = st.tintByLabel();
@@ -52,6 +55,14 @@ final class ItemDraw {
     boolean flat() { return level < 0; }
 
     /**
+     * True when sprites are drawn at exactly the sampled level's cell size: then each sprite is put
+     * on the pixel grid and its texels read with {@code texelFetch}, one texel per pixel (what linear
+     * filtering returns at texel centres, for a fraction of the work).
+     */
+    final boolean exact;
+    private final float targetW, targetH;
+
+    /**
      * Uses {@code p}, binds the per-item vertex array with this frame's layouts, the colouring
      * (category colours on unit 1, the colour map on unit 3) and the atlas (units 0 and 2,
      * {@link AtlasTextures#bind}), and sets the uniforms every item shader reads. {@link #unbind()}
@@ -63,6 +74,7 @@ final class ItemDraw {
         p.set("uWeights", weights[0], weights[1], weights[2]);
         p.setMatrix("uWorldToClip", worldToClip);
         p.set("uPointSize", pointPx);
+        if (exact) p.set("uTargetSize", targetW, targetH);
         glActiveTexture(GL_TEXTURE1);
         glBindTexture(GL_TEXTURE_2D, colours.texture());
         p.set("uCategoryColours", 1);

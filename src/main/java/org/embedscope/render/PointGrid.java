@@ -119,8 +119,33 @@ public final class PointGrid {
                 out[count++] = items[e];
             }
         }
-        out = Arrays.copyOf(out, count);
-        Arrays.sort(out);
+        return ascending(out, count);
+    }
+
+    /** An upper bound on {@link #query}'s count for the box, from the cells it touches alone. */
+    public int countAtMost(float minX, float minY, float maxX, float maxY) {
+        int c0 = column(minX), c1 = column(maxX), r0 = row(minY), r1 = row(maxY);
+        int count = 0;
+        for (int r = r0; r <= r1; r++) count += cellStart[r * cols + c1 + 1] - cellStart[r * cols + c0];
+        return count;
+    }
+
+    /** The first {@code count} of {@code items} in ascending order: a sort for a few, a bit set for many. */
+    private static int[] ascending(int[] items, int count) {
+        if (count < 4096) {
+            int[] out = Arrays.copyOf(items, count);
+            Arrays.sort(out);
+            return out;
+        }
+        int max = 0;
+        for (int i = 0; i < count; i++) max = Math.max(max, items[i]);
+        long[] bits = new long[(max >> 6) + 1];
+        for (int i = 0; i < count; i++) bits[items[i] >> 6] |= 1L << items[i];
+        int[] out = new int[count];
+        int o = 0;
+        for (int w = 0; w < bits.length; w++) {
+            for (long b = bits[w]; b != 0; b &= b - 1) out[o++] = (w << 6) | Long.numberOfTrailingZeros(b);
+        }
         return out;
     }
 }

@@ -39,11 +39,13 @@ public final class SceneRenderer implements AutoCloseable {
     public static final int DECODE_AHEAD = 4;
     /** Colour of the selection's highlight ring, 0xRRGGBB. */
     public static final int SELECTION_COLOR = SelectionPass.RING_COLOR;
+    /** Colour, 0xRRGGBB, of the line and ring of a pinned item's neighbour of {@link PinnedNeighbors#farness} {@code farness}. */
+    public static int neighborColor(float farness) { return NeighborLinesPass.color(farness); }
 
     private final Bundle bundle;
     private final float[][] layouts;
-    private final int[] labelOfItem;
-    private final int[] labelCounts;
+    private int[] labelCounts;
+    private long countedLabels = -1;
     private final int[] cellOfItem;
     private final int[] cellSizes;
     private final int alphaMode;
@@ -61,6 +63,8 @@ public final class SceneRenderer implements AutoCloseable {
     private final PickIndex pickIndex;
     private final IndexList sceneItems;
     private final IndexList pickItems;
+    private final NeighborLinesPass neighborLines;
+    private PinnedNeighbors pinnedNeighbors;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final ThumbnailSheet hoverThumbnail;
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
@@ -111,12 +115,16 @@ public final class SceneRenderer implements AutoCloseable {
         int n = bundle.count();
         layouts = new float[m.layouts().size()][];
         for (int l = 0; l < layouts.length; l++) layouts[l] = LayoutNormalizer.normalize(bundle.coords(l));
-        labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
+        int[] labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
         int labelCount = bundle.hasLabels() ? bundle.labelValues().size() : 1;
         state = new ViewState(layouts.length, labelCount, labelOfItem, 0);
-        labelCounts = new int[labelCount];
-        for (int label : labelOfItem) labelCounts[label]++;
-        state.setColourBy(labelColouring(bundle, labelOfItem));
+        List<String> names = new java.util.ArrayList<>();
+        int[] colors = new int[labelCount];
+        for (int l = 0; l < labelCount; l++) {
+            names.add(bundle.hasLabels() ? bundle.labelName(l) : "");
+            colors[l] = Palette.rgb(l);
+        }
+        state.setLabels(labelOfItem, names, colors);
         // Every item's cell is its own index today (README, "Bundle format"); the indirection lets
         // index lists and streamed pages name cells without the draw order.
         cellOfItem = new int[n];
@@ -137,6 +145,7 @@ public final class SceneRenderer implements AutoCloseable {
         SelectionPass sel = null;
         PickPass pp = null;
         HoverPass hp = null;
+        NeighborLinesPass nl = null;
         try {
             // Layers are the atlas's business: levels that do not fit stream (AtlasTextures).
             AtlasCheck.checkPages(bundle, glGetInteger(GL_MAX_TEXTURE_SIZE), AtlasCheck.NO_LIMIT);
@@ -151,9 +160,10 @@ public final class SceneRenderer implements AutoCloseable {
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);
+            nl = new NeighborLinesPass();
         } catch (BundleException | RuntimeException e) {
             if (pages != null) pages.close();
-            for (AutoCloseable c : new AutoCloseable[] {hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
+            for (AutoCloseable c : new AutoCloseable[] {nl, hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
         pages.close();
@@ -171,6 +181,7 @@ public final class SceneRenderer implements AutoCloseable {
         picking = pp;
         hover = hp;
         hoverThumbnail = thumbnailSheet();
+        neighborLines = nl;
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
@@ -208,22 +219,20 @@ public final class SceneRenderer implements AutoCloseable {
 
     public AtlasTextures atlas() { return atlas; }
 
-    /** The colouring by label, as the renderer starts (legend names from the manifest). */
-    public static ColourBy labelColouring(Bundle bundle, int[] labelOfItem) {
-        if (!bundle.hasLabels()) return ColourBy.single(bundle.count());
-        String[] names = new String[bundle.labelValues().size()];
-        for (int l = 0; l < names.length; l++) names[l] = bundle.labelName(l);
-        return ColourBy.categories(bundle.manifest().label().column(), labelOfItem, java.util.Arrays.asList(names));
+
+    /** Number of items of each label (one entry when the bundle has no labels), as labelled now. Do not modify. */
+    public int[] labelCounts() {
+        if (countedLabels != state.labelsVersion()) {
+            int[] c = new int[state.labelCount()];
+            for (int label : state.labelOfItem()) c[label]++;
+            labelCounts = c;
+            countedLabels = state.labelsVersion();
+        }
+        return labelCounts;
     }
 
-    /** The colour of label {@code label} (the palette's), 0xRRGGBB. */
-    public int labelColour(int label) { return Palette.rgb(label); }
-
-    /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
-    public int[] labelCounts() { return labelCounts; }
-
-    /** Per item, its label index (all zeros without labels). Do not modify. */
-    public int[] labelOfItem() { return labelOfItem; }
+    /** Per item, its label index (all zeros without labels), as labelled now. Do not modify. */
+    public int[] labelOfItem() { return state.labelOfItem(); }
 
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
@@ -274,7 +283,7 @@ public final class SceneRenderer implements AutoCloseable {
         if (uploadedColour != state.colourVersion()) {
             ColourBy c = state.colourBy();
             points.setColouring(c);
-            if (c.isCategories()) colours.setPalette(c.categoryCount());
+            if (c.isCategories()) colours.setColours(c.categoryColours());
             uploadedColour = state.colourVersion();
         }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
@@ -356,6 +365,12 @@ public final class SceneRenderer implements AutoCloseable {
     /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
     public boolean busy() { return atlas.busy(); }
 
+    /** Draws at most about {@code most} items in a view at rest, the top ones of each spot beyond that ({@link DrawList}). */
+    public void setMostDrawn(int most) {
+        drawList.setMostDrawn(most);
+        drawnVersion = -1;
+    }
+
     /** Items the last scene drew: every item, or the levels-of-detail and culling list ({@link DrawList}). */
     public int drawnCount() { return drawnCount; }
 
@@ -384,6 +399,22 @@ public final class SceneRenderer implements AutoCloseable {
             drawnCount = items.length;
         }
         selection.draw(d, selected, sprites, pointLimit);
+        neighborLines.show(pinnedNeighbors());
+        neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
+    }
+
+    /**
+     * The pinned item's neighbours, ranked in the layout the view rests on or moves to; null when
+     * nothing is pinned or the bundle holds no neighbours. Recomputed when the pin or that layout changes.
+     */
+    public PinnedNeighbors pinnedNeighbors() {
+        int item = state.pinned(), layout = state.transition().target();
+        if (item < 0 || !bundle.hasNeighbors()) return pinnedNeighbors = null;
+        PinnedNeighbors p = pinnedNeighbors;
+        if (p == null || p.item() != item || p.layout() != layout) {
+            pinnedNeighbors = PinnedNeighbors.of(bundle.neighbors(), item, layout, layouts[layout]);
+        }
+        return pinnedNeighbors;
     }
 
     /**
@@ -549,6 +580,7 @@ public final class SceneRenderer implements AutoCloseable {
         scene.close();
         for (ThumbnailSheet t : sheets) t.close();
         sceneHalf.close();
+        neighborLines.close();
         hover.close();
         picking.close();
         selection.close();

@@ -20,6 +20,7 @@ public final class ThumbnailSheet implements AutoCloseable {
     private int[] drawn = new int[0];
     private int drawnCell = -1, drawnColumns = -1;
     private boolean drawnTint;
+    private long drawnColours = -1;
 
     ThumbnailSheet(HoverPass pass, IntFunction<HoverPass.Item> itemOf, ViewState state) {
         this.pass = pass;
@@ -37,7 +38,8 @@ public final class ThumbnailSheet implements AutoCloseable {
         int rows = Math.max(1, (count + columns - 1) / columns);
         boolean resized = target.ensureSize(columns * cellPx, rows * cellPx);
         boolean tint = state.tintByLabel();
-        if (!resized && Arrays.equals(want, drawn) && cellPx == drawnCell && columns == drawnColumns && tint == drawnTint) {
+        if (!resized && Arrays.equals(want, drawn) && cellPx == drawnCell && columns == drawnColumns && tint == drawnTint
+                && drawnColours == state.coloursVersion()) {
             return target.texture();
         }
         int w = target.width(), h = target.height();
@@ -57,6 +59,7 @@ public final class ThumbnailSheet implements AutoCloseable {
         drawnCell = cellPx;
         drawnColumns = columns;
         drawnTint = tint;
+        drawnColours = state.coloursVersion();
         return target.texture();
     }
 

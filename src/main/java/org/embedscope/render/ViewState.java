@@ -1,6 +1,7 @@
 package org.embedscope.render;
 
 import java.util.Arrays;
+import java.util.List;
 import org.embedscope.select.ItemSet;
 
 /**
@@ -34,8 +35,12 @@ public final class ViewState {
     private long version;
 
     private final int count;
+    private ColourBy labelColouring;
+    private long labelsVersion;
     private ColourBy colourBy;
     private long colourVersion;
+    private long coloursVersion;
+    private int pinned = -1;
     private int[] noCategories;
     private final ItemStates states;
     private final ItemSet selection;
@@ -55,7 +60,8 @@ public final class ViewState {
     /**
      * @param labels      number of distinct labels (at least one entry is kept)
      * @param labelOfItem per item, its label index; its length is the item count. The items are
-     *                    coloured by label until {@link #setColourBy}
+     *                    coloured by label (names and colours from {@link #setLabels}) until
+     *                    {@link #setColourBy}
      */
     public ViewState(int layouts, int labels, int[] labelOfItem, int initialLayout) {
         this.layouts = layouts;
@@ -64,8 +70,13 @@ public final class ViewState {
         Arrays.fill(worldSizes, 0.01f);
         this.count = labelOfItem.length;
         String[] names = new String[Math.max(1, labels)];
-        for (int l = 0; l < names.length; l++) names[l] = Integer.toString(l);
-        this.colourBy = ColourBy.categories(null, labelOfItem, Arrays.asList(names));
+        int[] colours = new int[names.length];
+        for (int l = 0; l < names.length; l++) {
+            names[l] = Integer.toString(l);
+            colours[l] = Palette.rgb(l);
+        }
+        this.labelColouring = ColourBy.categories(null, labelOfItem.clone(), Arrays.asList(names), colours);
+        this.colourBy = labelColouring;
         this.states = new ItemStates(count);
         this.selection = new ItemSet(count);
     }
@@ -190,7 +201,7 @@ public final class ViewState {
         int before = transition.target();
         transition.moveTo(layout, now);
         if (transition.target() != before && positions != null) {
-            follow.start(positions, transition, camera, legendCodes(), colourBy.shownCategories());
+            follow.start(positions, transition, camera, legendCodes(), shownCategories());
         }
         changed();
     }
@@ -281,7 +292,70 @@ public final class ViewState {
     /** Number of items. */
     public int itemCount() { return count; }
 
-    /** What colours the items (the label column by default). */
+    // ---------------------------------------------------------------- labels
+
+    /** Per item, its label index into {@link #labelNames()}, as labelled now. Do not modify. */
+    public int[] labelOfItem() { return labelColouring.codes(); }
+
+    /** Number of labels (at least one). */
+    public int labelCount() { return labelColouring.categoryCount(); }
+
+    /** Each label's name as the legend shows it. */
+    public List<String> labelNames() { return labelColouring.categoryNames(); }
+
+    /** Label {@code label}'s colour, 0xRRGGBB. */
+    public int labelColor(int label) { return labelColouring.categoryColour(label); }
+
+    /** Increases whenever the labels, their names or colours change. */
+    public long labelsVersion() { return labelsVersion; }
+
+    /** The colouring by label: the items' colours until another column is chosen ({@link #setColourBy}). */
+    public ColourBy labelColouring() { return labelColouring; }
+
+    /**
+     * Gives the items new labels (a user's corrections, or the bundle's names at the start):
+     * {@code labelOfItem} per item (copied), each label's name and colour. Labels keep their shown or
+     * hidden state by index; labels new at the end are shown. When the items are coloured by label,
+     * the new colours show at once.
+     */
+    public void setLabels(int[] labelOfItem, List<String> names, int[] colors) {
+        if (labelOfItem.length != itemCount() || names.isEmpty() || colors.length != names.size()) {
+            throw new IllegalArgumentException("labels for " + labelOfItem.length + " items, " + names.size() + " names, "
+                    + colors.length + " colours; expected " + itemCount() + " items and a colour per name");
+        }
+        for (int l : labelOfItem) {
+            if (l < 0 || l >= names.size()) throw new IllegalArgumentException("label " + l + " outside 0.." + (names.size() - 1));
+        }
+        ColourBy next = ColourBy.categories(null, labelOfItem.clone(), names, colors);
+        next.showLike(labelColouring);
+        boolean current = colourBy == labelColouring;
+        labelColouring = next;
+        labelsVersion++;
+        if (current) {
+            colourBy = next;
+            colourVersion++;
+        }
+        coloursVersion++;
+        statesChanged();
+    }
+
+    /** Whether label {@code label} is shown (the label legend's box). */
+    public boolean isShown(int label) { return labelColouring.isShown(label); }
+
+    /** Per label, whether it is shown. */
+    public boolean[] shownLabels() { return labelColouring.shownCategories(); }
+
+    /**
+     * Shows or hides label {@code label}. While the items are coloured by label, its items are then
+     * hidden (neither drawn nor picked); coloured by another column, that column's legend decides.
+     */
+    public void setShown(int label, boolean on) {
+        if (labelColouring.setShown(label, on) && colourBy == labelColouring) statesChanged();
+    }
+
+    // ---------------------------------------------------------------- colouring
+
+    /** What colours the items (the labels by default). */
     public ColourBy colourBy() { return colourBy; }
 
     /** Colours the items by {@code c}; its legend's show/hide decides what is hidden from now on. */
@@ -290,22 +364,29 @@ public final class ViewState {
         if (c == colourBy) return;
         colourBy = c;
         colourVersion++;
+        coloursVersion++;
         statesChanged();
     }
 
     /** Increases whenever {@link #colourBy()} is replaced (the GPU's per-item colour data follows). */
     public long colourVersion() { return colourVersion; }
 
+    /** Increases whenever any item's colour may have changed: colouring, range, labels (thumbnails follow). */
+    public long coloursVersion() { return coloursVersion; }
+
     /** Maps values {@code low} to {@code high} onto the colour map (colouring by numbers). */
     public void setColourRange(double low, double high) {
-        if (colourBy.setRange(low, high)) changed();
+        if (colourBy.setRange(low, high)) {
+            coloursVersion++;
+            changed();
+        }
     }
 
-    /** Whether the legend shows category {@code category} of the colouring (a label, by default). */
-    public boolean isShown(int category) { return colourBy.isShown(category); }
+    /** Whether the colouring's legend shows category {@code category}. */
+    public boolean isCategoryShown(int category) { return colourBy.isShown(category); }
 
     /** Per category of the colouring, whether it is shown; {@link #legendCodes()} gives each item's. */
-    public boolean[] shownLabels() { return colourBy.shownCategories(); }
+    public boolean[] shownCategories() { return colourBy.shownCategories(); }
 
     /** Per item, its category in the colouring's legend (all 0 when colouring by numbers). Do not modify. */
     public int[] legendCodes() {
@@ -315,15 +396,15 @@ public final class ViewState {
         return noCategories;
     }
 
-    /**
-     * Shows or hides every item of category {@code category} of the colouring (a label, by default):
-     * hidden items are neither drawn nor picked.
-     */
-    public void setShown(int category, boolean on) {
+    /** Shows or hides every item of category {@code category} of the colouring: hidden items are neither drawn nor picked. */
+    public void setCategoryShown(int category, boolean on) {
         if (colourBy.setShown(category, on)) statesChanged();
     }
 
-    /** True when item {@code item} is hidden (its label hidden, or outside the matches with "only matches" on). */
+    /**
+     * True when item {@code item} is hidden: its category hidden in the colouring's legend (its label,
+     * by default), or outside the matches with "only matches" on.
+     */
     public boolean isHidden(int item) {
         return colourBy.hides(item) || (onlyMatches && matches != null && !matches.contains(item));
     }
@@ -407,6 +488,21 @@ public final class ViewState {
         for (int i = out.next(0); i >= 0; i = out.next(i + 1)) if (isHidden(i)) out.remove(i);
         return out;
     }
+
+    /** The pinned item, whose neighbours are drawn and listed, or -1. */
+    public int pinned() { return pinned; }
+
+    /** Pins {@code item} (pinning another unpins the last); -1 or a hidden item unpins. */
+    public void pin(int item) {
+        int next = item >= 0 && item < itemCount() && !isHidden(item) ? item : -1;
+        if (next != pinned) {
+            pinned = next;
+            changed();
+        }
+    }
+
+    /** Pins {@code item}, or unpins it when it is the pinned one (a second modifier-click). */
+    public void togglePin(int item) { pin(item == pinned ? -1 : item); }
 
     /** Search matches, or null when no search is active. */
     public ItemSet matches() { return matches == null ? null : matches.copy(); }

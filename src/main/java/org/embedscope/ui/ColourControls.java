@@ -8,6 +8,7 @@ import imgui.flag.ImGuiTreeNodeFlags;
 import imgui.type.ImDouble;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.embedscope.query.Column;
 import org.embedscope.query.ColumnTable;
 import org.embedscope.render.ColourBy;
@@ -30,21 +31,38 @@ final class ColourControls {
 
     private final SceneRenderer scene;
     private final float uiScale;
+    private final Supplier<ColumnTable> columns;
     /** Colourings made so far, by column and reading: each keeps its show/hide and range. */
     private final Map<String, ColourBy> made = new HashMap<>();
-    private final ColourBy byLabel;
     private final ImDouble low = new ImDouble(), high = new ImDouble();
+    private LabelEditor labelEditor;
+    private ColumnTable madeFrom;
     private String error;
+    private ColourBy meanFor;
+    private double mean;
 
-    ColourControls(SceneRenderer scene, float uiScale) {
+    /** @param columns the bundle's columns as the search reads them (with the user's label corrections) */
+    ColourControls(SceneRenderer scene, float uiScale, Supplier<ColumnTable> columns) {
         this.scene = scene;
         this.uiScale = uiScale;
-        this.byLabel = scene.state().colourBy();
+        this.columns = columns;
     }
+
+    /** Label editing: the label legend's rows give their label to the selection. */
+    void setLabelEditor(LabelEditor editor) { this.labelEditor = editor; }
+
+    /** The label column's name, or null for a bundle without labels nobody has labelled. */
+    private String labelColumn() {
+        if (labelEditor != null) return labelEditor.session().labelColumn();
+        return scene.bundle().hasLabels() ? scene.bundle().manifest().label().column() : null;
+    }
+
+    private boolean byLabels(ColourBy c) { return c == scene.state().labelColouring(); }
 
     /** The name the combo shows for a colouring. */
     private String nameOf(ColourBy c) {
-        return c.column() == null ? "(none)" : c.column();
+        if (byLabels(c)) return labelColumn() == null ? "(none)" : labelColumn();
+        return c.column();
     }
 
     /**
@@ -53,11 +71,17 @@ final class ColourControls {
      */
     String colourBy(String name, Boolean asCategories) {
         ViewState st = scene.state();
-        if (byLabel.column() != null && name.equals(byLabel.column()) && !Boolean.FALSE.equals(asCategories)) {
-            st.setColourBy(byLabel);
+        if (name.equals(labelColumn()) && !Boolean.FALSE.equals(asCategories)) {
+            st.setColourBy(st.labelColouring());
             return null;
         }
-        Column c = scene.columns().column(name);
+        ColumnTable table = columns.get();
+        // Edited labels or tags make a new table: colourings made from the old one are stale.
+        if (table != madeFrom) {
+            made.clear();
+            madeFrom = table;
+        }
+        Column c = table.column(name);
         if (c == null) return "no column '" + name + "'";
         Boolean cat = asCategories != null ? asCategories : ColourBy.defaultAsCategories(c);
         if (cat == null) return "column '" + name + "' has too many distinct values to colour by";
@@ -77,17 +101,17 @@ final class ColourControls {
         if (!ImGui.collapsingHeader("Colour: " + nameOf(current) + "##colour", ImGuiTreeNodeFlags.DefaultOpen)) return;
         ImGui.setNextItemWidth(-1);
         if (ImGui.beginCombo("##colourby", nameOf(current))) {
-            ColumnTable table = scene.columns();
-            for (Column c : table.columns()) {
+            for (Column c : columns.get().columns()) {
                 Boolean usual = ColourBy.defaultAsCategories(c);
                 boolean usable = usual != null;
                 String label = c.name() + (usable ? (usual ? "  (categories)" : "  (numbers)") : "  (too many values)");
-                if (ImGui.selectable(label, c.name().equals(current.column())) && usable) error = colourBy(c.name(), null);
+                if (ImGui.selectable(label, c.name().equals(nameOf(current))) && usable) error = colourBy(c.name(), null);
             }
             ImGui.endCombo();
         }
         if (ImGui.checkbox("tint images", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
-        Column column = current.column() == null ? null : scene.columns().column(current.column());
+        String name = nameOf(current);
+        Column column = name == null ? null : columns.get().column(name);
         if (column != null && column.isNumeric() && column.fewDistinct()) {
             ImGui.sameLine();
             if (ImGui.checkbox("as categories", current.isCategories())) error = colourBy(column.name(), !current.isCategories());
@@ -97,32 +121,56 @@ final class ColourControls {
             ImGui.textWrapped(error);
             ImGui.popStyleColor();
         }
-        if (current.isCategories()) legend(st, current);
-        else colourBar(st, current);
+        if (!current.isCategories()) colourBar(st, current);
+        else if (!byLabels(current) || scene.bundle().hasLabels() || st.labelCount() > 1) legend(st, current);
     }
 
     private void legend(ViewState st, ColourBy c) {
         int count = c.categoryCount();
-        if (ImGui.smallButton("all")) for (int k = 0; k < count; k++) st.setShown(k, true);
+        boolean labels = byLabels(c);
+        if (ImGui.smallButton("all")) for (int k = 0; k < count; k++) st.setCategoryShown(k, true);
         ImGui.sameLine();
-        if (ImGui.smallButton("none")) for (int k = 0; k < count; k++) st.setShown(k, false);
+        if (ImGui.smallButton("none")) for (int k = 0; k < count; k++) st.setCategoryShown(k, false);
         boolean scroll = count > LEGEND_SCROLL_ABOVE;
         if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
         for (int k = 0; k < count; k++) {
             ImGui.colorButton("##c" + k, PackedColor.rgba(c.categoryColour(k), 1f),
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
             ImGui.sameLine();
-            if (ImGui.checkbox(c.categoryName(k) + "##l" + k, st.isShown(k))) st.setShown(k, !st.isShown(k));
+            if (ImGui.checkbox(c.categoryName(k) + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
             ImGui.sameLine();
             ImGui.textDisabled(String.format("%,d", c.categoryCount(k)));
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + k)) st.selectCategory(k);
+            if (labels && labelEditor != null) labelEditor.legendRow(k);
         }
         if (scroll) ImGui.endChild();
     }
 
+    /** The mean of the numbers coloured by, for the trust note (computed once per colouring). */
+    private double meanOf(ColourBy c) {
+        if (c != meanFor) {
+            Column col = columns.get().column(c.column());
+            double sum = 0;
+            int n = 0;
+            if (col != null && col.isNumeric()) {
+                for (double v : col.values()) {
+                    if (!Double.isNaN(v)) {
+                        sum += v;
+                        n++;
+                    }
+                }
+            }
+            mean = n > 0 ? sum / n : Double.NaN;
+            meanFor = c;
+        }
+        return mean;
+    }
+
     /** The map as a bar from the range's low end to its high end, and the range to edit. */
     private void colourBar(ViewState st, ColourBy c) {
+        String note = TrustNote.line(scene.bundle().manifest(), c.column(), meanOf(c));
+        if (note != null) ImGui.textWrapped(note);
         float w = ImGui.getContentRegionAvailX(), h = 14 * uiScale;
         float x0 = ImGui.getCursorScreenPosX(), y0 = ImGui.getCursorScreenPosY();
         ImDrawList dl = ImGui.getWindowDrawList();

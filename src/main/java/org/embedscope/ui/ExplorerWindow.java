@@ -34,6 +34,7 @@ public final class ExplorerWindow implements AutoCloseable {
 
     private final GlContext gl;
     private final SceneRenderer scene;
+    private final LabelSession labels;
     private final LayoutToggle toggle;
     private final SceneInput input;
     private final ImGuiImplGlfw imguiGlfw = new ImGuiImplGlfw();
@@ -67,11 +68,15 @@ public final class ExplorerWindow implements AutoCloseable {
      * unseen.
      */
     public ExplorerWindow(Path dir, int width, int height) throws BundleException {
-        this(dir, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET);
+        this(dir, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET, null);
     }
 
-    /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
-    public ExplorerWindow(Path dir, int width, int height, long gpuBudget) throws BundleException {
+    /**
+     * As {@link #ExplorerWindow(Path, int, int)}, within a GPU memory budget for the atlas of {@code gpuBudget}
+     * bytes, keeping the user's label edits in {@code annotations} (null: {@code annotations.csv} beside the
+     * bundle, or the user's cache when its folder is read-only).
+     */
+    public ExplorerWindow(Path dir, int width, int height, long gpuBudget, Path annotations) throws BundleException {
         Manifest manifest = Manifest.read(dir);
         PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
         CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
@@ -82,6 +87,7 @@ public final class ExplorerWindow implements AutoCloseable {
             }
         });
         GlContext context = null;
+        SceneRenderer renderer = null;
         try {
             context = GlContext.window("embedscope — " + manifest.name(), width, height, false);
             Bundle bundle;
@@ -92,12 +98,15 @@ public final class ExplorerWindow implements AutoCloseable {
                 throw e;
             }
             int[] fb = context.framebufferSize();
-            scene = new SceneRenderer(bundle, fb[0], fb[1], pages);
+            renderer = new SceneRenderer(bundle, fb[0], fb[1], pages);
+            labels = LabelSession.open(bundle, renderer.state(), annotations);
         } catch (BundleException | RuntimeException e) {
             pages.close();
+            if (renderer != null) renderer.close();
             if (context != null) context.close();
             throw e;
         }
+        scene = renderer;
         gl = context;
         window = gl.handle();
         startTime = glfwGetTime();
@@ -107,6 +116,7 @@ public final class ExplorerWindow implements AutoCloseable {
         glfwGetWindowContentScale(window, sx, sy);
         overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
         overlay.setClock(this::now);
+        overlay.setLabelEditor(new LabelEditor(labels, scene.state(), Math.max(1f, sx[0])));
         installCallbacks();
         // imgui's backend chains to the callbacks installed above.
         imguiGlfw.init(window, true);
@@ -178,9 +188,11 @@ public final class ExplorerWindow implements AutoCloseable {
                     case GLFW_KEY_I -> action == GLFW_PRESS ? SceneInput.Key.INVERT_SELECTION : null;
                     case GLFW_KEY_D -> action == GLFW_PRESS ? SceneInput.Key.DIM_REST : null;
                     case GLFW_KEY_M -> action == GLFW_PRESS ? SceneInput.Key.SELECT_MATCHES : null;
+                    case GLFW_KEY_N -> action == GLFW_PRESS && !Overlay.wantsMouse() ? SceneInput.Key.PIN_HOVERED : null;
                     default -> null;
                 };
                 if (k != null) input.key(k);
+                if (action == GLFW_PRESS) labelKey(key, mods);
                 if (key == GLFW_KEY_SLASH && action == GLFW_PRESS) overlay.focusSearch();
             }
             wake();
@@ -196,11 +208,29 @@ public final class ExplorerWindow implements AutoCloseable {
      */
     private void wake() { settle = Math.min(MAX_SETTLE_FRAMES, Math.max(settle, SETTLE_FRAMES) + 1); }
 
+    /** Label editing keys: 1–9 give the selection the legend's first nine labels; Ctrl-Z undoes, Ctrl-Shift-Z (or Ctrl-Y) redoes. */
+    private void labelKey(int key, int mods) {
+        boolean ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+        if (ctrl && key == GLFW_KEY_Z) {
+            if (shift) labels.redo();
+            else labels.undo();
+        } else if (ctrl && key == GLFW_KEY_Y) {
+            labels.redo();
+        } else if (!ctrl && key >= GLFW_KEY_1 && key <= GLFW_KEY_9) {
+            labels.assign(key - GLFW_KEY_1);
+        } else if (!ctrl && key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_9) {
+            labels.assign(key - GLFW_KEY_KP_1);
+        }
+    }
+
     /** GLFW's modifier bits as {@link SceneInput}'s. */
     private static int modifiers(int mods) {
         return ((mods & GLFW_MOD_SHIFT) != 0 ? SceneInput.SHIFT : 0) | ((mods & GLFW_MOD_CONTROL) != 0 ? SceneInput.CTRL : 0)
                 | ((mods & GLFW_MOD_ALT) != 0 ? SceneInput.ALT : 0);
     }
+
+    /** The label edits shown and saved (read from the window's thread, or for tests, loosely). */
+    public LabelSession labels() { return labels; }
 
     /** The renderer and its view state (read them from the window's thread, or for tests, loosely). */
     public SceneRenderer scene() { return scene; }
@@ -260,6 +290,9 @@ public final class ExplorerWindow implements AutoCloseable {
         float[] p = toFramebuffer(cursorX, cursorY);
         int hovered = scene.hoverAt(overScene ? (int) p[0] : -1, overScene ? (int) p[1] : -1);
         int marked = thumbnailHovered >= 0 ? thumbnailHovered : flownTo;
+        // An entry of the neighbours panel under the pointer marks its item in the scene.
+        int neighbor = overlay.neighbors().hovered();
+        if (neighbor >= 0) marked = neighbor;
         if (hovered < 0 && marked >= 0) {
             scene.setHovered(marked);
             hovered = marked;
@@ -286,6 +319,8 @@ public final class ExplorerWindow implements AutoCloseable {
             scene.state().flyToItem(scene.layouts(), clicked, now());
             flownTo = clicked;
         }
+        int pinNext = overlay.neighbors().takeClicked();
+        if (pinNext >= 0) scene.state().pin(pinNext);
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);
         overlay.render();
@@ -374,6 +409,7 @@ public final class ExplorerWindow implements AutoCloseable {
         // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
         imguiGlfw.shutdown();
         overlay.close();
+        labels.close();
         scene.close();
         gl.close();
     }

@@ -42,8 +42,11 @@ public final class Overlay implements AutoCloseable {
     private final float uiScale;
     private final float[] scale = new float[1];
     private final float[] threshold = new float[1];
-    /** Each label's colour as imgui takes it, made once rather than every frame. */
-    private final float[][] labelRgba;
+    /** Each label's colour as imgui takes it, made when the labels change rather than every frame. */
+    private float[][] labelRgba;
+    private long labelRgbaVersion = -1;
+    private LabelEditor labelEditor;
+    private NeighborPanel neighbors;
 
     /** Shown in the panel; set by the window each frame. */
     private float frameMs;
@@ -65,12 +68,11 @@ public final class Overlay implements AutoCloseable {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
-        labelRgba = new float[scene.labelCounts().length][];
-        for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labelColour(l), 1f);
         exporter = new Exporter(scene.bundle(), java.nio.file.Path.of(""));
-        selection = new SelectionPanel(scene, uiScale, labelRgba, exporter);
-        search = new SearchBox(scene.state(), scene::columns, exporter);
-        colour = new ColourControls(scene, uiScale);
+        selection = new SelectionPanel(scene, uiScale, this::labelRgba, exporter);
+        neighbors = new NeighborPanel(scene, uiScale);
+        search = new SearchBox(scene.state(), this::columns, exporter);
+        colour = new ColourControls(scene, uiScale, this::columns);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -94,6 +96,31 @@ public final class Overlay implements AutoCloseable {
 
     /** Opens or collapses the control panel (key H). */
     public void toggleOpen() { open = !open; }
+
+    /** Label editing in the control panel and the legend (the window's; none when rendering headless). */
+    public void setLabelEditor(LabelEditor editor) {
+        this.labelEditor = editor;
+        colour.setLabelEditor(editor);
+    }
+
+    /** The pinned item's neighbours panel. */
+    public NeighborPanel neighbors() { return neighbors; }
+
+    /** The columns the search reads: with the user's corrections when labels are edited here. */
+    private org.embedscope.query.ColumnTable columns() {
+        return labelEditor != null ? labelEditor.session().table() : scene.columns();
+    }
+
+    /** Label {@code l}'s colour as imgui takes it. */
+    private float[] labelRgba(int l) {
+        ViewState st = scene.state();
+        if (labelRgbaVersion != st.labelsVersion()) {
+            labelRgba = new float[st.labelCount()][];
+            for (int k = 0; k < labelRgba.length; k++) labelRgba[k] = PackedColor.rgba(st.labelColor(k), 1f);
+            labelRgbaVersion = st.labelsVersion();
+        }
+        return labelRgba[l];
+    }
 
     /** Where the transition clock comes from (seconds). */
     public void setClock(java.util.function.DoubleSupplier clock) { this.clock = clock; }
@@ -138,6 +165,7 @@ public final class Overlay implements AutoCloseable {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
         selection.build();
+        neighbors.build();
         drawOutline();
     }
 
@@ -253,6 +281,8 @@ public final class Overlay implements AutoCloseable {
 
         if (ImGui.collapsingHeader("Search", ImGuiTreeNodeFlags.DefaultOpen)) search.build();
         selectionControls(st);
+        if (labelEditor != null) labelEditor.section();
+        neighbors.section();
 
         colour.build();
 
@@ -265,6 +295,8 @@ public final class Overlay implements AutoCloseable {
         ImGui.textDisabled("ctrl-drag: lasso  (+alt: add)");
         ImGui.textDisabled("Esc: clear  I: invert  D: dim");
         ImGui.textDisabled("M: select matches  /: search");
+        ImGui.textDisabled("ctrl-click or N: pin neighbours");
+        if (labelEditor != null) ImGui.textDisabled("1-9: label  Ctrl-Z/Ctrl-Shift-Z");
         ImGui.end();
     }
 
@@ -294,13 +326,17 @@ public final class Overlay implements AutoCloseable {
         // The thumbnail's rows run bottom-up: flip v.
         ImGui.image(tex, px, px, 0, 1, 1, 0);
         ImGui.text("index  " + item);
-        if (b.hasLabels()) {
-            int l = b.labels()[item];
-            float[] c = labelRgba[l];
+        ViewState st = scene.state();
+        if (b.hasLabels() || st.labelCount() > 1) {
+            int l = st.labelOfItem()[item];
+            float[] c = labelRgba(l);
             ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
-            ImGui.text(b.manifest().label().column() + "  " + b.labelName(l));
+            String column = labelEditor != null ? labelEditor.session().labelColumn()
+                    : b.hasLabels() ? b.manifest().label().column() : "label";
+            ImGui.text(column + "  " + st.labelNames().get(l));
             ImGui.popStyleColor();
         }
+        if (labelEditor != null) labelEditor.hoverLines(item);
         for (int c = 0; c < b.metaColumns().size(); c++) {
             ImGui.text(b.metaColumns().get(c) + "  " + b.meta(c, item));
         }

@@ -25,11 +25,12 @@ final class SearchBox {
     private final Exporter exporter;
     private final ImString text = new ImString(MAX_LENGTH);
     private String evaluated = "";
+    private ColumnTable evaluatedOn;
     private QueryException error;
     private int matches;
     private boolean focus;
 
-    /** @param table the bundle's columns, typed on first use */
+    /** @param table the bundle's columns, typed on first use; a new table (after an edit) runs the query again */
     SearchBox(ViewState state, Supplier<ColumnTable> table, Exporter exporter) {
         this.state = state;
         this.exporter = exporter;
@@ -59,7 +60,8 @@ final class SearchBox {
             focus = false;
         }
         ImGui.inputTextWithHint("##search", "search: label in (3, 5) and index < 99", text);
-        if (!text.get().equals(evaluated)) run();
+        // Run again when the text changed, or the columns did (a user corrected labels or tags).
+        if (!text.get().equals(evaluated) || (!evaluated.isBlank() && table.get() != evaluatedOn)) run();
         if (error != null) {
             // Under the text, a caret at the position (the font is monospaced), then what was expected.
             int at = Math.max(0, Math.min(error.position(), evaluated.length()));
@@ -87,7 +89,8 @@ final class SearchBox {
             return;
         }
         try {
-            ItemSet m = Query.select(evaluated, table.get());
+            evaluatedOn = table.get();
+            ItemSet m = Query.select(evaluated, evaluatedOn);
             error = null;
             matches = m.cardinality();
             state.setMatches(m);

@@ -27,16 +27,17 @@ final class SelectionPanel {
     private final ThumbnailSheet sheet;
     private final Exporter exporter;
     private final float uiScale;
-    private final float[][] labelRgba;
+    /** Label l's colour as imgui takes it; labels can change (a user's corrections), so asked each frame. */
+    private final java.util.function.IntFunction<float[]> labelRgba;
     private int hovered = -1;
     private int clicked = -1;
     /** Centres of the thumbnails drawn in the last frame, in display coordinates, interleaved x, y. */
     private volatile float[] centres = new float[0];
-    private long countedVersion = -1;
+    private long countedVersion = -1, countedLabels = -1;
     private int[] labelCounts;
     private Integer[] labelOrder;
 
-    SelectionPanel(SceneRenderer scene, float uiScale, float[][] labelRgba, Exporter exporter) {
+    SelectionPanel(SceneRenderer scene, float uiScale, java.util.function.IntFunction<float[]> labelRgba, Exporter exporter) {
         this.scene = scene;
         this.exporter = exporter;
         this.sheet = scene.thumbnailSheet();
@@ -103,7 +104,7 @@ final class SelectionPanel {
     }
 
     private void countLabels(ViewState st) {
-        if (countedVersion == st.selectionVersion()) return;
+        if (countedVersion == st.selectionVersion() && countedLabels == st.labelsVersion()) return;
         int[] labels = scene.labelOfItem();
         labelCounts = new int[scene.labelCounts().length];
         for (int i : st.selectedItems()) labelCounts[labels[i]]++;
@@ -111,6 +112,7 @@ final class SelectionPanel {
         for (int l = 0; l < labelOrder.length; l++) labelOrder[l] = l;
         java.util.Arrays.sort(labelOrder, (a, b) -> labelCounts[b] != labelCounts[a] ? labelCounts[b] - labelCounts[a] : a - b);
         countedVersion = st.selectionVersion();
+        countedLabels = st.labelsVersion();
     }
 
     /** The selected items' labels, most frequent first. */
@@ -122,7 +124,7 @@ final class SelectionPanel {
             int c = labelCounts[l];
             if (c == 0) break;
             if (shown < BREAKDOWN_ROWS) {
-                ImGui.colorButton("##b" + l, labelRgba[l], ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker,
+                ImGui.colorButton("##b" + l, labelRgba.apply(l), ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker,
                         12 * uiScale, 12 * uiScale);
                 ImGui.sameLine();
                 ImGui.text(String.format("%s  %,d  (%.0f%%)", b.labelName(l), c, 100.0 * c / n));

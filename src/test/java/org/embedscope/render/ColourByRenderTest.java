@@ -56,7 +56,7 @@ class ColourByRenderTest {
         s.state().setTintByLabel(true);
         s.frame();
         for (int i = 0; i < 5; i++) assertColor(Palette.rgb(i), centre(i), "item " + i + " in its category's colour");
-        s.state().setShown(2, false);
+        s.state().setCategoryShown(2, false);
         s.frame();
         assertColor(SceneRenderer.BACKGROUND, centre(2), "a hidden category is not drawn");
         assertEquals(-1, s.scene().pick(s.sx(A[4]), s.sy(A[5])), "nor picked");
@@ -64,7 +64,7 @@ class ColourByRenderTest {
         s.state().selectCategory(3);
         assertArrayEquals(new int[] {3}, s.state().selectedItems());
         // Back to the labels: their legend decides again (category 2 of the notes no longer hides item 2).
-        s.state().setColourBy(SceneRenderer.labelColouring(s.scene().bundle(), s.scene().labelOfItem()));
+        s.state().setColourBy(s.state().labelColouring());
         s.frame();
         assertColor(Palette.rgb(0), centre(2), "item 2 in its label's colour");
     }

@@ -69,7 +69,7 @@ class ColourByTest {
         ColourBy split = ColourBy.of(t.column("split"), true);
         st.setColourBy(split);
         int test = t.column("split").categories().indexOf("test");
-        st.setShown(test, false);
+        st.setCategoryShown(test, false);
         assertTrue(st.isHidden(1), "odd items are 'test'");
         assertFalse(st.isHidden(2));
         assertTrue(st.itemStates().has(1, ItemStates.HIDDEN));

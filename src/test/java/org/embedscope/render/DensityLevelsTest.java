@@ -53,19 +53,22 @@ class DensityLevelsTest {
     }
 
     @Test
-    void theLevelForASpriteHasCellsAtLeastThatWideAndItsBoxQueryIsExact() {
+    void theFinestLevelWithinACountAndExactBoxQueries() {
         float[] xy = PickIndexTest.layout(30_000, 8);
         DensityLevels d = DensityLevels.of(xy);
-        for (float w : new float[] {1e-6f, 1e-4f, 3e-3f, 0.01f, 0.2f, 50f}) {
-            int k = d.levelFor(w);
-            if (k < d.levels() - 1) assertTrue(d.cellSize(k + 1) < w, "the finest such level, w " + w);
-            if (k > 0 || d.cellSize(0) >= w) assertTrue(d.cellSize(k) >= w || k == d.levels() - 1, "w " + w);
+        int last = d.levels() - 1;
+        assertEquals(last, d.finestWithin(30_000, -100, -100, 100, 100), "all items when they are few enough");
+        for (int most : new int[] {20_000, 5_000, 500, 1}) {
+            int k = d.finestWithin(most, -0.5f, -0.5f, 0.5f, 0.5f);
+            assertTrue(k == 0 || d.countAtMost(k, -0.5f, -0.5f, 0.5f, 0.5f) <= most, "within " + most);
+            if (k < last) assertTrue(d.countAtMost(k + 1, -0.5f, -0.5f, 0.5f, 0.5f) > most, "the finest such level, " + most);
         }
         Random r = new Random(3);
         for (int q = 0; q < 100; q++) {
             int k = r.nextInt(d.levels());
             float cx = (float) r.nextGaussian() * 0.5f, cy = (float) r.nextGaussian() * 0.5f, h = (float) Math.exp(-r.nextDouble() * 6);
             int[] got = d.inBox(k, cx - h, cy - h, cx + h, cy + h);
+            assertTrue(d.countAtMost(k, cx - h, cy - h, cx + h, cy + h) >= got.length, "an upper bound");
             int[] want = Arrays.stream(d.kept(k)).filter(i -> xy[2 * i] >= cx - h && xy[2 * i] <= cx + h
                     && xy[2 * i + 1] >= cy - h && xy[2 * i + 1] <= cy + h).toArray();
             assertArrayEquals(want, got, "query " + q + " at level " + k);

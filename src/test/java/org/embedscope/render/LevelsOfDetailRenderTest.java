@@ -1,0 +1,85 @@
+package org.embedscope.render;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Random;
+import org.embedscope.atlas.PixelFormat;
+import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.BundleFixture;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.ui.OffscreenExplorer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * Levels of detail thin a view of many items to the top ones of each spot: the picture keeps its
+ * shape (where there is ink, where there is none), lone items stay, and far fewer items are drawn.
+ */
+class LevelsOfDetailRenderTest {
+    static final int SIZE = 320;
+    @TempDir Path dir;
+
+    static boolean[] covered(OffscreenExplorer v) {
+        ByteBuffer px = v.pixels();
+        try {
+            boolean[] out = new boolean[SIZE * SIZE];
+            int bg = SceneRenderer.BACKGROUND;
+            for (int i = 0; i < out.length; i++) {
+                int r = px.get(4 * i) & 255, g = px.get(4 * i + 1) & 255, b = px.get(4 * i + 2) & 255;
+                out[i] = Math.abs(r - (bg >> 16 & 255)) + Math.abs(g - (bg >> 8 & 255)) + Math.abs(b - (bg & 255)) > 24;
+            }
+            return out;
+        } finally {
+            MemoryUtil.memFree(px);
+        }
+    }
+
+    @Test
+    void aThinnedViewKeepsItsShapeAndItsLoneItems() throws Exception {
+        int dense = 40_000, lone = 40, n = dense + lone;
+        float[] xy = new float[2 * n];
+        Random r = new Random(3);
+        for (int i = 0; i < dense; i++) {
+            int c = i % 3;
+            xy[2 * i] = (float) (c - 1 + r.nextGaussian() * 0.15);
+            xy[2 * i + 1] = (float) (r.nextGaussian() * 0.15);
+        }
+        for (int k = 0; k < lone; k++) { // a sparse ring around the clusters, one item here and there
+            double a = 2 * Math.PI * k / lone;
+            xy[2 * (dense + k)] = (float) (2.2 * Math.cos(a));
+            xy[2 * (dense + k) + 1] = (float) (1.2 * Math.sin(a));
+        }
+        Path b = BundleFixture.items(n).layout("a", "A", xy).alpha(AlphaMode.LUMINANCE)
+                .level(8, 64, 64, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8))
+                .level(4, 64, 64, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 4))
+                .write(dir.resolve("b")).dir;
+        try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(b), SIZE, SIZE)) {
+            SceneRenderer scene = v.scene();
+            v.frame(-1, -1, false);
+            assertEquals(n, scene.drawnCount(), "a fitted view of 40,000 items draws them all by default");
+            boolean[] all = covered(v);
+            scene.setMostDrawn(10_000);
+            v.frame(-1, -1, false);
+            assertTrue(scene.drawnCount() < n / 4, "thinned to " + scene.drawnCount());
+            boolean[] thin = covered(v);
+            int inkAll = 0, differ = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (all[i]) inkAll++;
+                if (all[i] != thin[i]) differ++;
+            }
+            assertTrue(differ < 0.03 * inkAll, differ + " of " + inkAll + " inked pixels changed, " + scene.drawnCount() + " drawn");
+            Camera cam = scene.state().camera();
+            float[] p = scene.layouts()[0];
+            for (int k = 0; k < lone; k++) {
+                int i = dense + k, x = Math.round(cam.screenX(p[2 * i])), y = Math.round(cam.screenY(p[2 * i + 1]));
+                if (x < 2 || y < 2 || x >= SIZE - 2 || y >= SIZE - 2) continue;
+                boolean near = false;
+                for (int dy = -2; dy <= 2; dy++) for (int dx = -2; dx <= 2; dx++) near |= thin[(y + dy) * SIZE + x + dx];
+                assertTrue(near, "lone item " + i + " is still drawn");
+            }
+        }
+    }
+}
