@@ -29,7 +29,8 @@ uniform vec3 uMissingColour;
 #ifdef EXACT
 uniform vec2 uTargetSize;      // the target's size in pixels: sprites are put on its pixel grid
 #endif
-uniform int uDepthOrder;       // 1: depth from the item's index, later items nearer (SpritePass.drawScene)
+uniform int uDepthOrder;       // 1: depth from the item's index, later items nearer (SpritePass.drawScene); 2: uDepth
+uniform float uDepth;          // with uDepthOrder 2: every point at this depth (the selection, in front of the scene)
 uniform int uItemCount;
 uniform int uLevel;            // the level wanted (items whose page is not on the GPU fall back to coarser ones)
 #ifdef HALO
@@ -68,6 +69,7 @@ void main() {
     gl_Position.xy = (corner + 0.5 * uPointSize) / uTargetSize * 2.0 - 1.0;
 #endif
     if (uDepthOrder == 1) gl_Position.z = 1.0 - 2.0 * (float(gl_VertexID) + 1.0) / (float(uItemCount) + 1.0);
+    else if (uDepthOrder == 2) gl_Position.z = uDepth;
 #ifdef HALO
     gl_PointSize = uHaloSize;
 #else

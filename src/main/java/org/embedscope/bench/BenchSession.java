@@ -28,8 +28,15 @@ import org.embedscope.ui.OffscreenExplorer;
  *   <li><b>zoom-out</b>: 40 frames back to the fitted view;</li>
  *   <li><b>transition</b>: a full transition from the first layout to the second in 30 frames;</li>
  *   <li><b>hover</b>: 100 frames of a hover sweep at fit view, one cursor move per frame (the scene
- *       is cached: a scissored id pass, a copy and the enlarged sprite).</li>
+ *       is cached: a scissored id pass, a copy and the enlarged sprite);</li>
+ *   <li><b>lasso</b>: 20 frames at fit view, each selecting with a new 100-vertex lasso over the
+ *       densest region (the selection by drawn position, then the frame that shows it ringed);</li>
+ *   <li><b>search</b>: 20 frames, each running a query that matches about a tenth of the items
+ *       ({@code index < N/10}, then one more) and drawing the rest dimmed;</li>
+ *   <li><b>selected</b>: 30 redraws with 10,000 items selected (spread over the data) and the rest dimmed.</li>
  * </ol>
+ * The last three come after the others, which therefore run exactly as before they existed; the
+ * lasso's selection and the search's query are also timed on their own.
  * Every frame draws the overlay too, as the window does, and ends with {@code glFinish}, so its time
  * includes all the GPU work it caused. Frame times are reported as median and 95th percentile.
  *
@@ -42,6 +49,9 @@ import org.embedscope.ui.OffscreenExplorer;
 public final class BenchSession {
     private final Map<String, FrameStats> phases = new LinkedHashMap<>();
     private final FrameStats pickReadback = new FrameStats();
+    private final FrameStats lassoSelect = new FrameStats();
+    private final FrameStats query = new FrameStats();
+    private int lassoSelected, searchMatched, selectedShown;
     private double loadMs;
     private double firstFrameMs;
     private double startToFirstFrameMs;
@@ -151,7 +161,74 @@ public final class BenchSession {
         transition(x, overlay);
         x.frame(-1, -1, overlay);
         hoverSweep(x, overlay, dense);
+        exploring(x, overlay, dense);
         closePhase();
+    }
+
+    /** The lasso, search and selection phases (issue: select, search, see the selection). */
+    private void exploring(OffscreenExplorer x, boolean overlay, float[] dense) {
+        ViewState st = x.scene().state();
+        Camera cam = st.camera();
+        st.fit();
+        x.frame(-1, -1, overlay);
+        org.embedscope.ui.SceneSelector selector = new org.embedscope.ui.SceneSelector(x.scene());
+        FrameStats lasso = phase("lasso", st);
+        float r = 0.12f * Math.min(cam.width(), cam.height());
+        for (int f = 0; f < 20; f++) {
+            float[] outline = lasso(cam.screenX(dense[0]) + f, cam.screenY(dense[1]), r);
+            timed(lasso, () -> {
+                long t0 = System.nanoTime();
+                selector.selectInside(outline, false, false);
+                lassoSelect.add((System.nanoTime() - t0) / 1e6);
+                x.frame(-1, -1, overlay);
+            }, x);
+        }
+        lassoSelected = st.selectedCount();
+        st.clearSelection();
+
+        FrameStats search = phase("search", st);
+        org.embedscope.query.ColumnTable table = x.scene().columns();
+        int tenth = Math.max(1, st.itemCount() / 10);
+        for (int f = 0; f < 20; f++) {
+            String q = "index < " + (tenth + f % 2);
+            timed(search, () -> {
+                long t0 = System.nanoTime();
+                try {
+                    st.setMatches(org.embedscope.query.Query.select(q, table));
+                } catch (org.embedscope.query.QueryException e) {
+                    throw new IllegalStateException(e);
+                }
+                query.add((System.nanoTime() - t0) / 1e6);
+                x.frame(-1, -1, overlay);
+            }, x);
+        }
+        searchMatched = st.matches().cardinality();
+        st.setMatches(null);
+
+        org.embedscope.select.ItemSet chosen = new org.embedscope.select.ItemSet(st.itemCount());
+        int want = Math.min(10_000, st.itemCount());
+        for (int k = 0; k < want; k++) chosen.add((int) ((long) k * st.itemCount() / want));
+        st.setSelection(chosen);
+        st.setDimUnselected(true);
+        FrameStats selected = phase("selected", st);
+        for (int f = 0; f < 30; f++) {
+            st.invalidate();
+            timed(selected, () -> x.frame(-1, -1, overlay), x);
+        }
+        selectedShown = st.selectedCount();
+        st.clearSelection();
+        st.setDimUnselected(false);
+    }
+
+    /** A wavy 100-vertex lasso of radius about {@code r} pixels around screen point (cx, cy). */
+    static float[] lasso(float cx, float cy, float r) {
+        float[] o = new float[200];
+        for (int k = 0; k < 100; k++) {
+            double t = 2 * Math.PI * k / 100, rr = r * (1 + 0.2 * Math.sin(5 * t));
+            o[2 * k] = (float) (cx + rr * Math.cos(t));
+            o[2 * k + 1] = (float) (cy + rr * Math.sin(t));
+        }
+        return o;
     }
 
     /** The demo's phases: fit, hover, zoomed 8× about the centre, transition. */
@@ -303,6 +380,10 @@ public final class BenchSession {
         sb.append(String.format(Locale.ROOT, "transition: %d of 29 moving frames at half resolution (exact redraws over %.0f ms); settle: the exact frame at rest%n",
                 motionFrames, org.embedscope.render.SceneRenderer.MOTION_BUDGET_MS));
         sb.append(String.format(Locale.ROOT, "pick read-back: median %.2f ms, p95 %.2f ms%n", pickReadback.median(), pickReadback.p95()));
+        if (lassoSelect.count() > 0) {
+            sb.append(String.format(Locale.ROOT, "lasso selection alone: median %.2f ms (%,d items); query alone: median %.2f ms (%,d matches); "
+                    + "selected phase: %,d selected%n", lassoSelect.median(), lassoSelected, query.median(), searchMatched, selectedShown));
+        }
         sb.append(String.format(Locale.ROOT, "bundle load %.0f ms; load to first complete frame %.0f ms; JVM start to first frame %.0f ms%n",
                 loadMs, firstFrameMs, startToFirstFrameMs));
         sb.append(String.format(Locale.ROOT, "heap used %.0f MB; RSS %.0f MB (peak %.0f MB)%n", heapUsed / 1048576.0, rssKb / 1024.0, peakRssKb / 1024.0));
@@ -331,6 +412,13 @@ public final class BenchSession {
         sb.append("  },\n");
         sb.append(String.format(Locale.ROOT, "  \"transition_half_resolution_frames\": %d,%n", motionFrames));
         sb.append(String.format(Locale.ROOT, "  \"pick_readback_ms\": {\"median\": %.3f, \"p95\": %.3f},%n", pickReadback.median(), pickReadback.p95()));
+        if (lassoSelect.count() > 0) {
+            sb.append(String.format(Locale.ROOT, "  \"lasso_select_ms\": {\"median\": %.3f, \"p95\": %.3f, \"items\": %d},%n",
+                    lassoSelect.median(), lassoSelect.p95(), lassoSelected));
+            sb.append(String.format(Locale.ROOT, "  \"query_ms\": {\"median\": %.3f, \"p95\": %.3f, \"matches\": %d},%n",
+                    query.median(), query.p95(), searchMatched));
+            sb.append(String.format(Locale.ROOT, "  \"selected_items\": %d,%n", selectedShown));
+        }
         sb.append(String.format(Locale.ROOT, "  \"load_ms\": %.1f, \"load_to_first_frame_ms\": %.1f, \"start_to_first_frame_ms\": %.1f,%n",
                 loadMs, firstFrameMs, startToFirstFrameMs));
         sb.append(String.format(Locale.ROOT, "  \"heap_used_mb\": %.1f, \"rss_mb\": %.1f, \"peak_rss_mb\": %.1f,%n",

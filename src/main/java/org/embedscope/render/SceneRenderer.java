@@ -383,6 +383,9 @@ public final class SceneRenderer implements AutoCloseable {
         float[] bg = PackedColor.rgb(BACKGROUND);
         glClearColor(bg[0], bg[1], bg[2], 1f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        // With the threshold the selection goes first, in front by depth: what it covers is never drawn.
+        boolean selectionFirst = !state.smoothAlpha();
+        if (selectionFirst) selection.drawInFront(d, selected, sprites, pointLimit);
         if (items == null) {
             sprites.drawScene(d, state.smoothAlpha());
             drawnCount = d.itemCount();
@@ -398,7 +401,7 @@ public final class SceneRenderer implements AutoCloseable {
             sprites.drawScene(d, smooth, sceneItems);
             drawnCount = items.length;
         }
-        selection.draw(d, selected, sprites, pointLimit);
+        if (!selectionFirst) selection.draw(d, selected, sprites, pointLimit);
         neighborLines.show(pinnedNeighbors());
         neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
     }

@@ -1,5 +1,7 @@
 package org.embedscope.render;
 
+import static org.lwjgl.opengl.GL11.*;
+
 /**
  * The selection on top of the scene: a ring around each selected sprite (bright, with a dark outer
  * edge, so it reads on any image), then the selected sprites drawn again over their neighbours.
@@ -25,6 +27,36 @@ final class SelectionPass implements AutoCloseable {
     /** Draws the rings and then the selected sprites with {@code sprites} into the bound framebuffer. */
     void draw(ItemDraw d, IndexList selected, SpritePass sprites, float pointLimit) {
         if (selected.count() == 0) return;
+        bindHalo(d, pointLimit);
+        selected.drawPoints();
+        ItemDraw.unbind();
+        sprites.draw(d, selected);
+    }
+
+    /**
+     * The same picture drawn <em>before</em> a depth-tested scene (the threshold mode's front-to-back
+     * {@link SpritePass#drawScene}), into a cleared depth buffer: the selected sprites at the nearest
+     * depth, then the rings just behind them, both writing depth, so the scene's sprites under them
+     * are rejected before their texture is read instead of drawn and covered. Every kept texel being
+     * opaque, the result is that of {@link #draw}: selected sprites over the rings over the rest.
+     */
+    void drawInFront(ItemDraw d, IndexList selected, SpritePass sprites, float pointLimit) {
+        if (selected.count() == 0) return;
+        sprites.drawInFront(d, selected, -1f);
+        bindHalo(d, pointLimit);
+        // Between the selected sprites (-1) and the nearest scene item (-1 + 2 / (n + 1)).
+        halo.set("uDepthOrder", 2);
+        halo.set("uDepth", -1f + 1f / (d.itemCount() + 1f));
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LEQUAL);
+        selected.drawPoints();
+        glDepthFunc(GL_LESS); // the GL default
+        glDisable(GL_DEPTH_TEST);
+        halo.set("uDepthOrder", 0);
+        ItemDraw.unbind();
+    }
+
+    private void bindHalo(ItemDraw d, float pointLimit) {
         float ring = ringPixels(d.pointPx);
         // GL clamps points to its limit: then the ring lies just inside the sprite's edge.
         float size = Math.min(d.pointPx + 2 * ring, pointLimit);
@@ -34,9 +66,6 @@ final class SelectionPass implements AutoCloseable {
         halo.set("uEdge", ring >= 2f ? Math.max(1f, 0.34f * ring) : 0f);
         halo.setRgb("uRingColor", RING_COLOR);
         halo.setRgb("uEdgeColor", EDGE_COLOR);
-        selected.drawPoints();
-        ItemDraw.unbind();
-        sprites.draw(d, selected);
     }
 
     @Override

@@ -107,6 +107,25 @@ final class SpritePass implements AutoCloseable {
         ItemDraw.unbind();
     }
 
+    /**
+     * Draws the items of {@code items} at depth {@code depth} (clip space), depth-tested and writing
+     * depth: in front of a scene drawn after them with the depth test ({@link #drawScene}). Among
+     * themselves, at one depth, later items are drawn over earlier ones (LEQUAL), as in list order.
+     */
+    void drawInFront(ItemDraw d, IndexList items, float depth) {
+        if (items.count() == 0) return;
+        ShaderProgram p = bind(d);
+        p.set("uDepthOrder", 2);
+        p.set("uDepth", depth);
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LEQUAL);
+        items.drawPoints();
+        glDepthFunc(GL_LESS); // the GL default
+        glDisable(GL_DEPTH_TEST);
+        p.set("uDepthOrder", 0);
+        ItemDraw.unbind();
+    }
+
     private ShaderProgram bind(ItemDraw d) {
         ShaderProgram p = d.flat() ? flat : d.exact ? exact : textured;
         d.bind(p);

@@ -94,14 +94,19 @@ class ExplorerCommandsTest {
     }
 
     @Test
-    void benchReportsEveryPhase() {
+    void benchReportsEveryPhase() throws Exception {
         CliRun r = run("bench", bundle.toString(), "--size", "320x200", "--json");
         assertEquals(0, r.code(), r.err());
-        for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover"}) {
+        for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover", "lasso", "search", "selected"}) {
             assertTrue(r.out().contains("\"" + phase + "\": {\"frames\": "), phase + " in " + r.out());
         }
         assertTrue(r.out().contains("\"pick_readback_ms\""));
         assertTrue(r.out().contains("\"rss_mb\""));
+        // The exploring phases did what they say: a lasso caught items, the search a tenth (and one), all selected.
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertTrue(tree.get("lasso_select_ms").get("items").asInt() > 0, r.out());
+        assertEquals(500 / 10 + 1, tree.get("query_ms").get("matches").asInt());
+        assertEquals(500, tree.get("selected_items").asInt());
     }
 
     @Test
