@@ -244,6 +244,11 @@ public final class SceneRenderer implements AutoCloseable {
         return levelFor(state.spritePixels());
     }
 
+    /** The atlas level the last scene was drawn from (a half-resolution moving frame samples a coarser one); -1 for flat squares. */
+    public int drawnLevel() {
+        return levelFor(state.spritePixels() * (lastWasHalf ? 0.5f : 1f));
+    }
+
     private int levelFor(float px) {
         if (px < state.flatBelowPx()) return -1;
         return SpriteSizing.bestLevel(cellSizes, px);
