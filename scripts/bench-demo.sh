@@ -22,18 +22,21 @@ exec 9>/tmp/embedscope-bench.lock
 echo "waiting for /tmp/embedscope-bench.lock ..." >&2
 flock 9
 "$here/embedscope" --version >/dev/null   # builds the jar (and its class-data archive) first, outside the timings
-# A copy of the build, so that editing the sources meanwhile cannot rebuild it mid-run.
+# A copy of the build and of the shaders, so that editing the sources meanwhile changes nothing mid-run.
 cp "$here/target/embedscope.jar" "$out/embedscope.jar"
+mkdir -p "$out/home"
+cp -r "$here/shaders" "$out/home/shaders"
+ln -sfn "$here/assets" "$out/home/assets"
 # Its own class-data archive, recorded as the launcher records one (an archive names its jar's path).
-java -XX:ArchiveClassesAtExit="$out/embedscope.jsa" -Dembedscope.home="$here" -jar "$out/embedscope.jar" render \
+java -XX:ArchiveClassesAtExit="$out/embedscope.jsa" -Dembedscope.home="$out/home" -jar "$out/embedscope.jar" render \
     "$here/assets/mnist" --size 320x200 --overlay --hover 160,100 --out "$out/jsa-frame.png" >/dev/null 2>&1 || rm -f "$out/embedscope.jsa"
 jvm=(-XX:+UseSerialGC -Xshare:auto)
 [[ -f $out/embedscope.jsa ]] && jvm+=(-XX:SharedArchiveFile="$out/embedscope.jsa")
-es() { java "${jvm[@]}" -Dembedscope.home="$here" -jar "$out/embedscope.jar" "$@"; }
+es() { java "${jvm[@]}" -Dembedscope.home="$out/home" -jar "$out/embedscope.jar" "$@"; }
 { echo "before: $(uptime)"; nproc; } >"$out/machine.txt"
 python3 "$here/scripts/demo-bundle.py" "$demo_site/site/umap-explorer" "$out/demo-bundle" >&2
 export EMBEDSCOPE_CACHE=$out/cache
-/usr/bin/time -f "%e" -o "$out/cold-render.time" java "${jvm[@]}" -Dembedscope.home="$here" -jar "$out/embedscope.jar" render "$out/demo-bundle" --out "$out/demo-bundle-cold.png" >&2
+/usr/bin/time -f "%e" -o "$out/cold-render.time" java "${jvm[@]}" -Dembedscope.home="$out/home" -jar "$out/embedscope.jar" render "$out/demo-bundle" --out "$out/demo-bundle-cold.png" >&2
 
 echo "running the demo ..." >&2
 "$demo_site/run.sh" llvmpipe "$reps" "$out/demo" >"$out/demo.jsonl" 2>"$out/demo.log" || { echo "bench-demo: run.sh failed, see $out/demo.log" >&2; exit 1; }

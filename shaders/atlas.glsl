@@ -44,6 +44,17 @@ vec4 cellTexel(ivec4 cell, vec2 local) {
     return texture(uAtlas, vec3((vec2(cell.xy) * c + t) / uLayerSize, float(cell.z)));
 }
 
+// The texel of 'cell' under the fragment when the sprite is exactly one texel per pixel and on the
+// pixel grid (EXACT): what cellTexel returns there, read without filtering. A cell drawn from a
+// coarser level while its page streams in is not one texel per pixel: that one is filtered.
+vec4 cellTexelExact(ivec4 cell, vec2 local, int wantedLevel) {
+    if (cell.w != wantedLevel) return cellTexel(cell, local);
+    float cf = uCellL[cell.w];
+    int c = int(cf + 0.5);
+    ivec2 t = clamp(ivec2(local * cf), ivec2(0), ivec2(c - 1));
+    return texelFetch(uAtlas, ivec3(cell.xy * c + t, cell.z), 0);
+}
+
 // How much of the texel is image: the grey level (luminance), the PNG's alpha (channel), or 1.
 float coverage(vec4 t) {
     return uAlphaMode == 0 ? dot(t.rgb, vec3(0.299, 0.587, 0.114)) : (uAlphaMode == 1 ? t.a : 1.0);

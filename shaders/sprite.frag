@@ -2,7 +2,8 @@
 // Crops the item's cell out of the atlas page with gl_PointCoord and discards texels whose alpha is
 // below the threshold. Variants (a #define is inserted after #version):
 //   PICK  writes the item id + 1 into an integer target instead of a colour (0 = nothing);
-//   FLAT  draws a flat square in the item's tint, for sprites only a few pixels wide.
+//   FLAT  draws a flat square in the item's tint, for sprites only a few pixels wide;
+//   EXACT sprites exactly one texel per pixel, on the pixel grid: texels read with texelFetch.
 // Dimmed items (STATE_DIMMED) are drawn, their colour taken most of the way to the background.
 // uSmooth = 1 (scene only): no threshold; the colour is premultiplied by the texel's alpha, for
 // blending with (ONE, ONE_MINUS_SRC_ALPHA).
@@ -14,6 +15,9 @@ flat in ivec4 vCell;
 flat in int vState;
 
 uniform float uThreshold;
+#ifdef EXACT
+uniform int uLevel;            // the level wanted: a cell that fell back to a coarser one is filtered
+#endif
 uniform int uTintByLabel;      // 1: the image's shape in its label's colour
 uniform vec3 uBackground;
 uniform float uDimKeep;        // how much of a dimmed item's colour is kept
@@ -37,7 +41,11 @@ void main() {
     fragColor = shown(vTint);
   #endif
 #else
+#ifdef EXACT
+    vec4 t = cellTexelExact(vCell, gl_PointCoord, uLevel);
+#else
     vec4 t = cellTexel(vCell, gl_PointCoord);
+#endif
     float a = coverage(t);
     if (a < (uSmooth == 1 ? 0.5 / 255.0 : uThreshold)) discard;
   #ifdef PICK

@@ -20,6 +20,9 @@ uniform vec3 uWeights;
 uniform float uPointSize;
 uniform sampler2D uLabels;     // per label: rgb = colour
 uniform int uLabelsWidth;
+#ifdef EXACT
+uniform vec2 uTargetSize;      // the target's size in pixels: sprites are put on its pixel grid
+#endif
 uniform int uDepthOrder;       // 1: depth from the item's index, later items nearer (SpritePass.drawScene)
 uniform int uItemCount;
 uniform int uLevel;            // the level wanted (items whose page is not on the GPU fall back to coarser ones)
@@ -45,6 +48,12 @@ void main() {
     }
     vec2 p = uWeights.x * aPos0 + uWeights.y * aPos1 + uWeights.z * aPos2;
     gl_Position = uWorldToClip * vec4(p, 0.0, 1.0);
+#ifdef EXACT
+    // The sprite's top-left corner on a pixel corner: every fragment centre is a texel centre.
+    vec2 win = (gl_Position.xy * 0.5 + 0.5) * uTargetSize;
+    vec2 corner = floor(win - 0.5 * uPointSize + 0.5);
+    gl_Position.xy = (corner + 0.5 * uPointSize) / uTargetSize * 2.0 - 1.0;
+#endif
     if (uDepthOrder == 1) gl_Position.z = 1.0 - 2.0 * (float(gl_VertexID) + 1.0) / (float(uItemCount) + 1.0);
 #ifdef HALO
     gl_PointSize = uHaloSize;

@@ -16,7 +16,7 @@ public final class BenchBundle implements AutoCloseable {
     public final Path dir;
     private final boolean temporary;
 
-    public BenchBundle(String bundle) throws IOException {
+    public BenchBundle(String bundle) throws IOException, BundleException {
         temporary = bundle == null || bundle.isEmpty();
         dir = temporary ? SyntheticBundleWriter.write(Files.createTempDirectory("embedscope-bench"), 70_000, 42) : Path.of(bundle);
     }

@@ -61,19 +61,8 @@ public class BundleException extends Exception {
      * breaks, control characters or megabytes, and the message is one line of a terminal.
      */
     private static String oneLine(String what) {
-        StringBuilder sb = new StringBuilder(Math.min(what.length(), MAX_CHARS + 32));
-        for (int i = 0; i < what.length(); i++) {
-            char c = what.charAt(i);
-            if (sb.length() >= MAX_CHARS) {
-                sb.append("… (").append(what.length() - i).append(" more characters)");
-                break;
-            }
-            if (c == '\n') sb.append("\\n");
-            else if (c == '\r') sb.append("\\r");
-            else if (c == '\t') sb.append("\\t");
-            else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.toString();
+        String line = PrintableText.escape(what);
+        if (line.length() <= MAX_CHARS) return line;
+        return line.substring(0, MAX_CHARS) + "… (" + (line.length() - MAX_CHARS) + " more characters)";
     }
 }

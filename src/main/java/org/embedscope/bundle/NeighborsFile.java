@@ -50,7 +50,8 @@ public final class NeighborsFile {
      */
     public static NeighborLists read(Path file, int count, int k) throws BundleException {
         long entries = (long) count * k, expected = HEADER_BYTES + 8 * entries;
-        byte[] bytes;
+        int[] indices = new int[(int) entries];
+        float[] distances = new float[(int) entries];
         try (InputStream in = open(file)) {
             byte[] header = in.readNBytes(HEADER_BYTES);
             if (header.length < HEADER_BYTES) throw new BundleException(file, "header", "truncated: " + header.length + " bytes; expected a 16-byte header");
@@ -60,28 +61,47 @@ public final class NeighborsFile {
             if (version != VERSION) throw new BundleException(file, "header", "version " + version + "; this embedscope reads version " + VERSION);
             if (n != count) throw new BundleException(file, "header", "holds " + n + " items; expected " + count + " (bundle.json, field count)");
             if (kk != k) throw new BundleException(file, "header", "holds " + kk + " neighbours per item; expected " + k + " (bundle.json, field neighbors.k)");
-            bytes = new byte[Math.toIntExact(expected)];
-            System.arraycopy(header, 0, bytes, 0, HEADER_BYTES);
-            int got = HEADER_BYTES + in.readNBytes(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
-            if (got < bytes.length || in.read() >= 0) {
-                long size = got < bytes.length ? got : got + 1 + in.transferTo(OutputStream.nullOutputStream());
-                throw new BundleException(file, null, (got < bytes.length ? "truncated: " : "too long: ") + size
-                        + " bytes; expected 16 + 8 × " + count + " items × " + k + " neighbours = " + expected);
+            // Chunk by chunk into the arrays: no copy of the whole file in memory.
+            byte[] chunk = new byte[1 << 16];
+            ByteBuffer b = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+            long got = HEADER_BYTES;
+            for (int filled = 0; filled < indices.length; ) {
+                int part = in.readNBytes(chunk, 0, 4 * Math.min(chunk.length / 4, indices.length - filled));
+                got += part;
+                if (part == 0) throw truncated(file, got, expected, count, k);
+                b.rewind();
+                b.asIntBuffer().get(indices, filled, part / 4);
+                filled += part / 4;
+                if (part % 4 != 0) throw truncated(file, got, expected, count, k);
+            }
+            for (int filled = 0; filled < distances.length; ) {
+                int part = in.readNBytes(chunk, 0, 4 * Math.min(chunk.length / 4, distances.length - filled));
+                got += part;
+                if (part == 0) throw truncated(file, got, expected, count, k);
+                b.rewind();
+                b.asFloatBuffer().get(distances, filled, part / 4);
+                filled += part / 4;
+                if (part % 4 != 0) throw truncated(file, got, expected, count, k);
+            }
+            if (in.read() >= 0) {
+                long size = got + 1 + in.transferTo(OutputStream.nullOutputStream());
+                throw new BundleException(file, null, "too long: " + size + " bytes; expected " + sizeRule(count, k, expected));
             }
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "missing (bundle.json, field neighbors.file)");
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int[] indices = new int[(int) entries];
-        float[] distances = new float[(int) entries];
-        b.position(HEADER_BYTES);
-        b.asIntBuffer().get(indices);
-        b.position(Math.toIntExact(HEADER_BYTES + 4 * entries));
-        b.asFloatBuffer().get(distances);
         check(file, count, k, indices, distances);
         return new NeighborLists(count, k, indices, distances);
+    }
+
+    private static BundleException truncated(Path file, long got, long expected, int count, int k) {
+        return new BundleException(file, null, "truncated: " + got + " bytes; expected " + sizeRule(count, k, expected));
+    }
+
+    private static String sizeRule(int count, int k, long expected) {
+        return "16 + 8 × " + count + " items × " + k + " neighbours = " + expected;
     }
 
     private static InputStream open(Path file) throws IOException {

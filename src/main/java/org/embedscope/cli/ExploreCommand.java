@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
                 "click selects, Shift-click adds or removes, Shift-drag selects a box, Ctrl-drag a lasso",
                 "(with Alt as well: added to the selection).",
                 "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout; Esc clears the",
-                "selection, I inverts it, D dims the rest, M selects the search's matches."})
+                "selection, I inverts it, D dims the rest, M selects the search's matches.",
+                "Neighbours: Ctrl-click or N pins the item under the pointer (lines to its nearest neighbours in the",
+                "original space; Esc unpins). Labels: 1-9 give the selection the legend's first nine labels (or type one",
+                "in the panel), tags too; Ctrl-Z undoes, Ctrl-Shift-Z redoes; edits are saved to annotations.csv."})
 public final class ExploreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
 
@@ -40,10 +43,15 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "Budget for the atlas on the GPU, such as 1G or 512M: coarse levels stay, finer pages stream in as the view needs them (default: ${DEFAULT-VALUE}).")
     ByteSize gpuMemory;
 
+    @Option(names = "--annotations", paramLabel = "FILE",
+            description = {"Where label and tag edits are kept: loaded at start, saved after each edit (default: annotations.csv",
+                    "beside the bundle; when its folder is read-only, a file in your cache folder, and the overlay says so)."})
+    Path annotations;
+
     @Override
     public Integer call() throws Exception {
         Path dir = bundle != null ? folder.resolve(bundle, spec) : Home.resolve("assets/mnist");
-        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height(), gpuMemory.bytes())) {
+        try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height(), gpuMemory.bytes(), annotations)) {
             window.run();
         }
         // Atlas levels made at this load finish going into the cache before the process ends.

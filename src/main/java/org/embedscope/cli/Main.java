@@ -85,6 +85,12 @@ public final class Main implements Runnable {
             System.err.println("embedscope: out of memory (" + ErrorLines.clean(e.getMessage())
                     + "); give Java more, e.g. EMBEDSCOPE_JAVA_OPTS=-Xmx8g");
             code = EXIT_UNEXPECTED;
+        } catch (LinkageError e) {
+            if (Boolean.getBoolean("embedscope.trace")) throw e;
+            // a runtime trimmed too far, or a damaged jar: say what is missing in one line
+            System.err.println("embedscope: this Java runtime or jar lacks a part embedscope needs (" + org.embedscope.bundle.PrintableText.escape(String.valueOf(e.getMessage()))
+                    + "); use a full JDK 17 or later and a freshly built jar");
+            code = EXIT_UNEXPECTED;
         }
         System.exit(code);
     }

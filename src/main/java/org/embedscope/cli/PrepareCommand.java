@@ -13,6 +13,7 @@ import org.embedscope.bundle.BundleException;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
 import org.embedscope.progress.TerminalProgress;
+import org.embedscope.source.AnnotationsJoin;
 import org.embedscope.source.CsvListSource;
 import org.embedscope.source.FolderSource;
 import org.embedscope.source.IdxSource;
@@ -147,6 +148,11 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "(e.g. the transforms.csv of million-digits).")
     Path metadata;
 
+    @Option(names = "--annotations", paramLabel = "CSV",
+            description = "Labels and tags corrected in the explorer (its annotations.csv: index,label,tags,edited), taken by row "
+                    + "index onto the source's items: a row's label replaces the item's, its tags become a column 'tags'.")
+    Path annotations;
+
     @Option(names = "--neighbors", paramLabel = "K", defaultValue = "15",
             description = "Keep each item's K nearest neighbours in the space the layouts are computed on (--vectors, else pixels), "
                     + "and each layout's per-item trust (column LAYOUT_trust); taken from a layout engine's own search when "
@@ -255,6 +261,10 @@ public final class PrepareCommand implements Callable<Integer> {
         if (metadata != null) {
             progress.stage("reading " + metadata.getFileName(), 0);
             source = MetadataFile.join(source, metadata);
+        }
+        if (annotations != null) {
+            progress.stage("reading " + annotations.getFileName(), 0);
+            source = AnnotationsJoin.join(source, annotations);
         }
 
         Map<String, Object> provenance = new LinkedHashMap<>();

@@ -146,8 +146,9 @@ public final class QualityCommand implements Callable<Integer> {
             graph = NearestNeighbors.auto(NnDescent.Params.defaults()).build(data.data(), n, data.cols(), k, Metric.EUCLIDEAN, progress);
             from = n <= NearestNeighbors.EXACT_LIMIT ? "exact search" : "NN-descent";
         }
+        progress.stage("quality: per-item trust", n);
         float[] trust = LayoutQuality.perItem(graph, xy, k, 0, progress);
-        String column = name + "_trust";
+        String column = new Manifest.Layout(name, name).trustColumn();
         try {
             AtomicFile.write(out, f -> {
                 try (BufferedWriter w = Files.newBufferedWriter(f);

@@ -26,9 +26,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--layout", paramLabel = "NAME", description = "Layout to show (default: the bundle's first).")
     String layout;
 
-    @Option(names = "--view", paramLabel = "fit|CX,CY,ZOOM", defaultValue = "fit",
-            description = {"'fit' (default) shows everything; CX,CY,ZOOM centres on display coordinates",
-                    "(each layout is normalised so its longer side spans -1..1) at a zoom (1 = fit)."})
+    @Option(names = "--view", paramLabel = "fit|pin|CX,CY,ZOOM", defaultValue = "fit",
+            description = {"'fit' (default) shows everything; 'pin' (with --pin) frames the pinned item and its neighbours;",
+                    "CX,CY,ZOOM centres on display coordinates (each layout is normalised so its longer side spans -1..1)",
+                    "at a zoom (1 = fit)."})
     String view;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
@@ -46,6 +47,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "NAME", description = "Target layout of --transition (default: the next one).")
     String to;
 
+    @Option(names = "--pin", paramLabel = "INDEX",
+            description = {"Pin item INDEX (its 0-based row in points.csv): lines to its nearest neighbours in the original",
+                    "space, cyan where the layout kept them near, magenta where it put them far; with --overlay, their list."})
+    String pin;
+
     @Option(names = "--overlay", description = "Draw the control overlay too.")
     boolean overlay;
 
@@ -57,6 +63,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--tint", description = "Colour each image's shape by its label.")
     boolean tint;
+
+    @Option(names = "--smooth-alpha", description = "Blend texels by their alpha instead of the threshold's pass or fail.")
+    boolean smoothAlpha;
 
     @Option(names = "--json", description = {"Also print what was drawn, as JSON: sprite_px (on-screen sprite side), level",
             "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items whose sprite",
@@ -91,6 +100,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (transition != null && !(transition >= 0 && transition <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--transition: expected a fraction from 0 to 1, got " + transition);
         }
+        int pinned = pin == null ? -1 : pinIndex(b);
         try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height(), gpuMemory.bytes())) {
             ViewState st = x.scene().state();
             st.jumpTo(from);
@@ -101,10 +111,17 @@ public final class RenderCommand implements Callable<Integer> {
             st.setUserScale(scale);
             st.setThreshold(threshold);
             st.setTintByLabel(tint);
-            if (!view.equals("fit")) {
+            st.setSmoothAlpha(smoothAlpha);
+            // The view's zoom is relative to the fitted view, which leaves room for the open panel.
+            st.setInsetLeft(overlay ? org.embedscope.ui.Overlay.insetPx(1f) : 0f);
+            if (view.equals("pin")) {
+                if (pinned < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--view pin: goes with --pin INDEX");
+                framePinned(st, x.scene().layouts()[from], b.neighbors(), pinned);
+            } else if (!view.equals("fit")) {
                 float[] v = parseFloats(view, 3, "--view");
                 st.setView(v[0], v[1], v[2]);
             }
+            st.pin(pinned);
             x.frame(cursor[0], cursor[1], overlay);
             // A still shows the view's own pages: frames go on until the streamed ones have arrived.
             for (long until = System.nanoTime() + 30_000_000_000L; x.scene().busy() && System.nanoTime() < until; ) {
@@ -118,6 +135,42 @@ public final class RenderCommand implements Callable<Integer> {
         // Atlas levels made at this load finish going into the cache before the process ends.
         org.embedscope.render.LevelCache.awaitWrites();
         return 0;
+    }
+
+    /** Centres the view on {@code item} and its neighbours in {@code xy}, zoomed so they all show with a margin. */
+    private static void framePinned(ViewState st, float[] xy, org.embedscope.bundle.NeighborLists nb, int item) {
+        float x0 = xy[2 * item], x1 = x0, y0 = xy[2 * item + 1], y1 = y0;
+        for (int r = 0; r < nb.k(); r++) {
+            int j = nb.neighbor(item, r);
+            x0 = Math.min(x0, xy[2 * j]);
+            x1 = Math.max(x1, xy[2 * j]);
+            y0 = Math.min(y0, xy[2 * j + 1]);
+            y1 = Math.max(y1, xy[2 * j + 1]);
+        }
+        org.embedscope.render.Camera cam = st.camera();
+        // Room for the sprites at the edges: a quarter of the box, at least a few sprite widths.
+        float pad = Math.max(0.25f * Math.max(x1 - x0, y1 - y0), 3 * st.worldSize());
+        float w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
+        float ppu = Math.min(cam.width() / w, cam.height() / h);
+        st.setView((x0 + x1) / 2, (y0 + y1) / 2, ppu / cam.fitPixelsPerUnit());
+    }
+
+    /** --pin's item, refused in one line when it is no item of the bundle or the bundle holds no neighbours. */
+    private int pinIndex(Bundle b) throws org.embedscope.bundle.BundleException {
+        int i;
+        try {
+            i = Integer.parseInt(pin.strip());
+        } catch (NumberFormatException e) {
+            i = -1;
+        }
+        if (i < 0 || i >= b.count()) {
+            throw new org.embedscope.bundle.BundleException(null, "--pin", "expected an item index from 0 to " + (b.count() - 1) + ", got '" + pin + "'");
+        }
+        if (!b.hasNeighbors()) {
+            throw new org.embedscope.bundle.BundleException(b.dir().resolve(org.embedscope.bundle.Manifest.FILE_NAME), null,
+                    "holds no neighbours to pin; prepare the bundle with --neighbors 15");
+        }
+        return i;
     }
 
     /** What the frame drew, as one JSON object. */

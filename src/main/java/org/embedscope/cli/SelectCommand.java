@@ -3,7 +3,11 @@ package org.embedscope.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.embedscope.annotate.AnnotationStore;
+import org.embedscope.annotate.Annotations;
+import org.embedscope.annotate.AnnotationsFile;
 import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.UserCache;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.bundle.Manifest;
@@ -57,6 +61,12 @@ public final class SelectCommand implements Callable<Integer> {
             description = "Most images on the contact sheet: the first N selected (default: ${DEFAULT-VALUE}).")
     int sheetLimit;
 
+    @Option(names = "--annotations", paramLabel = "FILE",
+            description = {"A user's corrections, as the explorer saves them (index,label,tags,edited): --where and the output",
+                    "see the corrected labels in the label column, the bundle's in LABEL_original, and the tags in 'tags'",
+                    "(default: the bundle's annotations.csv when there is one)."})
+    Path annotations;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -76,9 +86,15 @@ public final class SelectCommand implements Callable<Integer> {
         try {
             Bundle b = BundleReader.load(bundle, progress);
             int li = layoutIndex(b);
+            Path editsFile = annotations != null ? annotations : existingSidecar(b);
+            Annotations edits = null;
+            if (editsFile != null) {
+                edits = new Annotations(b.count(), b.labels(), b.labelValues());
+                AnnotationsFile.read(editsFile, edits);
+            }
             ItemSet selected = ItemSet.all(b.count());
             if (query != null) {
-                ColumnTable table = ColumnTable.of(b);
+                ColumnTable table = edits != null ? ColumnTable.of(b, edits) : ColumnTable.of(b);
                 selected.and(parse("--where", () -> query.evaluate(table)));
             }
             if (boxRegion != null) selected.and(boxRegion.select(b.coords(li)));
@@ -86,12 +102,13 @@ public final class SelectCommand implements Callable<Integer> {
             int n = selected.cardinality();
 
             ContactSheet contact = sheet != null && n > 0 ? ContactSheet.render(b, selected, sheetLimit, progress) : null;
-            SelectionCsv.write(b, selected, out, progress);
+            SelectionCsv.write(b, edits, selected, out, progress);
             if (contact != null) contact.write(sheet);
             progress.finish();
 
             var o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "selected %d of %d items: %s%n", n, b.count(), out);
+            if (edits != null) o.printf(Locale.ROOT, "with the labels and tags edited in %s%n", editsFile);
             if (contact != null) {
                 o.printf(Locale.ROOT, "contact sheet: %s (%d × %d px, %d image%s%s)%n", sheet, contact.width(), contact.height(),
                         contact.shown(), contact.shown() == 1 ? "" : "s", contact.shown() < n
@@ -104,6 +121,12 @@ public final class SelectCommand implements Callable<Integer> {
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
+    }
+
+    /** The sidecar the explorer saves this bundle's edits to, when it exists; else null. */
+    private static Path existingSidecar(Bundle b) {
+        Path f = AnnotationStore.locate(b.dir(), null, UserCache.root()).file();
+        return java.nio.file.Files.isRegularFile(f) ? f : null;
     }
 
     private int layoutIndex(Bundle b) throws BundleException {

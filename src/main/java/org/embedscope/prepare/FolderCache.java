@@ -10,13 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.embedscope.Version;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.bundle.UserCache;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
+import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.tsne.Tsne;
 import org.embedscope.layout.umap.Umap;
 import org.embedscope.progress.Progress;
@@ -33,38 +34,20 @@ import org.embedscope.source.FolderSource;
 public final class FolderCache {
     private FolderCache() {}
 
-    /** Overrides the cache folder (for tests, or a machine with a small home folder). */
-    public static final String ROOT_PROPERTY = "embedscope.cache";
     /** Layouts of a cached folder: UMAP (shown first) and PCA. */
     static final List<String> LAYOUTS = List.of("umap", "pca");
+    /** Neighbours kept per item, as prepare keeps them by default. */
+    static final int NEIGHBORS = 15;
     private static final String FINGERPRINT = "folder_fingerprint";
 
-    /**
-     * The user's cache folder for embedscope: {@code $XDG_CACHE_HOME/embedscope}, else
-     * {@code ~/Library/Caches/embedscope} on macOS, {@code %LOCALAPPDATA%\embedscope\cache} on Windows,
-     * {@code ~/.cache/embedscope} elsewhere; the {@value #ROOT_PROPERTY} system property overrides it.
-     */
+    /** Where cached folders are kept: {@code folders} in the user's cache folder ({@link UserCache}). */
     public static Path defaultRoot() {
-        return root(System.getProperty(ROOT_PROPERTY), System.getenv("XDG_CACHE_HOME"), System.getProperty("os.name", ""),
-                System.getProperty("user.home"), System.getenv("LOCALAPPDATA"));
-    }
-
-    /** {@link #defaultRoot()} from its inputs: the property, {@code XDG_CACHE_HOME}, the OS name, the home folder, {@code LOCALAPPDATA}. */
-    public static Path root(String override, String xdg, String osName, String home, String localAppData) {
-        if (override != null && !override.isBlank()) return Path.of(override);
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "embedscope");
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("mac")) return Path.of(home, "Library", "Caches", "embedscope");
-        if (os.startsWith("windows")) {
-            return localAppData != null && !localAppData.isBlank() ? Path.of(localAppData, "embedscope", "cache")
-                    : Path.of(home, "AppData", "Local", "embedscope", "cache");
-        }
-        return Path.of(home, ".cache", "embedscope");
+        return UserCache.folder("folders");
     }
 
     /** Where the bundle of {@code folder} is kept under {@code root}. */
     public static Path bundleOf(Path root, Path folder) throws BundleException {
-        return root.resolve("folders").resolve(sha256(realPath(folder).toString()).substring(0, 24));
+        return root.resolve(sha256(realPath(folder).toString()).substring(0, 24));
     }
 
     /**
@@ -84,7 +67,7 @@ public final class FolderCache {
 
         log.println("embedscope: preparing " + source.count() + " images of " + folder + " into " + bundle + " (once; delete it to free the space)");
         log.flush();
-        // prepare's defaults (seed 42), as `embedscope prepare --images DIR --layout umap,pca` uses them
+        // prepare's defaults (seed 42, 15 neighbours kept), as `embedscope prepare --images DIR --layout umap,pca` uses them
         LayoutOptions options = new LayoutOptions(42, Umap.Params.defaults(), Tsne.Params.defaults(), null);
         List<PreparePipeline.ComputedLayout> layouts = LAYOUTS.stream().map(name -> {
             LayoutRegistry.Configured c = LayoutRegistry.create(name, options);
@@ -96,7 +79,7 @@ public final class FolderCache {
         provenance.put(FINGERPRINT, fingerprint);
         Path name = realPath(folder).getFileName();
         PreparePipeline.Spec spec = new PreparePipeline.Spec(source, bundle, name == null ? folder.toString() : name.toString(), null,
-                Map.of(), layouts, 0, 2048, 16, null, 6, false, null, provenance);
+                Map.of(), layouts, 0, 2048, 16, null, 6, false, null, provenance, new PreparePipeline.Neighbors(NEIGHBORS, Metric.EUCLIDEAN, 42));
         PreparePipeline.run(spec, progress, onInterrupt, log);
         return bundle;
     }
@@ -115,7 +98,8 @@ public final class FolderCache {
     /** The hash of every image's relative path, size and modification time, the version and the recipe. */
     static String fingerprint(List<FolderSource.Entry> images) {
         MessageDigest md = digest();
-        update(md, "embedscope " + Version.get() + "; layouts " + String.join(",", LAYOUTS) + "; default cell, page 2048, png 6");
+        update(md, "embedscope " + Version.get() + "; layouts " + String.join(",", LAYOUTS) + "; neighbors " + NEIGHBORS
+                + "; default cell, page 2048, png 6");
         for (FolderSource.Entry e : images) update(md, e.path() + "\u0000" + e.size() + "\u0000" + e.modifiedMillis());
         return HexFormat.of().formatHex(md.digest());
     }

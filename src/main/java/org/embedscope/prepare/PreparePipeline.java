@@ -18,11 +18,8 @@ import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.BundleWriter;
 import org.embedscope.bundle.Manifest;
-import org.embedscope.bundle.NeighborLists;
 import org.embedscope.layout.LayoutAlgorithm;
-import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.knn.Metric;
-import org.embedscope.layout.quality.LayoutQuality;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.ImageSource;
 import org.embedscope.source.Matrix;
@@ -147,18 +144,8 @@ public final class PreparePipeline {
                 layouts.add(new Manifest.Layout(l.name(), l.title(), params));
                 coords.add(xy);
             }
-            Map<String, String[]> trust = new LinkedHashMap<>();
-            if (neighbors != null) {
-                KnnGraph graph = neighbors.graph(input.features(), m, input.dim(), spec.neighbors().metric(), spec.neighbors().seed(), progress);
-                writer.writeNeighbors(BundleFormat.NEIGHBORS_FILE, new NeighborLists(m, graph.k(), graph.indices(), graph.distances()));
-                for (int l = 0; l < layouts.size(); l++) {
-                    progress.checkCancelled();
-                    float[] t = LayoutQuality.perItem(graph, coords.get(l), graph.k(), 0, progress);
-                    String[] column = new String[m];
-                    for (int i = 0; i < m; i++) column[i] = BundleFormat.fraction(t[i]);
-                    trust.put(layouts.get(l).trustColumn(), column);
-                }
-            }
+            Map<String, String[]> trust = neighbors == null ? Map.of()
+                    : neighbors.write(writer, input.features(), m, input.dim(), spec.neighbors(), layouts, coords, progress);
             input = null;
 
             progress.stage("writing points", 0);
@@ -177,15 +164,10 @@ public final class PreparePipeline {
             provenance.put("source", source.description());
             provenance.put("cell", cell);
             if (!skipped.isEmpty()) provenance.put("skipped", skipped.stream().map(ImageSurvey.Skipped::name).toList());
-            if (neighbors != null) {
-                provenance.put("neighbors", neighbors.from() != null ? "the graph of layout " + neighbors.from() : "searched");
-            }
+            if (neighbors != null) provenance.put("neighbors", neighbors.provenance());
             String name = spec.name() != null ? spec.name() : writer.target().getFileName().toString();
             Manifest manifest = new Manifest(name, m, BundleFormat.POINTS_FILE, layouts, label, atlas, provenance);
-            if (neighbors != null) {
-                manifest = manifest.withNeighbors(new Manifest.Neighbors(BundleFormat.NEIGHBORS_FILE, neighbors.k(),
-                        spec.neighbors().metric().name().toLowerCase(java.util.Locale.ROOT)));
-            }
+            if (neighbors != null) manifest = manifest.withNeighbors(neighbors.entry(spec.neighbors().metric()));
             writer.writeManifest(manifest);
             progress.checkCancelled();
             long bytes = size(writer.dir());

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.embedscope.annotate.AnnotatedColumns;
+import org.embedscope.annotate.Annotations;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.Decimal;
 import org.embedscope.bundle.LabelValues;
@@ -54,6 +56,65 @@ public final class ColumnTable {
             cols.add(c);
         }
         return new ColumnTable(n, cols);
+    }
+
+    /**
+     * Types every column of {@code bundle} with a user's corrections in {@code edits} (see
+     * {@link AnnotatedColumns}): the label column holds the corrected labels (the bundle's values in
+     * display order, then the new ones as first typed; an item without a label has the empty value),
+     * {@code LABEL_original} the bundle's labels, and a text column {@code tags} each item's tags.
+     */
+    public static ColumnTable of(Bundle bundle, Annotations edits) {
+        if (edits.count() != bundle.count()) {
+            throw new IllegalArgumentException("annotations of " + edits.count() + " items for a bundle of " + bundle.count());
+        }
+        ColumnTable plain = of(bundle);
+        AnnotatedColumns names = AnnotatedColumns.of(bundle);
+        List<Column> cols = new ArrayList<>();
+        Column edited = AnnotatedColumns.hasLabels(bundle, edits) ? editedLabel(bundle, edits, names.label()) : null;
+        for (Column c : plain.columns) cols.add(c.role() == Column.Role.LABEL ? edited : c);
+        if (!bundle.hasLabels() && edited != null) cols.add(edited);
+        if (names.original() != null) {
+            Column o = label(bundle);
+            cols.add(new Column(names.original(), Column.Role.META, o.count(), o.values(), false, o.codes(), o.categories(),
+                    o.categoryValues(), bundle.manifest().label()));
+        }
+        int n = bundle.count();
+        cols.add(text(names.tags(), n, i -> AnnotatedColumns.tagCell(edits, i)));
+        return new ColumnTable(n, cols);
+    }
+
+    /** The corrected labels: codes as the annotations keep them, with the empty value for items without one. */
+    private static Column editedLabel(Bundle b, Annotations a, String name) {
+        List<String> values = new ArrayList<>(a.labelValues());
+        int n = b.count();
+        int[] codes = new int[n];
+        int empty = -1;
+        for (int i = 0; i < n; i++) {
+            int c = a.label(i);
+            if (c < 0) {
+                if (empty < 0) {
+                    empty = values.indexOf("");
+                    if (empty < 0) {
+                        values.add("");
+                        empty = values.size() - 1;
+                    }
+                }
+                c = empty;
+            }
+            codes[i] = c;
+        }
+        double[] catValues = numbers(values);
+        return new Column(name, Column.Role.LABEL, n, perItem(codes, catValues), false, codes, values, catValues,
+                b.manifest().label());
+    }
+
+    /** A text column with categories in order of first appearance (values vary per item, as file names do). */
+    private static Column text(String name, int n, java.util.function.IntFunction<String> value) {
+        TextCodes coder = new TextCodes();
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) codes[i] = coder.code(value.apply(i));
+        return new Column(name, Column.Role.META, n, null, false, codes, coder.values(), null, null);
     }
 
     /** Items per column. */

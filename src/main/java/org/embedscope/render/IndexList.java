@@ -52,6 +52,23 @@ public final class IndexList implements AutoCloseable {
         glDrawElements(GL_POINTS, count, GL_UNSIGNED_INT, 0L);
     }
 
+    /** Draws entries {@code first} to {@code first + n - 1} as points with the bound program. */
+    public void drawPoints(int first, int n) {
+        if (n <= 0) return;
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, buffer);
+        glDrawElements(GL_POINTS, n, GL_UNSIGNED_INT, 4L * first);
+    }
+
+    /**
+     * Draws pairs {@code firstPair} to {@code firstPair + pairs - 1} of the list (entries 2p and 2p + 1)
+     * as lines ({@code GL_LINES}) with the bound program; the per-item vertex array must be bound.
+     */
+    public void drawLines(int firstPair, int pairs) {
+        if (pairs <= 0) return;
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, buffer);
+        glDrawElements(GL_LINES, 2 * pairs, GL_UNSIGNED_INT, 8L * firstPair);
+    }
+
     @Override
     public void close() { glDeleteBuffers(buffer); }
 }

@@ -27,11 +27,20 @@ final class ItemDraw {
 
     ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
              LabelTable labels, int alphaMode) {
+        this(st, guard, level, threshold, points, atlas, labels, alphaMode, 1f);
+    }
+
+    /** As above, for a target {@code pxScale} times the framebuffer's resolution (motion frames). */
+    ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
+             LabelTable labels, int alphaMode, float pxScale) {
         this.worldToClip = st.camera().worldToClip(guard);
         Transition tr = st.transition();
         this.weights = tr.weights();
         this.slots = new int[] {tr.slot(0), tr.slot(1), tr.slot(2)};
-        this.pointPx = st.spritePixels();
+        this.pointPx = st.spritePixels() * pxScale;
+        this.exact = level >= 0 && Math.abs(pointPx - atlas.cell(level)) < 1e-3f;
+        this.targetW = (st.camera().width() + 2 * guard) * pxScale;
+        this.targetH = (st.camera().height() + 2 * guard) * pxScale;
         this.level = level;
         this.threshold = threshold;
         this.tintByLabel = st.tintByLabel();
@@ -44,6 +53,14 @@ final class ItemDraw {
     boolean flat() { return level < 0; }
 
     /**
+     * True when sprites are drawn at exactly the sampled level's cell size: then each sprite is put
+     * on the pixel grid and its texels read with {@code texelFetch}, one texel per pixel (what linear
+     * filtering returns at texel centres, for a fraction of the work).
+     */
+    final boolean exact;
+    private final float targetW, targetH;
+
+    /**
      * Uses {@code p}, binds the per-item vertex array with this frame's layouts, the label table
      * (unit 1) and the atlas (units 0 and 2, {@link AtlasTextures#bind}), and sets the uniforms every
      * item shader reads. {@link #unbind()} returns to the baseline ({@link GlState}).
@@ -54,6 +71,7 @@ final class ItemDraw {
         p.set("uWeights", weights[0], weights[1], weights[2]);
         p.setMatrix("uWorldToClip", worldToClip);
         p.set("uPointSize", pointPx);
+        if (exact) p.set("uTargetSize", targetW, targetH);
         glActiveTexture(GL_TEXTURE1);
         glBindTexture(GL_TEXTURE_2D, labels.texture());
         p.set("uLabels", 1);

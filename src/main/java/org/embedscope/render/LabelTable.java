@@ -14,9 +14,9 @@ public final class LabelTable implements AutoCloseable {
     public static final int WIDTH = 1024;
 
     private final int texture;
-    private final int count;
-    private final int rows;
-    private final int[] colors;
+    private int count;
+    private int rows;
+    private int[] colors;
 
     public LabelTable(int labels) {
         count = Math.max(1, labels);
@@ -52,6 +52,14 @@ public final class LabelTable implements AutoCloseable {
         } finally {
             MemoryUtil.memFree(buf);
         }
+    }
+
+    /** Replaces the colours (0xRRGGBB per label; there may be more labels than before). */
+    public void setColors(int[] rgb) {
+        count = Math.max(1, rgb.length);
+        rows = (count + WIDTH - 1) / WIDTH;
+        colors = java.util.Arrays.copyOf(rgb, count);
+        upload();
     }
 
     public int texture() { return texture; }

@@ -16,16 +16,22 @@ import org.lwjgl.system.MemoryStack;
 final class PickPass implements AutoCloseable {
     private final ShaderProgram textured;
     private final ShaderProgram flat;
+    /** The textured program for sprites drawn at exactly their level's cell size ({@link ItemDraw#exact}). */
+    private final ShaderProgram exact;
     private final RenderTarget ids = new RenderTarget(RenderTarget.Kind.ID);
 
     PickPass() {
         ShaderProgram t = new ShaderProgram("sprite.vert", "sprite.frag", "PICK");
+        ShaderProgram f = null;
         try {
-            flat = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT", "PICK");
+            f = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT", "PICK");
+            exact = new ShaderProgram("sprite.vert", "sprite.frag", "EXACT", "PICK");
         } catch (RuntimeException e) {
             t.close();
+            if (f != null) f.close();
             throw e;
         }
+        flat = f;
         textured = t;
     }
 
@@ -50,7 +56,7 @@ final class PickPass implements AutoCloseable {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer clear = stack.ints(PickId.NONE, 0, 0, 0);
             glClearBufferiv(GL_COLOR, 0, clear);
-            d.bind(d.flat() ? flat : textured);
+            d.bind(d.flat() ? flat : d.exact ? exact : textured);
             if (items == null) d.drawAll();
             else items.drawPoints();
             ItemDraw.unbind();
@@ -80,5 +86,6 @@ final class PickPass implements AutoCloseable {
         ids.close();
         textured.close();
         flat.close();
+        exact.close();
     }
 }

@@ -86,6 +86,13 @@ public final class PointBuffers implements AutoCloseable {
         glBindBuffer(GL_ARRAY_BUFFER, 0);
     }
 
+    /** Replaces every item's label index (a user relabelled items). */
+    public void uploadLabels(int[] labels) {
+        glBindBuffer(GL_ARRAY_BUFFER, labelBuffer);
+        glBufferSubData(GL_ARRAY_BUFFER, 0, labels);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+    }
+
     /** Sends the flags that changed since the last call (nothing when none did). */
     public void upload(ItemStates states) {
         if (states.version() == uploadedStates) return;

@@ -9,6 +9,7 @@ import org.embedscope.bundle.AtlasCheck;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
+import org.embedscope.query.ColumnTable;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -38,11 +39,14 @@ public final class SceneRenderer implements AutoCloseable {
     public static final int DECODE_AHEAD = 4;
     /** Colour of the selection's highlight ring, 0xRRGGBB. */
     public static final int SELECTION_COLOR = SelectionPass.RING_COLOR;
+    /** Colour, 0xRRGGBB, of the line and ring of a pinned item's neighbour of {@link PinnedNeighbors#farness} {@code farness}. */
+    public static int neighborColor(float farness) { return NeighborLinesPass.color(farness); }
 
     private final Bundle bundle;
     private final float[][] layouts;
-    private final int[] labelOfItem;
-    private final int[] labelCounts;
+    private int[] labelCounts;
+    private long countedLabels = -1;
+    private long uploadedLabels;
     private final int[] cellOfItem;
     private final int[] cellSizes;
     private final int alphaMode;
@@ -59,8 +63,20 @@ public final class SceneRenderer implements AutoCloseable {
     private final PickIndex pickIndex;
     private final IndexList sceneItems;
     private final IndexList pickItems;
+    private final NeighborLinesPass neighborLines;
+    private PinnedNeighbors pinnedNeighbors;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
-    private final RenderTarget thumb = new RenderTarget(RenderTarget.Kind.COLOR);
+    private final ThumbnailSheet hoverThumbnail;
+    private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
+    /** Motion frames at half resolution (see {@link #render}). */
+    private final RenderTarget sceneHalf = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    /**
+     * A transition's frames are drawn at half resolution when an exact redraw of the scene took longer
+     * than this (a software rasteriser; a GPU stays far below it and always draws exact frames).
+     */
+    public static final float MOTION_BUDGET_MS = 25f;
+    private float exactMs;
+    private boolean lastWasHalf;
     private final float pointLimit;
     /**
      * Pixels drawn beyond each edge of the view. GL clips a point by its centre, so a large sprite
@@ -69,12 +85,11 @@ public final class SceneRenderer implements AutoCloseable {
      */
     private final int guard;
 
+    private ColumnTable columns;
     private long drawnVersion = -1, drawnAtlasVersion = -1;
     private long pickedVersion = -1, pickedAtlasVersion = -1;
     private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedRadius, pickedId = -1;
     private int hovered = -1;
-    private int thumbItem = -1;
-    private boolean thumbTint;
 
     /**
      * Uploads the bundle and fits the view to a {@code width × height} framebuffer. First checks the
@@ -100,11 +115,17 @@ public final class SceneRenderer implements AutoCloseable {
         int n = bundle.count();
         layouts = new float[m.layouts().size()][];
         for (int l = 0; l < layouts.length; l++) layouts[l] = LayoutNormalizer.normalize(bundle.coords(l));
-        labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
+        int[] labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
         int labelCount = bundle.hasLabels() ? bundle.labelValues().size() : 1;
         state = new ViewState(layouts.length, labelCount, labelOfItem, 0);
-        labelCounts = new int[labelCount];
-        for (int label : labelOfItem) labelCounts[label]++;
+        List<String> names = new java.util.ArrayList<>();
+        int[] colors = new int[labelCount];
+        for (int l = 0; l < labelCount; l++) {
+            names.add(bundle.hasLabels() ? bundle.labelName(l) : "");
+            colors[l] = Palette.rgb(l);
+        }
+        state.setLabels(labelOfItem, names, colors);
+        uploadedLabels = state.labelsVersion();
         // Every item's cell is its own index today (README, "Bundle format"); the indirection lets
         // index lists and streamed pages name cells without the draw order.
         cellOfItem = new int[n];
@@ -125,6 +146,7 @@ public final class SceneRenderer implements AutoCloseable {
         SelectionPass sel = null;
         PickPass pp = null;
         HoverPass hp = null;
+        NeighborLinesPass nl = null;
         try {
             // Layers are the atlas's business: levels that do not fit stream (AtlasTextures).
             AtlasCheck.checkPages(bundle, glGetInteger(GL_MAX_TEXTURE_SIZE), AtlasCheck.NO_LIMIT);
@@ -139,9 +161,10 @@ public final class SceneRenderer implements AutoCloseable {
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);
+            nl = new NeighborLinesPass();
         } catch (BundleException | RuntimeException e) {
             if (pages != null) pages.close();
-            for (AutoCloseable c : new AutoCloseable[] {hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
+            for (AutoCloseable c : new AutoCloseable[] {nl, hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
         pages.close();
@@ -158,6 +181,8 @@ public final class SceneRenderer implements AutoCloseable {
         selection = sel;
         picking = pp;
         hover = hp;
+        hoverThumbnail = thumbnailSheet();
+        neighborLines = nl;
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
@@ -182,6 +207,12 @@ public final class SceneRenderer implements AutoCloseable {
 
     public ViewState state() { return state; }
 
+    /** The bundle's columns, typed on first use (searching and colouring read them). */
+    public ColumnTable columns() {
+        if (columns == null) columns = ColumnTable.of(bundle);
+        return columns;
+    }
+
     public Bundle bundle() { return bundle; }
 
     /** Normalised coordinates of every layout (display space). Do not modify. */
@@ -191,18 +222,29 @@ public final class SceneRenderer implements AutoCloseable {
 
     public LabelTable labels() { return labels; }
 
-    /** Number of items of each label (one entry when the bundle has no labels). Do not modify. */
-    public int[] labelCounts() { return labelCounts; }
+    /** Number of items of each label (one entry when the bundle has no labels), as labelled now. Do not modify. */
+    public int[] labelCounts() {
+        if (countedLabels != state.labelsVersion()) {
+            int[] c = new int[state.labelCount()];
+            for (int label : state.labelOfItem()) c[label]++;
+            labelCounts = c;
+            countedLabels = state.labelsVersion();
+        }
+        return labelCounts;
+    }
 
-    /** Per item, its label index (all zeros without labels). Do not modify. */
-    public int[] labelOfItem() { return labelOfItem; }
+    /** Per item, its label index (all zeros without labels), as labelled now. Do not modify. */
+    public int[] labelOfItem() { return state.labelOfItem(); }
 
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
 
     /** The atlas level the scene samples now, or -1 when sprites are flat squares. */
     public int currentLevel() {
-        float px = state.spritePixels();
+        return levelFor(state.spritePixels());
+    }
+
+    private int levelFor(float px) {
         if (px < state.flatBelowPx()) return -1;
         return SpriteSizing.bestLevel(cellSizes, px);
     }
@@ -234,11 +276,23 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** This frame's shared parameters for the passes that draw items, with the GPU brought up to date first. */
     private ItemDraw itemDraw() {
+        return itemDraw(1f);
+    }
+
+    /** The same for a target of {@code pxScale} times the framebuffer's resolution. */
+    private ItemDraw itemDraw(float pxScale) {
         points.upload(state.itemStates());
+        if (uploadedLabels != state.labelsVersion()) {
+            points.uploadLabels(state.labelOfItem());
+            int[] colors = new int[state.labelCount()];
+            for (int l = 0; l < colors.length; l++) colors[l] = state.labelColor(l);
+            labels.setColors(colors);
+            uploadedLabels = state.labelsVersion();
+        }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
-        int level = currentLevel();
+        int level = levelFor(state.spritePixels() * pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
-        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode);
+        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode, pxScale);
     }
 
     /**
@@ -263,14 +317,35 @@ public final class SceneRenderer implements AutoCloseable {
             atlas.update(level, items, items == null ? 0 : items.length, hovered >= 0 ? cellOfItem[hovered] : -1);
             listed = true;
         }
-        if (resized || drawnVersion != state.version() || drawnAtlasVersion != atlas.version()) {
-            drawScene(listed ? items : drawList.items(state, g));
+        boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlas.version();
+        // Progressive refinement: while sprites move and an exact redraw is slow, a frame is drawn at
+        // half resolution (a quarter of the pixels); the frame after the motion is exact again.
+        boolean half = stale ? motionFramesHalf() : lastWasHalf;
+        if (stale) {
+            int[] list = listed ? items : drawList.items(state, g);
+            if (half) {
+                sceneHalf.ensureSize((w + 2 * g + 1) / 2, (h + 2 * g + 1) / 2);
+                drawScene(sceneHalf, itemDraw(0.5f), list);
+            } else {
+                long t0 = System.nanoTime();
+                drawScene(scene, itemDraw(), list);
+                glFinish();
+                exactMs = (System.nanoTime() - t0) / 1e6f;
+            }
             drawnVersion = state.version();
             drawnAtlasVersion = atlas.version();
+            lastWasHalf = half;
         }
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
-        glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        if (half) {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneHalf.fbo());
+            float k = sceneHalf.width() / (float) (w + 2 * g);
+            glBlitFramebuffer(Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k), 0, 0, w, h,
+                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
+        } else {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+            glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        }
         glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
         glViewport(0, 0, w, h);
         if (hovered >= 0) drawHover(hovered);
@@ -281,6 +356,14 @@ public final class SceneRenderer implements AutoCloseable {
         return drawnVersion != state.version() || drawnAtlasVersion != atlas.version() || scene.width() != state.camera().width() + 2 * guard
                 || scene.height() != state.camera().height() + 2 * guard;
     }
+
+    /** Whether this redraw is a motion frame drawn at half resolution. */
+    private boolean motionFramesHalf() {
+        return state.transition().isRunning() && exactMs > MOTION_BUDGET_MS && !Boolean.getBoolean("embedscope.exactMotion");
+    }
+
+    /** True when the last frame's scene was a half-resolution motion frame. */
+    public boolean lastFrameWasMotion() { return lastWasHalf; }
 
     /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
     public boolean busy() { return atlas.busy(); }
@@ -296,11 +379,10 @@ public final class SceneRenderer implements AutoCloseable {
 
     private int drawnCount;
 
-    /** Draws the scene: every item, or only {@code items} (ascending; null for all). */
-    private void drawScene(int[] items) {
-        ItemDraw d = itemDraw();
-        glBindFramebuffer(GL_FRAMEBUFFER, scene.fbo());
-        glViewport(0, 0, scene.width(), scene.height());
+    /** Draws the scene into {@code target}: every item, or only {@code items} (ascending; null for all). */
+    private void drawScene(RenderTarget target, ItemDraw d, int[] items) {
+        glBindFramebuffer(GL_FRAMEBUFFER, target.fbo());
+        glViewport(0, 0, target.width(), target.height());
         float[] bg = PackedColor.rgb(BACKGROUND);
         glClearColor(bg[0], bg[1], bg[2], 1f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -320,6 +402,22 @@ public final class SceneRenderer implements AutoCloseable {
             drawnCount = items.length;
         }
         selection.draw(d, selected, sprites, pointLimit);
+        neighborLines.show(pinnedNeighbors());
+        neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
+    }
+
+    /**
+     * The pinned item's neighbours, ranked in the layout the view rests on or moves to; null when
+     * nothing is pinned or the bundle holds no neighbours. Recomputed when the pin or that layout changes.
+     */
+    public PinnedNeighbors pinnedNeighbors() {
+        int item = state.pinned(), layout = state.transition().target();
+        if (item < 0 || !bundle.hasNeighbors()) return pinnedNeighbors = null;
+        PinnedNeighbors p = pinnedNeighbors;
+        if (p == null || p.item() != item || p.layout() != layout) {
+            pinnedNeighbors = PinnedNeighbors.of(bundle.neighbors(), item, layout, layouts[layout]);
+        }
+        return pinnedNeighbors;
     }
 
     /**
@@ -433,7 +531,7 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     private HoverPass.Item hoverItem(int item) {
-        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), labels.color(labelOfItem[item]));
+        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), state.labelColor(state.labelOfItem()[item]));
     }
 
     private void drawHover(int item) {
@@ -448,18 +546,14 @@ public final class SceneRenderer implements AutoCloseable {
      * changes. Leaves framebuffer 0 bound.
      */
     public int thumbnail(int item, int size) {
-        boolean resized = thumb.ensureSize(size, size);
-        if (!resized && item == thumbItem && thumbTint == state.tintByLabel()) return thumb.texture();
-        glBindFramebuffer(GL_FRAMEBUFFER, thumb.fbo());
-        glViewport(0, 0, size, size);
-        float[] bg = PackedColor.rgb(BACKGROUND);
-        glClearColor(bg[0], bg[1], bg[2], 1f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        hover.drawImage(hoverItem(item), state.tintByLabel(), -1f, -1f, 1f, 1f);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        thumbItem = item;
-        thumbTint = state.tintByLabel();
-        return thumb.texture();
+        return hoverThumbnail.draw(new int[] {item}, 0, 1, 1, size);
+    }
+
+    /** A new grid of item images in one texture (closed with this renderer), for a panel of its own. */
+    public ThumbnailSheet thumbnailSheet() {
+        ThumbnailSheet t = new ThumbnailSheet(hover, this::hoverItem, state);
+        sheets.add(t);
+        return t;
     }
 
     // ---------------------------------------------------------------- read-back
@@ -487,7 +581,9 @@ public final class SceneRenderer implements AutoCloseable {
     @Override
     public void close() {
         scene.close();
-        thumb.close();
+        for (ThumbnailSheet t : sheets) t.close();
+        sceneHalf.close();
+        neighborLines.close();
         hover.close();
         picking.close();
         selection.close();

@@ -1,6 +1,7 @@
 package org.embedscope.render;
 
 import static org.lwjgl.opengl.GL20.*;
+import static org.lwjgl.opengl.GL32.GL_GEOMETRY_SHADER;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,19 +34,45 @@ public final class ShaderProgram implements AutoCloseable {
     private final Map<String, Integer> uniforms = new HashMap<>();
 
     public ShaderProgram(String vertexFile, String fragmentFile, String... defines) {
+        this(vertexFile, null, fragmentFile, defines);
+    }
+
+    private ShaderProgram(String vertexFile, String geometryFile, String fragmentFile, String[] defines) {
         int vs = compile(GL_VERTEX_SHADER, vertexFile, defines);
-        int fs = compile(GL_FRAGMENT_SHADER, fragmentFile, defines);
+        int gs;
+        try {
+            gs = geometryFile == null ? 0 : compile(GL_GEOMETRY_SHADER, geometryFile, defines);
+        } catch (RuntimeException e) {
+            glDeleteShader(vs);
+            throw e;
+        }
+        int fs;
+        try {
+            fs = compile(GL_FRAGMENT_SHADER, fragmentFile, defines);
+        } catch (RuntimeException e) {
+            glDeleteShader(vs);
+            if (gs != 0) glDeleteShader(gs);
+            throw e;
+        }
         program = glCreateProgram();
         glAttachShader(program, vs);
+        if (gs != 0) glAttachShader(program, gs);
         glAttachShader(program, fs);
         glLinkProgram(program);
         glDeleteShader(vs);
+        if (gs != 0) glDeleteShader(gs);
         glDeleteShader(fs);
         if (glGetProgrami(program, GL_LINK_STATUS) == 0) {
             String log = glGetProgramInfoLog(program);
             glDeleteProgram(program);
-            throw new IllegalStateException("linking " + vertexFile + " + " + fragmentFile + " failed: " + log);
+            throw new IllegalStateException("linking " + vertexFile + (geometryFile != null ? " + " + geometryFile : "") + " + "
+                    + fragmentFile + " failed: " + log);
         }
+    }
+
+    /** A program with a geometry shader between the vertex and fragment shaders (GL 3.2 and later). */
+    public static ShaderProgram withGeometry(String vertexFile, String geometryFile, String fragmentFile, String... defines) {
+        return new ShaderProgram(vertexFile, geometryFile, fragmentFile, defines);
     }
 
     /**

@@ -13,17 +13,23 @@ final class SpritePass implements AutoCloseable {
 
     private final ShaderProgram textured;
     private final ShaderProgram flat;
+    /** The textured program for sprites drawn at exactly their level's cell size ({@link ItemDraw#exact}). */
+    private final ShaderProgram exact;
     /** Every item, last first: the scene's draw order with the depth test (see {@link #drawScene}). */
     private final IndexList frontToBack = new IndexList();
 
     SpritePass() {
         ShaderProgram t = new ShaderProgram("sprite.vert", "sprite.frag");
+        ShaderProgram f = null;
         try {
-            flat = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT");
+            f = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT");
+            exact = new ShaderProgram("sprite.vert", "sprite.frag", "EXACT");
         } catch (RuntimeException e) {
             t.close();
+            if (f != null) f.close();
             throw e;
         }
+        flat = f;
         textured = t;
     }
 
@@ -102,7 +108,7 @@ final class SpritePass implements AutoCloseable {
     }
 
     private ShaderProgram bind(ItemDraw d) {
-        ShaderProgram p = d.flat() ? flat : textured;
+        ShaderProgram p = d.flat() ? flat : d.exact ? exact : textured;
         d.bind(p);
         p.setRgb("uBackground", SceneRenderer.BACKGROUND);
         p.set("uDimKeep", DIM_KEEP);
@@ -114,5 +120,6 @@ final class SpritePass implements AutoCloseable {
         frontToBack.close();
         textured.close();
         flat.close();
+        exact.close();
     }
 }

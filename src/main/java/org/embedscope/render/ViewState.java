@@ -28,12 +28,16 @@ public final class ViewState {
     private float threshold = DEFAULT_THRESHOLD;
     private boolean tintByLabel;
     private boolean smoothAlpha;
-    private final boolean[] shown;
+    private boolean[] shown;
     private final TransitionCamera follow = new TransitionCamera();
+    private final CameraFlight flight = new CameraFlight();
     private float[][] positions;
     private long version;
 
-    private final int[] labelOfItem;
+    private int[] labelOfItem;
+    private int[] labelColors;
+    private java.util.List<String> labelNames;
+    private long labelsVersion;
     private final ItemStates states;
     private final ItemSet selection;
     private ItemSet matches;
@@ -43,6 +47,7 @@ public final class ViewState {
     private long selectionVersion;
     private int[] selectedItems = new int[0];
     private long selectedItemsVersion;
+    private int pinned = -1;
 
     /** A view without items (for input and camera logic). */
     public ViewState(int layouts, int labels, int initialLayout) {
@@ -61,6 +66,11 @@ public final class ViewState {
         this.shown = new boolean[Math.max(1, labels)];
         Arrays.fill(shown, true);
         this.labelOfItem = labelOfItem;
+        this.labelColors = new int[shown.length];
+        for (int l = 0; l < shown.length; l++) labelColors[l] = Palette.rgb(l);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int l = 0; l < shown.length; l++) names.add(Integer.toString(l));
+        this.labelNames = java.util.List.copyOf(names);
         this.states = new ItemStates(labelOfItem.length);
         this.selection = new ItemSet(labelOfItem.length);
     }
@@ -115,27 +125,57 @@ public final class ViewState {
 
     /** Shows the data's core box beside the panel. */
     public void fit() {
+        flight.stop();
         camera.fit();
         changed();
     }
 
     /** Centres world point ({@code cx}, {@code cy}) at zoom {@code zoom} (then constrained as the camera is). */
     public void setView(float cx, float cy, float zoom) {
+        flight.stop();
         camera.set(cx, cy, zoom);
         changed();
     }
 
     /** Moves the view by a drag of ({@code dx}, {@code dy}) pixels: the world follows the pointer. */
     public void pan(float dx, float dy) {
+        flight.stop();
         camera.panPixels(dx, dy);
         changed();
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the world point under ({@code sx}, {@code sy}) in place. */
     public void zoomAbout(float sx, float sy, float factor) {
+        flight.stop();
         camera.zoomAbout(sx, sy, factor);
         changed();
     }
+
+    /**
+     * Flies the camera, eased, from where it is to centre world point ({@code x}, {@code y}) at zoom
+     * {@code zoom}, starting at time {@code now} (seconds); {@link #update} moves it. Any other camera
+     * change ends the flight where it is.
+     */
+    public void flyTo(float x, float y, float zoom, float now) {
+        flight.start(camera, x, y, zoom, now);
+        changed();
+    }
+
+    /** The smallest zoom a flight to an item ends at: close enough to see the image. */
+    public static final float FLY_MIN_ZOOM = 4f;
+
+    /**
+     * Flies to item {@code item} where it is drawn now ({@code layouts}: every layout's normalised
+     * coordinates), zooming in to at least {@link #FLY_MIN_ZOOM}.
+     */
+    public void flyToItem(float[][] layouts, int item, float now) {
+        float[] p = new float[2];
+        transition.position(layouts, item, p);
+        flyTo(p[0], p[1], Math.max(camera.zoom(), FLY_MIN_ZOOM), now);
+    }
+
+    /** True while something moves without input: a transition or a camera flight. */
+    public boolean isAnimating() { return transition.isRunning() || flight.isRunning(); }
 
     // ---------------------------------------------------------------- transition
 
@@ -160,9 +200,12 @@ public final class ViewState {
 
     /** Advances time; returns true when the scene moved. */
     public boolean update(float now) {
-        if (!transition.isRunning()) return false;
-        transition.update(now);
-        follow.update(transition, camera);
+        if (!isAnimating()) return false;
+        if (flight.isRunning()) flight.update(camera, now);
+        if (transition.isRunning()) {
+            transition.update(now);
+            follow.update(transition, camera);
+        }
         changed();
         return true;
     }
@@ -240,6 +283,45 @@ public final class ViewState {
 
     /** Number of items. */
     public int itemCount() { return labelOfItem.length; }
+
+    /** Per item, its label index into {@link #labelNames()}. Do not modify. */
+    public int[] labelOfItem() { return labelOfItem; }
+
+    /** Number of labels (at least one). */
+    public int labelCount() { return shown.length; }
+
+    /** Each label's name as the legend shows it. */
+    public java.util.List<String> labelNames() { return labelNames; }
+
+    /** Label {@code label}'s colour, 0xRRGGBB. */
+    public int labelColor(int label) { return labelColors[label]; }
+
+    /** Increases whenever the labels, their names or colours change. */
+    public long labelsVersion() { return labelsVersion; }
+
+    /**
+     * Gives the items new labels (a user's corrections): {@code labelOfItem} per item (copied), each
+     * label's name and colour. Labels keep their shown or hidden state by index; labels new at the end are shown.
+     */
+    public void setLabels(int[] labelOfItem, java.util.List<String> names, int[] colors) {
+        if (labelOfItem.length != itemCount() || names.isEmpty() || colors.length != names.size()) {
+            throw new IllegalArgumentException("labels for " + labelOfItem.length + " items, " + names.size() + " names, "
+                    + colors.length + " colours; expected " + itemCount() + " items and a colour per name");
+        }
+        for (int l : labelOfItem) {
+            if (l < 0 || l >= names.size()) throw new IllegalArgumentException("label " + l + " outside 0.." + (names.size() - 1));
+        }
+        int before = shown.length;
+        if (names.size() != before) {
+            shown = Arrays.copyOf(shown, names.size());
+            for (int l = before; l < shown.length; l++) shown[l] = true;
+        }
+        this.labelOfItem = labelOfItem.clone();
+        this.labelNames = java.util.List.copyOf(names);
+        this.labelColors = colors.clone();
+        labelsVersion++;
+        statesChanged();
+    }
 
     public boolean isShown(int label) { return shown[label]; }
 
@@ -336,6 +418,21 @@ public final class ViewState {
         for (int i = out.next(0); i >= 0; i = out.next(i + 1)) if (isHidden(i)) out.remove(i);
         return out;
     }
+
+    /** The pinned item, whose neighbours are drawn and listed, or -1. */
+    public int pinned() { return pinned; }
+
+    /** Pins {@code item} (pinning another unpins the last); -1 or a hidden item unpins. */
+    public void pin(int item) {
+        int next = item >= 0 && item < itemCount() && !isHidden(item) ? item : -1;
+        if (next != pinned) {
+            pinned = next;
+            changed();
+        }
+    }
+
+    /** Pins {@code item}, or unpins it when it is the pinned one (a second modifier-click). */
+    public void togglePin(int item) { pin(item == pinned ? -1 : item); }
 
     /** Search matches, or null when no search is active. */
     public ItemSet matches() { return matches == null ? null : matches.copy(); }

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.embedscope.annotate.AnnotatedColumns;
+import org.embedscope.annotate.Annotations;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
@@ -30,12 +33,38 @@ public final class SelectionCsv {
 
     /** Writes the items of {@code selection} of {@code bundle} to {@code out}. */
     public static void write(Bundle bundle, ItemSet selection, Path out, Progress progress) throws BundleException {
+        write(bundle, null, selection, out, progress);
+    }
+
+    /**
+     * As {@link #write(Bundle, ItemSet, Path, Progress)}, with a user's corrections {@code edits} (null
+     * for none): the label column holds the corrected labels, and the bundle's labels and the tags
+     * follow the points file's columns (named as {@link AnnotatedColumns} says).
+     */
+    public static void write(Bundle bundle, Annotations edits, ItemSet selection, Path out, Progress progress) throws BundleException {
         if (selection.size() != bundle.count()) {
             throw new IllegalArgumentException("selection over " + selection.size() + " items for a bundle of " + bundle.count());
         }
-        List<String> columns = bundle.pointsColumns();
-        ColumnReader[] readers = new ColumnReader[columns.size()];
-        for (int c = 0; c < readers.length; c++) readers[c] = reader(bundle, columns.get(c));
+        List<String> columns = new ArrayList<>(bundle.pointsColumns());
+        List<ColumnReader> readers = new ArrayList<>();
+        for (String column : columns) readers.add(reader(bundle, column));
+        if (edits != null) {
+            AnnotatedColumns names = AnnotatedColumns.of(bundle);
+            ColumnReader edited = i -> {
+                String v = edits.labelValue(i);
+                return v == null ? "" : v;
+            };
+            if (bundle.hasLabels()) {
+                readers.set(columns.indexOf(names.label()), edited);
+                columns.add(names.original());
+                readers.add(reader(bundle, names.label()));
+            } else if (AnnotatedColumns.hasLabels(bundle, edits)) {
+                columns.add(names.label());
+                readers.add(edited);
+            }
+            columns.add(names.tags());
+            readers.add(i -> AnnotatedColumns.tagCell(edits, i));
+        }
         String[] header = new String[columns.size() + 1];
         header[0] = "index";
         for (int c = 0; c < columns.size(); c++) header[c + 1] = columns.get(c);
@@ -54,7 +83,7 @@ public final class SelectionCsv {
                             progress.checkCancelled();
                         }
                         row[0] = Integer.toString(i);
-                        for (int c = 0; c < readers.length; c++) row[c + 1] = readers[c].text(i);
+                        for (int c = 0; c < readers.size(); c++) row[c + 1] = readers.get(c).text(i);
                         p.printRecord((Object[]) row);
                         done++;
                     }

@@ -135,12 +135,22 @@ public final class VectorFiles {
         }
     }
 
+    /**
+     * Largest magnitude a feature may have: distances are summed squares in single precision, and
+     * beyond this a sum over many features overflows to infinity, which no neighbour search can rank.
+     */
+    static final float MAX_FEATURE = 1e15f;
+
     private static void checkFinite(MatrixInput in, Matrix m) throws BundleException {
         float[] d = m.data();
         for (int i = 0; i < d.length; i++) {
             if (!Float.isFinite(d[i])) {
                 throw new BundleException(in.file(), at(in, "row " + i / m.cols() + ", column " + i % m.cols() + " (0-based)"),
                         d[i] + " is not a finite number; expected finite values");
+            }
+            if (Math.abs(d[i]) > MAX_FEATURE) {
+                throw new BundleException(in.file(), at(in, "row " + i / m.cols() + ", column " + i % m.cols() + " (0-based)"),
+                        d[i] + " is too large for distances in single precision; expected magnitudes up to 1e15 (scale the vectors)");
             }
         }
     }

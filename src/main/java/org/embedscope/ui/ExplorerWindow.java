@@ -30,9 +30,11 @@ import org.embedscope.render.SceneRenderer;
  */
 public final class ExplorerWindow implements AutoCloseable {
     private static final int SETTLE_FRAMES = 3;
+    private static final int MAX_SETTLE_FRAMES = 240;
 
     private final GlContext gl;
     private final SceneRenderer scene;
+    private final LabelSession labels;
     private final LayoutToggle toggle;
     private final SceneInput input;
     private final ImGuiImplGlfw imguiGlfw = new ImGuiImplGlfw();
@@ -46,9 +48,17 @@ public final class ExplorerWindow implements AutoCloseable {
     private float frameMs, sceneMs;
     private boolean firstFrameShown;
     private volatile int lastHovered = -1;
+    private volatile String searchError;
+    /** The item the selection panel marks in the scene: its hovered thumbnail, or the one flown to. */
+    private int thumbnailHovered = -1;
+    private int flownTo = -1;
     private volatile boolean overlayHasPointer;
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long frames;
+    private boolean screenshotRequested;
+    private volatile Path lastScreenshot;
+    private volatile String lastScreenshotCommand;
+    private final org.embedscope.render.RenderTarget shot = new org.embedscope.render.RenderTarget(org.embedscope.render.RenderTarget.Kind.COLOR);
 
     /**
      * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: after the
@@ -58,11 +68,15 @@ public final class ExplorerWindow implements AutoCloseable {
      * unseen.
      */
     public ExplorerWindow(Path dir, int width, int height) throws BundleException {
-        this(dir, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET);
+        this(dir, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET, null);
     }
 
-    /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
-    public ExplorerWindow(Path dir, int width, int height, long gpuBudget) throws BundleException {
+    /**
+     * As {@link #ExplorerWindow(Path, int, int)}, within a GPU memory budget for the atlas of {@code gpuBudget}
+     * bytes, keeping the user's label edits in {@code annotations} (null: {@code annotations.csv} beside the
+     * bundle, or the user's cache when its folder is read-only).
+     */
+    public ExplorerWindow(Path dir, int width, int height, long gpuBudget, Path annotations) throws BundleException {
         Manifest manifest = Manifest.read(dir);
         PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
         CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
@@ -73,6 +87,7 @@ public final class ExplorerWindow implements AutoCloseable {
             }
         });
         GlContext context = null;
+        SceneRenderer renderer = null;
         try {
             context = GlContext.window("embedscope — " + manifest.name(), width, height, false);
             Bundle bundle;
@@ -83,12 +98,15 @@ public final class ExplorerWindow implements AutoCloseable {
                 throw e;
             }
             int[] fb = context.framebufferSize();
-            scene = new SceneRenderer(bundle, fb[0], fb[1], pages);
+            renderer = new SceneRenderer(bundle, fb[0], fb[1], pages);
+            labels = LabelSession.open(bundle, renderer.state(), annotations);
         } catch (BundleException | RuntimeException e) {
             pages.close();
+            if (renderer != null) renderer.close();
             if (context != null) context.close();
             throw e;
         }
+        scene = renderer;
         gl = context;
         window = gl.handle();
         startTime = glfwGetTime();
@@ -98,6 +116,7 @@ public final class ExplorerWindow implements AutoCloseable {
         glfwGetWindowContentScale(window, sx, sy);
         overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
         overlay.setClock(this::now);
+        overlay.setLabelEditor(new LabelEditor(labels, scene.state(), Math.max(1f, sx[0])));
         installCallbacks();
         // imgui's backend chains to the callbacks installed above.
         imguiGlfw.init(window, true);
@@ -120,6 +139,8 @@ public final class ExplorerWindow implements AutoCloseable {
             cursorInside = true;
             float[] p = toFramebuffer(x, y);
             input.move(p[0], p[1]);
+            // Back over the scene, the pointer hovers again what is under it.
+            if (!Overlay.wantsMouse()) flownTo = -1;
             wake();
         });
         glfwSetCursorEnterCallback(window, (w, entered) -> {
@@ -155,13 +176,24 @@ public final class ExplorerWindow implements AutoCloseable {
                     case GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT -> SceneInput.Key.ZOOM_OUT;
                     case GLFW_KEY_F -> action == GLFW_PRESS ? SceneInput.Key.FIT : null;
                     case GLFW_KEY_T -> action == GLFW_PRESS ? SceneInput.Key.TRANSITION : null;
+                    case GLFW_KEY_H -> {
+                        if (action == GLFW_PRESS) overlay.toggleOpen();
+                        yield null;
+                    }
+                    case GLFW_KEY_P -> {
+                        if (action == GLFW_PRESS) screenshotRequested = true;
+                        yield null;
+                    }
                     case GLFW_KEY_ESCAPE -> action == GLFW_PRESS ? SceneInput.Key.CLEAR_SELECTION : null;
                     case GLFW_KEY_I -> action == GLFW_PRESS ? SceneInput.Key.INVERT_SELECTION : null;
                     case GLFW_KEY_D -> action == GLFW_PRESS ? SceneInput.Key.DIM_REST : null;
                     case GLFW_KEY_M -> action == GLFW_PRESS ? SceneInput.Key.SELECT_MATCHES : null;
+                    case GLFW_KEY_N -> action == GLFW_PRESS && !Overlay.wantsMouse() ? SceneInput.Key.PIN_HOVERED : null;
                     default -> null;
                 };
                 if (k != null) input.key(k);
+                if (action == GLFW_PRESS) labelKey(key, mods);
+                if (key == GLFW_KEY_SLASH && action == GLFW_PRESS) overlay.focusSearch();
             }
             wake();
         });
@@ -169,13 +201,36 @@ public final class ExplorerWindow implements AutoCloseable {
         glfwSetWindowRefreshCallback(window, w -> wake());
     }
 
-    private void wake() { settle = SETTLE_FRAMES; }
+    /**
+     * Input arrived: draw a few more frames. imgui takes one change of a key or button per frame
+     * (its input queue trickles, so a fast press and release both count), so every event adds a
+     * frame: typed text is never left in the queue while the loop sleeps.
+     */
+    private void wake() { settle = Math.min(MAX_SETTLE_FRAMES, Math.max(settle, SETTLE_FRAMES) + 1); }
+
+    /** Label editing keys: 1–9 give the selection the legend's first nine labels; Ctrl-Z undoes, Ctrl-Shift-Z (or Ctrl-Y) redoes. */
+    private void labelKey(int key, int mods) {
+        boolean ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+        if (ctrl && key == GLFW_KEY_Z) {
+            if (shift) labels.redo();
+            else labels.undo();
+        } else if (ctrl && key == GLFW_KEY_Y) {
+            labels.redo();
+        } else if (!ctrl && key >= GLFW_KEY_1 && key <= GLFW_KEY_9) {
+            labels.assign(key - GLFW_KEY_1);
+        } else if (!ctrl && key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_9) {
+            labels.assign(key - GLFW_KEY_KP_1);
+        }
+    }
 
     /** GLFW's modifier bits as {@link SceneInput}'s. */
     private static int modifiers(int mods) {
         return ((mods & GLFW_MOD_SHIFT) != 0 ? SceneInput.SHIFT : 0) | ((mods & GLFW_MOD_CONTROL) != 0 ? SceneInput.CTRL : 0)
                 | ((mods & GLFW_MOD_ALT) != 0 ? SceneInput.ALT : 0);
     }
+
+    /** The label edits shown and saved (read from the window's thread, or for tests, loosely). */
+    public LabelSession labels() { return labels; }
 
     /** The renderer and its view state (read them from the window's thread, or for tests, loosely). */
     public SceneRenderer scene() { return scene; }
@@ -185,6 +240,12 @@ public final class ExplorerWindow implements AutoCloseable {
 
     /** Whether the overlay held the pointer in the last frame (then the wheel and clicks are its own). */
     public boolean overlayHasPointer() { return overlayHasPointer; }
+
+    /** Where the {@code k}-th thumbnail of the selection panel was last drawn (window pixels), or null. */
+    public float[] selectionThumbnailCentre(int k) { return overlay.thumbnailCentre(k); }
+
+    /** What is wrong with the query in the search box, as shown under it, or null. */
+    public String searchError() { return searchError; }
 
     /** Frames drawn so far. */
     public long frames() { return frames; }
@@ -205,7 +266,7 @@ public final class ExplorerWindow implements AutoCloseable {
     /** Runs until the window is closed. */
     public void run() {
         while (!glfwWindowShouldClose(window)) {
-            boolean busy = settle > 0 || scene.state().transition().isRunning() || scene.busy();
+            boolean busy = settle > 0 || scene.state().isAnimating() || scene.busy();
             if (busy) glfwPollEvents();
             else glfwWaitEvents();
             if (glfwWindowShouldClose(window)) break;
@@ -220,11 +281,22 @@ public final class ExplorerWindow implements AutoCloseable {
         int[] fb = gl.framebufferSize();
         if (fb[0] <= 0 || fb[1] <= 0) return; // minimised
         scene.resize(fb[0], fb[1]);
+        int[] win = gl.windowSize();
+        // The fitted view leaves room for the open panel (imgui lays it out in window coordinates).
+        scene.state().setInsetLeft(overlay.insetPx() * (win[0] > 0 ? fb[0] / (float) win[0] : 1f));
         scene.state().update(now());
 
         boolean overScene = cursorInside && !input.isDragging() && !Overlay.wantsMouse();
         float[] p = toFramebuffer(cursorX, cursorY);
         int hovered = scene.hoverAt(overScene ? (int) p[0] : -1, overScene ? (int) p[1] : -1);
+        int marked = thumbnailHovered >= 0 ? thumbnailHovered : flownTo;
+        // An entry of the neighbours panel under the pointer marks its item in the scene.
+        int neighbor = overlay.neighbors().hovered();
+        if (neighbor >= 0) marked = neighbor;
+        if (hovered < 0 && marked >= 0) {
+            scene.setHovered(marked);
+            hovered = marked;
+        }
         lastHovered = hovered;
 
         boolean redraw = scene.sceneDirty();
@@ -240,9 +312,22 @@ public final class ExplorerWindow implements AutoCloseable {
         overlayHasPointer = Overlay.wantsMouse();
         overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
         overlay.build(hovered);
+        thumbnailHovered = overlay.thumbnailHovered();
+        searchError = overlay.searchError();
+        int clicked = overlay.takeThumbnailClicked();
+        if (clicked >= 0) {
+            scene.state().flyToItem(scene.layouts(), clicked, now());
+            flownTo = clicked;
+        }
+        int pinNext = overlay.neighbors().takeClicked();
+        if (pinNext >= 0) scene.state().pin(pinNext);
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);
         overlay.render();
+        if (screenshotRequested) {
+            screenshotRequested = false;
+            screenshot(fb[0], fb[1], hovered >= 0 && overScene ? p : null);
+        }
         glfwSwapBuffers(window);
         frameMs = (System.nanoTime() - t0) / 1e6f;
         frames++;
@@ -257,11 +342,64 @@ public final class ExplorerWindow implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes what {@code render} would write for this view (the scene, the hovered item and, when it
+     * is open, the control panel; not the slim bar) to a PNG in the working folder, atomically, and
+     * prints its path with the {@code render} command that makes the same picture.
+     */
+    private void screenshot(int w, int h, float[] cursor) {
+        shot.ensureSize(w, h);
+        scene.render(shot.fbo());
+        if (overlay.isOpen()) overlay.renderAgain();
+        org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
+        java.nio.ByteBuffer px = scene.readPixels(shot.fbo());
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path file = Path.of("embedscope-" + stamp + ".png").toAbsolutePath();
+        for (int k = 2; java.nio.file.Files.exists(file); k++) file = Path.of("embedscope-" + stamp + "-" + k + ".png").toAbsolutePath();
+        try {
+            OffscreenExplorer.writePng(file, px, w, h);
+            lastScreenshotCommand = renderCommand(w, h, cursor, file);
+            lastScreenshot = file;
+            System.out.println("screenshot: " + file);
+            System.out.println("  the same as: " + lastScreenshotCommand);
+        } catch (java.io.IOException e) {
+            System.err.println("embedscope: cannot write the screenshot " + file + ": " + e.getMessage());
+        } finally {
+            org.lwjgl.system.MemoryUtil.memFree(px);
+        }
+    }
+
+    /** The {@code render} command line that draws this view. */
+    private String renderCommand(int w, int h, float[] cursor, Path file) {
+        var st = scene.state();
+        var cam = st.camera();
+        var b = scene.bundle();
+        StringBuilder c = new StringBuilder("embedscope render ").append(b.dir());
+        c.append(" --layout ").append(b.manifest().layouts().get(st.transition().target()).name());
+        c.append(String.format(java.util.Locale.ROOT, " --view %.6f,%.6f,%.6f --size %dx%d", cam.centerX(), cam.centerY(), cam.zoom(), w, h));
+        if (cursor != null) c.append(String.format(java.util.Locale.ROOT, " --hover %d,%d", (int) cursor[0], (int) cursor[1]));
+        if (st.userScale() != 1f) c.append(String.format(java.util.Locale.ROOT, " --scale %s", st.userScale()));
+        if (st.threshold() != org.embedscope.render.ViewState.DEFAULT_THRESHOLD) c.append(String.format(java.util.Locale.ROOT, " --threshold %s", st.threshold()));
+        if (st.tintByLabel()) c.append(" --tint");
+        if (st.smoothAlpha()) c.append(" --smooth-alpha");
+        if (overlay.isOpen()) c.append(" --overlay");
+        if (st.transition().isRunning()) c.append("  (taken mid-transition: render shows the layout at rest)");
+        return c.append(" --out ").append(file).toString();
+    }
+
+    /** The file the last screenshot went to, or null (for tests). */
+    public Path lastScreenshot() { return lastScreenshot; }
+
+    /** The render command printed with it. */
+    public String lastScreenshotCommand() { return lastScreenshotCommand; }
+
     @Override
     public void close() {
+        shot.close();
         // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
         imguiGlfw.shutdown();
         overlay.close();
+        labels.close();
         scene.close();
         gl.close();
     }

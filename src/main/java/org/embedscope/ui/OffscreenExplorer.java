@@ -27,6 +27,7 @@ public final class OffscreenExplorer implements AutoCloseable {
     private final RenderTarget output = new RenderTarget(RenderTarget.Kind.COLOR);
     private Overlay overlay;
     private float sceneMs;
+    private boolean panelOpen = true;
 
     /** Opens a hidden GL context of {@code width × height} and uploads {@code bundle}. */
     public OffscreenExplorer(Bundle bundle, int width, int height) throws BundleException {
@@ -62,6 +63,8 @@ public final class OffscreenExplorer implements AutoCloseable {
      * @return the hovered item, or -1
      */
     public int frame(int cursorX, int cursorY, boolean withOverlay) {
+        // The fitted view leaves room for the open panel, as in the window.
+        scene.state().setInsetLeft(withOverlay && panelOpen ? Overlay.insetPx(1f) : 0f);
         int hovered = scene.hoverAt(cursorX, cursorY);
         boolean redraw = scene.sceneDirty();
         long t0 = System.nanoTime();
@@ -78,6 +81,7 @@ public final class OffscreenExplorer implements AutoCloseable {
                 overlay = new Overlay(scene, toggle, 1f);
                 frames = 3;
             }
+            overlay.setOpen(panelOpen);
             overlay.setStats(ms, sceneMs, redraw);
             for (int f = 0; f < frames; f++) {
                 Overlay.setDisplay(width(), height(), cursorX, cursorY);
@@ -95,6 +99,9 @@ public final class OffscreenExplorer implements AutoCloseable {
         }
         return hovered;
     }
+
+    /** Opens or collapses the overlay's control panel (the window's key H) for the next frames. */
+    public void setPanelOpen(boolean open) { panelOpen = open; }
 
     /** Blocks until the GL has finished every command issued so far. */
     public void finish() { glFinish(); }
@@ -117,14 +124,19 @@ public final class OffscreenExplorer implements AutoCloseable {
     public void writePng(Path file) throws IOException {
         ByteBuffer px = pixels();
         try {
-            AtomicFile.write(file, tmp -> {
-                if (!STBImageWrite.stbi_write_png(tmp.toString(), width(), height(), 4, px, width() * 4)) {
-                    throw new IOException("cannot write " + file);
-                }
-            });
+            writePng(file, px, width(), height());
         } finally {
             MemoryUtil.memFree(px);
         }
+    }
+
+    /** Writes RGBA rows from the top as a PNG, atomically: what {@code render} and the window's screenshot key write. */
+    static void writePng(Path file, ByteBuffer rgba, int width, int height) throws IOException {
+        AtomicFile.write(file, tmp -> {
+            if (!STBImageWrite.stbi_write_png(tmp.toString(), width, height, 4, rgba, width * 4)) {
+                throw new IOException("cannot write " + file);
+            }
+        });
     }
 
     @Override

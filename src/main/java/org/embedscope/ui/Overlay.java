@@ -31,6 +31,10 @@ public final class Overlay implements AutoCloseable {
     /** Side of the hovered item's image in the panel, in pixels (before UI scale). */
     public static final int THUMBNAIL_PX = 112;
     private static final int LEGEND_SCROLL_ABOVE = 16;
+    /** The control panel's width and its margin from the window's edge, in pixels (before UI scale). */
+    public static final float PANEL_WIDTH = 250f, MARGIN = 10f;
+    /** Panels let this much of the background through: the data under them stays visible. */
+    public static final float PANEL_ALPHA = 0.62f;
 
     private final SceneRenderer scene;
     private final LayoutToggle toggle;
@@ -38,14 +42,21 @@ public final class Overlay implements AutoCloseable {
     private final float uiScale;
     private final float[] scale = new float[1];
     private final float[] threshold = new float[1];
-    /** Each label's colour as imgui takes it, made once rather than every frame. */
-    private final float[][] labelRgba;
+    /** Each label's colour as imgui takes it, made when the labels change rather than every frame. */
+    private float[][] labelRgba;
+    private long labelRgbaVersion = -1;
+    private LabelEditor labelEditor;
+    private NeighborPanel neighbors;
 
     /** Shown in the panel; set by the window each frame. */
     private float frameMs;
     private float sceneMs;
     private boolean lastFrameRedrewScene;
     private java.util.function.DoubleSupplier clock = () -> 0;
+    private final SelectionPanel selection;
+    private final SearchBox search;
+    /** The control panel, or only a slim bar (key H). */
+    private boolean open = true;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
     private float[] outline = new float[0];
     private boolean outlineClosed;
@@ -55,8 +66,9 @@ public final class Overlay implements AutoCloseable {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
-        labelRgba = new float[scene.labelCounts().length][];
-        for (int l = 0; l < labelRgba.length; l++) labelRgba[l] = PackedColor.rgba(scene.labels().color(l), 1f);
+        selection = new SelectionPanel(scene, uiScale, this::labelRgba);
+        neighbors = new NeighborPanel(scene, uiScale);
+        search = new SearchBox(scene.state(), this::columns, uiScale);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -65,6 +77,42 @@ public final class Overlay implements AutoCloseable {
         ImGui.getStyle().setWindowRounding(4f);
         ImGui.getStyle().scaleAllSizes(uiScale);
         gl3.init("#version 330 core");
+    }
+
+    /** Pixels at the left the open control panel covers, margins included: the fitted view leaves them free. */
+    public static float insetPx(float uiScale) { return (PANEL_WIDTH + 2 * MARGIN) * uiScale; }
+
+    /** What the fitted view leaves free now: the panel's width when it is open, nothing when it is a bar. */
+    public float insetPx() { return open ? insetPx(uiScale) : 0f; }
+
+    /** True when the control panel is open, false when it is collapsed to a slim bar. */
+    public boolean isOpen() { return open; }
+
+    public void setOpen(boolean on) { open = on; }
+
+    /** Opens or collapses the control panel (key H). */
+    public void toggleOpen() { open = !open; }
+
+    /** Label editing in the control panel and the legend (the window's; none when rendering headless). */
+    public void setLabelEditor(LabelEditor editor) { this.labelEditor = editor; }
+
+    /** The pinned item's neighbours panel. */
+    public NeighborPanel neighbors() { return neighbors; }
+
+    /** The columns the search reads: with the user's corrections when labels are edited here. */
+    private org.embedscope.query.ColumnTable columns() {
+        return labelEditor != null ? labelEditor.session().table() : scene.columns();
+    }
+
+    /** Label {@code l}'s colour as imgui takes it. */
+    private float[] labelRgba(int l) {
+        ViewState st = scene.state();
+        if (labelRgbaVersion != st.labelsVersion()) {
+            labelRgba = new float[st.labelCount()][];
+            for (int k = 0; k < labelRgba.length; k++) labelRgba[k] = PackedColor.rgba(st.labelColor(k), 1f);
+            labelRgbaVersion = st.labelsVersion();
+        }
+        return labelRgba[l];
     }
 
     /** Where the transition clock comes from (seconds). */
@@ -109,8 +157,30 @@ public final class Overlay implements AutoCloseable {
     public void build(int hovered) {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
+        selection.build();
+        neighbors.build();
         drawOutline();
     }
+
+    /** Puts the keyboard in the search box ({@code /}). */
+    public void focusSearch() { search.focus(); }
+
+    /** What is wrong with the query in the search box ("at 7: expected …"), or null. */
+    public String searchError() {
+        return search.error() == null ? null : search.error().getMessage();
+    }
+
+    /** Types {@code query} into the search box and runs it (scripted sessions). */
+    public void search(String query) { search.setText(query); }
+
+    /** The item whose thumbnail in the selection panel the pointer is over, or -1 (the scene marks it). */
+    public int thumbnailHovered() { return selection.hovered(); }
+
+    /** Where the {@code k}-th thumbnail of the selection panel was drawn (window pixels), or null. */
+    public float[] thumbnailCentre(int k) { return selection.thumbnailCentre(k); }
+
+    /** The item whose thumbnail was clicked since the last call, or -1 (the view flies to it). */
+    public int takeThumbnailClicked() { return selection.takeClicked(); }
 
     /** The selection outline over everything: a dark line under a bright one, so it reads on any image. */
     private void drawOutline() {
@@ -132,16 +202,36 @@ public final class Overlay implements AutoCloseable {
         }
     }
 
+    /** The collapsed panel: one line at the top left, out of the data's way. */
+    private void slimBar() {
+        ImGui.setNextWindowPos(MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.Always);
+        ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
+        ImGui.begin("##bar", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoTitleBar | ImGuiWindowFlags.NoMove
+                | ImGuiWindowFlags.NoSavedSettings | ImGuiWindowFlags.NoFocusOnAppearing);
+        if (ImGui.smallButton(">")) open = true;
+        ImGui.sameLine();
+        ImGui.textDisabled(String.format("%s   %.1f ms   H: panel", scene.bundle().manifest().name(), frameMs));
+        ImGui.end();
+    }
+
     private void controlPanel() {
         ViewState st = scene.state();
         Bundle b = scene.bundle();
         Manifest m = b.manifest();
-        ImGui.setNextWindowPos(10 * uiScale, 10 * uiScale, ImGuiCond.FirstUseEver);
-        ImGui.setNextWindowBgAlpha(0.85f);
+        if (!open) {
+            slimBar();
+            return;
+        }
+        float width = PANEL_WIDTH * uiScale;
+        ImGui.setNextWindowPos(MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.FirstUseEver);
+        ImGui.setNextWindowSizeConstraints(width, 0, width, Float.MAX_VALUE);
+        ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);
+        if (ImGui.smallButton("hide (H)")) open = false;
+        ImGui.sameLine();
         ImGui.text(m.name());
-        ImGui.text(String.format("%,d items   %.1f ms/frame (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f));
-        ImGui.textDisabled(String.format("scene redraw %.1f ms%s   sprite %.1f px   %s", sceneMs,
+        ImGui.text(String.format("%,d items  %.1f ms (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f));
+        ImGui.textDisabled(String.format("redraw %.1f ms%s  %.1f px  %s", sceneMs,
                 lastFrameRedrewScene ? "" : " (cached)", st.spritePixels(),
                 scene.currentLevel() < 0 ? "flat" : "level " + scene.currentLevel()));
 
@@ -167,25 +257,34 @@ public final class Overlay implements AutoCloseable {
 
         if (ImGui.collapsingHeader("Display", ImGuiTreeNodeFlags.DefaultOpen)) {
             scale[0] = st.userScale();
-            ImGui.setNextItemWidth(150 * uiScale);
+            ImGui.setNextItemWidth(100 * uiScale);
             if (ImGui.sliderFloat("sprite scale", scale, 0.25f, 4f, "%.2f", ImGuiSliderFlags.Logarithmic)) st.setUserScale(scale[0]);
             threshold[0] = st.threshold();
-            ImGui.setNextItemWidth(150 * uiScale);
+            ImGui.setNextItemWidth(100 * uiScale);
             if (ImGui.sliderFloat("alpha threshold", threshold, 0f, 1f, "%.2f")) st.setThreshold(threshold[0]);
             if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
+            if (ImGui.checkbox("smooth alpha", st.smoothAlpha())) st.setSmoothAlpha(!st.smoothAlpha());
+            if (ImGui.checkbox("camera follows transitions", st.followsTransitions())) st.setFollowTransitions(!st.followsTransitions());
         }
 
+        if (ImGui.collapsingHeader("Search", ImGuiTreeNodeFlags.DefaultOpen)) search.build();
         selectionControls(st);
+        if (labelEditor != null) labelEditor.section();
+        neighbors.section();
 
-        if (b.hasLabels()) legend(st, b);
+        if (b.hasLabels() || st.labelCount() > 1) legend(st, b);
 
         ImGui.separator();
-        ImGui.textDisabled("drag: pan   wheel/+/-: zoom   arrows: move");
-        ImGui.textDisabled("F or double-click: fit   T: transition");
-        ImGui.textDisabled("click: select   shift-click: add/remove");
-        ImGui.textDisabled("shift-drag: box   ctrl-drag: lasso");
-        ImGui.textDisabled("(+alt: add)   Esc: clear   I: invert");
-        ImGui.textDisabled("D: dim the rest   M: select matches");
+        ImGui.textDisabled("drag: pan   wheel, +/-: zoom");
+        ImGui.textDisabled("arrows: move   F, dbl-click: fit");
+        ImGui.textDisabled("T: transition  H: panel  P: shot");
+        ImGui.textDisabled("click: select  shift-click: +/-");
+        ImGui.textDisabled("shift-drag: box  ctrl-drag: lasso");
+        ImGui.textDisabled("(+alt: add)  Esc: clear  I: invert");
+        ImGui.textDisabled("D: dim the rest  M: select matches");
+        ImGui.textDisabled("ctrl-click or N: pin neighbours");
+        if (labelEditor != null) ImGui.textDisabled("1-9: label  Ctrl-Z/Ctrl-Shift-Z");
+        ImGui.textDisabled("/: search");
         ImGui.end();
     }
 
@@ -204,23 +303,25 @@ public final class Overlay implements AutoCloseable {
     }
 
     private void legend(ViewState st, Bundle b) {
-        String column = b.manifest().label().column();
+        String column = labelEditor != null ? labelEditor.session().labelColumn()
+                : b.hasLabels() ? b.manifest().label().column() : "label";
         if (!ImGui.collapsingHeader("Legend: " + column + "##legend", ImGuiTreeNodeFlags.DefaultOpen)) return;
         if (ImGui.smallButton("all")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, true);
         ImGui.sameLine();
         if (ImGui.smallButton("none")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, false);
         int count = scene.labelCounts().length;
         boolean scroll = count > LEGEND_SCROLL_ABOVE;
-        if (scroll) ImGui.beginChild("legend", 260 * uiScale, 300 * uiScale, true);
+        if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
         for (int l = 0; l < count; l++) {
-            ImGui.colorButton("##c" + l, labelRgba[l],
+            ImGui.colorButton("##c" + l, labelRgba(l),
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
             ImGui.sameLine();
-            if (ImGui.checkbox(b.labelName(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
+            if (ImGui.checkbox(st.labelNames().get(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
             ImGui.sameLine();
             ImGui.textDisabled(String.format("%,d", scene.labelCounts()[l]));
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + l)) st.selectLabel(l);
+            if (labelEditor != null) labelEditor.legendRow(l);
         }
         if (scroll) ImGui.endChild();
     }
@@ -228,8 +329,8 @@ public final class Overlay implements AutoCloseable {
     private void hoverPanel(int item) {
         Bundle b = scene.bundle();
         ImGuiIO io = ImGui.getIO();
-        ImGui.setNextWindowPos(io.getDisplaySizeX() - 10 * uiScale, 10 * uiScale, ImGuiCond.Always, 1f, 0f);
-        ImGui.setNextWindowBgAlpha(0.85f);
+        ImGui.setNextWindowPos(io.getDisplaySizeX() - MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.Always, 1f, 0f);
+        ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("Hovered item", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav | ImGuiWindowFlags.NoInputs);
         int px = Math.round(THUMBNAIL_PX * uiScale);
@@ -237,13 +338,17 @@ public final class Overlay implements AutoCloseable {
         // The thumbnail's rows run bottom-up: flip v.
         ImGui.image(tex, px, px, 0, 1, 1, 0);
         ImGui.text("index  " + item);
-        if (b.hasLabels()) {
-            int l = b.labels()[item];
-            float[] c = labelRgba[l];
+        ViewState st = scene.state();
+        if (b.hasLabels() || st.labelCount() > 1) {
+            int l = st.labelOfItem()[item];
+            float[] c = labelRgba(l);
             ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
-            ImGui.text(b.manifest().label().column() + "  " + b.labelName(l));
+            String column = labelEditor != null ? labelEditor.session().labelColumn()
+                    : b.hasLabels() ? b.manifest().label().column() : "label";
+            ImGui.text(column + "  " + st.labelNames().get(l));
             ImGui.popStyleColor();
         }
+        if (labelEditor != null) labelEditor.hoverLines(item);
         for (int c = 0; c < b.metaColumns().size(); c++) {
             ImGui.text(b.metaColumns().get(c) + "  " + b.meta(c, item));
         }
@@ -253,6 +358,11 @@ public final class Overlay implements AutoCloseable {
     /** Ends the frame and draws it into the bound framebuffer. */
     public void render() {
         ImGui.render();
+        gl3.renderDrawData(ImGui.getDrawData());
+    }
+
+    /** Draws the frame {@link #render} ended once more, into the bound framebuffer (for a screenshot). */
+    public void renderAgain() {
         gl3.renderDrawData(ImGui.getDrawData());
     }
 

@@ -8,8 +8,10 @@ import org.embedscope.render.ViewState;
  * Turns pointer and keyboard input on the scene into view and selection changes. Pointer: drag to
  * pan, wheel to zoom about the cursor, double-click to fit; click selects the item under the
  * pointer, Shift-click adds or removes it, Shift-drag selects a box, Ctrl-drag
- * a freehand lasso (with Alt held as well, either adds to the selection instead of replacing it).
- * Keys: arrows and +/− move, {@code F} fits, {@code T} transitions, Esc clears the selection,
+ * a freehand lasso (with Alt held as well, either adds to the selection instead of replacing it);
+ * Ctrl-click pins the item (its neighbours shown), a second Ctrl-click on it unpins.
+ * Keys: arrows and +/− move, {@code F} fits, {@code T} transitions, {@code N} pins the item under the
+ * pointer, Esc unpins, or with nothing pinned clears the selection,
  * {@code I} inverts it, {@code D} dims the rest, {@code M} selects the search's matches.
  *
  * <p>Positions are framebuffer pixels (origin top left). Free of GLFW and GL, so the interaction
@@ -35,7 +37,9 @@ public final class SceneInput {
     /** Keys the scene understands, independent of the windowing library. */
     public enum Key {
         LEFT, RIGHT, UP, DOWN, ZOOM_IN, ZOOM_OUT, FIT, TRANSITION,
-        CLEAR_SELECTION, INVERT_SELECTION, DIM_REST, SELECT_MATCHES
+        CLEAR_SELECTION, INVERT_SELECTION, DIM_REST, SELECT_MATCHES,
+        /** Pins the item under the pointer (its neighbours shown), or unpins it when it is pinned. */
+        PIN_HOVERED
     }
 
     /** What a drag does. */
@@ -59,6 +63,7 @@ public final class SceneInput {
     private Drag drag = Drag.NONE;
     private boolean addToSelection;
     private boolean toggle;
+    private boolean pinOnClick;
     private float lastX, lastY;
     private float pressX, pressY;
     private boolean moved;
@@ -119,6 +124,7 @@ public final class SceneInput {
         boolean shift = (mods & SHIFT) != 0, ctrl = (mods & CTRL) != 0;
         addToSelection = (mods & ALT) != 0;
         toggle = shift;
+        pinOnClick = ctrl;
         if (selector != null && ctrl) drag = Drag.LASSO;
         else if (selector != null && shift) drag = Drag.BOX;
         else drag = Drag.PAN;
@@ -137,7 +143,9 @@ public final class SceneInput {
             int item = selector.itemAt(pressX, pressY);
             // A click on nothing keeps the selection: the first click of a double-click (fit) is one.
             if (item < 0) return;
-            if (toggle) state.toggleSelected(item);
+            // Ctrl-click (a lasso that never moved) pins the item instead.
+            if (pinOnClick) state.togglePin(item);
+            else if (toggle) state.toggleSelected(item);
             else state.selectOnly(item);
             return;
         }
@@ -184,7 +192,15 @@ public final class SceneInput {
             case ZOOM_OUT -> state.zoomAbout(c.width() / 2f, c.height() / 2f, 1 / ZOOM_STEP);
             case FIT -> state.fit();
             case TRANSITION -> transition.run();
-            case CLEAR_SELECTION -> state.clearSelection();
+            // Esc unpins first, then clears the selection.
+            case CLEAR_SELECTION -> {
+                if (state.pinned() >= 0) state.pin(-1);
+                else state.clearSelection();
+            }
+            case PIN_HOVERED -> {
+                int item = selector == null ? -1 : selector.itemAt(lastX, lastY);
+                if (item >= 0) state.togglePin(item);
+            }
             case INVERT_SELECTION -> state.invertSelection();
             case DIM_REST -> state.setDimUnselected(!state.dimUnselected());
             case SELECT_MATCHES -> state.selectMatches();

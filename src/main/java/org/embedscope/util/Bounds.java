@@ -21,6 +21,19 @@ public final class Bounds {
         return new float[] {minX, minY, maxX, maxY};
     }
 
+    /** The box of the points {@code points} (indices of pairs) of the interleaved {@code x, y} pairs. */
+    public static float[] of(float[] xy, int[] points) {
+        float minX = Float.POSITIVE_INFINITY, minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY, maxY = Float.NEGATIVE_INFINITY;
+        for (int j : points) {
+            minX = Math.min(minX, xy[2 * j]);
+            maxX = Math.max(maxX, xy[2 * j]);
+            minY = Math.min(minY, xy[2 * j + 1]);
+            maxY = Math.max(maxY, xy[2 * j + 1]);
+        }
+        return new float[] {minX, minY, maxX, maxY};
+    }
+
     /** The box of the first {@code n} interleaved {@code x, y} pairs of a double-precision layout (finite values). */
     public static double[] of(double[] xy, int n) {
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;

@@ -37,6 +37,7 @@ public final class BundleFixture {
     private final Map<String, String[]> metadata = new LinkedHashMap<>();
     private AlphaMode alpha = AlphaMode.CHANNEL;
     private final List<Level> levels = new ArrayList<>();
+    private NeighborLists neighbors;
 
     private BundleFixture(int count) {
         this.count = count;
@@ -76,6 +77,12 @@ public final class BundleFixture {
         return this;
     }
 
+    /** A neighbours file: item {@code i}'s {@code k} nearest, nearest first, are {@code indices[i*k ..]} at {@code distances[i*k ..]}. */
+    public BundleFixture neighbors(int k, int[] indices, float[] distances) {
+        neighbors = new NeighborLists(count, k, indices.clone(), distances.clone());
+        return this;
+    }
+
     public BundleFixture alpha(AlphaMode mode) {
         alpha = mode;
         return this;
@@ -103,9 +110,11 @@ public final class BundleFixture {
         Manifest manifest = new Manifest(name, count, BundleFormat.POINTS_FILE, layouts,
                 labels != null ? new Manifest.Label(labelColumn, labelNames) : null,
                 new Manifest.Atlas(alpha, manifestLevels), Map.of("tool", "BundleFixture"));
+        if (neighbors != null) manifest = manifest.withNeighbors(new Manifest.Neighbors(BundleFormat.NEIGHBORS_FILE, neighbors.k(), "euclidean"));
         try (BundleWriter w = BundleWriter.create(dir, null)) {
             w.writeManifest(manifest);
             w.writePoints(BundleFormat.POINTS_FILE, layouts, coords, labelColumn, labels, metadata);
+            if (neighbors != null) w.writeNeighbors(BundleFormat.NEIGHBORS_FILE, neighbors);
             Files.createDirectories(w.dir().resolve("atlas"));
             for (int l = 0; l < levels.size(); l++) {
                 List<String> files = manifestLevels.get(l).pages();

@@ -14,8 +14,8 @@ class ErrorLinesTest {
 
     @Test
     void controlCharactersAreEscaped() {
-        assertEquals("a\\nb\\tc\\r\\x1b[31m\\x7f\\x85\\u202e!", ErrorLines.escape("a\nb\tc\r\u001b[31m\u007f\u0085\u202e!"));
-        assertEquals("plain é ü 漢字", ErrorLines.escape("plain é ü 漢字"));
+        assertEquals("a\\nb\\tc\\r\\x1b[31m\\x7f\\x85\\u202e!", org.embedscope.bundle.PrintableText.escape("a\nb\tc\r\u001b[31m\u007f\u0085\u202e!"));
+        assertEquals("plain é ü 漢字", org.embedscope.bundle.PrintableText.escape("plain é ü 漢字"));
     }
 
     @Test

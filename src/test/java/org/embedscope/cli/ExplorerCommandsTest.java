@@ -110,7 +110,7 @@ class ExplorerCommandsTest {
         assertEquals(0, r.code(), r.err());
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         var phases = tree.get("phases");
-        assertEquals(java.util.List.of("fit", "hover", "zoomed", "transition"), iterable(phases.fieldNames()));
+        assertEquals(java.util.List.of("fit", "hover", "zoomed", "transition", "settle"), iterable(phases.fieldNames()));
         assertEquals(14.0, phases.get("fit").get("sprite_px").asDouble(), 0.05);
         assertEquals(28.0, phases.get("zoomed").get("sprite_px").asDouble(), 0.05);
         assertEquals(30, phases.get("zoomed").get("frames").asInt());

@@ -88,7 +88,8 @@ class PrepareCommandTest {
 
         List<CSVRecord> rows = points(out);
         assertEquals(300, rows.size());
-        assertEquals(List.of("given_x", "given_y", "pca_x", "pca_y", "label", "split", "given_trust", "pca_trust"), rows.get(0).getParser().getHeaderNames());
+        assertEquals(List.of("given_x", "given_y", "pca_x", "pca_y", "label", "split", "given_trust", "pca_trust"),
+                rows.get(0).getParser().getHeaderNames());
         IdxFile.Images digits = IdxFile.readImages(TestData.MNIST_IMAGES);
         int[] labels = IdxFile.readLabels(TestData.MNIST_LABELS);
         Manifest.Level l0 = m.atlas().finest();

@@ -133,4 +133,31 @@ class FirstSightTest {
             assertEquals(SpriteFixture.color(item), view.rgb(sx, sy), "frame " + f + ": the item is drawn there");
         }
     }
+
+    @Test
+    void aSpriteAtExactlyItsCellSizeShowsEveryTexelOnce() throws Exception {
+        // One item off the pixel grid; drawn at its cell's size it lands on the grid, a texel per pixel.
+        float[] one = {0.0137f, -0.0071f, 1, 1, -1, -1};
+        view = new OffscreenExplorer(BundleReader.load(SpriteFixture.write(dir.resolve("b"), one, one.clone(), false)), W, H);
+        ViewState st = view.scene().state();
+        st.setView(0.0137f, -0.0071f, 3.3f);
+        st.setUserScale(SpriteFixture.CELL / st.spritePixels());
+        assertEquals(0, view.scene().currentLevel());
+        for (float threshold : new float[] {0.5f, 0.2f}) {
+            st.setThreshold(threshold);
+            view.frame(-1, -1, false);
+            int colour = SpriteFixture.color(0), lit = 0;
+            var px = view.pixels();
+            try {
+                for (int i = 0; i < W * H; i++) {
+                    int rgb = ((px.get(4 * i) & 255) << 16) | ((px.get(4 * i + 1) & 255) << 8) | (px.get(4 * i + 2) & 255);
+                    if (rgb == colour) lit++;
+                }
+            } finally {
+                org.lwjgl.system.MemoryUtil.memFree(px);
+            }
+            // The core is 8×8 texels; with the ring (coverage 80/255) it is 12×12.
+            assertEquals(threshold == 0.5f ? 64 : 144, lit, "pixels of the item's colour at threshold " + threshold);
+        }
+    }
 }

@@ -40,6 +40,11 @@ public final class SpriteFixture {
 
     /** Writes a bundle of {@code a.length / 2} items; grey = true writes grey pages with luminance alpha. */
     public static Path write(Path dir, float[] a, float[] b, boolean grey) throws IOException, BundleException {
+        return builder(a, b, grey).write(dir).dir;
+    }
+
+    /** The bundle {@link #write(Path, float[], float[], boolean)} writes, to add more to (neighbours) before writing. */
+    public static BundleFixture builder(float[] a, float[] b, boolean grey) {
         int n = a.length / 2, cols = 4, rows = (n + cols - 1) / cols;
         String[] labels = new String[n], notes = new String[n];
         for (int i = 0; i < n; i++) {
@@ -53,8 +58,7 @@ public final class SpriteFixture {
                 .metadata("note", notes)
                 .alpha(grey ? AlphaMode.LUMINANCE : AlphaMode.CHANNEL)
                 .level(CELL, cols, rows, format, (i, x, y) -> pixel(i, x, y, CELL, false, grey))
-                .level(CELL / 2, cols, rows, format, (i, x, y) -> pixel(i, x, y, CELL / 2, true, grey))
-                .write(dir).dir;
+                .level(CELL / 2, cols, rows, format, (i, x, y) -> pixel(i, x, y, CELL / 2, true, grey));
     }
 
     private static int pixel(int item, int x, int y, int cell, boolean invert, boolean grey) {

@@ -21,6 +21,13 @@ final class TestScene implements AutoCloseable {
         return s;
     }
 
+    /** Opens the bundle written in {@code bundle} in a {@code size²} frame, sprites {@code worldSize} wide. */
+    static TestScene open(Path bundle, float worldSize, int size) throws Exception {
+        TestScene s = new TestScene(new OffscreenExplorer(BundleReader.load(bundle), size, size));
+        s.setWorldSize(worldSize);
+        return s;
+    }
+
     ViewState state() { return view.scene().state(); }
 
     SceneRenderer scene() { return view.scene(); }

@@ -77,4 +77,33 @@ class ViewStateTest {
         st.setMatches(items(1));
         assertEquals(w, st.selectionVersion(), "a search is not a selection change");
     }
+
+    @Test
+    void flyingToAnItemEasesTheCameraThereAndAnyMoveEndsIt() {
+        ViewState st = state();
+        float[][] layouts = {{-0.5f, -0.5f, 0.6f, 0.4f}, {0.2f, 0.2f, -0.3f, 0.9f}};
+        st.setWorldSizes(new float[] {0.001f, 0.001f}); // room to zoom
+        st.setView(-0.5f, -0.5f, 2);                       // zoomed in: the centre can move freely
+        st.flyToItem(layouts, 1, 10f);
+        assertTrue(st.isAnimating());
+        float x0 = st.camera().centerX();
+        st.update(10f + 0.1f * CameraFlight.DURATION);
+        float early = st.camera().centerX() - x0;
+        st.update(10f + 0.5f * CameraFlight.DURATION);
+        float half = st.camera().centerX() - x0;
+        assertTrue(early > 0 && early < 0.1f * half, "eased: slow at the start (" + early + " then " + half + ")");
+        st.update(10f + CameraFlight.DURATION);
+        assertFalse(st.isAnimating());
+        assertEquals(0.6f, st.camera().centerX(), 1e-5);
+        assertEquals(0.4f, st.camera().centerY(), 1e-5);
+        assertEquals(ViewState.FLY_MIN_ZOOM, st.camera().zoom(), 1e-4, "zoomed in to see the image");
+
+        st.flyToItem(layouts, 0, 20f);
+        st.update(20.2f);
+        st.pan(5, 0);
+        assertFalse(st.isAnimating(), "the user's move ends the flight");
+        float cx = st.camera().centerX();
+        st.update(21f);
+        assertEquals(cx, st.camera().centerX(), "and the camera stays");
+    }
 }

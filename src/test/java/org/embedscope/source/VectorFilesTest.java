@@ -150,6 +150,16 @@ class VectorFilesTest {
     }
 
     @Test
+    void refusesVectorsWhoseDistancesWouldOverflow() throws Exception {
+        Path big = tmp.resolve("big.csv");
+        Files.writeString(big, "1,2\n3,4e30\n");
+        assertMessage(assertThrows(BundleException.class, () -> VectorFiles.readVectors(big, 2)),
+                "big.csv", "row 1, column 1", "too large for distances");
+        Files.writeString(big, "1,2\n3,4e14\n");
+        assertEquals(4e14f, VectorFiles.readVectors(big, 2).data()[3]);
+    }
+
+    @Test
     void refusesTruncatedNpy() {
         assertMessage(coordsFail("xy-truncated.npy", 5), "truncated");
     }

@@ -28,11 +28,13 @@ class ExplorerWindowTest {
     }
 
     private ExplorerWindow window;
+    private Path bundle;
 
     /** Opens the window on the five-item sprite bundle with small sprites; returns its position on the screen. */
-    private int[] openWindow() throws Exception {
+    private int[] openWindow(int width, int height) throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
-        driver = WindowDriver.open(org.embedscope.render.SpriteFixture.write(dir.resolve("b")), 800, 600);
+        bundle = org.embedscope.render.SpriteFixture.write(dir.resolve("b"));
+        driver = WindowDriver.open(bundle, width, height);
         window = driver.window;
         // Five items get sprites half the window wide, which leave no room to zoom: make them small.
         driver.onLoop(() -> window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
@@ -41,7 +43,7 @@ class ExplorerWindowTest {
 
     @Test
     void pointerAndKeysDriveTheScene() throws Exception {
-        int[] pos = openWindow();
+        int[] pos = openWindow(800, 600);
         ViewState st = window.scene().state();
         Camera cam = st.camera();
 
@@ -69,9 +71,73 @@ class ExplorerWindowTest {
         Thread.sleep(300);
         assertEquals(zoom1, cam.zoom(), 1e-6, "the wheel over the overlay does not zoom the scene");
 
+        // H collapses the panel to a slim bar: where the panel was, the scene takes the pointer and the wheel again.
+        xdotool("mousemove", String.valueOf(pos[0] + 40), String.valueOf(pos[1] + 120));
+        await("the panel has the pointer", () -> window.overlayHasPointer());
+        xdotool("key", "h");
+        await("the collapsed panel leaves the pointer to the scene", () -> !window.overlayHasPointer());
+        float zoom2 = cam.zoom();
+        xdotool("click", "4");
+        await("the wheel zooms the scene where the panel was", () -> cam.zoom() > zoom2 * 1.1f);
+
         // Resizing the window resizes the framebuffer the scene is drawn for.
         xdotool("windowsize", driver.id, "640", "420");
         await("the view follows the new size", () -> cam.width() == 640 && cam.height() == 420);
+
+        // P writes what render writes for this view (render draws layouts at rest).
+        await("the transition has ended", () -> !st.transition().isRunning());
+        Path cwd = Path.of("").toAbsolutePath();
+        xdotool("key", "p");
+        await("the screenshot is written", () -> window.lastScreenshot() != null);
+        Path shot = window.lastScreenshot();
+        String command = window.lastScreenshotCommand();
+        try {
+            assertEquals(cwd, shot.getParent());
+            assertTrue(command.contains(" --view ") && command.contains(" --size 640x420"), command);
+            screenshotMatchesRender(shot, command, bundle);
+        } finally {
+            java.nio.file.Files.deleteIfExists(shot);
+        }
+
+    }
+
+    /** Renders the view the printed command names, headless, and compares every pixel with the screenshot. */
+    private void screenshotMatchesRender(Path shot, String command, Path bundle) throws Exception {
+        assertFalse(command.contains("--overlay"), "the panel was collapsed: " + command);
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("--view (\\S+),(\\S+),(\\S+)").matcher(command);
+        assertTrue(v.find(), command);
+        java.util.regex.Matcher h = java.util.regex.Pattern.compile("--hover (\\d+),(\\d+)").matcher(command);
+        int hx = -1, hy = -1;
+        if (h.find()) {
+            hx = Integer.parseInt(h.group(1));
+            hy = Integer.parseInt(h.group(2));
+        }
+        // The window's loop is done with GLFW before the headless context is made on this thread.
+        driver.close();
+        driver = null;
+        java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile());
+        int w = got.getWidth(), hh = got.getHeight();
+        try (OffscreenExplorer x = new OffscreenExplorer(org.embedscope.bundle.BundleReader.load(bundle), w, hh)) {
+            ViewState st = x.scene().state();
+            java.util.regex.Matcher l = java.util.regex.Pattern.compile("--layout (\\S+)").matcher(command);
+            assertTrue(l.find(), command);
+            st.jumpTo(x.scene().bundle().manifest().layoutIndex(l.group(1)));
+            st.setWorldSizes(new float[] {0.1f, 0.1f});
+            st.setView(Float.parseFloat(v.group(1)), Float.parseFloat(v.group(2)), Float.parseFloat(v.group(3)));
+            x.frame(hx, hy, false);
+            java.nio.ByteBuffer px = x.pixels();
+            try {
+                for (int y = 0; y < hh; y++) {
+                    for (int xx = 0; xx < w; xx++) {
+                        int o = (y * w + xx) * 4;
+                        int want = ((px.get(o) & 255) << 16) | ((px.get(o + 1) & 255) << 8) | (px.get(o + 2) & 255);
+                        if (want != (got.getRGB(xx, y) & 0xffffff)) fail(String.format("pixel %d,%d: render #%06x, screenshot #%06x (%s)", xx, y, want, got.getRGB(xx, y) & 0xffffff, command));
+                    }
+                }
+            } finally {
+                org.lwjgl.system.MemoryUtil.memFree(px);
+            }
+        }
     }
 
     /** Pointer position on the screen of world point (wx, wy), shifted by (dx, dy) pixels. */
@@ -81,9 +147,13 @@ class ExplorerWindowTest {
 
     @Test
     void aLassoDrawnWithThePointerSelectsWhatItEncloses() throws Exception {
-        int[] pos = openWindow();
+        // Wide enough that items 3 and 4 are clear of the control panel (left) and the selection panel (bottom right).
+        int[] pos = openWindow(1100, 700);
         ViewState st = window.scene().state();
         Camera cam = st.camera();
+        // The panel collapsed (H): the whole window is the scene, fitted to all of it.
+        xdotool("key", "h");
+        await("the collapsed panel leaves the whole window to the scene", () -> cam.insetLeft() == 0f);
         // Items 1 (1, -1) and 3 (1, 1) on the right; item 4 in the middle stays outside.
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("keydown", "ctrl"));
         float[][] path = {{1.2f, 1.2f}, {0.6f, 1.2f}, {0.55f, 0.4f}, {0.6f, -0.4f}, {0.6f, -1.2f}, {1.2f, -1.2f}};
@@ -98,19 +168,57 @@ class ExplorerWindowTest {
                 () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
         assertFalse(window.overlayHasPointer());
 
+        // The selection panel shows both as images: hovering the first marks item 1 in the scene,
+        // clicking it flies the view in to it and keeps it hovered.
+        await("the panel shows the selection's images", () -> window.selectionThumbnailCentre(1) != null);
+        float[] t0 = window.selectionThumbnailCentre(0);
+        xdotool("mousemove", String.valueOf(pos[0] + Math.round(t0[0])), String.valueOf(pos[1] + Math.round(t0[1])));
+        await("hovering the first thumbnail marks item 1", () -> window.hovered() == 1);
+        float zoomBefore = cam.zoom();
+        xdotool("click", "1");
+        await("clicking it flies in to item 1", () -> !st.isAnimating() && cam.zoom() >= Math.max(zoomBefore, ViewState.FLY_MIN_ZOOM) - 1e-3f);
+        float x1 = cam.screenX(1f), y1 = cam.screenY(-1f);
+        // (A corner item stays at the corner: the camera keeps the data in view.)
+        assertTrue(x1 >= 0 && x1 <= cam.width() && y1 >= 0 && y1 <= cam.height(), "item 1 in view at " + x1 + "," + y1);
+        assertEquals(1, window.hovered(), "and shown hovered");
+        xdotool("key", "f");
+        await("F fits again", () -> Math.abs(cam.zoom() - 1f) < 1e-4f);
+
         xdotool("key", "Escape");
         await("Esc clears the selection", () -> st.selectedCount() == 0);
 
-        // Shift-click adds items 3 and 1 (the left of the window may be under the overlay), a plain
-        // click on item 1 selects it alone, I inverts.
-        String[] p3 = at(pos, cam, 1f, 1f, 0, 0), p1 = at(pos, cam, 1f, -1f, 0, 0);
+        // Shift-click adds items 3 and 4, a plain click on item 4 selects it alone, I inverts.
+        String[] p3 = at(pos, cam, 1f, 1f, 0, 0), p4 = at(pos, cam, 0f, 0f, 0, 0);
         xdotool("mousemove", p3[0], p3[1], "sleep", "0.05", "keydown", "shift", "click", "1", "keyup", "shift");
         await("shift-click selects item 3", () -> st.selectedCount() == 1 && st.isSelected(3));
-        xdotool("mousemove", p1[0], p1[1], "sleep", "0.4", "keydown", "shift", "click", "1", "keyup", "shift");
-        await("shift-click adds item 1", () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+        xdotool("mousemove", p4[0], p4[1], "sleep", "0.4", "keydown", "shift", "click", "1", "keyup", "shift");
+        await("shift-click adds item 4", () -> st.selectedCount() == 2 && st.isSelected(4) && st.isSelected(3));
         xdotool("sleep", "0.4", "click", "1");
-        await("a click selects item 1 alone", () -> st.selectedCount() == 1 && st.isSelected(1));
+        await("a click selects item 4 alone", () -> st.selectedCount() == 1 && st.isSelected(4));
         xdotool("key", "i");
-        await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(1));
+        await("I inverts", () -> st.selectedCount() == 4 && !st.isSelected(4));
+    }
+
+    @Test
+    void theSearchBoxFindsMatchesAndShowsWhereAQueryIsWrong() throws Exception {
+        int[] pos = openWindow(1100, 700);
+        ViewState st = window.scene().state();
+        // Over the scene, '/' puts the keyboard in the search box.
+        String[] mid = at(pos, st.camera(), 0.5f, 0.5f, 0, 0);
+        xdotool("mousemove", mid[0], mid[1], "sleep", "0.1", "key", "slash", "sleep", "0.2", "type", "--delay", "20", "index in (1, 3)");
+        await("the query matches items 1 and 3", () -> st.matches() != null && st.matches().cardinality() == 2
+                && st.matches().contains(1) && st.matches().contains(3));
+        // Typing into the box does not reach the scene: 'd' did not dim, 'i' did not invert.
+        assertFalse(st.dimUnselected());
+        assertEquals(0, st.selectedCount());
+        xdotool("type", "--delay", "20", " and");
+        // Each key runs the query: wait for the last one, then the error is at the end, after 'and'.
+        await("an unfinished query says where (" + window.searchError() + ")",
+                () -> window.searchError() != null && window.searchError().startsWith("at 19:"));
+        assertTrue(window.searchError().contains("after 'and'"), window.searchError());
+        assertEquals(2, st.matches().cardinality(), "the last good matches stay");
+        // Clear the box: the search ends.
+        xdotool("key", "ctrl+a", "BackSpace");
+        await("an empty box ends the search", () -> st.matches() == null && window.searchError() == null);
     }
 }

@@ -127,6 +127,32 @@ class SceneInputTest {
     }
 
     @Test
+    void ctrlClickAndNPinEscUnpinsBeforeItClears() {
+        click(200, 50, 1, 0);
+        click(400, 50, 3, SceneInput.CTRL);
+        assertEquals(4, state.pinned(), "ctrl-click pins");
+        assertArrayEquals(new int[] {2}, state.selectedItems(), "and leaves the selection alone");
+        assertTrue(regions.isEmpty(), "a ctrl-click is no lasso");
+        input.move(600, 51);
+        input.key(SceneInput.Key.PIN_HOVERED);
+        assertEquals(6, state.pinned(), "N pins the item under the pointer, unpinning the last");
+        input.move(250, 300);
+        input.key(SceneInput.Key.PIN_HOVERED);
+        assertEquals(6, state.pinned(), "N over nothing keeps the pin");
+        click(600, 50, 5, SceneInput.CTRL);
+        assertEquals(-1, state.pinned(), "ctrl-click on the pinned item unpins");
+        click(800, 50, 7, SceneInput.CTRL);
+        input.key(SceneInput.Key.CLEAR_SELECTION);
+        assertEquals(-1, state.pinned(), "Esc unpins");
+        assertEquals(1, state.selectedCount(), "the first Esc keeps the selection");
+        input.key(SceneInput.Key.CLEAR_SELECTION);
+        assertEquals(0, state.selectedCount(), "the second clears it");
+        state.setShown(1, false);
+        click(300, 50, 9, SceneInput.CTRL);
+        assertEquals(-1, state.pinned(), "a hidden item is not pinned");
+    }
+
+    @Test
     void aHiddenItemIsNotSelectedByAClick() {
         state.setShown(1, false); // odd items
         click(300, 50, 1, 0);

@@ -1,6 +1,7 @@
 package org.embedscope.layout.knn;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.embedscope.util.Bounds;
 import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 
@@ -32,14 +33,8 @@ public final class PlaneNeighbors {
         this.xy = xy;
         this.candidates = candidates;
         int m = candidates.length;
-        double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-        for (int j : candidates) {
-            x0 = Math.min(x0, xy[2 * j]);
-            x1 = Math.max(x1, xy[2 * j]);
-            y0 = Math.min(y0, xy[2 * j + 1]);
-            y1 = Math.max(y1, xy[2 * j + 1]);
-        }
-        if (m == 0) x0 = y0 = x1 = y1 = 0;
+        float[] box = m == 0 ? new float[4] : Bounds.of(xy, candidates);
+        double x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
         double w = x1 - x0, h = y1 - y0, target = Math.max(1, m / 2.0);
         // Square cells of area w·h/target, but no more than `target` of them along the longer side,
         // which bounds the cell count for thin boxes; coincident points share one cell.

@@ -101,7 +101,8 @@ public final class LayoutQuality {
     /**
      * Per item, the fraction of its first {@code k} data neighbours in {@code dataNeighbors} that are
      * among its {@code k} nearest in the 2-D {@code layout} (interleaved x, y; searched exactly among
-     * all items): knn for every item. {@code threads} 0 means one per core.
+     * all items): knn for every item. {@code threads} 0 means one per core. Advances {@code progress}
+     * by items done; the stage is the caller's.
      */
     public static float[] perItem(KnnGraph dataNeighbors, float[] layout, int k, int threads, Progress progress) {
         int n = dataNeighbors.n(), kd = dataNeighbors.k();
@@ -110,7 +111,7 @@ public final class LayoutQuality {
         try (Parallel par = new Parallel(threads)) {
             int[] all = new int[n];
             for (int i = 0; i < n; i++) all[i] = i;
-            int[] low = lowNeighbors("trust: layout neighbours", layout, all, all, k, par, progress);
+            int[] low = new PlaneNeighbors(layout, all).nearest(all, k, par, progress);
             float[] out = new float[n];
             int[] data = dataNeighbors.indices();
             par.forRange(n, 4096, (w, from, to) -> {

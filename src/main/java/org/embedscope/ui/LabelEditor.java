@@ -1,0 +1,113 @@
+package org.embedscope.ui;
+
+import imgui.ImGui;
+import imgui.flag.ImGuiCol;
+import imgui.flag.ImGuiInputTextFlags;
+import imgui.flag.ImGuiTreeNodeFlags;
+import imgui.type.ImString;
+import java.util.Map;
+import org.embedscope.render.ViewState;
+
+/**
+ * The overlay's label editing (imgui), over a {@link LabelSession}: a section of the control panel
+ * that gives the selection a new label or a tag, lists the selection's tags to remove, undoes and
+ * redoes, and says where the edits are saved (and when that is not beside the bundle, or a save
+ * failed); and, on each legend row, the key that gives the selection that label and a button that does.
+ */
+public final class LabelEditor {
+    /** Legend rows that keys 1–9 label with. */
+    public static final int KEYED_LABELS = 9;
+
+    private final LabelSession session;
+    private final ViewState state;
+    private final float uiScale;
+    private final ImString newLabel = new ImString(128);
+    private final ImString tag = new ImString(128);
+    private long editedVersion = -1;
+    private int edited;
+
+    public LabelEditor(LabelSession session, ViewState state, float uiScale) {
+        this.session = session;
+        this.state = state;
+        this.uiScale = uiScale;
+    }
+
+    public LabelSession session() { return session; }
+
+    /** The control panel's section. */
+    public void section() {
+        if (!ImGui.collapsingHeader("Labels and tags", ImGuiTreeNodeFlags.DefaultOpen)) return;
+        int n = state.selectedCount();
+        if (n == 0) {
+            ImGui.textDisabled("select items to label or tag them");
+        } else {
+            ImGui.text(String.format("%,d selected:", n));
+            ImGui.setNextItemWidth(130 * uiScale);
+            boolean enter = ImGui.inputTextWithHint("##newlabel", "label", newLabel, ImGuiInputTextFlags.EnterReturnsTrue);
+            ImGui.sameLine();
+            if ((ImGui.smallButton("set label") || enter) && !newLabel.get().isBlank()) {
+                if (session.assign(newLabel.get())) newLabel.set("");
+            }
+            ImGui.setNextItemWidth(130 * uiScale);
+            boolean tagEnter = ImGui.inputTextWithHint("##tag", "tag", tag, ImGuiInputTextFlags.EnterReturnsTrue);
+            ImGui.sameLine();
+            if ((ImGui.smallButton("add tag") || tagEnter) && !tag.get().isBlank()) session.addTag(tag.get());
+            ImGui.sameLine();
+            if (ImGui.smallButton("remove tag") && !tag.get().isBlank()) session.removeTag(tag.get());
+            Map<String, Integer> tags = session.selectionTags();
+            int k = 0;
+            for (Map.Entry<String, Integer> e : tags.entrySet()) {
+                if (k > 0 && k % 3 != 0) ImGui.sameLine();
+                if (ImGui.smallButton("x " + e.getKey() + " (" + e.getValue() + ")##rmtag" + k)) session.removeTag(e.getKey());
+                if (ImGui.isItemHovered()) ImGui.setTooltip("remove '" + e.getKey() + "' from the selection");
+                k++;
+            }
+            ImGui.textDisabled("1-9: the legend's first nine labels");
+        }
+        ImGui.beginDisabled(!session.canUndo());
+        if (ImGui.smallButton("undo (Ctrl-Z)")) session.undo();
+        ImGui.endDisabled();
+        ImGui.sameLine();
+        ImGui.beginDisabled(!session.canRedo());
+        if (ImGui.smallButton("redo (Ctrl-Shift-Z)")) session.redo();
+        ImGui.endDisabled();
+        if (editedVersion != session.version()) {
+            edited = session.editedCount();
+            editedVersion = session.version();
+        }
+        ImGui.textDisabled(String.format("%,d item%s edited, saved to %s", edited, edited == 1 ? "" : "s", session.file().getFileName()));
+        warning(session.problem(), 0xffb347);
+        warning(session.notice(), 0xffd966);
+        warning(session.saveError(), 0xff6060);
+    }
+
+    private void warning(String text, int rgb) {
+        if (text == null) return;
+        ImGui.pushTextWrapPos(ImGui.getCursorPosX() + 300 * uiScale);
+        ImGui.pushStyleColor(ImGuiCol.Text, ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f);
+        ImGui.textWrapped(text);
+        ImGui.popStyleColor();
+        ImGui.popTextWrapPos();
+    }
+
+    /** The hovered item's panel: its tags, and the bundle's label when the user changed it. */
+    public void hoverLines(int item) {
+        org.embedscope.annotate.Annotations a = session.annotations();
+        if (a.label(item) != a.originalLabel(item)) {
+            int o = a.originalLabel(item);
+            ImGui.textDisabled("was  " + (o < 0 ? LabelSession.NONE : session.labelName(o)));
+        }
+        java.util.List<String> tags = a.tags(item);
+        if (!tags.isEmpty()) ImGui.text("tags  " + String.join(", ", tags));
+    }
+
+    /** On legend row {@code label}: its key and a button giving it to the selection (labels users can give only). */
+    public void legendRow(int label) {
+        if (label >= session.labelValues().size()) return;
+        ImGui.sameLine();
+        ImGui.beginDisabled(state.selectedCount() == 0);
+        String key = label < KEYED_LABELS ? " " + (label + 1) : "";
+        if (ImGui.smallButton("set" + key + "##set" + label)) session.assign(label);
+        ImGui.endDisabled();
+    }
+}

@@ -1,0 +1,212 @@
+package org.embedscope.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.embedscope.annotate.AnnotatedColumns;
+import org.embedscope.annotate.AnnotationStore;
+import org.embedscope.annotate.Annotations;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.UserCache;
+import org.embedscope.query.ColumnTable;
+import org.embedscope.render.Palette;
+import org.embedscope.render.ViewState;
+
+/**
+ * Label editing in the explorer, free of GL and imgui: the selection's labels and tags changed through
+ * {@link Annotations}, each change (undo and redo included) shown at once — the view's labels,
+ * colours and legend through {@link ViewState#setLabels}, the columns the search reads through
+ * {@link #table()} — and saved by an {@link AnnotationStore} (the sidecar beside the bundle, or
+ * {@code --annotations FILE}, or the user's cache when the bundle's folder is read-only).
+ *
+ * <p>The view's labels are the annotations' codes: the bundle's values first, in their display order
+ * and colours, then each new value in the order it was first typed. Items without a label (a bundle
+ * without labels, or an empty label in the file) share one more label at the end, {@link #NONE}.
+ */
+public final class LabelSession implements AutoCloseable {
+    /** The legend's name for items without a label. */
+    public static final String NONE = "(no label)";
+    /** Their colour, a neutral grey, once the bundle has labels to tell them from. */
+    public static final int NONE_COLOR = 0x8a9099;
+
+    private final Bundle bundle;
+    private final ViewState state;
+    private final Annotations annotations;
+    private final AnnotationStore store;
+    private final String notice;
+    private final AnnotatedColumns columns;
+    private int noneLabel = -1;
+    private ColumnTable table;
+    private long tableVersion = -1;
+    private Map<String, Integer> selectionTags = Map.of();
+    private long tagsVersion = -1, tagsSelection = -1;
+    private String problem;
+
+    private LabelSession(Bundle bundle, ViewState state, Annotations annotations, AnnotationStore store, String notice) {
+        this.bundle = bundle;
+        this.state = state;
+        this.annotations = annotations;
+        this.store = store;
+        this.notice = notice;
+        this.columns = AnnotatedColumns.of(bundle);
+        show();
+    }
+
+    /**
+     * Opens the edits of {@code bundle} shown in {@code state}: from {@code file} when given, else where
+     * {@link AnnotationStore#locate} puts them. A sidecar that cannot be read is refused in one line.
+     */
+    public static LabelSession open(Bundle bundle, ViewState state, Path file) throws BundleException {
+        return open(bundle, state, file, UserCache.root());
+    }
+
+    /** As {@link #open(Bundle, ViewState, Path)}, with the user's cache folder at {@code cacheDir}. */
+    static LabelSession open(Bundle bundle, ViewState state, Path file, Path cacheDir) throws BundleException {
+        AnnotationStore.Location at = AnnotationStore.locate(bundle.dir(), file, cacheDir);
+        Annotations a = new Annotations(bundle.count(), bundle.labels(), bundle.labelValues());
+        AnnotationStore store = AnnotationStore.open(a, at.file());
+        return new LabelSession(bundle, state, a, store, at.notice());
+    }
+
+    public Annotations annotations() { return annotations; }
+
+    /** Where the edits are saved. */
+    public Path file() { return store.file(); }
+
+    /** A sentence for the user when the edits go elsewhere than beside the bundle, else null. */
+    public String notice() { return notice; }
+
+    /** The last save's failure in words, else null. */
+    public String saveError() { return store.lastError(); }
+
+    /** Why the last edit asked for was refused (an empty label, a tag with the separator), else null. */
+    public String problem() { return problem; }
+
+    /** The label column's name (the manifest's, or {@code label}). */
+    public String labelColumn() { return columns.label(); }
+
+    /** The labels a user can give: the bundle's and those typed, in legend order. */
+    public List<String> labelValues() { return annotations.labelValues(); }
+
+    /** The name of label {@code label} (a code of {@link #labelValues()}): the manifest's name for the bundle's values. */
+    public String labelName(int label) {
+        int bundleValues = bundle.hasLabels() ? bundle.labelValues().size() : 0;
+        return label < bundleValues ? bundle.labelName(label) : annotations.labelValues().get(label);
+    }
+
+    /** Items with a label or tags that differ from the bundle's. */
+    public int editedCount() {
+        int c = 0;
+        for (int i = 0; i < annotations.count(); i++) if (annotations.isEdited(i)) c++;
+        return c;
+    }
+
+    // ---------------------------------------------------------------- edits of the selection
+
+    /** Gives the selection the label {@code value} (one of {@link #labelValues()} or a new one). */
+    public boolean assign(String value) {
+        return edit(() -> annotations.assignLabel(state.selectedItems(), value));
+    }
+
+    /** Gives the selection label {@code label} of the legend (0-based; keys 1–9 are 0–8). */
+    public boolean assign(int label) {
+        List<String> values = annotations.labelValues();
+        if (label < 0 || label >= values.size()) return false;
+        return assign(values.get(label));
+    }
+
+    public boolean addTag(String tag) {
+        return edit(() -> annotations.addTag(state.selectedItems(), tag));
+    }
+
+    public boolean removeTag(String tag) {
+        return edit(() -> annotations.removeTag(state.selectedItems(), tag));
+    }
+
+    public boolean canUndo() { return annotations.canUndo(); }
+
+    public boolean canRedo() { return annotations.canRedo(); }
+
+    public boolean undo() { return edit(annotations::undo); }
+
+    public boolean redo() { return edit(annotations::redo); }
+
+    private interface Edit { boolean run(); }
+
+    private boolean edit(Edit e) {
+        boolean changed;
+        try {
+            changed = e.run();
+            problem = null;
+        } catch (IllegalArgumentException refused) {
+            problem = refused.getMessage();
+            return false;
+        }
+        if (changed) {
+            show();
+            store.changed();
+        }
+        return changed;
+    }
+
+    /** The tags of the selected items, each with how many of them have it, in alphabetical order. */
+    public Map<String, Integer> selectionTags() {
+        if (tagsVersion != annotations.version() || tagsSelection != state.selectionVersion()) {
+            Map<String, Integer> m = new TreeMap<>();
+            for (int i : state.selectedItems()) for (String t : annotations.tags(i)) m.merge(t, 1, Integer::sum);
+            selectionTags = m;
+            tagsVersion = annotations.version();
+            tagsSelection = state.selectionVersion();
+        }
+        return selectionTags;
+    }
+
+    // ---------------------------------------------------------------- what the rest of the explorer reads
+
+    /** Every column with the edits (see {@link ColumnTable#of(Bundle, Annotations)}), rebuilt after an edit. */
+    public ColumnTable table() {
+        if (tableVersion != annotations.version()) {
+            table = ColumnTable.of(bundle, annotations);
+            tableVersion = annotations.version();
+        }
+        return table;
+    }
+
+    /** Increases with every edit: what depends on the labels or tags (a search) is out of date when it changed. */
+    public long version() { return annotations.version(); }
+
+    /** Puts the annotations' labels into the view: the labels per item, their names and colours. */
+    private void show() {
+        List<String> values = annotations.labelValues();
+        int[] codes = annotations.labels();
+        boolean anyNone = values.isEmpty();
+        for (int c : codes) if (c < 0) { anyNone = true; break; }
+        int none = anyNone ? values.size() : -1;
+        int[] labels = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) labels[i] = codes[i] < 0 ? none : codes[i];
+        List<String> names = new ArrayList<>(values.size() + 1);
+        int bundleValues = bundle.hasLabels() ? bundle.labelValues().size() : 0;
+        for (int l = 0; l < values.size(); l++) names.add(l < bundleValues ? bundle.labelName(l) : values.get(l));
+        if (anyNone) names.add(values.isEmpty() ? "" : NONE);
+        int[] colors = new int[names.size()];
+        for (int l = 0; l < colors.length; l++) colors[l] = Palette.rgb(l);
+        // A bundle without labels keeps its one colour until the user gives some.
+        if (anyNone && !values.isEmpty()) colors[none] = NONE_COLOR;
+        // The unlabelled items' shown state follows them when a new label takes their old place.
+        boolean noneShown = noneLabel < 0 || state.isShown(noneLabel);
+        int before = noneLabel;
+        state.setLabels(labels, names, colors);
+        noneLabel = none;
+        if (before >= 0 && before != none) {
+            if (before < state.labelCount()) state.setShown(before, true);
+            if (none >= 0) state.setShown(none, noneShown);
+        }
+    }
+
+    /** Waits for the last save (up to ten seconds) and stops the writer. */
+    @Override
+    public void close() { store.close(); }
+}

@@ -1,0 +1,169 @@
+package org.embedscope.ui;
+
+import imgui.ImGui;
+import imgui.ImGuiIO;
+import imgui.flag.ImGuiCol;
+import imgui.flag.ImGuiCond;
+import imgui.flag.ImGuiWindowFlags;
+import java.util.Locale;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.render.PackedColor;
+import org.embedscope.render.PinnedNeighbors;
+import org.embedscope.render.SceneRenderer;
+import org.embedscope.render.ThumbnailSheet;
+import org.embedscope.render.ViewState;
+
+/**
+ * The pinned item's neighbours in the overlay (imgui): a line in the control panel (how to pin, or
+ * that the bundle holds no neighbours and how to give it some), and a panel listing the neighbours
+ * nearest first, each with its original rank, its rank in the layout shown and the colour the scene
+ * draws its line in, so those the layout put far away stand out. Hovering an entry marks its item in
+ * the scene; clicking it pins that item instead.
+ */
+public final class NeighborPanel {
+    /** The line saying why nothing can be pinned, for a bundle without neighbours. */
+    public static final String NO_NEIGHBORS = "this bundle holds no neighbours: prepare it with --neighbors 15 to pin items";
+
+    /** Images per row of the panel, and their side in pixels (before UI scale). */
+    static final int COLUMNS = 8;
+    static final float THUMB_PX = 48f;
+    /** The pinned item's frame, as its ring in the scene. */
+    static final int PINNED_FRAME = 0xffffff;
+
+    private final SceneRenderer scene;
+    private final ThumbnailSheet sheet;
+    private final float uiScale;
+    private int hovered = -1;
+    private int clicked = -1;
+
+    public NeighborPanel(SceneRenderer scene, float uiScale) {
+        this.scene = scene;
+        this.sheet = scene.thumbnailSheet();
+        this.uiScale = uiScale;
+    }
+
+    /** The item whose entry the pointer is over, or -1 (the scene marks it). */
+    public int hovered() { return hovered; }
+
+    /** The item whose entry was clicked since the last call, or -1 (the window pins it). */
+    public int takeClicked() {
+        int c = clicked;
+        clicked = -1;
+        return c;
+    }
+
+    /** The control panel's line about pinning. */
+    public void section() {
+        ViewState st = scene.state();
+        if (!scene.bundle().hasNeighbors()) {
+            ImGui.pushTextWrapPos(ImGui.getCursorPosX() + 300 * uiScale);
+            ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.85f, 0.4f, 1f);
+            ImGui.textWrapped(NO_NEIGHBORS);
+            ImGui.popStyleColor();
+            ImGui.popTextWrapPos();
+            return;
+        }
+        PinnedNeighbors p = scene.pinnedNeighbors();
+        // Nothing pinned: the shortcuts below say how to pin.
+        if (p != null) {
+            ImGui.text(String.format(Locale.ROOT, "pinned item %d: %d kept, %d far of %d", p.item(), p.keptCount(), p.farCount(), p.count()));
+            ImGui.sameLine();
+            if (ImGui.smallButton("unpin (Esc)")) st.pin(-1);
+        }
+    }
+
+    /** The panel of the pinned item's neighbours, when one is pinned. */
+    public void build() {
+        hovered = -1;
+        PinnedNeighbors p = scene.pinnedNeighbors();
+        if (p == null) return;
+        Bundle b = scene.bundle();
+        ViewState st = scene.state();
+        ImGuiIO io = ImGui.getIO();
+        ImGui.setNextWindowPos(io.getDisplaySizeX() / 2, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 0.5f, 1f);
+        ImGui.setNextWindowBgAlpha(0.88f);
+        ImGui.begin("Neighbours##pinned", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoCollapse
+                | ImGuiWindowFlags.NoFocusOnAppearing | ImGuiWindowFlags.NoNav);
+        Manifest.Neighbors nb = b.manifest().neighbors();
+        String layout = b.manifest().layouts().get(p.layout()).title();
+        // The sheet: the pinned item first, then its neighbours nearest first.
+        int k = p.count();
+        int[] items = new int[k + 1];
+        items[0] = p.item();
+        for (int r = 0; r < k; r++) items[r + 1] = p.neighbor(r);
+        int cellPx = Math.round(THUMB_PX * uiScale);
+        int columns = Math.min(COLUMNS, k + 1);
+        int tex = sheet.draw(items, 0, k + 1, columns, cellPx);
+        image(tex, 0, columns, cellPx, PINNED_FRAME);
+        if (ImGui.isItemHovered()) hovered = p.item();
+        ImGui.sameLine();
+        ImGui.beginGroup();
+        ImGui.text(String.format(Locale.ROOT, "item %d%s: its %d nearest%s, nearest first", p.item(), labelOf(st, p.item()), p.count(),
+                nb != null && nb.metric() != null ? " by " + nb.metric() + " distance" : ""));
+        ImGui.textDisabled(String.format(Locale.ROOT, "#rank -> its rank in %s:", layout));
+        ImGui.sameLine();
+        colored(0f, String.format(Locale.ROOT, "%d kept (1-%d)", p.keptCount(), p.count()));
+        ImGui.sameLine();
+        colored(0.5f, "moved");
+        ImGui.sameLine();
+        colored(1f, String.format(Locale.ROOT, "%d far (%d+)", p.farCount(), PinnedNeighbors.FAR_FACTOR * p.count()));
+        ImGui.textDisabled("hover: mark it in the scene   click: pin it   Esc: unpin");
+        ImGui.endGroup();
+        grid(p, st, tex, columns, cellPx);
+        ImGui.end();
+    }
+
+    /** Cell {@code cell} of the sheet as an image of {@code cellPx} pixels, framed in {@code rgb}. */
+    private void image(int tex, int cell, int columns, int cellPx, int rgb) {
+        int[] size = sheet.size();
+        int col = cell % columns, row = cell / columns;
+        float u0 = col * cellPx / (float) size[0], u1 = (col + 1) * cellPx / (float) size[0];
+        float vTop = 1f - row * cellPx / (float) size[1], vBottom = 1f - (row + 1) * cellPx / (float) size[1];
+        ImGui.image(tex, cellPx, cellPx, u0, vTop, u1, vBottom);
+        float[] c = PackedColor.rgba(rgb, 1f);
+        ImGui.getWindowDrawList().addRect(ImGui.getItemRectMinX(), ImGui.getItemRectMinY(), ImGui.getItemRectMaxX(),
+                ImGui.getItemRectMaxY(), ImGui.getColorU32(c[0], c[1], c[2], 1f), 0f, 0, Math.max(2f, 2f * uiScale));
+    }
+
+    /**
+     * The neighbours' images, nearest first, from the atlas on the GPU ({@link ThumbnailSheet}), each
+     * framed in its line's colour and captioned "#rank -> layout rank".
+     */
+    private void grid(PinnedNeighbors p, ViewState st, int tex, int columns, int cellPx) {
+        int k = p.count();
+        // A fixed pitch, wide enough for the captions, keeps the columns straight.
+        float pitch = Math.max(cellPx, ImGui.calcTextSizeX("#15 -> 99999")) + 8 * uiScale;
+        float left = ImGui.getCursorPosX();
+        for (int r = 0; r < k; r++) {
+            int col = r % columns;
+            if (col > 0) ImGui.sameLine(left + col * pitch);
+            ImGui.beginGroup();
+            int rgb = SceneRenderer.neighborColor(p.farness(r));
+            image(tex, r + 1, columns, cellPx, rgb);
+            float[] c = PackedColor.rgba(rgb, 1f);
+            ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
+            ImGui.text(String.format(Locale.ROOT, "#%d -> %d", r + 1, p.layoutRank(r)));
+            ImGui.popStyleColor();
+            ImGui.endGroup();
+            int item = p.neighbor(r);
+            if (ImGui.isItemHovered()) {
+                hovered = item;
+                ImGui.setTooltip(String.format(Locale.ROOT, "item %d%s%ndistance %.4g, rank %d%nrank %d in this layout: %s%nclick: pin it",
+                        item, labelOf(st, item), p.distance(r), r + 1, p.layoutRank(r),
+                        p.isKept(r) ? "kept among the nearest" : p.isFar(r) ? "far away" : "moved out of the nearest"));
+            }
+            if (ImGui.isItemClicked()) clicked = item;
+        }
+    }
+
+    private static void colored(float farness, String text) {
+        float[] c = PackedColor.rgba(SceneRenderer.neighborColor(farness), 1f);
+        ImGui.textColored(c[0], c[1], c[2], c[3], text);
+    }
+
+    private static String labelOf(ViewState st, int item) {
+        if (st.labelCount() <= 1) return "";
+        return " (" + st.labelNames().get(st.labelOfItem()[item]) + ")";
+    }
+}

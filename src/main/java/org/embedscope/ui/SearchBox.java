@@ -1,0 +1,100 @@
+package org.embedscope.ui;
+
+import imgui.ImGui;
+import imgui.flag.ImGuiCol;
+import imgui.type.ImString;
+import java.util.function.Supplier;
+import org.embedscope.query.ColumnTable;
+import org.embedscope.query.Query;
+import org.embedscope.query.QueryException;
+import org.embedscope.render.ViewState;
+import org.embedscope.select.ItemSet;
+
+/**
+ * The search: one query box over the bundle's columns (README, "Selecting and searching"), evaluated
+ * as the user types. Matches are counted and highlighted (the rest dimmed, or hidden with "only
+ * matches"); a query that cannot be read or run shows where and what was expected, under the text,
+ * and leaves the last good matches in place until it is fixed or cleared. An empty box ends the search.
+ */
+final class SearchBox {
+    /** Longest query, in bytes. */
+    static final int MAX_LENGTH = 1024;
+
+    private final ViewState state;
+    private final Supplier<ColumnTable> table;
+    private final float uiScale;
+    private final ImString text = new ImString(MAX_LENGTH);
+    private String evaluated = "";
+    private ColumnTable evaluatedOn;
+    private QueryException error;
+    private int matches;
+    private boolean focus;
+
+    /** @param table the bundle's columns, typed on first use; a new table (after an edit) runs the query again */
+    SearchBox(ViewState state, Supplier<ColumnTable> table, float uiScale) {
+        this.state = state;
+        this.table = table;
+        this.uiScale = uiScale;
+    }
+
+    /** Puts the keyboard in the box in the next frame. */
+    void focus() { focus = true; }
+
+    /** The query as typed. */
+    String text() { return text.get(); }
+
+    /** Sets the query and runs it (as typing it would). */
+    void setText(String query) {
+        text.set(query);
+        run();
+    }
+
+    /** The last error, or null when the query ran (or the box is empty). */
+    QueryException error() { return error; }
+
+    /** Lays out the box, its error line and the match count; runs the query when the text changed. */
+    void build() {
+        ImGui.setNextItemWidth(300 * uiScale);
+        if (focus) {
+            ImGui.setKeyboardFocusHere();
+            focus = false;
+        }
+        ImGui.inputTextWithHint("##search", "search, e.g. label in (3, 5) and index < 1000", text);
+        // Run again when the text changed, or the columns did (a user corrected labels or tags).
+        if (!text.get().equals(evaluated) || (!evaluated.isBlank() && table.get() != evaluatedOn)) run();
+        if (error != null) {
+            // Under the text, a caret at the position (the font is monospaced), then what was expected.
+            int at = Math.max(0, Math.min(error.position(), evaluated.length()));
+            ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
+            ImGui.setCursorPosX(ImGui.getCursorPosX() + ImGui.getStyle().getFramePaddingX());
+            ImGui.text(" ".repeat(at) + "^");
+            ImGui.textWrapped("at " + at + ": " + error.detail());
+            ImGui.popStyleColor();
+        }
+        if (state.matches() != null) {
+            ImGui.text(String.format("%,d %s", matches, matches == 1 ? "match" : "matches"));
+            ImGui.sameLine();
+            if (ImGui.checkbox("only matches", state.onlyMatches())) state.setOnlyMatches(!state.onlyMatches());
+            ImGui.sameLine();
+            if (ImGui.smallButton("select (M)")) state.selectMatches();
+        }
+    }
+
+    private void run() {
+        evaluated = text.get();
+        if (evaluated.isBlank()) {
+            error = null;
+            state.setMatches(null);
+            return;
+        }
+        try {
+            evaluatedOn = table.get();
+            ItemSet m = Query.select(evaluated, evaluatedOn);
+            error = null;
+            matches = m.cardinality();
+            state.setMatches(m);
+        } catch (QueryException e) {
+            error = e;
+        }
+    }
+}

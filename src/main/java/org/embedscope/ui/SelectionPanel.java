@@ -1,0 +1,160 @@
+package org.embedscope.ui;
+
+import imgui.ImGui;
+import imgui.ImGuiIO;
+import imgui.flag.ImGuiColorEditFlags;
+import imgui.flag.ImGuiCond;
+import imgui.flag.ImGuiWindowFlags;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.render.SceneRenderer;
+import org.embedscope.render.ThumbnailSheet;
+import org.embedscope.render.ViewState;
+
+/**
+ * The selection as images: a panel at the bottom right with the count, the label breakdown and a
+ * scrollable grid of the selected items' images. Only the rows in view are drawn, from the atlas on
+ * the GPU into one texture ({@link ThumbnailSheet}), so a selection of any size costs one small
+ * sheet. Hovering a thumbnail marks its item; clicking one asks to fly there ({@link #hovered()},
+ * {@link #takeClicked()}).
+ */
+final class SelectionPanel {
+    /** Thumbnail side in pixels (before UI scale), and the gap between them. */
+    static final float THUMB_PX = 48f, GAP_PX = 3f;
+    /** Labels listed in the breakdown; the rest are summed up. */
+    static final int BREAKDOWN_ROWS = 8;
+
+    private final SceneRenderer scene;
+    private final ThumbnailSheet sheet;
+    private final float uiScale;
+    /** Label l's colour as imgui takes it; labels can change (a user's corrections), so asked each frame. */
+    private final java.util.function.IntFunction<float[]> labelRgba;
+    private int hovered = -1;
+    private int clicked = -1;
+    /** Centres of the thumbnails drawn in the last frame, in display coordinates, interleaved x, y. */
+    private volatile float[] centres = new float[0];
+    private long countedVersion = -1, countedLabels = -1;
+    private int[] labelCounts;
+    private Integer[] labelOrder;
+
+    SelectionPanel(SceneRenderer scene, float uiScale, java.util.function.IntFunction<float[]> labelRgba) {
+        this.scene = scene;
+        this.sheet = scene.thumbnailSheet();
+        this.uiScale = uiScale;
+        this.labelRgba = labelRgba;
+    }
+
+    /** The item whose thumbnail the pointer was over in the last frame, or -1. */
+    int hovered() { return hovered; }
+
+    /** The item whose thumbnail was clicked since the last call, or -1. */
+    int takeClicked() {
+        int c = clicked;
+        clicked = -1;
+        return c;
+    }
+
+    /**
+     * Where the {@code k}-th thumbnail drawn in the last frame is (display coordinates: window
+     * pixels), {x, y}; null when fewer were drawn.
+     */
+    float[] thumbnailCentre(int k) {
+        float[] c = centres;
+        return 2 * k + 1 < c.length ? new float[] {c[2 * k], c[2 * k + 1]} : null;
+    }
+
+    /** Lays the panel out for this frame (nothing when the selection is empty). */
+    void build() {
+        hovered = -1;
+        centres = new float[0];
+        ViewState st = scene.state();
+        int n = st.selectedCount();
+        if (n == 0) return;
+        ImGuiIO io = ImGui.getIO();
+        float w = 330 * uiScale, h = Math.min(460 * uiScale, 0.6f * io.getDisplaySizeY());
+        ImGui.setNextWindowPos(io.getDisplaySizeX() - 10 * uiScale, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 1f, 1f);
+        ImGui.setNextWindowSize(w, h, ImGuiCond.Always);
+        ImGui.setNextWindowBgAlpha(0.85f);
+        ImGui.begin("Selection##panel", ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoCollapse | ImGuiWindowFlags.NoFocusOnAppearing);
+        ImGui.text(String.format("%,d selected", n));
+        ImGui.sameLine();
+        if (ImGui.smallButton("clear")) st.clearSelection();
+        ImGui.sameLine();
+        if (ImGui.checkbox("dim the rest", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
+        if (scene.bundle().hasLabels()) breakdown(st, n);
+        ImGui.separator();
+        grid(st.selectedItems());
+        ImGui.end();
+    }
+
+    private void countLabels(ViewState st) {
+        if (countedVersion == st.selectionVersion() && countedLabels == st.labelsVersion()) return;
+        int[] labels = scene.labelOfItem();
+        labelCounts = new int[scene.labelCounts().length];
+        for (int i : st.selectedItems()) labelCounts[labels[i]]++;
+        labelOrder = new Integer[labelCounts.length]; // one box per label, not per item
+        for (int l = 0; l < labelOrder.length; l++) labelOrder[l] = l;
+        java.util.Arrays.sort(labelOrder, (a, b) -> labelCounts[b] != labelCounts[a] ? labelCounts[b] - labelCounts[a] : a - b);
+        countedVersion = st.selectionVersion();
+        countedLabels = st.labelsVersion();
+    }
+
+    /** The selected items' labels, most frequent first. */
+    private void breakdown(ViewState st, int n) {
+        countLabels(st);
+        Bundle b = scene.bundle();
+        int shown = 0, rest = 0, restLabels = 0;
+        for (Integer l : labelOrder) {
+            int c = labelCounts[l];
+            if (c == 0) break;
+            if (shown < BREAKDOWN_ROWS) {
+                ImGui.colorButton("##b" + l, labelRgba.apply(l), ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker,
+                        12 * uiScale, 12 * uiScale);
+                ImGui.sameLine();
+                ImGui.text(String.format("%s  %,d  (%.0f%%)", b.labelName(l), c, 100.0 * c / n));
+                shown++;
+            } else {
+                rest += c;
+                restLabels++;
+            }
+        }
+        if (restLabels > 0) ImGui.textDisabled(String.format("%,d more in %d other labels", rest, restLabels));
+    }
+
+    /** The thumbnails: only the rows in view are drawn, into one sheet. */
+    private void grid(int[] items) {
+        ImGui.beginChild("##grid", 0, 0, false);
+        float t = THUMB_PX * uiScale, gap = GAP_PX * uiScale, pitch = t + gap;
+        int columns = Math.max(1, (int) ((ImGui.getContentRegionAvailX() + gap) / pitch));
+        int rows = (items.length + columns - 1) / columns;
+        float scroll = ImGui.getScrollY(), view = ImGui.getWindowHeight();
+        int r0 = Math.max(0, (int) (scroll / pitch)), r1 = Math.min(rows - 1, (int) ((scroll + view) / pitch));
+        int from = r0 * columns, count = Math.max(0, Math.min(items.length, (r1 + 1) * columns) - from);
+        float fbScale = Math.max(1f, ImGui.getIO().getDisplayFramebufferScaleX());
+        int cellPx = Math.round(t * fbScale);
+        if (count > 0) {
+            int tex = sheet.draw(items, from, count, columns, cellPx);
+            int[] size = sheet.size();
+            float[] drawnAt = new float[2 * count];
+            for (int k = 0; k < count; k++) {
+                int col = k % columns, row = k / columns;
+                ImGui.setCursorPos(col * pitch, (r0 + row) * pitch);
+                float u0 = col * cellPx / (float) size[0], u1 = (col + 1) * cellPx / (float) size[0];
+                float vTop = 1f - row * cellPx / (float) size[1], vBottom = 1f - (row + 1) * cellPx / (float) size[1];
+                ImGui.image(tex, t, t, u0, vTop, u1, vBottom);
+                drawnAt[2 * k] = (ImGui.getItemRectMinX() + ImGui.getItemRectMaxX()) / 2;
+                drawnAt[2 * k + 1] = (ImGui.getItemRectMinY() + ImGui.getItemRectMaxY()) / 2;
+                int item = items[from + k];
+                if (ImGui.isItemHovered()) {
+                    hovered = item;
+                    ImGui.setTooltip("index " + item + (scene.bundle().hasLabels() ? "   " + scene.bundle().labelName(scene.labelOfItem()[item]) : ""));
+                }
+                if (ImGui.isItemClicked()) clicked = item;
+            }
+            centres = drawnAt;
+        }
+        // The grid's full height, so the scroll bar spans every row.
+        ImGui.setCursorPos(0, rows * pitch);
+        ImGui.dummy(1, 1);
+        ImGui.endChild();
+    }
+}

@@ -1,0 +1,143 @@
+package org.embedscope.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleFixture;
+import org.embedscope.query.Column;
+import org.embedscope.query.ColumnTable;
+import org.embedscope.query.Query;
+import org.embedscope.render.Palette;
+import org.embedscope.render.ViewState;
+import org.embedscope.select.ItemSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Label editing as the explorer does it, without a window: what the view shows (labels, names,
+ * colours, hidden labels), what the search reads, and what the sidecar holds, after edits, undo and redo.
+ */
+class LabelSessionTest {
+    @TempDir Path dir;
+
+    /** The five-item fixture: labels 10, 2, 7, 2, 7.0 shown in the order 2 ("two"), 7, 7.0, 10. */
+    private Bundle labelled() throws Exception {
+        return BundleFixture.fiveItems().write(dir.resolve("b")).load();
+    }
+
+    private static ViewState view(Bundle b) {
+        int labels = b.hasLabels() ? b.labelValues().size() : 1;
+        return new ViewState(b.manifest().layouts().size(), labels, b.hasLabels() ? b.labels() : new int[b.count()], 0);
+    }
+
+    private static ItemSet items(int... i) { return ItemSet.of(5, i); }
+
+    private static String sidecar(LabelSession s) throws Exception {
+        assertTrue(s.annotations().version() > 0);
+        s.close();
+        return Files.readString(s.file());
+    }
+
+    @Test
+    void assigningShowsAtOnceInTheViewTheSearchAndTheSidecar() throws Exception {
+        Bundle b = labelled();
+        ViewState st = view(b);
+        LabelSession s = LabelSession.open(b, st, null, dir.resolve("cache"));
+        assertEquals(b.dir().toAbsolutePath().resolve("annotations.csv"), s.file());
+        assertNull(s.notice());
+        assertEquals(List.of("two", "7", "7.0", "10"), st.labelNames());
+
+        st.setSelection(items(0, 2));
+        long version = st.version();
+        assertTrue(s.assign(0), "legend entry 1: label 2");
+        assertTrue(st.version() > version, "the view redraws");
+        assertArrayEquals(new int[] {0, 0, 0, 0, 2}, st.labelOfItem());
+        ColumnTable t = s.table();
+        assertEquals(4, Query.parse("label = 2").evaluate(t).cardinality(), "the search sees the edit");
+        assertEquals(1, Query.parse("label_original = 2 and index = 3").evaluate(t).cardinality());
+        assertEquals("10", t.column("label_original").text(0), "the bundle's label stays");
+
+        st.setSelection(items(4));
+        assertTrue(s.assign("blurry"));
+        assertEquals(List.of("two", "7", "7.0", "10", "blurry"), st.labelNames(), "a new label at the end");
+        assertEquals(4, st.labelOfItem()[4]);
+        assertEquals(Palette.rgb(4), st.labelColor(4));
+        assertEquals(Palette.rgb(0), st.labelColor(0), "the bundle's labels keep their colours");
+        assertFalse(s.table().column("label").isNumeric(), "a text label makes the column text");
+        assertEquals(1, Query.parse("label = 'blurry'").evaluate(s.table()).cardinality());
+
+        st.setSelection(items(1, 4));
+        assertTrue(s.addTag("check me"));
+        assertEquals(Map.of("check me", 2), s.selectionTags());
+        assertEquals(2, Query.parse("tags ~ 'check'").evaluate(s.table()).cardinality());
+        assertFalse(s.addTag("check me"), "nothing new");
+        assertFalse(s.assign("  "), "an empty label is refused");
+        assertNotNull(s.problem());
+
+        assertTrue(s.undo(), "takes the tag back");
+        assertEquals(0, Query.parse("tags ~ 'check'").evaluate(s.table()).cardinality());
+        assertTrue(s.undo(), "takes 'blurry' back");
+        assertEquals(2, st.labelOfItem()[4]);
+        assertTrue(s.redo());
+        assertEquals(4, st.labelOfItem()[4]);
+        assertEquals(3, s.editedCount(), "items 0 and 2 relabelled, 4 too");
+
+        String csv = sidecar(s);
+        assertTrue(csv.startsWith("index,label,tags,edited\n"), csv);
+        assertTrue(csv.contains("\n0,2,,") && csv.contains("\n2,2,,") && csv.contains("\n4,blurry,,"), csv);
+        assertEquals(4, csv.lines().count(), csv);
+
+        // Opened again, the edits are there before any is made.
+        ViewState again = view(b);
+        try (LabelSession reopened = LabelSession.open(b, again, null, dir.resolve("cache"))) {
+            assertArrayEquals(new int[] {0, 0, 0, 0, 4}, again.labelOfItem());
+            assertEquals("blurry", again.labelNames().get(4));
+        }
+    }
+
+    @Test
+    void aBundleWithoutLabelsGetsThemAndItsUnlabelledItemsKeepTheirOwnLegendEntry() throws Exception {
+        Bundle b = BundleFixture.items(5).layout("a", "A", 0, 0, 1, 0, 2, 0, 3, 0, 4, 0)
+                .level(4, 2, 2, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255)
+                .write(dir.resolve("plain")).load();
+        ViewState st = view(b);
+        Path file = dir.resolve("elsewhere.csv");
+        try (LabelSession s = LabelSession.open(b, st, file, dir.resolve("cache"))) {
+            assertEquals(file.toAbsolutePath(), s.file(), "--annotations FILE");
+            assertEquals(1, st.labelCount());
+            assertNull(s.table().column("label"), "no label column until one is given");
+            st.setSelection(items(1, 2));
+            assertTrue(s.assign("cat"));
+            assertEquals(List.of("cat", LabelSession.NONE), st.labelNames());
+            assertArrayEquals(new int[] {1, 0, 0, 1, 1}, st.labelOfItem());
+            assertEquals(LabelSession.NONE_COLOR, st.labelColor(1));
+            // The unlabelled items are hidden, then a new label takes their legend place: they stay hidden.
+            st.setShown(1, false);
+            st.setSelection(items(3));
+            assertTrue(s.assign("dog"));
+            assertEquals(List.of("cat", "dog", LabelSession.NONE), st.labelNames());
+            assertTrue(st.isShown(1), "the new label 'dog' shows");
+            assertFalse(st.isShown(2), "the unlabelled items stay hidden");
+            assertTrue(st.isHidden(0) && st.isHidden(4) && !st.isHidden(3));
+            Column label = s.table().column("label");
+            assertEquals("", label.text(0), "no label: the empty value");
+            assertEquals("dog", label.text(3));
+            assertNull(s.table().column("label_original"), "nothing to keep");
+        }
+        assertTrue(Files.readString(file).contains("\n3,dog,,"));
+    }
+
+    @Test
+    void aBadSidecarIsRefusedInOneLine() throws Exception {
+        Bundle b = labelled();
+        Files.writeString(b.dir().resolve("annotations.csv"), "index,label\n9,x\n");
+        BundleException e = assertThrows(BundleException.class, () -> LabelSession.open(b, view(b), null, dir.resolve("cache")));
+        assertFalse(e.getMessage().contains("\n"));
+        assertTrue(e.getMessage().contains("annotations.csv") && e.getMessage().contains("line 2"), e.getMessage());
+    }
+}

@@ -1,0 +1,139 @@
+package org.embedscope.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import static org.embedscope.ui.WindowDriver.await;
+import static org.embedscope.ui.WindowDriver.xdotool;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.embedscope.render.Camera;
+import org.embedscope.render.SpriteFixture;
+import org.embedscope.render.ViewState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real window under an X server, driven by xdotool as a user would: a lasso drawn with the
+ * pointer, a key that labels the selection, Ctrl-Z and Ctrl-Shift-Z, each checked in what the scene
+ * shows and in the sidecar file beside the bundle; and pinning with N and Ctrl-click, Esc unpinning.
+ * Runs where DISPLAY is set and xdotool is installed (CI: under Xvfb).
+ */
+class LabelWindowTest {
+    @TempDir Path dir;
+    private WindowDriver driver;
+
+    @AfterEach
+    void close() throws Exception {
+        if (driver != null) driver.close();
+    }
+
+    /** Opens the five sprites (labels "even", "odd") with small sprites; returns the window's position on the screen. */
+    private int[] open(Path bundle) throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        // Large enough that the panels (control top left, selection bottom right, neighbours bottom
+        // middle) leave the middle and the top right of the scene free.
+        driver = WindowDriver.open(bundle, 1280, 900);
+        driver.onLoop(() -> driver.window.scene().state().setWorldSizes(new float[] {0.1f, 0.1f}));
+        // The panel collapsed (H): the whole window is the scene, and no item lies under the panel.
+        xdotool("key", "h");
+        Camera cam = driver.window.scene().state().camera();
+        await("the collapsed panel leaves the whole window to the scene", () -> cam.insetLeft() == 0f);
+        return driver.origin();
+    }
+
+    private static String[] at(int[] pos, Camera cam, float wx, float wy) {
+        return new String[] {String.valueOf(pos[0] + Math.round(cam.screenX(wx))), String.valueOf(pos[1] + Math.round(cam.screenY(wy)))};
+    }
+
+    /** The sidecar's rows after the header, once the window's writer has saved the state asked for. */
+    private static void awaitSidecar(Path file, List<String> rows) throws InterruptedException {
+        await("the sidecar holds " + rows, () -> {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                if (lines.isEmpty() || !lines.get(0).equals("index,label,tags,edited")) return false;
+                List<String> got = new ArrayList<>();
+                for (String l : lines.subList(1, lines.size())) got.add(l.substring(0, l.lastIndexOf(',')));
+                return got.equals(rows);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void aLassoSelectionIsLabelledWithAKeyUndoneAndRedoneAndSaved() throws Exception {
+        Path bundle = SpriteFixture.write(dir.resolve("b"));
+        int[] pos = open(bundle);
+        ViewState st = driver.window.scene().state();
+        Camera cam = st.camera();
+        Path sidecar = bundle.toAbsolutePath().resolve("annotations.csv");
+        assertEquals(sidecar, driver.window.labels().file());
+
+        // A lasso around items 1 (1, -1) and 3 (1, 1), both "odd".
+        List<String> cmd = new ArrayList<>(List.of("keydown", "ctrl"));
+        float[][] path = {{1.2f, 1.2f}, {0.6f, 1.2f}, {0.55f, 0.4f}, {0.6f, -0.4f}, {0.6f, -1.2f}, {1.2f, -1.2f}};
+        for (int k = 0; k < path.length; k++) {
+            String[] p = at(pos, cam, path[k][0], path[k][1]);
+            cmd.addAll(List.of("mousemove", p[0], p[1], "sleep", "0.05"));
+            if (k == 0) cmd.addAll(List.of("mousedown", "1", "sleep", "0.05"));
+        }
+        cmd.addAll(List.of("mouseup", "1", "sleep", "0.05", "keyup", "ctrl"));
+        xdotool(cmd.toArray(new String[0]));
+        await("the lasso selects items 1 and 3", () -> st.selectedCount() == 2 && st.isSelected(1) && st.isSelected(3));
+
+        // Key 1: the legend's first label, "even".
+        xdotool("key", "1");
+        await("items 1 and 3 are labelled even", () -> st.labelOfItem()[1] == 0 && st.labelOfItem()[3] == 0);
+        assertArrayEquals(new int[] {5, 0}, driver.window.scene().labelCounts(), "the legend counts follow");
+        awaitSidecar(sidecar, List.of("1,even,", "3,even,"));
+
+        xdotool("key", "ctrl+z");
+        await("Ctrl-Z gives them back their label", () -> st.labelOfItem()[1] == 1 && st.labelOfItem()[3] == 1);
+        awaitSidecar(sidecar, List.of());
+
+        xdotool("key", "ctrl+shift+z");
+        await("Ctrl-Shift-Z labels them again", () -> st.labelOfItem()[1] == 0 && st.labelOfItem()[3] == 0);
+        awaitSidecar(sidecar, List.of("1,even,", "3,even,"));
+        assertTrue(driver.alive(), String.valueOf(driver.failure()));
+    }
+
+    @Test
+    void nAndCtrlClickPinAndEscUnpinsBeforeClearing() throws Exception {
+        float[] a = SpriteFixture.A;
+        int n = a.length / 2, k = 2;
+        int[] idx = new int[n * k];
+        float[] dist = new float[n * k];
+        for (int i = 0; i < n; i++) for (int r = 0; r < k; r++) {
+            idx[i * k + r] = (i + r + 1) % n;
+            dist[i * k + r] = r + 1;
+        }
+        Path bundle = SpriteFixture.builder(a, SpriteFixture.B, false).neighbors(k, idx, dist).write(dir.resolve("nb")).dir;
+        int[] pos = open(bundle);
+        ViewState st = driver.window.scene().state();
+        Camera cam = st.camera();
+        // Items 3 (top right) and 4 (the middle): clear of the panels (control top left, selection bottom
+        // right, neighbours bottom middle).
+        String[] p3 = at(pos, cam, 1f, 1f), p4 = at(pos, cam, 0f, 0f);
+        xdotool("mousemove", p3[0], p3[1]);
+        await("item 3 is hovered", () -> driver.window.hovered() == 3);
+        xdotool("key", "n");
+        await("N pins item 3", () -> st.pinned() == 3);
+        await("its neighbours are ranked", () -> driver.window.scene().pinnedNeighbors() != null
+                && driver.window.scene().pinnedNeighbors().neighbor(0) == 4);
+        xdotool("click", "1");
+        await("a click selects item 3", () -> st.selectedCount() == 1 && st.isSelected(3));
+        xdotool("mousemove", p4[0], p4[1], "sleep", "0.4", "keydown", "ctrl", "click", "1", "keyup", "ctrl");
+        await("Ctrl-click pins item 4 instead", () -> st.pinned() == 4);
+        assertEquals(1, st.selectedCount(), "and keeps the selection");
+        xdotool("key", "Escape");
+        await("Esc unpins", () -> st.pinned() == -1);
+        assertEquals(1, st.selectedCount(), "the first Esc keeps the selection");
+        xdotool("key", "Escape");
+        await("the second clears it", () -> st.selectedCount() == 0);
+    }
+}
