@@ -76,6 +76,7 @@ public final class SceneRenderer implements AutoCloseable {
      */
     public static final float MOTION_BUDGET_MS = 25f;
     private float exactMs;
+    private boolean exactTimedOnce;
     private boolean lastWasHalf;
     private final float pointLimit;
     /**
@@ -335,7 +336,11 @@ public final class SceneRenderer implements AutoCloseable {
                 long t0 = System.nanoTime();
                 drawScene(scene, itemDraw(), list);
                 glFinish();
-                exactMs = (System.nanoTime() - t0) / 1e6f;
+                // The first redraw and one into a just-resized target pay one-time costs (shader
+                // variants compiled on first use, targets allocated): not what a redraw costs, and
+                // they would make the first transition half resolution even on a GPU.
+                if (exactTimedOnce && !resized) exactMs = (System.nanoTime() - t0) / 1e6f;
+                exactTimedOnce = true;
             }
             drawnVersion = state.version();
             drawnAtlasVersion = atlas.version();
