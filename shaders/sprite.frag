@@ -15,10 +15,10 @@ flat in ivec4 vCell;
 flat in int vState;
 
 uniform float uThreshold;
+uniform int uTintByLabel;      // 1: the image's shape in the item's colour (its label's, or the colouring's)
 #ifdef EXACT
 uniform int uLevel;            // the level wanted: a cell that fell back to a coarser one is filtered
 #endif
-uniform int uTintByLabel;      // 1: the image's shape in its label's colour
 uniform vec3 uBackground;
 uniform float uDimKeep;        // how much of a dimmed item's colour is kept
 uniform int uSmooth;

@@ -3,6 +3,9 @@ package org.embedscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.embedscope.Home;
+import org.embedscope.bundle.Manifest;
+import org.embedscope.select.ItemSet;
+import org.embedscope.select.SelectionFile;
 import org.embedscope.ui.ExplorerWindow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +46,10 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "Budget for the atlas on the GPU, such as 1G or 512M: coarse levels stay, finer pages stream in as the view needs them (default: ${DEFAULT-VALUE}).")
     ByteSize gpuMemory;
 
+    @Option(names = "--selection", paramLabel = "FILE",
+            description = "Open with the items a selection file lists selected (CSV with an index column, as select and the window's export write).")
+    Path selection;
+
     @Option(names = "--annotations", paramLabel = "FILE",
             description = {"Where label and tag edits are kept: loaded at start, saved after each edit (default: annotations.csv",
                     "beside the bundle; when its folder is read-only, a file in your cache folder, and the overlay says so)."})
@@ -51,7 +58,10 @@ public final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = bundle != null ? folder.resolve(bundle, spec) : Home.resolve("assets/mnist");
+        // A bad selection file is refused before any window opens.
+        ItemSet selected = selection == null ? null : SelectionFile.read(selection, Manifest.read(dir).count());
         try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height(), gpuMemory.bytes(), annotations)) {
+            if (selected != null) window.scene().state().setSelection(selected);
             window.run();
         }
         // Atlas levels made at this load finish going into the cache before the process ends.

@@ -3,7 +3,14 @@ package org.embedscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
+import org.embedscope.query.Column;
+import org.embedscope.query.ColumnTable;
+import org.embedscope.query.Query;
+import org.embedscope.render.ColourBy;
+import org.embedscope.select.ItemSet;
+import org.embedscope.select.SelectionFile;
 import org.embedscope.render.ViewState;
 import org.embedscope.ui.OffscreenExplorer;
 import picocli.CommandLine;
@@ -61,8 +68,28 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "A", defaultValue = "0.5", description = "Alpha threshold (default: ${DEFAULT-VALUE}).")
     float threshold;
 
-    @Option(names = "--tint", description = "Colour each image's shape by its label.")
+    @Option(names = "--tint", description = "Colour each image's shape by its label (or by --color-by's column).")
     boolean tint;
+
+    @Option(names = {"--color-by", "--colour-by"}, paramLabel = "COLUMN",
+            description = {"Colour by any column, as --tint does by label: categories through the palette, numbers",
+                    "through viridis over their 2nd to 98th percentile (see README, \"Using the explorer\")."})
+    String colorBy;
+
+    @Option(names = "--where", paramLabel = "EXPR",
+            description = {"Search: items not matching the query are dimmed (with --only, not drawn). The query",
+                    "language is README's, \"Selecting and searching\"."})
+    String where;
+
+    @Option(names = "--only", description = "With --where: draw only the matches.")
+    boolean only;
+
+    @Option(names = "--selection", paramLabel = "FILE",
+            description = "Draw the items a selection file lists (CSV with an index column, as select and the window export) selected.")
+    Path selection;
+
+    @Option(names = "--dim", description = "With --selection: draw the other items dimmed (the window's 'dim the rest').")
+    boolean dim;
 
     @Option(names = "--smooth-alpha", description = "Blend texels by their alpha instead of the threshold's pass or fail.")
     boolean smoothAlpha;
@@ -92,7 +119,15 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // What can be checked without the bundle first: nothing is drawn or written before every check passes.
+        if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
+        if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
+        Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
         Bundle b = BundleReader.load(folder.resolve(bundle, spec));
+        ColumnTable table = query != null || colorBy != null ? ColumnTable.of(b) : null;
+        ItemSet matches = query == null ? null : OptionText.read("--where", () -> query.evaluate(table));
+        ColourBy colouring = colorBy == null ? null : colouring(table, colorBy);
+        ItemSet selected = selection == null ? null : SelectionFile.read(selection, b.count());
         int from = layout == null ? 0 : layoutIndex(b, layout, "--layout");
         int target = to == null ? (from + 1) % b.manifest().layouts().size() : layoutIndex(b, to, "--to");
         int[] cursor = {-1, -1};
@@ -110,7 +145,16 @@ public final class RenderCommand implements Callable<Integer> {
             }
             st.setUserScale(scale);
             st.setThreshold(threshold);
-            st.setTintByLabel(tint);
+            st.setTintByLabel(tint || colouring != null);
+            if (colouring != null) st.setColourBy(colouring);
+            if (matches != null) {
+                st.setMatches(matches);
+                st.setOnlyMatches(only);
+            }
+            if (selected != null) {
+                st.setSelection(selected);
+                st.setDimUnselected(dim);
+            }
             st.setSmoothAlpha(smoothAlpha);
             // The view's zoom is relative to the fitted view, which leaves room for the open panel.
             st.setInsetLeft(overlay ? org.embedscope.ui.Overlay.insetPx(1f) : 0f);
@@ -178,15 +222,28 @@ public final class RenderCommand implements Callable<Integer> {
         ViewState st = x.scene().state();
         org.embedscope.render.Camera cam = st.camera();
         float px = st.spritePixels();
-        int[] labels = b.hasLabels() ? b.labels() : new int[b.count()];
-        int drawn = org.embedscope.render.VisibleItems.mark(x.scene().layouts(), st.transition(), cam, labels,
-                st.shownLabels(), px / 2, null);
+        int drawn = org.embedscope.render.VisibleItems.mark(x.scene().layouts(), st.transition(), cam, st.legendCodes(),
+                st.shownCategories(), px / 2, null);
         String layout = b.manifest().layouts().get(st.transition().target()).name();
         return String.format(java.util.Locale.ROOT,
                 "{\"sprite_px\": %.2f, \"level\": %d, \"view\": {\"cx\": %.6f, \"cy\": %.6f, \"zoom\": %.4f}, "
                         + "\"items_drawn\": %d, \"items\": %d, \"layout\": \"%s\", \"size\": [%d, %d], \"out\": \"%s\"}",
                 px, x.scene().currentLevel(), cam.centerX(), cam.centerY(), cam.zoom(), drawn, b.count(), layout,
                 cam.width(), cam.height(), out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""));
+    }
+
+    /** The colouring by column {@code name} in its usual reading, or one line saying why there is none. */
+    private static ColourBy colouring(ColumnTable table, String name) throws BundleException {
+        Column c = table.column(name);
+        if (c == null) {
+            throw new BundleException(null, "--color-by", "no column '" + name + "'; the columns are " + String.join(", ", table.names()));
+        }
+        Boolean asCategories = ColourBy.defaultAsCategories(c);
+        if (asCategories == null) {
+            throw new BundleException(null, "--color-by", "column '" + name + "' has " + c.categories().size()
+                    + " distinct texts; at most " + ColourBy.MAX_CATEGORIES + " can be coloured as categories");
+        }
+        return ColourBy.of(c, asCategories);
     }
 
     private float[] parseFloats(String s, int n, String option) {

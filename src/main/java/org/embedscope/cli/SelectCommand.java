@@ -14,7 +14,6 @@ import org.embedscope.bundle.Manifest;
 import org.embedscope.progress.TerminalProgress;
 import org.embedscope.query.ColumnTable;
 import org.embedscope.query.Query;
-import org.embedscope.query.QueryException;
 import org.embedscope.select.Box;
 import org.embedscope.select.ContactSheet;
 import org.embedscope.select.ItemSet;
@@ -72,9 +71,9 @@ public final class SelectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BundleException {
         // Everything that can be checked without the bundle, first; nothing is written before all checks pass.
-        Query query = where == null ? null : parse("--where", () -> Query.parse(where));
-        Region boxRegion = box == null ? null : parse("--box", () -> Box.parse(box));
-        Region lassoRegion = lasso == null ? null : parse("--lasso", () -> Polygon.parse(lasso));
+        Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
+        Region boxRegion = box == null ? null : OptionText.read("--box", () -> Box.parse(box));
+        Region lassoRegion = lasso == null ? null : OptionText.read("--lasso", () -> Polygon.parse(lasso));
         if (sheetLimit < 1) throw new BundleException(null, "--sheet-limit", "expected a positive number of images, got " + sheetLimit);
         if (sheet != null && sheet.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new BundleException(null, "--sheet", "names the same file as -o; expected a different file for the PNG");
@@ -95,7 +94,7 @@ public final class SelectCommand implements Callable<Integer> {
             ItemSet selected = ItemSet.all(b.count());
             if (query != null) {
                 ColumnTable table = edits != null ? ColumnTable.of(b, edits) : ColumnTable.of(b);
-                selected.and(parse("--where", () -> query.evaluate(table)));
+                selected.and(OptionText.read("--where", () -> query.evaluate(table)));
             }
             if (boxRegion != null) selected.and(boxRegion.select(b.coords(li)));
             if (lassoRegion != null) selected.and(lassoRegion.select(b.coords(li)));
@@ -139,19 +138,4 @@ public final class SelectCommand implements Callable<Integer> {
         return i;
     }
 
-    /** Something that reads user text and may say where it is wrong. */
-    private interface Reading<T> {
-        T read() throws QueryException;
-    }
-
-    /** Runs {@code r}, turning its error into one line naming the option: "--where: at 7: expected ...". */
-    private static <T> T parse(String option, Reading<T> r) throws BundleException {
-        try {
-            return r.read();
-        } catch (QueryException e) {
-            throw new BundleException(null, option, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new BundleException(null, option, e.getMessage());
-        }
-    }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  *   <li>blending, scissor, depth, stencil and face culling off; program point size on;</li>
  *   <li>no program in use, vertex array 0, no buffer bound to {@code GL_ARRAY_BUFFER};</li>
  *   <li>texture unit 0 active, and no texture bound to {@code GL_TEXTURE_2D} or
- *       {@code GL_TEXTURE_2D_ARRAY} on units 0 to 2 (the units passes use).</li>
+ *       {@code GL_TEXTURE_2D_ARRAY} on units 0 to 3 (the units passes use).</li>
  * </ul>
  * A pass may assume the baseline, may change anything for its own draws, and restores the baseline
  * before it returns. A pass that draws into the scene draws into the framebuffer and viewport its
@@ -39,8 +39,11 @@ public final class GlState {
         glActiveTexture(GL_TEXTURE0);
     }
 
-    /** The texture units passes use: 0 the atlas, 1 the label table, 2 the atlas's page table. */
-    static final int UNITS = 3;
+    /**
+     * The texture units passes use: 0 the atlas, 1 the colouring's category colours, 2 the atlas's
+     * page table, 3 the colour map.
+     */
+    static final int UNITS = 4;
 
     /** Unbinds what passes bind on texture units 0 to {@link #UNITS} - 1, leaving unit 0 active. */
     static void unbindTextures() {

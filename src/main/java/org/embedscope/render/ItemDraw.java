@@ -22,17 +22,18 @@ final class ItemDraw {
     final boolean tintByLabel;
     private final PointBuffers points;
     private final AtlasTextures atlas;
-    private final LabelTable labels;
+    private final CategoryColours colours;
+    private final ColourBy colourBy;
     private final int alphaMode;
 
     ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
-             LabelTable labels, int alphaMode) {
-        this(st, guard, level, threshold, points, atlas, labels, alphaMode, 1f);
+             CategoryColours colours, int alphaMode) {
+        this(st, guard, level, threshold, points, atlas, colours, alphaMode, 1f);
     }
 
     /** As above, for a target {@code pxScale} times the framebuffer's resolution (motion frames). */
     ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
-             LabelTable labels, int alphaMode, float pxScale) {
+             CategoryColours colours, int alphaMode, float pxScale) {
         this.worldToClip = st.camera().worldToClip(guard);
         Transition tr = st.transition();
         this.weights = tr.weights();
@@ -46,7 +47,8 @@ final class ItemDraw {
         this.tintByLabel = st.tintByLabel();
         this.points = points;
         this.atlas = atlas;
-        this.labels = labels;
+        this.colours = colours;
+        this.colourBy = st.colourBy();
         this.alphaMode = alphaMode;
     }
 
@@ -61,9 +63,10 @@ final class ItemDraw {
     private final float targetW, targetH;
 
     /**
-     * Uses {@code p}, binds the per-item vertex array with this frame's layouts, the label table
-     * (unit 1) and the atlas (units 0 and 2, {@link AtlasTextures#bind}), and sets the uniforms every
-     * item shader reads. {@link #unbind()} returns to the baseline ({@link GlState}).
+     * Uses {@code p}, binds the per-item vertex array with this frame's layouts, the colouring
+     * (category colours on unit 1, the colour map on unit 3) and the atlas (units 0 and 2,
+     * {@link AtlasTextures#bind}), and sets the uniforms every item shader reads. {@link #unbind()}
+     * returns to the baseline ({@link GlState}).
      */
     void bind(ShaderProgram p) {
         p.use();
@@ -73,9 +76,20 @@ final class ItemDraw {
         p.set("uPointSize", pointPx);
         if (exact) p.set("uTargetSize", targetW, targetH);
         glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, labels.texture());
-        p.set("uLabels", 1);
-        p.set("uLabelsWidth", labels.width());
+        glBindTexture(GL_TEXTURE_2D, colours.texture());
+        p.set("uCategoryColours", 1);
+        p.set("uCategoriesWidth", colours.width());
+        glActiveTexture(GL_TEXTURE3);
+        glBindTexture(GL_TEXTURE_2D, colours.mapTexture());
+        p.set("uColourMap", 3);
+        boolean numbers = !colourBy.isCategories();
+        p.set("uColourByNumber", numbers ? 1 : 0);
+        if (numbers) {
+            double lo = colourBy.low(), hi = colourBy.high();
+            p.set("uValueLow", (float) lo);
+            p.set("uValueScale", hi > lo ? (float) (1 / (hi - lo)) : 0f);
+            p.setRgb("uMissingColour", ColourBy.MISSING);
+        }
         glActiveTexture(GL_TEXTURE0);
         // Flat squares sample nothing; they still name the coarsest level, which is always there.
         atlas.bind(p);

@@ -10,19 +10,23 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * Per-item vertex data, in one vertex array indexed by item: a buffer of normalised positions per
- * layout, and one each of label indices, atlas cell numbers and {@link ItemStates} flags. The array
- * binds three layout buffers to attributes 0–2 (the transition's slots), the labels to 3, the cells
- * to 4 and the flags to 5; switching layouts rebinds attributes, never re-uploads. Positions, labels
- * and cells are uploaded once; the flags, one byte per item, again only where they changed.
+ * layout, and one each of colouring categories, atlas cell numbers, {@link ItemStates} flags and
+ * colouring numbers. The array binds three layout buffers to attributes 0–2 (the transition's
+ * slots), the categories to 3, the cells to 4, the flags to 5 and the numbers to 6; switching layouts
+ * rebinds attributes, never re-uploads. Positions and cells are uploaded once; the categories or the
+ * numbers when the colouring changes ({@link #setColouring}); the flags, one byte per item, again only
+ * where they changed.
  */
 public final class PointBuffers implements AutoCloseable {
-    public static final int LABEL_ATTRIBUTE = 3;
+    public static final int CATEGORY_ATTRIBUTE = 3;
     public static final int CELL_ATTRIBUTE = 4;
     public static final int STATE_ATTRIBUTE = 5;
+    public static final int VALUE_ATTRIBUTE = 6;
 
     private final int vao;
     private final int[] positionBuffers;
-    private final int labelBuffer;
+    private final int categoryBuffer;
+    private final int valueBuffer;
     private final int cellBuffer;
     private final int stateBuffer;
     private final int count;
@@ -31,7 +35,7 @@ public final class PointBuffers implements AutoCloseable {
 
     /**
      * @param layouts per layout, interleaved normalised x, y of every item
-     * @param labels  per item, its label index (all zeros without labels)
+     * @param labels  per item, its label index (all zeros without labels): the first colouring
      * @param cells   per item, the number of its atlas cell (see {@code atlas.glsl})
      */
     public PointBuffers(float[][] layouts, int[] labels, int[] cells) {
@@ -44,7 +48,12 @@ public final class PointBuffers implements AutoCloseable {
             glBindBuffer(GL_ARRAY_BUFFER, positionBuffers[l]);
             glBufferData(GL_ARRAY_BUFFER, layouts[l], GL_STATIC_DRAW);
         }
-        labelBuffer = intAttribute(LABEL_ATTRIBUTE, labels);
+        categoryBuffer = intAttribute(CATEGORY_ATTRIBUTE, labels);
+        valueBuffer = glGenBuffers();
+        glBindBuffer(GL_ARRAY_BUFFER, valueBuffer);
+        glBufferData(GL_ARRAY_BUFFER, new float[Math.max(1, count)], GL_DYNAMIC_DRAW);
+        glEnableVertexAttribArray(VALUE_ATTRIBUTE);
+        glVertexAttribPointer(VALUE_ATTRIBUTE, 1, GL_FLOAT, false, 0, 0L);
         cellBuffer = intAttribute(CELL_ATTRIBUTE, cells);
         stateBuffer = glGenBuffers();
         glBindBuffer(GL_ARRAY_BUFFER, stateBuffer);
@@ -65,7 +74,7 @@ public final class PointBuffers implements AutoCloseable {
     private static int intAttribute(int location, int[] values) {
         int buffer = glGenBuffers();
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
-        glBufferData(GL_ARRAY_BUFFER, values, GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, values, GL_DYNAMIC_DRAW);
         glEnableVertexAttribArray(location);
         glVertexAttribIPointer(location, 1, GL_INT, 0, 0L);
         return buffer;
@@ -83,13 +92,6 @@ public final class PointBuffers implements AutoCloseable {
             glVertexAttribPointer(s, 2, GL_FLOAT, false, 0, 0L);
             bound[s] = want[s];
         }
-        glBindBuffer(GL_ARRAY_BUFFER, 0);
-    }
-
-    /** Replaces every item's label index (a user relabelled items). */
-    public void uploadLabels(int[] labels) {
-        glBindBuffer(GL_ARRAY_BUFFER, labelBuffer);
-        glBufferSubData(GL_ARRAY_BUFFER, 0, labels);
         glBindBuffer(GL_ARRAY_BUFFER, 0);
     }
 
@@ -112,13 +114,22 @@ public final class PointBuffers implements AutoCloseable {
         uploadedStates = states.version();
     }
 
+    /** Sends the colouring's per-item data: its categories, or its numbers. */
+    public void setColouring(ColourBy c) {
+        glBindBuffer(GL_ARRAY_BUFFER, c.isCategories() ? categoryBuffer : valueBuffer);
+        if (c.isCategories()) glBufferSubData(GL_ARRAY_BUFFER, 0, c.codes());
+        else glBufferSubData(GL_ARRAY_BUFFER, 0, c.values());
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+    }
+
     public void bind() { glBindVertexArray(vao); }
 
     @Override
     public void close() {
         glDeleteVertexArrays(vao);
         for (int b : positionBuffers) glDeleteBuffers(b);
-        glDeleteBuffers(labelBuffer);
+        glDeleteBuffers(categoryBuffer);
+        glDeleteBuffers(valueBuffer);
         glDeleteBuffers(cellBuffer);
         glDeleteBuffers(stateBuffer);
     }

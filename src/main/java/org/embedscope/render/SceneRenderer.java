@@ -46,14 +46,14 @@ public final class SceneRenderer implements AutoCloseable {
     private final float[][] layouts;
     private int[] labelCounts;
     private long countedLabels = -1;
-    private long uploadedLabels;
     private final int[] cellOfItem;
     private final int[] cellSizes;
     private final int alphaMode;
     private final ViewState state;
     private final PointBuffers points;
     private final AtlasTextures atlas;
-    private final LabelTable labels;
+    private final CategoryColours colours;
+    private long uploadedColour = -1;
     private final IndexList selected;
     private final SpritePass sprites;
     private final SelectionPass selection;
@@ -126,7 +126,6 @@ public final class SceneRenderer implements AutoCloseable {
             colors[l] = Palette.rgb(l);
         }
         state.setLabels(labelOfItem, names, colors);
-        uploadedLabels = state.labelsVersion();
         // Every item's cell is its own index today (README, "Bundle format"); the indirection lets
         // index lists and streamed pages name cells without the draw order.
         cellOfItem = new int[n];
@@ -141,7 +140,7 @@ public final class SceneRenderer implements AutoCloseable {
 
         AtlasTextures at = null;
         PointBuffers pb = null;
-        LabelTable lt = null;
+        CategoryColours lt = null;
         IndexList il = null, si = null, pi = null;
         SpritePass sp = null;
         SelectionPass sel = null;
@@ -154,7 +153,7 @@ public final class SceneRenderer implements AutoCloseable {
             if (pages == null) pages = new PageDecoder(bundle.dir(), m, DECODE_AHEAD, budget);
             at = new AtlasTextures(pages, budget, glGetInteger(GL_MAX_ARRAY_TEXTURE_LAYERS));
             pb = new PointBuffers(layouts, labelOfItem, cellOfItem);
-            lt = new LabelTable(labelCount);
+            lt = new CategoryColours(labelCount);
             il = new IndexList();
             si = new IndexList();
             pi = new IndexList();
@@ -172,7 +171,7 @@ public final class SceneRenderer implements AutoCloseable {
         atlas = at;
         cellSizes = at.cellSizes();
         points = pb;
-        labels = lt;
+        colours = lt;
         selected = il;
         sceneItems = si;
         pickItems = pi;
@@ -221,7 +220,6 @@ public final class SceneRenderer implements AutoCloseable {
 
     public AtlasTextures atlas() { return atlas; }
 
-    public LabelTable labels() { return labels; }
 
     /** Number of items of each label (one entry when the bundle has no labels), as labelled now. Do not modify. */
     public int[] labelCounts() {
@@ -288,17 +286,16 @@ public final class SceneRenderer implements AutoCloseable {
     /** The same for a target of {@code pxScale} times the framebuffer's resolution. */
     private ItemDraw itemDraw(float pxScale) {
         points.upload(state.itemStates());
-        if (uploadedLabels != state.labelsVersion()) {
-            points.uploadLabels(state.labelOfItem());
-            int[] colors = new int[state.labelCount()];
-            for (int l = 0; l < colors.length; l++) colors[l] = state.labelColor(l);
-            labels.setColors(colors);
-            uploadedLabels = state.labelsVersion();
+        if (uploadedColour != state.colourVersion()) {
+            ColourBy c = state.colourBy();
+            points.setColouring(c);
+            if (c.isCategories()) colours.setColours(c.categoryColours());
+            uploadedColour = state.colourVersion();
         }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
         int level = levelFor(state.spritePixels() * pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
-        return new ItemDraw(state, guard, level, threshold, points, atlas, labels, alphaMode, pxScale);
+        return new ItemDraw(state, guard, level, threshold, points, atlas, colours, alphaMode, pxScale);
     }
 
     /**
@@ -541,7 +538,7 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     private HoverPass.Item hoverItem(int item) {
-        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), state.labelColor(state.labelOfItem()[item]));
+        return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), state.colourBy().rgb(item));
     }
 
     private void drawHover(int item) {
@@ -601,7 +598,7 @@ public final class SceneRenderer implements AutoCloseable {
         selected.close();
         sceneItems.close();
         pickItems.close();
-        labels.close();
+        colours.close();
         points.close();
         atlas.close();
     }

@@ -1,6 +1,7 @@
 package org.embedscope.render;
 
 import java.util.Arrays;
+import java.util.List;
 import org.embedscope.select.ItemSet;
 
 /**
@@ -28,16 +29,19 @@ public final class ViewState {
     private float threshold = DEFAULT_THRESHOLD;
     private boolean tintByLabel;
     private boolean smoothAlpha;
-    private boolean[] shown;
     private final TransitionCamera follow = new TransitionCamera();
     private final CameraFlight flight = new CameraFlight();
     private float[][] positions;
     private long version;
 
-    private int[] labelOfItem;
-    private int[] labelColors;
-    private java.util.List<String> labelNames;
+    private final int count;
+    private ColourBy labelColouring;
     private long labelsVersion;
+    private ColourBy colourBy;
+    private long colourVersion;
+    private long coloursVersion;
+    private int pinned = -1;
+    private int[] noCategories;
     private final ItemStates states;
     private final ItemSet selection;
     private ItemSet matches;
@@ -47,7 +51,6 @@ public final class ViewState {
     private long selectionVersion;
     private int[] selectedItems = new int[0];
     private long selectedItemsVersion;
-    private int pinned = -1;
 
     /** A view without items (for input and camera logic). */
     public ViewState(int layouts, int labels, int initialLayout) {
@@ -56,23 +59,26 @@ public final class ViewState {
 
     /**
      * @param labels      number of distinct labels (at least one entry is kept)
-     * @param labelOfItem per item, its label index; its length is the item count
+     * @param labelOfItem per item, its label index; its length is the item count. The items are
+     *                    coloured by label (names and colours from {@link #setLabels}) until
+     *                    {@link #setColourBy}
      */
     public ViewState(int layouts, int labels, int[] labelOfItem, int initialLayout) {
         this.layouts = layouts;
         this.transition = new Transition(initialLayout);
         this.worldSizes = new float[layouts];
         Arrays.fill(worldSizes, 0.01f);
-        this.shown = new boolean[Math.max(1, labels)];
-        Arrays.fill(shown, true);
-        this.labelOfItem = labelOfItem;
-        this.labelColors = new int[shown.length];
-        for (int l = 0; l < shown.length; l++) labelColors[l] = Palette.rgb(l);
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (int l = 0; l < shown.length; l++) names.add(Integer.toString(l));
-        this.labelNames = java.util.List.copyOf(names);
-        this.states = new ItemStates(labelOfItem.length);
-        this.selection = new ItemSet(labelOfItem.length);
+        this.count = labelOfItem.length;
+        String[] names = new String[Math.max(1, labels)];
+        int[] colours = new int[names.length];
+        for (int l = 0; l < names.length; l++) {
+            names[l] = Integer.toString(l);
+            colours[l] = Palette.rgb(l);
+        }
+        this.labelColouring = ColourBy.categories(null, labelOfItem.clone(), Arrays.asList(names), colours);
+        this.colourBy = labelColouring;
+        this.states = new ItemStates(count);
+        this.selection = new ItemSet(count);
     }
 
     // ---------------------------------------------------------------- camera
@@ -194,7 +200,9 @@ public final class ViewState {
     public void moveTo(int layout, float now) {
         int before = transition.target();
         transition.moveTo(layout, now);
-        if (transition.target() != before && positions != null) follow.start(positions, transition, camera, labelOfItem, shown);
+        if (transition.target() != before && positions != null) {
+            follow.start(positions, transition, camera, legendCodes(), shownCategories());
+        }
         changed();
     }
 
@@ -282,28 +290,35 @@ public final class ViewState {
     // ---------------------------------------------------------------- which items show, and how
 
     /** Number of items. */
-    public int itemCount() { return labelOfItem.length; }
+    public int itemCount() { return count; }
 
-    /** Per item, its label index into {@link #labelNames()}. Do not modify. */
-    public int[] labelOfItem() { return labelOfItem; }
+    // ---------------------------------------------------------------- labels
+
+    /** Per item, its label index into {@link #labelNames()}, as labelled now. Do not modify. */
+    public int[] labelOfItem() { return labelColouring.codes(); }
 
     /** Number of labels (at least one). */
-    public int labelCount() { return shown.length; }
+    public int labelCount() { return labelColouring.categoryCount(); }
 
     /** Each label's name as the legend shows it. */
-    public java.util.List<String> labelNames() { return labelNames; }
+    public List<String> labelNames() { return labelColouring.categoryNames(); }
 
     /** Label {@code label}'s colour, 0xRRGGBB. */
-    public int labelColor(int label) { return labelColors[label]; }
+    public int labelColor(int label) { return labelColouring.categoryColour(label); }
 
     /** Increases whenever the labels, their names or colours change. */
     public long labelsVersion() { return labelsVersion; }
 
+    /** The colouring by label: the items' colours until another column is chosen ({@link #setColourBy}). */
+    public ColourBy labelColouring() { return labelColouring; }
+
     /**
-     * Gives the items new labels (a user's corrections): {@code labelOfItem} per item (copied), each
-     * label's name and colour. Labels keep their shown or hidden state by index; labels new at the end are shown.
+     * Gives the items new labels (a user's corrections, or the bundle's names at the start):
+     * {@code labelOfItem} per item (copied), each label's name and colour. Labels keep their shown or
+     * hidden state by index; labels new at the end are shown. When the items are coloured by label,
+     * the new colours show at once.
      */
-    public void setLabels(int[] labelOfItem, java.util.List<String> names, int[] colors) {
+    public void setLabels(int[] labelOfItem, List<String> names, int[] colors) {
         if (labelOfItem.length != itemCount() || names.isEmpty() || colors.length != names.size()) {
             throw new IllegalArgumentException("labels for " + labelOfItem.length + " items, " + names.size() + " names, "
                     + colors.length + " colours; expected " + itemCount() + " items and a colour per name");
@@ -311,33 +326,87 @@ public final class ViewState {
         for (int l : labelOfItem) {
             if (l < 0 || l >= names.size()) throw new IllegalArgumentException("label " + l + " outside 0.." + (names.size() - 1));
         }
-        int before = shown.length;
-        if (names.size() != before) {
-            shown = Arrays.copyOf(shown, names.size());
-            for (int l = before; l < shown.length; l++) shown[l] = true;
-        }
-        this.labelOfItem = labelOfItem.clone();
-        this.labelNames = java.util.List.copyOf(names);
-        this.labelColors = colors.clone();
+        ColourBy next = ColourBy.categories(null, labelOfItem.clone(), names, colors);
+        next.showLike(labelColouring);
+        boolean current = colourBy == labelColouring;
+        labelColouring = next;
         labelsVersion++;
+        if (current) {
+            colourBy = next;
+            colourVersion++;
+        }
+        coloursVersion++;
         statesChanged();
     }
 
-    public boolean isShown(int label) { return shown[label]; }
+    /** Whether label {@code label} is shown (the label legend's box). */
+    public boolean isShown(int label) { return labelColouring.isShown(label); }
 
-    public boolean[] shownLabels() { return shown.clone(); }
+    /** Per label, whether it is shown. */
+    public boolean[] shownLabels() { return labelColouring.shownCategories(); }
 
-    /** Shows or hides every item of label {@code label}: hidden items are neither drawn nor picked. */
+    /**
+     * Shows or hides label {@code label}. While the items are coloured by label, its items are then
+     * hidden (neither drawn nor picked); coloured by another column, that column's legend decides.
+     */
     public void setShown(int label, boolean on) {
-        if (shown[label] != on) {
-            shown[label] = on;
-            statesChanged();
+        if (labelColouring.setShown(label, on) && colourBy == labelColouring) statesChanged();
+    }
+
+    // ---------------------------------------------------------------- colouring
+
+    /** What colours the items (the labels by default). */
+    public ColourBy colourBy() { return colourBy; }
+
+    /** Colours the items by {@code c}; its legend's show/hide decides what is hidden from now on. */
+    public void setColourBy(ColourBy c) {
+        if (c.itemCount() != count) throw new IllegalArgumentException("colouring for " + c.itemCount() + " items, not " + count);
+        if (c == colourBy) return;
+        colourBy = c;
+        colourVersion++;
+        coloursVersion++;
+        statesChanged();
+    }
+
+    /** Increases whenever {@link #colourBy()} is replaced (the GPU's per-item colour data follows). */
+    public long colourVersion() { return colourVersion; }
+
+    /** Increases whenever any item's colour may have changed: colouring, range, labels (thumbnails follow). */
+    public long coloursVersion() { return coloursVersion; }
+
+    /** Maps values {@code low} to {@code high} onto the colour map (colouring by numbers). */
+    public void setColourRange(double low, double high) {
+        if (colourBy.setRange(low, high)) {
+            coloursVersion++;
+            changed();
         }
     }
 
-    /** True when item {@code item} is hidden (its label hidden, or outside the matches with "only matches" on). */
+    /** Whether the colouring's legend shows category {@code category}. */
+    public boolean isCategoryShown(int category) { return colourBy.isShown(category); }
+
+    /** Per category of the colouring, whether it is shown; {@link #legendCodes()} gives each item's. */
+    public boolean[] shownCategories() { return colourBy.shownCategories(); }
+
+    /** Per item, its category in the colouring's legend (all 0 when colouring by numbers). Do not modify. */
+    public int[] legendCodes() {
+        int[] codes = colourBy.codes();
+        if (codes != null) return codes;
+        if (noCategories == null) noCategories = new int[count];
+        return noCategories;
+    }
+
+    /** Shows or hides every item of category {@code category} of the colouring: hidden items are neither drawn nor picked. */
+    public void setCategoryShown(int category, boolean on) {
+        if (colourBy.setShown(category, on)) statesChanged();
+    }
+
+    /**
+     * True when item {@code item} is hidden: its category hidden in the colouring's legend (its label,
+     * by default), or outside the matches with "only matches" on.
+     */
     public boolean isHidden(int item) {
-        return !shown[labelOfItem[item]] || (onlyMatches && matches != null && !matches.contains(item));
+        return colourBy.hides(item) || (onlyMatches && matches != null && !matches.contains(item));
     }
 
     /** The selection, to read (a copy). */
@@ -396,14 +465,15 @@ public final class ViewState {
     /** Selects every shown item not selected, and deselects the rest. */
     public void invertSelection() {
         ItemSet next = new ItemSet(itemCount());
-        for (int i = 0; i < labelOfItem.length; i++) if (!selection.contains(i) && !isHidden(i)) next.add(i);
+        for (int i = 0; i < count; i++) if (!selection.contains(i) && !isHidden(i)) next.add(i);
         setSelection(next);
     }
 
-    /** Selects the shown items of label {@code label} (the legend). */
-    public void selectLabel(int label) {
+    /** Selects the shown items of category {@code category} of the colouring (the legend). */
+    public void selectCategory(int category) {
+        int[] codes = colourBy.codes();
         ItemSet next = new ItemSet(itemCount());
-        for (int i = 0; i < labelOfItem.length; i++) if (labelOfItem[i] == label && !isHidden(i)) next.add(i);
+        if (codes != null) for (int i = 0; i < count; i++) if (codes[i] == category && !isHidden(i)) next.add(i);
         setSelection(next);
     }
 
@@ -468,7 +538,7 @@ public final class ViewState {
     public ItemStates itemStates() {
         if (statesStale) {
             boolean dimRest = dimUnselected && !selection.isEmpty();
-            for (int i = 0; i < labelOfItem.length; i++) {
+            for (int i = 0; i < count; i++) {
                 boolean sel = selection.contains(i);
                 boolean match = matches != null && matches.contains(i);
                 int f = 0;

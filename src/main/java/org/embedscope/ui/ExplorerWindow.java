@@ -381,10 +381,20 @@ public final class ExplorerWindow implements AutoCloseable {
         if (st.userScale() != 1f) c.append(String.format(java.util.Locale.ROOT, " --scale %s", st.userScale()));
         if (st.threshold() != org.embedscope.render.ViewState.DEFAULT_THRESHOLD) c.append(String.format(java.util.Locale.ROOT, " --threshold %s", st.threshold()));
         if (st.tintByLabel()) c.append(" --tint");
+        var colouring = st.colourBy();
+        boolean byLabel = b.hasLabels() && b.manifest().label().column().equals(colouring.column()) && colouring.isCategories();
+        if (colouring.column() != null && !byLabel) c.append(" --color-by ").append(shellQuoted(colouring.column()));
+        if (st.matches() != null) c.append(" --where ").append(shellQuoted(overlay.searchText())).append(st.onlyMatches() ? " --only" : "");
         if (st.smoothAlpha()) c.append(" --smooth-alpha");
         if (overlay.isOpen()) c.append(" --overlay");
         if (st.transition().isRunning()) c.append("  (taken mid-transition: render shows the layout at rest)");
+        if (st.selectedCount() > 0) c.append("  (with the selection exported to a file: --selection FILE)");
         return c.append(" --out ").append(file).toString();
+    }
+
+    /** {@code s} as one shell word. */
+    private static String shellQuoted(String s) {
+        return s.matches("[A-Za-z0-9_./,:=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** The file the last screenshot went to, or null (for tests). */

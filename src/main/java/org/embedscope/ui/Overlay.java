@@ -19,8 +19,9 @@ import org.embedscope.render.ViewState;
 
 /**
  * The imgui overlay: a control panel (frame time, item count, layouts and transition, sprite scale,
- * alpha threshold, colour by label, a legend with show/hide boxes, shortcuts) and a panel for the
- * hovered item (index, label, metadata, the image enlarged).
+ * alpha threshold, the search, the selection's commands, colouring by any column with its legend or
+ * colour bar, shortcuts), a panel for the hovered item (index, label, metadata, the image enlarged)
+ * and one for the selection.
  *
  * <p>Frame lifecycle, fixed: {@link #newFrame} (the GL3 backend's, then the platform's, then
  * ImGui's), {@link #build} (widgets), {@link #render} (draw data into the bound framebuffer).
@@ -30,7 +31,6 @@ import org.embedscope.render.ViewState;
 public final class Overlay implements AutoCloseable {
     /** Side of the hovered item's image in the panel, in pixels (before UI scale). */
     public static final int THUMBNAIL_PX = 112;
-    private static final int LEGEND_SCROLL_ABOVE = 16;
     /** The control panel's width and its margin from the window's edge, in pixels (before UI scale). */
     public static final float PANEL_WIDTH = 250f, MARGIN = 10f;
     /** Panels let this much of the background through: the data under them stays visible. */
@@ -55,6 +55,8 @@ public final class Overlay implements AutoCloseable {
     private java.util.function.DoubleSupplier clock = () -> 0;
     private final SelectionPanel selection;
     private final SearchBox search;
+    private final ColourControls colour;
+    private final Exporter exporter;
     /** The control panel, or only a slim bar (key H). */
     private boolean open = true;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
@@ -66,9 +68,11 @@ public final class Overlay implements AutoCloseable {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
-        selection = new SelectionPanel(scene, uiScale, this::labelRgba);
+        exporter = new Exporter(scene.bundle(), java.nio.file.Path.of(""));
+        selection = new SelectionPanel(scene, uiScale, this::labelRgba, exporter);
         neighbors = new NeighborPanel(scene, uiScale);
-        search = new SearchBox(scene.state(), this::columns, uiScale);
+        search = new SearchBox(scene.state(), this::columns, exporter);
+        colour = new ColourControls(scene, uiScale, this::columns);
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
@@ -94,7 +98,10 @@ public final class Overlay implements AutoCloseable {
     public void toggleOpen() { open = !open; }
 
     /** Label editing in the control panel and the legend (the window's; none when rendering headless). */
-    public void setLabelEditor(LabelEditor editor) { this.labelEditor = editor; }
+    public void setLabelEditor(LabelEditor editor) {
+        this.labelEditor = editor;
+        colour.setLabelEditor(editor);
+    }
 
     /** The pinned item's neighbours panel. */
     public NeighborPanel neighbors() { return neighbors; }
@@ -169,6 +176,12 @@ public final class Overlay implements AutoCloseable {
     public String searchError() {
         return search.error() == null ? null : search.error().getMessage();
     }
+
+    /** Colours the items by column {@code name} (its usual reading) and tints them; returns why it cannot, or null. */
+    public String colourBy(String name) { return colour.colourBy(name, null); }
+
+    /** The query in the search box, as typed. */
+    public String searchText() { return search.text(); }
 
     /** Types {@code query} into the search box and runs it (scripted sessions). */
     public void search(String query) { search.setText(query); }
@@ -262,7 +275,6 @@ public final class Overlay implements AutoCloseable {
             threshold[0] = st.threshold();
             ImGui.setNextItemWidth(100 * uiScale);
             if (ImGui.sliderFloat("alpha threshold", threshold, 0f, 1f, "%.2f")) st.setThreshold(threshold[0]);
-            if (ImGui.checkbox("colour by label", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
             if (ImGui.checkbox("smooth alpha", st.smoothAlpha())) st.setSmoothAlpha(!st.smoothAlpha());
             if (ImGui.checkbox("camera follows transitions", st.followsTransitions())) st.setFollowTransitions(!st.followsTransitions());
         }
@@ -272,19 +284,19 @@ public final class Overlay implements AutoCloseable {
         if (labelEditor != null) labelEditor.section();
         neighbors.section();
 
-        if (b.hasLabels() || st.labelCount() > 1) legend(st, b);
+        colour.build();
 
         ImGui.separator();
         ImGui.textDisabled("drag: pan   wheel, +/-: zoom");
         ImGui.textDisabled("arrows: move   F, dbl-click: fit");
         ImGui.textDisabled("T: transition  H: panel  P: shot");
         ImGui.textDisabled("click: select  shift-click: +/-");
-        ImGui.textDisabled("shift-drag: box  ctrl-drag: lasso");
-        ImGui.textDisabled("(+alt: add)  Esc: clear  I: invert");
-        ImGui.textDisabled("D: dim the rest  M: select matches");
+        ImGui.textDisabled("shift-drag: box");
+        ImGui.textDisabled("ctrl-drag: lasso  (+alt: add)");
+        ImGui.textDisabled("Esc: clear  I: invert  D: dim");
+        ImGui.textDisabled("M: select matches  /: search");
         ImGui.textDisabled("ctrl-click or N: pin neighbours");
         if (labelEditor != null) ImGui.textDisabled("1-9: label  Ctrl-Z/Ctrl-Shift-Z");
-        ImGui.textDisabled("/: search");
         ImGui.end();
     }
 
@@ -300,30 +312,6 @@ public final class Overlay implements AutoCloseable {
             if (ImGui.smallButton("select matches (M)")) st.selectMatches();
         }
         if (ImGui.checkbox("dim the rest (D)", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
-    }
-
-    private void legend(ViewState st, Bundle b) {
-        String column = labelEditor != null ? labelEditor.session().labelColumn()
-                : b.hasLabels() ? b.manifest().label().column() : "label";
-        if (!ImGui.collapsingHeader("Legend: " + column + "##legend", ImGuiTreeNodeFlags.DefaultOpen)) return;
-        if (ImGui.smallButton("all")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, true);
-        ImGui.sameLine();
-        if (ImGui.smallButton("none")) for (int l = 0; l < scene.labelCounts().length; l++) st.setShown(l, false);
-        int count = scene.labelCounts().length;
-        boolean scroll = count > LEGEND_SCROLL_ABOVE;
-        if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
-        for (int l = 0; l < count; l++) {
-            ImGui.colorButton("##c" + l, labelRgba(l),
-                    ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
-            ImGui.sameLine();
-            if (ImGui.checkbox(st.labelNames().get(l) + "##l" + l, st.isShown(l))) st.setShown(l, !st.isShown(l));
-            ImGui.sameLine();
-            ImGui.textDisabled(String.format("%,d", scene.labelCounts()[l]));
-            ImGui.sameLine();
-            if (ImGui.smallButton("select##s" + l)) st.selectLabel(l);
-            if (labelEditor != null) labelEditor.legendRow(l);
-        }
-        if (scroll) ImGui.endChild();
     }
 
     private void hoverPanel(int item) {
@@ -366,8 +354,14 @@ public final class Overlay implements AutoCloseable {
         gl3.renderDrawData(ImGui.getDrawData());
     }
 
+    /** What the last export from the window did (for tests): its status line, and the file it wrote or null. */
+    public String exportStatus() { return exporter.status(); }
+
+    public java.nio.file.Path lastExport() { return exporter.running() ? null : exporter.last(); }
+
     @Override
     public void close() {
+        exporter.close();
         gl3.shutdown();
         ImGui.destroyContext();
     }

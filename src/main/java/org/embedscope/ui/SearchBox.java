@@ -22,7 +22,7 @@ final class SearchBox {
 
     private final ViewState state;
     private final Supplier<ColumnTable> table;
-    private final float uiScale;
+    private final Exporter exporter;
     private final ImString text = new ImString(MAX_LENGTH);
     private String evaluated = "";
     private ColumnTable evaluatedOn;
@@ -31,10 +31,10 @@ final class SearchBox {
     private boolean focus;
 
     /** @param table the bundle's columns, typed on first use; a new table (after an edit) runs the query again */
-    SearchBox(ViewState state, Supplier<ColumnTable> table, float uiScale) {
+    SearchBox(ViewState state, Supplier<ColumnTable> table, Exporter exporter) {
         this.state = state;
+        this.exporter = exporter;
         this.table = table;
-        this.uiScale = uiScale;
     }
 
     /** Puts the keyboard in the box in the next frame. */
@@ -54,12 +54,12 @@ final class SearchBox {
 
     /** Lays out the box, its error line and the match count; runs the query when the text changed. */
     void build() {
-        ImGui.setNextItemWidth(300 * uiScale);
+        ImGui.setNextItemWidth(-1);
         if (focus) {
             ImGui.setKeyboardFocusHere();
             focus = false;
         }
-        ImGui.inputTextWithHint("##search", "search, e.g. label in (3, 5) and index < 1000", text);
+        ImGui.inputTextWithHint("##search", "search: label in (3, 5) and index < 99", text);
         // Run again when the text changed, or the columns did (a user corrected labels or tags).
         if (!text.get().equals(evaluated) || (!evaluated.isBlank() && table.get() != evaluatedOn)) run();
         if (error != null) {
@@ -77,6 +77,7 @@ final class SearchBox {
             if (ImGui.checkbox("only matches", state.onlyMatches())) state.setOnlyMatches(!state.onlyMatches());
             ImGui.sameLine();
             if (ImGui.smallButton("select (M)")) state.selectMatches();
+            if (matches > 0) SelectionPanel.exportButtons(exporter, state.matches(), "matches");
         }
     }
 

@@ -25,6 +25,7 @@ final class SelectionPanel {
 
     private final SceneRenderer scene;
     private final ThumbnailSheet sheet;
+    private final Exporter exporter;
     private final float uiScale;
     /** Label l's colour as imgui takes it; labels can change (a user's corrections), so asked each frame. */
     private final java.util.function.IntFunction<float[]> labelRgba;
@@ -36,8 +37,9 @@ final class SelectionPanel {
     private int[] labelCounts;
     private Integer[] labelOrder;
 
-    SelectionPanel(SceneRenderer scene, float uiScale, java.util.function.IntFunction<float[]> labelRgba) {
+    SelectionPanel(SceneRenderer scene, float uiScale, java.util.function.IntFunction<float[]> labelRgba, Exporter exporter) {
         this.scene = scene;
+        this.exporter = exporter;
         this.sheet = scene.thumbnailSheet();
         this.uiScale = uiScale;
         this.labelRgba = labelRgba;
@@ -80,10 +82,25 @@ final class SelectionPanel {
         if (ImGui.smallButton("clear")) st.clearSelection();
         ImGui.sameLine();
         if (ImGui.checkbox("dim the rest", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
+        exportButtons(exporter, st.selection(), "selection");
         if (scene.bundle().hasLabels()) breakdown(st, n);
         ImGui.separator();
         grid(st.selectedItems());
         ImGui.end();
+    }
+
+    /** Buttons that export {@code items} as CSV or a contact sheet, and the export's progress or result. */
+    static void exportButtons(Exporter exporter, org.embedscope.select.ItemSet items, String what) {
+        ImGui.textDisabled("export");
+        ImGui.sameLine();
+        if (exporter.running()) {
+            if (ImGui.smallButton("cancel##" + what)) exporter.cancel();
+        } else {
+            if (ImGui.smallButton("CSV##" + what)) exporter.export(items, what, false);
+            ImGui.sameLine();
+            if (ImGui.smallButton("contact sheet##" + what)) exporter.export(items, what, true);
+        }
+        if (!exporter.status().isEmpty()) ImGui.textDisabled(exporter.status());
     }
 
     private void countLabels(ViewState st) {

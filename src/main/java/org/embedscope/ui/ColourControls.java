@@ -1,0 +1,205 @@
+package org.embedscope.ui;
+
+import imgui.ImDrawList;
+import imgui.ImGui;
+import imgui.flag.ImGuiColorEditFlags;
+import imgui.flag.ImGuiCol;
+import imgui.flag.ImGuiTreeNodeFlags;
+import imgui.type.ImDouble;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.embedscope.query.Column;
+import org.embedscope.query.ColumnTable;
+import org.embedscope.render.ColourBy;
+import org.embedscope.render.ColourMap;
+import org.embedscope.render.PackedColor;
+import org.embedscope.render.SceneRenderer;
+import org.embedscope.render.ViewState;
+
+/**
+ * The overlay's colouring section: which column colours the items (any column of the bundle), the
+ * tint toggle, and the legend. Categories get the palette and a legend with counts, show/hide and
+ * select; numbers get viridis, a colour bar and an editable range (2nd to 98th percentile to begin
+ * with). A numeric column of few values can be shown either way. Each column keeps its show/hide and
+ * range while another is shown.
+ */
+final class ColourControls {
+    private static final int LEGEND_SCROLL_ABOVE = 16;
+    /** Segments of the colour bar (each a linear gradient between two entries of the map). */
+    private static final int BAR_SEGMENTS = 32;
+
+    private final SceneRenderer scene;
+    private final float uiScale;
+    private final Supplier<ColumnTable> columns;
+    /** Colourings made so far, by column and reading: each keeps its show/hide and range. */
+    private final Map<String, ColourBy> made = new HashMap<>();
+    private final ImDouble low = new ImDouble(), high = new ImDouble();
+    private LabelEditor labelEditor;
+    private ColumnTable madeFrom;
+    private String error;
+    private ColourBy meanFor;
+    private double mean;
+
+    /** @param columns the bundle's columns as the search reads them (with the user's label corrections) */
+    ColourControls(SceneRenderer scene, float uiScale, Supplier<ColumnTable> columns) {
+        this.scene = scene;
+        this.uiScale = uiScale;
+        this.columns = columns;
+    }
+
+    /** Label editing: the label legend's rows give their label to the selection. */
+    void setLabelEditor(LabelEditor editor) { this.labelEditor = editor; }
+
+    /** The label column's name, or null for a bundle without labels nobody has labelled. */
+    private String labelColumn() {
+        if (labelEditor != null) return labelEditor.session().labelColumn();
+        return scene.bundle().hasLabels() ? scene.bundle().manifest().label().column() : null;
+    }
+
+    private boolean byLabels(ColourBy c) { return c == scene.state().labelColouring(); }
+
+    /** The name the combo shows for a colouring. */
+    private String nameOf(ColourBy c) {
+        if (byLabels(c)) return labelColumn() == null ? "(none)" : labelColumn();
+        return c.column();
+    }
+
+    /**
+     * Colours by column {@code name} ({@code asCategories}: null for the column's usual reading),
+     * tinting the images; returns why it cannot, or null.
+     */
+    String colourBy(String name, Boolean asCategories) {
+        ViewState st = scene.state();
+        if (name.equals(labelColumn()) && !Boolean.FALSE.equals(asCategories)) {
+            st.setColourBy(st.labelColouring());
+            return null;
+        }
+        ColumnTable table = columns.get();
+        // Edited labels or tags make a new table: colourings made from the old one are stale.
+        if (table != madeFrom) {
+            made.clear();
+            madeFrom = table;
+        }
+        Column c = table.column(name);
+        if (c == null) return "no column '" + name + "'";
+        Boolean cat = asCategories != null ? asCategories : ColourBy.defaultAsCategories(c);
+        if (cat == null) return "column '" + name + "' has too many distinct values to colour by";
+        try {
+            ColourBy next = made.computeIfAbsent(name + (cat ? "#categories" : "#numbers"), k -> ColourBy.of(c, cat));
+            st.setColourBy(next);
+            st.setTintByLabel(true);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    void build() {
+        ViewState st = scene.state();
+        ColourBy current = st.colourBy();
+        if (!ImGui.collapsingHeader("Colour: " + nameOf(current) + "##colour", ImGuiTreeNodeFlags.DefaultOpen)) return;
+        ImGui.setNextItemWidth(-1);
+        if (ImGui.beginCombo("##colourby", nameOf(current))) {
+            for (Column c : columns.get().columns()) {
+                Boolean usual = ColourBy.defaultAsCategories(c);
+                boolean usable = usual != null;
+                String label = c.name() + (usable ? (usual ? "  (categories)" : "  (numbers)") : "  (too many values)");
+                if (ImGui.selectable(label, c.name().equals(nameOf(current))) && usable) error = colourBy(c.name(), null);
+            }
+            ImGui.endCombo();
+        }
+        if (ImGui.checkbox("tint images", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
+        String name = nameOf(current);
+        Column column = name == null ? null : columns.get().column(name);
+        if (column != null && column.isNumeric() && column.fewDistinct()) {
+            ImGui.sameLine();
+            if (ImGui.checkbox("as categories", current.isCategories())) error = colourBy(column.name(), !current.isCategories());
+        }
+        if (error != null) {
+            ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
+            ImGui.textWrapped(error);
+            ImGui.popStyleColor();
+        }
+        if (!current.isCategories()) colourBar(st, current);
+        else if (!byLabels(current) || scene.bundle().hasLabels() || st.labelCount() > 1) legend(st, current);
+    }
+
+    private void legend(ViewState st, ColourBy c) {
+        int count = c.categoryCount();
+        boolean labels = byLabels(c);
+        if (ImGui.smallButton("all")) for (int k = 0; k < count; k++) st.setCategoryShown(k, true);
+        ImGui.sameLine();
+        if (ImGui.smallButton("none")) for (int k = 0; k < count; k++) st.setCategoryShown(k, false);
+        boolean scroll = count > LEGEND_SCROLL_ABOVE;
+        if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
+        for (int k = 0; k < count; k++) {
+            ImGui.colorButton("##c" + k, PackedColor.rgba(c.categoryColour(k), 1f),
+                    ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
+            ImGui.sameLine();
+            if (ImGui.checkbox(c.categoryName(k) + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
+            ImGui.sameLine();
+            ImGui.textDisabled(String.format("%,d", c.categoryCount(k)));
+            ImGui.sameLine();
+            if (ImGui.smallButton("select##s" + k)) st.selectCategory(k);
+            if (labels && labelEditor != null) labelEditor.legendRow(k);
+        }
+        if (scroll) ImGui.endChild();
+    }
+
+    /** The mean of the numbers coloured by, for the trust note (computed once per colouring). */
+    private double meanOf(ColourBy c) {
+        if (c != meanFor) {
+            Column col = columns.get().column(c.column());
+            double sum = 0;
+            int n = 0;
+            if (col != null && col.isNumeric()) {
+                for (double v : col.values()) {
+                    if (!Double.isNaN(v)) {
+                        sum += v;
+                        n++;
+                    }
+                }
+            }
+            mean = n > 0 ? sum / n : Double.NaN;
+            meanFor = c;
+        }
+        return mean;
+    }
+
+    /** The map as a bar from the range's low end to its high end, and the range to edit. */
+    private void colourBar(ViewState st, ColourBy c) {
+        String note = TrustNote.line(scene.bundle().manifest(), c.column(), meanOf(c));
+        if (note != null) ImGui.textWrapped(note);
+        float w = ImGui.getContentRegionAvailX(), h = 14 * uiScale;
+        float x0 = ImGui.getCursorScreenPosX(), y0 = ImGui.getCursorScreenPosY();
+        ImDrawList dl = ImGui.getWindowDrawList();
+        for (int s = 0; s < BAR_SEGMENTS; s++) {
+            int a = abgr(ColourMap.rgb(s / (float) BAR_SEGMENTS)), b = abgr(ColourMap.rgb((s + 1) / (float) BAR_SEGMENTS));
+            dl.addRectFilledMultiColor(x0 + w * s / BAR_SEGMENTS, y0, x0 + w * (s + 1) / BAR_SEGMENTS, y0 + h, a, b, b, a);
+        }
+        ImGui.dummy(w, h);
+        low.set(c.low());
+        high.set(c.high());
+        ImGui.setNextItemWidth(0.5f * w - 4 * uiScale);
+        boolean edited = ImGui.inputDouble("##low", low, 0, 0, "%.4g");
+        ImGui.sameLine();
+        ImGui.setNextItemWidth(-1);
+        edited |= ImGui.inputDouble("##high", high, 0, 0, "%.4g");
+        if (edited && Double.isFinite(low.get()) && Double.isFinite(high.get())) st.setColourRange(low.get(), high.get());
+        if (ImGui.smallButton("2nd to 98th percentile")) {
+            double[] r = c.defaultRange();
+            st.setColourRange(r[0], r[1]);
+        }
+        if (c.missing() > 0) {
+            ImGui.sameLine();
+            ImGui.textDisabled(String.format("%,d empty (grey)", c.missing()));
+        }
+    }
+
+    /** imgui's packed colour (ABGR) of 0xRRGGBB, opaque. */
+    private static int abgr(int rgb) {
+        float[] f = PackedColor.rgb(rgb);
+        return ImGui.getColorU32(f[0], f[1], f[2], 1f);
+    }
+}

@@ -1,0 +1,113 @@
+package org.embedscope.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleException;
+import org.embedscope.progress.CancelledException;
+import org.embedscope.progress.Progress;
+import org.embedscope.select.ContactSheet;
+import org.embedscope.select.ItemSet;
+import org.embedscope.select.SelectionCsv;
+
+/**
+ * Exports from the window: a set of items (the selection, or the search's matches) as CSV
+ * ({@link SelectionCsv}: index, every column of points.csv) or as a contact sheet
+ * ({@link ContactSheet}), written atomically into the working folder under a name with the date and
+ * time, on a worker thread so the window keeps drawing. One export at a time; it shows its progress
+ * ({@link #status()}) and can be cancelled, leaving nothing behind.
+ */
+final class Exporter implements AutoCloseable {
+    private final Bundle bundle;
+    private final Path folder;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "export");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean running;
+    private volatile boolean cancel;
+    private volatile String status = "";
+    private volatile Path last;
+
+    Exporter(Bundle bundle, Path folder) {
+        this.bundle = bundle;
+        this.folder = folder;
+    }
+
+    boolean running() { return running; }
+
+    /** What the last or current export is doing or did, one line; empty before the first. */
+    String status() { return status; }
+
+    /** The file the last export wrote, or null. */
+    Path last() { return last; }
+
+    void cancel() { cancel = true; }
+
+    /** Writes {@code items} ({@code what}: "selection" or "matches") as CSV, or as a contact sheet when {@code sheet}. */
+    void export(ItemSet items, String what, boolean sheet) {
+        if (running || items.isEmpty()) return;
+        ItemSet copy = items.copy();
+        running = true;
+        cancel = false;
+        status = "writing " + what + " …";
+        worker.submit(() -> run(copy, what, sheet));
+    }
+
+    private void run(ItemSet items, String what, boolean sheet) {
+        Path out = fileFor(what, sheet ? ".png" : ".csv");
+        Progress progress = new Progress() {
+            private String stage = "";
+            private long total;
+
+            @Override public void stage(String name, long t) {
+                stage = name;
+                total = t;
+                status = name + " …";
+            }
+
+            @Override public void advance(long done) {
+                if (total > 0) status = String.format("%s  %.0f%%", stage, 100.0 * done / total);
+            }
+
+            @Override public boolean isCancelled() { return cancel; }
+        };
+        try {
+            if (sheet) {
+                ContactSheet s = ContactSheet.render(bundle, items, ContactSheet.DEFAULT_LIMIT, progress);
+                s.write(out);
+                status = String.format("wrote %s (%d of %,d images)", out.getFileName(), s.shown(), items.cardinality());
+            } else {
+                SelectionCsv.write(bundle, items, out, progress);
+                status = String.format("wrote %s (%,d rows)", out.getFileName(), items.cardinality());
+            }
+            last = out;
+            System.out.println(what + " exported: " + out);
+        } catch (CancelledException e) {
+            status = "cancelled; nothing written";
+        } catch (BundleException | RuntimeException e) {
+            status = "cannot write " + out.getFileName() + ": " + e.getMessage();
+        } finally {
+            running = false;
+        }
+    }
+
+    /** {@code WHAT-DATE-TIME.EXT} in the folder, numbered when that name is taken. */
+    private Path fileFor(String what, String ext) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path file = folder.resolve(what + "-" + stamp + ext).toAbsolutePath();
+        for (int k = 2; Files.exists(file); k++) file = folder.resolve(what + "-" + stamp + "-" + k + ext).toAbsolutePath();
+        return file;
+    }
+
+    @Override
+    public void close() {
+        cancel = true;
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,115 @@
+package org.embedscope.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.embedscope.render.SceneRenderer;
+import org.embedscope.render.SpriteFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code render --where [--only]}, {@code --color-by}, {@code --selection}: what the image shows, and
+ * bad input refused in one line with exit 2 and nothing written. The bundle: five items at the
+ * corners and the middle, each cell's core in its own colour (item 4 magenta, in the middle).
+ */
+class RenderSearchColourSelectionTest {
+    @TempDir static Path shared;
+    static Path bundle;
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void writeBundle() throws Exception {
+        bundle = SpriteFixture.write(shared.resolve("sprites"));
+    }
+
+    private BufferedImage render(String... extra) throws Exception {
+        Path png = dir.resolve("shot-" + System.nanoTime() + ".png");
+        String[] args = new String[extra.length + 6];
+        System.arraycopy(new String[] {"render", bundle.toString(), "--size", "200x200", "--out", png.toString()}, 0, args, 0, 6);
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code(), r.err());
+        return ImageIO.read(png.toFile());
+    }
+
+    /** Pixels within 3 of colour {@code rgb} in each channel. */
+    private static int count(BufferedImage img, int rgb) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int c = img.getRGB(x, y) & 0xffffff, ok = 1;
+                for (int s = 0; s <= 16; s += 8) if (Math.abs(((c >> s) & 255) - ((rgb >> s) & 255)) > 3) ok = 0;
+                n += ok;
+            }
+        }
+        return n;
+    }
+
+    private static int notBackground(BufferedImage img) {
+        return img.getWidth() * img.getHeight() - count(img, SceneRenderer.BACKGROUND);
+    }
+
+    @Test
+    void whereDimsTheRestAndOnlyLeavesTheMatchesAlone() throws Exception {
+        BufferedImage all = render(), where = render("--where", "index = 4"), only = render("--where", "index = 4", "--only");
+        int magenta = SpriteFixture.color(4), red = SpriteFixture.color(0);
+        assertTrue(count(all, red) > 20 && count(all, magenta) > 20, "every item in its colour");
+        assertEquals(count(all, magenta), count(where, magenta), "the match as it was");
+        assertEquals(0, count(where, red), "the rest dimmed: no longer their colour");
+        assertTrue(notBackground(where) > count(where, magenta) + 40, "but still drawn");
+        assertEquals(count(all, magenta), count(only, magenta));
+        assertEquals(count(only, magenta), notBackground(only), "with --only nothing else is drawn");
+    }
+
+    @Test
+    void colorByPaintsANumericColumnsExtremesWithTheMapsEnds() throws Exception {
+        // a_x: -1 for items 0 and 2 (viridis' start), 1 for items 1 and 3 (its end).
+        BufferedImage img = render("--color-by", "a_x");
+        assertTrue(count(img, 0xfde725) > 40, "the maximum in the map's end colour");
+        assertTrue(count(img, 0x440154) > 40, "the minimum in its start colour");
+        assertEquals(0, count(render(), 0xfde725), "not without --color-by");
+    }
+
+    @Test
+    void aSelectionFileIsDrawnSelected() throws Exception {
+        Path sel = Files.writeString(dir.resolve("sel.csv"), "index,note\n4,middle\n");
+        BufferedImage img = render("--selection", sel.toString(), "--dim");
+        assertTrue(count(img, SceneRenderer.SELECTION_COLOR) > 10, "the selected item's ring");
+        assertEquals(0, count(img, SpriteFixture.color(0)), "--dim: the rest dimmed");
+        assertEquals(0, count(render(), SceneRenderer.SELECTION_COLOR), "no ring without a selection");
+    }
+
+    @Test
+    void badInputIsOneLineExitTwoAndNoImage() throws Exception {
+        Path png = dir.resolve("x.png");
+        Path badSel = Files.writeString(dir.resolve("bad.csv"), "index\n1\n99\n");
+        String[][] cases = {
+                {"--where", "index <", "--where: at 7:"},
+                {"--where", "nope = 1", "nope"},
+                {"--where", "note < 3", "note"},
+                {"--only", null, "--only"},
+                {"--color-by", "nope", "a_x"},
+                {"--selection", badSel.toString(), "line 3"},
+                {"--dim", null, "--dim"},
+        };
+        for (String[] c : cases) {
+            String[] args = c[1] == null
+                    ? new String[] {"render", bundle.toString(), "--out", png.toString(), c[0]}
+                    : new String[] {"render", bundle.toString(), "--out", png.toString(), c[0], c[1]};
+            CliRun r = CliRun.of(args);
+            assertEquals(Main.EXIT_BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().contains(c[2]), c[0] + ": " + r.err());
+            assertFalse(Files.exists(png), "nothing written for " + c[0]);
+        }
+        CliRun r = CliRun.of("explore", bundle.toString(), "--selection", badSel.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("bad.csv") && r.err().contains("line 3"), r.err());
+    }
+}
