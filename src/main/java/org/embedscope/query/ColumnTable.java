@@ -65,23 +65,37 @@ public final class ColumnTable {
      * {@code LABEL_original} the bundle's labels, and a text column {@code tags} each item's tags.
      */
     public static ColumnTable of(Bundle bundle, Annotations edits) {
-        if (edits.count() != bundle.count()) {
+        return of(bundle).withEdits(bundle, edits);
+    }
+
+    /**
+     * This table of {@code bundle}'s columns (from {@link #of(Bundle)}) with the corrections in {@code edits},
+     * as {@link #of(Bundle, Annotations)} makes it: the bundle's columns are shared, not typed again, so
+     * only the label and tags columns cost anything (a table per edit while a search runs).
+     */
+    public ColumnTable withEdits(Bundle bundle, Annotations edits) {
+        if (edits.count() != bundle.count() || count != bundle.count()) {
             throw new IllegalArgumentException("annotations of " + edits.count() + " items for a bundle of " + bundle.count());
         }
-        ColumnTable plain = of(bundle);
         AnnotatedColumns names = AnnotatedColumns.of(bundle);
         List<Column> cols = new ArrayList<>();
         Column edited = AnnotatedColumns.hasLabels(bundle, edits) ? editedLabel(bundle, edits, names.label()) : null;
-        for (Column c : plain.columns) cols.add(c.role() == Column.Role.LABEL ? edited : c);
-        if (!bundle.hasLabels() && edited != null) cols.add(edited);
-        if (names.original() != null) {
-            Column o = label(bundle);
-            cols.add(new Column(names.original(), Column.Role.META, o.count(), o.values(), false, o.codes(), o.categories(),
-                    o.categoryValues(), bundle.manifest().label()));
+        Column original = null;
+        for (Column c : columns) {
+            if (c.role() == Column.Role.LABEL) {
+                original = c;
+                cols.add(edited);
+            } else {
+                cols.add(c);
+            }
         }
-        int n = bundle.count();
-        cols.add(text(names.tags(), n, i -> AnnotatedColumns.tagCell(edits, i)));
-        return new ColumnTable(n, cols);
+        if (!bundle.hasLabels() && edited != null) cols.add(edited);
+        if (names.original() != null && original != null) {
+            cols.add(new Column(names.original(), Column.Role.META, original.count(), original.values(), false, original.codes(),
+                    original.categories(), original.categoryValues(), bundle.manifest().label()));
+        }
+        cols.add(text(names.tags(), count, i -> AnnotatedColumns.tagCell(edits, i)));
+        return new ColumnTable(count, cols);
     }
 
     /** The corrected labels: codes as the annotations keep them, with the empty value for items without one. */

@@ -106,6 +106,10 @@ public final class AtlasTextures implements AutoCloseable {
         }
         TexturePlan p = decoder.texturePlan();
         plan = p.layers() <= maxLayers ? p : PageDecoder.texturePlan(planned, budget, maxLayers);
+        if (plan.bytes() > budget) {
+            System.err.printf(java.util.Locale.ROOT, "embedscope: the coarsest atlas level alone takes %.0f MB of GPU memory, more than the"
+                    + " budget of %.0f MB (--gpu-memory); it is kept anyway%n", plan.bytes() / 1048576.0, budget / 1048576.0);
+        }
         derivedNow = decoder.derivedNow();
         fromCache = decoder.fromCache();
         residentFirst = new int[levels];

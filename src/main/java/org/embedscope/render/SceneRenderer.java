@@ -76,6 +76,7 @@ public final class SceneRenderer implements AutoCloseable {
      */
     public static final float MOTION_BUDGET_MS = 25f;
     private float exactMs;
+    private boolean exactTimedOnce;
     private boolean lastWasHalf;
     private final float pointLimit;
     /**
@@ -242,6 +243,11 @@ public final class SceneRenderer implements AutoCloseable {
         return levelFor(state.spritePixels());
     }
 
+    /** The atlas level the last scene was drawn from (a half-resolution moving frame samples a coarser one); -1 for flat squares. */
+    public int drawnLevel() {
+        return levelFor(state.spritePixels() * (lastWasHalf ? 0.5f : 1f));
+    }
+
     private int levelFor(float px) {
         if (px < state.flatBelowPx()) return -1;
         return SpriteSizing.bestLevel(cellSizes, px);
@@ -327,7 +333,11 @@ public final class SceneRenderer implements AutoCloseable {
                 long t0 = System.nanoTime();
                 drawScene(scene, itemDraw(), list);
                 glFinish();
-                exactMs = (System.nanoTime() - t0) / 1e6f;
+                // The first redraw and one into a just-resized target pay one-time costs (shader
+                // variants compiled on first use, targets allocated): not what a redraw costs, and
+                // they would make the first transition half resolution even on a GPU.
+                if (exactTimedOnce && !resized) exactMs = (System.nanoTime() - t0) / 1e6f;
+                exactTimedOnce = true;
             }
             drawnVersion = state.version();
             drawnAtlasVersion = atlas.version();

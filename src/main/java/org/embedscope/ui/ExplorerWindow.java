@@ -100,6 +100,7 @@ public final class ExplorerWindow implements AutoCloseable {
             int[] fb = context.framebufferSize();
             renderer = new SceneRenderer(bundle, fb[0], fb[1], pages);
             labels = LabelSession.open(bundle, renderer.state(), annotations);
+            labels.shareColumns(renderer::columns);
         } catch (BundleException | RuntimeException e) {
             pages.close();
             if (renderer != null) renderer.close();

@@ -33,6 +33,8 @@ final class Exporter implements AutoCloseable {
     private volatile boolean cancel;
     private volatile String status = "";
     private volatile Path last;
+    /** The user's label corrections, which the CSV carries (null: the bundle's own labels). */
+    private volatile org.embedscope.annotate.Annotations edits;
 
     Exporter(Bundle bundle, Path folder) {
         this.bundle = bundle;
@@ -59,6 +61,9 @@ final class Exporter implements AutoCloseable {
         worker.submit(() -> run(copy, what, sheet));
     }
 
+    /** Exports carry these label corrections and tags from now on (as {@code select} does). */
+    void setEdits(org.embedscope.annotate.Annotations a) { edits = a; }
+
     private void run(ItemSet items, String what, boolean sheet) {
         Path out = fileFor(what, sheet ? ".png" : ".csv");
         Progress progress = new Progress() {
@@ -83,7 +88,9 @@ final class Exporter implements AutoCloseable {
                 s.write(out);
                 status = String.format("wrote %s (%d of %,d images)", out.getFileName(), s.shown(), items.cardinality());
             } else {
-                SelectionCsv.write(bundle, items, out, progress);
+                org.embedscope.annotate.Annotations a = edits;
+                if (a != null) SelectionCsv.write(bundle, a, items, out, progress);
+                else SelectionCsv.write(bundle, items, out, progress);
                 status = String.format("wrote %s (%,d rows)", out.getFileName(), items.cardinality());
             }
             last = out;

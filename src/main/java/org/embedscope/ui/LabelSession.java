@@ -39,6 +39,8 @@ public final class LabelSession implements AutoCloseable {
     private final String notice;
     private final AnnotatedColumns columns;
     private int noneLabel = -1;
+    private java.util.function.Supplier<ColumnTable> plainTable;
+    private ColumnTable plain;
     private ColumnTable table;
     private long tableVersion = -1;
     private Map<String, Integer> selectionTags = Map.of();
@@ -166,10 +168,17 @@ public final class LabelSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- what the rest of the explorer reads
 
+    /**
+     * The bundle's columns as typed elsewhere (the renderer's, shared with colouring), instead of a
+     * copy of its own typed on first use.
+     */
+    public void shareColumns(java.util.function.Supplier<ColumnTable> bundleColumns) { this.plainTable = bundleColumns; }
+
     /** Every column with the edits (see {@link ColumnTable#of(Bundle, Annotations)}), rebuilt after an edit. */
     public ColumnTable table() {
         if (tableVersion != annotations.version()) {
-            table = ColumnTable.of(bundle, annotations);
+            if (plain == null) plain = plainTable != null ? plainTable.get() : ColumnTable.of(bundle);
+            table = plain.withEdits(bundle, annotations);
             tableVersion = annotations.version();
         }
         return table;

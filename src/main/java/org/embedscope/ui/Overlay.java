@@ -101,6 +101,7 @@ public final class Overlay implements AutoCloseable {
     public void setLabelEditor(LabelEditor editor) {
         this.labelEditor = editor;
         colour.setLabelEditor(editor);
+        exporter.setEdits(editor == null ? null : editor.session().annotations());
     }
 
     /** The pinned item's neighbours panel. */

@@ -29,8 +29,13 @@ class LassoRenderTest {
         if (s != null) s.close();
     }
 
-    /** Each item's drawn centre, from the pixels of its colour: {x, y} per item (NaN when not seen). */
+    /**
+     * Each item's drawn centre, from the pixels of its colour: {x, y} per item (NaN when not seen). The
+     * fixture's coarse level shows each item in its inverted colour, so the colour looked for is the one
+     * of the level the frame sampled (a moving frame may be drawn at half resolution, from the coarse level).
+     */
     private float[] drawnCentres() {
+        boolean coarse = s.scene().drawnLevel() == 1;
         int n = A.length / 2;
         double[] sx = new double[n], sy = new double[n];
         int[] count = new int[n];
@@ -38,7 +43,8 @@ class LassoRenderTest {
             for (int x = 0; x < SIZE; x++) {
                 int c = s.rgb(x, y);
                 for (int i = 0; i < n; i++) {
-                    if (c == SpriteFixture.color(i)) {
+                    int want = coarse ? SpriteFixture.inverted(SpriteFixture.color(i)) : SpriteFixture.color(i);
+                    if (c == want) {
                         sx[i] += x + 0.5;
                         sy[i] += y + 0.5;
                         count[i]++;

@@ -48,6 +48,8 @@ class LabelSessionTest {
         Bundle b = labelled();
         ViewState st = view(b);
         LabelSession s = LabelSession.open(b, st, null, dir.resolve("cache"));
+        ColumnTable plain = ColumnTable.of(b);
+        s.shareColumns(() -> plain);
         assertEquals(b.dir().toAbsolutePath().resolve("annotations.csv"), s.file());
         assertNull(s.notice());
         assertEquals(List.of("two", "7", "7.0", "10"), st.labelNames());
@@ -61,6 +63,9 @@ class LabelSessionTest {
         assertEquals(4, Query.parse("label = 2").evaluate(t).cardinality(), "the search sees the edit");
         assertEquals(1, Query.parse("label_original = 2 and index = 3").evaluate(t).cardinality());
         assertEquals("10", t.column("label_original").text(0), "the bundle's label stays");
+        assertSame(plain.column("note"), t.column("note"), "the bundle's other columns are shared, not typed again");
+        assertEquals(List.of("index", "umap_x", "umap_y", "tsne_x", "tsne_y", "label", "file", "note", "label_original", "tags"),
+                t.names(), "the edited label in the label column's place, the bundle's and the tags after the points file's");
 
         st.setSelection(items(4));
         assertTrue(s.assign("blurry"));

@@ -99,6 +99,17 @@ class LabelWindowTest {
         xdotool("key", "ctrl+shift+z");
         await("Ctrl-Shift-Z labels them again", () -> st.labelOfItem()[1] == 0 && st.labelOfItem()[3] == 0);
         awaitSidecar(sidecar, List.of("1,even,", "3,even,"));
+
+        // The search reads the edited labels, and runs again after an edit (the panel opened for it).
+        String[] empty = at(pos, cam, 0.5f, 0.5f);
+        xdotool("mousemove", empty[0], empty[1], "key", "h", "sleep", "0.3", "key", "slash", "sleep", "0.2",
+                "type", "--delay", "20", "label = 'even'");
+        await("the search finds the five evens", () -> st.matches() != null && st.matches().cardinality() == 5);
+        // A click on nothing in the scene takes the keyboard from the box (and keeps the selection).
+        xdotool("sleep", "0.4", "click", "1", "sleep", "0.3", "key", "ctrl+z");
+        await("after Ctrl-Z the search finds three", () -> st.matches() != null && st.matches().cardinality() == 3
+                && !st.matches().contains(1) && !st.matches().contains(3));
+        assertEquals(2, st.selectedCount());
         assertTrue(driver.alive(), String.valueOf(driver.failure()));
     }
 

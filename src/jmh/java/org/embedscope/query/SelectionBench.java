@@ -18,9 +18,8 @@ import org.embedscope.select.Polygon;
  * asserts nothing. Everything measured runs on one thread.
  *
  * <pre>
- * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * flock /tmp/embedscope-bench.lock java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     org.embedscope.query.SelectionBench [N] [RUNS]
+ * mvn -B -q -Pjmh package -DskipTests      # as scripts/bench-jmh.sh builds it
+ * flock /tmp/embedscope-bench.lock java -cp target/jmh/embedscope.jar org.embedscope.query.SelectionBench [N] [RUNS]
  * </pre>
  */
 public final class SelectionBench {

@@ -13,13 +13,15 @@ import org.embedscope.bundle.Manifest;
 
 /**
  * A bundle built in memory, as the loader would build it from a points file whose header is
- * {@code L_x, L_y} then {@code columns} in order (one of which may be the label), for column tests
- * that need many random tables and no atlas.
+ * {@code L_x, L_y} then {@code columns} in order (one of which may be the label), without an atlas:
+ * for querying data that is not on disk (from Java, or the column tests and the selection benchmark,
+ * which need many random tables).
  */
-final class MemoryBundle {
+public final class MemoryBundle {
     private MemoryBundle() {}
 
-    static Bundle of(float[] xy, LinkedHashMap<String, String[]> columns, String labelColumn, Map<String, String> labelNames) {
+    /** One layout {@code L} at {@code xy} (interleaved), then {@code columns} by name; {@code labelColumn} may be null. */
+    public static Bundle of(float[] xy, LinkedHashMap<String, String[]> columns, String labelColumn, Map<String, String> labelNames) {
         int n = xy.length / 2;
         Manifest.Label label = labelColumn == null ? null : new Manifest.Label(labelColumn, labelNames);
         Manifest m = new Manifest("memory", n, "points.csv", List.of(new Manifest.Layout("L", "L")), label,
