@@ -167,6 +167,8 @@ public final class BenchSession {
 
     /** The lasso, search and selection phases (issue: select, search, see the selection). */
     private void exploring(OffscreenExplorer x, boolean overlay, float[] dense) {
+        // The set-up below (a redraw at the fitted view) is no phase's: the last phase's CPU time ends here.
+        closePhase();
         ViewState st = x.scene().state();
         Camera cam = st.camera();
         st.fit();

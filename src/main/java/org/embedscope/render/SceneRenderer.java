@@ -55,6 +55,10 @@ public final class SceneRenderer implements AutoCloseable {
     private final CategoryColours colours;
     private long uploadedColour = -1;
     private final IndexList selected;
+    /** The selected items among those a culled or thinned scene draws ({@link #selectionAmong}). */
+    private final IndexList selectedDrawn = new IndexList();
+    private int[] selectedAmong;
+    private long selectedAmongVersion = -1;
     private final SpritePass sprites;
     private final SelectionPass selection;
     private final PickPass picking;
@@ -395,7 +399,8 @@ public final class SceneRenderer implements AutoCloseable {
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
         // With the threshold the selection goes first, in front by depth: what it covers is never drawn.
         boolean selectionFirst = !state.smoothAlpha();
-        if (selectionFirst) selection.drawInFront(d, selected, sprites, pointLimit);
+        IndexList chosen = selectionAmong(items);
+        if (selectionFirst) selection.drawInFront(d, chosen, sprites, pointLimit);
         if (items == null) {
             sprites.drawScene(d, state.smoothAlpha());
             drawnCount = d.itemCount();
@@ -411,9 +416,29 @@ public final class SceneRenderer implements AutoCloseable {
             sprites.drawScene(d, smooth, sceneItems);
             drawnCount = items.length;
         }
-        if (!selectionFirst) selection.draw(d, selected, sprites, pointLimit);
+        if (!selectionFirst) selection.draw(d, chosen, sprites, pointLimit);
         neighborLines.show(pinnedNeighbors());
         neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
+    }
+
+    /**
+     * The selection to draw over a scene of {@code items} (ascending; null: every item): those of them
+     * selected. The others are not drawn, or are outside the target where the GL would clip them, so
+     * the picture is the same, and a lasso over a thinned million draws what the view shows of it.
+     */
+    private IndexList selectionAmong(int[] items) {
+        if (items == null || state.selectedCount() == 0) return selected;
+        if (items != selectedAmong || selectedAmongVersion != state.selectionVersion()) {
+            int n = 0;
+            for (int i : items) if (state.isSelected(i)) n++;
+            int[] chosen = new int[n];
+            n = 0;
+            for (int i : items) if (state.isSelected(i)) chosen[n++] = i;
+            selectedDrawn.upload(chosen, state.selectionVersion());
+            selectedAmong = items;
+            selectedAmongVersion = state.selectionVersion();
+        }
+        return selectedDrawn;
     }
 
     /**
@@ -599,6 +624,7 @@ public final class SceneRenderer implements AutoCloseable {
         selection.close();
         sprites.close();
         selected.close();
+        selectedDrawn.close();
         sceneItems.close();
         pickItems.close();
         colours.close();
