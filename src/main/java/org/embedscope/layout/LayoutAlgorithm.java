@@ -23,4 +23,16 @@ public interface LayoutAlgorithm {
     default Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
         return new Fit(fit(data, n, dim, progress), null);
     }
+
+    /**
+     * {@link #fitWithNeighbors(float[], int, int, Progress)} on rows the engine may let go of as soon as
+     * its remaining stages do not read them ({@link LayoutRows#release}); engines that cannot, read them
+     * throughout.
+     */
+    default Fit fitWithNeighbors(LayoutRows rows, int n, int dim, Progress progress) {
+        return fitWithNeighbors(rows.get(), n, dim, progress);
+    }
+
+    /** Neighbours per item of the graph {@code fitWithNeighbors} returns for {@code n} items; 0 when it returns none. */
+    default int graphNeighbors(int n) { return 0; }
 }

@@ -49,8 +49,14 @@ public final class LayoutRegistry {
             }
 
             @Override public Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
-                return new Tsne(p.withInitialLayout(start.coordinates().apply(n))).fitWithNeighbors(data, n, dim, progress);
+                return fitWithNeighbors(LayoutRows.kept(data), n, dim, progress);
             }
+
+            @Override public Fit fitWithNeighbors(LayoutRows rows, int n, int dim, Progress progress) {
+                return new Tsne(p.withInitialLayout(start.coordinates().apply(n))).fitWithNeighbors(rows, n, dim, progress);
+            }
+
+            @Override public int graphNeighbors(int n) { return new Tsne(p).graphNeighbors(n); }
         };
         return new Configured(engine, "t-SNE", params("perplexity", p.perplexity(), "early_exaggeration", p.exaggeration(),
                 "early_iterations", p.earlyIterations(), "iterations", p.iterations(), "learning_rate", p.learningRate() > 0 ? p.learningRate() : "auto",

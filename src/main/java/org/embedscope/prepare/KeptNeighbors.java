@@ -39,6 +39,11 @@ final class KeptNeighbors {
         this.k = k;
     }
 
+    int k() { return k; }
+
+    /** True when an engine's graph holds the neighbours: no search of their own, no rows needed. */
+    boolean satisfied() { return kept != null; }
+
     /** Offers the graph (null for none) that the engine of layout {@code layout} built. */
     void offer(KnnGraph graph, String layout) {
         if (graph == null || graph.k() < k || (kept != null && graph.k() <= keptColumns)) return;

@@ -19,6 +19,7 @@ import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.BundleWriter;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.layout.LayoutAlgorithm;
+import org.embedscope.layout.LayoutRows;
 import org.embedscope.layout.knn.Metric;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.ImageSource;
@@ -132,10 +133,18 @@ public final class PreparePipeline {
                         Map.of("imported", spec.imports().get(e.getKey()).name())));
                 coords.add(keepRows(e.getValue(), 2, kept, n));
             }
-            for (ComputedLayout l : spec.layouts()) {
+            List<ComputedLayout> computed = spec.layouts();
+            for (int j = 0; j < computed.size(); j++) {
+                ComputedLayout l = computed.get(j);
                 progress.checkCancelled();
                 progress.stage("layout " + l.name() + " (" + l.title() + ")", 0); // the engine's own stages follow
-                LayoutAlgorithm.Fit fit = l.algorithm().fitWithNeighbors(input.features(), m, input.dim(), progress);
+                // The last engine to read the features may let them go half-way (a million digits' are 3.3 GB),
+                // unless the neighbours kept must still be searched on them afterwards.
+                boolean neededAfter = j < computed.size() - 1
+                        || (neighbors != null && !neighbors.satisfied() && l.algorithm().graphNeighbors(m) < neighbors.k());
+                LayoutRows rows = neededAfter ? LayoutRows.kept(input.features()) : LayoutRows.releasable(input.take());
+                LayoutAlgorithm.Fit fit = l.algorithm().fitWithNeighbors(rows, m, input.dim(), progress);
+                rows = null;
                 float[] xy = fit.coords();
                 checkLayout(l.name(), xy, m);
                 if (neighbors != null) neighbors.offer(fit.neighbors(), l.name());
@@ -176,8 +185,35 @@ public final class PreparePipeline {
         }
     }
 
-    /** What the computed layouts run on: one row of {@code dim} floats per kept item, and its description for the manifest. */
-    private record LayoutInput(float[] features, int dim, String description) {}
+    /**
+     * What the computed layouts run on: one row of {@code dim} floats per kept item, and its
+     * description for the manifest; {@link #take} hands the rows over for good.
+     */
+    private static final class LayoutInput {
+        private float[] features;
+        private final int dim;
+        private final String description;
+
+        LayoutInput(float[] features, int dim, String description) {
+            this.features = features;
+            this.dim = dim;
+            this.description = description;
+        }
+
+        /** The rows, or null once taken. */
+        float[] features() { return features; }
+
+        int dim() { return dim; }
+
+        String description() { return description; }
+
+        /** The rows, no longer held here. */
+        float[] take() {
+            float[] f = features;
+            features = null;
+            return f;
+        }
+    }
 
     /** The given vectors of the kept items, else the pixels of their cells; null when no layout is computed and no neighbours kept. */
     private static LayoutInput layoutInput(Spec spec, Matrix vectors, PageWriter.Features f, int[] kept, int n) {

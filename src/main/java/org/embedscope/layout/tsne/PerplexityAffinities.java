@@ -123,6 +123,8 @@ public final class PerplexityAffinities {
                 packed[fill[t]++] = ((long) i << 32) | bits;
             }
         }
+        p = null; // the conditional probabilities are placed: let them go before the rows are merged
+        cond = null;
         int[] kept = new int[n];
         workers.forRange(n, 1024, (worker, from, to) -> {
             for (int i = from; i < to; i++) {

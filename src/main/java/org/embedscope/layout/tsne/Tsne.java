@@ -4,6 +4,7 @@ import org.embedscope.layout.SparseGraph;
 import java.util.Random;
 import org.embedscope.layout.knn.KnnGraph;
 import org.embedscope.layout.LayoutAlgorithm;
+import org.embedscope.layout.LayoutRows;
 import org.embedscope.layout.knn.Metric;
 import org.embedscope.layout.knn.NearestNeighbors;
 import org.embedscope.layout.knn.NnDescent;
@@ -135,15 +136,14 @@ public final class Tsne implements LayoutAlgorithm {
      */
     @Override
     public Fit fitWithNeighbors(float[] data, int n, int dim, Progress progress) {
-        if (n < 0 || dim < 1 || (long) n * dim > data.length) {
-            throw new IllegalArgumentException("data must hold n·dim = " + ((long) n * dim) + " values, has " + data.length);
-        }
+        return fitWithNeighbors(LayoutRows.kept(data), n, dim, progress);
+    }
+
+    /** Stages 2 to 4 read no rows: releasable rows are let go after the neighbour search (and the PCA start). */
+    @Override
+    public Fit fitWithNeighbors(LayoutRows rows, int n, int dim, Progress progress) {
+        check(rows.get(), n, dim);
         if (n <= 1) return new Fit(new float[2 * n], null);
-        for (int i = 0; i < n * dim; i++) {
-            if (!Float.isFinite(data[i])) {
-                throw new IllegalArgumentException("item " + (i / dim) + ", feature " + (i % dim) + " is " + data[i] + "; expected a finite number");
-            }
-        }
         double perplexity = effectivePerplexity(params.perplexity(), n);
         int k = Math.min(n - 1, Math.max(1, (int) (3 * perplexity)));
 
@@ -154,16 +154,19 @@ public final class Tsne implements LayoutAlgorithm {
         double[] y;
         KnnGraph graph;
         try (Parallel par = new Parallel(params.threads())) {
-            Neighbourhood nb = neighbourhood(data, n, dim, k, par, progress);
+            Neighbourhood nb = neighbourhood(rows.get(), n, dim, k, par, progress);
             graph = nb.graph();
+            // The first two of the PCA-50 components are the top two principal components.
+            float[] start = params.init() != Init.PCA ? null : nb.projection() != null ? firstTwo(nb.projection(), n, params.pcaDims())
+                    : Pca.project(rows.get(), n, dim, Math.min(2, dim), params.seed(), par, progress);
+            nb = null; // the projection, and the rows below: the rest reads the graph and the start only
+            rows.release();
 
             double[] y0 = switch (params.init()) {
                 case GIVEN -> scaled(params.initialLayout(), n);
                 case RANDOM -> randomLayout(n, params.seed());
                 case PCA -> {
-                    // The first two of the PCA-50 components are the top two principal components.
-                    float[] pc = nb.projection() != null ? firstTwo(nb.projection(), n, params.pcaDims())
-                            : Pca.project(data, n, dim, Math.min(2, dim), params.seed(), par, progress);
+                    float[] pc = start;
                     if (dim > 1) yield scaled(pc, n);
                     // One feature: PCA gives one axis; the other starts as small noise so it can unfold.
                     double[] line = scaled(interleaveZero(pc, n), n), noise = randomLayout(n, params.seed());
@@ -176,6 +179,22 @@ public final class Tsne implements LayoutAlgorithm {
         float[] out = new float[2 * n];
         for (int i = 0; i < 2 * n; i++) out[i] = (float) y[i];
         return new Fit(out, graph);
+    }
+
+    private static void check(float[] data, int n, int dim) {
+        if (n < 0 || dim < 1 || (long) n * dim > data.length) {
+            throw new IllegalArgumentException("data must hold n·dim = " + ((long) n * dim) + " values, has " + data.length);
+        }
+        for (int i = 0; i < n * dim; i++) {
+            if (!Float.isFinite(data[i])) {
+                throw new IllegalArgumentException("item " + (i / dim) + ", feature " + (i % dim) + " is " + data[i] + "; expected a finite number");
+            }
+        }
+    }
+
+    @Override
+    public int graphNeighbors(int n) {
+        return n <= 1 ? 0 : Math.min(n - 1, Math.max(1, (int) (3 * effectivePerplexity(params.perplexity(), n))));
     }
 
     /** The k-NN graph, and the PCA projection it was searched in (null when none). */
@@ -216,6 +235,7 @@ public final class Tsne implements LayoutAlgorithm {
         };
         double lr = params.learningRate() > 0 ? params.learningRate() : Math.max(200, n / 12.0);
         GradientDescent gd = new GradientDescent(p, repulsion, par);
+        p = null; // the descent renumbers its own copy: this one would double the affinities' memory
         int early = params.earlyIterations(), total = early + params.iterations();
         progress.stage("t-SNE: optimising", total);
         // Renumber the points by the layout twice: the start has little structure, the end of early

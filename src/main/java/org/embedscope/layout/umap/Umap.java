@@ -2,6 +2,7 @@ package org.embedscope.layout.umap;
 
 import org.embedscope.util.Bounds;
 import org.embedscope.layout.LayoutAlgorithm;
+import org.embedscope.layout.LayoutRows;
 import org.embedscope.util.Parallel;
 import org.embedscope.layout.SparseGraph;
 import org.embedscope.layout.knn.KnnGraph;
@@ -98,36 +99,59 @@ public final class Umap implements LayoutAlgorithm {
     }
 
     private Fit fitWithNeighbors(float[] data, int n, int dim, int dims, Progress progress) {
+        return fitWithNeighbors(LayoutRows.kept(data), n, dim, dims, progress);
+    }
+
+    /** The optimisation reads no rows: releasable rows are let go after the initial layout. */
+    @Override
+    public Fit fitWithNeighbors(LayoutRows rows, int n, int dim, Progress progress) {
+        return fitWithNeighbors(rows, n, dim, 2, progress);
+    }
+
+    @Override
+    public int graphNeighbors(int n) {
+        return n <= 1 || params.pcaFirst() ? 0 : Math.min(params.nNeighbors(), n) - 1;
+    }
+
+    private Fit fitWithNeighbors(LayoutRows rows, int n, int dim, int dims, Progress progress) {
+        check(rows.get(), n, dim);
+        if (n == 1) return new Fit(new float[dims], null);
+        try (Parallel par = new Parallel(params.threads())) {
+            LayoutRows x = rows;
+            int xd = dim;
+            if (params.pcaFirst() && dim > params.pcaDims()) {
+                Pca.Fit pca = Pca.fit(rows.get(), n, dim, params.pcaDims(), params.seed(), par, progress);
+                x = LayoutRows.releasable(pca.transform(rows.get(), n, par, progress));
+                xd = params.pcaDims();
+                rows.release();
+            }
+            // n ≥ 2 here, so k ≥ 1: the neighbours besides the point itself, which umap-learn's n_neighbors counts.
+            int k = Math.min(params.nNeighbors(), n) - 1;
+            NnDescent.Params nn = NnDescent.Params.defaults().withSeed(params.seed()).withThreads(par.threads());
+            KnnGraph knn = NearestNeighbors.auto(nn).build(x.get(), n, xd, k, params.metric(), progress);
+            boolean own = x == rows;
+            // After PCA the graph's distances are not the input's: keep it to ourselves then.
+            return new Fit(embed(knn, x, xd, dims, par, progress), own ? knn : null);
+        }
+    }
+
+    private static void check(float[] data, int n, int dim) {
         if (n < 1 || dim < 1) throw new IllegalArgumentException("UMAP needs at least one row and one column");
         if ((long) n * dim > data.length) throw new IllegalArgumentException("data holds fewer than n*dim values");
         for (int i = 0; i < n * dim; i++) {
             if (!Float.isFinite(data[i])) throw new IllegalArgumentException("row " + i / dim + ", column " + i % dim + " is " + data[i] + "; UMAP needs finite values");
         }
-        if (n == 1) return new Fit(new float[dims], null);
-        try (Parallel par = new Parallel(params.threads())) {
-            float[] x = data;
-            int xd = dim;
-            if (params.pcaFirst() && dim > params.pcaDims()) {
-                x = Pca.fit(data, n, dim, params.pcaDims(), params.seed(), par, progress).transform(data, n, par, progress);
-                xd = params.pcaDims();
-            }
-            // n ≥ 2 here, so k ≥ 1: the neighbours besides the point itself, which umap-learn's n_neighbors counts.
-            int k = Math.min(params.nNeighbors(), n) - 1;
-            NnDescent.Params nn = NnDescent.Params.defaults().withSeed(params.seed()).withThreads(par.threads());
-            KnnGraph knn = NearestNeighbors.auto(nn).build(x, n, xd, k, params.metric(), progress);
-            // After PCA the graph's distances are not the input's: keep it to ourselves then.
-            return new Fit(embed(knn, x, xd, dims, par, progress), x == data ? knn : null);
-        }
     }
 
-    /** Stages 3–5 on the k-NN graph; {@code data} serves the fallbacks of the initial layout. */
-    private float[] embed(KnnGraph knn, float[] data, int dim, int dims, Parallel par, Progress progress) {
+    /** Stages 3–5 on the k-NN graph; the rows serve the fallbacks of the initial layout, then are released. */
+    private float[] embed(KnnGraph knn, LayoutRows rows, int dim, int dims, Parallel par, Progress progress) {
         int n = knn.n();
         SparseGraph graph = FuzzySimplicialSet.build(knn, knn.k() + 1, par, progress);
         progress.checkCancelled();
         int epochs = params.epochsFor(n);
         graph = graph.withoutWeightsBelow(graph.maxWeight() / epochs);
-        SpectralLayout.Result init = SpectralLayout.layout(graph, dims, data, dim, params.seed(), par, progress);
+        SpectralLayout.Result init = SpectralLayout.layout(graph, dims, rows.get(), dim, params.seed(), par, progress);
+        rows.release();
         if (!init.method().equals("spectral")) progress.info("initial layout: " + init.method());
         float[] y = scaleInitial(init.coords(), n, dims, params.seed());
         progress.checkCancelled();
