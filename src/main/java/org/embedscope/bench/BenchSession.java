@@ -90,7 +90,7 @@ public final class BenchSession {
         b.height = height;
         b.matchDemo = matchDemo;
         long t0 = System.nanoTime();
-        Bundle bundle = BundleReader.load(bundleDir);
+        Bundle bundle = BundleReader.loadForViewing(bundleDir, org.embedscope.progress.Progress.NONE);
         b.loadMs = (System.nanoTime() - t0) / 1e6;
         b.items = bundle.count();
         b.name = bundle.manifest().name();
@@ -105,6 +105,8 @@ public final class BenchSession {
             b.atlasNote = atlas.levelsMadeNow() ? "levels made at load" : atlas.levelsFromCache() ? "levels from the cache" : "the bundle's levels";
             // Levels made at load go into the cache on a background thread: not during the phases.
             LevelCache.awaitWrites();
+            // The columns are typed in the background from the start: not during the phases either.
+            x.scene().columns();
             b.session = x;
             b.gpuBudget = gpuBudget;
             if (matchDemo) b.demoScript(x, overlay);

@@ -20,7 +20,12 @@ public final class Bundle {
     private final List<String> metaColumns;
     private final String[][] meta;
     private final List<String> columns;
-    private final NeighborLists neighbors;
+    private final NeighborSource neighbors;
+
+    /** Where a bundle's neighbour lists come from: read already, or read when first asked for. */
+    public interface NeighborSource {
+        NeighborLists get() throws BundleException;
+    }
 
     /**
      * @param pageSizes   per level, the size of its pages as their headers declare (see {@link AtlasCheck})
@@ -32,7 +37,7 @@ public final class Bundle {
      */
     public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
                   List<String> labelValues, List<String> metaColumns, String[][] meta) {
-        this(dir, manifest, pageSizes, coords, labels, labelValues, metaColumns, meta, defaultColumns(manifest, metaColumns), null);
+        this(dir, manifest, pageSizes, coords, labels, labelValues, metaColumns, meta, defaultColumns(manifest, metaColumns), (NeighborSource) null);
     }
 
     /**
@@ -43,6 +48,13 @@ public final class Bundle {
     public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
                   List<String> labelValues, List<String> metaColumns, String[][] meta, List<String> columns,
                   NeighborLists neighbors) {
+        this(dir, manifest, pageSizes, coords, labels, labelValues, metaColumns, meta, columns, neighbors == null ? null : () -> neighbors);
+    }
+
+    /** As above, the neighbours from {@code neighbors} (null when the bundle has none). */
+    public Bundle(Path dir, Manifest manifest, List<AtlasCheck.LevelPages> pageSizes, float[][] coords, int[] labels,
+                  List<String> labelValues, List<String> metaColumns, String[][] meta, List<String> columns,
+                  NeighborSource neighbors) {
         this.dir = dir;
         this.manifest = manifest;
         this.pageSizes = List.copyOf(pageSizes);
@@ -108,8 +120,27 @@ public final class Bundle {
     /** True when the bundle has a neighbours file. */
     public boolean hasNeighbors() { return neighbors != null; }
 
-    /** Each item's nearest other items in the layouts' input space, nearest first; null without. Do not modify. */
-    public NeighborLists neighbors() { return neighbors; }
+    /**
+     * Each item's nearest other items in the layouts' input space, nearest first; null without. Do not
+     * modify. Read now when the bundle was loaded deferring them ({@link BundleReader#loadForViewing}),
+     * which is when a defect in the file's body is reported.
+     */
+    public NeighborLists neighbors() throws BundleException { return neighbors == null ? null : neighbors.get(); }
+
+    /** Starts reading the neighbours on a background thread, if they are deferred and not read yet; a defect is kept for {@link #neighbors()}. */
+    public void prefetchNeighbors() {
+        if (neighbors == null) return;
+        Thread t = new Thread(() -> {
+            try {
+                neighbors.get();
+            } catch (BundleException e) {
+                // reported by the next neighbors() call
+            }
+        }, "neighbours");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
 
     /** Decodes page {@code page} of level {@code level}; the caller closes it. */
     public PageImage readPage(int level, int page) throws BundleException {

@@ -29,7 +29,20 @@ public final class BundleReader {
         return load(bundleDir, progress, PointsCache.user());
     }
 
+    /**
+     * As {@link #load(Path, Progress)}, for viewing: the neighbours file's header is checked now, its
+     * lists are read when first asked for ({@link Bundle#neighbors()}, {@link Bundle#prefetchNeighbors()}),
+     * so that a million items open without waiting for lists only pinning reads.
+     */
+    public static Bundle loadForViewing(Path bundleDir, Progress progress) throws BundleException {
+        return load(bundleDir, progress, PointsCache.user(), true);
+    }
+
     static Bundle load(Path bundleDir, Progress progress, PointsCache cache) throws BundleException {
+        return load(bundleDir, progress, cache, false);
+    }
+
+    private static Bundle load(Path bundleDir, Progress progress, PointsCache cache, boolean deferNeighbors) throws BundleException {
         if (!Files.isDirectory(bundleDir)) {
             throw new BundleException(bundleDir, null, Files.exists(bundleDir)
                     ? "is not a folder; expected a bundle folder holding " + Manifest.FILE_NAME
@@ -44,9 +57,17 @@ public final class BundleReader {
             p = PointsReader.read(points, manifest, progress);
             cache.write(key, p);
         }
-        NeighborLists neighbors = null;
+        Bundle.NeighborSource neighbors = null;
         Manifest.Neighbors nb = manifest.neighbors();
-        if (nb != null) neighbors = NeighborsFile.read(BundlePaths.resolve(bundleDir, nb.file(), "neighbors.file"), manifest.count(), nb.k());
+        if (nb != null) {
+            Path file = BundlePaths.resolve(bundleDir, nb.file(), "neighbors.file");
+            if (deferNeighbors) {
+                neighbors = NeighborsFile.deferred(file, manifest.count(), nb.k());
+            } else {
+                NeighborLists lists = NeighborsFile.read(file, manifest.count(), nb.k());
+                neighbors = () -> lists;
+            }
+        }
         return new Bundle(bundleDir, manifest, pages, p.coords(), p.labels(), p.labelValues(), p.metaColumns(), p.meta(),
                 p.columns(), neighbors);
     }

@@ -53,14 +53,7 @@ public final class NeighborsFile {
         int[] indices = new int[(int) entries];
         float[] distances = new float[(int) entries];
         try (InputStream in = open(file)) {
-            byte[] header = in.readNBytes(HEADER_BYTES);
-            if (header.length < HEADER_BYTES) throw new BundleException(file, "header", "truncated: " + header.length + " bytes; expected a 16-byte header");
-            ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-            if (h.getInt(0) != MAGIC) throw new BundleException(file, "header", "not a neighbours file; expected it to start with ESNB");
-            int version = h.getInt(4), n = h.getInt(8), kk = h.getInt(12);
-            if (version != VERSION) throw new BundleException(file, "header", "version " + version + "; this embedscope reads version " + VERSION);
-            if (n != count) throw new BundleException(file, "header", "holds " + n + " items; expected " + count + " (bundle.json, field count)");
-            if (kk != k) throw new BundleException(file, "header", "holds " + kk + " neighbours per item; expected " + k + " (bundle.json, field neighbors.k)");
+            header(in, file, count, k);
             // Chunk by chunk into the arrays: no copy of the whole file in memory.
             byte[] chunk = new byte[1 << 16];
             ByteBuffer b = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
@@ -94,6 +87,54 @@ public final class NeighborsFile {
         }
         check(file, count, k, indices, distances);
         return new NeighborLists(count, k, indices, distances);
+    }
+
+    /** Reads and checks the 16-byte header only (the magic, version and counts), as {@link #deferred} does at once. */
+    public static void checkHeader(Path file, int count, int k) throws BundleException {
+        try (InputStream in = open(file)) {
+            header(in, file, count, k);
+        } catch (NoSuchFileException e) {
+            throw new BundleException(file, null, "missing (bundle.json, field neighbors.file)");
+        } catch (IOException e) {
+            throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
+        }
+    }
+
+    private static void header(InputStream in, Path file, int count, int k) throws IOException, BundleException {
+        byte[] header = in.readNBytes(HEADER_BYTES);
+        if (header.length < HEADER_BYTES) throw new BundleException(file, "header", "truncated: " + header.length + " bytes; expected a 16-byte header");
+        ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        if (h.getInt(0) != MAGIC) throw new BundleException(file, "header", "not a neighbours file; expected it to start with ESNB");
+        int version = h.getInt(4), n = h.getInt(8), kk = h.getInt(12);
+        if (version != VERSION) throw new BundleException(file, "header", "version " + version + "; this embedscope reads version " + VERSION);
+        if (n != count) throw new BundleException(file, "header", "holds " + n + " items; expected " + count + " (bundle.json, field count)");
+        if (kk != k) throw new BundleException(file, "header", "holds " + kk + " neighbours per item; expected " + k + " (bundle.json, field neighbors.k)");
+    }
+
+    /**
+     * The file's lists read when first asked for: the header is checked now, the rest (a million
+     * items' lists take a second or two to read and check) by {@link Bundle#neighbors()} or
+     * {@link Bundle#prefetchNeighbors()}; a defect found then is reported then.
+     */
+    static Bundle.NeighborSource deferred(Path file, int count, int k) throws BundleException {
+        checkHeader(file, count, k);
+        return new Bundle.NeighborSource() {
+            private NeighborLists lists;
+            private BundleException error;
+
+            @Override
+            public synchronized NeighborLists get() throws BundleException {
+                if (lists == null && error == null) {
+                    try {
+                        lists = read(file, count, k);
+                    } catch (BundleException e) {
+                        error = e;
+                    }
+                }
+                if (error != null) throw error;
+                return lists;
+            }
+        };
     }
 
     private static BundleException truncated(Path file, long got, long expected, int count, int k) {

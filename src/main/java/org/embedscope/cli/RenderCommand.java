@@ -123,7 +123,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
-        Bundle b = BundleReader.load(folder.resolve(bundle, spec));
+        Bundle b = BundleReader.loadForViewing(folder.resolve(bundle, spec), org.embedscope.progress.Progress.NONE);
         ColumnTable table = query != null || colorBy != null ? ColumnTable.of(b) : null;
         ItemSet matches = query == null ? null : OptionText.read("--where", () -> query.evaluate(table));
         ColourBy colouring = colorBy == null ? null : colouring(table, colorBy);
@@ -214,6 +214,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new org.embedscope.bundle.BundleException(b.dir().resolve(org.embedscope.bundle.Manifest.FILE_NAME), null,
                     "holds no neighbours to pin; prepare the bundle with --neighbors 15");
         }
+        b.neighbors(); // read now, so that a defect in the file is this command's error
         return i;
     }
 

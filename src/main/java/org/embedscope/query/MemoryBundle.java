@@ -53,6 +53,6 @@ public final class MemoryBundle {
             }
         }
         return new Bundle(Path.of("memory"), m, List.of(), new float[][] {xy}, codes, labelValues, metaNames,
-                meta.toArray(new String[0][]), header, null);
+                meta.toArray(new String[0][]), header, (Bundle.NeighborSource) null);
     }
 }

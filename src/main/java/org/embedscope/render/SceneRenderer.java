@@ -69,6 +69,7 @@ public final class SceneRenderer implements AutoCloseable {
     private final IndexList pickItems;
     private final NeighborLinesPass neighborLines;
     private PinnedNeighbors pinnedNeighbors;
+    private String neighborsError;
     private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
     private final ThumbnailSheet hoverThumbnail;
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
@@ -91,6 +92,8 @@ public final class SceneRenderer implements AutoCloseable {
     private final int guard;
 
     private ColumnTable columns;
+    /** Typing a million rows' columns takes a good part of a second: not on the way to the first frame. */
+    private final java.util.concurrent.CompletableFuture<ColumnTable> columnsTyping;
     private long drawnVersion = -1, drawnAtlasVersion = -1;
     private long pickedVersion = -1, pickedAtlasVersion = -1;
     private int pickedX = Integer.MIN_VALUE, pickedY = Integer.MIN_VALUE, pickedRadius, pickedId = -1;
@@ -190,6 +193,7 @@ public final class SceneRenderer implements AutoCloseable {
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
+        columnsTyping = java.util.concurrent.CompletableFuture.supplyAsync(() -> ColumnTable.of(bundle));
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -211,11 +215,14 @@ public final class SceneRenderer implements AutoCloseable {
 
     public ViewState state() { return state; }
 
-    /** The bundle's columns, typed on first use (searching and colouring read them). */
+    /** The bundle's columns (searching and colouring read them), typed on a background thread from the start; waits for them. */
     public ColumnTable columns() {
-        if (columns == null) columns = ColumnTable.of(bundle);
+        if (columns == null) columns = columnsTyping.join();
         return columns;
     }
+
+    /** True once the columns are typed: {@link #columns()} returns at once. */
+    public boolean columnsReady() { return columnsTyping.isDone(); }
 
     public Bundle bundle() { return bundle; }
 
@@ -450,10 +457,19 @@ public final class SceneRenderer implements AutoCloseable {
         if (item < 0 || !bundle.hasNeighbors()) return pinnedNeighbors = null;
         PinnedNeighbors p = pinnedNeighbors;
         if (p == null || p.item() != item || p.layout() != layout) {
-            pinnedNeighbors = PinnedNeighbors.of(bundle.neighbors(), item, layout, layouts[layout]);
+            try {
+                pinnedNeighbors = PinnedNeighbors.of(bundle.neighbors(), item, layout, layouts[layout]);
+            } catch (BundleException e) {
+                // A defect in the neighbours file, found when its lists are first read: said in the panel.
+                neighborsError = e.getMessage();
+                return pinnedNeighbors = null;
+            }
         }
         return pinnedNeighbors;
     }
+
+    /** Why the bundle's neighbours could not be read (one line), or null while they could. */
+    public String neighborsError() { return neighborsError; }
 
     /**
      * The alpha threshold at atlas level {@code level}: the user's threshold times the square root

@@ -111,7 +111,8 @@ final class ColourControls {
         }
         if (ImGui.checkbox("tint images", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
         String name = nameOf(current);
-        Column column = name == null ? null : columns.get().column(name);
+        // The label colouring is the first frame's: its toggle waits for the columns rather than the frame.
+        Column column = name == null || (byLabels(current) && !scene.columnsReady()) ? null : columns.get().column(name);
         if (column != null && column.isNumeric() && column.fewDistinct()) {
             ImGui.sameLine();
             if (ImGui.checkbox("as categories", current.isCategories())) error = colourBy(column.name(), !current.isCategories());

@@ -81,7 +81,7 @@ public final class ExplorerWindow implements AutoCloseable {
         PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
         CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
             try {
-                return BundleReader.load(dir);
+                return BundleReader.loadForViewing(dir, org.embedscope.progress.Progress.NONE);
             } catch (BundleException e) {
                 throw new CompletionException(e);
             }
@@ -335,6 +335,8 @@ public final class ExplorerWindow implements AutoCloseable {
         if (!firstFrameShown) {
             firstFrameShown = true;
             gl.show();
+            // Only pinning reads the neighbour lists: they come in behind the first frame.
+            scene.bundle().prefetchNeighbors();
             if (Boolean.getBoolean("embedscope.startup")) {
                 glFinish();
                 System.err.printf("first complete frame %d ms after JVM start%n",

@@ -56,10 +56,10 @@ public final class NeighborPanel {
     /** The control panel's line about pinning. */
     public void section() {
         ViewState st = scene.state();
-        if (!scene.bundle().hasNeighbors()) {
+        if (!scene.bundle().hasNeighbors() || scene.neighborsError() != null) {
             ImGui.pushTextWrapPos(ImGui.getCursorPosX() + 300 * uiScale);
             ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.85f, 0.4f, 1f);
-            ImGui.textWrapped(NO_NEIGHBORS);
+            ImGui.textWrapped(scene.neighborsError() != null ? scene.neighborsError() : NO_NEIGHBORS);
             ImGui.popStyleColor();
             ImGui.popTextWrapPos();
             return;

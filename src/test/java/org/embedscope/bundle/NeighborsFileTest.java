@@ -197,6 +197,26 @@ class NeighborsFileTest {
         fileRefused(java.util.Arrays.copyOf(gz, gz.length / 2), "neighbors.bin");
     }
 
+    /** Viewing defers the lists: the header is checked at load, a defect further in when the lists are first read, with the same line. */
+    @Test
+    void viewingChecksTheHeaderAtLoadAndTheListsWhenRead() throws Exception {
+        BundleFixture.Written good = withFile(valid());
+        Bundle b = BundleReader.loadForViewing(good.dir, org.embedscope.progress.Progress.NONE);
+        assertTrue(b.hasNeighbors());
+        assertArrayEquals(INDICES, b.neighbors().indices());
+        assertArrayEquals(DISTANCES, b.neighbors().distances());
+
+        BundleFixture.Written badHeader = withFile(bytes(NeighborsFile.MAGIC, 1, 6, 2, INDICES, DISTANCES));
+        refused(() -> BundleReader.loadForViewing(badHeader.dir, org.embedscope.progress.Progress.NONE), "neighbors.bin", "holds 6 items");
+
+        BundleFixture.Written badBody = withFile(bytes(NeighborsFile.MAGIC, 1, 5, 2, with(INDICES, 5, 5), DISTANCES));
+        Bundle deferred = BundleReader.loadForViewing(badBody.dir, org.embedscope.progress.Progress.NONE);
+        assertEquals(5, deferred.count(), "the points load; the lists are not read yet");
+        deferred.prefetchNeighbors();
+        refused(deferred::neighbors, "neighbors.bin", "item 2, neighbour 2", "index 5");
+        refused(deferred::neighbors, "neighbors.bin", "item 2, neighbour 2", "index 5");
+    }
+
     @Test
     void indexOutOfRange() throws Exception {
         fileRefused(bytes(NeighborsFile.MAGIC, 1, 5, 2, with(INDICES, 5, 5), DISTANCES), "neighbors.bin", "item 2, neighbour 2", "index 5", "0 to 4");
