@@ -16,17 +16,9 @@ import org.lwjgl.system.MemoryUtil;
  * <p>The file is read whole into native memory, its header and chunk structure checked by
  * {@link PngHeader} (size limits, truncation, CRCs), and only then handed to the decoder.
  */
-final class StbPageImage implements PageImage {
-    private final int width;
-    private final int height;
-    private final int channels;
-    private ByteBuffer pixels;
-
+final class StbPageImage extends NativePageImage {
     private StbPageImage(int width, int height, int channels, ByteBuffer pixels) {
-        this.width = width;
-        this.height = height;
-        this.channels = channels;
-        this.pixels = pixels;
+        super(width, height, channels, pixels);
     }
 
     /** Decodes {@code png}; {@code wantChannels} 0 keeps the file's own channel count, 1 to 4 converts. */
@@ -84,24 +76,8 @@ final class StbPageImage implements PageImage {
         }
     }
 
-    @Override public int width() { return width; }
-
-    @Override public int height() { return height; }
-
-    @Override public int channels() { return channels; }
-
     @Override
-    public ByteBuffer pixels() {
-        if (pixels == null) throw new IllegalStateException("page image already closed");
-        // A view: a caller may move its position, and stbi_image_free needs the buffer's own start.
-        return pixels.duplicate().order(pixels.order());
-    }
-
-    @Override
-    public void close() {
-        if (pixels != null) {
-            STBImage.stbi_image_free(pixels);
-            pixels = null;
-        }
+    protected void free(ByteBuffer pixels) {
+        STBImage.stbi_image_free(pixels);
     }
 }

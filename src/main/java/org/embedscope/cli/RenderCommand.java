@@ -12,6 +12,7 @@ import org.embedscope.render.ColourBy;
 import org.embedscope.select.ItemSet;
 import org.embedscope.select.SelectionFile;
 import org.embedscope.render.ViewState;
+import org.embedscope.ui.LabelSession;
 import org.embedscope.ui.OffscreenExplorer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,6 +92,12 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--dim", description = "With --selection: draw the other items dimmed (the window's 'dim the rest').")
     boolean dim;
 
+    @Option(names = "--annotations", paramLabel = "FILE",
+            description = {"A user's corrections, as the explorer saves them (index,label,tags,edited): the tint, legend,",
+                    "--where and --color-by see the corrected labels, as the window does (default: the bundle's",
+                    "annotations.csv when there is one)."})
+    Path annotations;
+
     @Option(names = "--smooth-alpha", description = "Blend texels by their alpha instead of the threshold's pass or fail.")
     boolean smoothAlpha;
 
@@ -124,9 +131,13 @@ public final class RenderCommand implements Callable<Integer> {
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
         Bundle b = BundleReader.loadForViewing(folder.resolve(bundle, spec), org.embedscope.progress.Progress.NONE);
-        ColumnTable table = query != null || colorBy != null ? ColumnTable.of(b) : null;
+        SavedEdits saved = SavedEdits.read(b, annotations);
+        ColumnTable table = query == null && colorBy == null ? null
+                : saved != null ? ColumnTable.of(b, saved.annotations()) : ColumnTable.of(b);
         ItemSet matches = query == null ? null : OptionText.read("--where", () -> query.evaluate(table));
         ColourBy colouring = colorBy == null ? null : colouring(table, colorBy);
+        // The label column in categories is the view's own label colouring, as the window's colour list makes it.
+        boolean byLabels = colouring != null && colouring.isCategories() && table.column(colorBy).role() == Column.Role.LABEL;
         ItemSet selected = selection == null ? null : SelectionFile.read(selection, b.count());
         int from = layout == null ? 0 : layoutIndex(b, layout, "--layout");
         int target = to == null ? (from + 1) % b.manifest().layouts().size() : layoutIndex(b, to, "--to");
@@ -138,6 +149,7 @@ public final class RenderCommand implements Callable<Integer> {
         int pinned = pin == null ? -1 : pinIndex(b);
         try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height(), gpuMemory.bytes())) {
             ViewState st = x.scene().state();
+            if (saved != null) LabelSession.show(b, saved.annotations(), st);
             st.jumpTo(from);
             if (transition != null) {
                 st.moveTo(target, 0f);
@@ -146,7 +158,7 @@ public final class RenderCommand implements Callable<Integer> {
             st.setUserScale(scale);
             st.setThreshold(threshold);
             st.setTintByLabel(tint || colouring != null);
-            if (colouring != null) st.setColourBy(colouring);
+            if (colouring != null) st.setColourBy(byLabels ? st.labelColouring() : colouring);
             if (matches != null) {
                 st.setMatches(matches);
                 st.setOnlyMatches(only);

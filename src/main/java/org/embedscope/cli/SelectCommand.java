@@ -3,11 +3,8 @@ package org.embedscope.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.embedscope.annotate.AnnotationStore;
 import org.embedscope.annotate.Annotations;
-import org.embedscope.annotate.AnnotationsFile;
 import org.embedscope.bundle.Bundle;
-import org.embedscope.bundle.UserCache;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.bundle.Manifest;
@@ -85,12 +82,8 @@ public final class SelectCommand implements Callable<Integer> {
         try {
             Bundle b = BundleReader.load(bundle, progress);
             int li = layoutIndex(b);
-            Path editsFile = annotations != null ? annotations : existingSidecar(b);
-            Annotations edits = null;
-            if (editsFile != null) {
-                edits = new Annotations(b.count(), b.labels(), b.labelValues());
-                AnnotationsFile.read(editsFile, edits);
-            }
+            SavedEdits saved = SavedEdits.read(b, annotations);
+            Annotations edits = saved == null ? null : saved.annotations();
             ItemSet selected = ItemSet.all(b.count());
             if (query != null) {
                 ColumnTable table = edits != null ? ColumnTable.of(b, edits) : ColumnTable.of(b);
@@ -107,7 +100,7 @@ public final class SelectCommand implements Callable<Integer> {
 
             var o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "selected %d of %d items: %s%n", n, b.count(), out);
-            if (edits != null) o.printf(Locale.ROOT, "with the labels and tags edited in %s%n", editsFile);
+            if (saved != null) o.printf(Locale.ROOT, "with the labels and tags edited in %s%n", saved.file());
             if (contact != null) {
                 o.printf(Locale.ROOT, "contact sheet: %s (%d × %d px, %d image%s%s)%n", sheet, contact.width(), contact.height(),
                         contact.shown(), contact.shown() == 1 ? "" : "s", contact.shown() < n
@@ -120,12 +113,6 @@ public final class SelectCommand implements Callable<Integer> {
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
-    }
-
-    /** The sidecar the explorer saves this bundle's edits to, when it exists; else null. */
-    private static Path existingSidecar(Bundle b) {
-        Path f = AnnotationStore.locate(b.dir(), null, UserCache.root()).file();
-        return java.nio.file.Files.isRegularFile(f) ? f : null;
     }
 
     private int layoutIndex(Bundle b) throws BundleException {

@@ -34,22 +34,6 @@ public final class Box implements Region {
     }
 
     @Override
-    public ItemSet select(float[] xy) {
-        int n = xy.length / 2;
-        long[] words = new long[(n + 63) >>> 6];
-        for (int k = 0; k < words.length; k++) {
-            int base = k << 6, end = Math.min(64, n - base);
-            long bits = 0;
-            for (int b = 0; b < end; b++) {
-                double x = xy[2 * (base + b)], y = xy[2 * (base + b) + 1];
-                bits |= (x >= x0 && x <= x1 && y >= y0 && y <= y1 ? 1L : 0L) << b;
-            }
-            words[k] = bits;
-        }
-        return ItemSet.ofWords(n, words);
-    }
-
-    @Override
     public String toString() {
         return "box " + x0 + "," + y0 + " to " + x1 + "," + y1;
     }

@@ -110,20 +110,4 @@ public final class Polygon implements Region {
         }
         return inside;
     }
-
-    @Override
-    public ItemSet select(float[] xy) {
-        int n = xy.length / 2;
-        long[] words = new long[(n + 63) >>> 6];
-        for (int k = 0; k < words.length; k++) {
-            int base = k << 6, end = Math.min(64, n - base);
-            long bits = 0;
-            for (int b = 0; b < end; b++) {
-                int i = base + b;
-                if (contains(xy[2 * i], xy[2 * i + 1])) bits |= 1L << b;
-            }
-            words[k] = bits;
-        }
-        return ItemSet.ofWords(n, words);
-    }
 }

@@ -187,8 +187,27 @@ public final class LabelSession implements AutoCloseable {
     /** Increases with every edit: what depends on the labels or tags (a search) is out of date when it changed. */
     public long version() { return annotations.version(); }
 
-    /** Puts the annotations' labels into the view: the labels per item, their names and colours. */
+    /** Puts the annotations' labels into the view, keeping the unlabelled items' shown state across a change. */
     private void show() {
+        // The unlabelled items' shown state follows them when a new label takes their old place.
+        boolean noneShown = noneLabel < 0 || state.isShown(noneLabel);
+        int before = noneLabel;
+        int none = show(bundle, annotations, state);
+        noneLabel = none;
+        if (before >= 0 && before != none) {
+            if (before < state.labelCount()) state.setShown(before, true);
+            if (none >= 0) state.setShown(none, noneShown);
+        }
+    }
+
+    /**
+     * Puts the labels of {@code annotations} (of {@code bundle}) into {@code state} as the explorer shows
+     * them: the labels per item, their names and colours, items without a label under {@link #NONE}.
+     * For a still that shows saved edits without editing them ({@code render}).
+     *
+     * @return the label of the items without one, or -1 when every item has one
+     */
+    public static int show(Bundle bundle, Annotations annotations, ViewState state) {
         List<String> values = annotations.labelValues();
         int[] codes = annotations.labels();
         boolean anyNone = values.isEmpty();
@@ -204,15 +223,8 @@ public final class LabelSession implements AutoCloseable {
         for (int l = 0; l < colors.length; l++) colors[l] = Palette.rgb(l);
         // A bundle without labels keeps its one colour until the user gives some.
         if (anyNone && !values.isEmpty()) colors[none] = NONE_COLOR;
-        // The unlabelled items' shown state follows them when a new label takes their old place.
-        boolean noneShown = noneLabel < 0 || state.isShown(noneLabel);
-        int before = noneLabel;
         state.setLabels(labels, names, colors);
-        noneLabel = none;
-        if (before >= 0 && before != none) {
-            if (before < state.labelCount()) state.setShown(before, true);
-            if (none >= 0) state.setShown(none, noneShown);
-        }
+        return none;
     }
 
     /** Waits for the last save (up to ten seconds) and stops the writer. */
