@@ -328,7 +328,7 @@ public final class SceneRenderer implements AutoCloseable {
         if (atlas.streams()) {
             if (!listed) items = drawList.items(state, g);
             int level = currentLevel();
-            atlas.update(level, items, items == null ? 0 : items.length, hovered >= 0 ? cellOfItem[hovered] : -1);
+            atlas.update(level, items, items == null ? 0 : items.length, restingHoverCell());
             listed = true;
         }
         boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlas.version();
@@ -384,7 +384,33 @@ public final class SceneRenderer implements AutoCloseable {
     public boolean lastFrameWasMotion() { return lastWasHalf; }
 
     /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
-    public boolean busy() { return atlas.busy(); }
+    public boolean busy() { return atlas.busy() || hoverRestPending(); }
+
+    /**
+     * The hovered item's finest page is asked for once the cursor has rested on the item this long.
+     * A sweep across a million items would otherwise start a page's decoding for each item passed
+     * over, each arriving after the cursor has moved on, the decoders taking the cores the frames need;
+     * the enlarged sprite is meanwhile drawn from the finest level on the GPU.
+     */
+    public static final long HOVER_REST_NS = 80_000_000L;
+    private int restingHover = -1;
+    private long hoverSince;
+
+    /** The hovered item's cell once the cursor has rested on it {@link #HOVER_REST_NS}, else -1. */
+    private int restingHoverCell() {
+        if (hovered < 0) return restingHover = -1;
+        if (hovered != restingHover) {
+            restingHover = hovered;
+            hoverSince = System.nanoTime();
+        }
+        return System.nanoTime() - hoverSince >= HOVER_REST_NS ? cellOfItem[hovered] : -1;
+    }
+
+    /** True while the hovered item's finest page is off the GPU and the cursor has not rested on it long enough to ask for it. */
+    private boolean hoverRestPending() {
+        return hovered >= 0 && atlas.streams() && atlas.levelDrawn(cellOfItem[hovered], 0) != 0
+                && (hovered != restingHover || System.nanoTime() - hoverSince < HOVER_REST_NS);
+    }
 
     /** Draws at most about {@code most} items in a view at rest, the top ones of each spot beyond that ({@link DrawList}). */
     public void setMostDrawn(int most) {
