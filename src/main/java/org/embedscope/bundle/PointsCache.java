@@ -39,6 +39,8 @@ final class PointsCache {
     private static final int VERSION = 2;
     /** Points files smaller than this parse quickly enough; they are not cached. */
     static final long DEFAULT_MIN_BYTES = 1L << 20;
+    /** The folder is kept within this many bytes, the least recently used copies removed first ({@link UserCache#prune}). */
+    static final long MAX_BYTES = 1L << 30;
 
     private final Path dir;
     private final long minBytes;
@@ -143,6 +145,7 @@ final class PointsCache {
             List<String> columns = List.of(strings(b));
             if (b.hasRemaining()) return null;
             hits.incrementAndGet();
+            UserCache.touch(key.cacheFile());
             return new PointsReader.Points(coords, labels, labelValues, List.copyOf(metaColumns), meta, columns);
         } catch (IOException | RuntimeException e) {
             return null; // truncated, corrupt or unreadable: parse the CSV instead
@@ -225,6 +228,7 @@ final class PointsCache {
                 }
             });
             writes.incrementAndGet();
+            UserCache.prune(key.cacheFile().getParent(), MAX_BYTES, key.cacheFile());
         } catch (IOException | RuntimeException e) {
             // no cache this time
         }

@@ -1,6 +1,12 @@
 package org.embedscope.bundle;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,5 +37,70 @@ public final class UserCache {
     /** The sub-folder of the cache for one kind of cached thing, such as {@code "levels"} (not created). */
     public static Path folder(String kind) {
         return root().resolve(kind);
+    }
+
+    /** A temporary entry (its name starts with a dot) this much older than now was left by a process that died: removed. */
+    static final long STALE_TEMP_MILLIS = 24L * 3600 * 1000;
+
+    /**
+     * Keeps cache folder {@code folder} (one of {@link #folder}'s, never the annotations') within
+     * {@code maxBytes}: removes its least recently used entries (files or folders directly in it, by
+     * modification time, which a cache refreshes with {@link #touch} when it serves one) until the rest
+     * fit, never {@code keep}; and temporary entries left behind a day ago. Errors are ignored: a
+     * cache that cannot be pruned is only larger.
+     */
+    public static void prune(Path folder, long maxBytes, Path keep) {
+        record Entry(Path path, long bytes, long modified) {}
+        List<Entry> entries = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        try (var children = Files.list(folder)) {
+            for (Path p : children.toList()) {
+                long modified = Files.getLastModifiedTime(p).toMillis();
+                if (p.getFileName().toString().startsWith(".")) {
+                    if (now - modified > STALE_TEMP_MILLIS) deleteTree(p);
+                    continue;
+                }
+                entries.add(new Entry(p, size(p), modified));
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        entries.sort(Comparator.comparingLong(Entry::modified).reversed());
+        long total = 0;
+        for (Entry e : entries) {
+            total += e.bytes();
+            if (total > maxBytes && !e.path().equals(keep)) {
+                try {
+                    deleteTree(e.path());
+                    total -= e.bytes();
+                } catch (IOException ignored) {
+                    // still there: counted
+                }
+            }
+        }
+    }
+
+    /** Marks cache entry {@code entry} as just used, for {@link #prune}. */
+    public static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException ignored) {
+            // a read-only cache: pruned by age of writing
+        }
+    }
+
+    private static long size(Path p) throws IOException {
+        if (!Files.isDirectory(p)) return Files.size(p);
+        try (var files = Files.walk(p)) {
+            long sum = 0;
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) sum += Files.size(f);
+            return sum;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 }

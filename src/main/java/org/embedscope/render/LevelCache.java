@@ -39,6 +39,8 @@ import org.embedscope.bundle.UserCache;
  */
 public final class LevelCache {
     static final String INDEX = "levels.txt";
+    /** The folder is kept within this many bytes, the least recently used bundles' levels removed first ({@link UserCache#prune}). */
+    public static final long MAX_BYTES = 2L << 30;
     private static final String MAGIC = "embedscope-levels";
     private static volatile CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
 
@@ -123,7 +125,9 @@ public final class LevelCache {
                 else if (f[0].equals("level")) derived.add(lv);
                 else return null;
             }
-            return derived.isEmpty() ? null : new Entry(base, derived);
+            if (derived.isEmpty()) return null;
+            UserCache.touch(dir);
+            return new Entry(base, derived);
         } catch (IOException | BundleException | RuntimeException e) {
             return null;
         }
@@ -188,6 +192,7 @@ public final class LevelCache {
         } finally {
             if (Files.exists(tmp)) deleteTree(tmp);
         }
+        UserCache.prune(root, MAX_BYTES, target);
     }
 
     private static String line(String kind, Manifest.Level g, int channels, List<String> names) {
