@@ -260,7 +260,7 @@ public final class BenchSession {
 
     /**
      * A full transition in 30 frames: the 29 while the sprites move ({@code transition}: motion
-     * frames, at half resolution where an exact redraw is slow) and the exact frame they come to
+     * frames, at half or a third of the resolution where an exact redraw is slow) and the exact frame they come to
      * rest in ({@code settle}).
      */
     private void transition(OffscreenExplorer x, boolean overlay) {
@@ -381,7 +381,7 @@ public final class BenchSession {
         sb.append(String.format(Locale.ROOT, "%-11s %7s %9s %11s %11s %14s%n", "phase", "frames", "sprite px", "median ms", "p95 ms", "cpu ms/frame"));
         phases.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-11s %7d %9.1f %11.1f %11.1f %14.1f%n", k, v.count(),
                 spritePx.getOrDefault(k, Float.NaN), v.median(), v.p95(), v.cpuPerFrame())));
-        sb.append(String.format(Locale.ROOT, "transition: %d of 29 moving frames at half resolution (exact redraws over %.0f ms); settle: the exact frame at rest%n",
+        sb.append(String.format(Locale.ROOT, "transition: %d of 29 moving frames at reduced resolution (exact redraws over %.0f ms); settle: the exact frame at rest%n",
                 motionFrames, org.embedscope.render.SceneRenderer.MOTION_BUDGET_MS));
         sb.append(String.format(Locale.ROOT, "pick read-back: median %.2f ms, p95 %.2f ms%n", pickReadback.median(), pickReadback.p95()));
         if (lassoSelect.count() > 0) {

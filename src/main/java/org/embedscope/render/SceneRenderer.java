@@ -83,6 +83,8 @@ public final class SceneRenderer implements AutoCloseable {
     private float exactMs;
     private boolean exactTimedOnce;
     private boolean lastWasHalf;
+    /** The resolution, relative to the framebuffer's, of the last motion frame. */
+    private float lastMotionScale = 0.5f;
     private final float pointLimit;
     /**
      * Pixels drawn beyond each edge of the view. GL clips a point by its centre, so a large sprite
@@ -256,7 +258,7 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** The atlas level the last scene was drawn from (a half-resolution moving frame samples a coarser one); -1 for flat squares. */
     public int drawnLevel() {
-        return levelFor(state.spritePixels() * (lastWasHalf ? 0.5f : 1f));
+        return levelFor(state.spritePixels() * (lastWasHalf ? lastMotionScale : 1f));
     }
 
     private int levelFor(float px) {
@@ -338,8 +340,10 @@ public final class SceneRenderer implements AutoCloseable {
         if (stale) {
             int[] list = listed ? items : drawList.items(state, g);
             if (half) {
-                sceneHalf.ensureSize((w + 2 * g + 1) / 2, (h + 2 * g + 1) / 2);
-                drawScene(sceneHalf, itemDraw(0.5f), list);
+                float k = motionScale();
+                sceneHalf.ensureSize((int) Math.ceil((w + 2 * g) * k), (int) Math.ceil((h + 2 * g) * k));
+                drawScene(sceneHalf, itemDraw(k), list);
+                lastMotionScale = k;
             } else {
                 long t0 = System.nanoTime();
                 drawScene(scene, itemDraw(), list);
@@ -373,6 +377,15 @@ public final class SceneRenderer implements AutoCloseable {
     public boolean sceneDirty() {
         return drawnVersion != state.version() || drawnAtlasVersion != atlas.version() || scene.width() != state.camera().width() + 2 * guard
                 || scene.height() != state.camera().height() + 2 * guard;
+    }
+
+    /**
+     * A motion frame's resolution: half the framebuffer's, or a third where even that would be slow
+     * (an exact redraw over four times {@link #MOTION_BUDGET_MS}: a software rasteriser on a large
+     * window), so that the motion stays fluid; the exact frame follows it at rest.
+     */
+    private float motionScale() {
+        return exactMs > 4 * MOTION_BUDGET_MS ? 1f / 3 : 0.5f;
     }
 
     /** Whether this redraw is a motion frame drawn at half resolution. */
