@@ -24,7 +24,8 @@ import org.embedscope.ui.OffscreenExplorer;
  *   <li><b>fit</b>: 30 frames of the fitted view, each a full scene redraw (what any change costs there);</li>
  *   <li><b>zoom-in</b>: 40 frames zooming about the densest region from 1× to 8×;</li>
  *   <li><b>zoomed</b>: 30 redraws at 8×;</li>
- *   <li><b>pan</b>: 40 frames panning at 8× across a quarter of the view width and back;</li>
+ *   <li><b>pan</b>: 40 frames panning at 8× across a quarter of the view width and back, 16 px a
+ *       frame (whole pixels: each frame shifts the scene and draws the strip it uncovers);</li>
  *   <li><b>zoom-out</b>: 40 frames back to the fitted view;</li>
  *   <li><b>transition</b>: a full transition from the first layout to the second in 30 frames;</li>
  *   <li><b>hover</b>: 100 frames of a hover sweep at fit view, one cursor move per frame (the scene

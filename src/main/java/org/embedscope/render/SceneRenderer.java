@@ -70,7 +70,19 @@ public final class SceneRenderer implements AutoCloseable {
     private final NeighborLinesPass neighborLines;
     private PinnedNeighbors pinnedNeighbors;
     private String neighborsError;
-    private final RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    private RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    /** The other scene target of a pan ({@link #shiftScene}): the shifted scene is made here, then the two swap. */
+    private RenderTarget sceneSpare = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    /** The last exact scene: the camera it was drawn for, what else it showed, and the level of detail it drew. */
+    private float anchorCx, anchorCy, anchorZoom = Float.NaN;
+    private long anchorContent = -1, anchorStates = -1;
+    private int anchorLevel = Integer.MIN_VALUE, anchorLayout = -1;
+    /** Whole pixels the scene has been shifted since it was last drawn exactly: x right, y down. */
+    private int shiftedX, shiftedY;
+    private long lastShiftNs;
+    private boolean shifted;
+    /** A shifted scene is drawn exactly once the camera has rested this long (float rounding can move a sprite by a pixel). */
+    public static final long SHIFT_SETTLE_NS = 120_000_000L;
     private final ThumbnailSheet hoverThumbnail;
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
     /** Motion frames at half resolution (see {@link #render}). */
@@ -333,7 +345,9 @@ public final class SceneRenderer implements AutoCloseable {
             atlas.update(level, items, items == null ? 0 : items.length, restingHoverCell());
             listed = true;
         }
-        boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlas.version();
+        // A shifted scene at rest long enough is drawn exactly (see shiftScene).
+        if (shifted && drawnVersion == state.version() && System.nanoTime() - lastShiftNs > SHIFT_SETTLE_NS) anchorContent = -1;
+        boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlas.version() || (shifted && anchorContent < 0);
         // Progressive refinement: while sprites move and an exact redraw is slow, a frame is drawn at
         // half resolution (a quarter of the pixels); the frame after the motion is exact again.
         boolean half = stale ? motionFramesHalf() : lastWasHalf;
@@ -344,9 +358,12 @@ public final class SceneRenderer implements AutoCloseable {
                 sceneHalf.ensureSize((int) Math.ceil((w + 2 * g) * k), (int) Math.ceil((h + 2 * g) * k));
                 drawScene(sceneHalf, itemDraw(k), list);
                 lastMotionScale = k;
+            } else if (shiftScene(list, g)) {
+                lastShiftNs = System.nanoTime();
             } else {
                 long t0 = System.nanoTime();
                 drawScene(scene, itemDraw(), list);
+                anchor(list);
                 glFinish();
                 // The first redraw and one into a just-resized target pay one-time costs (shader
                 // variants compiled on first use, targets allocated): not what a redraw costs, and
@@ -397,7 +414,10 @@ public final class SceneRenderer implements AutoCloseable {
     public boolean lastFrameWasMotion() { return lastWasHalf; }
 
     /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
-    public boolean busy() { return atlas.busy() || hoverRestPending(); }
+    public boolean busy() { return atlas.busy() || hoverRestPending() || shifted; }
+
+    /** True when the last scene was a pan's shifted copy of the one before plus the strips it uncovered. */
+    public boolean lastSceneShifted() { return shifted; }
 
     /**
      * The hovered item's finest page is asked for once the cursor has rested on the item this long.
@@ -407,6 +427,8 @@ public final class SceneRenderer implements AutoCloseable {
      */
     public static final long HOVER_REST_NS = 80_000_000L;
     private int restingHover = -1;
+    /** The hovered item whose finest page was last asked for (until then a still is not final). */
+    private int hoverAsked = -1;
     private long hoverSince;
 
     /** The hovered item's cell once the cursor has rested on it {@link #HOVER_REST_NS}, else -1. */
@@ -415,14 +437,16 @@ public final class SceneRenderer implements AutoCloseable {
         if (hovered != restingHover) {
             restingHover = hovered;
             hoverSince = System.nanoTime();
+            hoverAsked = -1;
         }
-        return System.nanoTime() - hoverSince >= HOVER_REST_NS ? cellOfItem[hovered] : -1;
+        if (System.nanoTime() - hoverSince < HOVER_REST_NS) return -1;
+        hoverAsked = hovered;
+        return cellOfItem[hovered];
     }
 
     /** True while the hovered item's finest page is off the GPU and the cursor has not rested on it long enough to ask for it. */
     private boolean hoverRestPending() {
-        return hovered >= 0 && atlas.streams() && atlas.levelDrawn(cellOfItem[hovered], 0) != 0
-                && (hovered != restingHover || System.nanoTime() - hoverSince < HOVER_REST_NS);
+        return hovered >= 0 && atlas.streams() && hoverAsked != hovered && atlas.levelDrawn(cellOfItem[hovered], 0) != 0;
     }
 
     /** Draws at most about {@code most} items in a view at rest, the top ones of each spot beyond that ({@link DrawList}). */
@@ -435,6 +459,90 @@ public final class SceneRenderer implements AutoCloseable {
     public int drawnCount() { return drawnCount; }
 
     private int drawnCount;
+
+    /** Notes the camera and content of the exact scene just drawn from {@code items}, for a pan to shift it. */
+    private void anchor(int[] items) {
+        Camera cam = state.camera();
+        anchorCx = cam.centerX();
+        anchorCy = cam.centerY();
+        anchorZoom = items != null ? cam.zoom() : Float.NaN;
+        anchorContent = state.contentVersion();
+        anchorStates = state.itemStates().version();
+        anchorLevel = drawList.level();
+        anchorLayout = DrawList.restingLayout(state.transition());
+        shiftedX = shiftedY = 0;
+        shifted = false;
+    }
+
+    /**
+     * A pan at rest (only the camera moved, by whole pixels, at the same zoom and level of detail) redraws
+     * only what it uncovers: the last scene is copied shifted, and the strips along the edges it left,
+     * widened by a sprite, are cleared and drawn from the items that can reach them, each under a scissor.
+     * The same picture as a full redraw, for the cost of a copy and a few strips; a sprite may sit a pixel
+     * off where float rounding differs, so the scene is drawn exactly once the camera rests. Returns false
+     * (draw it all) whenever anything else changed.
+     */
+    private boolean shiftScene(int[] items, int g) {
+        Camera cam = state.camera();
+        if (items == null || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
+                || cam.zoom() != anchorZoom || drawList.level() != anchorLevel || lastWasHalf
+                || DrawList.restingLayout(state.transition()) != anchorLayout || drawnAtlasVersion != atlas.version()) {
+            return false;
+        }
+        // Where the last exact scene's centre is now on screen, in pixels: a whole number, or no shift.
+        float ox = cam.screenX(anchorCx) - cam.width() / 2f, oy = cam.screenY(anchorCy) - cam.height() / 2f;
+        int ix = Math.round(ox), iy = Math.round(oy);
+        int tw = scene.width(), th = scene.height();
+        if (Math.abs(ox - ix) > 0.01f || Math.abs(oy - iy) > 0.01f || Math.abs(ix) >= tw / 2 || Math.abs(iy) >= th / 2) return false;
+        int dx = ix - shiftedX, dy = iy - shiftedY;
+        if (dx == 0 && dy == 0) return true;
+        sceneSpare.ensureSize(tw, th);
+        // Content moves by (dx, dy) on screen: y down there, up in GL's target coordinates.
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, sceneSpare.fbo());
+        int sx0 = Math.max(0, -dx), sx1 = Math.min(tw, tw - dx), sy0 = Math.max(0, dy), sy1 = Math.min(th, th + dy);
+        glBlitFramebuffer(sx0, sy0, sx1, sy1, sx0 + dx, sy0 - dy, sx1 + dx, sy1 - dy, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        RenderTarget t = scene;
+        scene = sceneSpare;
+        sceneSpare = t;
+        // The strips: what the copy did not cover, widened by a sprite and its ring (a sprite centred just
+        // outside the last scene was clipped there, yet reaches inside it).
+        int r = (int) Math.ceil(Math.min(state.spritePixels(), pointLimit)) + 4;
+        ItemDraw d = itemDraw();
+        int drawn = 0;
+        if (dx != 0) {
+            int x0 = dx > 0 ? 0 : tw + dx - r, x1 = dx > 0 ? dx + r : tw;
+            drawn += drawStrip(d, items, g, Math.max(0, x0), 0, Math.min(tw, x1), th, r);
+        }
+        if (dy != 0) {
+            int y0 = dy > 0 ? th - dy - r : 0, y1 = dy > 0 ? th : -dy + r;
+            drawn += drawStrip(d, items, g, 0, Math.max(0, y0), tw, Math.min(th, y1), r);
+        }
+        drawnCount = drawn;
+        shiftedX = ix;
+        shiftedY = iy;
+        shifted = true;
+        return true;
+    }
+
+    /** Clears and draws the target's box [x0, x1) × [y0, y1) (GL coordinates) from the items of {@code items} that can reach it. */
+    private int drawStrip(ItemDraw d, int[] items, int g, int x0, int y0, int x1, int y1, int r) {
+        if (x1 <= x0 || y1 <= y0) return 0;
+        Camera cam = state.camera();
+        float[] xy = layouts[anchorLayout];
+        int th = scene.height();
+        int[] inside = new int[items.length];
+        int n = 0;
+        for (int i : items) {
+            float tx = cam.screenX(xy[2 * i]) + g, ty = th - (cam.screenY(xy[2 * i + 1]) + g);
+            if (tx >= x0 - r && tx <= x1 + r && ty >= y0 - r && ty <= y1 + r) inside[n++] = i;
+        }
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(x0, y0, x1 - x0, y1 - y0);
+        drawScene(scene, d, java.util.Arrays.copyOf(inside, n));
+        glDisable(GL_SCISSOR_TEST);
+        return n;
+    }
 
     /** Draws the scene into {@code target}: every item, or only {@code items} (ascending; null for all). */
     private void drawScene(RenderTarget target, ItemDraw d, int[] items) {
@@ -671,6 +779,7 @@ public final class SceneRenderer implements AutoCloseable {
     @Override
     public void close() {
         scene.close();
+        sceneSpare.close();
         for (ThumbnailSheet t : sheets) t.close();
         sceneHalf.close();
         neighborLines.close();

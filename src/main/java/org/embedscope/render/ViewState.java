@@ -32,7 +32,7 @@ public final class ViewState {
     private final TransitionCamera follow = new TransitionCamera();
     private final CameraFlight flight = new CameraFlight();
     private float[][] positions;
-    private long version;
+    private long version, contentVersion;
 
     private final int count;
     private ColourBy labelColouring;
@@ -147,7 +147,7 @@ public final class ViewState {
     public void pan(float dx, float dy) {
         flight.stop();
         camera.panPixels(dx, dy);
-        changed();
+        version++; // the camera only: contentVersion stays (a scene can be shifted, SceneRenderer)
     }
 
     /** Multiplies the zoom by {@code factor}, keeping the world point under ({@code sx}, {@code sy}) in place. */
@@ -568,8 +568,17 @@ public final class ViewState {
     /** Forces the next frame to redraw the scene although nothing changed (benchmarks time full redraws). */
     public void invalidate() { changed(); }
 
-    private void changed() { version++; }
+    private void changed() {
+        version++;
+        contentVersion++;
+    }
 
     /** Increases whenever the scene would draw differently. */
     public long version() { return version; }
+
+    /**
+     * Increases with {@link #version()} for every change but a pan ({@link #pan}): while it stays, the
+     * scene differs from the last one drawn only by where the camera looks, at the same zoom.
+     */
+    public long contentVersion() { return contentVersion; }
 }
