@@ -505,9 +505,10 @@ public final class SceneRenderer implements AutoCloseable {
         RenderTarget t = scene;
         scene = sceneSpare;
         sceneSpare = t;
-        // The strips: what the copy did not cover, widened by a sprite and its ring (a sprite centred just
-        // outside the last scene was clipped there, yet reaches inside it).
-        int r = (int) Math.ceil(Math.min(state.spritePixels(), pointLimit)) + 4;
+        // The strips: what the copy did not cover, widened by the reach of a sprite with its ring (half the
+        // sprite and at most 4 px: a sprite centred just outside the last scene was clipped there, yet
+        // reaches inside it), and a margin.
+        int r = (int) Math.ceil(Math.min(state.spritePixels(), pointLimit) / 2) + 6;
         ItemDraw d = itemDraw();
         int drawn = 0;
         if (dx != 0) {
