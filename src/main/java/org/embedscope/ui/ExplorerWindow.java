@@ -77,6 +77,7 @@ public final class ExplorerWindow implements AutoCloseable {
      * bundle, or the user's cache when its folder is read-only).
      */
     public ExplorerWindow(Path dir, int width, int height, long gpuBudget, Path annotations) throws BundleException {
+        Overlay.preload();
         Manifest manifest = Manifest.read(dir);
         PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
         CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {

@@ -36,6 +36,7 @@ public final class OffscreenExplorer implements AutoCloseable {
 
     /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
     public OffscreenExplorer(Bundle bundle, int width, int height, long gpuBudget) throws BundleException {
+        Overlay.preload();
         gl = GlContext.hidden(64, 64);
         try {
             scene = new SceneRenderer(bundle, width, height, null, gpuBudget);

@@ -83,6 +83,22 @@ public final class Overlay implements AutoCloseable {
         gl3.init("#version 330 core");
     }
 
+    /**
+     * Loads imgui's native library on a background thread (75 ms here), so that the first frame with the
+     * overlay does not wait for it: called at start, while the bundle loads and the GL context comes up.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("imgui.ImGui");
+            } catch (ClassNotFoundException | LinkageError e) {
+                // reported when the overlay is made, on the GL thread
+            }
+        }, "imgui-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Pixels at the left the open control panel covers, margins included: the fitted view leaves them free. */
     public static float insetPx(float uiScale) { return (PANEL_WIDTH + 2 * MARGIN) * uiScale; }
 
