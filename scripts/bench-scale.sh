@@ -20,7 +20,6 @@ flock 9
 "$here/embedscope" --version >/dev/null   # builds the jar (and its class-data archive) outside the timings
 cp "$here/target/embedscope.jar" "$out/embedscope.jar"
 jvm=(-XX:+UseSerialGC -Xshare:auto)
-[[ -f $here/target/embedscope.jsa ]] && cp "$here/target/embedscope.jsa" "$out/embedscope.jsa" 2>/dev/null || true
 es() { java "${jvm[@]}" ${EMBEDSCOPE_JAVA_OPTS:-} -Dembedscope.home="$here" -jar "$out/embedscope.jar" "$@"; }
 echo "before: $(uptime)" >"$out/machine.txt"
 for r in $(seq 1 "$reps"); do

@@ -2,13 +2,11 @@ package org.embedscope.bundle;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -236,9 +234,9 @@ public final class BundleWriter implements AutoCloseable {
     /** Deletes a folder tree; retries a few times since worker threads may still be finishing a file. */
     static void deleteTree(Path dir) {
         for (int attempt = 0; attempt < 5 && Files.exists(dir); attempt++) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (IOException | UncheckedIOException e) {
+            try {
+                org.embedscope.util.FileTrees.delete(dir);
+            } catch (IOException e) {
                 sleepBriefly();
             }
         }

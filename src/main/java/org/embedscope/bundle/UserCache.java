@@ -57,7 +57,7 @@ public final class UserCache {
             for (Path p : children.toList()) {
                 long modified = Files.getLastModifiedTime(p).toMillis();
                 if (p.getFileName().toString().startsWith(".")) {
-                    if (now - modified > STALE_TEMP_MILLIS) deleteTree(p);
+                    if (now - modified > STALE_TEMP_MILLIS) org.embedscope.util.FileTrees.delete(p);
                     continue;
                 }
                 entries.add(new Entry(p, size(p), modified));
@@ -71,7 +71,7 @@ public final class UserCache {
             total += e.bytes();
             if (total > maxBytes && !e.path().equals(keep)) {
                 try {
-                    deleteTree(e.path());
+                    org.embedscope.util.FileTrees.delete(e.path());
                     total -= e.bytes();
                 } catch (IOException ignored) {
                     // still there: counted
@@ -95,12 +95,6 @@ public final class UserCache {
             long sum = 0;
             for (Path f : files.toList()) if (Files.isRegularFile(f)) sum += Files.size(f);
             return sum;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

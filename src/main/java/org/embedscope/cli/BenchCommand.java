@@ -88,14 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(json ? s.json() : s.text());
             spec.commandLine().getOut().flush();
         } finally {
-            if (tmp != null) deleteTree(tmp);
+            if (tmp != null) org.embedscope.util.FileTrees.delete(tmp);
         }
         return 0;
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.embedscope.digits;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -214,9 +212,8 @@ public final class MillionDigits {
         }
 
         private static void deleteTree(Path root) {
-            if (!Files.exists(root)) return;
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            try {
+                org.embedscope.util.FileTrees.delete(root);
             } catch (IOException ignored) {
                 // best effort: a hidden folder may remain
             }

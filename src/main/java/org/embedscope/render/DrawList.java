@@ -86,6 +86,14 @@ final class DrawList {
         listedVersion = -1;
     }
 
+    /**
+     * The items of the last {@link #items} call's level of resting layout {@code layout} whose centres
+     * lie in the world box, ascending (a strip of the view: {@link SceneRenderer}'s shifted pans). Do not modify.
+     */
+    int[] inBox(int layout, float minX, float minY, float maxX, float maxY) {
+        return levels[layout].inBox(level, minX, minY, maxX, maxY);
+    }
+
     /** The density level of the last {@link #items} call, -1 mid-transition. */
     int level() { return level; }
 

@@ -190,7 +190,7 @@ public final class LevelCache {
                 Files.move(tmp, target);
             }
         } finally {
-            if (Files.exists(tmp)) deleteTree(tmp);
+            org.embedscope.util.FileTrees.delete(tmp);
         }
         UserCache.prune(root, MAX_BYTES, target);
     }
@@ -202,12 +202,6 @@ public final class LevelCache {
     private static void png(Path file, byte[] pixels, int w, int h, int channels) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             PngEncoder.write(out, pixels, w, h, PixelFormat.ofChannels(channels), 1);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

@@ -513,11 +513,11 @@ public final class SceneRenderer implements AutoCloseable {
         int drawn = 0;
         if (dx != 0) {
             int x0 = dx > 0 ? 0 : tw + dx - r, x1 = dx > 0 ? dx + r : tw;
-            drawn += drawStrip(d, items, g, Math.max(0, x0), 0, Math.min(tw, x1), th, r);
+            drawn += drawStrip(d, g, Math.max(0, x0), 0, Math.min(tw, x1), th, r);
         }
         if (dy != 0) {
             int y0 = dy > 0 ? th - dy - r : 0, y1 = dy > 0 ? th : -dy + r;
-            drawn += drawStrip(d, items, g, 0, Math.max(0, y0), tw, Math.min(th, y1), r);
+            drawn += drawStrip(d, g, 0, Math.max(0, y0), tw, Math.min(th, y1), r);
         }
         drawnCount = drawn;
         shiftedX = ix;
@@ -526,23 +526,20 @@ public final class SceneRenderer implements AutoCloseable {
         return true;
     }
 
-    /** Clears and draws the target's box [x0, x1) × [y0, y1) (GL coordinates) from the items of {@code items} that can reach it. */
-    private int drawStrip(ItemDraw d, int[] items, int g, int x0, int y0, int x1, int y1, int r) {
+    /** Clears and draws the target's box [x0, x1) × [y0, y1) (GL coordinates) from the items whose sprites can reach it. */
+    private int drawStrip(ItemDraw d, int g, int x0, int y0, int x1, int y1, int r) {
         if (x1 <= x0 || y1 <= y0) return 0;
         Camera cam = state.camera();
-        float[] xy = layouts[anchorLayout];
         int th = scene.height();
-        int[] inside = new int[items.length];
-        int n = 0;
-        for (int i : items) {
-            float tx = cam.screenX(xy[2 * i]) + g, ty = th - (cam.screenY(xy[2 * i + 1]) + g);
-            if (tx >= x0 - r && tx <= x1 + r && ty >= y0 - r && ty <= y1 + r) inside[n++] = i;
-        }
+        // The box widened by r, in world units (screen y runs down, GL's up), found in the level's grid.
+        float wx0 = cam.worldX(x0 - r - g), wx1 = cam.worldX(x1 + r - g);
+        float wyA = cam.worldY(th - (y0 - r) - g), wyB = cam.worldY(th - (y1 + r) - g);
+        int[] inside = drawList.inBox(anchorLayout, wx0, Math.min(wyA, wyB), wx1, Math.max(wyA, wyB));
         glEnable(GL_SCISSOR_TEST);
         glScissor(x0, y0, x1 - x0, y1 - y0);
-        drawScene(scene, d, java.util.Arrays.copyOf(inside, n));
+        drawScene(scene, d, inside);
         glDisable(GL_SCISSOR_TEST);
-        return n;
+        return inside.length;
     }
 
     /** Draws the scene into {@code target}: every item, or only {@code items} (ascending; null for all). */

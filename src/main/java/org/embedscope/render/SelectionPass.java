@@ -45,15 +45,7 @@ final class SelectionPass implements AutoCloseable {
         sprites.drawInFront(d, selected, -1f);
         bindHalo(d, pointLimit);
         // Between the selected sprites (-1) and the nearest scene item (-1 + 2 / (n + 1)).
-        halo.set("uDepthOrder", 2);
-        halo.set("uDepth", -1f + 1f / (d.itemCount() + 1f));
-        glEnable(GL_DEPTH_TEST);
-        glDepthFunc(GL_LEQUAL);
-        selected.drawPoints();
-        glDepthFunc(GL_LESS); // the GL default
-        glDisable(GL_DEPTH_TEST);
-        halo.set("uDepthOrder", 0);
-        ItemDraw.unbind();
+        SpritePass.drawAtDepth(halo, selected, -1f + 1f / (d.itemCount() + 1f));
     }
 
     private void bindHalo(ItemDraw d, float pointLimit) {

@@ -114,7 +114,14 @@ final class SpritePass implements AutoCloseable {
      */
     void drawInFront(ItemDraw d, IndexList items, float depth) {
         if (items.count() == 0) return;
-        ShaderProgram p = bind(d);
+        drawAtDepth(bind(d), items, depth);
+    }
+
+    /**
+     * Draws {@code items} with the bound program {@code p} (of sprite.vert) at one depth, depth-tested
+     * and writing depth, later items over earlier ones (LEQUAL); restores the GL defaults and unbinds.
+     */
+    static void drawAtDepth(ShaderProgram p, IndexList items, float depth) {
         p.set("uDepthOrder", 2);
         p.set("uDepth", depth);
         glEnable(GL_DEPTH_TEST);
