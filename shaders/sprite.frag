@@ -26,7 +26,9 @@ uniform int uSmooth;
 #ifdef PICK
 out int fragId;
 #else
-out vec4 fragColor;
+layout(location = 0) out vec4 fragColor;
+// The item id + 1, kept only where the target records it (the scene's id attachment: ShownItems.java).
+layout(location = 1) out int fragItem;
 
 vec4 shown(vec3 rgb) {
     return vec4((vState & STATE_DIMMED) != 0 ? mix(uBackground, rgb, uDimKeep) : rgb, 1.0);
@@ -39,6 +41,7 @@ void main() {
     fragId = vId + 1;
   #else
     fragColor = shown(vTint);
+    fragItem = vId + 1;
   #endif
 #else
 #ifdef EXACT
@@ -56,6 +59,7 @@ void main() {
     vec3 ink = uAlphaMode == 0 ? t.rgb / max(a, 1e-3) : t.rgb;
     fragColor = shown(uTintByLabel == 1 ? vTint : min(ink, vec3(1.0)));
     if (uSmooth == 1) fragColor = vec4(fragColor.rgb * a, a);
+    fragItem = vId + 1;
   #endif
 #endif
 }

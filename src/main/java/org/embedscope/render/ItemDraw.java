@@ -55,6 +55,28 @@ final class ItemDraw {
     boolean flat() { return level < 0; }
 
     /**
+     * What of this draw decides where each item's kept texels fall (not their colours): positions,
+     * layouts and their weights, sprite size and pixel snapping, level, threshold. Two draws with equal
+     * keys, of the same items with the same pages on the GPU, cover the same pixels ({@link ShownItems}).
+     */
+    long[] coverageKey() {
+        long[] k = new long[worldToClip.length + 12];
+        int n = 0;
+        for (float f : worldToClip) k[n++] = Float.floatToIntBits(f);
+        for (int i = 0; i < 3; i++) {
+            k[n++] = Float.floatToIntBits(weights[i]);
+            k[n++] = slots[i];
+        }
+        k[n++] = Float.floatToIntBits(pointPx);
+        k[n++] = exact ? 1 : 0;
+        k[n++] = Float.floatToIntBits(targetW);
+        k[n++] = Float.floatToIntBits(targetH);
+        k[n++] = level;
+        k[n] = Float.floatToIntBits(threshold);
+        return k;
+    }
+
+    /**
      * True when sprites are drawn at exactly the sampled level's cell size: then each sprite is put
      * on the pixel grid and its texels read with {@code texelFetch}, one texel per pixel (what linear
      * filtering returns at texel centres, for a fraction of the work).

@@ -22,6 +22,7 @@ public final class ItemStates {
 
     private final byte[] bytes;
     private long version;
+    private long hiddenVersion;
     private int dirtyFrom;
     private int dirtyTo;
 
@@ -48,6 +49,9 @@ public final class ItemStates {
     /** Increases whenever a byte changes. */
     public long version() { return version; }
 
+    /** Increases whenever an item's {@link #HIDDEN} bit changes (what is drawn at all, not how). */
+    public long hiddenVersion() { return hiddenVersion; }
+
     /**
      * Sets item {@code item}'s flags; returns whether they changed. Widens the range the next upload
      * sends and bumps the version when they did.
@@ -55,6 +59,7 @@ public final class ItemStates {
     boolean set(int item, int flags) {
         byte b = (byte) flags;
         if (bytes[item] == b) return false;
+        if (((bytes[item] ^ b) & HIDDEN) != 0) hiddenVersion++;
         bytes[item] = b;
         if (item < dirtyFrom) dirtyFrom = item;
         if (item + 1 > dirtyTo) dirtyTo = item + 1;

@@ -70,9 +70,11 @@ public final class SceneRenderer implements AutoCloseable {
     private final NeighborLinesPass neighborLines;
     private PinnedNeighbors pinnedNeighbors;
     private String neighborsError;
-    private RenderTarget scene = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    private RenderTarget scene = new RenderTarget(RenderTarget.Kind.SCENE);
     /** The other scene target of a pan ({@link #shiftScene}): the shifted scene is made here, then the two swap. */
-    private RenderTarget sceneSpare = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    private RenderTarget sceneSpare = new RenderTarget(RenderTarget.Kind.SCENE);
+    /** What the last full exact scene showed: a redraw under the same conditions draws only that. */
+    private final ShownItems shown = new ShownItems();
     /** The last exact scene: the camera it was drawn for, what else it showed, and the level of detail it drew. */
     private float anchorCx, anchorCy, anchorZoom = Float.NaN;
     private long anchorContent = -1, anchorStates = -1;
@@ -362,14 +364,15 @@ public final class SceneRenderer implements AutoCloseable {
                 lastShiftNs = System.nanoTime();
             } else {
                 long t0 = System.nanoTime();
-                drawScene(scene, itemDraw(), list);
+                boolean full = drawExactScene(itemDraw(), list);
                 anchor(list);
                 glFinish();
                 // The first redraw and one into a just-resized target pay one-time costs (shader
                 // variants compiled on first use, targets allocated): not what a redraw costs, and
                 // they would make the first transition half resolution even on a GPU.
-                if (exactTimedOnce && !resized) exactMs = (System.nanoTime() - t0) / 1e6f;
-                exactTimedOnce = true;
+                // A scene drawn from the shown items is no measure of a moving one: only full ones are timed.
+                if (full && exactTimedOnce && !resized) exactMs = (System.nanoTime() - t0) / 1e6f;
+                exactTimedOnce |= full;
             }
             drawnVersion = state.version();
             drawnAtlasVersion = atlas.version();
@@ -542,8 +545,54 @@ public final class SceneRenderer implements AutoCloseable {
         return inside.length;
     }
 
+    /**
+     * The exact scene, into {@link #scene}: of {@code items} (ascending; null for all) only those the last
+     * one showed when that was drawn under the same conditions ({@link ShownItems}), else all of them,
+     * noting which it shows when the view is being drawn again. Returns whether it drew them all.
+     */
+    private boolean drawExactScene(ItemDraw d, int[] items) {
+        long[] key = coverageKey(d, items);
+        if (shown.matches(key)) {
+            drawScene(scene, d, items, shown.list(), false);
+            drawnCount = shown.count();
+            return false;
+        }
+        boolean record = shown.worthRecording(key);
+        drawScene(scene, d, items, null, record);
+        if (record) shown.record(key, scene, d.itemCount());
+        return true;
+    }
+
+    /**
+     * What decides which item is on top at each pixel of a scene drawn with {@code d} from
+     * {@code items}: the draw's geometry, the pages on the GPU, the hidden items, the selection (drawn
+     * in front, it covers what is behind it) and the list itself. Null with smooth alpha, where every
+     * item blends into the picture.
+     */
+    private long[] coverageKey(ItemDraw d, int[] items) {
+        if (state.smoothAlpha()) return null;
+        long[] geometry = d.coverageKey();
+        long[] k = java.util.Arrays.copyOf(geometry, geometry.length + 5);
+        int n = geometry.length;
+        k[n++] = atlas.version();
+        k[n++] = state.itemStates().hiddenVersion();
+        k[n++] = state.selectedCount() == 0 ? -1 : state.selectionVersion();
+        k[n++] = items == null ? -1 : items.length;
+        k[n] = items == null ? 0 : java.util.Arrays.hashCode(items);
+        return k;
+    }
+
     /** Draws the scene into {@code target}: every item, or only {@code items} (ascending; null for all). */
     private void drawScene(RenderTarget target, ItemDraw d, int[] items) {
+        drawScene(target, d, items, null, false);
+    }
+
+    /**
+     * As above; with {@code only} the scene's sprites are those listed there (last first, a subset of
+     * {@code items} that covers the same pixels: {@link ShownItems}), and with {@code recordIds} the
+     * sprites write their ids into the target's id attachment.
+     */
+    private void drawScene(RenderTarget target, ItemDraw d, int[] items, IndexList only, boolean recordIds) {
         glBindFramebuffer(GL_FRAMEBUFFER, target.fbo());
         glViewport(0, 0, target.width(), target.height());
         float[] bg = PackedColor.rgb(BACKGROUND);
@@ -553,7 +602,10 @@ public final class SceneRenderer implements AutoCloseable {
         boolean selectionFirst = !state.smoothAlpha();
         IndexList chosen = selectionAmong(items);
         if (selectionFirst) selection.drawInFront(d, chosen, sprites, pointLimit);
-        if (items == null) {
+        if (recordIds) target.recordIds();
+        if (only != null) {
+            sprites.drawScene(d, false, only);
+        } else if (items == null) {
             sprites.drawScene(d, state.smoothAlpha());
             drawnCount = d.itemCount();
         } else {
@@ -568,6 +620,7 @@ public final class SceneRenderer implements AutoCloseable {
             sprites.drawScene(d, smooth, sceneItems);
             drawnCount = items.length;
         }
+        if (recordIds) target.stopRecordingIds();
         if (!selectionFirst) selection.draw(d, chosen, sprites, pointLimit);
         neighborLines.show(pinnedNeighbors());
         neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
@@ -778,6 +831,7 @@ public final class SceneRenderer implements AutoCloseable {
     public void close() {
         scene.close();
         sceneSpare.close();
+        shown.close();
         for (ThumbnailSheet t : sheets) t.close();
         sceneHalf.close();
         neighborLines.close();
