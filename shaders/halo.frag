@@ -9,11 +9,13 @@ uniform float uEdge;           // the dark outer edge's width in pixels (0: none
 uniform vec3 uRingColor;
 uniform vec3 uEdgeColor;
 
-out vec4 fragColor;
+layout(location = 0) out vec4 fragColor;
+layout(location = 1) out int fragItem;   // in a recorded scene: -1, a ring's pixel, kept when recoloured
 
 void main() {
     vec2 p = gl_PointCoord * uHaloSize;
     float d = min(min(p.x, p.y), min(uHaloSize - p.x, uHaloSize - p.y));   // pixels from the outer edge
     if (d >= uRing) discard;
     fragColor = vec4(d < uEdge ? uEdgeColor : uRingColor, 1.0);
+    fragItem = -1;
 }

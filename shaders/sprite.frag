@@ -27,8 +27,10 @@ uniform int uSmooth;
 out int fragId;
 #else
 layout(location = 0) out vec4 fragColor;
-// The item id + 1, kept only where the target records it (the scene's id attachment: ShownItems.java).
+// Kept only where the target records them (a recorded scene, SceneRecord.java): the item id + 1, and
+// the ink (a = 0 for a flat square, whose colour is the tint), from which the scene is recoloured.
 layout(location = 1) out int fragItem;
+layout(location = 2) out vec4 fragInk;
 
 vec4 shown(vec3 rgb) {
     return vec4((vState & STATE_DIMMED) != 0 ? mix(uBackground, rgb, uDimKeep) : rgb, 1.0);
@@ -42,6 +44,7 @@ void main() {
   #else
     fragColor = shown(vTint);
     fragItem = vId + 1;
+    fragInk = vec4(0.0);
   #endif
 #else
 #ifdef EXACT
@@ -56,10 +59,12 @@ void main() {
   #else
     // Luminance alpha means the image is ink of coverage a: a kept texel shows the ink at full
     // strength (white for grey images), so small and coarse sprites do not fade to grey.
-    vec3 ink = uAlphaMode == 0 ? t.rgb / max(a, 1e-3) : t.rgb;
-    fragColor = shown(uTintByLabel == 1 ? vTint : min(ink, vec3(1.0)));
+    // Rounded to what the target stores, so that a recoloured scene (recolour.frag) mixes the same value.
+    vec3 ink = floor(min(uAlphaMode == 0 ? t.rgb / max(a, 1e-3) : t.rgb, vec3(1.0)) * 255.0 + 0.5) / 255.0;
+    fragColor = shown(uTintByLabel == 1 ? vTint : ink);
     if (uSmooth == 1) fragColor = vec4(fragColor.rgb * a, a);
     fragItem = vId + 1;
+    fragInk = vec4(ink, 1.0);
   #endif
 #endif
 }

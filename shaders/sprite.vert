@@ -7,6 +7,7 @@
 // nor picked.
 // Variant HALO: the point is the size of the ring the selection highlight draws around the sprite.
 #include "atlas.glsl"
+#include "colour.glsl"
 
 layout(location = 0) in vec2 aPos0;
 layout(location = 1) in vec2 aPos1;
@@ -19,13 +20,6 @@ layout(location = 6) in float aValue;  // colouring by numbers: the item's numbe
 uniform mat4 uWorldToClip;
 uniform vec3 uWeights;
 uniform float uPointSize;
-uniform sampler2D uCategoryColours;   // per category: rgb = colour
-uniform int uCategoriesWidth;
-uniform int uColourByNumber;   // 1: colour by aValue through the colour map
-uniform sampler2D uColourMap;  // ColourMap.SIZE texels in a row
-uniform float uValueLow;       // the value at the map's start
-uniform float uValueScale;     // 1 / (high - low); 0 when the range has no width
-uniform vec3 uMissingColour;
 #ifdef EXACT
 uniform vec2 uTargetSize;      // the target's size in pixels: sprites are put on its pixel grid
 #endif
@@ -42,17 +36,9 @@ flat out vec3 vTint;
 flat out ivec4 vCell;          // column, row, layer and level of the item's cell (residentCell)
 flat out int vState;
 
-// The item's colour: its category's, or its number's place on the colour map (ColourBy.rgb).
-vec3 tint() {
-    if (uColourByNumber == 0) return texelFetch(uCategoryColours, ivec2(aCategory % uCategoriesWidth, aCategory / uCategoriesWidth), 0).rgb;
-    if (aValue < -1e38) return uMissingColour;
-    float t = uValueScale > 0.0 ? clamp((aValue - uValueLow) * uValueScale, 0.0, 1.0) : (aValue >= uValueLow ? 1.0 : 0.0);
-    return texelFetch(uColourMap, ivec2(int(t * 255.0 + 0.5), 0), 0).rgb;
-}
-
 void main() {
     vId = gl_VertexID;
-    vTint = tint();
+    vTint = itemTint(aCategory, aValue);
     vCell = residentCell(aCell, uLevel);
     vState = aState;
     if ((aState & STATE_HIDDEN) != 0) {

@@ -21,9 +21,11 @@ import org.embedscope.ui.OffscreenExplorer;
 /**
  * The scripted session of {@code embedscope bench}, the same every run:
  * <ol>
- *   <li><b>fit</b>: 30 frames of the fitted view, each a full scene redraw (what any change costs there);</li>
+ *   <li><b>fit</b>: 30 frames of the fitted view, each redrawn after a change of colours (what a
+ *       selection, a search or a colouring costs there): the first two draw every sprite, the rest
+ *       recolour the scene's record ({@code render/SceneRecord});</li>
  *   <li><b>zoom-in</b>: 40 frames zooming about the densest region from 1× to 8×;</li>
- *   <li><b>zoomed</b>: 30 redraws at 8×;</li>
+ *   <li><b>zoomed</b>: 30 redraws at 8×, as at fit;</li>
  *   <li><b>pan</b>: 40 frames panning at 8× across a quarter of the view width and back, 16 px a
  *       frame (whole pixels: each frame shifts the scene and draws the strip it uncovers);</li>
  *   <li><b>zoom-out</b>: 40 frames back to the fitted view;</li>
@@ -36,8 +38,10 @@ import org.embedscope.ui.OffscreenExplorer;
  *       ({@code index < N/10}, then one more) and drawing the rest dimmed;</li>
  *   <li><b>selected</b>: 30 redraws with 10,000 items selected (spread over the data) and the rest dimmed.</li>
  * </ol>
- * The last three come after the others, which therefore run exactly as before they existed; the
- * lasso's selection and the search's query are also timed on their own.
+ * then <b>fit-full</b> and <b>zoomed-full</b>: 10 redraws each of those views drawing every sprite
+ * (what a change of the view's geometry costs). The last five come after the others, which therefore
+ * run exactly as before they existed; the lasso's selection and the search's query are also timed
+ * on their own.
  * Every frame draws the overlay too, as the window does, and ends with {@code glFinish}, so its time
  * includes all the GPU work it caused. Frame times are reported as median and 95th percentile.
  *
@@ -45,7 +49,8 @@ import org.embedscope.ui.OffscreenExplorer;
  * run with {@code ../shared/demo-bench/run.sh}: the demo's sprite sizes
  * ({@link SpriteSizing#matchingDemo}: 14 px at the fitted view, 28 px from 4× zoom) and its phases,
  * in its order: <b>fit</b> (30 redraws), <b>hover</b> (the sweep above), <b>zoomed</b> (8× about the
- * view's centre, 30 redraws), <b>transition</b> (first layout to second, at the fitted view).
+ * view's centre, 30 redraws), <b>transition</b> (first layout to second, at the fitted view), then
+ * <b>fit-full</b> and <b>zoomed-full</b> as above.
  */
 public final class BenchSession {
     private final Map<String, FrameStats> phases = new LinkedHashMap<>();
@@ -165,7 +170,38 @@ public final class BenchSession {
         x.frame(-1, -1, overlay);
         hoverSweep(x, overlay, dense);
         exploring(x, overlay, dense);
+        fullRedraws(x, overlay, dense, 8f);
         closePhase();
+    }
+
+    /**
+     * {@code fit-full} and {@code zoomed-full}: 10 redraws each of the fitted view and of the zoomed
+     * one ({@code zoom}× about {@code about}), every sprite drawn each time (the scene's record off):
+     * what any change of the view's geometry costs there, where {@code fit} and {@code zoomed} are
+     * redraws after a change of colours, recoloured from the record from the third on.
+     */
+    private void fullRedraws(OffscreenExplorer x, boolean overlay, float[] about, float zoom) {
+        closePhase();
+        ViewState st = x.scene().state();
+        x.scene().setRecording(false);
+        st.fit();
+        x.frame(-1, -1, overlay);
+        FrameStats fit = phase("fit-full", st);
+        for (int f = 0; f < 10; f++) {
+            st.invalidate();
+            timed(fit, () -> x.frame(-1, -1, overlay), x);
+        }
+        closePhase();
+        st.setView(about[0], about[1], zoom);
+        x.frame(-1, -1, overlay);
+        FrameStats zoomed = phase("zoomed-full", st);
+        for (int f = 0; f < 10; f++) {
+            st.invalidate();
+            timed(zoomed, () -> x.frame(-1, -1, overlay), x);
+        }
+        closePhase();
+        x.scene().setRecording(true);
+        st.fit();
     }
 
     /** The lasso, search and selection phases (issue: select, search, see the selection). */
@@ -256,6 +292,7 @@ public final class BenchSession {
         }
         st.fit();
         transition(x, overlay);
+        fullRedraws(x, overlay, new float[] {cx, cy}, 8f);
         closePhase();
     }
 

@@ -97,6 +97,23 @@ final class ItemDraw {
         p.setMatrix("uWorldToClip", worldToClip);
         p.set("uPointSize", pointPx);
         if (exact) p.set("uTargetSize", targetW, targetH);
+        bindColouring(p);
+        glActiveTexture(GL_TEXTURE0);
+        // Flat squares sample nothing; they still name the coarsest level, which is always there.
+        atlas.bind(p);
+        p.set("uLevel", flat() ? atlas.levels() - 1 : level);
+        if (!flat()) {
+            p.set("uAlphaMode", alphaMode);
+            p.set("uThreshold", threshold);
+            p.set("uTintByLabel", tintByLabel ? 1 : 0);
+        }
+    }
+
+    /**
+     * The colouring's uniforms of {@code colour.glsl} for the program in use: the category colours on
+     * unit 1, the colour map on unit 3; leaves unit 3 active.
+     */
+    void bindColouring(ShaderProgram p) {
         glActiveTexture(GL_TEXTURE1);
         glBindTexture(GL_TEXTURE_2D, colours.texture());
         p.set("uCategoryColours", 1);
@@ -111,15 +128,6 @@ final class ItemDraw {
             p.set("uValueLow", (float) lo);
             p.set("uValueScale", hi > lo ? (float) (1 / (hi - lo)) : 0f);
             p.setRgb("uMissingColour", ColourBy.MISSING);
-        }
-        glActiveTexture(GL_TEXTURE0);
-        // Flat squares sample nothing; they still name the coarsest level, which is always there.
-        atlas.bind(p);
-        p.set("uLevel", flat() ? atlas.levels() - 1 : level);
-        if (!flat()) {
-            p.set("uAlphaMode", alphaMode);
-            p.set("uThreshold", threshold);
-            p.set("uTintByLabel", tintByLabel ? 1 : 0);
         }
     }
 

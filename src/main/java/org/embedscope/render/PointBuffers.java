@@ -4,6 +4,7 @@ import static org.lwjgl.opengl.GL11.*;
 import static org.lwjgl.opengl.GL15.*;
 import static org.lwjgl.opengl.GL20.*;
 import static org.lwjgl.opengl.GL30.*;
+import static org.lwjgl.opengl.GL31.*;
 
 import java.nio.ByteBuffer;
 import org.lwjgl.system.MemoryUtil;
@@ -15,7 +16,8 @@ import org.lwjgl.system.MemoryUtil;
  * slots), the categories to 3, the cells to 4, the flags to 5 and the numbers to 6; switching layouts
  * rebinds attributes, never re-uploads. Positions and cells are uploaded once; the categories or the
  * numbers when the colouring changes ({@link #setColouring}); the flags, one byte per item, again only
- * where they changed.
+ * where they changed. The flags, categories and numbers are also seen as buffer textures (the same
+ * buffers), for the pass that recolours a recorded scene per pixel ({@link SceneRecolourPass}).
  */
 public final class PointBuffers implements AutoCloseable {
     public static final int CATEGORY_ATTRIBUTE = 3;
@@ -30,6 +32,8 @@ public final class PointBuffers implements AutoCloseable {
     private final int cellBuffer;
     private final int stateBuffer;
     private final int count;
+    /** Buffer textures over the flags, categories and numbers; 0 where the GL's limit is below the item count. */
+    private final int stateTexture, categoryTexture, valueTexture;
     private final int[] bound = {-1, -1, -1};
     private long uploadedStates = -1;
 
@@ -69,7 +73,29 @@ public final class PointBuffers implements AutoCloseable {
         bindSlots(0, 0, 0);
         glBindVertexArray(0);
         glBindBuffer(GL_ARRAY_BUFFER, 0);
+        boolean fits = count <= glGetInteger(GL_MAX_TEXTURE_BUFFER_SIZE);
+        stateTexture = fits ? bufferTexture(GL_R8UI, stateBuffer) : 0;
+        categoryTexture = fits ? bufferTexture(GL_R32I, categoryBuffer) : 0;
+        valueTexture = fits ? bufferTexture(GL_R32F, valueBuffer) : 0;
     }
+
+    private static int bufferTexture(int format, int buffer) {
+        int t = glGenTextures();
+        glBindTexture(GL_TEXTURE_BUFFER, t);
+        glTexBuffer(GL_TEXTURE_BUFFER, format, buffer);
+        glBindTexture(GL_TEXTURE_BUFFER, 0);
+        return t;
+    }
+
+    /** True when the per-item data can be read as buffer textures (the GL's limit holds every item). */
+    public boolean hasTextures() { return stateTexture != 0; }
+
+    /** The flags as a buffer texture (R8UI), the categories (R32I), the numbers (R32F). */
+    int stateTexture() { return stateTexture; }
+
+    int categoryTexture() { return categoryTexture; }
+
+    int valueTexture() { return valueTexture; }
 
     private static int intAttribute(int location, int[] values) {
         int buffer = glGenBuffers();
@@ -132,5 +158,6 @@ public final class PointBuffers implements AutoCloseable {
         glDeleteBuffers(valueBuffer);
         glDeleteBuffers(cellBuffer);
         glDeleteBuffers(stateBuffer);
+        if (stateTexture != 0) glDeleteTextures(new int[] {stateTexture, categoryTexture, valueTexture});
     }
 }

@@ -9,9 +9,10 @@ import java.nio.ByteBuffer;
 /**
  * An offscreen framebuffer with one colour texture: RGBA8 for the cached scene (with a depth buffer,
  * {@code COLOR_DEPTH}, for drawing it front to back) and for headless output, R32I for item ids in
- * the picking pass. {@code SCENE} is {@code COLOR_DEPTH} with a second, R32I attachment in which the
- * scene's sprites can record which item each pixel shows ({@link ShownItems}); it is written only
- * between {@link #recordIds} and {@link #stopRecordingIds}. Resized on demand.
+ * the picking pass. {@code SCENE} is {@code COLOR_DEPTH} with two more attachments in which the
+ * scene's sprites record, per pixel, the item on top (R32I: item + 1) and its ink (RGBA8), so that
+ * the scene can be recoloured without drawing its sprites again ({@link SceneRecord}); they are
+ * written only between {@link #record} and {@link #stopRecording}. Resized on demand.
  */
 public final class RenderTarget implements AutoCloseable {
     /** Which kind of colour buffer. */
@@ -22,6 +23,7 @@ public final class RenderTarget implements AutoCloseable {
     private int texture;
     private int depth;
     private int ids;
+    private int ink;
     private int width;
     private int height;
 
@@ -49,12 +51,9 @@ public final class RenderTarget implements AutoCloseable {
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
         if (kind == Kind.SCENE) {
-            ids = glGenRenderbuffers();
-            glBindRenderbuffer(GL_RENDERBUFFER, ids);
-            glRenderbufferStorage(GL_RENDERBUFFER, GL_R32I, w, h);
-            glBindRenderbuffer(GL_RENDERBUFFER, 0);
-            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_RENDERBUFFER, ids);
-            glDrawBuffers(new int[] {GL_COLOR_ATTACHMENT0, GL_NONE});
+            ids = attach(GL_COLOR_ATTACHMENT1, GL_R32I, GL_RED_INTEGER, GL_INT, w, h);
+            ink = attach(GL_COLOR_ATTACHMENT2, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, w, h);
+            glDrawBuffers(new int[] {GL_COLOR_ATTACHMENT0, GL_NONE, GL_NONE});
         }
         if (kind == Kind.COLOR_DEPTH || kind == Kind.SCENE) {
             depth = glGenRenderbuffers();
@@ -73,29 +72,38 @@ public final class RenderTarget implements AutoCloseable {
 
     public int fbo() { return fbo; }
 
+    private static int attach(int attachment, int internal, int format, int type, int w, int h) {
+        int t = glGenTextures();
+        glBindTexture(GL_TEXTURE_2D, t);
+        glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, (ByteBuffer) null);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, attachment, GL_TEXTURE_2D, t, 0);
+        return t;
+    }
+
     /**
      * With this target bound for drawing ({@code SCENE} only): from now on fragments also write their
-     * second output (location 1, the item id + 1) into the id attachment, which is cleared to 0.
+     * outputs 1 and 2 (the item id + 1, the ink) into the record's attachments, which are cleared
+     * (no item, no ink).
      */
-    void recordIds() {
-        glDrawBuffers(new int[] {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1});
+    void record() {
+        glDrawBuffers(new int[] {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1, GL_COLOR_ATTACHMENT2});
         glClearBufferiv(GL_COLOR, 1, new int[] {0, 0, 0, 0});
+        glClearBufferfv(GL_COLOR, 2, new float[] {0, 0, 0, 0});
     }
 
     /** Back to writing colour only (the state every other pass expects). */
-    void stopRecordingIds() {
-        glDrawBuffers(new int[] {GL_COLOR_ATTACHMENT0, GL_NONE});
+    void stopRecording() {
+        glDrawBuffers(new int[] {GL_COLOR_ATTACHMENT0, GL_NONE, GL_NONE});
     }
 
-    /** Reads the id attachment ({@code SCENE} only) into {@code out}, row by row from the bottom. */
-    void readIds(java.nio.IntBuffer out) {
-        int prevRead = glGetInteger(GL_READ_FRAMEBUFFER_BINDING);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
-        glReadBuffer(GL_COLOR_ATTACHMENT1);
-        glReadPixels(0, 0, width, height, GL_RED_INTEGER, GL_INT, out);
-        glReadBuffer(GL_COLOR_ATTACHMENT0);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, prevRead);
-    }
+    /** The record's item ids (R32I: item + 1, 0 none, -1 a selection ring); {@code SCENE} only. */
+    int idsTexture() { return ids; }
+
+    /** The record's inks (RGBA8; alpha 0 where a flat square was drawn); {@code SCENE} only. */
+    int inkTexture() { return ink; }
 
     public int texture() { return texture; }
 
@@ -108,8 +116,9 @@ public final class RenderTarget implements AutoCloseable {
         if (fbo != 0) glDeleteFramebuffers(fbo);
         if (texture != 0) glDeleteTextures(texture);
         if (depth != 0) glDeleteRenderbuffers(depth);
-        if (ids != 0) glDeleteRenderbuffers(ids);
-        depth = ids = 0;
+        if (ids != 0) glDeleteTextures(ids);
+        if (ink != 0) glDeleteTextures(ink);
+        depth = ids = ink = 0;
         fbo = texture = 0;
     }
 }

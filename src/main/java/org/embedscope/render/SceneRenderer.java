@@ -73,8 +73,12 @@ public final class SceneRenderer implements AutoCloseable {
     private RenderTarget scene = new RenderTarget(RenderTarget.Kind.SCENE);
     /** The other scene target of a pan ({@link #shiftScene}): the shifted scene is made here, then the two swap. */
     private RenderTarget sceneSpare = new RenderTarget(RenderTarget.Kind.SCENE);
-    /** What the last full exact scene showed: a redraw under the same conditions draws only that. */
-    private final ShownItems shown = new ShownItems();
+    /** Whether {@link #scene} holds a record to recolour instead of drawing its sprites again. */
+    private final SceneRecord record = new SceneRecord();
+    private final SceneRecolourPass recolour;
+    private boolean recording = true;
+    /** True when the scene's guard band was left out of its last recolouring: it is not to be shifted into view. */
+    private boolean guardStale;
     /** The last exact scene: the camera it was drawn for, what else it showed, and the level of detail it drew. */
     private float anchorCx, anchorCy, anchorZoom = Float.NaN;
     private long anchorContent = -1, anchorStates = -1;
@@ -170,6 +174,7 @@ public final class SceneRenderer implements AutoCloseable {
         PickPass pp = null;
         HoverPass hp = null;
         NeighborLinesPass nl = null;
+        SceneRecolourPass rc = null;
         try {
             // Layers are the atlas's business: levels that do not fit stream (AtlasTextures).
             AtlasCheck.checkPages(bundle, glGetInteger(GL_MAX_TEXTURE_SIZE), AtlasCheck.NO_LIMIT);
@@ -185,9 +190,10 @@ public final class SceneRenderer implements AutoCloseable {
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);
             nl = new NeighborLinesPass();
+            rc = new SceneRecolourPass();
         } catch (BundleException | RuntimeException e) {
             if (pages != null) pages.close();
-            for (AutoCloseable c : new AutoCloseable[] {nl, hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
+            for (AutoCloseable c : new AutoCloseable[] {rc, nl, hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
         pages.close();
@@ -206,6 +212,7 @@ public final class SceneRenderer implements AutoCloseable {
         hover = hp;
         hoverThumbnail = thumbnailSheet();
         neighborLines = nl;
+        recolour = rc;
 
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
@@ -334,6 +341,7 @@ public final class SceneRenderer implements AutoCloseable {
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;
         boolean resized = scene.ensureSize(w + 2 * g, h + 2 * g);
+        if (resized) record.forget();
         int[] items = null;
         boolean listed = false;
         if (resized || drawnVersion != state.version() || atlas.busy()) {
@@ -458,6 +466,15 @@ public final class SceneRenderer implements AutoCloseable {
         drawnVersion = -1;
     }
 
+    /**
+     * With {@code false}, every exact scene draws every sprite, never recolouring a record ({@link
+     * SceneRecord}): what a change of the view's geometry costs, for {@code bench}'s full-redraw phases.
+     */
+    public void setRecording(boolean on) {
+        recording = on;
+        record.forget();
+    }
+
     /** Items the last scene drew: every item, or the levels-of-detail and culling list ({@link DrawList}). */
     public int drawnCount() { return drawnCount; }
 
@@ -487,7 +504,7 @@ public final class SceneRenderer implements AutoCloseable {
      */
     private boolean shiftScene(int[] items, int g) {
         Camera cam = state.camera();
-        if (items == null || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
+        if (items == null || guardStale || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
                 || cam.zoom() != anchorZoom || drawList.level() != anchorLevel || lastWasHalf
                 || DrawList.restingLayout(state.transition()) != anchorLayout || drawnAtlasVersion != atlas.version()) {
             return false;
@@ -508,6 +525,7 @@ public final class SceneRenderer implements AutoCloseable {
         RenderTarget t = scene;
         scene = sceneSpare;
         sceneSpare = t;
+        record.forget();
         // The strips: what the copy did not cover, widened by the reach of a sprite with its ring (half the
         // sprite and at most 4 px: a sprite centred just outside the last scene was clipped there, yet
         // reaches inside it), and a margin.
@@ -546,20 +564,31 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     /**
-     * The exact scene, into {@link #scene}: of {@code items} (ascending; null for all) only those the last
-     * one showed when that was drawn under the same conditions ({@link ShownItems}), else all of them,
-     * noting which it shows when the view is being drawn again. Returns whether it drew them all.
+     * The exact scene, into {@link #scene}, of {@code items} (ascending; null for all): the record
+     * recoloured when it was made under the same conditions ({@link SceneRecord}), else every sprite
+     * drawn, and recorded when the view is being drawn again. Returns whether it drew the sprites.
      */
     private boolean drawExactScene(ItemDraw d, int[] items) {
         long[] key = coverageKey(d, items);
-        if (shown.matches(key)) {
-            drawScene(scene, d, items, shown.list(), false);
-            drawnCount = shown.count();
+        if (record.matches(key)) {
+            glBindFramebuffer(GL_FRAMEBUFFER, scene.fbo());
+            glViewport(0, 0, scene.width(), scene.height());
+            // The view only, not the guard band around it (a third of a large target's pixels): a pan
+            // that would shift the band into view draws in full instead (guardStale, shiftScene).
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(guard, guard, state.camera().width(), state.camera().height());
+            recolour.draw(scene, d, points);
+            glDisable(GL_SCISSOR_TEST);
+            drawNeighbourLines(d, scene);
+            drawnCount = 0;
+            guardStale = true;
             return false;
         }
-        boolean record = shown.worthRecording(key);
-        drawScene(scene, d, items, null, record);
-        if (record) shown.record(key, scene, d.itemCount());
+        guardStale = false;
+        boolean recording = record.worthRecording(key);
+        drawScene(scene, d, items, recording);
+        if (recording) record.recorded(key);
+        else record.forget();
         return true;
     }
 
@@ -570,10 +599,13 @@ public final class SceneRenderer implements AutoCloseable {
      * item blends into the picture.
      */
     private long[] coverageKey(ItemDraw d, int[] items) {
-        if (state.smoothAlpha()) return null;
+        if (!recording || state.smoothAlpha() || !points.hasTextures()) return null;
         long[] geometry = d.coverageKey();
-        long[] k = java.util.Arrays.copyOf(geometry, geometry.length + 5);
+        long[] k = java.util.Arrays.copyOf(geometry, geometry.length + 7);
         int n = geometry.length;
+        // The pin's lines are drawn again over a recoloured scene; a ring under an old line would keep it.
+        k[n++] = state.pinned();
+        k[n++] = pinnedNeighbors() == null ? 0 : 1;
         k[n++] = atlas.version();
         k[n++] = state.itemStates().hiddenVersion();
         k[n++] = state.selectedCount() == 0 ? -1 : state.selectionVersion();
@@ -584,15 +616,14 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** Draws the scene into {@code target}: every item, or only {@code items} (ascending; null for all). */
     private void drawScene(RenderTarget target, ItemDraw d, int[] items) {
-        drawScene(target, d, items, null, false);
+        drawScene(target, d, items, false);
     }
 
     /**
-     * As above; with {@code only} the scene's sprites are those listed there (last first, a subset of
-     * {@code items} that covers the same pixels: {@link ShownItems}), and with {@code recordIds} the
-     * sprites write their ids into the target's id attachment.
+     * As above; with {@code recording} (threshold only) the selection and the sprites also write
+     * their items and inks into the target's record ({@link RenderTarget#record}).
      */
-    private void drawScene(RenderTarget target, ItemDraw d, int[] items, IndexList only, boolean recordIds) {
+    private void drawScene(RenderTarget target, ItemDraw d, int[] items, boolean recording) {
         glBindFramebuffer(GL_FRAMEBUFFER, target.fbo());
         glViewport(0, 0, target.width(), target.height());
         float[] bg = PackedColor.rgb(BACKGROUND);
@@ -601,11 +632,9 @@ public final class SceneRenderer implements AutoCloseable {
         // With the threshold the selection goes first, in front by depth: what it covers is never drawn.
         boolean selectionFirst = !state.smoothAlpha();
         IndexList chosen = selectionAmong(items);
+        if (recording) target.record();
         if (selectionFirst) selection.drawInFront(d, chosen, sprites, pointLimit);
-        if (recordIds) target.recordIds();
-        if (only != null) {
-            sprites.drawScene(d, false, only);
-        } else if (items == null) {
+        if (items == null) {
             sprites.drawScene(d, state.smoothAlpha());
             drawnCount = d.itemCount();
         } else {
@@ -620,8 +649,13 @@ public final class SceneRenderer implements AutoCloseable {
             sprites.drawScene(d, smooth, sceneItems);
             drawnCount = items.length;
         }
-        if (recordIds) target.stopRecordingIds();
+        if (recording) target.stopRecording();
         if (!selectionFirst) selection.draw(d, chosen, sprites, pointLimit);
+        drawNeighbourLines(d, target);
+    }
+
+    /** The pinned item's lines to its neighbours, over the scene in {@code target}. */
+    private void drawNeighbourLines(ItemDraw d, RenderTarget target) {
         neighborLines.show(pinnedNeighbors());
         neighborLines.draw(d, sprites, pointLimit, target.width(), target.height());
     }
@@ -831,7 +865,7 @@ public final class SceneRenderer implements AutoCloseable {
     public void close() {
         scene.close();
         sceneSpare.close();
-        shown.close();
+        recolour.close();
         for (ThumbnailSheet t : sheets) t.close();
         sceneHalf.close();
         neighborLines.close();

@@ -97,7 +97,7 @@ class ExplorerCommandsTest {
     void benchReportsEveryPhase() throws Exception {
         CliRun r = run("bench", bundle.toString(), "--size", "320x200", "--json");
         assertEquals(0, r.code(), r.err());
-        for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover", "lasso", "search", "selected"}) {
+        for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover", "lasso", "search", "selected", "fit-full", "zoomed-full"}) {
             assertTrue(r.out().contains("\"" + phase + "\": {\"frames\": "), phase + " in " + r.out());
         }
         assertTrue(r.out().contains("\"pick_readback_ms\""));
@@ -115,9 +115,13 @@ class ExplorerCommandsTest {
         assertEquals(0, r.code(), r.err());
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         var phases = tree.get("phases");
-        assertEquals(java.util.List.of("fit", "hover", "zoomed", "transition", "settle"), iterable(phases.fieldNames()));
+        assertEquals(java.util.List.of("fit", "hover", "zoomed", "transition", "settle", "fit-full", "zoomed-full"),
+                iterable(phases.fieldNames()));
         assertEquals(14.0, phases.get("fit").get("sprite_px").asDouble(), 0.05);
         assertEquals(28.0, phases.get("zoomed").get("sprite_px").asDouble(), 0.05);
+        // The full redraws draw the same views as fit and zoomed.
+        assertEquals(14.0, phases.get("fit-full").get("sprite_px").asDouble(), 0.05);
+        assertEquals(28.0, phases.get("zoomed-full").get("sprite_px").asDouble(), 0.05);
         assertEquals(30, phases.get("zoomed").get("frames").asInt());
         assertEquals("demo", tree.get("sizes").asText());
     }

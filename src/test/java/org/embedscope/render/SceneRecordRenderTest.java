@@ -3,7 +3,6 @@ package org.embedscope.render;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -20,15 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * A redraw of an unchanged view draws only the items the last full scene showed, and shows the same
- * picture, pixel for pixel; a change of colour alone keeps them; a change that uncovers other items
- * (the selection shrinks, a hidden label comes back, the threshold or the sprite size changes, the view
- * moves) is drawn as a full redraw draws it, which a fresh explorer in the final state gives.
+ * A view drawn again is recorded, and from then on a redraw that changes only colours recolours the
+ * record instead of drawing the sprites: the same picture, pixel for pixel, as a full redraw in that
+ * state (a fresh explorer's first frame), for the dimming of a search or a selection, tinting, a
+ * colouring by numbers, flat squares; a change that uncovers other items (the selection shrinks, a
+ * hidden label comes back, the threshold or the sprite size changes, the view moves) is drawn in full.
  */
-class ShownItemsRenderTest {
+class SceneRecordRenderTest {
     static final int W = 300, H = 220, N = 4_000;
     @TempDir static Path dir;
     static Path bundle;
+    static org.embedscope.query.ColumnTable columns;
 
     @BeforeAll
     static void write() throws Exception {
@@ -41,6 +42,7 @@ class ShownItemsRenderTest {
                 .level(16, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 16))
                 .level(8, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8))
                 .write(dir.resolve("b")).dir;
+        columns = org.embedscope.query.ColumnTable.of(BundleReader.load(bundle));
     }
 
     private static int[] pixels(OffscreenExplorer v) {
@@ -74,35 +76,58 @@ class ShownItemsRenderTest {
         return s;
     }
 
-    @Test
-    void redrawsOfAnUnchangedViewDrawOnlyTheShownItemsAndTheSamePicture() throws Exception {
-        int[] dimmed;
-        // One explorer at a time: each has its own GL context.
+    /** The last frame of {@code v} after {@code setUp} and three redraws, and whether the last one recoloured. */
+    private static int[] recoloured(Consumer<ViewState> setUp, Consumer<ViewState> change) throws Exception {
         try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(bundle), W, H)) {
             SceneRenderer scene = v.scene();
             ViewState st = scene.state();
             st.setView(0.2f, -0.1f, 2f);
+            setUp.accept(st);
             v.frame(-1, -1, false);
-            int full = scene.drawnCount();
-            int[] first = pixels(v);
+            assertTrue(scene.drawnCount() > 0);
             redraw(v, 2);
-            assertTrue(scene.drawnCount() < full / 2,
-                    "the third redraw of a dense view draws the items it shows: " + scene.drawnCount() + " of " + full);
-            assertEquals(0, differing(first, pixels(v)), "pixels differing from the full scene");
-
-            // Colours alone: the same items on top; the picture is what a full redraw in that state draws.
-            st.setSelection(new ItemSet(N));
-            st.setMatches(every(3));
-            redraw(v, 3);
-            assertTrue(scene.drawnCount() < full / 2, "dimming keeps the shown items: " + scene.drawnCount());
-            dimmed = pixels(v);
-            assertNotEquals(0, differing(first, dimmed), "the search dims the others");
+            change.accept(st);
+            v.frame(-1, -1, false);
+            assertEquals(0, scene.drawnCount(), "a change of colours alone recolours the recorded scene: no sprite drawn");
+            return pixels(v);
         }
+    }
+
+    /** The first frame of a fresh explorer after {@code setUp} then {@code change}: every sprite drawn. */
+    private static int[] fullRedraw(Consumer<ViewState> setUp, Consumer<ViewState> change) throws Exception {
         try (OffscreenExplorer fresh = new OffscreenExplorer(BundleReader.load(bundle), W, H)) {
-            fresh.scene().state().setView(0.2f, -0.1f, 2f);
-            fresh.scene().state().setMatches(every(3));
+            ViewState st = fresh.scene().state();
+            st.setView(0.2f, -0.1f, 2f);
+            setUp.accept(st);
+            change.accept(st);
             fresh.frame(-1, -1, false);
-            assertEquals(0, differing(pixels(fresh), dimmed), "pixels differing from a full redraw of the dimmed view");
+            assertTrue(fresh.scene().drawnCount() > 0);
+            return pixels(fresh);
+        }
+    }
+
+    @Test
+    void changesOfColourAloneRecolourTheRecordIntoWhatAFullRedrawDraws() throws Exception {
+        record Change(String what, Consumer<ViewState> before, Consumer<ViewState> after) {}
+        Consumer<ViewState> none = s -> {};
+        Change[] changes = {
+            new Change("a redraw of an unchanged view", none, ViewState::invalidate),
+            new Change("a search dims the rest", none, s -> s.setMatches(every(3))),
+            new Change("the search is cleared", s -> s.setMatches(every(3)), s -> s.setMatches(null)),
+            new Change("a selection dims the rest", s -> s.setSelection(every(7)), s -> s.setDimUnselected(true)),
+            new Change("tinted by label", none, s -> s.setTintByLabel(true)),
+            new Change("coloured by a number, tinted", s -> s.setTintByLabel(true),
+                    s -> s.setColourBy(ColourBy.of(columns.column("a_x"), false))),
+            new Change("flat squares dimmed", s -> s.setUserScale(0.08f), s -> s.setMatches(every(2))),
+        };
+        int[] plain = fullRedraw(none, none);
+        for (Change c : changes) {
+            int[] seen = recoloured(c.before, c.after);
+            int[] want = fullRedraw(c.before, c.after);
+            assertEquals(0, differing(want, seen), c.what + ": pixels differing from a full redraw");
+            if (c.what.startsWith("a search dims") || c.what.startsWith("tinted")) {
+                assertTrue(differing(plain, seen) > 1000, c.what + " changes the picture");
+            }
         }
     }
 
@@ -141,13 +166,22 @@ class ShownItemsRenderTest {
     }
 
     @Test
-    void theShownItemsAreEachNamedOnceLastFirst() {
-        IntBuffer ids = IntBuffer.wrap(new int[] {0, 3, 3, 3, 0, 8, 1, 3, 0, 8, 9, -4, 12});
-        int[] order = ShownItems.lastFirst(ids, 12, 10, new long[1]);
-        assertArrayEquals(new int[] {8, 7, 2, 0}, order, "ids 1..10 name items 0..9; 0 is no item; 12 is beyond the 12 pixels read");
-        long[] seen = new long[2];
-        IntBuffer wide = IntBuffer.wrap(new int[] {70, 1, 65, 70});
-        assertArrayEquals(new int[] {69, 64, 0}, ShownItems.lastFirst(wide, 4, 100, seen));
-        assertArrayEquals(new int[] {0}, ShownItems.lastFirst(IntBuffer.wrap(new int[] {1}), 1, 100, seen), "the scratch is cleared first");
+    void aPanRightAfterARecolouringShowsTheBandAroundTheViewInItsNewColours() throws Exception {
+        Consumer<ViewState> dim = s -> s.setMatches(every(3));
+        Consumer<ViewState> pan = s -> s.pan(40, 0);
+        int[] seen;
+        try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(bundle), W, H)) {
+            ViewState st = v.scene().state();
+            st.setView(0.2f, -0.1f, 2f);
+            v.frame(-1, -1, false);
+            redraw(v, 2);
+            dim.accept(st);
+            v.frame(-1, -1, false);
+            assertEquals(0, v.scene().drawnCount(), "recoloured");
+            pan.accept(st);
+            v.frame(-1, -1, false);
+            seen = pixels(v);
+        }
+        assertEquals(0, differing(fullRedraw(dim, pan), seen), "pixels differing from a full redraw after the pan");
     }
 }
