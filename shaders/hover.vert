@@ -1,6 +1,6 @@
 #version 330 core
 // One screen-aligned quad (triangle strip of 4 vertices from gl_VertexID), for the enlarged hover
-// sprite and its backing panel. uRect is (left, bottom, right, top) in clip space.
+// sprite and its backing panel, and for the overlay's cached layer (OverlayRenderer.java). uRect is (left, bottom, right, top) in clip space.
 uniform vec4 uRect;
 out vec2 vLocal;   // 0..1 across the quad, y down like gl_PointCoord
 

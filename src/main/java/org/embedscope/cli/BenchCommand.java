@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
                 "fit view; zoom into the densest region to 8x; redraws at 8x; pan; zoom out; a full",
                 "transition to the second layout; a hover sweep of one cursor move per frame; a 100-vertex",
                 "lasso over the densest region; a search matching a tenth of the items; redraws with 10,000",
-                "items selected and the rest dimmed.",
+                "items selected and the rest dimmed; the fit and zoomed views drawn in full (every sprite).",
+                "Redraws at an unchanged view recolour the recorded scene from the third on; the -full",
+                "phases draw every sprite each frame.",
                 "Each frame includes the overlay and ends with glFinish (GPU work completed).",
                 "Also: picking read-back time, bundle load time, time to the first complete frame, heap and RSS."})
 public final class BenchCommand implements Callable<Integer> {

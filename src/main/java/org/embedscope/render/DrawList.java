@@ -57,11 +57,29 @@ final class DrawList {
         refreshHidden(st.itemStates());
         DensityLevels d = levels[layout];
         if (d == null) levels[layout] = d = DensityLevels.of(layouts[layout], shownItems());
-        Camera cam = st.camera();
+        float[] b = box(st.camera(), guard);
+        level = d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
+        return d.inBox(level, b[0], b[1], b[2], b[3]);
+    }
+
+    /** The world box whose items' centres lie in the drawn target: minX, minY, maxX, maxY. */
+    private static float[] box(Camera cam, int guard) {
         float m = guard + SLACK_PX;
-        float x0 = cam.worldX(-m), y0 = cam.worldY(cam.height() + m), x1 = cam.worldX(cam.width() + m), y1 = cam.worldY(-m);
-        level = d.finestWithin(mostDrawn, x0, y0, x1, y1);
-        return d.inBox(level, x0, y0, x1, y1);
+        return new float[] {cam.worldX(-m), cam.worldY(cam.height() + m), cam.worldX(cam.width() + m), cam.worldY(-m)};
+    }
+
+    /**
+     * The density level {@link #items} would choose for the view of {@code st} now, without listing the
+     * items (a count per grid cell, not a pass over them): -1 mid-transition, {@code Integer.MIN_VALUE}
+     * when the resting layout's levels are not made yet or the hidden items changed since.
+     */
+    int levelFor(ViewState st, int guard) {
+        int layout = restingLayout(st.transition());
+        if (layout < 0) return -1;
+        DensityLevels d = levels[layout];
+        if (d == null || st.itemStates().version() != statesVersion) return Integer.MIN_VALUE;
+        float[] b = box(st.camera(), guard);
+        return d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
     }
 
     /** The layout the items rest on, or -1 while they move. */

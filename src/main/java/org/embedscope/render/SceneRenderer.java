@@ -342,6 +342,33 @@ public final class SceneRenderer implements AutoCloseable {
         int g = guard;
         boolean resized = scene.ensureSize(w + 2 * g, h + 2 * g);
         if (resized) record.forget();
+        // A pan at rest shifts the last scene (shiftScene) without listing the items in view or taking new
+        // pages: at a million items the list is most of such a frame, and an upload would force a full
+        // redraw anyway; both wait for the exact frame at rest.
+        if (!resized && drawnVersion != state.version() && drawnAtlasVersion == atlas.version() && shiftScene(g)) {
+            lastShiftNs = System.nanoTime();
+            drawnVersion = state.version();
+            lastWasHalf = false;
+        } else {
+            drawChanged(resized, w, h, g);
+        }
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
+        if (lastWasHalf) {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneHalf.fbo());
+            float k = sceneHalf.width() / (float) (w + 2 * g);
+            glBlitFramebuffer(Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k), 0, 0, w, h,
+                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
+        } else {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+            glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
+        glViewport(0, 0, w, h);
+        if (hovered >= 0) drawHover(hovered);
+    }
+
+    /** Brings the scene up to date when anything but a whole-pixel pan changed (or the pan could not shift it). */
+    private void drawChanged(boolean resized, int w, int h, int g) {
         int[] items = null;
         boolean listed = false;
         if (resized || drawnVersion != state.version() || atlas.busy()) {
@@ -368,8 +395,6 @@ public final class SceneRenderer implements AutoCloseable {
                 sceneHalf.ensureSize((int) Math.ceil((w + 2 * g) * k), (int) Math.ceil((h + 2 * g) * k));
                 drawScene(sceneHalf, itemDraw(k), list);
                 lastMotionScale = k;
-            } else if (shiftScene(list, g)) {
-                lastShiftNs = System.nanoTime();
             } else {
                 long t0 = System.nanoTime();
                 boolean full = drawExactScene(itemDraw(), list);
@@ -378,7 +403,7 @@ public final class SceneRenderer implements AutoCloseable {
                 // The first redraw and one into a just-resized target pay one-time costs (shader
                 // variants compiled on first use, targets allocated): not what a redraw costs, and
                 // they would make the first transition half resolution even on a GPU.
-                // A scene drawn from the shown items is no measure of a moving one: only full ones are timed.
+                // A recoloured scene is no measure of a moving one: only full ones are timed.
                 if (full && exactTimedOnce && !resized) exactMs = (System.nanoTime() - t0) / 1e6f;
                 exactTimedOnce |= full;
             }
@@ -386,19 +411,6 @@ public final class SceneRenderer implements AutoCloseable {
             drawnAtlasVersion = atlas.version();
             lastWasHalf = half;
         }
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
-        if (half) {
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneHalf.fbo());
-            float k = sceneHalf.width() / (float) (w + 2 * g);
-            glBlitFramebuffer(Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k), 0, 0, w, h,
-                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
-        } else {
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
-            glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        }
-        glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
-        glViewport(0, 0, w, h);
-        if (hovered >= 0) drawHover(hovered);
     }
 
     /** True when the next {@link #render} redraws every sprite. */
@@ -502,10 +514,10 @@ public final class SceneRenderer implements AutoCloseable {
      * off where float rounding differs, so the scene is drawn exactly once the camera rests. Returns false
      * (draw it all) whenever anything else changed.
      */
-    private boolean shiftScene(int[] items, int g) {
+    private boolean shiftScene(int g) {
         Camera cam = state.camera();
-        if (items == null || guardStale || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
-                || cam.zoom() != anchorZoom || drawList.level() != anchorLevel || lastWasHalf
+        if (guardStale || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
+                || cam.zoom() != anchorZoom || lastWasHalf || drawList.levelFor(state, g) != anchorLevel
                 || DrawList.restingLayout(state.transition()) != anchorLayout || drawnAtlasVersion != atlas.version()) {
             return false;
         }

@@ -101,6 +101,9 @@ public final class OffscreenExplorer implements AutoCloseable {
         return hovered;
     }
 
+    /** The overlay, once a frame has drawn it (null before). */
+    Overlay overlay() { return overlay; }
+
     /** Opens or collapses the overlay's control panel (the window's key H) for the next frames. */
     public void setPanelOpen(boolean open) { panelOpen = open; }
 

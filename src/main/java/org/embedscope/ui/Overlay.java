@@ -9,7 +9,6 @@ import imgui.flag.ImGuiCond;
 import imgui.flag.ImGuiSliderFlags;
 import imgui.flag.ImGuiTreeNodeFlags;
 import imgui.flag.ImGuiWindowFlags;
-import imgui.gl3.ImGuiImplGl3;
 import java.util.List;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.Manifest;
@@ -23,8 +22,8 @@ import org.embedscope.render.ViewState;
  * colour bar, shortcuts), a panel for the hovered item (index, label, metadata, the image enlarged)
  * and one for the selection.
  *
- * <p>Frame lifecycle, fixed: {@link #newFrame} (the GL3 backend's, then the platform's, then
- * ImGui's), {@link #build} (widgets), {@link #render} (draw data into the bound framebuffer).
+ * <p>Frame lifecycle, fixed: {@link #newFrame} (the platform's, then ImGui's), {@link #build}
+ * (widgets), {@link #render} (draw data into the bound framebuffer: {@link OverlayRenderer}).
  * Input for the platform comes from imgui's GLFW backend in the window, or from
  * {@link #setDisplay} when rendering headless.
  */
@@ -38,7 +37,7 @@ public final class Overlay implements AutoCloseable {
 
     private final SceneRenderer scene;
     private final LayoutToggle toggle;
-    private final ImGuiImplGl3 gl3 = new ImGuiImplGl3();
+    private final OverlayRenderer renderer;
     private final float uiScale;
     private final float[] scale = new float[1];
     private final float[] threshold = new float[1];
@@ -63,7 +62,7 @@ public final class Overlay implements AutoCloseable {
     private float[] outline = new float[0];
     private boolean outlineClosed;
 
-    /** Creates the ImGui context and its GL3 renderer; {@code uiScale} scales fonts and spacing (HiDPI). */
+    /** Creates the ImGui context and its renderer; {@code uiScale} scales fonts and spacing (HiDPI). */
     public Overlay(SceneRenderer scene, LayoutToggle toggle, float uiScale) {
         this.scene = scene;
         this.toggle = toggle;
@@ -80,7 +79,7 @@ public final class Overlay implements AutoCloseable {
         ImGui.styleColorsDark();
         ImGui.getStyle().setWindowRounding(4f);
         ImGui.getStyle().scaleAllSizes(uiScale);
-        gl3.init("#version 330 core");
+        renderer = new OverlayRenderer();
     }
 
     /**
@@ -142,8 +141,18 @@ public final class Overlay implements AutoCloseable {
     /** Where the transition clock comes from (seconds). */
     public void setClock(java.util.function.DoubleSupplier clock) { this.clock = clock; }
 
-    /** Timings to show: the last frame, and the last full scene redraw. */
+    /**
+     * How often the timings shown change: a number rewritten every frame cannot be read, and would make
+     * the panel new in every frame, which OverlayRenderer then has to draw again instead of reusing.
+     */
+    static final long STATS_EVERY_NS = 250_000_000L;
+    private long statsShownAt = Long.MIN_VALUE;
+
+    /** Timings to show: the last frame, and the last full scene redraw; taken at most every {@link #STATS_EVERY_NS}. */
     public void setStats(float frameMs, float sceneMs, boolean redrew) {
+        long now = System.nanoTime();
+        if (statsShownAt != Long.MIN_VALUE && now - statsShownAt < STATS_EVERY_NS) return;
+        statsShownAt = now;
         this.frameMs = frameMs;
         this.sceneMs = sceneMs;
         this.lastFrameRedrewScene = redrew;
@@ -158,9 +167,8 @@ public final class Overlay implements AutoCloseable {
         io.setMousePos(mouseX, mouseY);
     }
 
-    /** Starts a frame: GL3 backend first (it builds its font texture), then the caller's platform backend, then ImGui. */
+    /** Starts a frame: the caller's platform backend, then ImGui. */
     public void newFrame(Runnable platformNewFrame) {
-        gl3.newFrame();
         if (platformNewFrame != null) platformNewFrame.run();
         ImGui.newFrame();
     }
@@ -360,15 +368,18 @@ public final class Overlay implements AutoCloseable {
         ImGui.end();
     }
 
+    /** What draws the overlay (for tests). */
+    OverlayRenderer renderer() { return renderer; }
+
     /** Ends the frame and draws it into the bound framebuffer. */
     public void render() {
         ImGui.render();
-        gl3.renderDrawData(ImGui.getDrawData());
+        renderer.render(ImGui.getDrawData());
     }
 
     /** Draws the frame {@link #render} ended once more, into the bound framebuffer (for a screenshot). */
     public void renderAgain() {
-        gl3.renderDrawData(ImGui.getDrawData());
+        renderer.renderAgain(ImGui.getDrawData());
     }
 
     /** What the last export from the window did (for tests): its status line, and the file it wrote or null. */
@@ -379,7 +390,7 @@ public final class Overlay implements AutoCloseable {
     @Override
     public void close() {
         exporter.close();
-        gl3.shutdown();
+        renderer.close();
         ImGui.destroyContext();
     }
 }

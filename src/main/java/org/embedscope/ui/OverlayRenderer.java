@@ -1,0 +1,284 @@
+package org.embedscope.ui;
+
+import static org.lwjgl.opengl.GL11.*;
+import static org.lwjgl.opengl.GL13.*;
+import static org.lwjgl.opengl.GL14.*;
+import static org.lwjgl.opengl.GL15.*;
+import static org.lwjgl.opengl.GL20.*;
+import static org.lwjgl.opengl.GL30.*;
+import static org.lwjgl.opengl.GL32.*;
+
+import imgui.ImDrawData;
+import imgui.ImGui;
+import imgui.ImVec4;
+import imgui.type.ImInt;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.embedscope.render.RenderTarget;
+import org.embedscope.render.ShaderProgram;
+
+/**
+ * Draws imgui's draw data (OpenGL 3.3 core), keeping the windows that did not change as one cached
+ * layer. imgui rebuilds every window each frame, and on a software rasteriser drawing the control
+ * panel's few thousand small triangles costs more than the rest of a hover frame; yet in a hover sweep
+ * only the hovered item's panel changes. So: the longest run of leading draw lists (windows, back to
+ * front) that came out the same as the frame before, and sample only the font, is drawn once into a
+ * layer (premultiplied over transparency) and then laid over each frame as one quad over its box, the
+ * lists after it drawn on top as usual. The same picture up to rounding of the layer's 8 bits (a
+ * translucent pixel may differ by a level). A list showing an image (a thumbnail, which can change
+ * under the same draw data) is never cached.
+ *
+ * <p>Lifecycle: {@link #render} once per frame into the bound framebuffer; {@link #renderAgain} the
+ * same data into another one (a screenshot); {@link #close}. Leaves the {@link org.embedscope.render.GlState}
+ * baseline as it found it.
+ */
+final class OverlayRenderer implements AutoCloseable {
+    private static final int VERTEX_BYTES = 20;   // ImDrawVert: pos (2 floats), uv (2 floats), colour (4 bytes)
+
+    private final ShaderProgram program = new ShaderProgram("overlay.vert", "overlay.frag");
+    private final ShaderProgram layerProgram = new ShaderProgram("hover.vert", "overlay-layer.frag");
+    private final int vao = glGenVertexArrays();
+    private final int emptyVao = glGenVertexArrays();
+    private final int vbo = glGenBuffers();
+    private final int ebo = glGenBuffers();
+    private final int fontTexture;
+    private final int indexType;
+    private final RenderTarget layer = new RenderTarget(RenderTarget.Kind.COLOR);
+    private final ImVec4 clip = new ImVec4();
+    private boolean caching = true;
+
+    /** Per draw list of the last frame: a digest of its content, or 0 when it is not to be cached. */
+    private long[] lastDigests = new long[0];
+    /** The digests of the lists the layer holds (the first layerLists of a frame); null: no layer. */
+    private long[] layerDigests;
+    /** The layer's box in framebuffer pixels from the bottom left: x0, y0, x1, y1. */
+    private final int[] layerBox = new int[4];
+    private float layerWidth, layerHeight;
+
+    OverlayRenderer() {
+        glBindVertexArray(vao);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, false, VERTEX_BYTES, 0L);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, false, VERTEX_BYTES, 8L);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, true, VERTEX_BYTES, 16L);
+        glBindVertexArray(0);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        indexType = ImDrawData.sizeOfImDrawIdx() == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+
+        ImInt w = new ImInt(), h = new ImInt();
+        ByteBuffer pixels = ImGui.getIO().getFonts().getTexDataAsRGBA32(w, h);
+        fontTexture = glGenTextures();
+        glBindTexture(GL_TEXTURE_2D, fontTexture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w.get(), h.get(), 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        ImGui.getIO().getFonts().setTexID(fontTexture);
+    }
+
+    /** Whether unchanged windows are kept as a layer (on by default; off draws every list every frame). */
+    void setCaching(boolean on) {
+        caching = on;
+        layerDigests = null;
+    }
+
+    /** True when the last {@link #render} laid the cached layer rather than drawing those windows. */
+    boolean usedLayer() { return usedLayer; }
+
+    private boolean usedLayer;
+
+    /** Draws {@code dd} into the bound framebuffer, of the display's size. */
+    void render(ImDrawData dd) {
+        int fbW = (int) (dd.getDisplaySizeX() * dd.getFramebufferScaleX());
+        int fbH = (int) (dd.getDisplaySizeY() * dd.getFramebufferScaleY());
+        usedLayer = false;
+        if (fbW <= 0 || fbH <= 0) return;
+        int lists = dd.getCmdListsCount();
+        long[] digests = new long[lists];
+        for (int i = 0; i < lists; i++) digests[i] = caching ? digest(dd, i) : 0;
+        // Leading lists unchanged since the last frame (and cacheable): those a layer can hold.
+        int stable = 0;
+        while (stable < lists && stable < lastDigests.length && digests[stable] != 0 && digests[stable] == lastDigests[stable]) stable++;
+        lastDigests = digests;
+        if (dd.getDisplaySizeX() != layerWidth || dd.getDisplaySizeY() != layerHeight) layerDigests = null;
+        boolean layerFits = layerDigests != null && layerDigests.length <= lists
+                && Arrays.equals(layerDigests, Arrays.copyOf(digests, layerDigests.length));
+        if (!layerFits && stable > 0) {
+            drawLayer(dd, stable, fbW, fbH, digests);
+            layerFits = true;
+        }
+        int target = glGetInteger(GL_DRAW_FRAMEBUFFER_BINDING);
+        glViewport(0, 0, fbW, fbH);
+        int first = 0;
+        if (layerFits) {
+            layLayer(fbW, fbH);
+            first = layerDigests.length;
+            usedLayer = true;
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        draw(dd, first, lists, fbW, fbH);
+    }
+
+    /** Draws {@code dd} again, every list, into the bound framebuffer (a screenshot of the last frame). */
+    void renderAgain(ImDrawData dd) {
+        int fbW = (int) (dd.getDisplaySizeX() * dd.getFramebufferScaleX());
+        int fbH = (int) (dd.getDisplaySizeY() * dd.getFramebufferScaleY());
+        if (fbW <= 0 || fbH <= 0) return;
+        glViewport(0, 0, fbW, fbH);
+        draw(dd, 0, dd.getCmdListsCount(), fbW, fbH);
+    }
+
+    /** Draws lists [0, count) into the layer, premultiplied over transparency, and notes its box. */
+    private void drawLayer(ImDrawData dd, int count, int fbW, int fbH, long[] digests) {
+        int target = glGetInteger(GL_DRAW_FRAMEBUFFER_BINDING);
+        layer.ensureSize(fbW, fbH);
+        glBindFramebuffer(GL_FRAMEBUFFER, layer.fbo());
+        glViewport(0, 0, fbW, fbH);
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        draw(dd, 0, count, fbW, fbH);
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        layerDigests = Arrays.copyOf(digests, count);
+        layerWidth = dd.getDisplaySizeX();
+        layerHeight = dd.getDisplaySizeY();
+        // The layer's box: the bounds of its vertices (clip rectangles can span the whole display).
+        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = -Float.MAX_VALUE, y1 = -Float.MAX_VALUE;
+        float ox = dd.getDisplayPosX(), oy = dd.getDisplayPosY(), sx = dd.getFramebufferScaleX(), sy = dd.getFramebufferScaleY();
+        for (int l = 0; l < count; l++) {
+            ByteBuffer v = dd.getCmdListVtxBufferData(l);
+            for (int o = v.position(); o + VERTEX_BYTES <= v.limit(); o += VERTEX_BYTES) {
+                float x = (v.getFloat(o) - ox) * sx, y = (v.getFloat(o + 4) - oy) * sy;
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+            }
+        }
+        x0 -= 1;
+        y0 -= 1;
+        x1 += 1;
+        y1 += 1;
+        layerBox[0] = Math.max(0, (int) Math.floor(x0));
+        layerBox[1] = Math.max(0, fbH - (int) Math.ceil(y1));
+        layerBox[2] = Math.min(fbW, (int) Math.ceil(x1));
+        layerBox[3] = Math.min(fbH, fbH - (int) Math.floor(y0));
+    }
+
+    /** Lays the layer over the bound framebuffer, over its box only. */
+    private void layLayer(int fbW, int fbH) {
+        if (layerBox[2] <= layerBox[0] || layerBox[3] <= layerBox[1]) return;
+        layerProgram.use();
+        layerProgram.set("uRect", 2f * layerBox[0] / fbW - 1, 2f * layerBox[1] / fbH - 1, 2f * layerBox[2] / fbW - 1, 2f * layerBox[3] / fbH - 1);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, layer.texture());
+        layerProgram.set("uLayer", 0);
+        glEnable(GL_BLEND);
+        glBlendEquation(GL_FUNC_ADD);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glBindVertexArray(emptyVao);   // the quad comes from gl_VertexID
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        glBindVertexArray(0);
+        glDisable(GL_BLEND);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        glUseProgram(0);
+    }
+
+    /**
+     * Draws lists [from, to) of {@code dd}, blending as imgui's own backends do; the alpha accumulates
+     * (ONE, ONE_MINUS_SRC_ALPHA), so that drawn over transparency (the layer) the colour is premultiplied.
+     */
+    private void draw(ImDrawData dd, int from, int to, int fbW, int fbH) {
+        if (from >= to) return;
+        float l = dd.getDisplayPosX(), r = l + dd.getDisplaySizeX(), t = dd.getDisplayPosY(), b = t + dd.getDisplaySizeY();
+        float sx = dd.getFramebufferScaleX(), sy = dd.getFramebufferScaleY();
+        program.use();
+        program.setMatrix("uProjection", new float[] {
+            2f / (r - l), 0, 0, 0,
+            0, 2f / (t - b), 0, 0,
+            0, 0, -1, 0,
+            (r + l) / (l - r), (t + b) / (b - t), 0, 1});
+        program.set("uTexture", 0);
+        glEnable(GL_BLEND);
+        glBlendEquation(GL_FUNC_ADD);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glEnable(GL_SCISSOR_TEST);
+        glActiveTexture(GL_TEXTURE0);
+        glBindVertexArray(vao);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo);
+        int indexBytes = ImDrawData.sizeOfImDrawIdx();
+        for (int list = from; list < to; list++) {
+            glBufferData(GL_ARRAY_BUFFER, dd.getCmdListVtxBufferData(list), GL_STREAM_DRAW);
+            glBufferData(GL_ELEMENT_ARRAY_BUFFER, dd.getCmdListIdxBufferData(list), GL_STREAM_DRAW);
+            for (int c = 0; c < dd.getCmdListCmdBufferSize(list); c++) {
+                dd.getCmdListCmdBufferClipRect(clip, list, c);
+                float x0 = (clip.x - l) * sx, y0 = (clip.y - t) * sy, x1 = (clip.z - l) * sx, y1 = (clip.w - t) * sy;
+                if (x1 <= x0 || y1 <= y0 || x0 >= fbW || y0 >= fbH) continue;
+                glScissor((int) x0, (int) (fbH - y1), (int) (x1 - x0), (int) (y1 - y0));
+                glBindTexture(GL_TEXTURE_2D, (int) dd.getCmdListCmdBufferTextureId(list, c));
+                glDrawElementsBaseVertex(GL_TRIANGLES, dd.getCmdListCmdBufferElemCount(list, c), indexType,
+                        (long) dd.getCmdListCmdBufferIdxOffset(list, c) * indexBytes, dd.getCmdListCmdBufferVtxOffset(list, c));
+            }
+        }
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);   // part of the vertex array's state: unbound there first
+        glBindVertexArray(0);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        glDisable(GL_SCISSOR_TEST);
+        glDisable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ZERO);
+        glUseProgram(0);
+    }
+
+    /**
+     * A digest of draw list {@code list}: its vertices, indices and commands (clip rectangles, textures,
+     * ranges); 0 when a command shows a texture other than the font (an image may change under the
+     * same draw data), so that the list is never cached.
+     */
+    private long digest(ImDrawData dd, int list) {
+        long h = 0x9E3779B97F4A7C15L;
+        int cmds = dd.getCmdListCmdBufferSize(list);
+        for (int c = 0; c < cmds; c++) {
+            if (dd.getCmdListCmdBufferTextureId(list, c) != fontTexture) return 0;
+            dd.getCmdListCmdBufferClipRect(clip, list, c);
+            h = mix(h, Float.floatToIntBits(clip.x), Float.floatToIntBits(clip.y));
+            h = mix(h, Float.floatToIntBits(clip.z), Float.floatToIntBits(clip.w));
+            h = mix(h, dd.getCmdListCmdBufferElemCount(list, c), dd.getCmdListCmdBufferIdxOffset(list, c));
+            h = mix(h, dd.getCmdListCmdBufferVtxOffset(list, c), cmds);
+        }
+        h = mix(h, bytes(dd.getCmdListVtxBufferData(list)), 1);
+        h = mix(h, bytes(dd.getCmdListIdxBufferData(list)), 2);
+        return h == 0 ? 1 : h;
+    }
+
+    private static long bytes(ByteBuffer b) {
+        long h = b.remaining();
+        int i = b.position(), end = b.limit();
+        for (; i + 8 <= end; i += 8) h = h * 0x100000001B3L ^ b.getLong(i);
+        for (; i < end; i++) h = h * 31 + b.get(i);
+        return h;
+    }
+
+    private static long mix(long h, long a, long b) {
+        h ^= a * 0xC2B2AE3D27D4EB4FL;
+        h = Long.rotateLeft(h, 31) * 0x9E3779B97F4A7C15L;
+        h ^= b * 0x165667B19E3779F9L;
+        return Long.rotateLeft(h, 27) * 0x94D049BB133111EBL;
+    }
+
+    @Override
+    public void close() {
+        program.close();
+        layerProgram.close();
+        layer.close();
+        glDeleteTextures(fontTexture);
+        glDeleteBuffers(vbo);
+        glDeleteBuffers(ebo);
+        glDeleteVertexArrays(vao);
+        glDeleteVertexArrays(emptyVao);
+    }
+}
