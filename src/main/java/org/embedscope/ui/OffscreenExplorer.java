@@ -10,6 +10,7 @@ import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.render.GlContext;
+import org.embedscope.render.PageDecoder;
 import org.embedscope.render.RenderTarget;
 import org.embedscope.render.SceneRenderer;
 import org.lwjgl.stb.STBImageWrite;
@@ -37,9 +38,17 @@ public final class OffscreenExplorer implements AutoCloseable {
     /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
     public OffscreenExplorer(Bundle bundle, int width, int height, long gpuBudget) throws BundleException {
         Overlay.preload();
-        gl = GlContext.hidden(64, 64);
+        // The atlas pages decode on worker threads while the GL context comes up (a quarter of a second
+        // here), as in the window; the scene renderer takes them over and closes the decoder.
+        PageDecoder pages = new PageDecoder(bundle.dir(), bundle.manifest(), SceneRenderer.DECODE_AHEAD, gpuBudget);
         try {
-            scene = new SceneRenderer(bundle, width, height, null, gpuBudget);
+            gl = GlContext.hidden(64, 64);
+        } catch (RuntimeException e) {
+            pages.close();
+            throw e;
+        }
+        try {
+            scene = new SceneRenderer(bundle, width, height, pages, gpuBudget);
             output.ensureSize(width, height);
         } catch (BundleException | RuntimeException e) {
             output.close();
@@ -71,8 +80,9 @@ public final class OffscreenExplorer implements AutoCloseable {
         long t0 = System.nanoTime();
         scene.render(output.fbo());
         if (withOverlay) {
-            // The panel shows this frame's own drawing time, as the window shows its last frame's.
-            glFinish();
+            // The panel shows this frame's drawing time; as in the window, the GL is waited for only when
+            // the scene was redrawn (to time it): a hover frame's overlay is built while its GL work runs.
+            if (redraw) glFinish();
             float ms = (System.nanoTime() - t0) / 1e6f;
             if (redraw) sceneMs = ms;
             // imgui sizes auto-resizing panels on their first frame without drawing them: a new
