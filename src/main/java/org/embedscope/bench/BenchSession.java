@@ -186,20 +186,10 @@ public final class BenchSession {
         x.scene().setRecording(false);
         st.fit();
         x.frame(-1, -1, overlay);
-        FrameStats fit = phase("fit-full", st);
-        for (int f = 0; f < 10; f++) {
-            st.invalidate();
-            timed(fit, () -> x.frame(-1, -1, overlay), x);
-        }
-        closePhase();
+        redraws("fit-full", 10, x, overlay);
         st.setView(about[0], about[1], zoom);
         x.frame(-1, -1, overlay);
-        FrameStats zoomed = phase("zoomed-full", st);
-        for (int f = 0; f < 10; f++) {
-            st.invalidate();
-            timed(zoomed, () -> x.frame(-1, -1, overlay), x);
-        }
-        closePhase();
+        redraws("zoomed-full", 10, x, overlay);
         x.scene().setRecording(true);
         st.fit();
     }
@@ -259,6 +249,17 @@ public final class BenchSession {
         selectedShown = st.selectedCount();
         st.clearSelection();
         st.setDimUnselected(false);
+    }
+
+    /** Phase {@code name}: {@code frames} redraws of the view as it is, each after {@link ViewState#invalidate}. */
+    private void redraws(String name, int frames, OffscreenExplorer x, boolean overlay) {
+        ViewState st = x.scene().state();
+        FrameStats s = phase(name, st);
+        for (int f = 0; f < frames; f++) {
+            st.invalidate();
+            timed(s, () -> x.frame(-1, -1, overlay), x);
+        }
+        closePhase();
     }
 
     /** A wavy 100-vertex lasso of radius about {@code r} pixels around screen point (cx, cy). */

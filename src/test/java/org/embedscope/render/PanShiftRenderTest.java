@@ -2,17 +2,16 @@ package org.embedscope.render;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Random;
 import org.embedscope.atlas.PixelFormat;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleFixture;
 import org.embedscope.bundle.BundleReader;
+import org.embedscope.ui.FramePixels;
 import org.embedscope.ui.OffscreenExplorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lwjgl.system.MemoryUtil;
 
 /**
  * A pan by whole pixels shifts the last scene and draws only the strips it uncovers: the frame is what
@@ -22,23 +21,6 @@ import org.lwjgl.system.MemoryUtil;
 class PanShiftRenderTest {
     static final int W = 300, H = 220;
     @TempDir Path dir;
-
-    private static int[] pixels(OffscreenExplorer v) {
-        ByteBuffer px = v.pixels();
-        try {
-            int[] out = new int[W * H];
-            for (int i = 0; i < out.length; i++) out[i] = px.getInt(4 * i);
-            return out;
-        } finally {
-            MemoryUtil.memFree(px);
-        }
-    }
-
-    private static int differing(int[] a, int[] b) {
-        int d = 0;
-        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) d++;
-        return d;
-    }
 
     @Test
     void aShiftedPanDrawsWhatAFullRedrawDraws() throws Exception {
@@ -72,11 +54,11 @@ class PanShiftRenderTest {
                     if (scene.lastSceneShifted()) shiftedFrames++;
                     steps++;
                 }
-                int[] shifted = pixels(v);
+                int[] shifted = FramePixels.of(v);
                 st.invalidate(); // the same camera, drawn in full
                 v.frame(-1, -1, false);
                 assertFalse(scene.lastSceneShifted());
-                int d = differing(shifted, pixels(v));
+                int d = FramePixels.differing(shifted, FramePixels.of(v));
                 assertTrue(d <= 3, "pan " + m[0] + "," + m[1] + " ×" + run + ": " + d + " pixels differ from a full redraw");
             }
             assertTrue(shiftedFrames > steps * 3 / 4, shiftedFrames + " of " + steps + " whole-pixel pans were shifts (the rest met the data's edge)");

@@ -2,7 +2,6 @@ package org.embedscope.render;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -12,11 +11,11 @@ import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleFixture;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.select.ItemSet;
+import org.embedscope.ui.FramePixels;
 import org.embedscope.ui.OffscreenExplorer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lwjgl.system.MemoryUtil;
 
 /**
  * A view drawn again is recorded, and from then on a redraw that changes only colours recolours the
@@ -43,23 +42,6 @@ class SceneRecordRenderTest {
                 .level(8, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8))
                 .write(dir.resolve("b")).dir;
         columns = org.embedscope.query.ColumnTable.of(BundleReader.load(bundle));
-    }
-
-    private static int[] pixels(OffscreenExplorer v) {
-        ByteBuffer px = v.pixels();
-        try {
-            int[] out = new int[W * H];
-            for (int i = 0; i < out.length; i++) out[i] = px.getInt(4 * i);
-            return out;
-        } finally {
-            MemoryUtil.memFree(px);
-        }
-    }
-
-    private static int differing(int[] a, int[] b) {
-        int d = 0;
-        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) d++;
-        return d;
     }
 
     /** Draws the view {@code times} times over, as redraws at an unchanged view (each redraw forced). */
@@ -89,7 +71,7 @@ class SceneRecordRenderTest {
             change.accept(st);
             v.frame(-1, -1, false);
             assertEquals(0, scene.drawnCount(), "a change of colours alone recolours the recorded scene: no sprite drawn");
-            return pixels(v);
+            return FramePixels.of(v);
         }
     }
 
@@ -102,7 +84,7 @@ class SceneRecordRenderTest {
             change.accept(st);
             fresh.frame(-1, -1, false);
             assertTrue(fresh.scene().drawnCount() > 0);
-            return pixels(fresh);
+            return FramePixels.of(fresh);
         }
     }
 
@@ -124,9 +106,9 @@ class SceneRecordRenderTest {
         for (Change c : changes) {
             int[] seen = recoloured(c.before, c.after);
             int[] want = fullRedraw(c.before, c.after);
-            assertEquals(0, differing(want, seen), c.what + ": pixels differing from a full redraw");
+            assertEquals(0, FramePixels.differing(want, seen), c.what + ": pixels differing from a full redraw");
             if (c.what.startsWith("a search dims") || c.what.startsWith("tinted")) {
-                assertTrue(differing(plain, seen) > 1000, c.what + " changes the picture");
+                assertTrue(FramePixels.differing(plain, seen) > 1000, c.what + " changes the picture");
             }
         }
     }
@@ -152,7 +134,7 @@ class SceneRecordRenderTest {
                 c.after.accept(st);
                 v.frame(-1, -1, false);
                 redraw(v, 3);
-                seen = pixels(v);
+                seen = FramePixels.of(v);
             }
             try (OffscreenExplorer fresh = new OffscreenExplorer(BundleReader.load(bundle), W, H)) {
                 ViewState st = fresh.scene().state();
@@ -160,7 +142,7 @@ class SceneRecordRenderTest {
                 c.before.accept(st);
                 c.after.accept(st);
                 fresh.frame(-1, -1, false);
-                assertEquals(0, differing(pixels(fresh), seen), c.what + ": pixels differing from a full redraw");
+                assertEquals(0, FramePixels.differing(FramePixels.of(fresh), seen), c.what + ": pixels differing from a full redraw");
             }
         }
     }
@@ -180,8 +162,8 @@ class SceneRecordRenderTest {
             assertEquals(0, v.scene().drawnCount(), "recoloured");
             pan.accept(st);
             v.frame(-1, -1, false);
-            seen = pixels(v);
+            seen = FramePixels.of(v);
         }
-        assertEquals(0, differing(fullRedraw(dim, pan), seen), "pixels differing from a full redraw after the pan");
+        assertEquals(0, FramePixels.differing(fullRedraw(dim, pan), seen), "pixels differing from a full redraw after the pan");
     }
 }

@@ -2,7 +2,6 @@ package org.embedscope.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Random;
 import org.embedscope.atlas.PixelFormat;
@@ -12,7 +11,6 @@ import org.embedscope.bundle.BundleReader;
 import org.embedscope.render.Camera;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lwjgl.system.MemoryUtil;
 
 /**
  * The overlay drawn with its unchanged windows from the cached layer looks as it does drawn window by
@@ -22,31 +20,6 @@ import org.lwjgl.system.MemoryUtil;
 class OverlayRendererTest {
     static final int W = 640, H = 480;
     @TempDir Path dir;
-
-    private static int[] pixels(OffscreenExplorer v) {
-        ByteBuffer px = v.pixels();
-        try {
-            int[] out = new int[W * H];
-            for (int i = 0; i < out.length; i++) out[i] = px.getInt(4 * i);
-            return out;
-        } finally {
-            MemoryUtil.memFree(px);
-        }
-    }
-
-    /** Pixels whose channels differ by more than {@code tolerance}. */
-    private static int differing(int[] a, int[] b, int tolerance) {
-        int d = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int s = 0; s < 32; s += 8) {
-                if (Math.abs(((a[i] >>> s) & 255) - ((b[i] >>> s) & 255)) > tolerance) {
-                    d++;
-                    break;
-                }
-            }
-        }
-        return d;
-    }
 
     @Test
     void theCachedLayerShowsWhatDrawingEachWindowShows() throws Exception {
@@ -69,13 +42,13 @@ class OverlayRendererTest {
             assertTrue(v.frame(cx, cy, true) >= 0, "an item is hovered: its panel is drawn on top");
             OverlayRenderer renderer = v.overlay().renderer();
             assertTrue(renderer.usedLayer(), "the control panel, unchanged, comes from the layer");
-            int[] cached = pixels(v);
+            int[] cached = FramePixels.of(v);
 
             renderer.setCaching(false);
             v.frame(cx, cy, true);
             assertFalse(renderer.usedLayer());
-            int[] direct = pixels(v);
-            assertEquals(0, differing(cached, direct, 2), "pixels differing by more than 2 levels from the overlay drawn window by window");
+            int[] direct = FramePixels.of(v);
+            assertEquals(0, FramePixels.differing(cached, direct, 2), "pixels differing by more than 2 levels from the overlay drawn window by window");
 
             // A change in the panel (the threshold slider) is drawn, not taken from the layer made before it.
             renderer.setCaching(true);
@@ -85,12 +58,12 @@ class OverlayRendererTest {
             v.scene().state().setThreshold(0.8f);
             for (int f = 0; f < 3; f++) v.frame(cx, cy, true);
             assertTrue(renderer.usedLayer(), "the changed panel is cached again once it stays");
-            int[] changed = pixels(v);
+            int[] changed = FramePixels.of(v);
             renderer.setCaching(false);
             v.frame(cx, cy, true);
-            int[] changedDirect = pixels(v);
-            assertEquals(0, differing(changed, changedDirect, 2), "after a change in the panel");
-            assertTrue(differing(direct, changedDirect, 2) > 0, "the change shows");
+            int[] changedDirect = FramePixels.of(v);
+            assertEquals(0, FramePixels.differing(changed, changedDirect, 2), "after a change in the panel");
+            assertTrue(FramePixels.differing(direct, changedDirect, 2) > 0, "the change shows");
         }
     }
 }
