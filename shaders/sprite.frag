@@ -3,7 +3,8 @@
 // below the threshold. Variants (a #define is inserted after #version):
 //   PICK  writes the item id + 1 into an integer target instead of a colour (0 = nothing);
 //   FLAT  draws a flat square in the item's tint, for sprites only a few pixels wide;
-//   EXACT sprites exactly one texel per pixel, on the pixel grid: texels read with texelFetch.
+//   EXACT sprites exactly one texel per pixel, on the pixel grid: texels read with texelFetch;
+//   RECORD also writes the item and its ink, for a recorded scene (with any of the above but PICK).
 // Dimmed items (STATE_DIMMED) are drawn, their colour taken most of the way to the background.
 // uSmooth = 1 (scene only): no threshold; the colour is premultiplied by the texel's alpha, for
 // blending with (ONE, ONE_MINUS_SRC_ALPHA).
@@ -27,10 +28,13 @@ uniform int uSmooth;
 out int fragId;
 #else
 layout(location = 0) out vec4 fragColor;
-// Kept only where the target records them (a recorded scene, SceneRecord.java): the item id + 1, and
-// the ink (a = 0 for a flat square, whose colour is the tint), from which the scene is recoloured.
+#ifdef RECORD
+// For a recorded scene (SceneRecord.java): the item id + 1, and the ink (a = 0 for a flat square, whose
+// colour is the tint), from which the scene is recoloured. Only this variant reads the id, so that the
+// others pass one value less per sprite.
 layout(location = 1) out int fragItem;
 layout(location = 2) out vec4 fragInk;
+#endif
 
 vec4 shown(vec3 rgb) {
     return vec4((vState & STATE_DIMMED) != 0 ? mix(uBackground, rgb, uDimKeep) : rgb, 1.0);
@@ -43,8 +47,10 @@ void main() {
     fragId = vId + 1;
   #else
     fragColor = shown(vTint);
+    #ifdef RECORD
     fragItem = vId + 1;
     fragInk = vec4(0.0);
+    #endif
   #endif
 #else
 #ifdef EXACT
@@ -63,8 +69,10 @@ void main() {
     vec3 ink = floor(min(uAlphaMode == 0 ? t.rgb / max(a, 1e-3) : t.rgb, vec3(1.0)) * 255.0 + 0.5) / 255.0;
     fragColor = shown(uTintByLabel == 1 ? vTint : ink);
     if (uSmooth == 1) fragColor = vec4(fragColor.rgb * a, a);
+    #ifdef RECORD
     fragItem = vId + 1;
     fragInk = vec4(ink, 1.0);
+    #endif
   #endif
 #endif
 }

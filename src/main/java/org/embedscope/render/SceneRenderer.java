@@ -644,7 +644,10 @@ public final class SceneRenderer implements AutoCloseable {
         // With the threshold the selection goes first, in front by depth: what it covers is never drawn.
         boolean selectionFirst = !state.smoothAlpha();
         IndexList chosen = selectionAmong(items);
-        if (recording) target.record();
+        if (recording) {
+            target.record();
+            sprites.setRecording(true);
+        }
         if (selectionFirst) selection.drawInFront(d, chosen, sprites, pointLimit);
         if (items == null) {
             sprites.drawScene(d, state.smoothAlpha());
@@ -661,7 +664,10 @@ public final class SceneRenderer implements AutoCloseable {
             sprites.drawScene(d, smooth, sceneItems);
             drawnCount = items.length;
         }
-        if (recording) target.stopRecording();
+        if (recording) {
+            target.stopRecording();
+            sprites.setRecording(false);
+        }
         if (!selectionFirst) selection.draw(d, chosen, sprites, pointLimit);
         drawNeighbourLines(d, target);
     }

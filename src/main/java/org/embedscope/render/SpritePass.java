@@ -18,20 +18,29 @@ final class SpritePass implements AutoCloseable {
     /** Every item, last first: the scene's draw order with the depth test (see {@link #drawScene}). */
     private final IndexList frontToBack = new IndexList();
 
+    /** The same three, also writing each fragment's item and ink: for a recorded scene ({@link SceneRecord}). */
+    private final ShaderProgram recordTextured, recordFlat, recordExact;
+    private boolean recording;
+
     SpritePass() {
-        ShaderProgram t = new ShaderProgram("sprite.vert", "sprite.frag");
-        ShaderProgram f = null;
+        ShaderProgram[] p = new ShaderProgram[6];
+        String[][] defines = {{}, {"FLAT"}, {"EXACT"}, {"RECORD"}, {"FLAT", "RECORD"}, {"EXACT", "RECORD"}};
         try {
-            f = new ShaderProgram("sprite.vert", "sprite.frag", "FLAT");
-            exact = new ShaderProgram("sprite.vert", "sprite.frag", "EXACT");
+            for (int k = 0; k < p.length; k++) p[k] = new ShaderProgram("sprite.vert", "sprite.frag", defines[k]);
         } catch (RuntimeException e) {
-            t.close();
-            if (f != null) f.close();
+            for (ShaderProgram q : p) if (q != null) q.close();
             throw e;
         }
-        flat = f;
-        textured = t;
+        textured = p[0];
+        flat = p[1];
+        exact = p[2];
+        recordTextured = p[3];
+        recordFlat = p[4];
+        recordExact = p[5];
     }
+
+    /** While on, every draw of this pass also writes the items and inks a recorded scene keeps. */
+    void setRecording(boolean on) { recording = on; }
 
     /** Draws every item into the bound framebuffer, in item order (later items on top). */
     void draw(ItemDraw d) {
@@ -134,7 +143,8 @@ final class SpritePass implements AutoCloseable {
     }
 
     private ShaderProgram bind(ItemDraw d) {
-        ShaderProgram p = d.flat() ? flat : d.exact ? exact : textured;
+        ShaderProgram p = recording ? (d.flat() ? recordFlat : d.exact ? recordExact : recordTextured)
+                : d.flat() ? flat : d.exact ? exact : textured;
         d.bind(p);
         p.setRgb("uBackground", SceneRenderer.BACKGROUND);
         p.set("uDimKeep", DIM_KEEP);
@@ -144,8 +154,6 @@ final class SpritePass implements AutoCloseable {
     @Override
     public void close() {
         frontToBack.close();
-        textured.close();
-        flat.close();
-        exact.close();
+        for (ShaderProgram p : new ShaderProgram[] {textured, flat, exact, recordTextured, recordFlat, recordExact}) p.close();
     }
 }
