@@ -15,24 +15,16 @@ final class SceneRecolourPass implements AutoCloseable {
     /** Texture units beyond those of the item passes ({@link GlState#UNITS}): ids, inks, flags, categories, numbers. */
     private static final int IDS = 4, INK = 5, STATES = 6, CATEGORIES = 7, VALUES = 8;
 
-    /** Untinted textured sprites (the common case: the ink is the colour) and, TINT, the rest. */
-    private final ShaderProgram plain, tinted;
+    /** Untinted textured sprites (the common case: the ink is the colour) and, TINT, the rest; made at first use. */
+    private ShaderProgram plain, tinted;
     private final int emptyVao = glGenVertexArrays();
-
-    SceneRecolourPass() {
-        ShaderProgram p = new ShaderProgram("fullscreen.vert", "recolour.frag");
-        try {
-            tinted = new ShaderProgram("fullscreen.vert", "recolour.frag", "TINT");
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
-        }
-        plain = p;
-    }
 
     /** Recolours {@code target} (bound for drawing, with its viewport) with the colouring of {@code d}. */
     void draw(RenderTarget target, ItemDraw d, PointBuffers points) {
-        ShaderProgram program = d.tintByLabel || d.flat() ? tinted : plain;
+        boolean tint = d.tintByLabel || d.flat();
+        if (tint && tinted == null) tinted = new ShaderProgram("fullscreen.vert", "recolour.frag", "TINT");
+        if (!tint && plain == null) plain = new ShaderProgram("fullscreen.vert", "recolour.frag");
+        ShaderProgram program = tint ? tinted : plain;
         program.use();
         d.bindColouring(program);
         bind(program, IDS, GL_TEXTURE_2D, target.idsTexture(), "uIds");
@@ -63,8 +55,8 @@ final class SceneRecolourPass implements AutoCloseable {
 
     @Override
     public void close() {
-        plain.close();
-        tinted.close();
+        if (plain != null) plain.close();
+        if (tinted != null) tinted.close();
         glDeleteVertexArrays(emptyVao);
     }
 }

@@ -18,29 +18,48 @@ final class SpritePass implements AutoCloseable {
     /** Every item, last first: the scene's draw order with the depth test (see {@link #drawScene}). */
     private final IndexList frontToBack = new IndexList();
 
-    /** The same three, also writing each fragment's item and ink: for a recorded scene ({@link SceneRecord}). */
-    private final ShaderProgram recordTextured, recordFlat, recordExact;
+    /**
+     * The same three, also writing each fragment's item and ink: for a recorded scene ({@link SceneRecord}).
+     * Compiled when first needed (a view drawn twice), not on the way to the first frame.
+     */
+    private ShaderProgram recordTextured, recordFlat, recordExact;
     private boolean recording;
 
     SpritePass() {
-        ShaderProgram[] p = new ShaderProgram[6];
-        String[][] defines = {{}, {"FLAT"}, {"EXACT"}, {"RECORD"}, {"FLAT", "RECORD"}, {"EXACT", "RECORD"}};
+        ShaderProgram[] p = programs("");
+        textured = p[0];
+        flat = p[1];
+        exact = p[2];
+    }
+
+    /** The textured, flat and exact programs, with {@code define} added when not empty. */
+    private static ShaderProgram[] programs(String define) {
+        ShaderProgram[] p = new ShaderProgram[3];
+        String[] variants = {null, "FLAT", "EXACT"};
         try {
-            for (int k = 0; k < p.length; k++) p[k] = new ShaderProgram("sprite.vert", "sprite.frag", defines[k]);
+            for (int k = 0; k < 3; k++) {
+                java.util.List<String> d = new java.util.ArrayList<>();
+                if (variants[k] != null) d.add(variants[k]);
+                if (!define.isEmpty()) d.add(define);
+                p[k] = new ShaderProgram("sprite.vert", "sprite.frag", d.toArray(new String[0]));
+            }
         } catch (RuntimeException e) {
             for (ShaderProgram q : p) if (q != null) q.close();
             throw e;
         }
-        textured = p[0];
-        flat = p[1];
-        exact = p[2];
-        recordTextured = p[3];
-        recordFlat = p[4];
-        recordExact = p[5];
+        return p;
     }
 
     /** While on, every draw of this pass also writes the items and inks a recorded scene keeps. */
-    void setRecording(boolean on) { recording = on; }
+    void setRecording(boolean on) {
+        if (on && recordTextured == null) {
+            ShaderProgram[] p = programs("RECORD");
+            recordTextured = p[0];
+            recordFlat = p[1];
+            recordExact = p[2];
+        }
+        recording = on;
+    }
 
     /** Draws every item into the bound framebuffer, in item order (later items on top). */
     void draw(ItemDraw d) {
@@ -154,6 +173,8 @@ final class SpritePass implements AutoCloseable {
     @Override
     public void close() {
         frontToBack.close();
-        for (ShaderProgram p : new ShaderProgram[] {textured, flat, exact, recordTextured, recordFlat, recordExact}) p.close();
+        for (ShaderProgram p : new ShaderProgram[] {textured, flat, exact, recordTextured, recordFlat, recordExact}) {
+            if (p != null) p.close();
+        }
     }
 }

@@ -36,7 +36,8 @@ final class OverlayRenderer implements AutoCloseable {
     private static final int VERTEX_BYTES = 20;   // ImDrawVert: pos (2 floats), uv (2 floats), colour (4 bytes)
 
     private final ShaderProgram program = new ShaderProgram("overlay.vert", "overlay.frag");
-    private final ShaderProgram layerProgram = new ShaderProgram("hover.vert", "overlay-layer.frag");
+    /** Lays the layer over a frame; made with the first layer. */
+    private ShaderProgram layerProgram;
     private final int vao = glGenVertexArrays();
     private final int emptyVao = glGenVertexArrays();
     private final int vbo = glGenBuffers();
@@ -171,6 +172,7 @@ final class OverlayRenderer implements AutoCloseable {
     /** Lays the layer over the bound framebuffer, over its box only. */
     private void layLayer(int fbW, int fbH) {
         if (layerBox[2] <= layerBox[0] || layerBox[3] <= layerBox[1]) return;
+        if (layerProgram == null) layerProgram = new ShaderProgram("hover.vert", "overlay-layer.frag");
         layerProgram.use();
         layerProgram.set("uRect", 2f * layerBox[0] / fbW - 1, 2f * layerBox[1] / fbH - 1, 2f * layerBox[2] / fbW - 1, 2f * layerBox[3] / fbH - 1);
         glActiveTexture(GL_TEXTURE0);
@@ -273,7 +275,7 @@ final class OverlayRenderer implements AutoCloseable {
     @Override
     public void close() {
         program.close();
-        layerProgram.close();
+        if (layerProgram != null) layerProgram.close();
         layer.close();
         glDeleteTextures(fontTexture);
         glDeleteBuffers(vbo);
