@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
-import org.embedscope.bundle.BundleReader;
 import org.embedscope.render.Camera;
 import org.embedscope.render.LayoutNormalizer;
 import org.embedscope.render.LevelCache;
@@ -96,11 +95,13 @@ public final class BenchSession {
         b.height = height;
         b.matchDemo = matchDemo;
         long t0 = System.nanoTime();
-        Bundle bundle = BundleReader.loadForViewing(bundleDir, org.embedscope.progress.Progress.NONE);
-        b.loadMs = (System.nanoTime() - t0) / 1e6;
-        b.items = bundle.count();
-        b.name = bundle.manifest().name();
-        try (OffscreenExplorer x = new OffscreenExplorer(bundle, width, height, gpuBudget)) {
+        double[] loadMs = new double[1];
+        // The bundle loads while the GL context comes up, as in the window (OffscreenExplorer.open).
+        try (OffscreenExplorer x = OffscreenExplorer.open(bundleDir, width, height, gpuBudget, loadMs)) {
+            Bundle bundle = x.scene().bundle();
+            b.loadMs = loadMs[0];
+            b.items = bundle.count();
+            b.name = bundle.manifest().name();
             ViewState st = x.scene().state();
             if (matchDemo) st.setSizing(SpriteSizing.matchingDemo(st.sizing().maxPx(), x.scene().pointLimit()));
             x.frame(-1, -1, overlay);

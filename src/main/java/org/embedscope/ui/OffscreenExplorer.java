@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleReader;
+import org.embedscope.bundle.Manifest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.embedscope.render.GlContext;
 import org.embedscope.render.PageDecoder;
 import org.embedscope.render.RenderTarget;
@@ -37,16 +41,67 @@ public final class OffscreenExplorer implements AutoCloseable {
 
     /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
     public OffscreenExplorer(Bundle bundle, int width, int height, long gpuBudget) throws BundleException {
-        Overlay.preload();
-        // The atlas pages decode on worker threads while the GL context comes up (a quarter of a second
-        // here), as in the window; the scene renderer takes them over and closes the decoder.
-        PageDecoder pages = new PageDecoder(bundle.dir(), bundle.manifest(), SceneRenderer.DECODE_AHEAD, gpuBudget);
+        this(bundle, width, height, gpuBudget, decoding(bundle.dir(), bundle.manifest(), gpuBudget), null);
+    }
+
+    /**
+     * Opens the bundle in {@code dir} as the window does: its points load and its atlas pages decode on
+     * worker threads while the GL context comes up. {@code loadMs}, when given, receives the time the
+     * bundle took to load.
+     */
+    public static OffscreenExplorer open(Path dir, int width, int height, long gpuBudget, double[] loadMs) throws BundleException {
+        Manifest manifest = Manifest.read(dir);
+        PageDecoder pages = decoding(dir, manifest, gpuBudget);
+        long t0 = System.nanoTime();
+        CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
+            try {
+                Bundle b = BundleReader.loadForViewing(dir, org.embedscope.progress.Progress.NONE);
+                if (loadMs != null) loadMs[0] = (System.nanoTime() - t0) / 1e6;
+                return b;
+            } catch (BundleException e) {
+                throw new CompletionException(e);
+            }
+        });
+        GlContext gl;
         try {
             gl = GlContext.hidden(64, 64);
         } catch (RuntimeException e) {
             pages.close();
             throw e;
         }
+        Bundle bundle;
+        try {
+            bundle = loading.join();
+        } catch (CompletionException e) {
+            pages.close();
+            gl.close();
+            if (e.getCause() instanceof BundleException be) throw be;
+            throw e;
+        }
+        return new OffscreenExplorer(bundle, width, height, gpuBudget, pages, gl);
+    }
+
+    /** Starts decoding the bundle's atlas pages (imgui's library loads meanwhile too). */
+    private static PageDecoder decoding(Path dir, Manifest manifest, long gpuBudget) throws BundleException {
+        Overlay.preload();
+        return new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
+    }
+
+    /**
+     * Takes over {@code pages} (decoding since before the GL context came up, as in the window) and
+     * {@code context} (null: one is made here); closes both when it fails.
+     */
+    private OffscreenExplorer(Bundle bundle, int width, int height, long gpuBudget, PageDecoder pages, GlContext context)
+            throws BundleException {
+        if (context == null) {
+            try {
+                context = GlContext.hidden(64, 64);
+            } catch (RuntimeException e) {
+                pages.close();
+                throw e;
+            }
+        }
+        gl = context;
         try {
             scene = new SceneRenderer(bundle, width, height, pages, gpuBudget);
             output.ensureSize(width, height);
