@@ -126,6 +126,14 @@ final class ColourControls {
         else if (!byLabels(current) || scene.bundle().hasLabels() || st.labelCount() > 1) legend(st, current);
     }
 
+    /** The legend's counts, one text per row. */
+    private final java.util.List<CountText> counts = new java.util.ArrayList<>();
+
+    private CountText countText(int row) {
+        while (counts.size() <= row) counts.add(CountText.grouped());
+        return counts.get(row);
+    }
+
     private void legend(ViewState st, ColourBy c) {
         int count = c.categoryCount();
         boolean labels = byLabels(c);
@@ -140,7 +148,7 @@ final class ColourControls {
             ImGui.sameLine();
             if (ImGui.checkbox(c.categoryName(k) + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
             ImGui.sameLine();
-            ImGui.textDisabled(String.format("%,d", c.categoryCount(k)));
+            ImGui.textDisabled(countText(k).of(c.categoryCount(k)));
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + k)) st.selectCategory(k);
             if (labels && labelEditor != null) labelEditor.legendRow(k);

@@ -147,12 +147,18 @@ public final class Overlay implements AutoCloseable {
      */
     static final long STATS_EVERY_NS = 250_000_000L;
     private long statsShownAt = Long.MIN_VALUE;
+    private final CountText selectedText = new CountText(v -> String.format("%,d selected", v));
+    /** The timings' lines as shown (remade when the timings are taken, not in every frame). */
+    private String barText, framesText, redrawText;
+    private float redrawPx = Float.NaN;
+    private int redrawLevel = Integer.MIN_VALUE;
 
     /** Timings to show: the last frame, and the last full scene redraw; taken at most every {@link #STATS_EVERY_NS}. */
     public void setStats(float frameMs, float sceneMs, boolean redrew) {
         long now = System.nanoTime();
         if (statsShownAt != Long.MIN_VALUE && now - statsShownAt < STATS_EVERY_NS) return;
         statsShownAt = now;
+        barText = framesText = redrawText = null;
         this.frameMs = frameMs;
         this.sceneMs = sceneMs;
         this.lastFrameRedrewScene = redrew;
@@ -248,7 +254,8 @@ public final class Overlay implements AutoCloseable {
                 | ImGuiWindowFlags.NoSavedSettings | ImGuiWindowFlags.NoFocusOnAppearing);
         if (ImGui.smallButton(">")) open = true;
         ImGui.sameLine();
-        ImGui.textDisabled(String.format("%s   %.1f ms   H: panel", scene.bundle().manifest().name(), frameMs));
+        if (barText == null) barText = String.format("%s   %.1f ms   H: panel", scene.bundle().manifest().name(), frameMs);
+        ImGui.textDisabled(barText);
         ImGui.end();
     }
 
@@ -268,10 +275,15 @@ public final class Overlay implements AutoCloseable {
         if (ImGui.smallButton("hide (H)")) open = false;
         ImGui.sameLine();
         ImGui.text(m.name());
-        ImGui.text(String.format("%,d items  %.1f ms (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f));
-        ImGui.textDisabled(String.format("redraw %.1f ms%s  %.1f px  %s", sceneMs,
-                lastFrameRedrewScene ? "" : " (cached)", st.spritePixels(),
-                scene.currentLevel() < 0 ? "flat" : "level " + scene.currentLevel()));
+        if (framesText == null) framesText = String.format("%,d items  %.1f ms (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f);
+        ImGui.text(framesText);
+        if (redrawText == null || st.spritePixels() != redrawPx || scene.currentLevel() != redrawLevel) {
+            redrawPx = st.spritePixels();
+            redrawLevel = scene.currentLevel();
+            redrawText = String.format("redraw %.1f ms%s  %.1f px  %s", sceneMs, lastFrameRedrewScene ? "" : " (cached)", redrawPx,
+                    redrawLevel < 0 ? "flat" : "level " + redrawLevel);
+        }
+        ImGui.textDisabled(redrawText);
 
         ImGui.separator();
         List<Manifest.Layout> layouts = m.layouts();
@@ -328,7 +340,7 @@ public final class Overlay implements AutoCloseable {
     private void selectionControls(ViewState st) {
         if (!ImGui.collapsingHeader("Selection", ImGuiTreeNodeFlags.DefaultOpen)) return;
         int n = st.selectedCount();
-        ImGui.text(n == 0 ? "nothing selected" : String.format("%,d selected", n));
+        ImGui.text(n == 0 ? "nothing selected" : selectedText.of(n));
         if (ImGui.smallButton("clear (Esc)")) st.clearSelection();
         ImGui.sameLine();
         if (ImGui.smallButton("invert (I)")) st.invertSelection();

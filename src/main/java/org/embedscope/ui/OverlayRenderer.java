@@ -257,12 +257,16 @@ final class OverlayRenderer implements AutoCloseable {
         return h == 0 ? 1 : h;
     }
 
-    private static long bytes(ByteBuffer b) {
-        long h = b.remaining();
-        int i = b.position(), end = b.limit();
-        for (; i + 8 <= end; i += 8) h = h * 0x100000001B3L ^ b.getLong(i);
-        for (; i < end; i++) h = h * 31 + b.get(i);
-        return h;
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+
+    /**
+     * A checksum of the buffer's bytes and their count. CRC-32C, because the JVM computes it with the
+     * processor's instruction even before it has compiled this code (the first frames of a session).
+     */
+    private long bytes(ByteBuffer b) {
+        crc.reset();
+        crc.update(b.duplicate());
+        return crc.getValue() << 32 ^ b.remaining();
     }
 
     private static long mix(long h, long a, long b) {

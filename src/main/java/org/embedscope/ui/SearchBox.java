@@ -17,6 +17,7 @@ import org.embedscope.select.ItemSet;
  * and leaves the last good matches in place until it is fixed or cleared. An empty box ends the search.
  */
 final class SearchBox {
+    private final CountText matchesText = new CountText(v -> String.format("%,d %s", v, v == 1 ? "match" : "matches"));
     /** Longest query, in bytes. */
     static final int MAX_LENGTH = 1024;
 
@@ -72,7 +73,7 @@ final class SearchBox {
             ImGui.popStyleColor();
         }
         if (state.matches() != null) {
-            ImGui.text(String.format("%,d %s", matches, matches == 1 ? "match" : "matches"));
+            ImGui.text(matchesText.of(matches));
             ImGui.sameLine();
             if (ImGui.checkbox("only matches", state.onlyMatches())) state.setOnlyMatches(!state.onlyMatches());
             ImGui.sameLine();
