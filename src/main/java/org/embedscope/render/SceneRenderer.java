@@ -99,6 +99,8 @@ public final class SceneRenderer implements AutoCloseable {
      */
     public static final float MOTION_BUDGET_MS = 25f;
     private float exactMs;
+    /** The items the frame {@link #exactMs} timed drew. */
+    private int exactItems = 1;
     private boolean exactTimedOnce;
     private boolean lastWasHalf;
     /** The resolution, relative to the framebuffer's, of the last motion frame. */
@@ -404,7 +406,10 @@ public final class SceneRenderer implements AutoCloseable {
                 // variants compiled on first use, targets allocated): not what a redraw costs, and
                 // they would make the first transition half resolution even on a GPU.
                 // A recoloured scene is no measure of a moving one: only full ones are timed.
-                if (full && exactTimedOnce && !resized) exactMs = (System.nanoTime() - t0) / 1e6f;
+                if (full && exactTimedOnce && !resized) {
+                    exactMs = (System.nanoTime() - t0) / 1e6f;
+                    exactItems = drawnCount;
+                }
                 exactTimedOnce |= full;
             }
             drawnVersion = state.version();
@@ -421,16 +426,29 @@ public final class SceneRenderer implements AutoCloseable {
 
     /**
      * A motion frame's resolution: half the framebuffer's, or a third where even that would be slow
-     * (an exact redraw over four times {@link #MOTION_BUDGET_MS}: a software rasteriser on a large
-     * window), so that the motion stays fluid; the exact frame follows it at rest.
+     * (an exact frame of every item over twice {@link #MOTION_BUDGET_MS}: on a software rasteriser the
+     * work per sprite dominates, and a half-resolution frame costs about half an exact one), so that
+     * the motion stays fluid; the exact frame follows it at rest.
      */
     private float motionScale() {
-        return exactMs > 4 * MOTION_BUDGET_MS ? 1f / 3 : 0.5f;
+        return motionScale(exactMs, exactItems, state.itemCount());
     }
 
     /** Whether this redraw is a motion frame drawn at half resolution. */
     private boolean motionFramesHalf() {
-        return state.transition().isRunning() && exactMs > MOTION_BUDGET_MS && !Boolean.getBoolean("embedscope.exactMotion");
+        return state.transition().isRunning() && motionScale() < 1f && !Boolean.getBoolean("embedscope.exactMotion");
+    }
+
+    /**
+     * The resolution of motion frames (1: exact) when an exact frame of {@code exactItems} took
+     * {@code exactMs}: a transition draws all {@code itemCount} items, so that time scaled by the items is
+     * what an exact motion frame would take; over {@link #MOTION_BUDGET_MS} half resolution, over twice
+     * that a third. GL-free.
+     */
+    static float motionScale(float exactMs, int exactItems, int itemCount) {
+        float allItemsMs = exactMs * Math.max(1f, (float) itemCount / Math.max(1, exactItems));
+        if (allItemsMs <= MOTION_BUDGET_MS) return 1f;
+        return allItemsMs > 2 * MOTION_BUDGET_MS ? 1f / 3 : 0.5f;
     }
 
     /** True when the last frame's scene was a half-resolution motion frame. */
