@@ -57,7 +57,7 @@ final class ItemDraw {
     /**
      * What of this draw decides where each item's kept texels fall (not their colours): positions,
      * layouts and their weights, sprite size and pixel snapping, level, threshold. Two draws with equal
-     * keys, of the same items with the same pages on the GPU, cover the same pixels ({@link ShownItems}).
+     * keys, of the same items with the same pages on the GPU, cover the same pixels ({@link SceneRecord}).
      */
     long[] coverageKey() {
         long[] k = new long[worldToClip.length + 12];
