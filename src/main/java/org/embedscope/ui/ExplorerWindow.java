@@ -5,13 +5,8 @@ import static org.lwjgl.opengl.GL11.*;
 
 import imgui.glfw.ImGuiImplGlfw;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
-import org.embedscope.bundle.BundleReader;
-import org.embedscope.bundle.Manifest;
-import org.embedscope.render.PageDecoder;
 import org.embedscope.render.GlContext;
 import org.embedscope.render.SceneRenderer;
 
@@ -77,33 +72,18 @@ public final class ExplorerWindow implements AutoCloseable {
      * bundle, or the user's cache when its folder is read-only).
      */
     public ExplorerWindow(Path dir, int width, int height, long gpuBudget, Path annotations) throws BundleException {
-        Overlay.preload();
-        Manifest manifest = Manifest.read(dir);
-        PageDecoder pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
-        CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
-            try {
-                return BundleReader.loadForViewing(dir, org.embedscope.progress.Progress.NONE);
-            } catch (BundleException e) {
-                throw new CompletionException(e);
-            }
-        });
+        BundleOpening opening = new BundleOpening(dir, gpuBudget);
         GlContext context = null;
         SceneRenderer renderer = null;
         try {
-            context = GlContext.window("embedscope — " + manifest.name(), width, height, false);
-            Bundle bundle;
-            try {
-                bundle = loading.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof BundleException be) throw be;
-                throw e;
-            }
+            context = GlContext.window("embedscope — " + opening.manifest.name(), width, height, false);
+            Bundle bundle = opening.bundle();
             int[] fb = context.framebufferSize();
-            renderer = new SceneRenderer(bundle, fb[0], fb[1], pages);
+            renderer = new SceneRenderer(bundle, fb[0], fb[1], opening.pages, gpuBudget);
             labels = LabelSession.open(bundle, renderer.state(), annotations);
             labels.shareColumns(renderer::columns);
         } catch (BundleException | RuntimeException e) {
-            pages.close();
+            opening.close();
             if (renderer != null) renderer.close();
             if (context != null) context.close();
             throw e;

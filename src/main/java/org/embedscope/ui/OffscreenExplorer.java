@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
-import org.embedscope.bundle.BundleReader;
 import org.embedscope.bundle.Manifest;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.embedscope.render.GlContext;
 import org.embedscope.render.PageDecoder;
 import org.embedscope.render.RenderTarget;
@@ -45,40 +42,29 @@ public final class OffscreenExplorer implements AutoCloseable {
     }
 
     /**
-     * Opens the bundle in {@code dir} as the window does: its points load and its atlas pages decode on
-     * worker threads while the GL context comes up. {@code loadMs}, when given, receives the time the
-     * bundle took to load.
+     * Opens the bundle in {@code dir} as the window does ({@link BundleOpening}): its points load and its
+     * atlas pages decode on worker threads while the GL context comes up. {@code loadMs}, when given,
+     * receives the time the bundle took to load.
      */
     public static OffscreenExplorer open(Path dir, int width, int height, long gpuBudget, double[] loadMs) throws BundleException {
-        Manifest manifest = Manifest.read(dir);
-        PageDecoder pages = decoding(dir, manifest, gpuBudget);
-        long t0 = System.nanoTime();
-        CompletableFuture<Bundle> loading = CompletableFuture.supplyAsync(() -> {
-            try {
-                Bundle b = BundleReader.loadForViewing(dir, org.embedscope.progress.Progress.NONE);
-                if (loadMs != null) loadMs[0] = (System.nanoTime() - t0) / 1e6;
-                return b;
-            } catch (BundleException e) {
-                throw new CompletionException(e);
-            }
-        });
+        BundleOpening opening = new BundleOpening(dir, gpuBudget);
         GlContext gl;
         try {
             gl = GlContext.hidden(64, 64);
         } catch (RuntimeException e) {
-            pages.close();
+            opening.close();
             throw e;
         }
         Bundle bundle;
         try {
-            bundle = loading.join();
-        } catch (CompletionException e) {
-            pages.close();
+            bundle = opening.bundle();
+        } catch (BundleException | RuntimeException e) {
+            opening.close();
             gl.close();
-            if (e.getCause() instanceof BundleException be) throw be;
             throw e;
         }
-        return new OffscreenExplorer(bundle, width, height, gpuBudget, pages, gl);
+        if (loadMs != null) loadMs[0] = opening.loadMs();
+        return new OffscreenExplorer(bundle, width, height, gpuBudget, opening.pages, gl);
     }
 
     /** Starts decoding the bundle's atlas pages (imgui's library loads meanwhile too). */

@@ -107,7 +107,7 @@ final class OverlayRenderer implements AutoCloseable {
         lastDigests = digests;
         if (dd.getDisplaySizeX() != layerWidth || dd.getDisplaySizeY() != layerHeight) layerDigests = null;
         boolean layerFits = layerDigests != null && layerDigests.length <= lists
-                && Arrays.equals(layerDigests, Arrays.copyOf(digests, layerDigests.length));
+                && Arrays.equals(layerDigests, 0, layerDigests.length, digests, 0, layerDigests.length);
         if (!layerFits && stable > 0) {
             drawLayer(dd, stable, fbW, fbH, digests);
             layerFits = true;

@@ -43,6 +43,14 @@ public final class BundleFixture {
         this.count = count;
     }
 
+    /** {@code count} points, x and y interleaved, each coordinate standard normal, from {@code seed}. */
+    public static float[] gaussian(int count, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        float[] xy = new float[2 * count];
+        for (int i = 0; i < xy.length; i++) xy[i] = (float) r.nextGaussian();
+        return xy;
+    }
+
     /** A bundle of {@code count} items; add at least one layout and one level. */
     public static BundleFixture items(int count) {
         return new BundleFixture(count);

@@ -3,10 +3,6 @@ package org.embedscope.render;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import java.util.Random;
-import org.embedscope.atlas.PixelFormat;
-import org.embedscope.bundle.AlphaMode;
-import org.embedscope.bundle.BundleFixture;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.ui.FramePixels;
 import org.embedscope.ui.OffscreenExplorer;
@@ -25,13 +21,7 @@ class PanShiftRenderTest {
     @Test
     void aShiftedPanDrawsWhatAFullRedrawDraws() throws Exception {
         int n = 3_000;
-        float[] xy = new float[2 * n];
-        Random r = new Random(11);
-        for (int i = 0; i < 2 * n; i++) xy[i] = (float) r.nextGaussian();
-        Path b = BundleFixture.items(n).layout("a", "A", xy).alpha(AlphaMode.LUMINANCE)
-                .level(16, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 16))
-                .level(8, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8))
-                .write(dir.resolve("b")).dir;
+        Path b = SpriteFixture.gaussianRings(n, 11).write(dir.resolve("b")).dir;
         try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(b), W, H)) {
             SceneRenderer scene = v.scene();
             ViewState st = scene.state();

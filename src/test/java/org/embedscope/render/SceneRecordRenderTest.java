@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
-import org.embedscope.atlas.PixelFormat;
-import org.embedscope.bundle.AlphaMode;
-import org.embedscope.bundle.BundleFixture;
 import org.embedscope.bundle.BundleReader;
 import org.embedscope.select.ItemSet;
 import org.embedscope.ui.FramePixels;
@@ -32,15 +28,9 @@ class SceneRecordRenderTest {
 
     @BeforeAll
     static void write() throws Exception {
-        float[] xy = new float[2 * N];
-        Random r = new Random(5);
-        for (int i = 0; i < 2 * N; i++) xy[i] = (float) r.nextGaussian();
         String[] labels = new String[N];
         for (int i = 0; i < N; i++) labels[i] = String.valueOf(i % 4);
-        bundle = BundleFixture.items(N).layout("a", "A", xy).labels("label", Map.of(), labels).alpha(AlphaMode.LUMINANCE)
-                .level(16, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 16))
-                .level(8, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8))
-                .write(dir.resolve("b")).dir;
+        bundle = SpriteFixture.gaussianRings(N, 5).labels("label", Map.of(), labels).write(dir.resolve("b")).dir;
         columns = org.embedscope.query.ColumnTable.of(BundleReader.load(bundle));
     }
 

@@ -33,6 +33,17 @@ public final class SpriteFixture {
 
     public static int inverted(int rgb) { return ~rgb & 0xffffff; }
 
+    /**
+     * {@code count} items around the origin ({@link BundleFixture#gaussian}, from {@code seed}), one layout
+     * {@code a}, each drawn as a grey ring ({@link IndexedPickTest#ring}) in 16- and 8-px cells: dense
+     * enough that sprites overlap; add labels and write it.
+     */
+    static BundleFixture gaussianRings(int count, long seed) {
+        return BundleFixture.items(count).layout("a", "A", BundleFixture.gaussian(count, seed)).alpha(AlphaMode.LUMINANCE)
+                .level(16, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 16))
+                .level(8, 32, 32, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8));
+    }
+
     /** The five corner-and-middle items of {@link #A} and {@link #B}, in colour. */
     public static Path write(Path dir) throws IOException, BundleException {
         return write(dir, A, B, false);

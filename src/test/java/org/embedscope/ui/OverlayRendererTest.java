@@ -3,7 +3,6 @@ package org.embedscope.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import java.util.Random;
 import org.embedscope.atlas.PixelFormat;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleFixture;
@@ -24,10 +23,7 @@ class OverlayRendererTest {
     @Test
     void theCachedLayerShowsWhatDrawingEachWindowShows() throws Exception {
         int n = 500;
-        float[] xy = new float[2 * n];
-        Random r = new Random(3);
-        for (int i = 0; i < 2 * n; i++) xy[i] = (float) r.nextGaussian();
-        Path b = BundleFixture.items(n).layout("a", "A", xy).alpha(AlphaMode.LUMINANCE)
+        Path b = BundleFixture.items(n).layout("a", "A", BundleFixture.gaussian(n, 3)).alpha(AlphaMode.LUMINANCE)
                 .level(16, 16, 16, PixelFormat.GREY, (i, x, y) -> (x * 16 + y * 9 + i) & 255)
                 .write(dir.resolve("b")).dir;
         try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(b), W, H)) {
