@@ -17,6 +17,8 @@ final class HoverPass implements AutoCloseable {
     record Item(int cell, int state, int tintRgb) {}
 
     private final ShaderProgram program;
+    /** The backing panel (hover.frag with PANEL). */
+    private final ShaderProgram panelProgram;
     private final int emptyVao;
     private final AtlasTextures atlas;
     private final int alphaMode;
@@ -24,7 +26,8 @@ final class HoverPass implements AutoCloseable {
     HoverPass(AtlasTextures atlas, int alphaMode) {
         this.atlas = atlas;
         this.alphaMode = alphaMode;
-        program = new ShaderProgram("hover.vert", "hover.frag");
+        program = new ShaderProgram("hover.vert", "hover.frag", "ITEM_CELL");
+        panelProgram = new ShaderProgram("hover.vert", "hover.frag", "PANEL");
         emptyVao = glGenVertexArrays();
     }
 
@@ -34,14 +37,19 @@ final class HoverPass implements AutoCloseable {
      * {@code rect} = {left, top, size} of a {@code w × h} framebuffer.
      */
     void drawEnlarged(Item item, boolean tintByLabel, float[] rect, float pad, int w, int h) {
-        begin(item, tintByLabel);
-        setRect(rect[0] - pad, rect[1] - pad, rect[2] + 2 * pad, w, h);
-        program.set("uPanel", 1);
-        program.setRgba("uPanelColor", SceneRenderer.BACKGROUND, 0.92f);
-        program.setRgb("uSelectedColor", SelectionPass.RING_COLOR);
-        program.set("uBorder", 2f / (rect[2] + 2 * pad));
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        panelProgram.use();
+        glBindVertexArray(emptyVao);
+        setRect(panelProgram, rect[0] - pad, rect[1] - pad, rect[2] + 2 * pad, w, h);
+        panelProgram.setRgb("uTint", item.tintRgb());
+        panelProgram.set("uItemState", item.state());
+        panelProgram.setRgba("uPanelColor", SceneRenderer.BACKGROUND, 0.92f);
+        panelProgram.setRgb("uSelectedColor", SelectionPass.RING_COLOR);
+        panelProgram.set("uBorder", 2f / (rect[2] + 2 * pad));
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-        setRect(rect[0], rect[1], rect[2], w, h);
+        begin(item, tintByLabel);
+        setRect(program, rect[0], rect[1], rect[2], w, h);
         drawImage();
         end();
     }
@@ -68,7 +76,6 @@ final class HoverPass implements AutoCloseable {
     }
 
     private void drawImage() {
-        program.set("uPanel", 0);
         program.set("uAlphaMode", alphaMode);
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     }
@@ -80,15 +87,16 @@ final class HoverPass implements AutoCloseable {
         glDisable(GL_BLEND);
     }
 
-    private void setRect(float left, float top, float size, int w, int h) {
+    private static void setRect(ShaderProgram p, float left, float top, float size, int w, int h) {
         float x0 = 2f * left / w - 1f, x1 = 2f * (left + size) / w - 1f;
         float y0 = 1f - 2f * (top + size) / h, y1 = 1f - 2f * top / h;
-        program.set("uRect", x0, y0, x1, y1);
+        p.set("uRect", x0, y0, x1, y1);
     }
 
     @Override
     public void close() {
         glDeleteVertexArrays(emptyVao);
         program.close();
+        panelProgram.close();
     }
 }

@@ -340,10 +340,21 @@ public final class SceneRenderer implements AutoCloseable {
      * bound with a viewport of the whole frame.
      */
     public void render(int outFbo) {
+        update();
+        present(outFbo);
+    }
+
+    /**
+     * Brings the cached scene up to date: redrawn if anything changed (or shifted, for a pan at rest).
+     * {@link #imageStamp} changes when its picture may have.
+     */
+    public void update() {
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;
         boolean resized = scene.ensureSize(w + 2 * g, h + 2 * g);
         if (resized) record.forget();
+        long drawn = drawnVersion, atlasDrawn = drawnAtlasVersion;
+        boolean wasShifted = shifted;
         // A pan at rest shifts the last scene (shiftScene) without listing the items in view or taking new
         // pages: at a million items the list is most of such a frame, and an upload would force a full
         // redraw anyway; both wait for the exact frame at rest.
@@ -354,6 +365,21 @@ public final class SceneRenderer implements AutoCloseable {
         } else {
             drawChanged(resized, w, h, g);
         }
+        if (resized || lastWasHalf || drawn != drawnVersion || atlasDrawn != drawnAtlasVersion || wasShifted != shifted || shifted) imageStamp++;
+    }
+
+    /**
+     * Changes whenever the cached scene's picture may have changed (a redraw, a shift, a motion frame);
+     * while it stays the same, so does every pixel {@link #present} copies.
+     */
+    public long imageStamp() { return imageStamp; }
+
+    private long imageStamp;
+
+    /** Copies the cached scene into framebuffer {@code outFbo} and draws the hovered item; leaves {@code outFbo} bound, viewport whole. */
+    public void present(int outFbo) {
+        int w = state.camera().width(), h = state.camera().height();
+        int g = guard;
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
         if (lastWasHalf) {
             glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneHalf.fbo());
@@ -367,6 +393,47 @@ public final class SceneRenderer implements AutoCloseable {
         glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
         glViewport(0, 0, w, h);
         if (hovered >= 0) drawHover(hovered);
+    }
+
+    /**
+     * What {@link #present} draws, within {@code box} ({@code {x0, y0, x1, y1}}, framebuffer pixels from
+     * the bottom left) only: the same pixels there, the rest of {@code outFbo} left as it is. Not after a
+     * motion frame (its scene is scaled). Leaves {@code outFbo} bound, viewport whole.
+     */
+    public void presentRegion(int outFbo, int[] box) {
+        if (lastWasHalf) throw new IllegalStateException("a motion frame is presented whole");
+        int w = state.camera().width(), h = state.camera().height();
+        int g = guard;
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+        glBlitFramebuffer(g + box[0], g + box[1], g + box[2], g + box[3], box[0], box[1], box[2], box[3], GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
+        glViewport(0, 0, w, h);
+        if (hovered >= 0) {
+            int[] hb = hoverBox(hovered);
+            if (DamageRegion.intersect(hb, box) != null) {
+                glEnable(GL_SCISSOR_TEST);
+                glScissor(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+                drawHover(hovered);
+                glDisable(GL_SCISSOR_TEST);
+            }
+        }
+    }
+
+    /**
+     * The pixels {@link #present} now draws the hovered item over ({@code {x0, y0, x1, y1}} from the
+     * bottom left, a pixel to spare), or null when none is hovered.
+     */
+    public int[] hoverBox() { return hovered >= 0 ? hoverBox(hovered) : null; }
+
+    /** The pixels item {@code item}'s enlarged sprite and its panel cover, with a pixel to spare, from the bottom left. */
+    private int[] hoverBox(int item) {
+        float[] r = hoverRect(item);
+        float pad = hoverPad(r);
+        int h = state.camera().height();
+        int x0 = (int) Math.floor(r[0] - pad) - 1, x1 = (int) Math.ceil(r[0] + r[2] + pad) + 1;
+        int top = (int) Math.floor(r[1] - pad) - 1, bottom = (int) Math.ceil(r[1] + r[2] + pad) + 1;
+        return new int[] {x0, h - bottom, x1, h - top};
     }
 
     /** Brings the scene up to date when anything but a whole-pixel pan changed (or the pan could not shift it). */
@@ -849,13 +916,18 @@ public final class SceneRenderer implements AutoCloseable {
         return new float[] {left, top, size};
     }
 
+    /** The panel's margin around an enlarged sprite of {@link #hoverRect} {@code r}. */
+    private static float hoverPad(float[] r) {
+        return Math.max(4f, r[2] * 0.04f);
+    }
+
     private HoverPass.Item hoverItem(int item) {
         return new HoverPass.Item(cellOfItem[item], state.itemStates().get(item), state.colourBy().rgb(item));
     }
 
     private void drawHover(int item) {
         float[] r = hoverRect(item);
-        float pad = Math.max(4f, r[2] * 0.04f);
+        float pad = hoverPad(r);
         hover.drawEnlarged(hoverItem(item), state.tintByLabel(), r, pad, state.camera().width(), state.camera().height());
     }
 

@@ -40,7 +40,7 @@ public final class ExplorerWindow implements AutoCloseable {
     private double cursorX = -1, cursorY = -1;
     private boolean cursorInside;
     private int settle = SETTLE_FRAMES;
-    private float frameMs, sceneMs;
+    private float frameMs;
     private boolean firstFrameShown;
     private volatile int lastHovered = -1;
     private volatile String searchError;
@@ -54,6 +54,9 @@ public final class ExplorerWindow implements AutoCloseable {
     private volatile Path lastScreenshot;
     private volatile String lastScreenshotCommand;
     private final org.embedscope.render.RenderTarget shot = new org.embedscope.render.RenderTarget(org.embedscope.render.RenderTarget.Kind.COLOR);
+    /** The frame as drawn, kept from one frame to the next; the window shows a copy of it. */
+    private final org.embedscope.render.RenderTarget frameTarget = new org.embedscope.render.RenderTarget(org.embedscope.render.RenderTarget.Kind.COLOR);
+    private final FramePainter painter;
 
     /**
      * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: after the
@@ -97,6 +100,7 @@ public final class ExplorerWindow implements AutoCloseable {
         float[] sx = new float[1], sy = new float[1];
         glfwGetWindowContentScale(window, sx, sy);
         overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
+        painter = new FramePainter(scene);
         overlay.setClock(this::now);
         overlay.setLabelEditor(new LabelEditor(labels, scene.state(), Math.max(1f, sx[0])));
         installCallbacks();
@@ -281,19 +285,16 @@ public final class ExplorerWindow implements AutoCloseable {
         }
         lastHovered = hovered;
 
-        boolean redraw = scene.sceneDirty();
-        long s0 = System.nanoTime();
-        scene.render(0);
-        if (redraw) {
-            glFinish();
-            sceneMs = (System.nanoTime() - s0) / 1e6f;
-        }
-        overlay.setStats(frameMs, sceneMs, redraw);
-        overlay.newFrame(imguiGlfw::newFrame);
-        // What the input callbacks until the next frame will see: imgui decides in its new frame.
-        overlayHasPointer = Overlay.wantsMouse();
-        overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
-        overlay.build(hovered);
+        frameTarget.ensureSize(fb[0], fb[1]);
+        int shown = hovered;
+        painter.paint(frameTarget.fbo(), overlay, () -> {
+            overlay.setStats(frameMs, painter.sceneMs(), painter.redrew());
+            overlay.newFrame(imguiGlfw::newFrame);
+            // What the input callbacks until the next frame will see: imgui decides in its new frame.
+            overlayHasPointer = Overlay.wantsMouse();
+            overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
+            overlay.build(shown);
+        });
         thumbnailHovered = overlay.thumbnailHovered();
         searchError = overlay.searchError();
         int clicked = overlay.takeThumbnailClicked();
@@ -303,9 +304,12 @@ public final class ExplorerWindow implements AutoCloseable {
         }
         int pinNext = overlay.neighbors().takeClicked();
         if (pinNext >= 0) scene.state().pin(pinNext);
+        // The frame is kept for the next one (FramePainter draws only what changes); the window shows a copy.
+        org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_READ_FRAMEBUFFER, frameTarget.fbo());
+        org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_DRAW_FRAMEBUFFER, 0);
+        org.lwjgl.opengl.GL30.glBlitFramebuffer(0, 0, fb[0], fb[1], 0, 0, fb[0], fb[1], GL_COLOR_BUFFER_BIT, GL_NEAREST);
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         glViewport(0, 0, fb[0], fb[1]);
-        overlay.render();
         if (screenshotRequested) {
             screenshotRequested = false;
             screenshot(fb[0], fb[1], hovered >= 0 && overScene ? p : null);
@@ -390,6 +394,7 @@ public final class ExplorerWindow implements AutoCloseable {
     @Override
     public void close() {
         shot.close();
+        frameTarget.close();
         // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
         imguiGlfw.shutdown();
         overlay.close();

@@ -27,8 +27,8 @@ public final class OffscreenExplorer implements AutoCloseable {
     private final SceneRenderer scene;
     private final LayoutToggle toggle;
     private final RenderTarget output = new RenderTarget(RenderTarget.Kind.COLOR);
+    private final FramePainter painter;
     private Overlay overlay;
-    private float sceneMs;
     private boolean panelOpen = true;
 
     /** Opens a hidden GL context of {@code width × height} and uploads {@code bundle}. */
@@ -97,6 +97,7 @@ public final class OffscreenExplorer implements AutoCloseable {
             throw e;
         }
         toggle = new LayoutToggle(scene.state());
+        painter = new FramePainter(scene);
     }
 
     public SceneRenderer scene() { return scene; }
@@ -117,40 +118,26 @@ public final class OffscreenExplorer implements AutoCloseable {
         // The fitted view leaves room for the open panel, as in the window.
         scene.state().setInsetLeft(withOverlay && panelOpen ? Overlay.insetPx(1f) : 0f);
         int hovered = scene.hoverAt(cursorX, cursorY);
-        boolean redraw = scene.sceneDirty();
-        long t0 = System.nanoTime();
-        scene.render(output.fbo());
-        if (withOverlay) {
-            // The panel shows this frame's drawing time; as in the window, the GL is waited for only when
-            // the scene was redrawn (to time it): a hover frame's overlay is built while its GL work runs.
-            if (redraw) glFinish();
-            float ms = (System.nanoTime() - t0) / 1e6f;
-            if (redraw) sceneMs = ms;
-            // imgui sizes auto-resizing panels on their first frame without drawing them: a new
-            // overlay runs a few frames, as the window would have, before the one that is kept.
-            int frames = 1;
-            if (overlay == null) {
-                overlay = new Overlay(scene, toggle, 1f);
-                frames = 3;
-            }
+        // imgui sizes auto-resizing panels on their first frame without drawing them: a new
+        // overlay runs a few frames, as the window would have, before the one that is kept.
+        boolean fresh = withOverlay && overlay == null;
+        if (fresh) overlay = new Overlay(scene, toggle, 1f);
+        painter.paint(output.fbo(), withOverlay ? overlay : null, () -> {
             overlay.setOpen(panelOpen);
-            overlay.setStats(ms, sceneMs, redraw);
-            for (int f = 0; f < frames; f++) {
+            overlay.setStats(painter.updateMs(), painter.sceneMs(), painter.redrew());
+            for (int f = 0, frames = fresh ? 3 : 1; f < frames; f++) {
                 Overlay.setDisplay(width(), height(), cursorX, cursorY);
                 overlay.newFrame(null);
                 overlay.build(hovered);
-                if (f + 1 < frames) {
-                    imgui.ImGui.render();
-                    continue;
-                }
-                glBindFramebuffer(GL_FRAMEBUFFER, output.fbo());
-                glViewport(0, 0, width(), height());
-                overlay.render();
-                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                if (f + 1 < frames) imgui.ImGui.render();
             }
-        }
+        });
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
         return hovered;
     }
+
+    /** What draws the frames: whole, or only where they changed (for tests). */
+    FramePainter painter() { return painter; }
 
     /** The overlay, once a frame has drawn it (null before). */
     Overlay overlay() { return overlay; }

@@ -389,6 +389,17 @@ public final class Overlay implements AutoCloseable {
         renderer.render(ImGui.getDrawData());
     }
 
+    /** Ends the frame and decides how it is drawn ({@link OverlayRenderer#prepare}); {@link #drawPrepared} draws it. */
+    void endFrame() {
+        ImGui.render();
+        renderer.prepare(ImGui.getDrawData());
+    }
+
+    /** Draws the frame {@link #endFrame} ended into the bound framebuffer, within {@code box} only unless null. */
+    void drawPrepared(int[] box) {
+        renderer.drawPrepared(ImGui.getDrawData(), box);
+    }
+
     /** Draws the frame {@link #render} ended once more, into the bound framebuffer (for a screenshot). */
     public void renderAgain() {
         renderer.renderAgain(ImGui.getDrawData());

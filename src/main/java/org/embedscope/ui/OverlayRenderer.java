@@ -94,9 +94,30 @@ final class OverlayRenderer implements AutoCloseable {
 
     /** Draws {@code dd} into the bound framebuffer, of the display's size. */
     void render(ImDrawData dd) {
+        prepare(dd);
+        drawPrepared(dd, null);
+    }
+
+    /** The first list drawn live by {@link #drawPrepared} (those before it come from the layer); -1: nothing to draw. */
+    private int firstLive = -1;
+    private boolean layerRebuilt, lastUsedLayer;
+    /** The boxes of the lists drawn live, this frame and the one before (null: none). */
+    private int[] liveBox, lastLiveBox;
+
+    /**
+     * Decides how {@code dd} is drawn: which leading lists the layer holds (redrawn into it when they
+     * changed) and which are drawn live; the boxes of {@link #layerSameAsLastFrame} and {@link #liveBox}
+     * then describe what changes from the last frame. Draws nothing into the bound framebuffer.
+     */
+    void prepare(ImDrawData dd) {
         int fbW = (int) (dd.getDisplaySizeX() * dd.getFramebufferScaleX());
         int fbH = (int) (dd.getDisplaySizeY() * dd.getFramebufferScaleY());
+        lastUsedLayer = usedLayer;
+        lastLiveBox = liveBox;
         usedLayer = false;
+        layerRebuilt = false;
+        liveBox = null;
+        firstLive = -1;
         if (fbW <= 0 || fbH <= 0) return;
         int lists = dd.getCmdListsCount();
         long[] digests = new long[lists];
@@ -111,17 +132,41 @@ final class OverlayRenderer implements AutoCloseable {
         if (!layerFits && stable > 0) {
             drawLayer(dd, stable, fbW, fbH, digests);
             layerFits = true;
+            layerRebuilt = true;
         }
-        int target = glGetInteger(GL_DRAW_FRAMEBUFFER_BINDING);
-        glViewport(0, 0, fbW, fbH);
-        int first = 0;
+        firstLive = 0;
         if (layerFits) {
-            layLayer(fbW, fbH);
-            first = layerDigests.length;
+            firstLive = layerDigests.length;
             usedLayer = true;
         }
+        liveBox = vertexBox(dd, firstLive, lists, fbW, fbH);
+    }
+
+    /**
+     * True when the last {@link #prepare} laid the same layer as the frame before did: the pixels it
+     * covers change only where the live lists' boxes ({@link #liveBox}, {@link #lastLiveBox}) are.
+     */
+    boolean layerSameAsLastFrame() { return usedLayer && lastUsedLayer && !layerRebuilt; }
+
+    /** The box of the lists this frame draws live ({@code {x0, y0, x1, y1}} from the bottom left), or null. */
+    int[] liveBox() { return liveBox; }
+
+    /** The same for the frame before. */
+    int[] lastLiveBox() { return lastLiveBox; }
+
+    /**
+     * Draws what {@link #prepare} decided into the bound framebuffer: the layer, then the live lists;
+     * within {@code box} ({@code {x0, y0, x1, y1}} from the bottom left) only, or everywhere for null.
+     */
+    void drawPrepared(ImDrawData dd, int[] box) {
+        if (firstLive < 0) return;
+        int fbW = (int) (dd.getDisplaySizeX() * dd.getFramebufferScaleX());
+        int fbH = (int) (dd.getDisplaySizeY() * dd.getFramebufferScaleY());
+        int target = glGetInteger(GL_DRAW_FRAMEBUFFER_BINDING);
+        glViewport(0, 0, fbW, fbH);
+        if (usedLayer) layLayer(fbW, fbH, box);
         glBindFramebuffer(GL_FRAMEBUFFER, target);
-        draw(dd, first, lists, fbW, fbH);
+        draw(dd, firstLive, dd.getCmdListsCount(), fbW, fbH, box);
     }
 
     /** Draws {@code dd} again, every list, into the bound framebuffer (a screenshot of the last frame). */
@@ -130,7 +175,7 @@ final class OverlayRenderer implements AutoCloseable {
         int fbH = (int) (dd.getDisplaySizeY() * dd.getFramebufferScaleY());
         if (fbW <= 0 || fbH <= 0) return;
         glViewport(0, 0, fbW, fbH);
-        draw(dd, 0, dd.getCmdListsCount(), fbW, fbH);
+        draw(dd, 0, dd.getCmdListsCount(), fbW, fbH, null);
     }
 
     /** Draws lists [0, count) into the layer, premultiplied over transparency, and notes its box. */
@@ -141,15 +186,25 @@ final class OverlayRenderer implements AutoCloseable {
         glViewport(0, 0, fbW, fbH);
         glClearColor(0, 0, 0, 0);
         glClear(GL_COLOR_BUFFER_BIT);
-        draw(dd, 0, count, fbW, fbH);
+        draw(dd, 0, count, fbW, fbH, null);
         glBindFramebuffer(GL_FRAMEBUFFER, target);
         layerDigests = Arrays.copyOf(digests, count);
         layerWidth = dd.getDisplaySizeX();
         layerHeight = dd.getDisplaySizeY();
         // The layer's box: the bounds of its vertices (clip rectangles can span the whole display).
+        int[] box = vertexBox(dd, 0, count, fbW, fbH);
+        if (box == null) box = new int[4];
+        System.arraycopy(box, 0, layerBox, 0, 4);
+    }
+
+    /**
+     * The bounds of the vertices of lists [from, to) in framebuffer pixels from the bottom left, a pixel
+     * to spare ({@code {x0, y0, x1, y1}}), or null when they have none: every pixel they can draw.
+     */
+    private static int[] vertexBox(ImDrawData dd, int from, int to, int fbW, int fbH) {
         float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = -Float.MAX_VALUE, y1 = -Float.MAX_VALUE;
         float ox = dd.getDisplayPosX(), oy = dd.getDisplayPosY(), sx = dd.getFramebufferScaleX(), sy = dd.getFramebufferScaleY();
-        for (int l = 0; l < count; l++) {
+        for (int l = from; l < to; l++) {
             ByteBuffer v = dd.getCmdListVtxBufferData(l);
             for (int o = v.position(); o + VERTEX_BYTES <= v.limit(); o += VERTEX_BYTES) {
                 float x = (v.getFloat(o) - ox) * sx, y = (v.getFloat(o + 4) - oy) * sy;
@@ -159,19 +214,21 @@ final class OverlayRenderer implements AutoCloseable {
                 if (y > y1) y1 = y;
             }
         }
-        x0 -= 1;
-        y0 -= 1;
-        x1 += 1;
-        y1 += 1;
-        layerBox[0] = Math.max(0, (int) Math.floor(x0));
-        layerBox[1] = Math.max(0, fbH - (int) Math.ceil(y1));
-        layerBox[2] = Math.min(fbW, (int) Math.ceil(x1));
-        layerBox[3] = Math.min(fbH, fbH - (int) Math.floor(y0));
+        if (x1 < x0) return null;
+        int bx0 = Math.max(0, (int) Math.floor(x0) - 1), bx1 = Math.min(fbW, (int) Math.ceil(x1) + 1);
+        int by0 = Math.max(0, fbH - (int) Math.ceil(y1) - 1), by1 = Math.min(fbH, fbH - (int) Math.floor(y0) + 1);
+        return bx1 > bx0 && by1 > by0 ? new int[] {bx0, by0, bx1, by1} : null;
     }
 
-    /** Lays the layer over the bound framebuffer, over its box only. */
-    private void layLayer(int fbW, int fbH) {
+    /** Lays the layer over the bound framebuffer, over its box only (and within {@code within} unless null). */
+    private void layLayer(int fbW, int fbH, int[] within) {
         if (layerBox[2] <= layerBox[0] || layerBox[3] <= layerBox[1]) return;
+        int[] cut = within == null ? layerBox : org.embedscope.render.DamageRegion.intersect(layerBox, within);
+        if (cut == null) return;
+        if (within != null) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(cut[0], cut[1], cut[2] - cut[0], cut[3] - cut[1]);
+        }
         if (layerProgram == null) layerProgram = new ShaderProgram("hover.vert", "overlay-layer.frag");
         layerProgram.use();
         layerProgram.set("uRect", 2f * layerBox[0] / fbW - 1, 2f * layerBox[1] / fbH - 1, 2f * layerBox[2] / fbW - 1, 2f * layerBox[3] / fbH - 1);
@@ -185,6 +242,7 @@ final class OverlayRenderer implements AutoCloseable {
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
         glBindVertexArray(0);
         glDisable(GL_BLEND);
+        glDisable(GL_SCISSOR_TEST);
         glBindTexture(GL_TEXTURE_2D, 0);
         glUseProgram(0);
     }
@@ -192,8 +250,9 @@ final class OverlayRenderer implements AutoCloseable {
     /**
      * Draws lists [from, to) of {@code dd}, blending as imgui's own backends do; the alpha accumulates
      * (ONE, ONE_MINUS_SRC_ALPHA), so that drawn over transparency (the layer) the colour is premultiplied.
+     * Within {@code within} ({@code {x0, y0, x1, y1}} from the bottom left) only, unless null.
      */
-    private void draw(ImDrawData dd, int from, int to, int fbW, int fbH) {
+    private void draw(ImDrawData dd, int from, int to, int fbW, int fbH, int[] within) {
         if (from >= to) return;
         float l = dd.getDisplayPosX(), r = l + dd.getDisplaySizeX(), t = dd.getDisplayPosY(), b = t + dd.getDisplaySizeY();
         float sx = dd.getFramebufferScaleX(), sy = dd.getFramebufferScaleY();
@@ -220,7 +279,16 @@ final class OverlayRenderer implements AutoCloseable {
                 dd.getCmdListCmdBufferClipRect(clip, list, c);
                 float x0 = (clip.x - l) * sx, y0 = (clip.y - t) * sy, x1 = (clip.z - l) * sx, y1 = (clip.w - t) * sy;
                 if (x1 <= x0 || y1 <= y0 || x0 >= fbW || y0 >= fbH) continue;
-                glScissor((int) x0, (int) (fbH - y1), (int) (x1 - x0), (int) (y1 - y0));
+                int scX = (int) x0, scY = (int) (fbH - y1), scW = (int) (x1 - x0), scH = (int) (y1 - y0);
+                if (within != null) {
+                    int[] cut = org.embedscope.render.DamageRegion.intersect(new int[] {scX, scY, scX + scW, scY + scH}, within);
+                    if (cut == null) continue;
+                    scX = cut[0];
+                    scY = cut[1];
+                    scW = cut[2] - cut[0];
+                    scH = cut[3] - cut[1];
+                }
+                glScissor(scX, scY, scW, scH);
                 glBindTexture(GL_TEXTURE_2D, (int) dd.getCmdListCmdBufferTextureId(list, c));
                 glDrawElementsBaseVertex(GL_TRIANGLES, dd.getCmdListCmdBufferElemCount(list, c), indexType,
                         (long) dd.getCmdListCmdBufferIdxOffset(list, c) * indexBytes, dd.getCmdListCmdBufferVtxOffset(list, c));
