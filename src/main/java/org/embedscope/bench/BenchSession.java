@@ -112,8 +112,10 @@ public final class BenchSession {
             b.atlasNote = atlas.levelsMadeNow() ? "levels made at load" : atlas.levelsFromCache() ? "levels from the cache" : "the bundle's levels";
             // Levels made at load go into the cache on a background thread: not during the phases.
             LevelCache.awaitWrites();
-            // The columns are typed in the background from the start: not during the phases either.
+            // The columns are typed in the background from the start, and the finest atlas level comes in
+            // behind the first frame: not during the phases either.
             x.scene().columns();
+            x.scene().finishLoading();
             b.session = x;
             b.gpuBudget = gpuBudget;
             if (matchDemo) b.demoScript(x, overlay);

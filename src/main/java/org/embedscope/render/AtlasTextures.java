@@ -154,30 +154,73 @@ public final class AtlasTextures implements AutoCloseable {
         glBindTexture(GL_TEXTURE_2D, 0);
     }
 
-    /** The pages the decoder hands out: resident levels to their layers, others (a level filtered into coarser ones) to free streamed layers while any are left. */
+    /**
+     * The pages the decoder hands out: resident levels to their layers, others (a level filtered into
+     * coarser ones) to free streamed layers while any are left. Pages the decoder holds back (the
+     * finest level, at the explorer's start) are left for {@link #uploadDeferred}.
+     */
     private void uploadResident(PageDecoder decoder) throws BundleException {
-        for (int[] lp : decoder.order()) {
-            int level = lp[0], page = lp[1];
-            try (PageImage img = decoder.next()) {
-                if (texture == 0) allocate(Math.max(img.channels(), streamedChannels()));
-                if (img.width() > plan.width() || img.height() > plan.height()) {
-                    Path file = files.get(level) != null ? files.get(level).get(page) : null;
-                    throw new BundleException(file, null, "decodes to " + img.width() + "×" + img.height()
-                            + " but its header says at most " + plan.width() + "×" + plan.height());
-                }
-                int layer = residentFirst[level] >= 0 ? residentFirst[level] + page : -1;
-                if (layer < 0 && pool != null && pool.streams(level) && pool.hasFree()) {
-                    pool.frame(new int[] {level}, new int[] {page}, 1);
-                    PagePool.Claim c = pool.arrived(level, page);
-                    layer = c == null ? -1 : streamFirst + c.layer();
-                }
-                if (layer < 0) continue;
-                put(img, layer);
-                setLayer(level, page, layer);
-            }
-        }
+        List<int[]> order = decoder.order();
+        int stop = decoder.heldFrom() >= 0 ? decoder.heldFrom() : order.size();
+        for (int i = 0; i < stop; i++) uploadNext(decoder, order.get(i), false);
         if (texture == 0) allocate(Math.max(1, streamedChannels()));
         glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+        if (stop < order.size()) deferred = decoder;
+    }
+
+    /** Takes the decoder's next page, {@code lp} = {level, page}, to its layer; {@code late}: one held back. */
+    private void uploadNext(PageDecoder decoder, int[] lp, boolean late) throws BundleException {
+        int level = lp[0], page = lp[1];
+        try (PageImage img = decoder.next()) {
+            if (texture == 0) allocate(Math.max(img.channels(), streamedChannels()));
+            if (img.width() > plan.width() || img.height() > plan.height()) {
+                Path file = files.get(level) != null ? files.get(level).get(page) : null;
+                throw new BundleException(file, null, "decodes to " + img.width() + "×" + img.height()
+                        + " but its header says at most " + plan.width() + "×" + plan.height());
+            }
+            int layer = residentFirst[level] >= 0 ? residentFirst[level] + page : -1;
+            if (layer < 0 && pool != null && pool.streams(level) && pool.hasFree()) {
+                pool.frame(new int[] {level}, new int[] {page}, 1);
+                PagePool.Claim c = pool.arrived(level, page);
+                layer = c == null ? -1 : streamFirst + c.layer();
+            }
+            if (layer < 0) return;
+            put(img, layer, late);
+            setLayer(level, page, layer);
+        }
+    }
+
+    /** The decoder while pages it held back are still to come (then it is this atlas's to close), else null. */
+    private PageDecoder deferred;
+    private long lateUploads;
+
+    /** True while pages held back at the start (the finest level's) are still to be uploaded. */
+    public boolean deferredPending() { return deferred != null; }
+
+    /**
+     * Uploads the pages held back at the start: those already decoded, or with {@code wait} all of
+     * them, waiting for their decoding (which this lets start). Returns the pages taken. A page that
+     * cannot be read is said in one line; its items stay drawn from a coarser level.
+     */
+    public int uploadDeferred(boolean wait) {
+        if (deferred == null) return 0;
+        deferred.release();
+        int n = 0;
+        List<int[]> order = deferred.order();
+        while (deferred.remaining() > 0 && (wait || deferred.nextReady())) {
+            try {
+                uploadNext(deferred, order.get(order.size() - deferred.remaining()), true);
+            } catch (BundleException e) {
+                System.err.println("embedscope: " + e.getMessage() + "; its items are drawn from a coarser level");
+            }
+            n++;
+        }
+        glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+        if (deferred.remaining() == 0) {
+            deferred.close();
+            deferred = null;
+        }
+        return n;
     }
 
     /** The most channels a streamed level's files declare (0 when nothing streams). */
@@ -213,8 +256,12 @@ public final class AtlasTextures implements AutoCloseable {
         glTexParameteriv(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
     }
 
-    /** Uploads {@code img} into {@code layer}, first widening the array when the page has more channels than it. */
-    private void put(PageImage img, int layer) throws BundleException {
+    /**
+     * Uploads {@code img} into {@code layer}, first widening the array when the page has more channels
+     * than it; {@code late}: a page held back at the start, which only what samples the finest level sees
+     * ({@link #versionFor}).
+     */
+    private void put(PageImage img, int layer, boolean late) throws BundleException {
         if (img.channels() > channels) grow(img.channels());
         ByteBuffer px = img.pixels();
         ByteBuffer converted = null;
@@ -230,7 +277,8 @@ public final class AtlasTextures implements AutoCloseable {
         uploadedLayers++;
         if (layerOfLayer(layer) == null) occupied++;
         highWaterLayers = Math.max(highWaterLayers, occupied);
-        version++;
+        if (late) lateUploads++;
+        else version++;
     }
 
     /** A page with colour after grey ones: the array takes the richer format and every page on it is uploaded again from its file. */
@@ -351,7 +399,7 @@ public final class AtlasTextures implements AutoCloseable {
                     occupied--;
                     freedLayers++;
                 }
-                put(img, layer);
+                put(img, layer, false);
                 setLayer(a.level(), a.page(), layer);
                 uploads++;
                 changed = true;
@@ -405,8 +453,15 @@ public final class AtlasTextures implements AutoCloseable {
     /** True while streamed pages are being decoded or wait to be uploaded: frames should keep coming. */
     public boolean busy() { return pool != null && (pool.inFlight() > 0 || !arrived.isEmpty()); }
 
-    /** Increases whenever a page is uploaded or evicted. */
+    /** Increases whenever a page is uploaded or evicted (but a page held back at the start: {@link #versionFor}). */
     public long version() { return version; }
+
+    /**
+     * What a picture sampling level {@code level} (-1: none, flat squares) depends on: {@link #version},
+     * and for the finest level also the pages held back at the start that arrived since. An item
+     * drawn at a level falls back to coarser ones only, so a page of a finer level changes nothing there.
+     */
+    public long versionFor(int level) { return level == 0 ? version + lateUploads : version; }
 
     // ---------------------------------------------------------------- drawing
 
@@ -493,6 +548,8 @@ public final class AtlasTextures implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deferred != null) deferred.close();
+        deferred = null;
         if (loader != null) {
             loader.shutdownNow();
             try {

@@ -62,6 +62,9 @@ final class HoverPass implements AutoCloseable {
         end();
     }
 
+    /** What its images depend on in the atlas (they sample the finest level on the GPU): a page arriving redraws them. */
+    long atlasVersion() { return atlas.versionFor(0); }
+
     private void begin(Item item, boolean tintByLabel) {
         glEnable(GL_BLEND);
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

@@ -31,6 +31,12 @@ import org.lwjgl.system.MemoryUtil;
  * GPU for good; the others are streamed in later, page by page, as the view needs them
  * ({@link AtlasTextures}), except the one level of a bundle that gets coarser ones made now (they
  * are filtered from every one of its pages).
+ *
+ * <p>With {@code finestLast} (the explorer's start) the finest level, when it has coarser ones from
+ * files, comes last and is held back: a fitted view of many items samples a coarser level, and the
+ * finest is most of the atlas's pixels. {@link #deferredFrom} says where the held pages start in the
+ * order; {@link #release} lets them decode (after the first frame, so that they do not take the cores
+ * it is drawn with).
  */
 public final class PageDecoder implements AutoCloseable {
     /** A level to upload: its grid and the files of its pages (null for pages made in memory at this load). */
@@ -62,6 +68,11 @@ public final class PageDecoder implements AutoCloseable {
 
     /** Starts decoding up to {@code ahead} pages at once, the ones a GPU memory budget of {@code budget} bytes keeps. */
     public PageDecoder(Path dir, Manifest manifest, int ahead, long budget) throws BundleException {
+        this(dir, manifest, ahead, budget, false);
+    }
+
+    /** As above; with {@code finestLast} the finest level is decoded last, once {@link #release}d. */
+    public PageDecoder(Path dir, Manifest manifest, int ahead, long budget, boolean finestLast) throws BundleException {
         this.ahead = Math.max(1, ahead);
         List<Manifest.Level> levels = manifest.atlas().levels();
         DerivedLevels d = null;
@@ -92,10 +103,13 @@ public final class PageDecoder implements AutoCloseable {
         greyBaseChannels = d != null ? new int[basePages] : null;
         this.budget = budget;
         texturePlan = texturePlan(plan, budget, AtlasTextures.ASSUMED_MAX_LAYERS);
-        for (int l = 0; l < plan.size(); l++) {
+        boolean defer = finestLast && d == null && plan.size() > 1 && texturePlan.resident(0);
+        for (int l = defer ? 1 : 0; l < plan.size(); l++) {
             if (!texturePlan.resident(l) && !(l == 0 && d != null)) continue;
             for (int p = 0; p < plan.get(l).grid().pages().size(); p++) order.add(new int[] {l, p});
         }
+        held = heldFrom = defer ? order.size() : -1;
+        if (defer) for (int p = 0; p < plan.get(0).grid().pages().size(); p++) order.add(new int[] {0, p});
         int threads = Math.max(1, Math.min(this.ahead, Runtime.getRuntime().availableProcessors()));
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "atlas-decode");
@@ -157,9 +171,35 @@ public final class PageDecoder implements AutoCloseable {
     public boolean fromCache() { return fromCache; }
 
     private int queued;
+    /** Pages from this index in the order wait for {@link #release}; -1: none wait. */
+    private int held = -1;
+    /** Where the held pages start in the order, or -1 (stays after the release). */
+    private int heldFrom = -1;
 
-    private void fill() {
-        while (queue.size() < ahead && queued < order.size()) {
+    /**
+     * Where the pages held back start in {@link #order} (the finest level's), or -1 when none are:
+     * before then every coarser level is handed out.
+     */
+    public int heldFrom() { return heldFrom; }
+
+    /** Lets the held pages decode. */
+    public synchronized void release() {
+        held = -1;
+        fill();
+    }
+
+    /** True when the next page {@link #next} hands out is decoded (it would not wait). */
+    public synchronized boolean nextReady() {
+        CompletableFuture<PageImage> f = queue.peek();
+        return f != null && f.isDone();
+    }
+
+    /** Pages not handed out yet. */
+    public synchronized int remaining() { return order.size() - handedOut; }
+
+    private synchronized void fill() {
+        int limit = held >= 0 ? held : order.size();
+        while (queue.size() < ahead && queued < limit) {
             final int level = order.get(queued)[0], page = order.get(queued)[1];
             queued++;
             List<Path> files = plan.get(level).files();
@@ -221,6 +261,7 @@ public final class PageDecoder implements AutoCloseable {
 
     /** The next page in upload order; the caller closes it. */
     public PageImage next() throws BundleException {
+        if (queue.isEmpty() && held >= 0) release();
         if (queue.isEmpty()) throw new IllegalStateException("every page was already taken");
         CompletableFuture<PageImage> f = queue.poll();
         int level = order.get(handedOut)[0], page = order.get(handedOut)[1];

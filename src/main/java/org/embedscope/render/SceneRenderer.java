@@ -198,7 +198,8 @@ public final class SceneRenderer implements AutoCloseable {
             for (AutoCloseable c : new AutoCloseable[] {rc, nl, hp, pp, sel, sp, pi, si, il, lt, pb, at}) closeQuietly(c);
             throw e;
         }
-        pages.close();
+        // The atlas keeps a decoder whose pages it holds back for after the first frame.
+        if (!at.deferredPending()) pages.close();
         atlas = at;
         cellSizes = at.cellSizes();
         points = pb;
@@ -273,6 +274,11 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** The largest point size the GL draws. */
     public float pointLimit() { return pointLimit; }
+
+    /** What the scene's picture depends on in the atlas at the level it samples now ({@link AtlasTextures#versionFor}). */
+    private long atlasVersion() {
+        return atlas.versionFor(currentLevel());
+    }
 
     /** The atlas level the scene samples now, or -1 when sprites are flat squares. */
     public int currentLevel() {
@@ -349,6 +355,9 @@ public final class SceneRenderer implements AutoCloseable {
      * {@link #imageStamp} changes when its picture may have.
      */
     public void update() {
+        // The finest level comes in behind the first frame (PageDecoder: finestLast), unless that frame samples it.
+        if (atlas.deferredPending() && (updates > 0 || currentLevel() == 0)) uploadDeferred(updates == 0);
+        updates++;
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;
         boolean resized = scene.ensureSize(w + 2 * g, h + 2 * g);
@@ -358,7 +367,7 @@ public final class SceneRenderer implements AutoCloseable {
         // A pan at rest shifts the last scene (shiftScene) without listing the items in view or taking new
         // pages: at a million items the list is most of such a frame, and an upload would force a full
         // redraw anyway; both wait for the exact frame at rest.
-        if (!resized && drawnVersion != state.version() && drawnAtlasVersion == atlas.version() && shiftScene(g)) {
+        if (!resized && drawnVersion != state.version() && drawnAtlasVersion == atlasVersion() && shiftScene(g)) {
             lastShiftNs = System.nanoTime();
             drawnVersion = state.version();
             lastWasHalf = false;
@@ -375,6 +384,17 @@ public final class SceneRenderer implements AutoCloseable {
     public long imageStamp() { return imageStamp; }
 
     private long imageStamp;
+    private long updates;
+
+    /** Uploads the atlas pages held back at the start: those decoded by now, or all of them ({@code wait}). */
+    private void uploadDeferred(boolean wait) {
+        atlas.uploadDeferred(wait);
+    }
+
+    /** Waits for the atlas pages held back at the start and uploads them (bench: before its phases). */
+    public void finishLoading() {
+        uploadDeferred(true);
+    }
 
     /** Copies the cached scene into framebuffer {@code outFbo} and draws the hovered item; leaves {@code outFbo} bound, viewport whole. */
     public void present(int outFbo) {
@@ -453,7 +473,7 @@ public final class SceneRenderer implements AutoCloseable {
         }
         // A shifted scene at rest long enough is drawn exactly (see shiftScene).
         if (shifted && drawnVersion == state.version() && System.nanoTime() - lastShiftNs > SHIFT_SETTLE_NS) anchorContent = -1;
-        boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlas.version() || (shifted && anchorContent < 0);
+        boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlasVersion() || (shifted && anchorContent < 0);
         // Progressive refinement: while sprites move and an exact redraw is slow, a frame is drawn at
         // half resolution (a quarter of the pixels); the frame after the motion is exact again.
         boolean half = stale ? motionFramesHalf() : lastWasHalf;
@@ -480,14 +500,14 @@ public final class SceneRenderer implements AutoCloseable {
                 exactTimedOnce |= full;
             }
             drawnVersion = state.version();
-            drawnAtlasVersion = atlas.version();
+            drawnAtlasVersion = atlasVersion();
             lastWasHalf = half;
         }
     }
 
     /** True when the next {@link #render} redraws every sprite. */
     public boolean sceneDirty() {
-        return drawnVersion != state.version() || drawnAtlasVersion != atlas.version() || scene.width() != state.camera().width() + 2 * guard
+        return drawnVersion != state.version() || drawnAtlasVersion != atlasVersion() || scene.width() != state.camera().width() + 2 * guard
                 || scene.height() != state.camera().height() + 2 * guard;
     }
 
@@ -522,7 +542,7 @@ public final class SceneRenderer implements AutoCloseable {
     public boolean lastFrameWasMotion() { return lastWasHalf; }
 
     /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
-    public boolean busy() { return atlas.busy() || hoverRestPending() || shifted; }
+    public boolean busy() { return atlas.busy() || atlas.deferredPending() || hoverRestPending() || shifted; }
 
     /** True when the last scene was a pan's shifted copy of the one before plus the strips it uncovered. */
     public boolean lastSceneShifted() { return shifted; }
@@ -603,7 +623,7 @@ public final class SceneRenderer implements AutoCloseable {
         Camera cam = state.camera();
         if (guardStale || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
                 || cam.zoom() != anchorZoom || lastWasHalf || drawList.levelFor(state, g) != anchorLevel
-                || DrawList.restingLayout(state.transition()) != anchorLayout || drawnAtlasVersion != atlas.version()) {
+                || DrawList.restingLayout(state.transition()) != anchorLayout || drawnAtlasVersion != atlasVersion()) {
             return false;
         }
         // Where the last exact scene's centre is now on screen, in pixels: a whole number, or no shift.
@@ -703,7 +723,7 @@ public final class SceneRenderer implements AutoCloseable {
         // The pin's lines are drawn again over a recoloured scene; a ring under an old line would keep it.
         k[n++] = state.pinned();
         k[n++] = pinnedNeighbors() == null ? 0 : 1;
-        k[n++] = atlas.version();
+        k[n++] = atlasVersion();
         k[n++] = state.itemStates().hiddenVersion();
         k[n++] = state.selectedCount() == 0 ? -1 : state.selectionVersion();
         k[n++] = items == null ? -1 : items.length;
@@ -843,7 +863,7 @@ public final class SceneRenderer implements AutoCloseable {
         int w = state.camera().width(), h = state.camera().height();
         if (x < 0 || y < 0 || x >= w || y >= h) return -1;
         if (x == pickedX && y == pickedY && radius == pickedRadius && pickedVersion == state.version()
-                && pickedAtlasVersion == atlas.version()) {
+                && pickedAtlasVersion == atlasVersion()) {
             return pickedId;
         }
         int g = guard;
@@ -860,7 +880,7 @@ public final class SceneRenderer implements AutoCloseable {
             pickItems.upload(near, 0);
             pickedId = picking.pick(itemDraw(), pickItems, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
         }
-        pickedAtlasVersion = atlas.version();
+        pickedAtlasVersion = atlasVersion();
         pickedX = x;
         pickedY = y;
         pickedRadius = radius;

@@ -20,7 +20,7 @@ public final class ThumbnailSheet implements AutoCloseable {
     private int[] drawn = new int[0];
     private int drawnCell = -1, drawnColumns = -1;
     private boolean drawnTint;
-    private long drawnColours = -1;
+    private long drawnColours = -1, drawnAtlas = -1;
 
     ThumbnailSheet(HoverPass pass, IntFunction<HoverPass.Item> itemOf, ViewState state) {
         this.pass = pass;
@@ -39,7 +39,7 @@ public final class ThumbnailSheet implements AutoCloseable {
         boolean resized = target.ensureSize(columns * cellPx, rows * cellPx);
         boolean tint = state.tintByLabel();
         if (!resized && Arrays.equals(want, drawn) && cellPx == drawnCell && columns == drawnColumns && tint == drawnTint
-                && drawnColours == state.coloursVersion()) {
+                && drawnColours == state.coloursVersion() && drawnAtlas == pass.atlasVersion()) {
             return target.texture();
         }
         int w = target.width(), h = target.height();
@@ -60,6 +60,7 @@ public final class ThumbnailSheet implements AutoCloseable {
         drawnColumns = columns;
         drawnTint = tint;
         drawnColours = state.coloursVersion();
+        drawnAtlas = pass.atlasVersion();
         return target.texture();
     }
 

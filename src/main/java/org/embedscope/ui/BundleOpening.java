@@ -13,7 +13,8 @@ import org.embedscope.render.SceneRenderer;
 /**
  * A bundle opening while its GL context comes up (the window's and the offscreen explorer's start): the
  * manifest read at once, then the atlas pages decoding and the points loading on worker threads, and
- * imgui's library loading, so that none of it waits for the context. The scene renderer takes the
+ * imgui's library loading, so that none of it waits for the context; the finest atlas level comes
+ * in behind the first frame ({@link PageDecoder}'s finestLast). The scene renderer takes the
  * decoder over; until then {@link #close} releases it.
  */
 final class BundleOpening implements AutoCloseable {
@@ -26,7 +27,8 @@ final class BundleOpening implements AutoCloseable {
     BundleOpening(Path dir, long gpuBudget) throws BundleException {
         Overlay.preload();
         manifest = Manifest.read(dir);
-        pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget);
+        // The finest level decodes after the first frame, which samples a coarser one (unless it samples it: then it waits).
+        pages = new PageDecoder(dir, manifest, SceneRenderer.DECODE_AHEAD, gpuBudget, true);
         long t0 = System.nanoTime();
         loading = CompletableFuture.supplyAsync(() -> {
             try {
