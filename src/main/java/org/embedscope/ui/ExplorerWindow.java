@@ -59,9 +59,9 @@ public final class ExplorerWindow implements AutoCloseable {
     private final FramePainter painter;
 
     /**
-     * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: after the
-     * manifest is read (a bad one fails before any window exists), atlas pages decode on worker
-     * threads and the points load on another while the window and GL context are made on this one.
+     * Opens the explorer on the bundle in {@code dir}. Start-up overlaps its parts: the manifest is
+     * read, atlas pages decode and the points load on worker threads while the window and GL context
+     * are made on this one ({@link BundleOpening}).
      * The window stays hidden until its first frame is drawn; bad input found meanwhile closes it
      * unseen.
      */
@@ -79,10 +79,11 @@ public final class ExplorerWindow implements AutoCloseable {
         GlContext context = null;
         SceneRenderer renderer = null;
         try {
-            context = GlContext.window("embedscope — " + opening.manifest.name(), width, height, false);
+            context = GlContext.window("embedscope", width, height, false);
+            glfwSetWindowTitle(context.handle(), "embedscope — " + opening.manifest().name());
             Bundle bundle = opening.bundle();
             int[] fb = context.framebufferSize();
-            renderer = new SceneRenderer(bundle, fb[0], fb[1], opening.pages, gpuBudget);
+            renderer = new SceneRenderer(bundle, fb[0], fb[1], opening.pages(), gpuBudget);
             labels = LabelSession.open(bundle, renderer.state(), annotations);
             labels.shareColumns(renderer::columns);
         } catch (BundleException | RuntimeException e) {

@@ -56,15 +56,17 @@ public final class OffscreenExplorer implements AutoCloseable {
             throw e;
         }
         Bundle bundle;
+        PageDecoder pages;
         try {
             bundle = opening.bundle();
+            pages = opening.pages();
         } catch (BundleException | RuntimeException e) {
             opening.close();
             gl.close();
             throw e;
         }
         if (loadMs != null) loadMs[0] = opening.loadMs();
-        return new OffscreenExplorer(bundle, width, height, gpuBudget, opening.pages, gl);
+        return new OffscreenExplorer(bundle, width, height, gpuBudget, pages, gl);
     }
 
     /** Starts decoding the bundle's atlas pages (imgui's library loads meanwhile too). */
