@@ -34,7 +34,7 @@ import org.lwjgl.system.MemoryUtil;
  *
  * <p>With {@code finestLast} (the explorer's start) the finest level, when it has coarser ones from
  * files, comes last and is held back: a fitted view of many items samples a coarser level, and the
- * finest is most of the atlas's pixels. {@link #deferredFrom} says where the held pages start in the
+ * finest is most of the atlas's pixels. {@link #heldFrom} says where the held pages start in the
  * order; {@link #release} lets them decode (after the first frame, so that they do not take the cores
  * it is drawn with).
  */

@@ -356,7 +356,7 @@ public final class SceneRenderer implements AutoCloseable {
      */
     public void update() {
         // The finest level comes in behind the first frame (PageDecoder: finestLast), unless that frame samples it.
-        if (atlas.deferredPending() && (updates > 0 || currentLevel() == 0)) uploadDeferred(updates == 0);
+        if (atlas.deferredPending() && (updates > 0 || currentLevel() == 0)) atlas.uploadDeferred(updates == 0);
         updates++;
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;
@@ -386,14 +386,9 @@ public final class SceneRenderer implements AutoCloseable {
     private long imageStamp;
     private long updates;
 
-    /** Uploads the atlas pages held back at the start: those decoded by now, or all of them ({@code wait}). */
-    private void uploadDeferred(boolean wait) {
-        atlas.uploadDeferred(wait);
-    }
-
     /** Waits for the atlas pages held back at the start and uploads them (bench: before its phases). */
     public void finishLoading() {
-        uploadDeferred(true);
+        atlas.uploadDeferred(true);
     }
 
     /** Copies the cached scene into framebuffer {@code outFbo} and draws the hovered item; leaves {@code outFbo} bound, viewport whole. */
