@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.embedscope.annotate.AnnotatedColumns;
+import org.embedscope.annotate.Annotations;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
@@ -43,6 +45,12 @@ public final class NeighborsCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Write CSV: a header row rank,index,distance, then the label and metadata columns.")
     boolean csv;
 
+    @Option(names = "--annotations", paramLabel = "FILE",
+            description = {"A user's corrections, as the explorer saves them (index,label,tags,edited): the label column",
+                    "shows the corrected labels, followed by the bundle's own and the tags, as select writes them",
+                    "(default: the bundle's annotations.csv when there is one)."})
+    Path annotations;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -54,10 +62,18 @@ public final class NeighborsCommand implements Callable<Integer> {
         int item = integer("INDEX", index, 0, b.count() - 1, "an item index");
         int count = k == null ? nb.k() : integer("--k", k, 1, nb.k(), "a neighbour count (the bundle holds " + nb.k() + " per item)");
 
+        SavedEdits saved = SavedEdits.read(b, annotations);
+        Annotations edits = saved == null ? null : saved.annotations();
+        AnnotatedColumns names = edits == null ? null : AnnotatedColumns.of(b);
+        boolean labelled = edits != null ? AnnotatedColumns.hasLabels(b, edits) : b.hasLabels();
         List<String> header = new ArrayList<>(List.of("rank", "index", "distance"));
         Manifest.Label label = b.manifest().label();
-        if (label != null) header.add(label.column());
+        if (labelled) header.add(names != null ? names.label() : label.column());
         header.addAll(b.metaColumns());
+        if (names != null) {
+            if (names.original() != null) header.add(names.original());
+            header.add(names.tags());
+        }
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < count; r++) {
             int j = nb.neighbor(item, r);
@@ -66,8 +82,12 @@ public final class NeighborsCommand implements Callable<Integer> {
             row.add(Integer.toString(j));
             float d = nb.distance(item, r);
             row.add(csv ? Float.toString(d) : String.format(Locale.ROOT, "%.4f", d));
-            if (label != null) row.add(csv ? b.labelValues().get(b.labels()[j]) : b.labelName(b.labels()[j]));
+            if (labelled) row.add(labelOf(b, edits, j));
             for (int c = 0; c < b.metaColumns().size(); c++) row.add(b.meta(c, j));
+            if (names != null) {
+                if (names.original() != null) row.add(bundleLabel(b, j));
+                row.add(AnnotatedColumns.tagCell(edits, j));
+            }
             rows.add(row);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -77,13 +97,29 @@ public final class NeighborsCommand implements Callable<Integer> {
             p.flush();
         } else {
             String metric = b.manifest().neighbors().metric();
+            String own = labelled ? labelOf(b, edits, item) : "";
             out.printf(Locale.ROOT, "item %d%s: its %d nearest of %d items%s, nearest first%n", item,
-                    label != null ? " (" + b.labelName(b.labels()[item]) + ")" : "", count, b.count(),
-                    metric != null ? " by " + metric + " distance" : "");
+                    own.isEmpty() ? "" : " (" + own + ")", count, b.count(), metric != null ? " by " + metric + " distance" : "");
             printTable(out, header, rows);
+            if (saved != null) out.printf(Locale.ROOT, "with the labels and tags edited in %s%n", saved.file());
         }
         out.flush();
+        // CSV stays CSV: which edits it shows goes to standard error.
+        if (csv && saved != null) spec.commandLine().getErr().printf(Locale.ROOT, "with the labels and tags edited in %s%n", saved.file());
         return 0;
+    }
+
+    /** Item {@code j}'s label as shown: the corrected one when there are edits; the raw value in CSV, the display name in text. */
+    private String labelOf(Bundle b, Annotations edits, int j) {
+        if (edits == null) return bundleLabel(b, j);
+        String v = edits.labelValue(j);
+        if (v == null) return "";
+        return csv || b.manifest().label() == null ? v : b.manifest().label().displayName(v);
+    }
+
+    /** Item {@code j}'s label in the bundle: the raw value in CSV, the display name in text. */
+    private String bundleLabel(Bundle b, int j) {
+        return csv ? b.labelValues().get(b.labels()[j]) : b.labelName(b.labels()[j]);
     }
 
     /** Columns padded to their widest entry; numbers right-aligned. */

@@ -268,6 +268,42 @@ class PrepareNeighborsTest {
     }
 
     @Test
+    void neighborsCommandShowsTheUsersCorrectedLabels() throws Exception {
+        Path out = prepare("cmd", "--layout", "pca", "--label-names", "mnist");
+        Bundle b = BundleReader.load(out);
+        NeighborLists nb = b.neighbors();
+        int item = 250, first = nb.neighbor(item, 0), second = nb.neighbor(item, 1);
+        int was = b.labels()[first];
+        String now = Integer.toString((Integer.parseInt(b.labelValues().get(was)) + 1) % 10);
+        Path edits = dir.resolve("edits.csv");
+        Files.writeString(edits, "index,label,tags,edited\n" + first + "," + now + ",checked,\n" + second + ",,,\n");
+
+        CliRun csvRun = CliRun.of("neighbors", out.toString(), Integer.toString(item), "--csv", "--k", "3", "--annotations", edits.toString());
+        assertEquals(0, csvRun.code(), csvRun.err());
+        assertTrue(csvRun.err().contains("with the labels and tags edited in " + edits), csvRun.err());
+        List<CSVRecord> rows = csv(new StringReader(csvRun.out()));
+        assertEquals(List.of("rank", "index", "distance", "label", "split", "pca_trust", "label_original", "tags"),
+                rows.get(0).getParser().getHeaderNames());
+        assertEquals(now, rows.get(0).get("label"), "the corrected label");
+        assertEquals(b.labelValues().get(was), rows.get(0).get("label_original"), "the bundle's own");
+        assertEquals("checked", rows.get(0).get("tags"));
+        assertEquals("", rows.get(1).get("label"), "a label the user removed");
+        int third = nb.neighbor(item, 2);
+        assertEquals(b.labelValues().get(b.labels()[third]), rows.get(2).get("label"), "an item not edited keeps its label");
+
+        CliRun text = CliRun.of("neighbors", out.toString(), Integer.toString(item), "--k", "1", "--annotations", edits.toString());
+        assertEquals(0, text.code(), text.err());
+        String[] lines = text.out().split("\n");
+        String[] f = lines[2].trim().split("\\s+");
+        assertEquals(b.manifest().label().displayName(now), f[3], "the corrected label's display name");
+        assertTrue(lines[lines.length - 1].contains("edited in " + edits), text.out());
+
+        CliRun bad = CliRun.of("neighbors", out.toString(), "3", "--annotations", dir.resolve("missing.csv").toString());
+        assertEquals(2, bad.code());
+        assertOneLine(bad.err(), "missing.csv");
+    }
+
+    @Test
     void neighborsCommandRefusesBadInputInOneLine() throws Exception {
         Path out = prepare("cmd", "--layout", "pca", "--neighbors", "5");
         String bundle = out.toString();
