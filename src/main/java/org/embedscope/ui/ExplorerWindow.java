@@ -15,9 +15,10 @@ import org.embedscope.render.SceneRenderer;
  *
  * <p>The loop renders on demand. With nothing changing it sleeps in {@code glfwWaitEvents}; input
  * wakes it at once. A frame: poll events → advance the transition → pick the item under the cursor
- * if the cursor or the scene changed → draw the scene (a redraw only when it changed, else the
- * cached image) and the hover → build and draw the overlay → swap. After input, a few more frames
- * let imgui settle its hover and focus states.
+ * if the cursor or the scene changed → bring the scene up to date (a redraw only when it changed)
+ * → build the overlay → draw the scene's image, the hover and the overlay into the kept frame, whole
+ * or only where they changed ({@link FramePainter}) → copy it to the back buffer → swap. After
+ * input, a few more frames let imgui settle its hover and focus states.
  *
  * <p>Input goes to the overlay when imgui wants it (pointer over a panel, a widget active);
  * otherwise to the scene through {@link SceneInput}. Window positions are scaled to framebuffer
