@@ -32,6 +32,18 @@ class FinestLevelLaterTest {
                 .write(dir.resolve("b")).dir;
     }
 
+    /**
+     * The fitted view with sprites of {@code px} pixels as an explorer with every level on the GPU draws
+     * it (one GL context at a time: made and closed before the explorer under test).
+     */
+    private static int[] fullyLoadedFrame(Path b, float px) throws Exception {
+        try (OffscreenExplorer full = new OffscreenExplorer(BundleReader.load(b), W, H)) {
+            spritesOf(full.scene().state(), px);
+            full.frame(-1, -1, false);
+            return FramePixels.of(full);
+        }
+    }
+
     /** Sets the user's scale so that sprites are {@code px} pixels. */
     private static void spritesOf(ViewState st, float px) {
         st.setUserScale(st.userScale() * px / st.spritePixels());
@@ -79,12 +91,7 @@ class FinestLevelLaterTest {
     @Test
     void aFirstFrameOfTheFinestLevelWaitsForIt() throws Exception {
         Path b = bundle();
-        int[] fullFirst;
-        try (OffscreenExplorer full = new OffscreenExplorer(BundleReader.load(b), W, H)) {
-            spritesOf(full.scene().state(), 24f);
-            full.frame(-1, -1, false);
-            fullFirst = FramePixels.of(full);
-        }
+        int[] fullFirst = fullyLoadedFrame(b, 24f);
         try (OffscreenExplorer late = OffscreenExplorer.open(b, W, H, AtlasTextures.DEFAULT_BUDGET, null)) {
             spritesOf(late.scene().state(), 24f);
             assertEquals(0, late.scene().currentLevel(), "the view samples the finest level");
@@ -97,14 +104,7 @@ class FinestLevelLaterTest {
     @Test
     void aViewZoomedToTheFinestLevelWhileItArrivesIsRedrawnWithIt() throws Exception {
         Path b = bundle();
-        int[] expected;
-        try (OffscreenExplorer full = new OffscreenExplorer(BundleReader.load(b), W, H)) {
-            spritesOf(full.scene().state(), 6f);
-            full.frame(-1, -1, false);
-            spritesOf(full.scene().state(), 28f);
-            full.frame(-1, -1, false);
-            expected = FramePixels.of(full);
-        }
+        int[] expected = fullyLoadedFrame(b, 28f);
         try (OffscreenExplorer late = OffscreenExplorer.open(b, W, H, AtlasTextures.DEFAULT_BUDGET, null)) {
             spritesOf(late.scene().state(), 6f);
             late.frame(-1, -1, false);
