@@ -20,8 +20,7 @@ import org.embedscope.render.SceneRenderer;
  * redrawn or shifted scene, a motion frame, a new layer, a resize, more than {@link #MOST_DAMAGE}
  * of the frame) draws the whole frame.
  *
- * <p>Lifecycle: {@link #paint} once per frame; {@link #forget} after anything else drew into the
- * framebuffer.
+ * <p>Lifecycle: {@link #paint} once per frame into a framebuffer nothing else draws into.
  */
 final class FramePainter {
     /** Past this fraction of the frame, drawing the whole frame costs about as much. */
@@ -33,22 +32,11 @@ final class FramePainter {
     private long lastStamp;
     private boolean lastHadOverlay;
     private int[] lastHoverBox;
-    private boolean enabled = true;
     private boolean partial, redrew;
     private float updateMs, sceneMs;
 
     FramePainter(SceneRenderer scene) {
         this.scene = scene;
-    }
-
-    /** With {@code false} every frame is drawn whole (for tests that compare the two). */
-    void setPartial(boolean on) {
-        enabled = on;
-    }
-
-    /** The next frame is drawn whole: something else drew into its framebuffer. */
-    void forget() {
-        lastFbo = -1;
     }
 
     /**
@@ -72,7 +60,7 @@ final class FramePainter {
             overlay.endFrame();
         }
         int[] hoverBox = scene.hoverBox();
-        boolean part = enabled && fbo == lastFbo && w == lastWidth && h == lastHeight && scene.imageStamp() == lastStamp
+        boolean part = fbo == lastFbo && w == lastWidth && h == lastHeight && scene.imageStamp() == lastStamp
                 && !scene.lastFrameWasMotion() && !scene.sceneDirty() && (overlay != null) == lastHadOverlay
                 && (overlay == null || overlay.renderer().layerSameAsLastFrame());
         if (part) {
