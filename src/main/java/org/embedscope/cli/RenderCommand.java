@@ -147,9 +147,12 @@ public final class RenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--transition: expected a fraction from 0 to 1, got " + transition);
         }
         int pinned = pin == null ? -1 : pinIndex(b);
-        try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height(), gpuMemory.bytes())) {
+        try (OffscreenExplorer x = new OffscreenExplorer(b, size.width(), size.height(), gpuMemory.bytes());
+             // With the overlay, the panel has the window's label section, over the same edits (read, never written).
+             LabelSession labels = overlay ? LabelSession.open(b, x.scene().state(), annotations) : null) {
             ViewState st = x.scene().state();
-            if (saved != null) LabelSession.show(b, saved.annotations(), st);
+            if (labels != null) x.setLabels(labels);
+            else if (saved != null) LabelSession.show(b, saved.annotations(), st);
             st.jumpTo(from);
             if (transition != null) {
                 st.moveTo(target, 0f);

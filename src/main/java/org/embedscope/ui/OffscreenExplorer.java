@@ -123,7 +123,10 @@ public final class OffscreenExplorer implements AutoCloseable {
         // imgui sizes auto-resizing panels on their first frame without drawing them: a new
         // overlay runs a few frames, as the window would have, before the one that is kept.
         boolean fresh = withOverlay && overlay == null;
-        if (fresh) overlay = new Overlay(scene, toggle, 1f);
+        if (fresh) {
+            overlay = new Overlay(scene, toggle, 1f);
+            if (labels != null) overlay.setLabelEditor(new LabelEditor(labels, scene.state(), 1f));
+        }
         painter.paint(output.fbo(), withOverlay ? overlay : null, () -> {
             overlay.setOpen(panelOpen);
             overlay.setStats(painter.updateMs(), painter.sceneMs(), painter.redrew());
@@ -137,6 +140,17 @@ public final class OffscreenExplorer implements AutoCloseable {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         return hovered;
     }
+
+    /**
+     * Shows {@code session}'s labels, and in the overlay its label editing section, as the window does
+     * (its panel then looks like the window's); before the first frame with the overlay.
+     */
+    public void setLabels(LabelSession session) {
+        if (overlay != null) throw new IllegalStateException("the overlay is already made");
+        labels = session;
+    }
+
+    private LabelSession labels;
 
     /** What draws the frames: whole, or only where they changed (for tests). */
     FramePainter painter() { return painter; }

@@ -101,6 +101,58 @@ class ExplorerWindowTest {
 
     }
 
+    @Test
+    void aScreenshotWithThePanelOpenIsWhatItsRenderCommandDraws() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        bundle = org.embedscope.render.SpriteFixture.write(dir.resolve("b"));
+        driver = WindowDriver.open(bundle, 800, 600);
+        window = driver.window;
+        int[] pos = driver.origin();
+        // The pointer off the window: nothing hovered, no widget under it.
+        xdotool("mousemove", String.valueOf(pos[0] + 900), String.valueOf(pos[1] + 700));
+        Thread.sleep(300);
+        xdotool("key", "p");
+        await("the screenshot is written", () -> window.lastScreenshot() != null);
+        Path shot = window.lastScreenshot();
+        String command = window.lastScreenshotCommand();
+        driver.close();
+        driver = null;
+        try {
+            assertTrue(command.contains(" --overlay"), "the panel is open: " + command);
+            // The printed command, run as typed (its words have no spaces here), into a file of the test's own.
+            Path rendered = dir.resolve("rendered.png");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.substring(command.indexOf("render")).split(" ")));
+            args.set(args.indexOf("--out") + 1, rendered.toString());
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cl = org.embedscope.cli.Main.commandLine();
+            cl.setErr(new java.io.PrintWriter(err, true));
+            cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
+            java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = javax.imageio.ImageIO.read(rendered.toFile());
+            assertEquals(got.getWidth(), want.getWidth());
+            assertEquals(got.getHeight(), want.getHeight());
+            // The panel's timings (its first lines) are each run's own; every other pixel is the same, the
+            // label section included, up to the rounding of the overlay's cached layer (2 levels, see
+            // OverlayRendererTest: render's frame lays the layer, the screenshot draws every window).
+            // (At scale 1 the title bar, the name line and the two timing lines end above y = 100.)
+            int timingsBottom = 100, differing = 0;
+            float panel = Overlay.insetPx(1f);
+            for (int y = 0; y < got.getHeight(); y++) {
+                for (int x = 0; x < got.getWidth(); x++) {
+                    int a = got.getRGB(x, y), b = want.getRGB(x, y);
+                    if ((a & 0xffffff) == (b & 0xffffff)) continue;
+                    if (x < panel && FramePixels.differing(new int[] {a}, new int[] {b}, 2) == 0) continue;
+                    assertTrue(y < timingsBottom && x < panel,
+                            String.format("pixel %d,%d: screenshot #%06x, render #%06x", x, y, got.getRGB(x, y) & 0xffffff, want.getRGB(x, y) & 0xffffff));
+                    differing++;
+                }
+            }
+            assertTrue(differing < got.getWidth() * timingsBottom / 4, differing + " pixels differ in the timings");
+        } finally {
+            java.nio.file.Files.deleteIfExists(shot);
+        }
+    }
+
     /** Renders the view the printed command names, headless, and compares every pixel with the screenshot. */
     private void screenshotMatchesRender(Path shot, String command, Path bundle) throws Exception {
         assertFalse(command.contains("--overlay"), "the panel was collapsed: " + command);
