@@ -44,6 +44,14 @@ class FinestLevelLaterTest {
         }
     }
 
+    /** Draws frames (at most 400, 5 ms apart) until the held-back pages are all on the GPU. */
+    private static void framesUntilTheFinestLevelIsIn(OffscreenExplorer late) throws InterruptedException {
+        for (int f = 0; f < 400 && late.scene().atlas().deferredPending(); f++) {
+            late.frame(-1, -1, false);
+            Thread.sleep(5);
+        }
+    }
+
     /** Sets the user's scale so that sprites are {@code px} pixels. */
     private static void spritesOf(ViewState st, float px) {
         st.setUserScale(st.userScale() * px / st.spritePixels());
@@ -75,10 +83,7 @@ class FinestLevelLaterTest {
             assertEquals(0, FramePixels.differing(FramePixels.of(late), fullFirst), "the first frame as with every level loaded");
 
             long stamp = late.scene().imageStamp();
-            for (int f = 0; f < 400 && late.scene().atlas().deferredPending(); f++) {
-                late.frame(-1, -1, false);
-                Thread.sleep(5);
-            }
+            framesUntilTheFinestLevelIsIn(late);
             assertFalse(late.scene().atlas().deferredPending(), "the finest level arrived in the frames after the first");
             assertEquals(stamp, late.scene().imageStamp(), "its pages did not redraw a scene that does not sample them");
 
@@ -111,10 +116,7 @@ class FinestLevelLaterTest {
             // Right after the first frame, before the finest pages are in: drawn from the coarser level meanwhile.
             spritesOf(late.scene().state(), 28f);
             late.frame(-1, -1, false);
-            for (int f = 0; f < 400 && late.scene().atlas().deferredPending(); f++) {
-                late.frame(-1, -1, false);
-                Thread.sleep(5);
-            }
+            framesUntilTheFinestLevelIsIn(late);
             assertFalse(late.scene().atlas().deferredPending());
             late.frame(-1, -1, false);
             assertEquals(0, FramePixels.differing(FramePixels.of(late), expected), "every page that arrived is drawn");
