@@ -72,7 +72,6 @@ final class HoverPass implements AutoCloseable {
         glBindVertexArray(emptyVao);
         program.setRgb("uTint", item.tintRgb());
         program.set("uItemCell", item.cell());
-        program.set("uItemState", item.state());
         program.set("uTintByLabel", tintByLabel ? 1 : 0);
         // Bound before any draw, the panel's too: every sampler names its own unit.
         atlas.bind(program);

@@ -374,7 +374,7 @@ public final class SceneRenderer implements AutoCloseable {
         } else {
             drawChanged(resized, w, h, g);
         }
-        if (resized || lastWasHalf || drawn != drawnVersion || atlasDrawn != drawnAtlasVersion || wasShifted != shifted || shifted) imageStamp++;
+        if (resized || lastWasHalf || drawn != drawnVersion || atlasDrawn != drawnAtlasVersion || wasShifted || shifted) imageStamp++;
     }
 
     /**

@@ -44,6 +44,16 @@ class FinestLevelLaterTest {
         }
     }
 
+    /**
+     * {@code b} opened as the window opens a bundle (the finest level held back for after the first
+     * frame), with sprites of {@code px} pixels; no frame drawn yet.
+     */
+    private static OffscreenExplorer openedAsTheWindowDoes(Path b, float px) throws Exception {
+        OffscreenExplorer late = OffscreenExplorer.open(b, W, H, AtlasTextures.DEFAULT_BUDGET, null);
+        spritesOf(late.scene().state(), px);
+        return late;
+    }
+
     /** Draws frames (at most 400, 5 ms apart) until the held-back pages are all on the GPU. */
     private static void framesUntilTheFinestLevelIsIn(OffscreenExplorer late) throws InterruptedException {
         for (int f = 0; f < 400 && late.scene().atlas().deferredPending(); f++) {
@@ -75,8 +85,7 @@ class FinestLevelLaterTest {
             assertTrue(hovered >= 0);
             fullHover = FramePixels.of(full);
         }
-        try (OffscreenExplorer late = OffscreenExplorer.open(b, W, H, AtlasTextures.DEFAULT_BUDGET, null)) {
-            spritesOf(late.scene().state(), 6f);
+        try (OffscreenExplorer late = openedAsTheWindowDoes(b, 6f)) {
             assertEquals(1, late.scene().currentLevel(), "the fitted view samples the coarser level");
             late.frame(-1, -1, false);
             assertTrue(late.scene().atlas().deferredPending(), "the first frame did not wait for the finest level");
@@ -97,8 +106,7 @@ class FinestLevelLaterTest {
     void aFirstFrameOfTheFinestLevelWaitsForIt() throws Exception {
         Path b = bundle();
         int[] fullFirst = fullyLoadedFrame(b, 24f);
-        try (OffscreenExplorer late = OffscreenExplorer.open(b, W, H, AtlasTextures.DEFAULT_BUDGET, null)) {
-            spritesOf(late.scene().state(), 24f);
+        try (OffscreenExplorer late = openedAsTheWindowDoes(b, 24f)) {
             assertEquals(0, late.scene().currentLevel(), "the view samples the finest level");
             late.frame(-1, -1, false);
             assertFalse(late.scene().atlas().deferredPending());
@@ -110,8 +118,7 @@ class FinestLevelLaterTest {
     void aViewZoomedToTheFinestLevelWhileItArrivesIsRedrawnWithIt() throws Exception {
         Path b = bundle();
         int[] expected = fullyLoadedFrame(b, 28f);
-        try (OffscreenExplorer late = OffscreenExplorer.open(b, W, H, AtlasTextures.DEFAULT_BUDGET, null)) {
-            spritesOf(late.scene().state(), 6f);
+        try (OffscreenExplorer late = openedAsTheWindowDoes(b, 6f)) {
             late.frame(-1, -1, false);
             // Right after the first frame, before the finest pages are in: drawn from the coarser level meanwhile.
             spritesOf(late.scene().state(), 28f);
