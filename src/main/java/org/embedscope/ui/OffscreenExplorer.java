@@ -142,8 +142,9 @@ public final class OffscreenExplorer implements AutoCloseable {
     }
 
     /**
-     * Shows {@code session}'s labels, and in the overlay its label editing section, as the window does
-     * (its panel then looks like the window's); before the first frame with the overlay.
+     * Gives the overlay {@code session}'s label editing section, as the window's has (its panel then
+     * looks like the window's; the session has already put its labels into the view); before the first
+     * frame with the overlay.
      */
     public void setLabels(LabelSession session) {
         if (overlay != null) throw new IllegalStateException("the overlay is already made");
