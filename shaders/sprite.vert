@@ -6,6 +6,7 @@
 // label hidden, or not matched with "only matches") are moved outside the clip volume: neither drawn
 // nor picked.
 // Variant HALO: the point is the size of the ring the selection highlight draws around the sprite.
+// Variant PLACED: the item's cell comes worked out per item (aPlace) instead of looked up here.
 #include "atlas.glsl"
 #include "colour.glsl"
 
@@ -16,6 +17,9 @@ layout(location = 3) in int aCategory; // colouring by categories: the item's ca
 layout(location = 4) in int aCell;
 layout(location = 5) in int aState;   // ItemStates bits
 layout(location = 6) in float aValue;  // colouring by numbers: the item's number (ColourBy.MISSING_VALUE: none)
+#ifdef PLACED
+layout(location = 7) in ivec2 aPlace;  // where the item is drawn from at uLevel (CellPlaces.java): column | row << 16, layer | level << 16
+#endif
 
 uniform mat4 uWorldToClip;
 uniform vec3 uWeights;
@@ -39,7 +43,11 @@ flat out int vState;
 void main() {
     vId = gl_VertexID;
     vTint = itemTint(aCategory, aValue);
+#ifdef PLACED
+    vCell = ivec4(aPlace.x & 0xFFFF, aPlace.x >> 16, aPlace.y & 0xFFFF, aPlace.y >> 16);
+#else
     vCell = residentCell(aCell, uLevel);
+#endif
     vState = aState;
     if ((aState & STATE_HIDDEN) != 0) {
         gl_Position = vec4(0.0, 0.0, 2.0, 1.0);   // beyond the far plane: clipped

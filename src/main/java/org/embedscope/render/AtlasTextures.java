@@ -37,7 +37,7 @@ import org.lwjgl.system.MemoryUtil;
  * RGBA in the shaders. No mipmaps: they would blend neighbouring cells; coarser levels take their
  * place. Bytes are counted as the plan counts them (RGB as four a texel).
  */
-public final class AtlasTextures implements AutoCloseable {
+public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     /** The texture budget when none is given: 1 GiB. */
     public static final long DEFAULT_BUDGET = 1L << 30;
     /** Levels the shaders can tell apart. */
@@ -498,6 +498,10 @@ public final class AtlasTextures implements AutoCloseable {
         while (l < levels - 1 && layerOf[l][cell / grids[l].cellsPerPage()] < 0) l++;
         return l;
     }
+
+    /** Per page of level {@code level}, the layer holding it or -1 (a copy). */
+    @Override
+    public int[] pageLayers(int level) { return layerOf[level].clone(); }
 
     /** The layer holding page {@code page} of level {@code level}, or -1. */
     public int layer(int level, int page) { return layerOf[level][page]; }

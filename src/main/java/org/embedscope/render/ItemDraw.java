@@ -26,14 +26,16 @@ final class ItemDraw {
     private final ColourBy colourBy;
     private final int alphaMode;
 
-    ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
-             CategoryColours colours, int alphaMode) {
-        this(st, guard, level, threshold, points, atlas, colours, alphaMode, 1f);
-    }
+    /** True when the items' places in the atlas ({@link CellPlaces}) are on the GPU for this draw's level. */
+    final boolean placed;
 
-    /** As above, for a target {@code pxScale} times the framebuffer's resolution (motion frames). */
+    /**
+     * For a target {@code pxScale} times the framebuffer's resolution (below 1 for motion frames);
+     * {@code placed}: see {@link #placed}.
+     */
     ItemDraw(ViewState st, int guard, int level, float threshold, PointBuffers points, AtlasTextures atlas,
-             CategoryColours colours, int alphaMode, float pxScale) {
+             CategoryColours colours, int alphaMode, float pxScale, boolean placed) {
+        this.placed = placed;
         this.worldToClip = st.camera().worldToClip(guard);
         Transition tr = st.transition();
         this.weights = tr.weights();

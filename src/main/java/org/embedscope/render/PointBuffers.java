@@ -13,7 +13,8 @@ import org.lwjgl.system.MemoryUtil;
  * Per-item vertex data, in one vertex array indexed by item: a buffer of normalised positions per
  * layout, and one each of colouring categories, atlas cell numbers, {@link ItemStates} flags and
  * colouring numbers. The array binds three layout buffers to attributes 0–2 (the transition's
- * slots), the categories to 3, the cells to 4, the flags to 5 and the numbers to 6; switching layouts
+ * slots), the categories to 3, the cells to 4, the flags to 5, the numbers to 6 and, where the atlas
+ * does not stream, the items' places in it to 7 ({@link CellPlaces}); switching layouts
  * rebinds attributes, never re-uploads. Positions and cells are uploaded once; the categories or the
  * numbers when the colouring changes ({@link #setColouring}); the flags, one byte per item, again only
  * where they changed. The flags, categories and numbers are also seen as buffer textures (the same
@@ -24,6 +25,8 @@ public final class PointBuffers implements AutoCloseable {
     public static final int CELL_ATTRIBUTE = 4;
     public static final int STATE_ATTRIBUTE = 5;
     public static final int VALUE_ATTRIBUTE = 6;
+    /** Where each item is drawn from in the atlas ({@link CellPlaces}), when {@link #setPlaces} was called. */
+    public static final int PLACE_ATTRIBUTE = 7;
 
     private final int vao;
     private final int[] positionBuffers;
@@ -31,6 +34,7 @@ public final class PointBuffers implements AutoCloseable {
     private final int valueBuffer;
     private final int cellBuffer;
     private final int stateBuffer;
+    private int placeBuffer;
     private final int count;
     /** Buffer textures over the flags, categories and numbers; 0 where the GL's limit is below the item count. */
     private final int stateTexture, categoryTexture, valueTexture;
@@ -140,6 +144,23 @@ public final class PointBuffers implements AutoCloseable {
         uploadedStates = states.version();
     }
 
+    /** Sends every item's place in the atlas ({@link CellPlaces}: two ints per item) to attribute {@link #PLACE_ATTRIBUTE}. */
+    void setPlaces(int[] packed) {
+        if (placeBuffer == 0) {
+            placeBuffer = glGenBuffers();
+            glBindBuffer(GL_ARRAY_BUFFER, placeBuffer);
+            glBufferData(GL_ARRAY_BUFFER, packed, GL_DYNAMIC_DRAW);
+            glBindVertexArray(vao);
+            glEnableVertexAttribArray(PLACE_ATTRIBUTE);
+            glVertexAttribIPointer(PLACE_ATTRIBUTE, 2, GL_INT, 0, 0L);
+            glBindVertexArray(0);
+        } else {
+            glBindBuffer(GL_ARRAY_BUFFER, placeBuffer);
+            glBufferSubData(GL_ARRAY_BUFFER, 0, packed);
+        }
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+    }
+
     /** Sends the colouring's per-item data: its categories, or its numbers. */
     public void setColouring(ColourBy c) {
         glBindBuffer(GL_ARRAY_BUFFER, c.isCategories() ? categoryBuffer : valueBuffer);
@@ -158,6 +179,7 @@ public final class PointBuffers implements AutoCloseable {
         glDeleteBuffers(valueBuffer);
         glDeleteBuffers(cellBuffer);
         glDeleteBuffers(stateBuffer);
+        if (placeBuffer != 0) glDeleteBuffers(placeBuffer);
         if (stateTexture != 0) glDeleteTextures(new int[] {stateTexture, categoryTexture, valueTexture});
     }
 }

@@ -60,6 +60,11 @@ public final class SceneRenderer implements AutoCloseable {
     private int[] selectedAmong;
     private long selectedAmongVersion = -1;
     private final SpritePass sprites;
+    /**
+     * The items' places in the atlas for the scene's level, where the atlas does not stream (else null:
+     * the shaders look them up). Off with {@code -Dembedscope.cellPlaces=false}, for comparing the two.
+     */
+    private final CellPlaces places;
     private final SelectionPass selection;
     private final PickPass picking;
     private final HoverPass hover;
@@ -93,6 +98,8 @@ public final class SceneRenderer implements AutoCloseable {
     private final java.util.List<ThumbnailSheet> sheets = new java.util.ArrayList<>();
     /** Motion frames at half resolution (see {@link #render}). */
     private final RenderTarget sceneHalf = new RenderTarget(RenderTarget.Kind.COLOR_DEPTH);
+    /** Stretches a motion frame's scene over the output. */
+    private final ScaledCopyPass upscale = new ScaledCopyPass();
     /**
      * A transition's frames are drawn at half resolution when an exact redraw of the scene took longer
      * than this (a software rasteriser; a GPU stays far below it and always draws exact frames).
@@ -187,7 +194,7 @@ public final class SceneRenderer implements AutoCloseable {
             il = new IndexList();
             si = new IndexList();
             pi = new IndexList();
-            sp = new SpritePass();
+            sp = new SpritePass(placesFor(at));
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);
@@ -210,6 +217,7 @@ public final class SceneRenderer implements AutoCloseable {
         drawList = new DrawList(layouts);
         pickIndex = new PickIndex(layouts);
         sprites = sp;
+        places = placesFor(at) ? new CellPlaces(cellOfItem) : null;
         selection = sel;
         picking = pp;
         hover = hp;
@@ -220,6 +228,11 @@ public final class SceneRenderer implements AutoCloseable {
         state.setViewport(width, height, sizingFor(width, height));
         state.fitTo(layouts);
         columnsTyping = java.util.concurrent.CompletableFuture.supplyAsync(() -> ColumnTable.of(bundle));
+    }
+
+    /** Whether the scene's sprites read their places in {@code atlas} from {@link CellPlaces}: where it does not stream. */
+    private static boolean placesFor(AtlasTextures atlas) {
+        return !atlas.streams() && !"false".equals(System.getProperty("embedscope.cellPlaces"));
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -337,7 +350,11 @@ public final class SceneRenderer implements AutoCloseable {
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
         int level = levelFor(state.spritePixels() * pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
-        return new ItemDraw(state, guard, level, threshold, points, atlas, colours, alphaMode, pxScale);
+        if (places != null && level >= 0) {
+            int[] p = places.update(atlas, level);
+            if (p != null) points.setPlaces(p);
+        }
+        return new ItemDraw(state, guard, level, threshold, points, atlas, colours, alphaMode, pxScale, places != null && level >= 0);
     }
 
     /**
@@ -397,10 +414,10 @@ public final class SceneRenderer implements AutoCloseable {
         int g = guard;
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
         if (lastWasHalf) {
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneHalf.fbo());
+            glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
+            glViewport(0, 0, w, h);
             float k = sceneHalf.width() / (float) (w + 2 * g);
-            glBlitFramebuffer(Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k), 0, 0, w, h,
-                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
+            upscale.draw(sceneHalf, Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k));
         } else {
             glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
             glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
@@ -991,6 +1008,7 @@ public final class SceneRenderer implements AutoCloseable {
         recolour.close();
         for (ThumbnailSheet t : sheets) t.close();
         sceneHalf.close();
+        upscale.close();
         neighborLines.close();
         hover.close();
         picking.close();

@@ -25,15 +25,23 @@ final class SpritePass implements AutoCloseable {
     private ShaderProgram recordTextured, recordFlat, recordExact;
     private boolean recording;
 
-    SpritePass() {
-        ShaderProgram[] p = programs("");
+    /** Whether the textured programs read each item's place in the atlas ({@link CellPlaces}) rather than look it up. */
+    private final boolean placed;
+
+    /**
+     * With {@code placed}, every textured draw reads the items' places from their attribute, which the
+     * caller keeps made for the draw's level ({@link ItemDraw#placed}).
+     */
+    SpritePass(boolean placed) {
+        this.placed = placed;
+        ShaderProgram[] p = programs("", placed);
         textured = p[0];
         flat = p[1];
         exact = p[2];
     }
 
-    /** The textured, flat and exact programs, with {@code define} added when not empty. */
-    private static ShaderProgram[] programs(String define) {
+    /** The textured, flat and exact programs, with {@code define} added when not empty ({@code PLACED} to the textured ones with {@code placed}). */
+    private static ShaderProgram[] programs(String define, boolean placed) {
         ShaderProgram[] p = new ShaderProgram[3];
         String[] variants = {null, "FLAT", "EXACT"};
         try {
@@ -41,6 +49,7 @@ final class SpritePass implements AutoCloseable {
                 java.util.List<String> d = new java.util.ArrayList<>();
                 if (variants[k] != null) d.add(variants[k]);
                 if (!define.isEmpty()) d.add(define);
+                if (placed && k != 1) d.add("PLACED");
                 p[k] = new ShaderProgram("sprite.vert", "sprite.frag", d.toArray(new String[0]));
             }
         } catch (RuntimeException e) {
@@ -53,7 +62,7 @@ final class SpritePass implements AutoCloseable {
     /** While on, every draw of this pass also writes the items and inks a recorded scene keeps. */
     void setRecording(boolean on) {
         if (on && recordTextured == null) {
-            ShaderProgram[] p = programs("RECORD");
+            ShaderProgram[] p = programs("RECORD", placed);
             recordTextured = p[0];
             recordFlat = p[1];
             recordExact = p[2];
@@ -162,6 +171,7 @@ final class SpritePass implements AutoCloseable {
     }
 
     private ShaderProgram bind(ItemDraw d) {
+        if (placed && !d.flat() && !d.placed) throw new IllegalStateException("the items' places are not made for level " + d.level);
         ShaderProgram p = recording ? (d.flat() ? recordFlat : d.exact ? recordExact : recordTextured)
                 : d.flat() ? flat : d.exact ? exact : textured;
         d.bind(p);

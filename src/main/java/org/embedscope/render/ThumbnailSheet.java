@@ -16,7 +16,7 @@ public final class ThumbnailSheet implements AutoCloseable {
     private final HoverPass pass;
     private final IntFunction<HoverPass.Item> itemOf;
     private final ViewState state;
-    private final RenderTarget target = new RenderTarget(RenderTarget.Kind.COLOR);
+    private final RenderTarget target = new RenderTarget(RenderTarget.Kind.COLOR, true);
     private int[] drawn = new int[0];
     private int drawnCell = -1, drawnColumns = -1;
     private boolean drawnTint;

@@ -44,7 +44,7 @@ final class OverlayRenderer implements AutoCloseable {
     private final int ebo = glGenBuffers();
     private final int fontTexture;
     private final int indexType;
-    private final RenderTarget layer = new RenderTarget(RenderTarget.Kind.COLOR);
+    private final RenderTarget layer = new RenderTarget(RenderTarget.Kind.COLOR, true);
     private final ImVec4 clip = new ImVec4();
     private boolean caching = true;
 
