@@ -17,7 +17,15 @@ uniform int uColumnsL[ATLAS_MAX_LEVELS];       // per level: its grid
 uniform int uCellsPerPageL[ATLAS_MAX_LEVELS];
 uniform float uCellL[ATLAS_MAX_LEVELS];        // per level: cell side in texels
 uniform vec2 uLayerSize;             // a layer's size in texels (the largest page)
-uniform int uAlphaMode;              // 0 luminance, 1 channel, 2 opaque (bundle/AlphaMode.java order)
+// The alpha mode: 0 luminance, 1 channel, 2 opaque (bundle/AlphaMode.java order). A program compiled
+// with ALPHA_MODE defined has it as a constant (the bundle's), and the branches on it fold away: a
+// software rasteriser would run every side for every pixel.
+#ifdef ALPHA_MODE
+#define ALPHA ALPHA_MODE
+#else
+uniform int uAlphaMode;
+#define ALPHA uAlphaMode
+#endif
 
 // Where cell number 'cell' (see README, "Bundle format") is drawn from, wanting level 'level':
 // (column, row, layer, level) at that level or the finest coarser one whose page is on the GPU. The
@@ -57,5 +65,5 @@ vec4 cellTexelExact(ivec4 cell, vec2 local, int wantedLevel) {
 
 // How much of the texel is image: the grey level (luminance), the PNG's alpha (channel), or 1.
 float coverage(vec4 t) {
-    return uAlphaMode == 0 ? dot(t.rgb, vec3(0.299, 0.587, 0.114)) : (uAlphaMode == 1 ? t.a : 1.0);
+    return ALPHA == 0 ? dot(t.rgb, vec3(0.299, 0.587, 0.114)) : (ALPHA == 1 ? t.a : 1.0);
 }

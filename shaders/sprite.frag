@@ -5,9 +5,12 @@
 //   FLAT  draws a flat square in the item's tint, for sprites only a few pixels wide;
 //   EXACT sprites exactly one texel per pixel, on the pixel grid: texels read with texelFetch;
 //   RECORD also writes the item and its ink, for a recorded scene (with any of the above but PICK).
+//   SMOOTH (scene only): no threshold; the colour is premultiplied by the texel's alpha, for
+//         blending with (ONE, ONE_MINUS_SRC_ALPHA);
+//   TINT  the image's shape in the item's colour (its label's, or the colouring's).
 // Dimmed items (STATE_DIMMED) are drawn, their colour taken most of the way to the background.
-// uSmooth = 1 (scene only): no threshold; the colour is premultiplied by the texel's alpha, for
-// blending with (ONE, ONE_MINUS_SRC_ALPHA).
+// The modes are variants, and the alpha mode (ALPHA_MODE) a constant, rather than uniforms: a software
+// rasteriser runs both sides of every branch for every pixel (about a tenth of a moving frame).
 #include "atlas.glsl"
 
 flat in int vId;
@@ -16,13 +19,11 @@ flat in ivec4 vCell;
 flat in int vState;
 
 uniform float uThreshold;
-uniform int uTintByLabel;      // 1: the image's shape in the item's colour (its label's, or the colouring's)
 #ifdef EXACT
 uniform int uLevel;            // the level wanted: a cell that fell back to a coarser one is filtered
 #endif
 uniform vec3 uBackground;
 uniform float uDimKeep;        // how much of a dimmed item's colour is kept
-uniform int uSmooth;
 
 #ifdef PICK
 out int fragId;
@@ -59,16 +60,26 @@ void main() {
     vec4 t = cellTexel(vCell, gl_PointCoord);
 #endif
     float a = coverage(t);
-    if (a < (uSmooth == 1 ? 0.5 / 255.0 : uThreshold)) discard;
+  #ifdef SMOOTH
+    if (a < 0.5 / 255.0) discard;
+  #else
+    if (a < uThreshold) discard;
+  #endif
   #ifdef PICK
     fragId = vId + 1;
   #else
     // Luminance alpha means the image is ink of coverage a: a kept texel shows the ink at full
     // strength (white for grey images), so small and coarse sprites do not fade to grey.
     // Rounded to what the target stores, so that a recoloured scene (recolour.frag) mixes the same value.
-    vec3 ink = floor(min(uAlphaMode == 0 ? t.rgb / max(a, 1e-3) : t.rgb, vec3(1.0)) * 255.0 + 0.5) / 255.0;
-    fragColor = shown(uTintByLabel == 1 ? vTint : ink);
-    if (uSmooth == 1) fragColor = vec4(fragColor.rgb * a, a);
+    vec3 ink = floor(min(ALPHA == 0 ? t.rgb / max(a, 1e-3) : t.rgb, vec3(1.0)) * 255.0 + 0.5) / 255.0;
+    #ifdef TINT
+    fragColor = shown(vTint);
+    #else
+    fragColor = shown(ink);
+    #endif
+    #ifdef SMOOTH
+    fragColor = vec4(fragColor.rgb * a, a);
+    #endif
     #ifdef RECORD
     fragItem = vId + 1;
     fragInk = vec4(ink, 1.0);

@@ -105,9 +105,8 @@ final class ItemDraw {
         atlas.bind(p);
         p.set("uLevel", flat() ? atlas.levels() - 1 : level);
         if (!flat()) {
-            p.set("uAlphaMode", alphaMode);
+            p.set("uAlphaMode", alphaMode);   // where not compiled in (atlas.glsl)
             p.set("uThreshold", threshold);
-            p.set("uTintByLabel", tintByLabel ? 1 : 0);
         }
     }
 

@@ -194,7 +194,7 @@ public final class SceneRenderer implements AutoCloseable {
             il = new IndexList();
             si = new IndexList();
             pi = new IndexList();
-            sp = new SpritePass(placesFor(at));
+            sp = new SpritePass(placesFor(at), alphaMode);
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);

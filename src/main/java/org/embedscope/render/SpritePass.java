@@ -11,62 +11,58 @@ final class SpritePass implements AutoCloseable {
     /** How much of a dimmed item's colour is kept (the rest is background): darker, still legible. */
     static final float DIM_KEEP = 0.3f;
 
-    private final ShaderProgram textured;
-    private final ShaderProgram flat;
-    /** The textured program for sprites drawn at exactly their level's cell size ({@link ItemDraw#exact}). */
-    private final ShaderProgram exact;
     /** Every item, last first: the scene's draw order with the depth test (see {@link #drawScene}). */
     private final IndexList frontToBack = new IndexList();
 
+    /** Program kinds: textured sprites, flat squares, sprites at exactly their level's cell size ({@link ItemDraw#exact}). */
+    private static final int TEXTURED = 0, FLAT = 1, EXACT = 2;
     /**
-     * The same three, also writing each fragment's item and ink: for a recorded scene ({@link SceneRecord}).
-     * Compiled when first needed (a view drawn twice), not on the way to the first frame.
+     * The programs, by kind, recording, smooth alpha and tint (see {@link #program}); made when first
+     * needed but for the three a first frame uses. A recording program also writes each fragment's item
+     * and ink, for a recorded scene ({@link SceneRecord}).
      */
-    private ShaderProgram recordTextured, recordFlat, recordExact;
-    private boolean recording;
-
+    private final ShaderProgram[] programs = new ShaderProgram[3 * 2 * 2 * 2];
+    /** The bundle's alpha mode, a constant in every program. */
+    private final String alphaMode;
     /** Whether the textured programs read each item's place in the atlas ({@link CellPlaces}) rather than look it up. */
     private final boolean placed;
+    private boolean recording;
 
     /**
-     * With {@code placed}, every textured draw reads the items' places from their attribute, which the
-     * caller keeps made for the draw's level ({@link ItemDraw#placed}).
+     * For a bundle of alpha mode {@code alphaMode} ({@link org.embedscope.bundle.AlphaMode} ordinal). With
+     * {@code placed}, every textured draw reads the items' places from their attribute, which the caller
+     * keeps made for the draw's level ({@link ItemDraw#placed}).
      */
-    SpritePass(boolean placed) {
+    SpritePass(boolean placed, int alphaMode) {
         this.placed = placed;
-        ShaderProgram[] p = programs("", placed);
-        textured = p[0];
-        flat = p[1];
-        exact = p[2];
-    }
-
-    /** The textured, flat and exact programs, with {@code define} added when not empty ({@code PLACED} to the textured ones with {@code placed}). */
-    private static ShaderProgram[] programs(String define, boolean placed) {
-        ShaderProgram[] p = new ShaderProgram[3];
-        String[] variants = {null, "FLAT", "EXACT"};
+        this.alphaMode = "ALPHA_MODE " + alphaMode;
         try {
-            for (int k = 0; k < 3; k++) {
-                java.util.List<String> d = new java.util.ArrayList<>();
-                if (variants[k] != null) d.add(variants[k]);
-                if (!define.isEmpty()) d.add(define);
-                if (placed && k != 1) d.add("PLACED");
-                p[k] = new ShaderProgram("sprite.vert", "sprite.frag", d.toArray(new String[0]));
-            }
+            for (int kind = 0; kind < 3; kind++) program(kind, false, false, false);
         } catch (RuntimeException e) {
-            for (ShaderProgram q : p) if (q != null) q.close();
+            close();
             throw e;
         }
-        return p;
+    }
+
+    /** The program of {@code kind} with those modes (a flat square reads neither smooth alpha nor tint), made on first use. */
+    private ShaderProgram program(int kind, boolean record, boolean smooth, boolean tint) {
+        if (kind == FLAT) smooth = tint = false;
+        int key = ((kind * 2 + (record ? 1 : 0)) * 2 + (smooth ? 1 : 0)) * 2 + (tint ? 1 : 0);
+        if (programs[key] == null) {
+            java.util.List<String> d = new java.util.ArrayList<>(java.util.List.of(alphaMode));
+            if (kind == FLAT) d.add("FLAT");
+            else if (placed) d.add("PLACED");
+            if (kind == EXACT) d.add("EXACT");
+            if (record) d.add("RECORD");
+            if (smooth) d.add("SMOOTH");
+            if (tint) d.add("TINT");
+            programs[key] = new ShaderProgram("sprite.vert", "sprite.frag", d.toArray(new String[0]));
+        }
+        return programs[key];
     }
 
     /** While on, every draw of this pass also writes the items and inks a recorded scene keeps. */
     void setRecording(boolean on) {
-        if (on && recordTextured == null) {
-            ShaderProgram[] p = programs("RECORD", placed);
-            recordTextured = p[0];
-            recordFlat = p[1];
-            recordExact = p[2];
-        }
         recording = on;
     }
 
@@ -86,8 +82,7 @@ final class SpritePass implements AutoCloseable {
      * texels blend, premultiplied, in item order.
      */
     void drawScene(ItemDraw d, boolean smooth) {
-        ShaderProgram p = bind(d);
-        p.set("uSmooth", smooth ? 1 : 0);
+        ShaderProgram p = bind(d, smooth);
         p.set("uItemCount", d.itemCount());
         if (smooth) {
             p.set("uDepthOrder", 0);
@@ -108,7 +103,6 @@ final class SpritePass implements AutoCloseable {
             glDisable(GL_DEPTH_TEST);
         }
         p.set("uDepthOrder", 0);
-        p.set("uSmooth", 0);
         ItemDraw.unbind();
     }
 
@@ -117,8 +111,7 @@ final class SpritePass implements AutoCloseable {
      * order the mode draws them: last item first with the threshold (depth test), item order when smooth.
      */
     void drawScene(ItemDraw d, boolean smooth, IndexList items) {
-        ShaderProgram p = bind(d);
-        p.set("uSmooth", smooth ? 1 : 0);
+        ShaderProgram p = bind(d, smooth);
         p.set("uItemCount", d.itemCount());
         p.set("uDepthOrder", smooth ? 0 : 1);
         if (smooth) {
@@ -132,7 +125,6 @@ final class SpritePass implements AutoCloseable {
         glDisable(GL_BLEND);
         glDisable(GL_DEPTH_TEST);
         p.set("uDepthOrder", 0);
-        p.set("uSmooth", 0);
         ItemDraw.unbind();
     }
 
@@ -171,9 +163,13 @@ final class SpritePass implements AutoCloseable {
     }
 
     private ShaderProgram bind(ItemDraw d) {
+        return bind(d, false);
+    }
+
+    /** Uses and sets up the program for {@code d} (smooth alpha: {@code smooth}); see {@link ItemDraw#bind}. */
+    private ShaderProgram bind(ItemDraw d, boolean smooth) {
         if (placed && !d.flat() && !d.placed) throw new IllegalStateException("the items' places are not made for level " + d.level);
-        ShaderProgram p = recording ? (d.flat() ? recordFlat : d.exact ? recordExact : recordTextured)
-                : d.flat() ? flat : d.exact ? exact : textured;
+        ShaderProgram p = program(d.flat() ? FLAT : d.exact ? EXACT : TEXTURED, recording, smooth, d.tintByLabel);
         d.bind(p);
         p.setRgb("uBackground", SceneRenderer.BACKGROUND);
         p.set("uDimKeep", DIM_KEEP);
@@ -183,8 +179,6 @@ final class SpritePass implements AutoCloseable {
     @Override
     public void close() {
         frontToBack.close();
-        for (ShaderProgram p : new ShaderProgram[] {textured, flat, exact, recordTextured, recordFlat, recordExact}) {
-            if (p != null) p.close();
-        }
+        for (ShaderProgram p : programs) if (p != null) p.close();
     }
 }
