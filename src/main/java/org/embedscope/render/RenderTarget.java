@@ -8,8 +8,9 @@ import static org.lwjgl.opengl.GL30.*;
 import java.nio.ByteBuffer;
 
 /**
- * An offscreen framebuffer with one colour texture: 8-bit RGBA (laid out as {@link #ensureSize} says) for the cached scene (with a depth buffer,
- * {@code COLOR_DEPTH}, for drawing it front to back) and for headless output, R32I for item ids in
+ * An offscreen framebuffer with one colour texture: 8-bit RGBA (laid out as {@link #ensureSize} says)
+ * for the cached scene (with a depth buffer, {@code COLOR_DEPTH}, for drawing it front to back) and for
+ * headless output, R32I for item ids in
  * the picking pass. {@code SCENE} is {@code COLOR_DEPTH} with two more attachments in which the
  * scene's sprites record, per pixel, the item on top (R32I: item + 1) and its ink (RGBA8), so that
  * the scene can be recoloured without drawing its sprites again ({@link SceneRecord}); they are
@@ -28,15 +29,15 @@ public final class RenderTarget implements AutoCloseable {
     private int width;
     private int height;
 
-    /** A target whose pictures are copied to other targets or read back (the scene, the frame): laid out BGRA. */
+    /** A target whose pictures are copied to others or read back (the scene, the frame): laid out BGRA. */
     public RenderTarget(Kind kind) {
         this(kind, false);
     }
 
-    /** Whether the colour texture is sampled as a texture once drawn (laid out RGBA, see {@link #ensureSize}). */
+    /** Whether the colour texture is drawn without a depth buffer and then sampled (laid out RGBA, see {@link #ensureSize}). */
     private final boolean sampled;
 
-    /** With {@code sampled}, a target drawn and then sampled as a texture (the overlay's layer, thumbnails). */
+    /** With {@code sampled}: a target drawn without a depth buffer and then sampled as a texture (the overlay's layer, thumbnails). */
     public RenderTarget(Kind kind, boolean sampled) {
         this.kind = kind;
         this.sampled = sampled;
@@ -54,9 +55,9 @@ public final class RenderTarget implements AutoCloseable {
             // 8-bit RGBA. A target copied to others is laid out BGRA (given as unsized RGBA with BGRA data,
             // Mesa stores it as its B8G8R8A8 format): llvmpipe copies and stretches between targets of
             // that one layout on its fast paths (a 1:1 copy is a memory copy only between targets of the
-            // same layout; ScaledCopyPass). A target sampled once drawn keeps RGBA8: on Mesa 22.3's llvmpipe,
-            // a BGRA target drawn without a depth buffer (its linear rasteriser) and sampled in the same
-            // frame was at times read before the drawing was done (a thumbnail came out blank).
+            // same layout; ScaledCopyPass). A target drawn without a depth buffer (where llvmpipe may use
+            // its linear rasteriser) and then sampled keeps RGBA8: laid out BGRA on Mesa 22.3, the hovered
+            // item's thumbnail, drawn into one and then by the overlay, came out blank in some frames.
             if (sampled) glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, (ByteBuffer) null);
             else glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_BGRA, GL_UNSIGNED_BYTE, (ByteBuffer) null);
         } else {
