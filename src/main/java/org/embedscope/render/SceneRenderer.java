@@ -680,10 +680,13 @@ public final class SceneRenderer implements AutoCloseable {
     private int drawStrip(ItemDraw d, int g, int x0, int y0, int x1, int y1, int r) {
         if (x1 <= x0 || y1 <= y0) return 0;
         Camera cam = state.camera();
-        int th = scene.height();
-        // The box widened by r, in world units (screen y runs down, GL's up), found in the level's grid.
-        float wx0 = cam.worldX(x0 - r - g), wx1 = cam.worldX(x1 + r - g);
-        float wyA = cam.worldY(th - (y0 - r) - g), wyB = cam.worldY(th - (y1 + r) - g);
+        int tw = scene.width(), th = scene.height();
+        // The box widened by r, in world units (screen y runs down, GL's up), found in the level's grid;
+        // no further than the target's edges (and DrawList's slack): the GL clips a point whose centre is
+        // outside, so items there are not drawn whatever they would reach (at a million items, a fifth of a strip's).
+        float s = DrawList.SLACK_PX;
+        float wx0 = cam.worldX(Math.max(-s, x0 - r) - g), wx1 = cam.worldX(Math.min(tw + s, x1 + r) - g);
+        float wyA = cam.worldY(th - Math.max(-s, y0 - r) - g), wyB = cam.worldY(th - Math.min(th + s, y1 + r) - g);
         int[] inside = drawList.inBox(anchorLayout, wx0, Math.min(wyA, wyB), wx1, Math.max(wyA, wyB));
         glEnable(GL_SCISSOR_TEST);
         glScissor(x0, y0, x1 - x0, y1 - y0);
