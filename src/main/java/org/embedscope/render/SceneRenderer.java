@@ -985,6 +985,29 @@ public final class SceneRenderer implements AutoCloseable {
     // ---------------------------------------------------------------- read-back
 
     /** Reads framebuffer {@code fbo} as RGBA rows from the top; the caller frees it with {@link MemoryUtil#memFree}. */
+    /** Pixels the scene is drawn beyond each edge of the view. */
+    int guard() { return guard; }
+
+    /**
+     * The cached scene's whole target, the guard band around the view included, as 0xAABBGGRR ints, GL
+     * rows bottom-up (for tests: a pan's shifted scene carries that band into view later).
+     */
+    int[] sceneTargetPixels() {
+        int w = scene.width(), h = scene.height();
+        ByteBuffer buf = MemoryUtil.memAlloc(w * h * 4);
+        try {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
+            glPixelStorei(GL_PACK_ALIGNMENT, 1);
+            glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, buf);
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+            int[] out = new int[w * h];
+            buf.asIntBuffer().get(out);
+            return out;
+        } finally {
+            MemoryUtil.memFree(buf);
+        }
+    }
+
     public ByteBuffer readPixels(int fbo) {
         int w = state.camera().width(), h = state.camera().height();
         ByteBuffer buf = MemoryUtil.memAlloc(w * h * 4);
