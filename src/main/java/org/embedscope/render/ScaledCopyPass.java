@@ -30,7 +30,7 @@ final class ScaledCopyPass implements AutoCloseable {
      * over the whole viewport of the bound framebuffer.
      */
     void draw(RenderTarget source, float x0, float y0, float x1, float y1) {
-        if (program == null) program = new ShaderProgram("copy.vert", "copy.frag");
+        if (program == null) program = new ShaderProgram("hover.vert", "copy.frag", "COPY");
         program.use();
         program.set("uRect", -1f, -1f, 1f, 1f);
         float w = source.width(), h = source.height();

@@ -412,13 +412,13 @@ public final class SceneRenderer implements AutoCloseable {
     public void present(int outFbo) {
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
         if (lastWasHalf) {
             glBindFramebuffer(GL_FRAMEBUFFER, outFbo);
             glViewport(0, 0, w, h);
             float k = sceneHalf.width() / (float) (w + 2 * g);
             upscale.draw(sceneHalf, Math.round(g * k), Math.round(g * k), Math.round((g + w) * k), Math.round((g + h) * k));
         } else {
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, outFbo);
             glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
             glBlitFramebuffer(g, g, g + w, g + h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
         }
