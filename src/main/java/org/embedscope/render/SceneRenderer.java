@@ -655,11 +655,14 @@ public final class SceneRenderer implements AutoCloseable {
         scene = sceneSpare;
         sceneSpare = t;
         record.forget();
-        // The strips: what the copy did not cover, widened by the reach of a sprite with its ring (half the
-        // sprite and at most 4 px: a sprite centred just outside the last scene was clipped there, yet
-        // reaches inside it), and a margin.
-        int r = (int) Math.ceil(Math.min(state.spritePixels(), pointLimit) / 2) + 6;
+        // The strips: what the copy did not cover, widened by the reach of a sprite (a sprite centred just
+        // outside the last scene was clipped there, yet reaches inside it), and drawn from the items that
+        // reach them. The reach: half a sprite, or of a selected one with its ring, half a pixel where
+        // exact sprites snap to the pixel grid, and a pixel to spare. No wider: at a million items each
+        // pixel of it is a hundred more sprites to draw per strip.
         ItemDraw d = itemDraw();
+        float reached = state.selectedCount() > 0 ? d.pointPx + 2 * SelectionPass.ringPixels(d.pointPx) : d.pointPx;
+        int r = (int) Math.ceil(Math.min(reached, pointLimit) / 2 + 0.5f) + 1;
         int drawn = 0;
         if (dx != 0) {
             int x0 = dx > 0 ? 0 : tw + dx - r, x1 = dx > 0 ? dx + r : tw;
