@@ -67,7 +67,9 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     private int texture, channels;
     private final int table, tableRows;
     private int occupied;
-    private long uploadedLayers, freedLayers, highWaterLayers, version;
+    private long uploadedLayers, freedLayers, highWaterLayers;
+    /** Per level, how often one of its pages went on or off the GPU ({@link #versionFor}). */
+    private final long[] levelChanges;
     private ExecutorService loader;
     private final ConcurrentLinkedQueue<Loaded> arrived = new ConcurrentLinkedQueue<>();
     private int[] wantLevels = new int[0], wantPages = new int[0], counts = new int[0];
@@ -114,6 +116,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         fromCache = decoder.fromCache();
         residentFirst = new int[levels];
         layerOf = new int[levels][];
+        levelChanges = new long[levels];
         int next = 0;
         boolean[] streamed = new boolean[levels];
         int[] pages = new int[levels];
@@ -162,14 +165,14 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     private void uploadResident(PageDecoder decoder) throws BundleException {
         List<int[]> order = decoder.order();
         int stop = decoder.heldFrom() >= 0 ? decoder.heldFrom() : order.size();
-        for (int i = 0; i < stop; i++) uploadNext(decoder, order.get(i), false);
+        for (int i = 0; i < stop; i++) uploadNext(decoder, order.get(i));
         if (texture == 0) allocate(Math.max(1, streamedChannels()));
         glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
         if (stop < order.size()) deferred = decoder;
     }
 
-    /** Takes the decoder's next page, {@code lp} = {level, page}, to its layer; {@code late}: one held back. */
-    private void uploadNext(PageDecoder decoder, int[] lp, boolean late) throws BundleException {
+    /** Takes the decoder's next page, {@code lp} = {level, page}, to its layer. */
+    private void uploadNext(PageDecoder decoder, int[] lp) throws BundleException {
         int level = lp[0], page = lp[1];
         try (PageImage img = decoder.next()) {
             if (texture == 0) allocate(Math.max(img.channels(), streamedChannels()));
@@ -185,14 +188,13 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
                 layer = c == null ? -1 : streamFirst + c.layer();
             }
             if (layer < 0) return;
-            put(img, layer, late);
+            put(img, layer);
             setLayer(level, page, layer);
         }
     }
 
     /** The decoder while pages it held back are still to come (then it is this atlas's to close), else null. */
     private PageDecoder deferred;
-    private long lateUploads;
 
     /** True while pages held back at the start (the finest level's) are still to be uploaded. */
     public boolean deferredPending() { return deferred != null; }
@@ -209,7 +211,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         List<int[]> order = deferred.order();
         while (deferred.remaining() > 0 && (wait || deferred.nextReady())) {
             try {
-                uploadNext(deferred, order.get(order.size() - deferred.remaining()), true);
+                uploadNext(deferred, order.get(order.size() - deferred.remaining()));
             } catch (BundleException e) {
                 System.err.println("embedscope: " + e.getMessage() + "; its items are drawn from a coarser level");
             }
@@ -258,10 +260,9 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
 
     /**
      * Uploads {@code img} into {@code layer}, first widening the array when the page has more channels
-     * than it; {@code late}: a page held back at the start, which only what samples the finest level sees
-     * ({@link #versionFor}).
+     * than it.
      */
-    private void put(PageImage img, int layer, boolean late) throws BundleException {
+    private void put(PageImage img, int layer) throws BundleException {
         if (img.channels() > channels) grow(img.channels());
         ByteBuffer px = img.pixels();
         ByteBuffer converted = null;
@@ -277,8 +278,6 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         uploadedLayers++;
         if (layerOfLayer(layer) == null) occupied++;
         highWaterLayers = Math.max(highWaterLayers, occupied);
-        if (late) lateUploads++;
-        else version++;
     }
 
     /** A page with colour after grey ones: the array takes the richer format and every page on it is uploaded again from its file. */
@@ -308,6 +307,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
 
     private void setLayer(int level, int page, int layer) {
         layerOf[level][page] = layer;
+        levelChanges[level]++;
         glBindTexture(GL_TEXTURE_2D, table);
         try (MemoryStack stack = MemoryStack.stackPush()) {
             glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
@@ -399,7 +399,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
                     occupied--;
                     freedLayers++;
                 }
-                put(img, layer, false);
+                put(img, layer);
                 setLayer(a.level(), a.page(), layer);
                 uploads++;
                 changed = true;
@@ -453,15 +453,17 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     /** True while streamed pages are being decoded or wait to be uploaded: frames should keep coming. */
     public boolean busy() { return pool != null && (pool.inFlight() > 0 || !arrived.isEmpty()); }
 
-    /** Increases whenever a page is uploaded or evicted (but a page held back at the start: {@link #versionFor}). */
-    public long version() { return version; }
-
     /**
-     * What a picture sampling level {@code level} (-1: none, flat squares) depends on: {@link #version},
-     * and for the finest level also the pages held back at the start that arrived since. An item
-     * drawn at a level falls back to coarser ones only, so a page of a finer level changes nothing there.
+     * What a picture sampling level {@code level} (-1: none, flat squares) depends on: changes whenever a
+     * page of that level or a coarser one goes on or off the GPU. An item drawn at a level falls back to
+     * coarser ones only, so a page of a finer level changes nothing there: the hovered item's finest
+     * page, or the finest level held back at the start, does not redraw a scene of coarser sprites.
      */
-    public long versionFor(int level) { return level == 0 ? version + lateUploads : version; }
+    public long versionFor(int level) {
+        long v = 0;
+        for (int l = Math.max(0, level); l < levels; l++) v += levelChanges[l];
+        return v;
+    }
 
     // ---------------------------------------------------------------- drawing
 

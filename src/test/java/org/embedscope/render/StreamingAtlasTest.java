@@ -157,6 +157,7 @@ class StreamingAtlasTest {
         assertEquals(2, view.scene().currentLevel());
         view.frame(-1, -1, false);
         assertFalse(view.scene().busy());
+        long scene = view.scene().imageStamp(), coarse = atlas().versionFor(2), finest = atlas().versionFor(0);
         Camera cam = view.scene().state().camera();
         float[] p = view.scene().layouts()[0];
         int item = 37;
@@ -173,5 +174,12 @@ class StreamingAtlasTest {
         }
         view.frame(x, y, false);
         TestScene.assertColor(colour(item, 0), view.rgb(cx, cy), "enlarged from the finest level");
+        // A finest page changes nothing a scene of coarsest sprites shows: it is not drawn again (at a
+        // million items, a zoomed scene is a hundred milliseconds on a software rasteriser).
+        assertNotEquals(finest, atlas().versionFor(0), "the finest level changed");
+        assertEquals(coarse, atlas().versionFor(2), "what the coarsest level's sprites show did not");
+        assertEquals(scene, view.scene().imageStamp(), "the scene was not drawn again for the hovered item's page");
+        view.frame(-1, -1, false);
+        TestScene.assertColor(colour(item, 2), at(item), "the item's sprite in the scene, unhovered: from the coarsest level");
     }
 }
