@@ -33,6 +33,11 @@ import org.lwjgl.system.MemoryUtil;
  * level whose page is ({@code residentCell} in {@code atlas.glsl}), so a sprite is never blank and
  * never another item's; it sharpens when its page arrives.
  *
+ * <p>The array holds the resident levels and the first streamed layers at the start and grows (doubling
+ * the streamed part, copied on the GPU) as streamed pages need more, up to the plan's layers: a view
+ * that never needs the whole budget never takes it (a software rasteriser clears the memory of every
+ * layer allocated, so untouched layers would be resident memory).
+ *
  * <p>Grey and grey+alpha pages stay one or two bytes per texel; swizzles make every format read as
  * RGBA in the shaders. No mipmaps: they would blend neighbouring cells; coarser levels take their
  * place. Bytes are counted as the plan counts them (RGB as four a texel).
@@ -48,6 +53,8 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     public static final int UPLOADS_PER_FRAME = 2;
     /** Streamed pages decoded at once. */
     static final int LOAD_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /** Streamed layers allocated at the start (an eighth of the plan's, at least this many); more as they are needed. */
+    static final int FIRST_STREAMED_LAYERS = 4;
     static final int TABLE_WIDTH = 4096;
     static final int TABLE_UNIT = 2;
 
@@ -65,6 +72,8 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     private final PagePool pool;
     private final int streamFirst;
     private int texture, channels;
+    /** Layers of the array as allocated now: the plan's at most ({@link #ensureLayers}). */
+    private int allocatedLayers;
     private final int table, tableRows;
     private int occupied;
     private long uploadedLayers, freedLayers, highWaterLayers;
@@ -129,6 +138,12 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
             streamed[l] = !plan.resident(l) && files.get(l) != null;
         }
         streamFirst = next;
+        // Grown by a copy on the GPU (GL 4.3 or ARB_copy_image); without one, every layer from the start.
+        var caps = org.lwjgl.opengl.GL.getCapabilities();
+        growsByCopy = caps.OpenGL43 || caps.GL_ARB_copy_image;
+        int streamLayers = plan.streamLayers();
+        allocatedLayers = Math.max(1, growsByCopy
+                ? streamFirst + Math.min(streamLayers, Math.max(FIRST_STREAMED_LAYERS, streamLayers / 8)) : plan.layers());
         pool = plan.streamLayers() > 0 ? new PagePool(plan.streamLayers(), pages, streamed, 2 * LOAD_THREADS) : null;
         tableRows = (maxPages + TABLE_WIDTH - 1) / TABLE_WIDTH;
         table = glGenTextures();
@@ -234,16 +249,45 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
 
     private void allocate(int ch) {
         channels = ch;
-        texture = glGenTextures();
+        texture = newArray(ch, allocatedLayers);
+    }
+
+    /** Whether the array grows as it is needed ({@link #ensureLayers}) rather than being allocated whole at the start. */
+    private final boolean growsByCopy;
+
+    /**
+     * Makes the array hold layer {@code layers - 1}: a larger one (the streamed part doubled, the plan's
+     * layers at most) takes every layer of the old one, copied on the GPU. Leaves it bound.
+     */
+    private void ensureLayers(int layers) {
+        if (layers <= allocatedLayers) return;
+        if (layers > plan.layers()) throw new IllegalStateException("layer " + (layers - 1) + " of " + plan.layers());
+        int grown = Math.min(plan.layers(), Math.max(layers, streamFirst + 2 * (allocatedLayers - streamFirst)));
+        int bigger = newArray(channels, grown);
+        if (org.lwjgl.opengl.GL.getCapabilities().OpenGL43) {
+            org.lwjgl.opengl.GL43C.glCopyImageSubData(texture, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, bigger, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0,
+                    plan.width(), plan.height(), allocatedLayers);
+        } else {
+            org.lwjgl.opengl.ARBCopyImage.glCopyImageSubData(texture, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, bigger, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0,
+                    plan.width(), plan.height(), allocatedLayers);
+        }
+        glDeleteTextures(texture);
+        texture = bigger;
+        allocatedLayers = grown;
         glBindTexture(GL_TEXTURE_2D_ARRAY, texture);
+    }
+
+    /** A new array of {@code layers} layers of {@code ch} channels, set up for sampling; left bound. */
+    private int newArray(int ch, int layers) {
+        int id = glGenTextures();
+        glBindTexture(GL_TEXTURE_2D_ARRAY, id);
         int internal = switch (ch) {
             case 1 -> GL_R8;
             case 2 -> GL_RG8;
             case 3 -> GL_RGB8;
             default -> GL_RGBA8;
         };
-        glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, internal, plan.width(), plan.height(), Math.max(1, plan.layers()), 0, format(ch),
-                GL_UNSIGNED_BYTE, (ByteBuffer) null);
+        glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, internal, plan.width(), plan.height(), layers, 0, format(ch), GL_UNSIGNED_BYTE, (ByteBuffer) null);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -256,6 +300,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
             default -> new int[] {GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA};
         };
         glTexParameteriv(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        return id;
     }
 
     /**
@@ -263,6 +308,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
      * than it.
      */
     private void put(PageImage img, int layer) throws BundleException {
+        ensureLayers(layer + 1);
         if (img.channels() > channels) grow(img.channels());
         ByteBuffer px = img.pixels();
         ByteBuffer converted = null;
@@ -534,8 +580,8 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
 
     private long layerBytes() { return (long) plan.width() * plan.height() * TexturePlan.texelBytes(channels); }
 
-    /** Bytes of the array as allocated: every layer, used or not. */
-    public long allocatedBytes() { return texture == 0 ? 0 : (long) Math.max(1, plan.layers()) * layerBytes(); }
+    /** Bytes of the array as allocated now: every layer, used or not (it grows as streamed pages need more). */
+    public long allocatedBytes() { return texture == 0 ? 0 : (long) allocatedLayers * layerBytes(); }
 
     /** Bytes of the layers holding a page now: uploaded minus freed. */
     public long residentBytes() { return occupied * layerBytes(); }

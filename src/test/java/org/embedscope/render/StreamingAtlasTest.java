@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The atlas within a budget too small for it: the finest level streams through a few layers while the
  * view moves from block to block of items. What is on screen is read back: every sprite shows its own
  * item, from the coarser level while its page is on its way and from the finest once it is there,
- * also after its page was evicted and loaded again; and the bytes on the GPU never exceed the budget.
+ * also after its page was evicted and loaded again, and after the array grew to hold more pages; and the
+ * bytes on the GPU never exceed the budget.
  */
 class StreamingAtlasTest {
     static final int SIZE = 256, BLOCKS = 16, N = 4 * BLOCKS + 4;
@@ -105,6 +106,7 @@ class StreamingAtlasTest {
         assertFalse(at.plan().resident(0), "the finest level does not fit");
         assertTrue(at.plan().resident(1) && at.plan().resident(2));
         assertEquals(16 - 5 - 2, at.plan().streamLayers());
+        assertEquals((7 + 4) * 32L * 32 * 4, at.allocatedBytes(), "at the start, the resident levels and the first streamed layers only");
         ViewState st = view.scene().state();
         SpriteSizing s = st.sizing();
         st.setSizing(new SpriteSizing(1f, s.maxPx(), s.pointLimit()));
@@ -133,6 +135,7 @@ class StreamingAtlasTest {
         assertTrue(at.evictions() >= 2, "ten pages through nine layers, the first twice: " + at.evictions());
         assertTrue(at.uploads() >= 7 + 11, "resident pages, then each block's page, block 0 twice: " + at.uploads());
         assertEquals(-1, at.layer(0, 1), "block 1's page, the least recently used, was evicted");
+        assertEquals(BUDGET, at.allocatedBytes(), "grown, copying what it held, as the pages needed more layers");
     }
 
     @Test
