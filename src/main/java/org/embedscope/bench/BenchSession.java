@@ -61,6 +61,7 @@ public final class BenchSession {
     private double firstFrameMs;
     private double startToFirstFrameMs;
     private long heapUsed;
+    /** VmRSS after the phases, the session still open; {@link #peakRssKb} the most it was. */
     private long rssKb;
     private long peakRssKb;
     private int items;
@@ -126,10 +127,12 @@ public final class BenchSession {
             b.texEvictions = atlas.evictions();
             b.texStreams = atlas.streams();
             b.session = null;
+            // With the session still open, as while a user explores (its GL context, on a software
+            // rasteriser the textures too, are let go when it closes).
+            Runtime rt = Runtime.getRuntime();
+            b.heapUsed = rt.totalMemory() - rt.freeMemory();
+            b.rssKb = procStatus("VmRSS");
         }
-        Runtime rt = Runtime.getRuntime();
-        b.heapUsed = rt.totalMemory() - rt.freeMemory();
-        b.rssKb = procStatus("VmRSS");
         b.peakRssKb = procStatus("VmHWM");
         return b;
     }
