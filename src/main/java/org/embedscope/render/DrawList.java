@@ -2,10 +2,11 @@ package org.embedscope.render;
 
 /**
  * Which items a frame draws, so that its cost follows what is on screen rather than the number of
- * items: at rest, the items whose centres lie in the drawn target (the view and its guard band, a
- * pixel or two wider: the GL clips a point by its centre, so nothing else could show) — every one
- * of them up to {@value #MOST_DRAWN}, beyond that the finest {@link DensityLevels} level that puts
- * no more on screen; mid-transition, every item. Hidden items take no
+ * items: at rest, the items whose centres lie within a sprite's reach of the view (a pixel or two
+ * wider: nothing else could show) — every one of them while the drawn target (the view and its guard
+ * band) holds at most {@value #MOST_DRAWN}, beyond that those of the finest {@link DensityLevels}
+ * level that puts no more there; mid-transition, every item. The level is chosen over the target, not
+ * the reach, so that the level of detail does not change with the sprites' size. Hidden items take no
  * part in the levels (a spot's top items are shown ones); the levels are made again when the hidden
  * set changes. GL-free.
  */
@@ -26,7 +27,7 @@ final class DrawList {
     private int level = -1;
     private int mostDrawn = MOST_DRAWN;
     private long listedVersion = -1;
-    private int listedGuard = -1;
+    private int listedGuard = -1, listedReach = -1;
     private int[] listed;
 
     DrawList(float[][] layouts) {
@@ -37,17 +38,21 @@ final class DrawList {
     /**
      * The items to draw in this frame, ascending, or null for every item (mid-transition).
      *
-     * @param guard pixels drawn beyond each edge of the view
+     * @param guard pixels the target holds beyond each edge of the view (the level of detail is chosen over it)
+     * @param reach pixels beyond each edge of the view whose items are listed (at most {@code guard})
      */
-    int[] items(ViewState st, int guard) {
-        if (st.version() == listedVersion && guard == listedGuard && st.itemStates().version() == statesVersion) return listed;
-        listed = list(st, guard);
+    int[] items(ViewState st, int guard, int reach) {
+        if (st.version() == listedVersion && guard == listedGuard && reach == listedReach && st.itemStates().version() == statesVersion) {
+            return listed;
+        }
+        listed = list(st, guard, reach);
         listedVersion = st.version();
         listedGuard = guard;
+        listedReach = reach;
         return listed;
     }
 
-    private int[] list(ViewState st, int guard) {
+    private int[] list(ViewState st, int guard, int reach) {
         Transition tr = st.transition();
         int layout = restingLayout(tr);
         if (layout < 0) {
@@ -59,10 +64,11 @@ final class DrawList {
         if (d == null) levels[layout] = d = DensityLevels.of(layouts[layout], shownItems());
         float[] b = box(st.camera(), guard);
         level = d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
-        return d.inBox(level, b[0], b[1], b[2], b[3]);
+        float[] r = box(st.camera(), reach);
+        return d.inBox(level, r[0], r[1], r[2], r[3]);
     }
 
-    /** The world box whose items' centres lie in the drawn target: minX, minY, maxX, maxY. */
+    /** The world box whose items' centres lie within {@code guard} pixels (and the slack) of the view: minX, minY, maxX, maxY. */
     private static float[] box(Camera cam, int guard) {
         float m = guard + SLACK_PX;
         return new float[] {cam.worldX(-m), cam.worldY(cam.height() + m), cam.worldX(cam.width() + m), cam.worldY(-m)};

@@ -87,7 +87,7 @@ public final class SceneRenderer implements AutoCloseable {
     /** The last exact scene: the camera it was drawn for, what else it showed, and the level of detail it drew. */
     private float anchorCx, anchorCy, anchorZoom = Float.NaN;
     private long anchorContent = -1, anchorStates = -1;
-    private int anchorLevel = Integer.MIN_VALUE, anchorLayout = -1;
+    private int anchorLevel = Integer.MIN_VALUE, anchorLayout = -1, anchorGuard = -1;
     /** Whole pixels the scene has been shifted since it was last drawn exactly: x right, y down. */
     private int shiftedX, shiftedY;
     private long lastShiftNs;
@@ -119,6 +119,24 @@ public final class SceneRenderer implements AutoCloseable {
      * into a target this much larger keeps it, as long as the sprite is at most twice this wide.
      */
     private final int guard;
+
+    /**
+     * Pixels beyond each edge of the view whose items a scene draws now: the reach of a sprite
+     * ({@link #spriteReach}), at most the target's guard band. A sprite centred further out cannot reach
+     * the view, so the band beyond is left out (at 8× zoom a third of the sprites a full band would draw);
+     * a pan shifts and fills in this band only.
+     */
+    int activeGuard() { return Math.min(guard, spriteReach()); }
+
+    /**
+     * How far a sprite reaches from its centre, in whole pixels: half of it, or of a selected one with
+     * its ring, half a pixel where exact sprites snap to the pixel grid, and a pixel to spare.
+     */
+    private int spriteReach() {
+        float px = state.spritePixels();
+        float reached = state.selectedCount() > 0 ? px + 2 * SelectionPass.ringPixels(px) : px;
+        return (int) Math.ceil(Math.min(reached, pointLimit) / 2 + 0.5f) + 1;
+    }
 
     private ColumnTable columns;
     /** Typing a million rows' columns takes a good part of a second: not on the way to the first frame. */
@@ -472,13 +490,14 @@ public final class SceneRenderer implements AutoCloseable {
     private void drawChanged(boolean resized, int w, int h, int g) {
         int[] items = null;
         boolean listed = false;
+        int ga = activeGuard();
         if (resized || drawnVersion != state.version() || atlas.busy()) {
-            items = drawList.items(state, g);
+            items = drawList.items(state, g, ga);
             listed = true;
         }
         // Pages for what this frame shows: the items drawn (at rest) and the hovered item's finest one.
         if (atlas.streams()) {
-            if (!listed) items = drawList.items(state, g);
+            if (!listed) items = drawList.items(state, g, ga);
             int level = currentLevel();
             atlas.update(level, items, items == null ? 0 : items.length, restingHoverCell());
             listed = true;
@@ -490,7 +509,7 @@ public final class SceneRenderer implements AutoCloseable {
         // half resolution (a quarter of the pixels); the frame after the motion is exact again.
         boolean half = stale ? motionFramesHalf() : lastWasHalf;
         if (stale) {
-            int[] list = listed ? items : drawList.items(state, g);
+            int[] list = listed ? items : drawList.items(state, g, ga);
             if (half) {
                 float k = motionScale();
                 sceneHalf.ensureSize((int) Math.ceil((w + 2 * g) * k), (int) Math.ceil((h + 2 * g) * k));
@@ -619,58 +638,61 @@ public final class SceneRenderer implements AutoCloseable {
         anchorStates = state.itemStates().version();
         anchorLevel = drawList.level();
         anchorLayout = DrawList.restingLayout(state.transition());
+        anchorGuard = activeGuard();
         shiftedX = shiftedY = 0;
         shifted = false;
     }
 
     /**
      * A pan at rest (only the camera moved, by whole pixels, at the same zoom and level of detail) redraws
-     * only what it uncovers: the last scene is copied shifted, and the strips along the edges it left,
-     * widened by a sprite, are cleared and drawn from the items that can reach them, each under a scissor.
-     * The same picture as a full redraw, for the cost of a copy and a few strips; a sprite may sit a pixel
-     * off where float rounding differs, so the scene is drawn exactly once the camera rests. Returns false
-     * (draw it all) whenever anything else changed.
+     * only what it uncovers: the last scene's active band ({@link #activeGuard}) is copied shifted, and
+     * the strips along the edges it left, widened by a sprite, are cleared and drawn from the items that
+     * can reach them, each under a scissor. The same picture as a full redraw, for the cost of a copy and
+     * a few strips; a sprite may sit a pixel off where float rounding differs, so the scene is drawn
+     * exactly once the camera rests. Returns false (draw it all) whenever anything else changed.
      */
     private boolean shiftScene(int g) {
         Camera cam = state.camera();
+        int ga = activeGuard();
         if (guardStale || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
-                || cam.zoom() != anchorZoom || lastWasHalf || drawList.levelFor(state, g) != anchorLevel
+                || cam.zoom() != anchorZoom || lastWasHalf || ga != anchorGuard || drawList.levelFor(state, g) != anchorLevel
                 || DrawList.restingLayout(state.transition()) != anchorLayout || drawnAtlasVersion != atlasVersion()) {
             return false;
         }
+        // The active rectangle in the target's GL coordinates: what a scene draws and a shift keeps.
+        int ax0 = g - ga, ay0 = g - ga, ax1 = g + cam.width() + ga, ay1 = g + cam.height() + ga;
         // Where the last exact scene's centre is now on screen, in pixels: a whole number, or no shift.
         float ox = cam.screenX(anchorCx) - cam.width() / 2f, oy = cam.screenY(anchorCy) - cam.height() / 2f;
         int ix = Math.round(ox), iy = Math.round(oy);
-        int tw = scene.width(), th = scene.height();
-        if (Math.abs(ox - ix) > 0.01f || Math.abs(oy - iy) > 0.01f || Math.abs(ix) >= tw / 2 || Math.abs(iy) >= th / 2) return false;
+        if (Math.abs(ox - ix) > 0.01f || Math.abs(oy - iy) > 0.01f || Math.abs(ix) >= (ax1 - ax0) / 2 || Math.abs(iy) >= (ay1 - ay0) / 2) {
+            return false;
+        }
         int dx = ix - shiftedX, dy = iy - shiftedY;
         if (dx == 0 && dy == 0) return true;
-        sceneSpare.ensureSize(tw, th);
+        sceneSpare.ensureSize(scene.width(), scene.height());
         // Content moves by (dx, dy) on screen: y down there, up in GL's target coordinates.
         glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, sceneSpare.fbo());
-        int sx0 = Math.max(0, -dx), sx1 = Math.min(tw, tw - dx), sy0 = Math.max(0, dy), sy1 = Math.min(th, th + dy);
+        int sx0 = Math.max(ax0, ax0 - dx), sx1 = Math.min(ax1, ax1 - dx), sy0 = Math.max(ay0, ay0 + dy), sy1 = Math.min(ay1, ay1 + dy);
         glBlitFramebuffer(sx0, sy0, sx1, sy1, sx0 + dx, sy0 - dy, sx1 + dx, sy1 - dy, GL_COLOR_BUFFER_BIT, GL_NEAREST);
         RenderTarget t = scene;
         scene = sceneSpare;
         sceneSpare = t;
         record.forget();
         // The strips: what the copy did not cover, widened by the reach of a sprite (a sprite centred just
-        // outside the last scene was clipped there, yet reaches inside it), and drawn from the items that
-        // reach them. The reach: half a sprite, or of a selected one with its ring, half a pixel where
-        // exact sprites snap to the pixel grid, and a pixel to spare. No wider: at a million items each
-        // pixel of it is a hundred more sprites to draw per strip.
+        // outside the last active band was not drawn there, yet reaches inside it), and drawn from the
+        // items that reach them. No wider: at a million items each pixel of it is a hundred more sprites
+        // to draw per strip.
         ItemDraw d = itemDraw();
-        float reached = state.selectedCount() > 0 ? d.pointPx + 2 * SelectionPass.ringPixels(d.pointPx) : d.pointPx;
-        int r = (int) Math.ceil(Math.min(reached, pointLimit) / 2 + 0.5f) + 1;
+        int r = spriteReach();
         int drawn = 0;
         if (dx != 0) {
-            int x0 = dx > 0 ? 0 : tw + dx - r, x1 = dx > 0 ? dx + r : tw;
-            drawn += drawStrip(d, g, Math.max(0, x0), 0, Math.min(tw, x1), th, r);
+            int x0 = dx > 0 ? ax0 : ax1 + dx - r, x1 = dx > 0 ? ax0 + dx + r : ax1;
+            drawn += drawStrip(d, g, ga, Math.max(ax0, x0), ay0, Math.min(ax1, x1), ay1, r);
         }
         if (dy != 0) {
-            int y0 = dy > 0 ? th - dy - r : 0, y1 = dy > 0 ? th : -dy + r;
-            drawn += drawStrip(d, g, 0, Math.max(0, y0), tw, Math.min(th, y1), r);
+            int y0 = dy > 0 ? ay1 - dy - r : ay0, y1 = dy > 0 ? ay1 : ay0 - dy + r;
+            drawn += drawStrip(d, g, ga, ax0, Math.max(ay0, y0), ax1, Math.min(ay1, y1), r);
         }
         drawnCount = drawn;
         shiftedX = ix;
@@ -679,17 +701,19 @@ public final class SceneRenderer implements AutoCloseable {
         return true;
     }
 
-    /** Clears and draws the target's box [x0, x1) × [y0, y1) (GL coordinates) from the items whose sprites can reach it. */
-    private int drawStrip(ItemDraw d, int g, int x0, int y0, int x1, int y1, int r) {
+    /**
+     * Clears and draws the target's box [x0, x1) × [y0, y1) (GL coordinates) from the items whose sprites
+     * can reach it, of those a scene with active band {@code ga} draws.
+     */
+    private int drawStrip(ItemDraw d, int g, int ga, int x0, int y0, int x1, int y1, int r) {
         if (x1 <= x0 || y1 <= y0) return 0;
         Camera cam = state.camera();
-        int tw = scene.width(), th = scene.height();
+        int th = scene.height();
         // The box widened by r, in world units (screen y runs down, GL's up), found in the level's grid;
-        // no further than the target's edges (and DrawList's slack): the GL clips a point whose centre is
-        // outside, so items there are not drawn whatever they would reach (at a million items, a fifth of a strip's).
-        float s = DrawList.SLACK_PX;
-        float wx0 = cam.worldX(Math.max(-s, x0 - r) - g), wx1 = cam.worldX(Math.min(tw + s, x1 + r) - g);
-        float wyA = cam.worldY(th - Math.max(-s, y0 - r) - g), wyB = cam.worldY(th - Math.min(th + s, y1 + r) - g);
+        // no further than the active band (and DrawList's slack), whose items are all a full redraw draws.
+        float s = DrawList.SLACK_PX, lo = g - ga - s, hiX = g + cam.width() + ga + s, hiY = g + cam.height() + ga + s;
+        float wx0 = cam.worldX(Math.max(lo, x0 - r) - g), wx1 = cam.worldX(Math.min(hiX, x1 + r) - g);
+        float wyA = cam.worldY(th - Math.max(lo, y0 - r) - g), wyB = cam.worldY(th - Math.min(hiY, y1 + r) - g);
         int[] inside = drawList.inBox(anchorLayout, wx0, Math.min(wyA, wyB), wx1, Math.max(wyA, wyB));
         glEnable(GL_SCISSOR_TEST);
         glScissor(x0, y0, x1 - x0, y1 - y0);
@@ -911,7 +935,7 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** Of items near the cursor, those the scene draws (at rest: the current levels-of-detail level's). */
     private int[] candidates(int[] near) {
-        drawList.items(state, guard); // the level for the current view
+        drawList.items(state, guard, activeGuard()); // the level for the current view
         int layout = DrawList.restingLayout(state.transition());
         if (layout < 0 || drawList.level() < 0) return near;
         int kept = 0;
@@ -930,7 +954,7 @@ public final class SceneRenderer implements AutoCloseable {
         int gx = x + g, gy = h - 1 - y + g;
         int x0 = Math.max(g, gx - radius), y0 = Math.max(g, gy - radius);
         int x1 = Math.min(g + w - 1, gx + radius), y1 = Math.min(g + h - 1, gy + radius);
-        int[] items = drawList.items(state, g);
+        int[] items = drawList.items(state, guard, activeGuard());
         ItemDraw d = itemDraw();
         if (items == null) return picking.pick(d, null, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
         pickItems.upload(items, 0);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pan by whole pixels shifts the last scene and draws only the strips it uncovers: the frame, and the
- * scene's guard band that later pans bring into view, are what a full redraw at the new camera draws,
+ * scene's active band that later pans bring into view, are what a full redraw at the new camera draws,
  * pixel for pixel, in every direction, with a selection and
  * sprites crossing the strips' edges; anything else changed is drawn in full; at rest it is exact.
  */
@@ -63,10 +63,12 @@ class PanShiftRenderTest {
                 assertFalse(scene.lastSceneShifted());
                 int d = FramePixels.differing(shifted, FramePixels.of(v));
                 assertTrue(d <= 3, "pan " + m[0] + "," + m[1] + " ×" + run + ": " + d + " pixels differ from a full redraw");
-                // The guard band too, which later pans carry into view: the target as a full redraw draws it, but
-                // for the outermost half sprite, where a shifted copy keeps parts of sprites whose centres it moved
-                // out (a full redraw clips them) and which a pan back clears and draws again with its strip.
-                int dt = differingInside(shiftedTarget, scene.sceneTargetPixels(), (int) Math.ceil(st.spritePixels() / 2) + 2);
+                // The active band too, which later pans carry into view: the target as a full redraw draws it, but
+                // for its outermost half sprite, where a shifted copy keeps parts of sprites whose centres it moved
+                // out (a full redraw leaves them out) and which a pan back clears and draws again with its strip.
+                int outside = scene.guard() - scene.activeGuard();
+                assertTrue(outside >= 0 && scene.activeGuard() > st.spritePixels() / 2, "the band holds the reach of a sprite: " + scene.activeGuard());
+                int dt = differingInside(shiftedTarget, scene.sceneTargetPixels(), outside + (int) Math.ceil(st.spritePixels() / 2) + 2);
                 assertTrue(dt <= 6, "pan " + m[0] + "," + m[1] + " ×" + run + ": " + dt + " pixels of the scene target differ from a full redraw");
             }
             assertTrue(shiftedFrames > steps * 3 / 4, shiftedFrames + " of " + steps + " whole-pixel pans were shifts (the rest met the data's edge)");
