@@ -95,15 +95,6 @@ final class DrawList {
         return -1;
     }
 
-    /**
-     * True when {@code item} is among those the last {@link #items} call's level keeps (every item
-     * mid-transition); picking sees what is drawn.
-     */
-    boolean drawn(int layout, int item) {
-        if (level < 0 || levels[layout] == null || level == levels[layout].levels() - 1) return hidden == null || !hidden[item];
-        return java.util.Arrays.binarySearch(levels[layout].kept(level), item) >= 0;
-    }
-
     /** Draws at most about {@code most} items at rest (levels of detail beyond): {@value #MOST_DRAWN} unless changed. */
     void setMostDrawn(int most) {
         mostDrawn = most;

@@ -915,7 +915,7 @@ public final class SceneRenderer implements AutoCloseable {
         int x1 = Math.min(g + w - 1, gx + radius), y1 = Math.min(g + h - 1, gy + radius);
         // Only the items whose sprite can reach the scissored pixels, in item order: the same texels as every item drawn.
         float halfPx = state.spritePixels() / 2f + radius + PICK_SLACK_PX;
-        int[] near = candidates(pickIndex.near(state.transition(), state.camera(), x + 0.5f, y + 0.5f, halfPx));
+        int[] near = candidates(x + 0.5f, y + 0.5f, halfPx);
         if (near.length == 0) {
             pickedId = -1;
         } else {
@@ -933,14 +933,19 @@ public final class SceneRenderer implements AutoCloseable {
     /** Pixels beyond a sprite's half side that a candidate for picking may be: rounding of positions. */
     static final float PICK_SLACK_PX = 2f;
 
-    /** Of items near the cursor, those the scene draws (at rest: the current levels-of-detail level's). */
-    private int[] candidates(int[] near) {
+    /**
+     * The items the scene draws whose centres lie within {@code halfPx} pixels of view point ({@code px},
+     * {@code py}), ascending: at rest from the grid of the current level of detail's items (a million
+     * items at the fitted view put thousands near a dense spot, of which that level draws a few dozen),
+     * mid-transition from the pick index over every item's interpolated position.
+     */
+    private int[] candidates(float px, float py, float halfPx) {
         drawList.items(state, guard, activeGuard()); // the level for the current view
         int layout = DrawList.restingLayout(state.transition());
-        if (layout < 0 || drawList.level() < 0) return near;
-        int kept = 0;
-        for (int i : near) if (drawList.drawn(layout, i)) near[kept++] = i;
-        return java.util.Arrays.copyOf(near, kept);
+        if (layout < 0 || drawList.level() < 0) return pickIndex.near(state.transition(), state.camera(), px, py, halfPx);
+        Camera cam = state.camera();
+        float wx = cam.worldX(px), wy = cam.worldY(py), half = halfPx / cam.pixelsPerUnit();
+        return drawList.inBox(layout, wx - half, wy - half, wx + half, wy + half);
     }
 
     /**
