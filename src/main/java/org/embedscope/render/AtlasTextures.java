@@ -72,7 +72,10 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     private final PagePool pool;
     private final int streamFirst;
     private int texture, channels;
-    /** Layers of the array as allocated now: the plan's at most ({@link #ensureLayers}). */
+    /**
+     * Layers of the array as allocated now, the plan's at most ({@link #ensureLayers}); all of them from
+     * the start where the GL cannot copy between arrays.
+     */
     private int allocatedLayers;
     private final int table, tableRows;
     private int occupied;
@@ -140,7 +143,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         streamFirst = next;
         // Grown by a copy on the GPU (GL 4.3 or ARB_copy_image); without one, every layer from the start.
         var caps = org.lwjgl.opengl.GL.getCapabilities();
-        growsByCopy = caps.OpenGL43 || caps.GL_ARB_copy_image;
+        boolean growsByCopy = caps.OpenGL43 || caps.GL_ARB_copy_image;
         int streamLayers = plan.streamLayers();
         allocatedLayers = Math.max(1, growsByCopy
                 ? streamFirst + Math.min(streamLayers, Math.max(FIRST_STREAMED_LAYERS, streamLayers / 8)) : plan.layers());
@@ -251,9 +254,6 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         channels = ch;
         texture = newArray(ch, allocatedLayers);
     }
-
-    /** Whether the array grows as it is needed ({@link #ensureLayers}) rather than being allocated whole at the start. */
-    private final boolean growsByCopy;
 
     /**
      * Makes the array hold layer {@code layers - 1}: a larger one (the streamed part doubled, the plan's
