@@ -414,7 +414,8 @@ public final class ViewState {
 
     public boolean isSelected(int item) { return selection.contains(item); }
 
-    public int selectedCount() { return selection.cardinality(); }
+    /** How many items are selected (from the cached {@link #selectedItems}: asked for several times a frame). */
+    public int selectedCount() { return selectedItems().length; }
 
     /** Increases whenever the selection changes. */
     public long selectionVersion() { return selectionVersion; }
