@@ -6,6 +6,8 @@ package org.embedscope.render;
  * a {@link PointGrid} lookup (each layout's grid is built on first use); mid-transition, when every
  * drawn position changes each frame, one pass over the blended positions, computed as the vertex
  * shader does ({@link Transition#position}). GL-free; thread-confined like the renderer that owns it.
+ * The scene renderer asks it mid-transition only: at rest the grid of the level of detail's own items
+ * ({@link DrawList#inBox}) gives the drawn ones near the cursor directly, without the filter.
  */
 public final class PickIndex {
     private final float[][] layouts;
