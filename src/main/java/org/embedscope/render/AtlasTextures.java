@@ -264,13 +264,9 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         if (layers > plan.layers()) throw new IllegalStateException("layer " + (layers - 1) + " of " + plan.layers());
         int grown = Math.min(plan.layers(), Math.max(layers, streamFirst + 2 * (allocatedLayers - streamFirst)));
         int bigger = newArray(channels, grown);
-        if (org.lwjgl.opengl.GL.getCapabilities().OpenGL43) {
-            org.lwjgl.opengl.GL43C.glCopyImageSubData(texture, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, bigger, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0,
-                    plan.width(), plan.height(), allocatedLayers);
-        } else {
-            org.lwjgl.opengl.ARBCopyImage.glCopyImageSubData(texture, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, bigger, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0,
-                    plan.width(), plan.height(), allocatedLayers);
-        }
+        // GL 4.3's and ARB_copy_image's entry point are the same function.
+        org.lwjgl.opengl.GL43C.glCopyImageSubData(texture, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, bigger, GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0,
+                plan.width(), plan.height(), allocatedLayers);
         glDeleteTextures(texture);
         texture = bigger;
         allocatedLayers = grown;

@@ -660,7 +660,8 @@ public final class SceneRenderer implements AutoCloseable {
             return false;
         }
         // The active rectangle in the target's GL coordinates: what a scene draws and a shift keeps.
-        int ax0 = g - ga, ay0 = g - ga, ax1 = g + cam.width() + ga, ay1 = g + cam.height() + ga;
+        int[] active = {g - ga, g - ga, g + cam.width() + ga, g + cam.height() + ga};
+        int ax0 = active[0], ay0 = active[1], ax1 = active[2], ay1 = active[3];
         // Where the last exact scene's centre is now on screen, in pixels: a whole number, or no shift.
         float ox = cam.screenX(anchorCx) - cam.width() / 2f, oy = cam.screenY(anchorCy) - cam.height() / 2f;
         int ix = Math.round(ox), iy = Math.round(oy);
@@ -688,11 +689,11 @@ public final class SceneRenderer implements AutoCloseable {
         int drawn = 0;
         if (dx != 0) {
             int x0 = dx > 0 ? ax0 : ax1 + dx - r, x1 = dx > 0 ? ax0 + dx + r : ax1;
-            drawn += drawStrip(d, g, ga, Math.max(ax0, x0), ay0, Math.min(ax1, x1), ay1, r);
+            drawn += drawStrip(d, g, active, Math.max(ax0, x0), ay0, Math.min(ax1, x1), ay1, r);
         }
         if (dy != 0) {
             int y0 = dy > 0 ? ay1 - dy - r : ay0, y1 = dy > 0 ? ay1 : ay0 - dy + r;
-            drawn += drawStrip(d, g, ga, ax0, Math.max(ay0, y0), ax1, Math.min(ay1, y1), r);
+            drawn += drawStrip(d, g, active, ax0, Math.max(ay0, y0), ax1, Math.min(ay1, y1), r);
         }
         drawnCount = drawn;
         shiftedX = ix;
@@ -703,17 +704,17 @@ public final class SceneRenderer implements AutoCloseable {
 
     /**
      * Clears and draws the target's box [x0, x1) × [y0, y1) (GL coordinates) from the items whose sprites
-     * can reach it, of those a scene with active band {@code ga} draws.
+     * can reach it, of those a scene drawing the {@code active} rectangle ({x0, y0, x1, y1}) draws.
      */
-    private int drawStrip(ItemDraw d, int g, int ga, int x0, int y0, int x1, int y1, int r) {
+    private int drawStrip(ItemDraw d, int g, int[] active, int x0, int y0, int x1, int y1, int r) {
         if (x1 <= x0 || y1 <= y0) return 0;
         Camera cam = state.camera();
         int th = scene.height();
         // The box widened by r, in world units (screen y runs down, GL's up), found in the level's grid;
-        // no further than the active band (and DrawList's slack), whose items are all a full redraw draws.
-        float s = DrawList.SLACK_PX, lo = g - ga - s, hiX = g + cam.width() + ga + s, hiY = g + cam.height() + ga + s;
-        float wx0 = cam.worldX(Math.max(lo, x0 - r) - g), wx1 = cam.worldX(Math.min(hiX, x1 + r) - g);
-        float wyA = cam.worldY(th - Math.max(lo, y0 - r) - g), wyB = cam.worldY(th - Math.min(hiY, y1 + r) - g);
+        // no further than the active rectangle (and DrawList's slack), whose items are all a full redraw draws.
+        float s = DrawList.SLACK_PX;
+        float wx0 = cam.worldX(Math.max(active[0] - s, x0 - r) - g), wx1 = cam.worldX(Math.min(active[2] + s, x1 + r) - g);
+        float wyA = cam.worldY(th - Math.max(active[1] - s, y0 - r) - g), wyB = cam.worldY(th - Math.min(active[3] + s, y1 + r) - g);
         int[] inside = drawList.inBox(anchorLayout, wx0, Math.min(wyA, wyB), wx1, Math.max(wyA, wyB));
         glEnable(GL_SCISSOR_TEST);
         glScissor(x0, y0, x1 - x0, y1 - y0);
@@ -1026,12 +1027,8 @@ public final class SceneRenderer implements AutoCloseable {
      */
     int[] sceneTargetPixels() {
         int w = scene.width(), h = scene.height();
-        ByteBuffer buf = MemoryUtil.memAlloc(w * h * 4);
+        ByteBuffer buf = readRgba(scene.fbo(), w, h);
         try {
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
-            glPixelStorei(GL_PACK_ALIGNMENT, 1);
-            glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, buf);
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
             int[] out = new int[w * h];
             buf.asIntBuffer().get(out);
             return out;
@@ -1042,11 +1039,7 @@ public final class SceneRenderer implements AutoCloseable {
 
     public ByteBuffer readPixels(int fbo) {
         int w = state.camera().width(), h = state.camera().height();
-        ByteBuffer buf = MemoryUtil.memAlloc(w * h * 4);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
-        glPixelStorei(GL_PACK_ALIGNMENT, 1);
-        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, buf);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        ByteBuffer buf = readRgba(fbo, w, h);
         // GL rows run bottom-up; images top-down.
         int row = w * 4;
         byte[] a = new byte[row], b = new byte[row];
@@ -1056,6 +1049,16 @@ public final class SceneRenderer implements AutoCloseable {
             buf.put(y * row, b);
             buf.put((h - 1 - y) * row, a);
         }
+        return buf;
+    }
+
+    /** RGBA bytes of the {@code w} × {@code h} pixels at the bottom left of framebuffer {@code fbo}, GL rows bottom-up; free with {@link MemoryUtil#memFree}. */
+    private static ByteBuffer readRgba(int fbo, int w, int h) {
+        ByteBuffer buf = MemoryUtil.memAlloc(w * h * 4);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, buf);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
         return buf;
     }
 
