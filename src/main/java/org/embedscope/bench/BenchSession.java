@@ -38,7 +38,8 @@ import org.embedscope.ui.OffscreenExplorer;
  *   <li><b>selected</b>: 30 redraws with 10,000 items selected (spread over the data) and the rest dimmed.</li>
  * </ol>
  * then <b>fit-full</b> and <b>zoomed-full</b>: 10 redraws each of those views drawing every sprite
- * (what a change of the view's geometry costs). The last five come after the others, which therefore
+ * (what a change of the view's geometry costs), and <b>zoomed-flat</b>: 10 more of the zoomed view with
+ * every sprite a flat square (what its sprites cost without their images). The last six come after the others, which therefore
  * run exactly as before they existed; the lasso's selection and the search's query are also timed
  * on their own.
  * Every frame draws the overlay too, as the window does, and ends with {@code glFinish}, so its time
@@ -176,7 +177,7 @@ public final class BenchSession {
         x.frame(-1, -1, overlay);
         hoverSweep(x, overlay, dense);
         exploring(x, overlay, dense);
-        fullRedraws(x, overlay, dense, 8f);
+        fullRedraws(x, overlay, dense, 8f, true);
         closePhase();
     }
 
@@ -184,9 +185,12 @@ public final class BenchSession {
      * {@code fit-full} and {@code zoomed-full}: 10 redraws each of the fitted view and of the zoomed
      * one ({@code zoom}× about {@code about}), every sprite drawn each time (the scene's record off):
      * what any change of the view's geometry costs there, where {@code fit} and {@code zoomed} are
-     * redraws after a change of colours, recoloured from the record from the third on.
+     * redraws after a change of colours, recoloured from the record from the third on. With {@code flat}
+     * also {@code zoomed-flat}: the zoomed view's redraws with every sprite a flat square of its colour,
+     * the same items at the same size: what drawing them costs without reading their images (on a
+     * software rasteriser, the floor of any redraw there).
      */
-    private void fullRedraws(OffscreenExplorer x, boolean overlay, float[] about, float zoom) {
+    private void fullRedraws(OffscreenExplorer x, boolean overlay, float[] about, float zoom, boolean flat) {
         closePhase();
         ViewState st = x.scene().state();
         x.scene().setRecording(false);
@@ -196,6 +200,11 @@ public final class BenchSession {
         st.setView(about[0], about[1], zoom);
         x.frame(-1, -1, overlay);
         redraws("zoomed-full", 10, x, overlay);
+        if (flat) {
+            st.setFlatBelowPx(Float.POSITIVE_INFINITY);
+            redraws("zoomed-flat", 10, x, overlay);
+            st.setFlatBelowPx(ViewState.DEFAULT_FLAT_BELOW_PX);
+        }
         x.scene().setRecording(true);
         st.fit();
     }
@@ -299,7 +308,7 @@ public final class BenchSession {
         }
         st.fit();
         transition(x, overlay);
-        fullRedraws(x, overlay, new float[] {cx, cy}, 8f);
+        fullRedraws(x, overlay, new float[] {cx, cy}, 8f, false);
         closePhase();
     }
 

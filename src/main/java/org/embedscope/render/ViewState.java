@@ -27,6 +27,7 @@ public final class ViewState {
     private final float[] worldSizes;
     private float userScale = 1f;
     private float threshold = DEFAULT_THRESHOLD;
+    private float flatBelowPx = DEFAULT_FLAT_BELOW_PX;
     private boolean tintByLabel;
     private boolean smoothAlpha;
     private final TransitionCamera follow = new TransitionCamera();
@@ -271,7 +272,14 @@ public final class ViewState {
 
     public void setThreshold(float t) { if (t != threshold) { threshold = t; changed(); } }
 
-    public float flatBelowPx() { return DEFAULT_FLAT_BELOW_PX; }
+    /** Sprites drawn smaller than this many pixels are flat squares ({@link #DEFAULT_FLAT_BELOW_PX} unless set). */
+    public float flatBelowPx() { return flatBelowPx; }
+
+    /**
+     * Draws sprites smaller than {@code px} pixels as flat squares; {@code Float.POSITIVE_INFINITY}: every
+     * sprite (bench's {@code zoomed-flat}: what the sprites cost without their images).
+     */
+    public void setFlatBelowPx(float px) { if (px != flatBelowPx) { flatBelowPx = px; changed(); } }
 
     public boolean tintByLabel() { return tintByLabel; }
 

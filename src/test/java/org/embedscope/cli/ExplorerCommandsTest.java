@@ -97,7 +97,7 @@ class ExplorerCommandsTest {
     void benchReportsEveryPhase() throws Exception {
         CliRun r = run("bench", bundle.toString(), "--size", "320x200", "--json");
         assertEquals(0, r.code(), r.err());
-        for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover", "lasso", "search", "selected", "fit-full", "zoomed-full"}) {
+        for (String phase : new String[] {"fit", "zoom-in", "zoomed", "pan", "zoom-out", "transition", "hover", "lasso", "search", "selected", "fit-full", "zoomed-full", "zoomed-flat"}) {
             assertTrue(r.out().contains("\"" + phase + "\": {\"frames\": "), phase + " in " + r.out());
         }
         assertTrue(r.out().contains("\"pick_readback_ms\""));
@@ -107,6 +107,11 @@ class ExplorerCommandsTest {
         assertTrue(tree.get("lasso_select_ms").get("items").asInt() > 0, r.out());
         assertEquals(500 / 10 + 1, tree.get("query_ms").get("matches").asInt());
         assertEquals(500, tree.get("selected_items").asInt());
+        // zoomed-flat draws what zoomed-full does (the same items, at the same size), as squares.
+        var phases = tree.get("phases");
+        assertEquals(phases.get("zoomed-full").get("sprite_px").asDouble(), phases.get("zoomed-flat").get("sprite_px").asDouble(), 1e-9);
+        assertEquals(tree.get("items_drawn").get("zoomed-full").asInt(), tree.get("items_drawn").get("zoomed-flat").asInt());
+        assertTrue(tree.get("items_drawn").get("zoomed-flat").asInt() > 0, r.out());
     }
 
     @Test

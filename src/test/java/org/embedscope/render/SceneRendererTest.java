@@ -179,6 +179,27 @@ class SceneRendererTest {
     }
 
     @Test
+    void spritesBelowTheFlatSizeAreSquaresOfTheirLabelColour() throws Exception {
+        open(A, B, false, 0.25f);
+        // Two texels in from the sprite's corner: transparent in the cell, inside its square.
+        float px = state().spritePixels();
+        int cornerX = Math.round(state().camera().screenX(A[8]) - px / 2 + px * 1.5f / 16);
+        int cornerY = Math.round(state().camera().screenY(A[9]) - px / 2 + px * 1.5f / 16);
+        view.frame(-1, -1, false);
+        assertColor(SpriteFixture.color(4), view.rgb(sx(A[8]), sy(A[9])), "the image's core");
+        assertColor(SceneRenderer.BACKGROUND, view.rgb(cornerX, cornerY), "the image's transparent corner");
+        state().setFlatBelowPx(Float.POSITIVE_INFINITY);
+        view.frame(-1, -1, false);
+        assertEquals(-1, view.scene().currentLevel());
+        assertEquals(px, state().spritePixels(), 1e-4, "the same size");
+        assertColor(Palette.rgb(0), view.rgb(sx(A[8]), sy(A[9])), "item 4 (label 0): a square of its label's colour");
+        assertColor(Palette.rgb(0), view.rgb(cornerX, cornerY), "the square's corner too");
+        state().setFlatBelowPx(ViewState.DEFAULT_FLAT_BELOW_PX);
+        view.frame(-1, -1, false);
+        assertColor(SceneRenderer.BACKGROUND, view.rgb(cornerX, cornerY), "the image again");
+    }
+
+    @Test
     void luminanceAlphaShowsAGreyRegionOnlyAboveTheThreshold() throws Exception {
         open(A, B, true, 0.25f);
         float px = state().spritePixels();
