@@ -5,7 +5,8 @@ package org.embedscope.render;
  * items: at rest, the items whose centres lie within a sprite's reach of the view (a pixel or two
  * wider: nothing else could show) — every one of them while the drawn target (the view and its guard
  * band) holds at most {@value #MOST_DRAWN}, beyond that those of the finest {@link DensityLevels}
- * level that puts no more there; mid-transition, every item. The level is chosen over the target, not
+ * level that puts no more there; mid-transition, every item, or where a moving layout's view is thinned
+ * at rest, its levels' items blended by the transition's weights ({@link MovingLevels}). The level is chosen over the target, not
  * the reach, so that the level of detail does not change with the sprites' size. Hidden items take no
  * part in the levels (a spot's top items are shown ones); the levels are made again when the hidden
  * set changes. GL-free.
@@ -36,7 +37,8 @@ final class DrawList {
     }
 
     /**
-     * The items to draw in this frame, ascending, or null for every item (mid-transition).
+     * The items to draw in this frame, ascending, or null for every item (mid-transition, unless the
+     * levels of detail thin a moving layout's view).
      *
      * @param guard pixels the target holds beyond each edge of the view (the level of detail is chosen over it)
      * @param reach pixels beyond each edge of the view whose items are listed (at most {@code guard})
@@ -57,15 +59,47 @@ final class DrawList {
         int layout = restingLayout(tr);
         if (layout < 0) {
             level = -1;
-            return null;
+            return moving(st, guard);
         }
         refreshHidden(st.itemStates());
-        DensityLevels d = levels[layout];
-        if (d == null) levels[layout] = d = DensityLevels.of(layouts[layout], shownItems());
+        DensityLevels d = levels(layout);
         float[] b = box(st.camera(), guard);
         level = d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
         float[] r = box(st.camera(), reach);
         return d.inBox(level, r[0], r[1], r[2], r[3]);
+    }
+
+    /**
+     * Mid-transition: null (every item) while no moving layout's view would be thinned at rest, else
+     * each moving layout's kept items at the level its view would draw at rest (all of them, on screen
+     * or not: they move into the view), blended by the transition's weights ({@link MovingLevels}).
+     */
+    private int[] moving(ViewState st, int guard) {
+        refreshHidden(st.itemStates());
+        Transition tr = st.transition();
+        float[] w = tr.weights();
+        float[] b = box(st.camera(), guard);
+        int[][] kept = new int[3][];
+        float[] weights = new float[3];
+        int sets = 0;
+        boolean thinned = false;
+        for (int s = 0; s < 3; s++) {
+            if (!(w[s] > 0f)) continue;
+            DensityLevels d = levels(tr.slot(s));
+            int k = d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
+            thinned |= k < d.levels() - 1;
+            kept[sets] = d.kept(k);
+            weights[sets++] = w[s];
+        }
+        if (!thinned) return null;
+        return MovingLevels.blend(java.util.Arrays.copyOf(kept, sets), java.util.Arrays.copyOf(weights, sets));
+    }
+
+    /** Layout {@code layout}'s levels of detail over the shown items, made on first use. */
+    private DensityLevels levels(int layout) {
+        DensityLevels d = levels[layout];
+        if (d == null) levels[layout] = d = DensityLevels.of(layouts[layout], shownItems());
+        return d;
     }
 
     /** The world box whose items' centres lie within {@code guard} pixels (and the slack) of the view: minX, minY, maxX, maxY. */

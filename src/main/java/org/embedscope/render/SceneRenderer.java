@@ -507,11 +507,12 @@ public final class SceneRenderer implements AutoCloseable {
         boolean stale = resized || drawnVersion != state.version() || drawnAtlasVersion != atlasVersion() || (shifted && anchorContent < 0);
         // Progressive refinement: while sprites move and an exact redraw is slow, a frame is drawn at
         // half resolution (a quarter of the pixels); the frame after the motion is exact again.
-        boolean half = stale ? motionFramesHalf() : lastWasHalf;
+        int[] list = stale ? (listed ? items : drawList.items(state, g, ga)) : null;
+        int moving = list == null ? state.itemCount() : list.length;
+        boolean half = stale ? motionFramesHalf(moving) : lastWasHalf;
         if (stale) {
-            int[] list = listed ? items : drawList.items(state, g, ga);
             if (half) {
-                float k = motionScale();
+                float k = motionScale(moving);
                 sceneHalf.ensureSize((int) Math.ceil((w + 2 * g) * k), (int) Math.ceil((h + 2 * g) * k));
                 drawScene(sceneHalf, itemDraw(k), list);
                 lastMotionScale = k;
@@ -544,27 +545,27 @@ public final class SceneRenderer implements AutoCloseable {
 
     /**
      * A motion frame's resolution: half the framebuffer's, or a third where even that would be slow
-     * (an exact frame of every item over twice {@link #MOTION_BUDGET_MS}: on a software rasteriser the
+     * (an exact frame of the moving items over twice {@link #MOTION_BUDGET_MS}: on a software rasteriser the
      * work per sprite dominates, and a half-resolution frame costs about half an exact one), so that
      * the motion stays fluid; the exact frame follows it at rest.
      */
-    private float motionScale() {
-        return motionScale(exactMs, exactItems, state.itemCount());
+    private float motionScale(int moving) {
+        return motionScale(exactMs, exactItems, moving);
     }
 
-    /** Whether this redraw is a motion frame drawn at half resolution. */
-    private boolean motionFramesHalf() {
-        return state.transition().isRunning() && motionScale() < 1f && !Boolean.getBoolean("embedscope.exactMotion");
+    /** Whether this redraw, of {@code moving} items, is a motion frame drawn at half resolution. */
+    private boolean motionFramesHalf(int moving) {
+        return state.transition().isRunning() && motionScale(moving) < 1f && !Boolean.getBoolean("embedscope.exactMotion");
     }
 
     /**
      * The resolution of motion frames (1: exact) when an exact frame of {@code exactItems} took
-     * {@code exactMs}: a transition draws all {@code itemCount} items, so that time scaled by the items is
-     * what an exact motion frame would take; over {@link #MOTION_BUDGET_MS} half resolution, over twice
-     * that a third. GL-free.
+     * {@code exactMs}: a moving frame draws {@code moving} items (every item, or those the levels of
+     * detail keep: {@link DrawList}), so that time scaled by the items is what an exact motion frame
+     * would take; over {@link #MOTION_BUDGET_MS} half resolution, over twice that a third. GL-free.
      */
-    static float motionScale(float exactMs, int exactItems, int itemCount) {
-        float allItemsMs = exactMs * Math.max(1f, (float) itemCount / Math.max(1, exactItems));
+    static float motionScale(float exactMs, int exactItems, int moving) {
+        float allItemsMs = exactMs * Math.max(1f, (float) moving / Math.max(1, exactItems));
         if (allItemsMs <= MOTION_BUDGET_MS) return 1f;
         return allItemsMs > 2 * MOTION_BUDGET_MS ? 1f / 3 : 0.5f;
     }
@@ -938,12 +939,16 @@ public final class SceneRenderer implements AutoCloseable {
      * The items the scene draws whose centres lie within {@code halfPx} pixels of view point ({@code px},
      * {@code py}), ascending: at rest from the grid of the current level of detail's items (a million
      * items at the fitted view put thousands near a dense spot, of which that level draws a few dozen),
-     * mid-transition from the pick index over every item's interpolated position.
+     * mid-transition from the pick index over every item's interpolated position (those of them the
+     * moving frame draws, where the levels of detail thin it).
      */
     private int[] candidates(float px, float py, float halfPx) {
-        drawList.items(state, guard, activeGuard()); // the level for the current view
+        int[] drawn = drawList.items(state, guard, activeGuard()); // the level for the current view
         int layout = DrawList.restingLayout(state.transition());
-        if (layout < 0 || drawList.level() < 0) return pickIndex.near(state.transition(), state.camera(), px, py, halfPx);
+        if (layout < 0 || drawList.level() < 0) {
+            int[] near = pickIndex.near(state.transition(), state.camera(), px, py, halfPx);
+            return drawn == null ? near : MovingLevels.among(near, drawn);
+        }
         Camera cam = state.camera();
         float wx = cam.worldX(px), wy = cam.worldY(py), half = halfPx / cam.pixelsPerUnit();
         return drawList.inBox(layout, wx - half, wy - half, wx + half, wy + half);

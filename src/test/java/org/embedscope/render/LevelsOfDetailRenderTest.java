@@ -93,4 +93,62 @@ class LevelsOfDetailRenderTest {
             }
         }
     }
+    @Test
+    void aTransitionOfAThinnedViewMovesWhatItsEndsDraw() throws Exception {
+        int n = 40_000;
+        float[] a = new float[2 * n], b = new float[2 * n];
+        Random r = new Random(5);
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            a[2 * i] = (float) (c - 1 + r.nextGaussian() * 0.15);
+            a[2 * i + 1] = (float) (r.nextGaussian() * 0.15);
+            // Layout b: the clusters stacked the other way and shuffled, so that other items top its spots.
+            b[2 * i] = (float) (r.nextGaussian() * 0.15);
+            b[2 * i + 1] = (float) ((i * 7 % 3) - 1 + r.nextGaussian() * 0.15);
+        }
+        Path dirB = BundleFixture.items(n).layout("a", "A", a).layout("b", "B", b).alpha(AlphaMode.LUMINANCE)
+                .level(8, 64, 64, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8))
+                .level(4, 64, 64, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 4))
+                .write(dir.resolve("t")).dir;
+        try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(dirB), SIZE, SIZE)) {
+            SceneRenderer scene = v.scene();
+            ViewState st = scene.state();
+            scene.setMostDrawn(10_000);
+            st.jumpTo(1);
+            v.frame(-1, -1, false);
+            int restB = scene.drawnCount();
+            st.jumpTo(0);
+            v.frame(-1, -1, false);
+            int restA = scene.drawnCount();
+            boolean[] rest = covered(v);
+            assertTrue(restA < n / 4 && restB < n / 4, "both ends thinned: " + restA + ", " + restB);
+
+            // The first moving frame draws about what the view drew at rest, not every item.
+            st.moveTo(1, 0f);
+            st.update(Transition.DURATION * 0.01f);
+            assertTrue(st.transition().isRunning());
+            v.frame(-1, -1, false);
+            int first = scene.drawnCount();
+            assertTrue(Math.abs(first - restA) < 0.05 * restA, first + " drawn moving, " + restA + " at rest");
+            boolean[] moving = covered(v);
+            int ink = 0, differ = 0;
+            for (int i = 0; i < rest.length; i++) {
+                if (rest[i]) ink++;
+                if (rest[i] != moving[i]) differ++;
+            }
+            assertTrue(differ < 0.05 * ink, differ + " of " + ink + " inked pixels changed as the motion began");
+
+            // Half-way, about as many as either end: the items kept only at one end fade by their weight.
+            st.update(Transition.DURATION * 0.5f);
+            v.frame(-1, -1, false);
+            int mid = scene.drawnCount(), lo = Math.min(restA, restB), hi = Math.max(restA, restB);
+            assertTrue(mid > 0.8 * lo && mid < 1.2 * hi, mid + " drawn half-way, ends " + restA + " and " + restB);
+
+            // At rest on b: what b's view draws.
+            st.update(Transition.DURATION * 1.01f);
+            v.frame(-1, -1, false);
+            assertFalse(st.transition().isRunning());
+            assertEquals(restB, scene.drawnCount());
+        }
+    }
 }
