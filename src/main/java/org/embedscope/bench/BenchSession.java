@@ -38,10 +38,10 @@ import org.embedscope.ui.OffscreenExplorer;
  *   <li><b>selected</b>: 30 redraws with 10,000 items selected (spread over the data) and the rest dimmed.</li>
  * </ol>
  * then <b>fit-full</b> and <b>zoomed-full</b>: 10 redraws each of those views drawing every sprite
- * (what a change of the view's geometry costs), and <b>zoomed-flat</b>: 10 more of the zoomed view with
- * every sprite a flat square (what its sprites cost without their images). The last six come after the others, which therefore
- * run exactly as before they existed; the lasso's selection and the search's query are also timed
- * on their own.
+ * (what a change of the view's geometry costs), and <b>zoomed-flat</b>: 10 more of the zoomed view
+ * with every sprite a flat square (what its sprites cost without their images). The last six come
+ * after the others, which therefore run exactly as before they existed; the lasso's selection and the
+ * search's query are also timed on their own.
  * Every frame draws the overlay too, as the window does, and ends with {@code glFinish}, so its time
  * includes all the GPU work it caused. Frame times are reported as median and 95th percentile.
  *

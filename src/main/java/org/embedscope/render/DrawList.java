@@ -6,10 +6,10 @@ package org.embedscope.render;
  * wider: nothing else could show) — every one of them while the drawn target (the view and its guard
  * band) holds at most {@value #MOST_DRAWN}, beyond that those of the finest {@link DensityLevels}
  * level that puts no more there; mid-transition, every item, or where a moving layout's view is thinned
- * at rest, its levels' items blended by the transition's weights ({@link MovingLevels}). The level is chosen over the target, not
- * the reach, so that the level of detail does not change with the sprites' size. Hidden items take no
- * part in the levels (a spot's top items are shown ones); the levels are made again when the hidden
- * set changes. GL-free.
+ * at rest, its levels' items blended by the transition's weights ({@link MovingLevels}). The level is
+ * chosen over the target, not the reach, so that the level of detail does not change with the
+ * sprites' size. Hidden items take no part in the levels (a spot's top items are shown ones); the
+ * levels are made again when the hidden set changes. GL-free.
  */
 final class DrawList {
     /** Beyond the guard band, so that rounding never leaves out a point the GL would draw. */
