@@ -102,8 +102,8 @@ public final class RenderCommand implements Callable<Integer> {
     boolean smoothAlpha;
 
     @Option(names = "--json", description = {"Also print what was drawn, as JSON: sprite_px (on-screen sprite side), level",
-            "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items whose sprite",
-            "reaches into the view), layout, size and the output file."})
+            "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items drawn whose",
+            "sprite reaches into the view: beyond 250,000 there, the levels of detail's), layout, size and the output file."})
     boolean json;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Output PNG (written atomically).")
@@ -238,8 +238,7 @@ public final class RenderCommand implements Callable<Integer> {
         ViewState st = x.scene().state();
         org.embedscope.render.Camera cam = st.camera();
         float px = st.spritePixels();
-        int drawn = org.embedscope.render.VisibleItems.mark(x.scene().layouts(), st.transition(), cam, st.legendCodes(),
-                st.shownCategories(), px / 2, null);
+        int drawn = x.scene().drawnInView(px / 2);
         String layout = b.manifest().layouts().get(st.transition().target()).name();
         return String.format(java.util.Locale.ROOT,
                 "{\"sprite_px\": %.2f, \"level\": %d, \"view\": {\"cx\": %.6f, \"cy\": %.6f, \"zoom\": %.4f}, "

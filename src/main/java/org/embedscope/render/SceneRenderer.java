@@ -627,7 +627,22 @@ public final class SceneRenderer implements AutoCloseable {
     /** Items the last scene drew: every item, or the levels-of-detail and culling list ({@link DrawList}). */
     public int drawnCount() { return drawnCount; }
 
+    /**
+     * How many of the items the last full scene drew have their centre within {@code marginPx} pixels
+     * of the view: what its picture shows, without the items the levels of detail left out.
+     */
+    public int drawnInView(float marginPx) {
+        boolean[] in = new boolean[state.itemCount()];
+        int all = VisibleItems.mark(layouts, state.transition(), state.camera(), state.legendCodes(), state.shownCategories(), marginPx, in);
+        if (drawnItems == null) return all;
+        int n = 0;
+        for (int i : drawnItems) if (in[i]) n++;
+        return n;
+    }
+
     private int drawnCount;
+    /** The items the last full scene drew, ascending, or null for every item. */
+    private int[] drawnItems;
 
     /** Notes the camera and content of the exact scene just drawn from {@code items}, for a pan to shift it. */
     private void anchor(int[] items) {
@@ -801,6 +816,7 @@ public final class SceneRenderer implements AutoCloseable {
         if (items == null) {
             sprites.drawScene(d, state.smoothAlpha());
             drawnCount = d.itemCount();
+            drawnItems = null;
         } else {
             boolean smooth = state.smoothAlpha();
             // The depth-tested scene draws the last item first; blending draws in item order.
@@ -812,6 +828,7 @@ public final class SceneRenderer implements AutoCloseable {
             sceneItems.upload(order, 0);
             sprites.drawScene(d, smooth, sceneItems);
             drawnCount = items.length;
+            drawnItems = items;
         }
         if (recording) {
             target.stopRecording();

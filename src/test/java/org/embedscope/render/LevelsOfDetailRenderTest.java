@@ -75,6 +75,9 @@ class LevelsOfDetailRenderTest {
             scene.setMostDrawn(10_000);
             v.frame(-1, -1, false);
             assertTrue(scene.drawnCount() < n / 4, "thinned to " + scene.drawnCount());
+            // What render --json reports: the items drawn whose centre is in view, not every item there.
+            int inView = scene.drawnInView(scene.state().spritePixels() / 2);
+            assertTrue(inView <= scene.drawnCount() && inView > scene.drawnCount() - lone, inView + " in view of " + scene.drawnCount() + " drawn");
             boolean[] thin = covered(v);
             int inkAll = 0, differ = 0;
             for (int i = 0; i < all.length; i++) {
