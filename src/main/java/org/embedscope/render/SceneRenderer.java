@@ -82,8 +82,12 @@ public final class SceneRenderer implements AutoCloseable {
     private final SceneRecord record = new SceneRecord();
     private final SceneRecolourPass recolour;
     private boolean recording = true;
-    /** True when the scene's guard band was left out of its last recolouring: it is not to be shifted into view. */
-    private boolean guardStale;
+    /**
+     * The pixels of {@link #scene} that are what an exact scene at the anchor's level would draw there:
+     * the view after any exact scene or recolouring, and as a pan shifts it, the view's pixels it moves
+     * into the guard band too, so that a pan back finds them there (see {@link #shiftScene}).
+     */
+    private final KeptRows complete = new KeptRows();
     /** The last exact scene: the camera it was drawn for, what else it showed, and the level of detail it drew. */
     private float anchorCx, anchorCy, anchorZoom = Float.NaN;
     private long anchorContent = -1, anchorStates = -1;
@@ -579,6 +583,11 @@ public final class SceneRenderer implements AutoCloseable {
     /** True when the last scene was a pan's shifted copy of the one before plus the strips it uncovered. */
     public boolean lastSceneShifted() { return shifted; }
 
+    /** The strips the last shift drew (0 where what it kept covered the view: a pan back; for tests). */
+    int lastShiftStrips() { return strips; }
+
+    private int strips;
+
     /**
      * The hovered item's finest page is asked for once the cursor has rested on the item this long.
      * A sweep across a million items would otherwise start a page's decoding for each item passed
@@ -661,61 +670,66 @@ public final class SceneRenderer implements AutoCloseable {
 
     /**
      * A pan at rest (only the camera moved, by whole pixels, at the same zoom and level of detail) redraws
-     * only what it uncovers: the last scene's active band ({@link #activeGuard}) is copied shifted, and
-     * the strips along the edges it left, widened by a sprite, are cleared and drawn from the items that
-     * can reach them, each under a scissor. The same picture as a full redraw, for the cost of a copy and
-     * a few strips; a sprite may sit a pixel off where float rounding differs, so the scene is drawn
-     * exactly once the camera rests. Returns false (draw it all) whenever anything else changed.
+     * only what it uncovers: the part of the last scene known to be complete ({@link KeptRows}) is copied
+     * shifted, and the strips of the view it does not cover are cleared and drawn from the items that can
+     * reach them ({@link #activeGuard}'s band), each under a scissor. The same picture as a full redraw, for
+     * the cost of a copy and a few strips, and for a pan back over what was just shown (up to the guard
+     * band's width), of the copy alone; a sprite may sit a pixel off where float rounding differs, so the
+     * scene is drawn exactly once the camera rests. Returns false (draw it all) whenever anything else changed.
      */
     private boolean shiftScene(int g) {
         Camera cam = state.camera();
         int ga = activeGuard();
-        if (guardStale || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
+        if (complete.isEmpty() || anchorContent != state.contentVersion() || anchorStates != state.itemStates().version()
                 || cam.zoom() != anchorZoom || lastWasHalf || ga != anchorGuard || drawList.levelFor(state, g) != anchorLevel
                 || DrawList.restingLayout(state.transition()) != anchorLayout || drawnAtlasVersion != atlasVersion()) {
             return false;
         }
-        // The active rectangle in the target's GL coordinates: what a scene draws and a shift keeps.
+        // The active rectangle in the target's GL coordinates: what a scene draws.
         int[] active = {g - ga, g - ga, g + cam.width() + ga, g + cam.height() + ga};
-        int ax0 = active[0], ay0 = active[1], ax1 = active[2], ay1 = active[3];
+        int[] view = {g, g, g + cam.width(), g + cam.height()};
         // Where the last exact scene's centre is now on screen, in pixels: a whole number, or no shift.
         float ox = cam.screenX(anchorCx) - cam.width() / 2f, oy = cam.screenY(anchorCy) - cam.height() / 2f;
         int ix = Math.round(ox), iy = Math.round(oy);
-        if (Math.abs(ox - ix) > 0.01f || Math.abs(oy - iy) > 0.01f || Math.abs(ix) >= (ax1 - ax0) / 2 || Math.abs(iy) >= (ay1 - ay0) / 2) {
-            return false;
-        }
+        if (Math.abs(ox - ix) > 0.01f || Math.abs(oy - iy) > 0.01f) return false;
         int dx = ix - shiftedX, dy = iy - shiftedY;
         if (dx == 0 && dy == 0) return true;
+        // A jump of half the view or more: its strips would be most of a full redraw.
+        if (2 * Math.abs(dx) >= cam.width() || 2 * Math.abs(dy) >= cam.height()) return false;
+        // Content moves by (dx, dy) on screen: y down there, up in GL's target coordinates. What was
+        // complete stays so where it lands inside the target; only that is copied.
+        int[] kept = complete.shift(dx, -dy);
+        if (kept == null) return false;
         sceneSpare.ensureSize(scene.width(), scene.height());
-        // Content moves by (dx, dy) on screen: y down there, up in GL's target coordinates.
         glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.fbo());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, sceneSpare.fbo());
-        int sx0 = Math.max(ax0, ax0 - dx), sx1 = Math.min(ax1, ax1 - dx), sy0 = Math.max(ay0, ay0 + dy), sy1 = Math.min(ay1, ay1 + dy);
-        glBlitFramebuffer(sx0, sy0, sx1, sy1, sx0 + dx, sy0 - dy, sx1 + dx, sy1 - dy, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBlitFramebuffer(kept[0] - dx, kept[1] + dy, kept[2] - dx, kept[3] + dy, kept[0], kept[1], kept[2], kept[3], GL_COLOR_BUFFER_BIT, GL_NEAREST);
         RenderTarget t = scene;
         scene = sceneSpare;
         sceneSpare = t;
         record.forget();
-        // The strips: what the copy did not cover, widened by the reach of a sprite (a sprite centred just
-        // outside the last active band was not drawn there, yet reaches inside it), and drawn from the
-        // items that reach them. No wider: at a million items each pixel of it is a hundred more sprites
-        // to draw per strip.
+        // The strips: the parts of the view nothing kept covers (at most one along each axis), cleared
+        // and drawn from the items that can reach them. A pan back over what it just showed finds it
+        // kept, up to the guard band's width, and draws nothing.
         ItemDraw d = itemDraw();
         int r = spriteReach();
         int drawn = 0;
-        if (dx != 0) {
-            int x0 = dx > 0 ? ax0 : ax1 + dx - r, x1 = dx > 0 ? ax0 + dx + r : ax1;
-            drawn += drawStrip(d, g, active, Math.max(ax0, x0), ay0, Math.min(ax1, x1), ay1, r);
-        }
-        if (dy != 0) {
-            int y0 = dy > 0 ? ay1 - dy - r : ay0, y1 = dy > 0 ? ay1 : ay0 - dy + r;
-            drawn += drawStrip(d, g, active, ax0, Math.max(ay0, y0), ax1, Math.min(ay1, y1), r);
-        }
+        strips = 0;
+        int[] columns = complete.missingColumns(view), rows = complete.missingRows(view);
+        if (columns != null) drawn += drawStrip(d, g, active, columns[0], columns[1], columns[2], columns[3], r);
+        if (rows != null) drawn += drawStrip(d, g, active, rows[0], rows[1], rows[2], rows[3], r);
+        complete.add(view);
         drawnCount = drawn;
         shiftedX = ix;
         shiftedY = iy;
         shifted = true;
         return true;
+    }
+
+    /** The view's box in {@link #scene}'s GL pixels: {x0, y0, x1, y1}. */
+    private int[] viewBox() {
+        Camera cam = state.camera();
+        return new int[] {guard, guard, guard + cam.width(), guard + cam.height()};
     }
 
     /**
@@ -724,6 +738,7 @@ public final class SceneRenderer implements AutoCloseable {
      */
     private int drawStrip(ItemDraw d, int g, int[] active, int x0, int y0, int x1, int y1, int r) {
         if (x1 <= x0 || y1 <= y0) return 0;
+        strips++;
         Camera cam = state.camera();
         int th = scene.height();
         // The box widened by r, in world units (screen y runs down, GL's up), found in the level's grid;
@@ -750,17 +765,17 @@ public final class SceneRenderer implements AutoCloseable {
             glBindFramebuffer(GL_FRAMEBUFFER, scene.fbo());
             glViewport(0, 0, scene.width(), scene.height());
             // The view only, not the guard band around it (a third of a large target's pixels): a pan
-            // that would shift the band into view draws in full instead (guardStale, shiftScene).
+            // draws the band's part it shifts into view (complete, shiftScene).
             glEnable(GL_SCISSOR_TEST);
             glScissor(guard, guard, state.camera().width(), state.camera().height());
             recolour.draw(scene, d, points);
             glDisable(GL_SCISSOR_TEST);
             drawNeighbourLines(d, scene);
             drawnCount = 0;
-            guardStale = true;
+            complete.only(viewBox(), scene.width(), scene.height());
             return false;
         }
-        guardStale = false;
+        complete.only(viewBox(), scene.width(), scene.height());
         boolean recording = record.worthRecording(key);
         drawScene(scene, d, items, recording);
         if (recording) record.recorded(key);
@@ -1039,26 +1054,10 @@ public final class SceneRenderer implements AutoCloseable {
 
     // ---------------------------------------------------------------- read-back
 
-    /** Reads framebuffer {@code fbo} as RGBA rows from the top; the caller frees it with {@link MemoryUtil#memFree}. */
     /** Pixels the scene is drawn beyond each edge of the view. */
     int guard() { return guard; }
 
-    /**
-     * The cached scene's whole target, the guard band around the view included, as 0xAABBGGRR ints, GL
-     * rows bottom-up (for tests: a pan's shifted scene carries that band into view later).
-     */
-    int[] sceneTargetPixels() {
-        int w = scene.width(), h = scene.height();
-        ByteBuffer buf = readRgba(scene.fbo(), w, h);
-        try {
-            int[] out = new int[w * h];
-            buf.asIntBuffer().get(out);
-            return out;
-        } finally {
-            MemoryUtil.memFree(buf);
-        }
-    }
-
+    /** Reads framebuffer {@code fbo} as RGBA rows from the top; the caller frees it with {@link MemoryUtil#memFree}. */
     public ByteBuffer readPixels(int fbo) {
         int w = state.camera().width(), h = state.camera().height();
         ByteBuffer buf = readRgba(fbo, w, h);

@@ -10,25 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pan by whole pixels shifts the last scene and draws only the strips it uncovers: the frame, and the
- * scene's active band that later pans bring into view, are what a full redraw at the new camera draws,
- * pixel for pixel, in every direction, with a selection and
- * sprites crossing the strips' edges; anything else changed is drawn in full; at rest it is exact.
+ * A pan by whole pixels shifts the last scene and draws only the strips it uncovers: the frame is what a
+ * full redraw at the new camera draws, pixel for pixel, in every direction, with a selection and sprites
+ * crossing the strips' edges, also after a pan back over what the guard band kept and after a
+ * recolouring; anything else changed is drawn in full; at rest it is exact.
  */
 class PanShiftRenderTest {
     static final int W = 300, H = 220;
     @TempDir Path dir;
-
-    /** Pixels of two scene targets (rows of {@code tw}) that differ, more than {@code margin} pixels inside the edges. */
-    private int differingInside(int[] a, int[] b, int margin) {
-        int tw = targetWidth, th = a.length / tw, d = 0;
-        for (int y = margin; y < th - margin; y++) {
-            for (int x = margin; x < tw - margin; x++) if (a[y * tw + x] != b[y * tw + x]) d++;
-        }
-        return d;
-    }
-
-    private int targetWidth;
 
     @Test
     void aShiftedPanDrawsWhatAFullRedrawDraws() throws Exception {
@@ -43,35 +32,67 @@ class PanShiftRenderTest {
             st.setSelection(some);
             v.frame(-1, -1, false);
             assertFalse(scene.lastSceneShifted(), "the first frame is drawn in full");
-            targetWidth = W + 2 * scene.guard();
-            // Each run of pans in one direction carries what the strips drew (in the guard band at first,
-            // 200 px and more) into view, so a strip drawn wrong would show; then it is compared with a
-            // full redraw at the same camera.
-            int[][] moves = {{13, 0}, {0, -9}, {-21, 4}, {6, 17}, {-3, -3}, {40, 0}};
+            // Each run of pans in one direction draws strips (200 px and more of them) that later frames
+            // carry across the view, so a strip drawn wrong would show; each run's end is compared with a
+            // full redraw at the same camera. Some runs then come back the same way: the band kept what
+            // they showed, so the way back draws no strip while that lasts, and a wrongly kept or copied
+            // band would show in the frame it ends with (the one before the run, drawn in full).
+            int[][] moves = {{-17, 0, 1}, {0, 9, 1}, {13, 0, 0}, {0, -9, 0}, {-6, -17, 1}, {-21, 4, 0}, {6, 17, 0}, {-3, -3, 0}, {40, 0, 0}};
             int shiftedFrames = 0, steps = 0;
             for (int[] m : moves) {
-                int run = (int) Math.ceil(200.0 / Math.max(Math.abs(m[0]), Math.abs(m[1])));
-                for (int k = 0; k < run; k++) {
-                    st.pan(m[0], m[1]);
+                int run = (int) Math.ceil((m[2] == 1 ? 150.0 : 200.0) / Math.max(Math.abs(m[0]), Math.abs(m[1])));
+                if (m[2] == 1) { // from the middle of the data, away from its edges (where the camera stops)
+                    st.setView(0.1f, -0.05f, 3f);
                     v.frame(-1, -1, false);
-                    if (scene.lastSceneShifted()) shiftedFrames++;
-                    steps++;
                 }
-                int[] shifted = FramePixels.of(v), shiftedTarget = scene.sceneTargetPixels();
+                int[] before = FramePixels.of(v);
+                for (int way = 0; way <= m[2]; way++) {
+                    int sign = way == 0 ? 1 : -1, stripless = 0;
+                    for (int k = 0; k < run; k++) {
+                        st.pan(sign * m[0], sign * m[1]);
+                        v.frame(-1, -1, false);
+                        if (scene.lastSceneShifted()) {
+                            shiftedFrames++;
+                            if (scene.lastShiftStrips() == 0) stripless++;
+                        }
+                        steps++;
+                    }
+                    String what = "pan " + sign * m[0] + "," + sign * m[1] + " ×" + run;
+                    // Back over what the band kept (less a pixel of float rounding at its edge): no strip.
+                    int held = (scene.guard() - 1) / Math.max(Math.abs(m[0]), Math.abs(m[1]));
+                    if (way == 1) assertTrue(stripless >= held - 1, what + ": " + stripless + " frames drew no strip, not about " + held);
+                    else assertEquals(0, stripless, what + ": every shift draws a strip");
+                }
+                int[] shifted = FramePixels.of(v);
+                if (m[2] == 1) {
+                    int d = FramePixels.differing(before, shifted);
+                    assertTrue(d <= 3, "pan " + m[0] + "," + m[1] + " ×" + run + " and back: " + d + " pixels differ from the frame before");
+                }
                 st.invalidate(); // the same camera, drawn in full
                 v.frame(-1, -1, false);
                 assertFalse(scene.lastSceneShifted());
                 int d = FramePixels.differing(shifted, FramePixels.of(v));
-                assertTrue(d <= 3, "pan " + m[0] + "," + m[1] + " ×" + run + ": " + d + " pixels differ from a full redraw");
-                // The active band too, which later pans carry into view: the target as a full redraw draws it, but
-                // for its outermost half sprite, where a shifted copy keeps parts of sprites whose centres it moved
-                // out (a full redraw leaves them out) and which a pan back clears and draws again with its strip.
-                int outside = scene.guard() - scene.activeGuard();
-                assertTrue(outside >= 0 && scene.activeGuard() > st.spritePixels() / 2, "the band holds the reach of a sprite: " + scene.activeGuard());
-                int dt = differingInside(shiftedTarget, scene.sceneTargetPixels(), outside + (int) Math.ceil(st.spritePixels() / 2) + 2);
-                assertTrue(dt <= 6, "pan " + m[0] + "," + m[1] + " ×" + run + ": " + dt + " pixels of the scene target differ from a full redraw");
+                assertTrue(d <= 3, "pan " + m[0] + "," + m[1] + " ×" + run + (m[2] == 1 ? " and back" : "") + ": " + d + " pixels differ from a full redraw");
             }
             assertTrue(shiftedFrames > steps * 3 / 4, shiftedFrames + " of " + steps + " whole-pixel pans were shifts (the rest met the data's edge)");
+
+            // A change of colours recolours the recorded view only; a pan from there shifts it all the same.
+            st.invalidate();
+            v.frame(-1, -1, false);
+            st.invalidate();
+            v.frame(-1, -1, false);
+            assertEquals(0, scene.drawnCount(), "the second redraw at the same camera recolours the record");
+            int[] recoloured = FramePixels.of(v);
+            st.pan(11, 0);
+            v.frame(-1, -1, false);
+            assertTrue(scene.lastSceneShifted(), "a pan after a recolouring is shifted");
+            int[] afterPan = FramePixels.of(v);
+            st.invalidate();
+            v.frame(-1, -1, false);
+            assertTrue(FramePixels.differing(afterPan, FramePixels.of(v)) <= 3, "the shifted recolouring is what a full redraw draws");
+            st.pan(-11, 0);
+            v.frame(-1, -1, false);
+            assertTrue(FramePixels.differing(recoloured, FramePixels.of(v)) <= 3, "and back");
 
             st.pan(5, 3);
             v.frame(-1, -1, false);
