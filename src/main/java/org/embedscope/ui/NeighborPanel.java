@@ -82,7 +82,7 @@ public final class NeighborPanel {
         ViewState st = scene.state();
         ImGuiIO io = ImGui.getIO();
         ImGui.setNextWindowPos(io.getDisplaySizeX() / 2, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 0.5f, 1f);
-        ImGui.setNextWindowBgAlpha(0.88f);
+        ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
         ImGui.begin("Neighbours##pinned", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoCollapse
                 | ImGuiWindowFlags.NoFocusOnAppearing | ImGuiWindowFlags.NoNav);
         Manifest.Neighbors nb = b.manifest().neighbors();

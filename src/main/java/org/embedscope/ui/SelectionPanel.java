@@ -75,7 +75,7 @@ final class SelectionPanel {
         float w = 330 * uiScale, h = Math.min(460 * uiScale, 0.6f * io.getDisplaySizeY());
         ImGui.setNextWindowPos(io.getDisplaySizeX() - 10 * uiScale, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 1f, 1f);
         ImGui.setNextWindowSize(w, h, ImGuiCond.Always);
-        ImGui.setNextWindowBgAlpha(0.85f);
+        ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
         ImGui.begin("Selection##panel", ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoCollapse | ImGuiWindowFlags.NoFocusOnAppearing);
         ImGui.text(String.format("%,d selected", n));
         ImGui.sameLine();
