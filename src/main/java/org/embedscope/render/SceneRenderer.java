@@ -128,7 +128,7 @@ public final class SceneRenderer implements AutoCloseable {
      * Pixels beyond each edge of the view whose items a scene draws now: the reach of a sprite
      * ({@link #spriteReach}), at most the target's guard band. A sprite centred further out cannot reach
      * the view, so the band beyond is left out (at 8× zoom a third of the sprites a full band would draw);
-     * a pan shifts and fills in this band only.
+     * a pan's strips draw from this band's items too.
      */
     int activeGuard() { return Math.min(guard, spriteReach()); }
 
