@@ -106,4 +106,48 @@ class ViewStateTest {
         st.update(21f);
         assertEquals(cx, st.camera().centerX(), "and the camera stays");
     }
+    /**
+     * Worked out by the items whose membership changed (after a change of the selection or matches alone)
+     * or by every item (after any rule), the flags always equal those of a view given the end state at once.
+     */
+    @Test
+    void flagsWorkedOutByTheChangedItemsEqualAFreshView() {
+        int n = 3_001; // not a whole number of 64-item words
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = i % 3;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        ViewState st = new ViewState(1, 3, labels, 0);
+        for (int step = 0; step < 400; step++) {
+            switch (r.nextInt(8)) {
+                case 0 -> st.toggleSelected(r.nextInt(n));
+                case 1 -> st.setSelection(randomSet(r, n));
+                case 2 -> st.setMatches(r.nextInt(4) == 0 ? null : randomSet(r, n));
+                case 3 -> { // a search typed on: the matches change by a few items
+                    ItemSet m = st.matches() == null ? new ItemSet(n) : st.matches();
+                    for (int k = 0; k < 3; k++) m.toggle(r.nextInt(n));
+                    st.setMatches(m);
+                }
+                case 4 -> st.setOnlyMatches(r.nextBoolean());
+                case 5 -> st.setDimUnselected(r.nextBoolean());
+                case 6 -> st.setShown(r.nextInt(3), r.nextBoolean());
+                default -> st.clearSelection();
+            }
+            if (r.nextInt(3) == 0) continue; // changes can pile up between frames
+            byte[] got = st.itemStates().bytes().clone();
+            ViewState fresh = new ViewState(1, 3, labels, 0);
+            for (int l = 0; l < 3; l++) fresh.setShown(l, st.isShown(l));
+            fresh.setOnlyMatches(st.onlyMatches());
+            fresh.setDimUnselected(st.dimUnselected());
+            fresh.setMatches(st.matches());
+            fresh.setSelection(st.selection());
+            assertArrayEquals(fresh.itemStates().bytes(), got, "step " + step);
+        }
+    }
+
+    private static ItemSet randomSet(java.util.SplittableRandom r, int n) {
+        ItemSet s = new ItemSet(n);
+        double p = r.nextDouble();
+        for (int i = 0; i < n; i++) if (r.nextDouble() < p * 0.3) s.add(i);
+        return s;
+    }
 }
