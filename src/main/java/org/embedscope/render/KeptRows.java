@@ -10,7 +10,7 @@ package org.embedscope.render;
  *
  * <p>After each frame the spans of the view's rows hold the view's columns, so a shift by less than
  * half the view leaves at most one strip of them missing sideways ({@link #missingColumns}), and the
- * view's rows with no span are a run at its top or bottom ({@link #missingRows}).
+ * view's rows with no span at its top or bottom ({@link #missingRows}).
  */
 final class KeptRows {
     private int width, height;
@@ -125,7 +125,10 @@ final class KeptRows {
         return left > view[0] ? new int[] {view[0], y0, left, y1} : new int[] {right, y0, view[2], y1};
     }
 
-    /** The box of the view's rows with nothing complete, across the view: one run at its top or bottom; null when none. */
+    /**
+     * The box across the view over its rows with nothing complete (after a pan, a run at its top or
+     * bottom); null when none is.
+     */
     int[] missingRows(int[] view) {
         int y0 = Integer.MAX_VALUE, y1 = Integer.MIN_VALUE;
         for (int y = Math.max(0, view[1]), end = Math.min(height, view[3]); y < end; y++) {
@@ -141,7 +144,7 @@ final class KeptRows {
         return y >= 0 && y < height && x >= x0[y] && x < x1[y];
     }
 
-    /** Complete pixels, all rows together (for tests and the bench's notes). */
+    /** Complete pixels, all rows together (for tests). */
     long area() {
         long a = 0;
         for (int y = 0; y < height; y++) a += Math.max(0, x1[y] - x0[y]);
