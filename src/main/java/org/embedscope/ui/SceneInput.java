@@ -157,10 +157,18 @@ public final class SceneInput {
         }
     }
 
-    /** Pointer moved to (x, y): pans while panning, grows the box or lasso while drawing one. */
+    /**
+     * Pointer moved to (x, y): pans while panning, grows the box or lasso while drawing one. A pan moves
+     * by whole framebuffer pixels, the content kept within half a pixel of the pointer: positions scaled
+     * from a window by a fractional factor (a HiDPI screen at 125% or 150%) would otherwise move it by
+     * fractions, and only a whole-pixel pan shifts the cached scene instead of drawing it anew.
+     */
     public void move(float x, float y) {
         if (drag != Drag.NONE && Math.hypot(x - pressX, y - pressY) > CLICK_PIXELS) moved = true;
-        if (drag == Drag.PAN && (x != lastX || y != lastY)) state.pan(x - lastX, y - lastY);
+        if (drag == Drag.PAN) {
+            int dx = Math.round(x) - Math.round(lastX), dy = Math.round(y) - Math.round(lastY);
+            if (dx != 0 || dy != 0) state.pan(dx, dy);
+        }
         if (drag == Drag.LASSO) {
             float dx = x - outline[outlineLength - 2], dy = y - outline[outlineLength - 1];
             if (dx * dx + dy * dy >= LASSO_STEP_PIXELS * LASSO_STEP_PIXELS) addVertex(x, y);

@@ -69,6 +69,28 @@ class SceneInputTest {
     }
 
     @Test
+    void aDragAtAFractionalScalePansByWholePixelsAndKeepsUpWithThePointer() {
+        input.scroll(400, 300, 10);
+        float wx = state.camera().worldX(400), wy = state.camera().worldY(300);
+        input.press(400, 300, 0, 0);
+        float x = 400, y = 300;
+        for (int k = 1; k <= 40; k++) { // window pixels at 150%: 1.5 framebuffer pixels a step
+            long before = state.version();
+            float cx = state.camera().screenX(wx), cy = state.camera().screenY(wy);
+            x += 1.5f;
+            y -= 0.75f;
+            input.move(x, y);
+            float mx = state.camera().screenX(wx) - cx, my = state.camera().screenY(wy) - cy;
+            assertEquals(Math.round(mx), mx, 1e-3, "step " + k + ": a whole-pixel pan, not " + mx);
+            assertEquals(Math.round(my), my, 1e-3, "step " + k + ": a whole-pixel pan, not " + my);
+            assertEquals(x, state.camera().screenX(wx), 0.51, "step " + k + ": the content stays under the pointer");
+            assertEquals(y, state.camera().screenY(wy), 0.51, "step " + k);
+            if (mx == 0 && my == 0) assertEquals(before, state.version(), "no pan, no new frame");
+        }
+        input.release(x, y);
+    }
+
+    @Test
     void doubleClickFitsButTwoSlowClicksDoNot() {
         input.scroll(100, 100, 8);
         input.press(200, 200, 10.0, 0);
