@@ -192,10 +192,11 @@ public final class SceneInput {
     public void key(Key key) {
         Camera c = cam();
         switch (key) {
-            case LEFT -> state.pan(PAN_STEP * c.width(), 0);
-            case RIGHT -> state.pan(-PAN_STEP * c.width(), 0);
-            case UP -> state.pan(0, PAN_STEP * c.height());
-            case DOWN -> state.pan(0, -PAN_STEP * c.height());
+            // Whole pixels, as a drag's (see move).
+            case LEFT -> state.pan(Math.round(PAN_STEP * c.width()), 0);
+            case RIGHT -> state.pan(-Math.round(PAN_STEP * c.width()), 0);
+            case UP -> state.pan(0, Math.round(PAN_STEP * c.height()));
+            case DOWN -> state.pan(0, -Math.round(PAN_STEP * c.height()));
             case ZOOM_IN -> state.zoomAbout(c.width() / 2f, c.height() / 2f, ZOOM_STEP);
             case ZOOM_OUT -> state.zoomAbout(c.width() / 2f, c.height() / 2f, 1 / ZOOM_STEP);
             case FIT -> state.fit();

@@ -91,6 +91,18 @@ class SceneInputTest {
     }
 
     @Test
+    void arrowKeysPanByWholePixels() {
+        state.setViewport(803, 601, new SpriteSizing(3, 300, 300)); // a tenth of it is not a whole number
+        state.fit();
+        input.scroll(401, 300, 10);
+        float wx = state.camera().worldX(401), wy = state.camera().worldY(300);
+        input.key(SceneInput.Key.LEFT);
+        assertEquals(401 + Math.round(SceneInput.PAN_STEP * 803), state.camera().screenX(wx), 1e-3);
+        input.key(SceneInput.Key.DOWN);
+        assertEquals(300 - Math.round(SceneInput.PAN_STEP * 601), state.camera().screenY(wy), 1e-3);
+    }
+
+    @Test
     void doubleClickFitsButTwoSlowClicksDoNot() {
         input.scroll(100, 100, 8);
         input.press(200, 200, 10.0, 0);
