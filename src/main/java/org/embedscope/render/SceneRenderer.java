@@ -687,7 +687,7 @@ public final class SceneRenderer implements AutoCloseable {
         }
         // The active rectangle in the target's GL coordinates: what a scene draws.
         int[] active = {g - ga, g - ga, g + cam.width() + ga, g + cam.height() + ga};
-        int[] view = {g, g, g + cam.width(), g + cam.height()};
+        int[] view = viewBox();
         // Where the last exact scene's centre is now on screen, in pixels: a whole number, or no shift.
         float ox = cam.screenX(anchorCx) - cam.width() / 2f, oy = cam.screenY(anchorCy) - cam.height() / 2f;
         int ix = Math.round(ox), iy = Math.round(oy);
@@ -711,11 +711,11 @@ public final class SceneRenderer implements AutoCloseable {
         // The strips: the parts of the view nothing kept covers (at most one along each axis), cleared
         // and drawn from the items that can reach them. A pan back over what it just showed finds it
         // kept, up to the guard band's width, and draws nothing.
-        ItemDraw d = itemDraw();
         int r = spriteReach();
         int drawn = 0;
         strips = 0;
         int[] columns = complete.missingColumns(view), rows = complete.missingRows(view);
+        ItemDraw d = columns != null || rows != null ? itemDraw() : null;
         if (columns != null) drawn += drawStrip(d, g, active, columns[0], columns[1], columns[2], columns[3], r);
         if (rows != null) drawn += drawStrip(d, g, active, rows[0], rows[1], rows[2], rows[3], r);
         complete.add(view);

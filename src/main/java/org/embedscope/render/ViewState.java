@@ -571,7 +571,7 @@ public final class ViewState {
                 for (int i = 0; i < count; i++) updateState(i, dimRest);
             }
             statesSelection = selection.copy();
-            statesMatches = matches == null ? null : matches.copy();
+            statesMatches = matches; // replaced by setMatches, never changed in place
             statesRulesChanged = false;
             statesStale = false;
         }
