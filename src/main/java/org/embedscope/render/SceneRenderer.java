@@ -322,12 +322,22 @@ public final class SceneRenderer implements AutoCloseable {
 
     /** The atlas level the last scene was drawn from (a half-resolution moving frame samples a coarser one); -1 for flat squares. */
     public int drawnLevel() {
-        return levelFor(state.spritePixels() * (lastWasHalf ? lastMotionScale : 1f));
+        return levelFor(state.spritePixels(), lastWasHalf ? lastMotionScale : 1f);
     }
 
     private int levelFor(float px) {
+        return levelFor(px, 1f);
+    }
+
+    /**
+     * The level for sprites of {@code px} framebuffer pixels drawn into a target of {@code scale} times
+     * the framebuffer's resolution (a motion frame), or -1 for flat squares. Whether sprites are flat
+     * follows their size on screen, not in the smaller target: a motion frame of images too small
+     * there is still a picture of images, not of label-coloured squares.
+     */
+    private int levelFor(float px, float scale) {
         if (px < state.flatBelowPx()) return -1;
-        return SpriteSizing.bestLevel(cellSizes, px);
+        return SpriteSizing.bestLevel(cellSizes, px * scale);
     }
 
     /** Adapts to a new framebuffer size. */
@@ -370,7 +380,7 @@ public final class SceneRenderer implements AutoCloseable {
             uploadedColour = state.colourVersion();
         }
         if (selected.version() != state.selectionVersion()) selected.upload(state.selectedItems(), state.selectionVersion());
-        int level = levelFor(state.spritePixels() * pxScale);
+        int level = levelFor(state.spritePixels(), pxScale);
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
         if (places != null && level >= 0) {
             int[] p = places.update(atlas, level);
@@ -554,8 +564,13 @@ public final class SceneRenderer implements AutoCloseable {
      * the motion stays fluid; the exact frame follows it at rest.
      */
     private float motionScale(int moving) {
-        return motionScale(exactMs, exactItems, moving);
+        return forcedMotionScale > 0 ? forcedMotionScale : motionScale(exactMs, exactItems, moving);
     }
+
+    /** For tests: motion frames at {@code k} of the resolution whatever an exact frame costs (0: as measured). */
+    void forceMotionScale(float k) { forcedMotionScale = k; }
+
+    private float forcedMotionScale;
 
     /** Whether this redraw, of {@code moving} items, is a motion frame drawn at half resolution. */
     private boolean motionFramesHalf(int moving) {

@@ -100,14 +100,18 @@ final class ColourControls {
         ColourBy current = st.colourBy();
         if (!ImGui.collapsingHeader("Colour: " + nameOf(current) + "##colour", ImGuiTreeNodeFlags.DefaultOpen)) return;
         ImGui.setNextItemWidth(-1);
-        if (ImGui.beginCombo("##colourby", nameOf(current))) {
+        boolean open = ImGui.beginCombo("##colourby", nameOf(current));
+        WidgetSpots.note("colour-by");
+        if (open) {
             for (Column c : columns.get().columns()) {
                 Boolean usual = ColourBy.defaultAsCategories(c);
                 boolean usable = usual != null;
                 String label = c.name() + (usable ? (usual ? "  (categories)" : "  (numbers)") : "  (too many values)");
                 if (ImGui.selectable(label, c.name().equals(nameOf(current))) && usable) error = colourBy(c.name(), null);
+                WidgetSpots.note("colour-by:" + c.name());
             }
             ImGui.endCombo();
+            current = st.colourBy();
         }
         if (ImGui.checkbox("tint images", st.tintByLabel())) st.setTintByLabel(!st.tintByLabel());
         String name = nameOf(current);
@@ -117,6 +121,7 @@ final class ColourControls {
             ImGui.sameLine();
             if (ImGui.checkbox("as categories", current.isCategories())) error = colourBy(column.name(), !current.isCategories());
         }
+        current = st.colourBy();   // the combo or the toggle may have changed it: what follows shows the new one
         if (error != null) {
             ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
             ImGui.textWrapped(error);

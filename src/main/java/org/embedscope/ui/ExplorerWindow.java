@@ -104,6 +104,7 @@ public final class ExplorerWindow implements AutoCloseable {
         overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
         painter = new FramePainter(scene);
         overlay.setClock(this::now);
+        overlay.setWake(() -> glfwPostEmptyEvent());
         overlay.setLabelEditor(new LabelEditor(labels, scene.state(), Math.max(1f, sx[0])));
         installCallbacks();
         // imgui's backend chains to the callbacks installed above.

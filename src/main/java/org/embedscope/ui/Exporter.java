@@ -35,6 +35,8 @@ final class Exporter implements AutoCloseable {
     private volatile Path last;
     /** The user's label corrections, which the CSV carries (null: the bundle's own labels). */
     private volatile org.embedscope.annotate.Annotations edits;
+    /** Called (on the worker) whenever the status line changes: the window, asleep between events, draws it. */
+    private volatile Runnable onChange = () -> { };
 
     Exporter(Bundle bundle, Path folder) {
         this.bundle = bundle;
@@ -42,6 +44,15 @@ final class Exporter implements AutoCloseable {
     }
 
     boolean running() { return running; }
+
+    /** {@code r} runs, on the export's thread, each time {@link #status()} changes, and when an export ends. */
+    void setOnChange(Runnable r) { onChange = r; }
+
+    private void setStatus(String s) {
+        if (s.equals(status)) return;
+        status = s;
+        onChange.run();
+    }
 
     /** What the last or current export is doing or did, one line; empty before the first. */
     String status() { return status; }
@@ -57,7 +68,7 @@ final class Exporter implements AutoCloseable {
         ItemSet copy = items.copy();
         running = true;
         cancel = false;
-        status = "writing " + what + " …";
+        status = "writing " + what + " ...";
         worker.submit(() -> run(copy, what, sheet));
     }
 
@@ -73,11 +84,11 @@ final class Exporter implements AutoCloseable {
             @Override public void stage(String name, long t) {
                 stage = name;
                 total = t;
-                status = name + " …";
+                setStatus(name + " ...");
             }
 
             @Override public void advance(long done) {
-                if (total > 0) status = String.format("%s  %.0f%%", stage, 100.0 * done / total);
+                if (total > 0) setStatus(String.format("%s  %.0f%%", stage, Math.floor(100.0 * done / total)));
             }
 
             @Override public boolean isCancelled() { return cancel; }
@@ -86,21 +97,22 @@ final class Exporter implements AutoCloseable {
             if (sheet) {
                 ContactSheet s = ContactSheet.render(bundle, items, ContactSheet.DEFAULT_LIMIT, progress);
                 s.write(out);
-                status = String.format("wrote %s (%d of %,d images)", out.getFileName(), s.shown(), items.cardinality());
+                setStatus(String.format("wrote %s (%d of %,d images)", out.getFileName(), s.shown(), items.cardinality()));
             } else {
                 org.embedscope.annotate.Annotations a = edits;
                 if (a != null) SelectionCsv.write(bundle, a, items, out, progress);
                 else SelectionCsv.write(bundle, items, out, progress);
-                status = String.format("wrote %s (%,d rows)", out.getFileName(), items.cardinality());
+                setStatus(String.format("wrote %s (%,d rows)", out.getFileName(), items.cardinality()));
             }
             last = out;
             System.out.println(what + " exported: " + out);
         } catch (CancelledException e) {
-            status = "cancelled; nothing written";
+            setStatus("cancelled; nothing written");
         } catch (BundleException | RuntimeException e) {
-            status = "cannot write " + out.getFileName() + ": " + e.getMessage();
+            setStatus("cannot write " + out.getFileName() + ": " + e.getMessage());
         } finally {
             running = false;
+            onChange.run();
         }
     }
 
@@ -114,6 +126,7 @@ final class Exporter implements AutoCloseable {
 
     @Override
     public void close() {
+        onChange = () -> { };   // the window may be gone before the worker ends
         cancel = true;
         worker.shutdownNow();
     }

@@ -2,7 +2,7 @@ package org.embedscope.ui;
 
 import imgui.ImGui;
 import imgui.flag.ImGuiCol;
-import imgui.flag.ImGuiInputTextFlags;
+import imgui.flag.ImGuiKey;
 import imgui.flag.ImGuiTreeNodeFlags;
 import imgui.type.ImString;
 import java.util.Map;
@@ -34,6 +34,17 @@ public final class LabelEditor {
 
     public LabelSession session() { return session; }
 
+    /**
+     * A text field whose text is always what it shows (so that a button beside it reads what was typed;
+     * with EnterReturnsTrue the text reached the field's buffer only on Enter); returns whether Enter
+     * was pressed in it this frame.
+     */
+    private static boolean field(String id, String hint, ImString text) {
+        ImGui.inputTextWithHint(id, hint, text);
+        return ImGui.isItemDeactivated() && (ImGui.isKeyPressed(ImGuiKey.Enter)
+                || ImGui.isKeyPressed(ImGuiKey.KeypadEnter));
+    }
+
     /** The control panel's section. */
     public void section() {
         if (!ImGui.collapsingHeader("Labels and tags", ImGuiTreeNodeFlags.DefaultOpen)) return;
@@ -43,15 +54,21 @@ public final class LabelEditor {
         } else {
             ImGui.text(String.format("%,d selected:", n));
             ImGui.setNextItemWidth(130 * uiScale);
-            boolean enter = ImGui.inputTextWithHint("##newlabel", "label", newLabel, ImGuiInputTextFlags.EnterReturnsTrue);
+            boolean enter = field("##newlabel", "label", newLabel);
+            WidgetSpots.note("label-field");
             ImGui.sameLine();
-            if ((ImGui.smallButton("set label") || enter) && !newLabel.get().isBlank()) {
+            boolean set = ImGui.smallButton("set label");
+            WidgetSpots.note("set-label");
+            if ((set || enter) && !newLabel.get().isBlank()) {
                 if (session.assign(newLabel.get())) newLabel.set("");
             }
             ImGui.setNextItemWidth(130 * uiScale);
-            boolean tagEnter = ImGui.inputTextWithHint("##tag", "tag", tag, ImGuiInputTextFlags.EnterReturnsTrue);
+            boolean tagEnter = field("##tag", "tag", tag);
+            WidgetSpots.note("tag-field");
             ImGui.sameLine();
-            if ((ImGui.smallButton("add tag") || tagEnter) && !tag.get().isBlank()) session.addTag(tag.get());
+            boolean add = ImGui.smallButton("add tag");
+            WidgetSpots.note("add-tag");
+            if ((add || tagEnter) && !tag.get().isBlank()) session.addTag(tag.get());
             ImGui.sameLine();
             if (ImGui.smallButton("remove tag") && !tag.get().isBlank()) session.removeTag(tag.get());
             Map<String, Integer> tags = session.selectionTags();

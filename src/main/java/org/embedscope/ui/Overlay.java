@@ -142,6 +142,12 @@ public final class Overlay implements AutoCloseable {
         return labelRgba[l];
     }
 
+    /**
+     * {@code wake} runs, from any thread, when something the panels show changes without input (an
+     * export's progress, its end): a window that sleeps until events then draws it.
+     */
+    public void setWake(Runnable wake) { exporter.setOnChange(wake); }
+
     /** Where the transition clock comes from (seconds). */
     public void setClock(java.util.function.DoubleSupplier clock) { this.clock = clock; }
 
@@ -160,7 +166,9 @@ public final class Overlay implements AutoCloseable {
     /** Timings to show: the last frame, and the last full scene redraw; taken at most every {@link #STATS_EVERY_NS}. */
     public void setStats(float frameMs, float sceneMs, boolean redrew) {
         long now = System.nanoTime();
-        if (statsShownAt != Long.MIN_VALUE && now - statsShownAt < STATS_EVERY_NS) return;
+        // Until a frame has been timed (the first frame's time is 0) the next is taken at once: a window at
+        // rest draws no more frames to take it from.
+        if (statsShownAt != Long.MIN_VALUE && now - statsShownAt < STATS_EVERY_NS && this.frameMs > 0) return;
         statsShownAt = now;
         barText = framesText = redrawText = null;
         this.frameMs = frameMs;

@@ -5,7 +5,6 @@ import imgui.ImGuiIO;
 import imgui.flag.ImGuiColorEditFlags;
 import imgui.flag.ImGuiCond;
 import imgui.flag.ImGuiWindowFlags;
-import org.embedscope.bundle.Bundle;
 import org.embedscope.render.SceneRenderer;
 import org.embedscope.render.ThumbnailSheet;
 import org.embedscope.render.ViewState;
@@ -115,10 +114,17 @@ final class SelectionPanel {
         countedLabels = st.labelsVersion();
     }
 
+    /** {@code c} of {@code n} as a whole percentage; a share that rounds to 0 or 100 but is not says so. */
+    static String percent(int c, int n) {
+        double p = 100.0 * c / n;
+        if (c > 0 && p < 0.5) return "<1%";
+        if (c < n && p >= 99.5) return ">99%";
+        return String.format("%.0f%%", p);
+    }
+
     /** The selected items' labels, most frequent first. */
     private void breakdown(ViewState st, int n) {
         countLabels(st);
-        Bundle b = scene.bundle();
         int shown = 0, rest = 0, restLabels = 0;
         for (Integer l : labelOrder) {
             int c = labelCounts[l];
@@ -127,7 +133,7 @@ final class SelectionPanel {
                 ImGui.colorButton("##b" + l, labelRgba.apply(l), ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker,
                         12 * uiScale, 12 * uiScale);
                 ImGui.sameLine();
-                ImGui.text(String.format("%s  %,d  (%.0f%%)", b.labelName(l), c, 100.0 * c / n));
+                ImGui.text(String.format("%s  %,d  (%s)", st.labelNames().get(l), c, percent(c, n)));
                 shown++;
             } else {
                 rest += c;
@@ -163,7 +169,7 @@ final class SelectionPanel {
                 int item = items[from + k];
                 if (ImGui.isItemHovered()) {
                     hovered = item;
-                    ImGui.setTooltip("index " + item + (scene.bundle().hasLabels() ? "   " + scene.bundle().labelName(scene.labelOfItem()[item]) : ""));
+                    ImGui.setTooltip("index " + item + (scene.bundle().hasLabels() || scene.state().labelCount() > 1 ? "   " + scene.state().labelNames().get(scene.labelOfItem()[item]) : ""));
                 }
                 if (ImGui.isItemClicked()) clicked = item;
             }

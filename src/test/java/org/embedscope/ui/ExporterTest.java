@@ -52,6 +52,31 @@ class ExporterTest {
         }
     }
 
+    /**
+     * The window sleeps until an event: the export wakes it when its line changes and once it has
+     * ended, so the last wake-up finds it no longer running and its line the file written (the
+     * progress and its cancel button stayed on screen until the pointer moved).
+     */
+    @Test
+    void theExportWakesTheWindowWhenItsLineChangesAndAfterItEnds() throws Exception {
+        Bundle b = BundleReader.load(SpriteFixture.write(dir.resolve("b")));
+        try (Exporter e = new Exporter(b, Files.createDirectories(dir.resolve("out")))) {
+            java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            e.setOnChange(() -> seen.add(e.running() + " " + e.status()));
+            e.export(ItemSet.of(b.count(), 0, 2, 3), "selection", true);
+            awaitDone(e);
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith("false")) {
+                assertTrue(System.nanoTime() < until, "a wake-up after the export ended: " + seen);
+                Thread.sleep(5);
+            }
+            String last = seen.get(seen.size() - 1);
+            assertTrue(last.startsWith("false wrote selection-") && last.contains("(3 of 3 images)"), seen.toString());
+            assertTrue(seen.size() >= 3, "its stages and progress woke it too: " + seen);
+            for (String line : seen) assertTrue(line.chars().allMatch(ch -> ch < 128), "the panel's font has only ASCII: " + line);
+        }
+    }
+
     @Test
     void aFolderThatCannotBeWrittenIsSaidAndLeavesNothing() throws Exception {
         Bundle b = BundleReader.load(SpriteFixture.write(dir.resolve("b")));

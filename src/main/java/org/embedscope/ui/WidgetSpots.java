@@ -1,0 +1,38 @@
+package org.embedscope.ui;
+
+import imgui.ImGui;
+import imgui.ImVec2;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where some of the panels' widgets were last drawn, by name, in window coordinates: for tests that
+ * click them with real pointer events (xdotool), since imgui lays them out itself. Off unless a test
+ * turns it on; then each noted widget costs one map entry per frame.
+ */
+final class WidgetSpots {
+    private static volatile boolean on;
+    private static final Map<String, float[]> spots = new ConcurrentHashMap<>();
+    private static final ImVec2 min = new ImVec2(), max = new ImVec2();
+
+    private WidgetSpots() { }
+
+    static void enable(boolean enabled) {
+        on = enabled;
+        spots.clear();
+    }
+
+    /** Notes the widget just drawn (imgui's last item) as {@code name}. */
+    static void note(String name) {
+        if (!on) return;
+        ImGui.getItemRectMin(min);
+        ImGui.getItemRectMax(max);
+        spots.put(name, new float[] {min.x, min.y, max.x, max.y});
+    }
+
+    /** The centre of widget {@code name} when last drawn, or null. */
+    static float[] centre(String name) {
+        float[] r = spots.get(name);
+        return r == null ? null : new float[] {(r[0] + r[2]) / 2, (r[1] + r[3]) / 2};
+    }
+}

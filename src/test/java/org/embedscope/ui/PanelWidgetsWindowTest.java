@@ -1,0 +1,116 @@
+package org.embedscope.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import static org.embedscope.ui.WindowDriver.await;
+import static org.embedscope.ui.WindowDriver.xdotool;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.embedscope.query.Column;
+import org.embedscope.render.ColourBy;
+import org.embedscope.render.SpriteFixture;
+import org.embedscope.render.ViewState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The control panel's widgets clicked and typed into with real pointer and key events (xdotool), as a
+ * user would: the colour list picking another column (the legend drawn in that frame was the old
+ * colouring's, and the window closed), a label typed and given with the button rather than Enter (the
+ * button read what the field held before the last Enter), a new label then shown in the selection
+ * panel's breakdown (which looked it up among the bundle's labels, and the window closed), and tags
+ * given with the button. Runs where DISPLAY is set and xdotool is installed (CI: under Xvfb).
+ */
+class PanelWidgetsWindowTest {
+    @TempDir Path dir;
+    private WindowDriver driver;
+    private int[] origin;
+
+    @AfterEach
+    void close() throws Exception {
+        if (driver != null) driver.close();
+        WidgetSpots.enable(false);
+    }
+
+    private void open() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        WidgetSpots.enable(true);
+        driver = WindowDriver.open(SpriteFixture.write(dir.resolve("b")), 1280, 900);
+        origin = driver.origin();
+        await("the columns are typed", () -> driver.window.scene().columnsReady());
+    }
+
+    /** Clicks widget {@code name} once it has been drawn. */
+    private void click(String name) throws Exception {
+        await("'" + name + "' is drawn", () -> WidgetSpots.centre(name) != null);
+        float[] c = WidgetSpots.centre(name);
+        xdotool("mousemove", String.valueOf(origin[0] + Math.round(c[0])), String.valueOf(origin[1] + Math.round(c[1])),
+                "sleep", "0.15", "click", "1", "sleep", "0.15");
+    }
+
+    /** Two more frames are drawn (the window draws on demand: each is asked for), and the window is still open. */
+    private void drawsOn() throws Exception {
+        for (int k = 0; k < 2 && driver.alive(); k++) {
+            long f = driver.window.frames();
+            driver.window.runOnLoop(() -> { });
+            await("a frame is drawn", () -> driver.window.frames() > f || !driver.alive());
+        }
+        assertTrue(driver.alive(), "the window is still open: " + driver.failure());
+    }
+
+    @Test
+    void theColourListColoursByANumericColumnAndBackByLabels() throws Exception {
+        open();
+        ViewState st = driver.window.scene().state();
+        Column numeric = null;
+        for (Column c : driver.window.scene().columns().columns()) {
+            if (c.isNumeric() && Boolean.FALSE.equals(ColourBy.defaultAsCategories(c))) {
+                numeric = c;
+                break;
+            }
+        }
+        assertNotNull(numeric, "the fixture has a numeric column (its layouts' coordinates)");
+        String name = numeric.name();
+        click("colour-by");
+        click("colour-by:" + name);
+        await("the items are coloured by " + name, () -> name.equals(st.colourBy().column()) && !st.colourBy().isCategories());
+        drawsOn();
+
+        String label = driver.window.labels().labelColumn();
+        click("colour-by");
+        click("colour-by:" + label);
+        await("the items are coloured by their labels again", () -> st.colourBy() == st.labelColouring());
+        drawsOn();
+    }
+
+    @Test
+    void aLabelAndTagsGivenWithTheButtonsAreWhatWasTyped() throws Exception {
+        open();
+        ViewState st = driver.window.scene().state();
+        LabelSession labels = driver.window.labels();
+        driver.onLoop(() -> st.selectOnly(2));
+        click("label-field");
+        xdotool("type", "--delay", "30", "smudge");
+        click("set-label");
+        await("item 2 is labelled smudge", () -> "smudge".equals(st.labelNames().get(st.labelOfItem()[2])));
+        // The selection panel's breakdown names the new label (the window closed here before).
+        drawsOn();
+
+        // A tag given with Enter, then another typed and given with the button: the second is what was typed.
+        click("tag-field");
+        xdotool("type", "--delay", "30", "blurry");
+        xdotool("key", "Return");
+        await("item 2 is tagged blurry", () -> labels.annotations().tags(2).equals(List.of("blurry")));
+        driver.onLoop(() -> st.selectOnly(3));
+        click("tag-field");
+        xdotool("key", "ctrl+a", "BackSpace");
+        xdotool("type", "--delay", "30", "dup");
+        click("add-tag");
+        await("item 3 is tagged dup", () -> labels.annotations().tags(3).equals(List.of("dup")));
+        assertEquals(List.of("blurry"), labels.annotations().tags(2));
+        assertTrue(driver.alive(), "the window is still open: " + driver.failure());
+    }
+}
