@@ -42,13 +42,18 @@ public final class BundleReader {
         return load(bundleDir, progress, cache, false);
     }
 
-    private static Bundle load(Path bundleDir, Progress progress, PointsCache cache, boolean deferNeighbors) throws BundleException {
+    /** The manifest of the bundle folder {@code bundleDir}, refused in one line when it is no bundle folder or its manifest is bad. */
+    public static Manifest manifest(Path bundleDir) throws BundleException {
         if (!Files.isDirectory(bundleDir)) {
             throw new BundleException(bundleDir, null, Files.exists(bundleDir)
                     ? "is not a folder; expected a bundle folder holding " + Manifest.FILE_NAME
                     : "missing: no such bundle folder");
         }
-        Manifest manifest = Manifest.read(bundleDir);
+        return Manifest.read(bundleDir);
+    }
+
+    private static Bundle load(Path bundleDir, Progress progress, PointsCache cache, boolean deferNeighbors) throws BundleException {
+        Manifest manifest = manifest(bundleDir);
         List<AtlasCheck.LevelPages> pages = AtlasCheck.readPages(bundleDir, manifest);
         Path points = BundlePaths.resolve(bundleDir, manifest.points(), "points");
         PointsCache.Key key = cache.key(points, bundleDir.resolve(Manifest.FILE_NAME));

@@ -3,7 +3,6 @@ package org.embedscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.embedscope.Home;
-import org.embedscope.bundle.Manifest;
 import org.embedscope.select.ItemSet;
 import org.embedscope.select.SelectionFile;
 import org.embedscope.ui.ExplorerWindow;
@@ -58,8 +57,9 @@ public final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = bundle != null ? folder.resolve(bundle, spec) : Home.resolve("assets/mnist");
-        // A bad selection file is refused before any window opens.
-        ItemSet selected = selection == null ? null : SelectionFile.read(selection, Manifest.read(dir).count());
+        // A missing or bad bundle and a bad selection file are refused before any window opens.
+        int count = org.embedscope.bundle.BundleReader.manifest(dir).count();
+        ItemSet selected = selection == null ? null : SelectionFile.read(selection, count);
         try (ExplorerWindow window = new ExplorerWindow(dir, size.width(), size.height(), gpuMemory.bytes(), annotations)) {
             if (selected != null) window.scene().state().setSelection(selected);
             window.run();

@@ -70,6 +70,12 @@ public final class Main implements Runnable {
                 return EXIT_CANCELLED;
             }
             if (Boolean.getBoolean("embedscope.trace")) throw ex;
+            for (Throwable c = ex; c != null; c = c.getCause()) {
+                if (c instanceof org.embedscope.render.GlContext.Unavailable) {
+                    commandLine.getErr().println("embedscope: " + ErrorLines.clean(c.getMessage()));
+                    return EXIT_UNEXPECTED;
+                }
+            }
             commandLine.getErr().println("embedscope: unexpected error: " + ErrorLines.clean(ex.getMessage())
                     + " (run with -Dembedscope.trace=true for details)");
             return EXIT_UNEXPECTED;

@@ -19,6 +19,14 @@ import org.lwjgl.opengl.GLDebugMessageCallback;
 public final class GlContext implements AutoCloseable {
     private static int open;
     private static boolean nullPlatform;
+    /** GLFW's last error, and whether GLFW is being initialised (its errors then go into the refusal's line). */
+    private static volatile String lastError;
+    private static volatile boolean initialising;
+
+    /** No window or context can be had here (no display, no OpenGL 3.3): one line saying why and what to do. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message) { super(message); }
+    }
 
     private final long window;
     private final GLDebugMessageCallback debugCallback;
@@ -54,16 +62,33 @@ public final class GlContext implements AutoCloseable {
 
     private static synchronized void init(boolean headlessOk) {
         if (open > 0) return;
+        if (!headlessOk && !hasDisplay()) {
+            throw new Unavailable("cannot open a window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                    + "for pictures without one use 'embedscope render'");
+        }
         GLFWErrorCallback cb = glfwSetErrorCallback(null);
         if (cb != null) cb.free();
-        glfwSetErrorCallback(GLFWErrorCallback.createPrint(System.err));
+        // One line per GLFW error, not the stack trace LWJGL's printing callback adds.
+        glfwSetErrorCallback(GLFWErrorCallback.create((code, description) -> {
+            lastError = GLFWErrorCallback.getDescription(description);
+            if (!initialising) System.err.println("embedscope: GLFW: " + org.embedscope.bundle.PrintableText.escape(lastError));
+        }));
         nullPlatform = headlessOk && !hasDisplay();
         if (nullPlatform) glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
         else glfwInitHint(GLFW_PLATFORM, GLFW_ANY_PLATFORM);
-        if (!glfwInit()) {
-            throw new IllegalStateException(headlessOk
-                    ? "cannot initialise GLFW (no display, and the null platform failed)"
-                    : "cannot open a window: no display found (is DISPLAY set? for headless use try 'embedscope render')");
+        lastError = null;
+        initialising = true;
+        boolean ok;
+        try {
+            ok = glfwInit();
+        } finally {
+            initialising = false;
+        }
+        if (!ok) {
+            String why = lastError == null ? "" : " (" + org.embedscope.bundle.PrintableText.escape(lastError) + ")";
+            throw new Unavailable(headlessOk
+                    ? "cannot initialise GLFW: no display, and its null platform failed" + why
+                    : "cannot open a window: the display does not answer" + why + "; for pictures without one use 'embedscope render'");
         }
     }
 
@@ -85,7 +110,7 @@ public final class GlContext implements AutoCloseable {
         long w = glfwCreateWindow(width, height, title, NULL, NULL);
         if (w == NULL) {
             if (open == 0) glfwTerminate();
-            throw new IllegalStateException("cannot create an OpenGL 3.3 core context (is a GL 3.3 driver installed? on Debian: libgl1-mesa-dri)");
+            throw new Unavailable("cannot create an OpenGL 3.3 core context (is a GL 3.3 driver installed? on Debian: libgl1-mesa-dri)");
         }
         open++;
         glfwMakeContextCurrent(w);

@@ -68,6 +68,35 @@ class ExplorerCommandsTest {
         assertFalse(Files.exists(dir.resolve("x.png")));
     }
 
+    /** {@code embedscope ARGS} in a process of its own with no display (neither DISPLAY nor WAYLAND_DISPLAY). */
+    private static String[] withoutDisplay(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        cmd.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "it ends");
+        return new String[] {String.valueOf(p.exitValue()), out};
+    }
+
+    @Test
+    void exploreWithoutADisplaySaysSoInOneLineAfterCheckingTheBundle() throws Exception {
+        String[] missing = withoutDisplay("explore", dir.resolve("nonexistent").toString());
+        assertEquals(String.valueOf(Main.EXIT_BAD_INPUT), missing[0], missing[1]);
+        assertTrue(missing[1].contains("no such bundle folder"), "the missing bundle is said first: " + missing[1]);
+
+        String[] noDisplay = withoutDisplay("explore", bundle.toString());
+        assertEquals(String.valueOf(Main.EXIT_UNEXPECTED), noDisplay[0], noDisplay[1]);
+        java.util.List<String> lines = noDisplay[1].strip().lines().filter(l -> !l.contains("XDG_RUNTIME_DIR")).toList();
+        assertEquals(1, lines.size(), "one line: " + noDisplay[1]);
+        assertTrue(lines.get(0).startsWith("embedscope: cannot open a window: no display"), lines.get(0));
+        assertFalse(lines.get(0).contains("Exception") || lines.get(0).contains("unexpected"), lines.get(0));
+    }
+
     @Test
     void unknownLayoutAndBadOptionsAreNamed() {
         CliRun r = run("render", bundle.toString(), "--layout", "nope", "--out", dir.resolve("x.png").toString());
