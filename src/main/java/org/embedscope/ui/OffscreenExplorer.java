@@ -130,7 +130,7 @@ public final class OffscreenExplorer implements AutoCloseable {
         painter.paint(output.fbo(), withOverlay ? overlay : null, () -> {
             overlay.setOpen(panelOpen);
             overlay.setStats(painter.updateMs(), painter.sceneMs(), painter.redrew());
-            for (int f = 0, frames = fresh ? 3 : 1; f < frames; f++) {
+            for (int f = 0, frames = fresh ? 5 : 1; f < frames; f++) {
                 Overlay.setDisplay(width(), height(), cursorX, cursorY);
                 overlay.newFrame(null);
                 overlay.build(hovered);

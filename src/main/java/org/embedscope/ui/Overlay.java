@@ -160,6 +160,8 @@ public final class Overlay implements AutoCloseable {
     private final CountText selectedText = new CountText(v -> String.format("%,d selected", v));
     /** The timings' lines as shown (remade when the timings are taken, not in every frame). */
     private String barText, framesText, redrawText;
+    /** The control panel's scroll bar's width while it has one, else 0 (window pixels). */
+    private float panelScrollbar;
     private float redrawPx = Float.NaN;
     private int redrawLevel = Integer.MIN_VALUE;
 
@@ -279,11 +281,15 @@ public final class Overlay implements AutoCloseable {
             slimBar();
             return;
         }
-        float width = PANEL_WIDTH * uiScale;
+        // A panel taller than the window scrolls; it is then wider by the scroll bar (from the next frame
+        // on), so that its rows keep their 250 px rather than being cut on the right.
+        float width = PANEL_WIDTH * uiScale + panelScrollbar;
         ImGui.setNextWindowPos(MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.FirstUseEver);
         ImGui.setNextWindowSizeConstraints(width, 0, width, Float.MAX_VALUE);
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);
+        panelScrollbar = ImGui.getScrollMaxY() > 0 ? ImGui.getStyle().getScrollbarSize() : 0f;
+        WidgetSpots.noteContent("control-panel");
         if (ImGui.smallButton("hide (H)")) open = false;
         ImGui.sameLine();
         ImGui.text(m.name());
@@ -292,7 +298,8 @@ public final class Overlay implements AutoCloseable {
         if (redrawText == null || st.spritePixels() != redrawPx || scene.currentLevel() != redrawLevel) {
             redrawPx = st.spritePixels();
             redrawLevel = scene.currentLevel();
-            redrawText = String.format("redraw %.1f ms%s  %.1f px  %s", sceneMs, lastFrameRedrewScene ? "" : " (cached)", redrawPx,
+            // Two lines, each narrower than the panel whatever the numbers.
+            redrawText = String.format("redraw %.1f ms%s\nsprites %.1f px, %s", sceneMs, lastFrameRedrewScene ? "" : " (cached)", redrawPx,
                     redrawLevel < 0 ? "flat" : "level " + redrawLevel);
         }
         ImGui.textDisabled(redrawText);

@@ -30,6 +30,20 @@ final class WidgetSpots {
         spots.put(name, new float[] {min.x, min.y, max.x, max.y});
     }
 
+    /** Notes the current window's content region, inside its padding and scroll bar, as {@code name}. */
+    static void noteContent(String name) {
+        if (!on) return;
+        float x = ImGui.getWindowPosX(), y = ImGui.getWindowPosY();
+        spots.put(name, new float[] {x + ImGui.getWindowContentRegionMinX(), y + ImGui.getWindowContentRegionMinY(),
+                x + ImGui.getWindowContentRegionMaxX(), y + ImGui.getWindowContentRegionMaxY()});
+    }
+
+    /** Widget {@code name}'s rectangle when last drawn, {x0, y0, x1, y1}, or null. */
+    static float[] rect(String name) {
+        float[] r = spots.get(name);
+        return r == null ? null : r.clone();
+    }
+
     /** The centre of widget {@code name} when last drawn, or null. */
     static float[] centre(String name) {
         float[] r = spots.get(name);

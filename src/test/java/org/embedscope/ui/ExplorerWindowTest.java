@@ -94,6 +94,9 @@ class ExplorerWindowTest {
         try {
             assertEquals(cwd, shot.getParent());
             assertTrue(command.contains(" --view ") && command.contains(" --size 640x420"), command);
+            String name = shot.getFileName().toString();
+            assertTrue(command.endsWith(" --out " + shot.resolveSibling(name.replace(".png", "-render.png"))),
+                    "running the command writes a file of its own, not over the screenshot: " + command);
             screenshotMatchesRender(shot, command, bundle);
         } finally {
             java.nio.file.Files.deleteIfExists(shot);
@@ -136,7 +139,7 @@ class ExplorerWindowTest {
             // OverlayRendererTest: render's frame lays the layer, the screenshot draws every window).
             // (At scale 1 the title bar, the name line and the two timing lines end above y = 100.)
             int timingsBottom = 100, differing = 0;
-            float panel = Overlay.insetPx(1f);
+            float panel = Overlay.insetPx(1f) + 16;   // a panel taller than the window is wider by its scroll bar (14 px)
             for (int y = 0; y < got.getHeight(); y++) {
                 for (int x = 0; x < got.getWidth(); x++) {
                     int a = got.getRGB(x, y), b = want.getRGB(x, y);
