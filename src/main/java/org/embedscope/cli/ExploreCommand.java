@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                 "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout; Esc clears the",
                 "selection, I inverts it, D dims the rest, M selects the search's matches.",
                 "Neighbours: Ctrl-click or N pins the item under the pointer (lines to its nearest neighbours in the",
-                "original space; Esc unpins). Labels: 1-9 give the selection the legend's first nine labels (or type one",
+                "original space; Esc unpins). Labels: the number keys give the selection a label (that digit's where labels are digits, else the legend's first nine; or type one",
                 "in the panel), tags too; Ctrl-Z undoes, Ctrl-Shift-Z redoes; edits are saved to annotations.csv."})
 public final class ExploreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;

@@ -197,7 +197,11 @@ public final class ExplorerWindow implements AutoCloseable {
      */
     private void wake() { settle = Math.min(MAX_SETTLE_FRAMES, Math.max(settle, SETTLE_FRAMES) + 1); }
 
-    /** Label editing keys: 1–9 give the selection the legend's first nine labels; Ctrl-Z undoes, Ctrl-Shift-Z (or Ctrl-Y) redoes. */
+    /**
+     * Label editing keys: the number keys give the selection a label ({@link LabelSession#labelForKey}: a
+     * digit's own label where labels are digits, else 1–9 the legend's first nine); Ctrl-Z undoes,
+     * Ctrl-Shift-Z (or Ctrl-Y) redoes.
+     */
     private void labelKey(int key, int mods) {
         boolean ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
         if (ctrl && key == GLFW_KEY_Z) {
@@ -205,10 +209,10 @@ public final class ExplorerWindow implements AutoCloseable {
             else labels.undo();
         } else if (ctrl && key == GLFW_KEY_Y) {
             labels.redo();
-        } else if (!ctrl && key >= GLFW_KEY_1 && key <= GLFW_KEY_9) {
-            labels.assign(key - GLFW_KEY_1);
-        } else if (!ctrl && key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_9) {
-            labels.assign(key - GLFW_KEY_KP_1);
+        } else if (!ctrl && key >= GLFW_KEY_0 && key <= GLFW_KEY_9) {
+            labels.assign(labels.labelForKey(key - GLFW_KEY_0));
+        } else if (!ctrl && key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) {
+            labels.assign(labels.labelForKey(key - GLFW_KEY_KP_0));
         }
     }
 
@@ -380,7 +384,9 @@ public final class ExplorerWindow implements AutoCloseable {
         if (overlay.isOpen()) c.append(" --overlay");
         if (st.transition().isRunning()) c.append("  (taken mid-transition: render shows the layout at rest)");
         if (st.selectedCount() > 0) c.append("  (with the selection exported to a file: --selection FILE)");
-        return c.append(" --out ").append(file).toString();
+        // Its own file beside the screenshot: running the command must not overwrite the screenshot.
+        String name = file.getFileName().toString();
+        return c.append(" --out ").append(file.resolveSibling(name.substring(0, name.length() - ".png".length()) + "-render.png")).toString();
     }
 
     /** {@code s} as one shell word. */

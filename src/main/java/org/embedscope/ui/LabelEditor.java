@@ -79,20 +79,26 @@ public final class LabelEditor {
                 if (ImGui.isItemHovered()) ImGui.setTooltip("remove '" + e.getKey() + "' from the selection");
                 k++;
             }
-            ImGui.textDisabled("1-9: the legend's first nine labels");
+            ImGui.textDisabled(session.keysAreDigits() ? "0-9: the label of that digit" : "1-9: the legend's first nine labels");
         }
         ImGui.beginDisabled(!session.canUndo());
-        if (ImGui.smallButton("undo (Ctrl-Z)")) session.undo();
+        if (ImGui.smallButton("undo")) session.undo();
         ImGui.endDisabled();
         ImGui.sameLine();
         ImGui.beginDisabled(!session.canRedo());
-        if (ImGui.smallButton("redo (Ctrl-Shift-Z)")) session.redo();
+        if (ImGui.smallButton("redo")) session.redo();
+        WidgetSpots.note("redo");
         ImGui.endDisabled();
+        ImGui.sameLine();
+        ImGui.textDisabled("Ctrl-Z, Ctrl-Shift-Z");
+        WidgetSpots.note("undo-keys");
         if (editedVersion != session.version()) {
             edited = session.editedCount();
             editedVersion = session.version();
         }
+        ImGui.pushTextWrapPos(0f);   // a long file name wraps instead of running out of the panel
         ImGui.textDisabled(String.format("%,d item%s edited, saved to %s", edited, edited == 1 ? "" : "s", session.file().getFileName()));
+        ImGui.popTextWrapPos();
         warning(session.problem(), 0xffb347);
         warning(session.notice(), 0xffd966);
         warning(session.saveError(), 0xff6060);
@@ -123,7 +129,8 @@ public final class LabelEditor {
         if (label >= session.labelValues().size()) return;
         ImGui.sameLine();
         ImGui.beginDisabled(state.selectedCount() == 0);
-        String key = label < KEYED_LABELS ? " " + (label + 1) : "";
+        int k = session.keyForLabel(label);
+        String key = k >= 0 ? " " + k : "";
         if (ImGui.smallButton("set" + key + "##set" + label)) session.assign(label);
         ImGui.endDisabled();
     }

@@ -113,7 +113,36 @@ public final class LabelSession implements AutoCloseable {
         return edit(() -> annotations.assignLabel(state.selectedItems(), value));
     }
 
-    /** Gives the selection label {@code label} of the legend (0-based; keys 1–9 are 0–8). */
+    /**
+     * The label number key {@code digit} (0–9) gives, or -1. Where labels are named by digits (MNIST's
+     * values 0–9) a key gives the label of its own digit, so that 3 labels a digit "3"; otherwise keys
+     * 1–9 give the legend's first nine labels (0 none).
+     */
+    public int labelForKey(int digit) {
+        List<String> values = annotations.labelValues();
+        if (digitNamed(values)) return values.indexOf(String.valueOf(digit));
+        return digit >= 1 && digit <= LabelEditor.KEYED_LABELS && digit - 1 < values.size() ? digit - 1 : -1;
+    }
+
+    /** The number key that gives label {@code label} ({@link #labelForKey}), or -1. */
+    public int keyForLabel(int label) {
+        List<String> values = annotations.labelValues();
+        if (label < 0 || label >= values.size()) return -1;
+        if (digitNamed(values)) return isDigit(values.get(label)) ? values.get(label).charAt(0) - '0' : -1;
+        return label < LabelEditor.KEYED_LABELS ? label + 1 : -1;
+    }
+
+    /** Whether the number keys follow the labels' own digits: some label is a single digit. */
+    public boolean keysAreDigits() { return digitNamed(annotations.labelValues()); }
+
+    private static boolean digitNamed(List<String> values) {
+        for (String v : values) if (isDigit(v)) return true;
+        return false;
+    }
+
+    private static boolean isDigit(String v) { return v.length() == 1 && v.charAt(0) >= '0' && v.charAt(0) <= '9'; }
+
+    /** Gives the selection label {@code label} of the legend (0-based). */
     public boolean assign(int label) {
         List<String> values = annotations.labelValues();
         if (label < 0 || label >= values.size()) return false;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.embedscope.bundle.Bundle;
+import org.embedscope.bundle.BundleReader;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleFixture;
 import org.embedscope.query.Column;
@@ -41,6 +42,37 @@ class LabelSessionTest {
         assertTrue(s.annotations().version() > 0);
         s.close();
         return Files.readString(s.file());
+    }
+
+    /**
+     * Where labels are digits a number key gives its own digit's label (on MNIST 3 made a "two": keys
+     * were the legend's order, zero first); elsewhere 1–9 are the legend's first nine.
+     */
+    @Test
+    void numberKeysGiveTheirDigitsLabelWhereLabelsAreDigits() throws Exception {
+        Bundle b = labelled();   // values 2, 7, 7.0, 10 in legend order
+        LabelSession s = LabelSession.open(b, view(b), null, dir.resolve("cache"));
+        assertTrue(s.keysAreDigits());
+        assertEquals(0, s.labelForKey(2), "key 2: the label 2");
+        assertEquals(1, s.labelForKey(7), "key 7: the label 7");
+        assertEquals(-1, s.labelForKey(1), "no label 1");
+        assertEquals(-1, s.labelForKey(3));
+        assertEquals(2, s.keyForLabel(0));
+        assertEquals(7, s.keyForLabel(1));
+        assertEquals(-1, s.keyForLabel(2), "7.0 has no key");
+        assertEquals(-1, s.keyForLabel(3), "10 has no key");
+        s.close();
+
+        Bundle words = BundleReader.load(org.embedscope.render.SpriteFixture.write(dir.resolve("words")));   // even, odd
+        LabelSession w = LabelSession.open(words, view(words), null, dir.resolve("cache2"));
+        assertFalse(w.keysAreDigits());
+        assertEquals(0, w.labelForKey(1));
+        assertEquals(1, w.labelForKey(2));
+        assertEquals(-1, w.labelForKey(3), "two labels only");
+        assertEquals(-1, w.labelForKey(0));
+        assertEquals(1, w.keyForLabel(0));
+        assertEquals(2, w.keyForLabel(1));
+        w.close();
     }
 
     @Test
