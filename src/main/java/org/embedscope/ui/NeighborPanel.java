@@ -83,8 +83,14 @@ public final class NeighborPanel {
         ImGuiIO io = ImGui.getIO();
         ImGui.setNextWindowPos(io.getDisplaySizeX() / 2, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 0.5f, 1f);
         ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
-        ImGui.begin("Neighbours##pinned", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoCollapse
-                | ImGuiWindowFlags.NoFocusOnAppearing | ImGuiWindowFlags.NoNav);
+        // Collapsible (the arrow on its title bar), like the selection panel: it may cover the pinned item's lines.
+        boolean expanded = ImGui.begin("Neighbours##pinned", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
+                | ImGuiWindowFlags.NoNav);
+        WidgetSpots.noteWindow("neighbours-panel");
+        if (!expanded) {
+            ImGui.end();
+            return;
+        }
         Manifest.Neighbors nb = b.manifest().neighbors();
         String layout = b.manifest().layouts().get(p.layout()).title();
         // The sheet: the pinned item first, then its neighbours nearest first.
@@ -105,7 +111,7 @@ public final class NeighborPanel {
         ImGui.sameLine();
         colored(0f, String.format(Locale.ROOT, "%d kept (1-%d)", p.keptCount(), p.count()));
         ImGui.sameLine();
-        colored(0.5f, "moved");
+        colored(0.5f, String.format(Locale.ROOT, "%d moved", p.count() - p.keptCount() - p.farCount()));
         ImGui.sameLine();
         colored(1f, String.format(Locale.ROOT, "%d far (%d+)", p.farCount(), PinnedNeighbors.FAR_FACTOR * p.count()));
         ImGui.textDisabled("hover: mark it in the scene   click: pin it   Esc: unpin");

@@ -75,7 +75,13 @@ final class SelectionPanel {
         ImGui.setNextWindowPos(io.getDisplaySizeX() - 10 * uiScale, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 1f, 1f);
         ImGui.setNextWindowSize(w, h, ImGuiCond.Always);
         ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
-        ImGui.begin("Selection##panel", ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoCollapse | ImGuiWindowFlags.NoFocusOnAppearing);
+        // Collapsible (the arrow on its title bar): it covers the bottom right of the scene, often where the selection is.
+        boolean expanded = ImGui.begin("Selection##panel", ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoFocusOnAppearing);
+        WidgetSpots.noteWindow("selection-panel");
+        if (!expanded) {
+            ImGui.end();
+            return;
+        }
         ImGui.text(String.format("%,d selected", n));
         ImGui.sameLine();
         if (ImGui.smallButton("clear")) st.clearSelection();

@@ -38,6 +38,15 @@ final class WidgetSpots {
                 x + ImGui.getWindowContentRegionMaxX(), y + ImGui.getWindowContentRegionMaxY()});
     }
 
+    /** Notes the current window's whole rectangle as {@code name}, and its title bar's collapse arrow as {@code name + ":collapse"}. */
+    static void noteWindow(String name) {
+        if (!on) return;
+        float x = ImGui.getWindowPosX(), y = ImGui.getWindowPosY();
+        spots.put(name, new float[] {x, y, x + ImGui.getWindowWidth(), y + ImGui.getWindowHeight()});
+        float px = ImGui.getStyle().getFramePaddingX(), py = ImGui.getStyle().getFramePaddingY(), f = ImGui.getFontSize();
+        spots.put(name + ":collapse", new float[] {x + px, y + py, x + px + f, y + py + f});
+    }
+
     /** Widget {@code name}'s rectangle when last drawn, {x0, y0, x1, y1}, or null. */
     static float[] rect(String name) {
         float[] r = spots.get(name);

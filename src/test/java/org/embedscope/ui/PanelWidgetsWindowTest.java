@@ -113,4 +113,23 @@ class PanelWidgetsWindowTest {
         assertEquals(List.of("blurry"), labels.annotations().tags(2));
         assertTrue(driver.alive(), "the window is still open: " + driver.failure());
     }
+
+    /** The selection panel folds to its title bar with the arrow on it, uncovering the scene, and opens again. */
+    @Test
+    void theSelectionPanelFoldsAwayAndBack() throws Exception {
+        open();
+        ViewState st = driver.window.scene().state();
+        driver.onLoop(() -> st.selectOnly(1));
+        await("the selection panel is drawn", () -> WidgetSpots.rect("selection-panel") != null);
+        float open = height(WidgetSpots.rect("selection-panel"));
+        assertTrue(open > 200, "open, it shows the selection: " + open + " px high");
+        click("selection-panel:collapse");
+        await("folded, it is its title bar", () -> height(WidgetSpots.rect("selection-panel")) < 40);
+        assertEquals(1, st.selectedCount(), "folding keeps the selection");
+        click("selection-panel:collapse");
+        await("it opens again", () -> height(WidgetSpots.rect("selection-panel")) == open);
+        drawsOn();
+    }
+
+    private static float height(float[] r) { return r[3] - r[1]; }
 }
