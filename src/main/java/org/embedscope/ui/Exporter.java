@@ -45,6 +45,19 @@ final class Exporter implements AutoCloseable {
 
     boolean running() { return running; }
 
+    /**
+     * Whether the current or last export is of {@code items} as {@code what}: its progress and result
+     * are shown beside that set's buttons only, and not once the set has changed (a line saying a file
+     * was written would then be about another selection).
+     */
+    boolean isOf(ItemSet items, String what) {
+        if (!what.equals(exportedWhat)) return false;
+        return running || (items != null && items.equals(exportedItems));
+    }
+
+    private volatile String exportedWhat;
+    private volatile ItemSet exportedItems;
+
     /** {@code r} runs, on the export's thread, each time {@link #status()} changes, and when an export ends. */
     void setOnChange(Runnable r) { onChange = r; }
 
@@ -66,6 +79,8 @@ final class Exporter implements AutoCloseable {
     void export(ItemSet items, String what, boolean sheet) {
         if (running || items.isEmpty()) return;
         ItemSet copy = items.copy();
+        exportedWhat = what;
+        exportedItems = copy;
         running = true;
         cancel = false;
         status = "writing " + what + " ...";

@@ -45,6 +45,15 @@ public final class LabelEditor {
                 || ImGui.isKeyPressed(ImGuiKey.KeypadEnter));
     }
 
+    /** The width a text field leaves for the small buttons {@code buttons} after it on its row. */
+    private static float fieldWidth(String... buttons) {
+        float spacing = ImGui.getStyle().getItemSpacingX(), pad = ImGui.getStyle().getFramePaddingX();
+        float taken = 0;
+        // A small button is its text plus the frame's padding on each side (imgui's SmallButton).
+        for (String b : buttons) taken += spacing + ImGui.calcTextSizeX(b) + 2 * pad;
+        return Math.max(40f, ImGui.getContentRegionAvailX() - taken);
+    }
+
     /** The control panel's section. */
     public void section() {
         if (!ImGui.collapsingHeader("Labels and tags", ImGuiTreeNodeFlags.DefaultOpen)) return;
@@ -53,7 +62,7 @@ public final class LabelEditor {
             ImGui.textDisabled("select items to label or tag them");
         } else {
             ImGui.text(String.format("%,d selected:", n));
-            ImGui.setNextItemWidth(130 * uiScale);
+            ImGui.setNextItemWidth(fieldWidth("set label"));
             boolean enter = field("##newlabel", "label", newLabel);
             WidgetSpots.note("label-field");
             ImGui.sameLine();
@@ -62,7 +71,7 @@ public final class LabelEditor {
             if ((set || enter) && !newLabel.get().isBlank()) {
                 if (session.assign(newLabel.get())) newLabel.set("");
             }
-            ImGui.setNextItemWidth(130 * uiScale);
+            ImGui.setNextItemWidth(fieldWidth("add tag", "remove tag"));
             boolean tagEnter = field("##tag", "tag", tag);
             WidgetSpots.note("tag-field");
             ImGui.sameLine();
@@ -70,7 +79,9 @@ public final class LabelEditor {
             WidgetSpots.note("add-tag");
             if ((add || tagEnter) && !tag.get().isBlank()) session.addTag(tag.get());
             ImGui.sameLine();
-            if (ImGui.smallButton("remove tag") && !tag.get().isBlank()) session.removeTag(tag.get());
+            boolean remove = ImGui.smallButton("remove tag");
+            WidgetSpots.note("remove-tag");
+            if (remove && !tag.get().isBlank()) session.removeTag(tag.get());
             Map<String, Integer> tags = session.selectionTags();
             int k = 0;
             for (Map.Entry<String, Integer> e : tags.entrySet()) {

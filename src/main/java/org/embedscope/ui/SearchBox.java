@@ -60,7 +60,7 @@ final class SearchBox {
             ImGui.setKeyboardFocusHere();
             focus = false;
         }
-        ImGui.inputTextWithHint("##search", "search: label in (3, 5) and index < 99", text);
+        ImGui.inputTextWithHint("##search", "search: label in (3, 5)", text);
         // Run again when the text changed, or the columns did (a user corrected labels or tags).
         if (!text.get().equals(evaluated) || (!evaluated.isBlank() && table.get() != evaluatedOn)) run();
         if (error != null) {

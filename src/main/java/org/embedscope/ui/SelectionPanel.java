@@ -98,14 +98,17 @@ final class SelectionPanel {
     static void exportButtons(Exporter exporter, org.embedscope.select.ItemSet items, String what) {
         ImGui.textDisabled("export");
         ImGui.sameLine();
-        if (exporter.running()) {
+        boolean ours = exporter.isOf(items, what);
+        if (exporter.running() && ours) {
             if (ImGui.smallButton("cancel##" + what)) exporter.cancel();
         } else {
+            ImGui.beginDisabled(exporter.running());   // one export at a time
             if (ImGui.smallButton("CSV##" + what)) exporter.export(items, what, false);
             ImGui.sameLine();
             if (ImGui.smallButton("contact sheet##" + what)) exporter.export(items, what, true);
+            ImGui.endDisabled();
         }
-        if (!exporter.status().isEmpty()) ImGui.textDisabled(exporter.status());
+        if (ours && !exporter.status().isEmpty()) ImGui.textDisabled(exporter.status());
     }
 
     private void countLabels(ViewState st) {

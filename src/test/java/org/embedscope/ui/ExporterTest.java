@@ -74,6 +74,11 @@ class ExporterTest {
             assertTrue(last.startsWith("false wrote selection-") && last.contains("(3 of 3 images)"), seen.toString());
             assertTrue(seen.size() >= 3, "its stages and progress woke it too: " + seen);
             for (String line : seen) assertTrue(line.chars().allMatch(ch -> ch < 128), "the panel's font has only ASCII: " + line);
+
+            // Its line is shown beside the set exported, as long as that set is unchanged.
+            assertTrue(e.isOf(ItemSet.of(b.count(), 0, 2, 3), "selection"));
+            assertFalse(e.isOf(ItemSet.of(b.count(), 0, 2, 3), "matches"), "not beside the search's buttons");
+            assertFalse(e.isOf(ItemSet.of(b.count(), 0, 2), "selection"), "not once the selection has changed");
         }
     }
 
