@@ -86,8 +86,9 @@ public final class GlContext implements AutoCloseable {
         }
         if (!ok) {
             String why = lastError == null ? "" : " (" + org.embedscope.bundle.PrintableText.escape(lastError) + ")";
-            throw new Unavailable(headlessOk
+            throw new Unavailable(nullPlatform
                     ? "cannot initialise GLFW: no display, and its null platform failed" + why
+                    : headlessOk ? "cannot initialise GLFW: the display does not answer" + why + " (unset DISPLAY to draw without one)"
                     : "cannot open a window: the display does not answer" + why + "; for pictures without one use 'embedscope render'");
         }
     }

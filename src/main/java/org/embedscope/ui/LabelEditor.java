@@ -98,7 +98,6 @@ public final class LabelEditor {
         ImGui.sameLine();
         ImGui.beginDisabled(!session.canRedo());
         if (ImGui.smallButton("redo")) session.redo();
-        WidgetSpots.note("redo");
         ImGui.endDisabled();
         ImGui.sameLine();
         ImGui.textDisabled("Ctrl-Z, Ctrl-Shift-Z");
