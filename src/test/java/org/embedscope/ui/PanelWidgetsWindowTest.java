@@ -131,5 +131,34 @@ class PanelWidgetsWindowTest {
         drawsOn();
     }
 
+    /** The neighbours panel folds the same way. */
+    @Test
+    void theNeighboursPanelFoldsAwayAndBack() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        float[] a = SpriteFixture.A;
+        int n = a.length / 2, k = 2;
+        int[] idx = new int[n * k];
+        float[] dist = new float[n * k];
+        for (int i = 0; i < n; i++) for (int r = 0; r < k; r++) {
+            idx[i * k + r] = (i + r + 1) % n;
+            dist[i * k + r] = r + 1;
+        }
+        WidgetSpots.enable(true);
+        driver = WindowDriver.open(SpriteFixture.builder(a, SpriteFixture.B, false).neighbors(k, idx, dist).write(dir.resolve("nb")).dir, 1280, 900);
+        origin = driver.origin();
+        ViewState st = driver.window.scene().state();
+        driver.onLoop(() -> st.pin(3));
+        // Sized to its contents (on its second frame: the first measures them).
+        await("the neighbours panel lists the neighbours", () -> WidgetSpots.rect("neighbours-panel") != null
+                && height(WidgetSpots.rect("neighbours-panel")) > 60);
+        float open = height(WidgetSpots.rect("neighbours-panel"));
+        click("neighbours-panel:collapse");
+        await("folded, it is its title bar", () -> height(WidgetSpots.rect("neighbours-panel")) < 40);
+        assertEquals(3, st.pinned(), "folding keeps the pin");
+        click("neighbours-panel:collapse");
+        await("it opens again", () -> height(WidgetSpots.rect("neighbours-panel")) == open);
+        drawsOn();
+    }
+
     private static float height(float[] r) { return r[3] - r[1]; }
 }
