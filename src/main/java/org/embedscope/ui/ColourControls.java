@@ -157,6 +157,9 @@ final class ColourControls {
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + k)) st.selectCategory(k);
             if (labels && labelEditor != null) labelEditor.legendRow(k);
+            // A row's button may have changed the colouring (its set button relabels: the "(no label)" row
+            // goes when nothing is left without one); the rows after it are drawn from the new one next frame.
+            if (st.colourBy() != c) break;
         }
         if (scroll) ImGui.endChild();
     }

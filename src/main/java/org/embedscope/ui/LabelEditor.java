@@ -141,7 +141,9 @@ public final class LabelEditor {
         ImGui.beginDisabled(state.selectedCount() == 0);
         int k = session.keyForLabel(label);
         String key = k >= 0 ? " " + k : "";
-        if (ImGui.smallButton("set" + key + "##set" + label)) session.assign(label);
+        boolean set = ImGui.smallButton("set" + key + "##set" + label);
+        WidgetSpots.note("legend-set:" + label);
+        if (set) session.assign(label);
         ImGui.endDisabled();
     }
 }

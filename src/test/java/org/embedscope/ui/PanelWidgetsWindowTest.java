@@ -131,6 +131,31 @@ class PanelWidgetsWindowTest {
         drawsOn();
     }
 
+    /**
+     * A legend row's set button that labels the last unlabelled items: the "(no label)" row goes in that
+     * frame, and the legend, drawn from the old colouring, read past the new one's rows (the window closed).
+     */
+    @Test
+    void theLegendsSetButtonCanLabelTheLastUnlabelledItems() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        Path plain = org.embedscope.bundle.BundleFixture.items(5).layout("a", "A", 0, 0, 1, 0, 2, 0, 3, 0, 4, 0)
+                .level(4, 2, 2, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("plain")).dir;
+        WidgetSpots.enable(true);
+        driver = WindowDriver.open(plain, 1280, 900);
+        origin = driver.origin();
+        ViewState st = driver.window.scene().state();
+        LabelSession labels = driver.window.labels();
+        driver.onLoop(() -> {
+            st.setSelection(org.embedscope.select.ItemSet.of(5, 0, 1, 2, 3));
+            labels.assign("cat");
+            st.selectOnly(4);
+        });
+        assertEquals(List.of("cat", LabelSession.NONE), st.labelNames());
+        click("legend-set:0");
+        await("item 4 is a cat too", () -> st.labelOfItem()[4] == 0 && st.labelNames().equals(List.of("cat")));
+        drawsOn();
+    }
+
     /** The neighbours panel folds the same way. */
     @Test
     void theNeighboursPanelFoldsAwayAndBack() throws Exception {
