@@ -38,6 +38,13 @@ final class ColourControls {
     private LabelEditor labelEditor;
     private ColumnTable madeFrom;
     private String error;
+    /** Per colouring (column and reading), the tint it was last shown with: each keeps its own, as its range. */
+    private final Map<String, Boolean> tintOf = new HashMap<>();
+
+    private String tintKey(ColourBy c) { return nameOf(c) + (c.isCategories() ? "#categories" : "#numbers"); }
+
+    /** Why the range last typed was not taken, or null. */
+    private String rangeError;
     private ColourBy meanFor;
     private double mean;
 
@@ -71,8 +78,11 @@ final class ColourControls {
      */
     String colourBy(String name, Boolean asCategories) {
         ViewState st = scene.state();
+        tintOf.put(tintKey(st.colourBy()), st.tintByLabel());
         if (name.equals(labelColumn()) && !Boolean.FALSE.equals(asCategories)) {
             st.setColourBy(st.labelColouring());
+            Boolean tint = tintOf.get(tintKey(st.colourBy()));
+            if (tint != null) st.setTintByLabel(tint);
             return null;
         }
         ColumnTable table = columns.get();
@@ -88,7 +98,8 @@ final class ColourControls {
         try {
             ColourBy next = made.computeIfAbsent(name + (cat ? "#categories" : "#numbers"), k -> ColourBy.of(c, cat));
             st.setColourBy(next);
-            st.setTintByLabel(true);
+            // Another column's colours show on the images (tinted) unless the user untinted it before.
+            st.setTintByLabel(tintOf.getOrDefault(tintKey(next), true));
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
@@ -199,14 +210,26 @@ final class ColourControls {
         low.set(c.low());
         high.set(c.high());
         ImGui.setNextItemWidth(0.5f * w - 4 * uiScale);
-        boolean edited = ImGui.inputDouble("##low", low, 0, 0, "%.4g");
+        // Taken on Enter: a number half typed (the 2 of 20) is not a range.
+        boolean edited = ImGui.inputDouble("##low", low, 0, 0, "%.4g", imgui.flag.ImGuiInputTextFlags.EnterReturnsTrue);
+        WidgetSpots.note("range-low");
         ImGui.sameLine();
         ImGui.setNextItemWidth(-1);
-        edited |= ImGui.inputDouble("##high", high, 0, 0, "%.4g");
-        if (edited && Double.isFinite(low.get()) && Double.isFinite(high.get())) st.setColourRange(low.get(), high.get());
+        edited |= ImGui.inputDouble("##high", high, 0, 0, "%.4g", imgui.flag.ImGuiInputTextFlags.EnterReturnsTrue);
+        if (edited && Double.isFinite(low.get()) && Double.isFinite(high.get())) {
+            // A range upside down would colour every item as the low end: refused, and said until the next edit.
+            rangeError = low.get() > high.get() ? String.format("the start (%.4g) must not be above the end (%.4g)", low.get(), high.get()) : null;
+            if (rangeError == null) st.setColourRange(low.get(), high.get());
+        }
+        if (rangeError != null) {
+            ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
+            ImGui.textWrapped(rangeError);
+            ImGui.popStyleColor();
+        }
         if (ImGui.smallButton("2nd to 98th percentile")) {
             double[] r = c.defaultRange();
             st.setColourRange(r[0], r[1]);
+            rangeError = null;
         }
         if (c.missing() > 0) {
             ImGui.sameLine();

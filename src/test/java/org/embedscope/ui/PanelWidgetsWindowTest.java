@@ -74,16 +74,37 @@ class PanelWidgetsWindowTest {
         }
         assertNotNull(numeric, "the fixture has a numeric column (its layouts' coordinates)");
         String name = numeric.name();
+        boolean labelTint = st.tintByLabel();
         click("colour-by");
         click("colour-by:" + name);
         await("the items are coloured by " + name, () -> name.equals(st.colourBy().column()) && !st.colourBy().isCategories());
         drawsOn();
+        assertTrue(st.tintByLabel(), "a column's colours show on the images");
+
+        // A range typed upside down is refused (every item took the low end's colour).
+        double low = st.colourBy().low(), high = st.colourBy().high();
+        click("range-low");
+        xdotool("key", "ctrl+a", "BackSpace");
+        xdotool("type", "--delay", "30", String.valueOf(high + 100));
+        xdotool("key", "Return");
+        drawsOn();
+        assertEquals(low, st.colourBy().low(), "the range is kept");
+        assertEquals(high, st.colourBy().high());
+        // One the right way round is taken on Enter.
+        String mid = String.format(java.util.Locale.ROOT, "%.2f", (low + high) / 2);
+        click("range-low");
+        xdotool("key", "ctrl+a", "BackSpace");
+        xdotool("type", "--delay", "30", mid);
+        xdotool("key", "Return");
+        await("the range starts at " + mid, () -> Math.abs(st.colourBy().low() - Double.parseDouble(mid)) < 1e-9);
+        assertEquals(high, st.colourBy().high());
 
         String label = driver.window.labels().labelColumn();
         click("colour-by");
         click("colour-by:" + label);
         await("the items are coloured by their labels again", () -> st.colourBy() == st.labelColouring());
         drawsOn();
+        assertEquals(labelTint, st.tintByLabel(), "the labels' own tint comes back with them");
     }
 
     @Test
