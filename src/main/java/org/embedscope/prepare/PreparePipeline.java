@@ -86,6 +86,7 @@ public final class PreparePipeline {
         if (spec.layouts().isEmpty() && spec.imports().isEmpty()) {
             throw new BundleException(null, null, "no layout: compute one with --layout or bring one with --import-layout");
         }
+        source = withoutRecomputedTrust(spec, source, log);
         checkNames(spec, source);
 
         // Bring-your-own files first: a wrong row count fails before any long work.
@@ -225,6 +226,25 @@ public final class PreparePipeline {
         }
         return new LayoutInput(f.data(), f.dim(),
                 "pixels of " + f.cell() + "-px " + (f.channels() == 1 ? "grey" : "RGB") + " cells (" + f.dim() + " values per item)");
+    }
+
+    /**
+     * {@code source} without the metadata columns named as a trust column this run computes again
+     * ({@code LAYOUT_trust}): a bundle exported to the projector and prepared back carries its old
+     * layouts' trust as metadata, which would clash, and no longer describes the new layout.
+     */
+    private static ImageSource withoutRecomputedTrust(Spec spec, ImageSource source, PrintWriter log) {
+        if (spec.neighbors().k() <= 0) return source;
+        Map<String, String[]> kept = new LinkedHashMap<>(source.metadata());
+        List<String> dropped = new ArrayList<>();
+        for (ComputedLayout l : spec.layouts()) {
+            String trust = new Manifest.Layout(l.name(), l.name()).trustColumn();
+            if (kept.remove(trust) != null) dropped.add(trust);
+        }
+        if (dropped.isEmpty()) return source;
+        log.println("left out the metadata column" + (dropped.size() == 1 ? " " : "s ") + String.join(", ", dropped)
+                + ": this prepare computes " + (dropped.size() == 1 ? "it" : "them") + " again for its own layouts");
+        return ImageSource.withMetadata(source, kept, source.description());
     }
 
     /** Column names of points.csv must be distinct: layouts' x/y columns, the label, the metadata. */

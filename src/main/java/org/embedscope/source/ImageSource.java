@@ -47,4 +47,30 @@ public interface ImageSource {
 
     /** A short description for the manifest's provenance, e.g. the files read. */
     String description();
+
+    /** {@code source} with {@code metadata} as its columns instead of its own, described as {@code description}. */
+    static ImageSource withMetadata(ImageSource source, Map<String, String[]> metadata, String description) {
+        Map<String, String[]> columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        return new ImageSource() {
+            @Override public int count() { return source.count(); }
+
+            @Override public DecodedImage decode(int i) throws BundleException { return source.decode(i); }
+
+            @Override public int[] size(int i) throws BundleException { return source.size(i); }
+
+            @Override public String itemName(int i) { return source.itemName(i); }
+
+            @Override public String[] labels() { return source.labels(); }
+
+            @Override public Map<String, String> labelNames() { return source.labelNames(); }
+
+            @Override public Map<String, String[]> metadata() { return columns; }
+
+            @Override public boolean knownGreyOpaque() { return source.knownGreyOpaque(); }
+
+            @Override public AlphaMode preferredAlpha() { return source.preferredAlpha(); }
+
+            @Override public String description() { return description; }
+        };
+    }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
 
 /**
@@ -76,27 +75,6 @@ public final class MetadataFile {
                 throw new BundleException(csv, "line 1", "column '" + e.getKey() + "' is already a column of the source; expected new column names");
             }
         }
-        Map<String, String[]> metadata = java.util.Collections.unmodifiableMap(all);
-        return new ImageSource() {
-            @Override public int count() { return source.count(); }
-
-            @Override public DecodedImage decode(int i) throws BundleException { return source.decode(i); }
-
-            @Override public int[] size(int i) throws BundleException { return source.size(i); }
-
-            @Override public String itemName(int i) { return source.itemName(i); }
-
-            @Override public String[] labels() { return source.labels(); }
-
-            @Override public Map<String, String> labelNames() { return source.labelNames(); }
-
-            @Override public Map<String, String[]> metadata() { return metadata; }
-
-            @Override public boolean knownGreyOpaque() { return source.knownGreyOpaque(); }
-
-            @Override public AlphaMode preferredAlpha() { return source.preferredAlpha(); }
-
-            @Override public String description() { return source.description() + " + metadata " + csv.getFileName(); }
-        };
+        return ImageSource.withMetadata(source, all, source.description() + " + metadata " + csv.getFileName());
     }
 }

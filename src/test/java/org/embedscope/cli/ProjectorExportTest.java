@@ -69,6 +69,28 @@ class ProjectorExportTest {
         }
     }
 
+    /**
+     * A bundle with neighbours carries each layout's trust; exported, its metadata holds them, and prepared
+     * back with the same layout (and neighbours, the default) the old trust is left out for the new one
+     * (it clashed: "metadata column 'pca_trust' clashes", and no bundle was written).
+     */
+    @Test
+    void anExportWithTrustPreparesBackWithItsLayoutsTrustComputedAgain() throws Exception {
+        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 300);
+        Path bundle = dir.resolve("digits");
+        assertEquals(0, CliRun.of("prepare", "--idx", digits[0].toString(), digits[1].toString(), "--layout", "pca", "-o", bundle.toString()).code());
+        Path export = dir.resolve("export");
+        assertEquals(0, CliRun.of("export-projector", bundle.toString(), export.toString()).code());
+        assertTrue(Files.readAllLines(export.resolve("metadata.tsv")).get(0).contains("pca_trust"), "the export carries the trust");
+
+        Path back = dir.resolve("back");
+        CliRun r = CliRun.of("prepare", "--projector", export.toString(), "--tensor", "pca", "--layout", "pca", "-o", back.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("left out the metadata column pca_trust"), r.err());
+        List<String> header = ProjectorImportTest.points(back).get(0).getParser().getHeaderNames();
+        assertEquals(1, header.stream().filter("pca_trust"::equals).count(), "one trust column, the new layout's: " + header);
+    }
+
     @Test
     void anExportReplacesOnlyAnEarlierExport() throws Exception {
         Path bundle = ProjectorLog.write(dir.resolve("log"), 5, 2, 3);
