@@ -493,9 +493,27 @@ public final class ViewState {
         setSelection(next);
     }
 
+    /**
+     * The search's matches that are shown (not in a hidden category), or null without a search: what
+     * selecting or exporting the matches takes. Worked out again only when the matches or the rules of
+     * what shows change.
+     */
+    public ItemSet shownMatches() {
+        if (matches == null) return null;
+        if (shownMatchesOf != matches || shownMatchesRules != rulesVersion) {
+            shownMatches = shownOf(matches);
+            shownMatchesOf = matches;
+            shownMatchesRules = rulesVersion;
+        }
+        return shownMatches;
+    }
+
+    private ItemSet shownMatches, shownMatchesOf;
+    private long rulesVersion, shownMatchesRules = -1;
+
     /** Selects the shown matches of the search; nothing happens without one. */
     public void selectMatches() {
-        if (matches != null) selectShown(matches);
+        if (matches != null) setSelection(shownMatches().copy());
     }
 
     /** The items of {@code items} that are not hidden (a copy). */
@@ -601,6 +619,7 @@ public final class ViewState {
 
     /** What hides or dims items changed: every item's state is worked out again. */
     private void stateRulesChanged() {
+        rulesVersion++;
         statesRulesChanged = true;
         statesChanged();
     }

@@ -73,14 +73,23 @@ final class SearchBox {
             ImGui.popStyleColor();
         }
         if (state.matches() != null) {
-            ImGui.text(matchesText.of(matches));
+            // Items of hidden categories match but are neither drawn nor selected nor exported: the count says so.
+            ItemSet shown = state.shownMatches();
+            if (shown != countedShown) {
+                shownCount = shown.cardinality();
+                countedShown = shown;
+            }
+            ImGui.text(matchesText.of(matches) + (shownCount < matches ? String.format(", %,d shown", shownCount) : ""));
             ImGui.sameLine();
             if (ImGui.checkbox("only matches", state.onlyMatches())) state.setOnlyMatches(!state.onlyMatches());
             ImGui.sameLine();
             if (ImGui.smallButton("select (M)")) state.selectMatches();
-            if (matches > 0) SelectionPanel.exportButtons(exporter, state.matches(), "matches");
+            if (shownCount > 0) SelectionPanel.exportButtons(exporter, shown, "matches");
         }
     }
+
+    private ItemSet countedShown;
+    private int shownCount;
 
     private void run() {
         evaluated = text.get();
