@@ -19,10 +19,14 @@ public final class BundleOrFolder {
     @Option(names = "--rebuild", description = "With a folder of images: prepare it again, even when the cached bundle is up to date.")
     boolean rebuild;
 
+    @Option(names = "--skip-bad", description = "With a folder of images: leave out the images that cannot be read (they are listed) instead of refusing the folder.")
+    boolean skipBad;
+
     /** The bundle to open for {@code dir}. */
     Path resolve(Path dir, CommandLine.Model.CommandSpec spec) throws BundleException {
         if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {
             if (rebuild) throw new BundleException(dir, null, "is a bundle; --rebuild goes with a folder of images");
+            if (skipBad) throw new BundleException(dir, null, "is a bundle; --skip-bad goes with a folder of images");
             return dir; // a bundle, or a missing one: the loader says what is wrong
         }
         if (!FolderSource.holdsImages(dir)) {
@@ -30,7 +34,7 @@ public final class BundleOrFolder {
                     + String.join(", .", ImageFiles.EXTENSIONS) + ")");
         }
         TerminalProgress progress = TerminalProgress.onStderr();
-        Path bundle = FolderCache.open(dir, FolderCache.defaultRoot(), rebuild, progress, progress::cancel, spec.commandLine().getErr());
+        Path bundle = FolderCache.open(dir, FolderCache.defaultRoot(), rebuild, skipBad, progress, progress::cancel, spec.commandLine().getErr());
         progress.finish();
         return bundle;
     }

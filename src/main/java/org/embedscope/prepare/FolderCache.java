@@ -58,6 +58,15 @@ public final class FolderCache {
      */
     public static Path open(Path folder, Path root, boolean rebuild, Progress progress, Runnable onInterrupt, PrintWriter log)
             throws BundleException {
+        return open(folder, root, rebuild, false, progress, onInterrupt, log);
+    }
+
+    /**
+     * As {@link #open(Path, Path, boolean, Progress, Runnable, PrintWriter)}; with {@code skipBad} an
+     * unreadable image is left out (and listed) instead of refusing the folder.
+     */
+    public static Path open(Path folder, Path root, boolean rebuild, boolean skipBad, Progress progress, Runnable onInterrupt, PrintWriter log)
+            throws BundleException {
         progress.stage("listing images", 0);
         List<FolderSource.Entry> images = FolderSource.scan(folder);
         String fingerprint = fingerprint(images);
@@ -79,8 +88,14 @@ public final class FolderCache {
         provenance.put(FINGERPRINT, fingerprint);
         Path name = realPath(folder).getFileName();
         PreparePipeline.Spec spec = new PreparePipeline.Spec(source, bundle, name == null ? folder.toString() : name.toString(), null,
-                Map.of(), layouts, 0, 2048, 16, null, 6, false, null, provenance, new PreparePipeline.Neighbors(NEIGHBORS, Metric.EUCLIDEAN, 42));
-        PreparePipeline.run(spec, progress, onInterrupt, log);
+                Map.of(), layouts, 0, 2048, 16, null, 6, skipBad, null, provenance, new PreparePipeline.Neighbors(NEIGHBORS, Metric.EUCLIDEAN, 42));
+        try {
+            PreparePipeline.run(spec, progress, onInterrupt, log);
+        } catch (BundleException e) {
+            // One bad file among a folder of photos is common: say how to open the rest.
+            if (skipBad || e.file() == null || !e.file().toAbsolutePath().startsWith(folder.toAbsolutePath())) throw e;
+            throw new BundleException(null, null, e.getMessage() + " (--skip-bad opens the folder without the unreadable images)", e);
+        }
         return bundle;
     }
 

@@ -33,6 +33,24 @@ class FolderCacheTest {
         return CliRun.of("render", photos.toString(), "--size", "160x100", "--out", dir.resolve("shot.png").toString());
     }
 
+    /** One unreadable file among the photos: refused with how to open the rest, which --skip-bad does. */
+    @Test
+    void anUnreadableImageIsNamedAndSkipBadOpensTheRest() throws Exception {
+        Files.writeString(photos.resolve("cats/broken.png"), "not a png");
+        Path shot = dir.resolve("shot.png");
+        CliRun refused = render();
+        assertEquals(Main.EXIT_BAD_INPUT, refused.code(), refused.err());
+        String line = refused.err().strip().lines().filter(l -> l.startsWith("embedscope: ") && !l.contains("preparing")).findFirst().orElse("");
+        assertTrue(line.contains("broken.png") && line.contains("--skip-bad"), refused.err());
+        assertFalse(Files.exists(shot));
+
+        CliRun skipped = CliRun.of("render", photos.toString(), "--skip-bad", "--size", "160x100", "--out", shot.toString());
+        assertEquals(0, skipped.code(), skipped.err());
+        assertTrue(skipped.err().contains("broken.png"), "the skipped file is listed: " + skipped.err());
+        assertEquals(6, Manifest.read(FolderCache.bundleOf(cache, photos)).count(), "the six readable images");
+        assertTrue(Files.isRegularFile(shot));
+    }
+
     @Test
     void preparedOnceThenReusedUntilAFileChanges() throws Exception {
         CliRun first = render();
