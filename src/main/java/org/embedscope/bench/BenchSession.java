@@ -134,7 +134,8 @@ public final class BenchSession {
             b.heapUsed = rt.totalMemory() - rt.freeMemory();
             b.rssKb = procStatus("VmRSS");
         }
-        b.peakRssKb = procStatus("VmHWM");
+        // The kernel brings VmHWM up to date lazily: it may lag the VmRSS read just before.
+        b.peakRssKb = Math.max(procStatus("VmHWM"), b.rssKb);
         return b;
     }
 

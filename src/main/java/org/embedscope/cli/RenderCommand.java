@@ -127,6 +127,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // What can be checked without the bundle first: nothing is drawn or written before every check passes.
+        String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!outName.endsWith(".png")) throw new BundleException(out, "--out", "expected a file name ending in .png (render writes PNG)");
         if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));

@@ -67,8 +67,10 @@ public final class NeighborPanel {
         PinnedNeighbors p = scene.pinnedNeighbors();
         // Nothing pinned: the shortcuts below say how to pin.
         if (p != null) {
+            // Wrapped: a million's item numbers make the line wider than the panel.
+            ImGui.pushTextWrapPos(0f);
             ImGui.text(String.format(Locale.ROOT, "pinned item %d: %d kept, %d far of %d", p.item(), p.keptCount(), p.farCount(), p.count()));
-            ImGui.sameLine();
+            ImGui.popTextWrapPos();
             if (ImGui.smallButton("unpin (Esc)")) st.pin(-1);
         }
     }

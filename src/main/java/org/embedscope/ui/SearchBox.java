@@ -82,7 +82,7 @@ final class SearchBox {
             ImGui.text(matchesText.of(matches) + (shownCount < matches ? String.format(", %,d shown", shownCount) : ""));
             ImGui.sameLine();
             if (ImGui.checkbox("only matches", state.onlyMatches())) state.setOnlyMatches(!state.onlyMatches());
-            ImGui.sameLine();
+            // Its own row: with a count of thousands the row was wider than the panel and the button cut.
             if (ImGui.smallButton("select (M)")) state.selectMatches();
             if (shownCount > 0) SelectionPanel.exportButtons(exporter, shown, "matches");
         }

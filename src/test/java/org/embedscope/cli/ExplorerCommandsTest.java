@@ -108,6 +108,11 @@ class ExplorerCommandsTest {
         r = run("render", bundle.toString(), "--view", "1,2", "--out", dir.resolve("x.png").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--view"), r.err());
+        // It writes PNG: another extension would be a PNG under a wrong name.
+        r = run("render", bundle.toString(), "--out", dir.resolve("x.jpg").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--out") && r.err().contains(".png"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.jpg")));
     }
 
     @Test
