@@ -101,7 +101,9 @@ public final class NeighborPanel {
         items[0] = p.item();
         for (int r = 0; r < k; r++) items[r + 1] = p.neighbor(r);
         int cellPx = Math.round(THUMB_PX * uiScale);
-        int columns = Math.min(COLUMNS, k + 1);
+        // As many columns as the window's width holds (a small window cut the last ones off).
+        int fit = (int) ((io.getDisplaySizeX() - 40 * uiScale) / pitch());
+        int columns = Math.max(2, Math.min(Math.min(COLUMNS, k + 1), fit));
         int tex = sheet.draw(items, 0, k + 1, columns, cellPx);
         image(tex, 0, columns, cellPx, PINNED_FRAME);
         if (ImGui.isItemHovered()) hovered = p.item();
@@ -140,8 +142,7 @@ public final class NeighborPanel {
      */
     private void grid(PinnedNeighbors p, ViewState st, int tex, int columns, int cellPx) {
         int k = p.count();
-        // A fixed pitch, wide enough for the captions, keeps the columns straight.
-        float pitch = Math.max(cellPx, ImGui.calcTextSizeX("#15 -> 99999")) + 8 * uiScale;
+        float pitch = pitch();
         float left = ImGui.getCursorPosX();
         for (int r = 0; r < k; r++) {
             int col = r % columns;
@@ -154,6 +155,7 @@ public final class NeighborPanel {
             ImGui.text(String.format(Locale.ROOT, "#%d -> %d", r + 1, p.layoutRank(r)));
             ImGui.popStyleColor();
             ImGui.endGroup();
+            WidgetSpots.note("neighbour:" + r);
             int item = p.neighbor(r);
             if (ImGui.isItemHovered()) {
                 hovered = item;
@@ -163,6 +165,13 @@ public final class NeighborPanel {
             }
             if (ImGui.isItemClicked()) clicked = item;
         }
+    }
+
+    /** The grid's column pitch: fixed, wide enough for any caption, so that the columns stay straight. */
+    private float pitch() {
+        // A caption's rank in the layout can be as long as the item count (at a million, 7 digits).
+        String widest = "#15 -> " + "9".repeat(Math.max(5, String.valueOf(scene.bundle().count()).length()));
+        return Math.max(Math.round(THUMB_PX * uiScale), ImGui.calcTextSizeX(widest)) + 8 * uiScale;
     }
 
     private static void colored(float farness, String text) {

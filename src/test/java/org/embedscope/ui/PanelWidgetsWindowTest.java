@@ -51,6 +51,15 @@ class PanelWidgetsWindowTest {
                 "sleep", "0.15", "click", "1", "sleep", "0.15");
     }
 
+    /** Waits until {@code condition} holds, asking for frames meanwhile (the window draws on demand; a panel sizes itself over two). */
+    private void awaitFramed(String what, java.util.function.BooleanSupplier condition) throws Exception {
+        await(what, () -> {
+            if (condition.getAsBoolean()) return true;
+            driver.window.runOnLoop(() -> { });
+            return false;
+        });
+    }
+
     /** Two more frames are drawn (the window draws on demand: each is asked for), and the window is still open. */
     private void drawsOn() throws Exception {
         for (int k = 0; k < 2 && driver.alive(); k++) {
@@ -177,6 +186,36 @@ class PanelWidgetsWindowTest {
         drawsOn();
     }
 
+    /** In a small window the neighbours panel keeps within it (at 640 px its last columns were cut off). */
+    @Test
+    void theNeighboursPanelFitsASmallWindow() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        WidgetSpots.enable(true);
+        // Twenty items, each with 15 neighbours: the grid of 16 wants its 8 columns.
+        int n = 20, k = 15;
+        int[] idx = new int[n * k];
+        float[] dist = new float[n * k];
+        for (int i = 0; i < n; i++) for (int r = 0; r < k; r++) {
+            idx[i * k + r] = (i + r + 1) % n;
+            dist[i * k + r] = r + 1;
+        }
+        Path b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).neighbors(k, idx, dist).write(dir.resolve("nb20")).dir;
+        driver = WindowDriver.open(b, 640, 400);
+        ViewState st = driver.window.scene().state();
+        driver.onLoop(() -> st.pin(3));
+        awaitFramed("the neighbours panel lists the neighbours", () -> WidgetSpots.rect("neighbours-panel") != null
+                && height(WidgetSpots.rect("neighbours-panel")) > 60);
+        float[] r = WidgetSpots.rect("neighbours-panel");
+        assertTrue(r[0] >= 0 && r[2] <= 640, "the panel spans x " + r[0] + " to " + r[2] + " of 640");
+        // imgui keeps the window within the display; what matters is that its grid does not run past it.
+        for (int j = 0; j < k; j++) {
+            float[] cell = WidgetSpots.rect("neighbour:" + j);
+            assertNotNull(cell, "neighbour " + j + " is drawn");
+            assertTrue(cell[2] <= r[2], "neighbour " + j + " ends at x " + cell[2] + ", inside the panel (to " + r[2] + ")");
+        }
+    }
+
     /** The neighbours panel folds the same way. */
     @Test
     void theNeighboursPanelFoldsAwayAndBack() throws Exception {
@@ -195,7 +234,7 @@ class PanelWidgetsWindowTest {
         ViewState st = driver.window.scene().state();
         driver.onLoop(() -> st.pin(3));
         // Sized to its contents (on its second frame: the first measures them).
-        await("the neighbours panel lists the neighbours", () -> WidgetSpots.rect("neighbours-panel") != null
+        awaitFramed("the neighbours panel lists the neighbours", () -> WidgetSpots.rect("neighbours-panel") != null
                 && height(WidgetSpots.rect("neighbours-panel")) > 60);
         float open = height(WidgetSpots.rect("neighbours-panel"));
         click("neighbours-panel:collapse");
