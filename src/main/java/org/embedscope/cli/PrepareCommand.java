@@ -162,7 +162,7 @@ public final class PrepareCommand implements Callable<Integer> {
     @CommandLine.Mixin LayoutEngineOptions engines = new LayoutEngineOptions();
 
     @Option(names = "--cell", paramLabel = "PX", description = "Cell size of the finest level (default: the largest image side up to 64, else 64).")
-    int cell;
+    Integer cell;   // null: the default (0 would read as it, so it is refused like any size below 1)
 
     @Option(names = "--page", paramLabel = "PX", defaultValue = "2048", description = "Largest atlas page side, up to 8192 (default: ${DEFAULT-VALUE}).")
     int page;
@@ -208,7 +208,7 @@ public final class PrepareCommand implements Callable<Integer> {
     /** Checks the options and opens the source. */
     PreparePipeline.Spec spec(TerminalProgress progress) throws BundleException {
         if (page < 16 || page > 8192) throw usage("--page must be 16 to 8192 pixels, not " + page);
-        if (cell != 0 && (cell < 1 || cell > page)) throw usage("--cell must be 1 to the page size (" + page + "), not " + cell);
+        if (cell != null && (cell < 1 || cell > page)) throw usage("--cell must be 1 to the page size (" + page + "), not " + cell);
         if (levels < 1) throw usage("--levels must be at least 1");
         if (pngLevel < 0 || pngLevel > 9) throw usage("--png-level must be 0 to 9");
         if (neighbors < 0 || neighbors > 1024) throw usage("--neighbors must be 0 to 1024, not " + neighbors);
@@ -270,7 +270,7 @@ public final class PrepareCommand implements Callable<Integer> {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell, page, levels, alphaMode, pngLevel,
+        return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell == null ? 0 : cell, page, levels, alphaMode, pngLevel,
                 skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed));
     }
 

@@ -204,6 +204,8 @@ class PrepareCommandTest {
         Path list = Files.writeString(dir.resolve("list.csv"), "path\n../../etc/passwd\n");
         assertBadInput("leads outside the root", "--list", list.toString(), "-o", out);
         assertBadInput("--page must be 16 to 8192", "--idx", train[0].toString(), train[1].toString(), "--page", "9000", "-o", out);
+        // 0 is no size (it was taken as the default, silently)
+        assertBadInput("--cell must be 1 to the page size", "--idx", train[0].toString(), train[1].toString(), "--cell", "0", "-o", out);
         assertBadInput("unknown layout 'umapp'", "--idx", train[0].toString(), train[1].toString(), "--layout", "umapp", "-o", out);
         assertBadInput("layout 'umap'", "--idx", train[0].toString(), train[1].toString(), "--layout", "umap",
                 "--umap-min-dist", "3", "-o", out);
