@@ -29,10 +29,14 @@ public final class Camera {
 
     /** Sets the world bounds of all the data; the fitted view shows all of it until {@link #setFitBox}. */
     void setBounds(float minX, float minY, float maxX, float maxY) {
+        // A span of nothing (one item, or all in one place) is widened about its middle, so that the
+        // item is in the middle of the view (a width of 1e-6 from its minimum put it at an edge).
+        if (!(maxX - minX >= 1e-6f)) { float c = (minX + maxX) / 2; minX = c - 1; maxX = c + 1; }
+        if (!(maxY - minY >= 1e-6f)) { float c = (minY + maxY) / 2; minY = c - 1; maxY = c + 1; }
         this.minX = minX;
         this.minY = minY;
-        this.maxX = Math.max(maxX, minX + 1e-6f);
-        this.maxY = Math.max(maxY, minY + 1e-6f);
+        this.maxX = maxX;
+        this.maxY = maxY;
         fitMinX = this.minX;
         fitMinY = this.minY;
         fitMaxX = this.maxX;
@@ -42,6 +46,8 @@ public final class Camera {
 
     /** Sets the box the fitted view shows (the data's core), within the bounds. */
     void setFitBox(float minX, float minY, float maxX, float maxY) {
+        if (!(maxX - minX >= 1e-6f)) { minX = this.minX; maxX = this.maxX; }   // no core width: the bounds' own
+        if (!(maxY - minY >= 1e-6f)) { minY = this.minY; maxY = this.maxY; }
         fitMinX = Math.max(this.minX, Math.min(minX, this.maxX));
         fitMinY = Math.max(this.minY, Math.min(minY, this.maxY));
         fitMaxX = Math.max(fitMinX + 1e-6f, Math.min(maxX, this.maxX));

@@ -293,7 +293,7 @@ public final class Overlay implements AutoCloseable {
         if (ImGui.smallButton("hide (H)")) open = false;
         ImGui.sameLine();
         ImGui.text(m.name());
-        if (framesText == null) framesText = String.format("%,d items  %.1f ms (%.0f FPS)", b.count(), frameMs, frameMs > 0 ? 1000f / frameMs : 0f);
+        if (framesText == null) framesText = String.format("%,d item%s  %.1f ms (%.0f FPS)", b.count(), b.count() == 1 ? "" : "s", frameMs, frameMs > 0 ? 1000f / frameMs : 0f);
         ImGui.text(framesText);
         if (redrawText == null || st.spritePixels() != redrawPx || scene.currentLevel() != redrawLevel) {
             redrawPx = st.spritePixels();

@@ -17,6 +17,21 @@ class CameraTest {
         cam.fit();
     }
 
+    /** One item (bounds of no size) is fitted into the middle of the view beside the panel, not at its edge. */
+    @Test
+    void aSingleItemIsInTheMiddleOfTheFittedView() {
+        Camera one = new Camera();
+        one.setBounds(0.3f, -0.2f, 0.3f, -0.2f);
+        one.setFitBox(0.3f, -0.2f, 0.3f, -0.2f);
+        one.setViewport(1000, 800);
+        one.setInsetLeft(270);
+        one.setMaxZoom(50);
+        one.fit();
+        assertEquals(270 + (1000 - 270) / 2f, one.screenX(0.3f), 0.5f);
+        assertEquals(400f, one.screenY(-0.2f), 0.5f);
+        assertTrue(Float.isFinite(one.pixelsPerUnit()) && one.pixelsPerUnit() < 1000, "a sensible scale: " + one.pixelsPerUnit());
+    }
+
     @Test
     void fittedViewShowsTheWholeDataWithAMargin() {
         // Data spans 2 × 1 units; the width limits: 1000 px · 0.92 / 2 units.
