@@ -91,6 +91,17 @@ public final class BundleFixture {
         return this;
     }
 
+    /** A neighbours file in which item {@code i}'s {@code k} nearest are the next {@code k} items round, at distances 1, 2, … */
+    public BundleFixture ringNeighbors(int k) {
+        int[] idx = new int[count * k];
+        float[] dist = new float[count * k];
+        for (int i = 0; i < count; i++) for (int r = 0; r < k; r++) {
+            idx[i * k + r] = (i + r + 1) % count;
+            dist[i * k + r] = r + 1;
+        }
+        return neighbors(k, idx, dist);
+    }
+
     public BundleFixture alpha(AlphaMode mode) {
         alpha = mode;
         return this;

@@ -115,15 +115,7 @@ class LabelWindowTest {
 
     @Test
     void nAndCtrlClickPinAndEscUnpinsBeforeClearing() throws Exception {
-        float[] a = SpriteFixture.A;
-        int n = a.length / 2, k = 2;
-        int[] idx = new int[n * k];
-        float[] dist = new float[n * k];
-        for (int i = 0; i < n; i++) for (int r = 0; r < k; r++) {
-            idx[i * k + r] = (i + r + 1) % n;
-            dist[i * k + r] = r + 1;
-        }
-        Path bundle = SpriteFixture.builder(a, SpriteFixture.B, false).neighbors(k, idx, dist).write(dir.resolve("nb")).dir;
+        Path bundle = SpriteFixture.builder(SpriteFixture.A, SpriteFixture.B, false).ringNeighbors(2).write(dir.resolve("nb")).dir;
         int[] pos = open(bundle);
         ViewState st = driver.window.scene().state();
         Camera cam = st.camera();

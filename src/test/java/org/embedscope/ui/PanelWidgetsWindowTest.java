@@ -151,13 +151,18 @@ class PanelWidgetsWindowTest {
         ViewState st = driver.window.scene().state();
         driver.onLoop(() -> st.selectOnly(1));
         await("the selection panel is drawn", () -> WidgetSpots.rect("selection-panel") != null);
-        float open = height(WidgetSpots.rect("selection-panel"));
-        assertTrue(open > 200, "open, it shows the selection: " + open + " px high");
-        click("selection-panel:collapse");
-        await("folded, it is its title bar", () -> height(WidgetSpots.rect("selection-panel")) < 40);
-        assertEquals(1, st.selectedCount(), "folding keeps the selection");
-        click("selection-panel:collapse");
-        await("it opens again", () -> height(WidgetSpots.rect("selection-panel")) == open);
+        assertTrue(height(WidgetSpots.rect("selection-panel")) > 200, "open, it shows the selection");
+        foldsAndOpens("selection-panel", () -> st.selectedCount() == 1, "folding keeps the selection");
+    }
+
+    /** Panel {@code panel} folds to its title bar by its arrow, {@code kept} still holds, and it opens to its height again. */
+    private void foldsAndOpens(String panel, java.util.function.BooleanSupplier kept, String what) throws Exception {
+        float open = height(WidgetSpots.rect(panel));
+        click(panel + ":collapse");
+        await("folded, it is its title bar", () -> height(WidgetSpots.rect(panel)) < 40);
+        assertTrue(kept.getAsBoolean(), what);
+        click(panel + ":collapse");
+        await("it opens again", () -> height(WidgetSpots.rect(panel)) == open);
         drawsOn();
     }
 
@@ -193,14 +198,8 @@ class PanelWidgetsWindowTest {
         WidgetSpots.enable(true);
         // Twenty items, each with 15 neighbours: the grid of 16 wants its 8 columns.
         int n = 20, k = 15;
-        int[] idx = new int[n * k];
-        float[] dist = new float[n * k];
-        for (int i = 0; i < n; i++) for (int r = 0; r < k; r++) {
-            idx[i * k + r] = (i + r + 1) % n;
-            dist[i * k + r] = r + 1;
-        }
         Path b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
-                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).neighbors(k, idx, dist).write(dir.resolve("nb20")).dir;
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(k).write(dir.resolve("nb20")).dir;
         driver = WindowDriver.open(b, 640, 400);
         ViewState st = driver.window.scene().state();
         driver.onLoop(() -> st.pin(3));
@@ -220,29 +219,15 @@ class PanelWidgetsWindowTest {
     @Test
     void theNeighboursPanelFoldsAwayAndBack() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
-        float[] a = SpriteFixture.A;
-        int n = a.length / 2, k = 2;
-        int[] idx = new int[n * k];
-        float[] dist = new float[n * k];
-        for (int i = 0; i < n; i++) for (int r = 0; r < k; r++) {
-            idx[i * k + r] = (i + r + 1) % n;
-            dist[i * k + r] = r + 1;
-        }
         WidgetSpots.enable(true);
-        driver = WindowDriver.open(SpriteFixture.builder(a, SpriteFixture.B, false).neighbors(k, idx, dist).write(dir.resolve("nb")).dir, 1280, 900);
+        driver = WindowDriver.open(SpriteFixture.builder(SpriteFixture.A, SpriteFixture.B, false).ringNeighbors(2).write(dir.resolve("nb")).dir, 1280, 900);
         origin = driver.origin();
         ViewState st = driver.window.scene().state();
         driver.onLoop(() -> st.pin(3));
         // Sized to its contents (on its second frame: the first measures them).
         awaitFramed("the neighbours panel lists the neighbours", () -> WidgetSpots.rect("neighbours-panel") != null
                 && height(WidgetSpots.rect("neighbours-panel")) > 60);
-        float open = height(WidgetSpots.rect("neighbours-panel"));
-        click("neighbours-panel:collapse");
-        await("folded, it is its title bar", () -> height(WidgetSpots.rect("neighbours-panel")) < 40);
-        assertEquals(3, st.pinned(), "folding keeps the pin");
-        click("neighbours-panel:collapse");
-        await("it opens again", () -> height(WidgetSpots.rect("neighbours-panel")) == open);
-        drawsOn();
+        foldsAndOpens("neighbours-panel", () -> st.pinned() == 3, "folding keeps the pin");
     }
 
     private static float height(float[] r) { return r[3] - r[1]; }
