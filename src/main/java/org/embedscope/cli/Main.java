@@ -53,12 +53,10 @@ public final class Main implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // The first cause that says what happened in a line of its own: bad input, Ctrl-C, no window or GL.
             Throwable t = ex;
-            while (t.getCause() != null && !(t instanceof BundleException) && !(t instanceof CancelledException)) {
-                if (t.getCause() instanceof BundleException || t.getCause() instanceof CancelledException) {
-                    t = t.getCause();
-                    break;
-                }
+            while (t.getCause() != null && !(t instanceof BundleException) && !(t instanceof CancelledException)
+                    && !(t instanceof org.embedscope.render.GlContext.Unavailable)) {
                 t = t.getCause();
             }
             if (t instanceof BundleException) {
@@ -70,11 +68,9 @@ public final class Main implements Runnable {
                 return EXIT_CANCELLED;
             }
             if (Boolean.getBoolean("embedscope.trace")) throw ex;
-            for (Throwable c = ex; c != null; c = c.getCause()) {
-                if (c instanceof org.embedscope.render.GlContext.Unavailable) {
-                    commandLine.getErr().println("embedscope: " + ErrorLines.clean(c.getMessage()));
-                    return EXIT_UNEXPECTED;
-                }
+            if (t instanceof org.embedscope.render.GlContext.Unavailable) {
+                commandLine.getErr().println("embedscope: " + ErrorLines.clean(t.getMessage()));
+                return EXIT_UNEXPECTED;
             }
             commandLine.getErr().println("embedscope: unexpected error: " + ErrorLines.clean(ex.getMessage())
                     + " (run with -Dembedscope.trace=true for details)");

@@ -133,13 +133,17 @@ final class ColourControls {
             if (ImGui.checkbox("as categories", current.isCategories())) error = colourBy(column.name(), !current.isCategories());
         }
         current = st.colourBy();   // the combo or the toggle may have changed it: what follows shows the new one
-        if (error != null) {
-            ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
-            ImGui.textWrapped(error);
-            ImGui.popStyleColor();
-        }
+        errorLine(error);
         if (!current.isCategories()) colourBar(st, current);
         else if (!byLabels(current) || scene.bundle().hasLabels() || st.labelCount() > 1) legend(st, current);
+    }
+
+    /** Why something asked for was not done, wrapped, in the panels' error colour; nothing for null. */
+    private static void errorLine(String text) {
+        if (text == null) return;
+        ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
+        ImGui.textWrapped(text);
+        ImGui.popStyleColor();
     }
 
     /** The legend's counts, one text per row. */
@@ -221,11 +225,7 @@ final class ColourControls {
             rangeError = low.get() > high.get() ? String.format("the start (%.4g) must not be above the end (%.4g)", low.get(), high.get()) : null;
             if (rangeError == null) st.setColourRange(low.get(), high.get());
         }
-        if (rangeError != null) {
-            ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
-            ImGui.textWrapped(rangeError);
-            ImGui.popStyleColor();
-        }
+        errorLine(rangeError);
         if (ImGui.smallButton("2nd to 98th percentile")) {
             double[] r = c.defaultRange();
             st.setColourRange(r[0], r[1]);

@@ -119,26 +119,42 @@ public final class LabelSession implements AutoCloseable {
      * 1–9 give the legend's first nine labels (0 none).
      */
     public int labelForKey(int digit) {
-        List<String> values = annotations.labelValues();
-        if (digitNamed(values)) return values.indexOf(String.valueOf(digit));
+        List<String> values = keyedValues();
+        if (digitNamed) return values.indexOf(String.valueOf(digit));
         return digit >= 1 && digit <= LabelEditor.KEYED_LABELS && digit - 1 < values.size() ? digit - 1 : -1;
     }
 
     /** The number key that gives label {@code label} ({@link #labelForKey}), or -1. */
     public int keyForLabel(int label) {
-        List<String> values = annotations.labelValues();
+        List<String> values = keyedValues();
         if (label < 0 || label >= values.size()) return -1;
-        if (digitNamed(values)) return isDigit(values.get(label)) ? values.get(label).charAt(0) - '0' : -1;
+        if (digitNamed) return isDigit(values.get(label)) ? values.get(label).charAt(0) - '0' : -1;
         return label < LabelEditor.KEYED_LABELS ? label + 1 : -1;
     }
 
     /** Whether the number keys follow the labels' own digits: some label is a single digit. */
-    public boolean keysAreDigits() { return digitNamed(annotations.labelValues()); }
-
-    private static boolean digitNamed(List<String> values) {
-        for (String v : values) if (isDigit(v)) return true;
-        return false;
+    public boolean keysAreDigits() {
+        keyedValues();
+        return digitNamed;
     }
+
+    /**
+     * The label values and whether some is a single digit, taken once per edit: the keys are asked per
+     * legend row each frame, and {@link Annotations#labelValues()} is a copy.
+     */
+    private List<String> keyedValues() {
+        if (keyedVersion != annotations.version()) {
+            keyedValues = annotations.labelValues();
+            digitNamed = false;
+            for (String v : keyedValues) if (isDigit(v)) { digitNamed = true; break; }
+            keyedVersion = annotations.version();
+        }
+        return keyedValues;
+    }
+
+    private List<String> keyedValues;
+    private boolean digitNamed;
+    private long keyedVersion = Long.MIN_VALUE;
 
     private static boolean isDigit(String v) { return v.length() == 1 && v.charAt(0) >= '0' && v.charAt(0) <= '9'; }
 

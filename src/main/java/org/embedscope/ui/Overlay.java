@@ -352,7 +352,7 @@ public final class Overlay implements AutoCloseable {
         ImGui.textDisabled("Esc: clear  I: invert  D: dim");
         ImGui.textDisabled("M: select matches  /: search");
         ImGui.textDisabled("ctrl-click or N: pin neighbours");
-        if (labelEditor != null) ImGui.textDisabled((labelEditor.session().keysAreDigits() ? "0-9" : "1-9") + ": label  Ctrl-Z/Ctrl-Shift-Z");
+        if (labelEditor != null) ImGui.textDisabled(labelEditor.session().keysAreDigits() ? "0-9: label  Ctrl-Z/Ctrl-Shift-Z" : "1-9: label  Ctrl-Z/Ctrl-Shift-Z");
         ImGui.end();
     }
 
