@@ -79,6 +79,9 @@ public final class Annotations {
 
     public List<String> tags(int item) { return List.of(tags[item]); }
 
+    /** How many tags item {@code item} has (no copy). */
+    public int tagCount(int item) { return tags[item].length; }
+
     /** Epoch milliseconds of the item's last edit, 0 when it has none. */
     public long editedAt(int item) { return editedAt[item]; }
 

@@ -1,5 +1,6 @@
 package org.embedscope.cli;
 
+import org.embedscope.util.Counted;
 import org.embedscope.prepare.PreparePipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,8 +200,8 @@ public final class PrepareCommand implements Callable<Integer> {
         progress.finish();
         double secs = (System.nanoTime() - start) / 1e9;
         long rss = TerminalProgress.peakRss();
-        System.out.printf(Locale.ROOT, "wrote %s: %d items, %d layouts, %d levels, %.1f MB in %.1f s%s%n", r.bundle(), r.manifest().count(),
-                r.manifest().layouts().size(), r.manifest().atlas().levels().size(), r.bytes() / 1e6, secs,
+        System.out.printf(Locale.ROOT, "wrote %s: %s, %s, %s, %.1f MB in %.1f s%s%n", r.bundle(), Counted.of(r.manifest().count(), "item"),
+                Counted.of(r.manifest().layouts().size(), "layout"), Counted.of(r.manifest().atlas().levels().size(), "level"), r.bytes() / 1e6, secs,
                 rss > 0 ? String.format(Locale.ROOT, ", peak RSS %d MB", rss >> 20) : "");
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.embedscope.export;
 
+import org.embedscope.util.Counted;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -207,7 +208,7 @@ public final class ProjectorExport {
 
     /** One line saying what was written. */
     public static String describe(Result r) {
-        return String.format(Locale.ROOT, "%d points, %d embeddings, sprite %d×%d (%d-px cells)", r.points(), r.embeddings(),
+        return String.format(Locale.ROOT, "%s, %s, sprite %d×%d (%d-px cells)", Counted.of(r.points(), "point"), Counted.of(r.embeddings(), "embedding"),
                 r.spriteWidth(), r.spriteHeight(), r.cell());
     }
 }

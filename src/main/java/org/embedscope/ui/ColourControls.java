@@ -115,6 +115,7 @@ final class ColourControls {
         WidgetSpots.note("colour-by");
         if (open) {
             for (Column c : columns.get().columns()) {
+                if (labelEditor != null && labelEditor.session().isEmptyEditColumn(c.name())) continue;
                 Boolean usual = ColourBy.defaultAsCategories(c);
                 boolean usable = usual != null;
                 String label = c.name() + (usable ? (usual ? "  (categories)" : "  (numbers)") : "  (too many values)");

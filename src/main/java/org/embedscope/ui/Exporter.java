@@ -1,5 +1,6 @@
 package org.embedscope.ui;
 
+import org.embedscope.util.Counted;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -112,12 +113,12 @@ final class Exporter implements AutoCloseable {
             if (sheet) {
                 ContactSheet s = ContactSheet.render(bundle, items, ContactSheet.DEFAULT_LIMIT, progress);
                 s.write(out);
-                setStatus(String.format("wrote %s (%d of %,d images)", out.getFileName(), s.shown(), items.cardinality()));
+                setStatus(String.format("wrote %s (%,d of %s)", out.getFileName(), s.shown(), Counted.of(items.cardinality(), "image")));
             } else {
                 org.embedscope.annotate.Annotations a = edits;
                 if (a != null) SelectionCsv.write(bundle, a, items, out, progress);
                 else SelectionCsv.write(bundle, items, out, progress);
-                setStatus(String.format("wrote %s (%,d rows)", out.getFileName(), items.cardinality()));
+                setStatus(String.format("wrote %s (%s)", out.getFileName(), Counted.of(items.cardinality(), "row")));
             }
             last = out;
             System.out.println(what + " exported: " + out);

@@ -106,6 +106,28 @@ public final class LabelSession implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Whether column {@code name} is one of the edits' own ({@code LABEL_original}, {@code tags}) and
+     * holds nothing yet: the original labels while none was changed, the tags while no item has one.
+     * The colour list leaves those out (colouring by them would show one colour, or the labels again);
+     * the search still reads them, so a query over tags works before the first tag. Worked out once per edit.
+     */
+    public boolean isEmptyEditColumn(String name) {
+        if (!name.equals(columns.original()) && !name.equals(columns.tags())) return false;
+        if (emptyVersion != annotations.version()) {
+            relabelled = tagged = false;
+            for (int i = 0, n = annotations.count(); i < n && !(relabelled && tagged); i++) {
+                if (annotations.label(i) != annotations.originalLabel(i)) relabelled = true;
+                if (annotations.tagCount(i) > 0) tagged = true;
+            }
+            emptyVersion = annotations.version();
+        }
+        return name.equals(columns.tags()) ? !tagged : !relabelled;
+    }
+
+    private boolean relabelled, tagged;
+    private long emptyVersion = Long.MIN_VALUE;
+
     // ---------------------------------------------------------------- edits of the selection
 
     /** Gives the selection the label {@code value} (one of {@link #labelValues()} or a new one). */

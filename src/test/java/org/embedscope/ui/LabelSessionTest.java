@@ -75,6 +75,30 @@ class LabelSessionTest {
         w.close();
     }
 
+    /**
+     * The edits' own columns are left out of the colour list while they hold nothing (colouring by the
+     * tags showed one colour, by the original labels the labels again), and join it with the first edit.
+     */
+    @Test
+    void theEditColumnsAreEmptyUntilAnEditFillsThem() throws Exception {
+        Bundle b = labelled();
+        try (LabelSession s = LabelSession.open(b, view(b), null, dir.resolve("cache"))) {
+            String label = s.labelColumn();
+            assertTrue(s.isEmptyEditColumn(label + "_original"));
+            assertTrue(s.isEmptyEditColumn("tags"));
+            assertFalse(s.isEmptyEditColumn(label), "the label column is the bundle's: always listed");
+            s.annotations().addTag(new int[] {1}, "blurry");
+            assertFalse(s.isEmptyEditColumn("tags"), "a tag fills the tags");
+            assertTrue(s.isEmptyEditColumn(label + "_original"), "a tag changes no label");
+            s.annotations().assignLabel(new int[] {0}, "2");
+            assertFalse(s.isEmptyEditColumn(label + "_original"), "a changed label: the originals differ from the labels");
+            s.annotations().undo();
+            s.annotations().undo();
+            assertTrue(s.isEmptyEditColumn(label + "_original"), "undone, nothing differs again");
+            assertTrue(s.isEmptyEditColumn("tags"));
+        }
+    }
+
     @Test
     void assigningShowsAtOnceInTheViewTheSearchAndTheSidecar() throws Exception {
         Bundle b = labelled();
