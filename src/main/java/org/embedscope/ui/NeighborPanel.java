@@ -75,20 +75,31 @@ public final class NeighborPanel {
         }
     }
 
-    /** The panel of the pinned item's neighbours, when one is pinned. */
-    public void build() {
+    /** Where the panel was drawn in the last frame, {x0, y0, x1, y1}, or null when it was not. */
+    float[] lastRect() { return lastRect; }
+
+    private float[] lastRect;
+
+    /** The panel of the pinned item's neighbours, when one is pinned, at the bottom of {@code places}' strip. */
+    public void build(PanelPlaces places) {
         hovered = -1;
+        lastRect = null;
         PinnedNeighbors p = scene.pinnedNeighbors();
         if (p == null) return;
         Bundle b = scene.bundle();
         ViewState st = scene.state();
         ImGuiIO io = ImGui.getIO();
-        ImGui.setNextWindowPos(io.getDisplaySizeX() / 2, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 0.5f, 1f);
+        float[] strip = places.neighboursStrip();
+        float stripWidth = strip[1] - strip[0];
+        ImGui.setNextWindowPos(strip[0], io.getDisplaySizeY() - PanelPlaces.MARGIN * uiScale, ImGuiCond.Always, 0f, 1f);
+        ImGui.setNextWindowSizeConstraints(0f, 0f, stripWidth, Math.max(1f, io.getDisplaySizeY() - 2 * PanelPlaces.MARGIN * uiScale));
         ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
         // Collapsible (the arrow on its title bar), like the selection panel: it may cover the pinned item's lines.
         boolean expanded = ImGui.begin("Neighbours##pinned", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav);
         WidgetSpots.noteWindow("neighbours-panel");
+        lastRect = new float[] {ImGui.getWindowPosX(), ImGui.getWindowPosY(), ImGui.getWindowPosX() + ImGui.getWindowWidth(),
+                ImGui.getWindowPosY() + ImGui.getWindowHeight()};
         if (!expanded) {
             ImGui.end();
             return;
@@ -101,24 +112,27 @@ public final class NeighborPanel {
         items[0] = p.item();
         for (int r = 0; r < k; r++) items[r + 1] = p.neighbor(r);
         int cellPx = Math.round(THUMB_PX * uiScale);
-        // As many columns as the window's width holds (a small window cut the last ones off).
-        int fit = (int) ((io.getDisplaySizeX() - 40 * uiScale) / pitch());
+        // As many columns as the strip holds (a small window cut the last ones off).
+        int fit = (int) ((stripWidth - 2 * ImGui.getStyle().getWindowPaddingX()) / pitch());
         int columns = Math.max(2, Math.min(Math.min(COLUMNS, k + 1), fit));
         int tex = sheet.draw(items, 0, k + 1, columns, cellPx);
         image(tex, 0, columns, cellPx, PINNED_FRAME);
         if (ImGui.isItemHovered()) hovered = p.item();
         ImGui.sameLine();
         ImGui.beginGroup();
-        ImGui.text(String.format(Locale.ROOT, "item %d%s: its %d nearest%s, nearest first", p.item(), labelOf(st, p.item()), p.count(),
+        // Lines longer than the strip holds beside the pinned image wrap (a wrap at the panel's own edge
+        // would keep a panel as narrow as its first frame's, and tall).
+        float wrapX = ImGui.getCursorPosX() + stripWidth - 2 * ImGui.getStyle().getWindowPaddingX() - cellPx - ImGui.getStyle().getItemSpacingX();
+        ImGui.pushTextWrapPos(wrapX);
+        ImGui.textWrapped(String.format(Locale.ROOT, "item %d%s: its %d nearest%s, nearest first", p.item(), labelOf(st, p.item()), p.count(),
                 nb != null && nb.metric() != null ? " by " + nb.metric() + " distance" : ""));
         ImGui.textDisabled(String.format(Locale.ROOT, "#rank -> its rank in %s:", layout));
-        ImGui.sameLine();
-        colored(0f, String.format(Locale.ROOT, "%d kept (1-%d)", p.keptCount(), p.count()));
-        ImGui.sameLine();
-        colored(0.5f, String.format(Locale.ROOT, "%d moved", p.count() - p.keptCount() - p.farCount()));
-        ImGui.sameLine();
-        colored(1f, String.format(Locale.ROOT, "%d far (%d+)", p.farCount(), PinnedNeighbors.FAR_FACTOR * p.count()));
+        float wrapScreenX = ImGui.getWindowPosX() + wrapX;
+        colouredAfter(0f, String.format(Locale.ROOT, "%d kept (1-%d)", p.keptCount(), p.count()), wrapScreenX);
+        colouredAfter(0.5f, String.format(Locale.ROOT, "%d moved", p.count() - p.keptCount() - p.farCount()), wrapScreenX);
+        colouredAfter(1f, String.format(Locale.ROOT, "%d far (%d+)", p.farCount(), PinnedNeighbors.FAR_FACTOR * p.count()), wrapScreenX);
         ImGui.textDisabled("hover: mark it in the scene   click: pin it   Esc: unpin");
+        ImGui.popTextWrapPos();
         ImGui.endGroup();
         grid(p, st, tex, columns, cellPx);
         ImGui.end();
@@ -172,6 +186,13 @@ public final class NeighborPanel {
         // A caption's rank in the layout can be as long as the item count (at a million, 7 digits).
         String widest = "#15 -> " + "9".repeat(Math.max(5, String.valueOf(scene.bundle().count()).length()));
         return Math.max(Math.round(THUMB_PX * uiScale), ImGui.calcTextSizeX(widest)) + 8 * uiScale;
+    }
+
+    /** {@code text} in the colour of {@code farness}, on the line before when it ends there before {@code wrapX} (window pixels), else on the next. */
+    private static void colouredAfter(float farness, String text, float wrapX) {
+        float end = ImGui.getItemRectMaxX() + ImGui.getStyle().getItemSpacingX() + ImGui.calcTextSizeX(text);
+        if (end <= wrapX) ImGui.sameLine();
+        colored(farness, text);
     }
 
     private static void colored(float farness, String text) {

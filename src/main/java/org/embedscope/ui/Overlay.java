@@ -62,6 +62,10 @@ public final class Overlay implements AutoCloseable {
     private final Exporter exporter;
     /** The control panel, or only a slim bar (key H). */
     private boolean open = true;
+    /** Where the control panel and the hover panel were drawn (the hover panel's bottom: 0 until it is), for {@link #places}. */
+    private final float[] controlRect = new float[4];
+    private float hoverBottom;
+    private final PanelPlaces places;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
     private float[] outline = new float[0];
     private boolean outlineClosed;
@@ -74,6 +78,7 @@ public final class Overlay implements AutoCloseable {
         exporter = new Exporter(scene.bundle(), java.nio.file.Path.of(""));
         selection = new SelectionPanel(scene, uiScale, this::labelRgba, exporter);
         neighbors = new NeighborPanel(scene, uiScale);
+        places = new PanelPlaces(uiScale);
         search = new SearchBox(scene.state(), this::columns, exporter);
         colour = new ColourControls(scene, uiScale, this::columns);
         ImGui.createContext();
@@ -205,12 +210,18 @@ public final class Overlay implements AutoCloseable {
         this.outlineClosed = closed;
     }
 
-    /** Lays out the panels for this frame. */
+    /**
+     * Lays out the panels for this frame: the control panel and the hovered item's first, then the
+     * neighbours and the selection panels where {@link PanelPlaces} puts them, clear of those.
+     */
     public void build(int hovered) {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
-        selection.build();
-        neighbors.build();
+        ImGuiIO io = ImGui.getIO();
+        places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect());
+        neighbors.build(places);
+        places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect());
+        selection.build(places);
         drawOutline();
     }
 
@@ -289,7 +300,12 @@ public final class Overlay implements AutoCloseable {
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);
         panelScrollbar = ImGui.getScrollMaxY() > 0 ? ImGui.getStyle().getScrollbarSize() : 0f;
+        controlRect[0] = ImGui.getWindowPosX();
+        controlRect[1] = ImGui.getWindowPosY();
+        controlRect[2] = controlRect[0] + ImGui.getWindowWidth();
+        controlRect[3] = controlRect[1] + ImGui.getWindowHeight();
         WidgetSpots.noteContent("control-panel");
+        WidgetSpots.noteWindow("control-window");
         if (ImGui.smallButton("hide (H)")) open = false;
         ImGui.sameLine();
         ImGui.text(m.name());
@@ -377,6 +393,9 @@ public final class Overlay implements AutoCloseable {
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("Hovered item", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav | ImGuiWindowFlags.NoInputs);
+        WidgetSpots.noteWindow("hover-panel");
+        // The tallest it has been: items' lines differ in length, and the selection panel below should not jump.
+        hoverBottom = Math.max(hoverBottom, ImGui.getWindowPosY() + ImGui.getWindowHeight());
         int px = Math.round(THUMBNAIL_PX * uiScale);
         int tex = scene.thumbnail(item, px);
         // The thumbnail's rows run bottom-up: flip v.

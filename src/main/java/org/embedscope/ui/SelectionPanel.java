@@ -63,17 +63,16 @@ final class SelectionPanel {
         return 2 * k + 1 < c.length ? new float[] {c[2 * k], c[2 * k + 1]} : null;
     }
 
-    /** Lays the panel out for this frame (nothing when the selection is empty). */
-    void build() {
+    /** Lays the panel out for this frame (nothing when the selection is empty), where {@code places} puts it. */
+    void build(PanelPlaces places) {
         hovered = -1;
         centres = new float[0];
         ViewState st = scene.state();
         int n = st.selectedCount();
         if (n == 0) return;
-        ImGuiIO io = ImGui.getIO();
-        float w = 330 * uiScale, h = Math.min(460 * uiScale, 0.6f * io.getDisplaySizeY());
-        ImGui.setNextWindowPos(io.getDisplaySizeX() - 10 * uiScale, io.getDisplaySizeY() - 10 * uiScale, ImGuiCond.Always, 1f, 1f);
-        ImGui.setNextWindowSize(w, h, ImGuiCond.Always);
+        float[] r = places.selection();
+        ImGui.setNextWindowPos(r[0], r[1], ImGuiCond.Always);
+        ImGui.setNextWindowSize(r[2] - r[0], r[3] - r[1], ImGuiCond.Always);
         ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
         // Collapsible (the arrow on its title bar): it covers the bottom right of the scene, often where the selection is.
         boolean expanded = ImGui.begin("Selection##panel", ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoFocusOnAppearing);

@@ -43,4 +43,63 @@ class PanelFitTest {
             WidgetSpots.enable(false);
         }
     }
+
+    /**
+     * The panels a selection, a pinned item and a hovered item bring keep off the control panel and one
+     * another where the window has room (at 1280x800; at 800x500 all but the hover panel) (the neighbours panel was centred on the window, over the
+     * control panel, and the selection panel sat over it at the bottom right).
+     */
+    @Test
+    void theSelectionNeighboursAndHoverPanelsKeepOffOneAnother() throws Exception {
+        int n = 20, k = 15;
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(k).write(dir.resolve("nb")).load();
+        WidgetSpots.enable(true);
+        try {
+            for (int[] size : new int[][] {{1280, 800}, {800, 500}}) {
+                try (OffscreenExplorer x = new OffscreenExplorer(b, size[0], size[1])) {
+                    x.scene().state().setSelection(org.embedscope.select.ItemSet.of(n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+                    x.scene().state().pin(3);
+                    x.frame(-1, -1, true);   // the fitted view leaves the panel's room from the first frame on
+                    int[] cursor = hoverSpot(x);
+                    int hovered = -1;
+                    for (int f = 0; f < 4; f++) hovered = x.frame(cursor[0], cursor[1], true);
+                    assertTrue(hovered >= 0, "an item under " + java.util.Arrays.toString(cursor));
+                    String at = size[0] + "x" + size[1] + ": ";
+                    String[] panels = {"control-window", "hover-panel", "neighbours-panel", "selection-panel"};
+                    for (int i = 0; i < panels.length; i++) {
+                        float[] a = spot(panels[i]);
+                        // (the control panel may run past the bottom: it scrolls)
+                        if (i > 0) assertTrue(a[0] >= 0 && a[1] >= 0 && a[2] <= size[0] && a[3] <= size[1], at + panels[i] + " is inside the window");
+                        for (int j = i + 1; j < panels.length; j++) {
+                            float[] c = spot(panels[j]);
+                            // At 800x500 there is no room for all four: the hover panel (shown only while the pointer is
+                            // on an item) may be covered there; the others still keep apart.
+                            if (size[0] < 1280 && (i == 1 || j == 1)) continue;
+                            boolean meet = a[0] < c[2] && c[0] < a[2] && a[1] < c[3] && c[1] < a[3];
+                            assertFalse(meet, at + panels[i] + " " + java.util.Arrays.toString(a) + " and " + panels[j] + " "
+                                    + java.util.Arrays.toString(c) + " overlap");
+                        }
+                    }
+                    assertTrue(height(spot("selection-panel")) >= PanelPlaces.MIN_SELECTION_HEIGHT, at + "the selection panel keeps some height");
+                }
+                WidgetSpots.enable(true);   // a fresh map for the next size
+            }
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /** A cursor position over an item, right of the control panel and above the bottom panels. */
+    private static int[] hoverSpot(OffscreenExplorer x) {
+        for (int y = 20; y < x.height() / 3; y += 3) {
+            for (int px = (int) Overlay.insetPx(1f) + 10; px < x.width() - 360; px += 3) {
+                if (x.scene().hoverAt(px, y) >= 0) return new int[] {px, y};
+            }
+        }
+        fail("no item under the cursor in the top third of the view");
+        return null;
+    }
+
+    private static float height(float[] r) { return r[3] - r[1]; }
 }
