@@ -130,9 +130,24 @@ public final class LabelSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- edits of the selection
 
-    /** Gives the selection the label {@code value} (one of {@link #labelValues()} or a new one). */
+    /**
+     * Gives the selection the label {@code value}: one of {@link #labelValues()}, the name the legend
+     * shows for one of the bundle's values ("Dress" for Fashion-MNIST's 3: the same label, not a new one
+     * beside it), or a new one.
+     */
     public boolean assign(String value) {
-        return edit(() -> annotations.assignLabel(state.selectedItems(), value));
+        String v = valueNamed(value);
+        return edit(() -> annotations.assignLabel(state.selectedItems(), v));
+    }
+
+    /** The label value the user means by {@code typed}: itself when it is a value, else the bundle's value shown under that name, else itself (new). */
+    String valueNamed(String typed) {
+        List<String> values = keyedValues();
+        if (values.contains(typed) || !bundle.hasLabels()) return typed;
+        for (int l = 0, n = bundle.labelValues().size(); l < n; l++) {
+            if (bundle.labelName(l).equals(typed)) return bundle.labelValues().get(l);
+        }
+        return typed;
     }
 
     /**

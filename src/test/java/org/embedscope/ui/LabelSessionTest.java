@@ -75,6 +75,27 @@ class LabelSessionTest {
         w.close();
     }
 
+    /** A label typed as the legend names it (Fashion-MNIST's "Dress" for 3) is that label, not a second one of the same name. */
+    @Test
+    void aLabelTypedByItsShownNameIsThatLabel() throws Exception {
+        Bundle b = labelled();   // value 2 is shown as "two"
+        ViewState st = view(b);
+        try (LabelSession s = LabelSession.open(b, st, null, dir.resolve("cache"))) {
+            int values = s.labelValues().size();
+            st.selectOnly(0);   // labelled 10
+            assertTrue(s.assign("two"));
+            assertEquals("2", s.annotations().labelValue(0), "the bundle's value shown as two");
+            assertEquals(values, s.labelValues().size(), "no new label");
+            st.selectOnly(1);
+            assertTrue(s.assign("7"));
+            assertEquals("7", s.annotations().labelValue(1), "a value is itself");
+            st.selectOnly(2);
+            assertTrue(s.assign("three"));
+            assertEquals("three", s.annotations().labelValue(2), "a name nothing is shown as is a new label");
+            assertEquals(values + 1, s.labelValues().size());
+        }
+    }
+
     /**
      * The edits' own columns are left out of the colour list while they hold nothing (colouring by the
      * tags showed one colour, by the original labels the labels again), and join it with the first edit.
