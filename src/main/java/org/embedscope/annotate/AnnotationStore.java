@@ -18,8 +18,12 @@ import org.embedscope.bundle.BundleException;
  * edits writes only the newest state.
  */
 public final class AnnotationStore implements AutoCloseable {
-    /** Where the edits go, and a sentence for the user when it is not beside the bundle. */
-    public record Location(Path file, String notice) {}
+    /**
+     * Where the edits go, and a sentence for the user when it is not beside the bundle; {@code seed}, when
+     * not null, is the bundle's own {@code annotations.csv} that the edits saved elsewhere start from
+     * (a read-only bundle shipped with its corrections shows them).
+     */
+    public record Location(Path file, String notice, Path seed) {}
 
     private final Annotations annotations;
     private final Path file;
@@ -41,22 +45,33 @@ public final class AnnotationStore implements AutoCloseable {
     /**
      * Where a bundle's edits are kept: {@code override} when given; else {@code annotations.csv} in the
      * bundle's folder when it can be written; else a file in the user's cache folder named after the
-     * bundle's path, with a notice saying so.
+     * bundle's path, with a notice saying so, starting from the bundle's own {@code annotations.csv}
+     * when it has one.
      */
     public static Location locate(Path bundleDir, Path override, Path cacheDir) {
-        if (override != null) return new Location(override.toAbsolutePath(), null);
+        if (override != null) return new Location(override.toAbsolutePath(), null, null);
         Path beside = bundleDir.toAbsolutePath().resolve(AnnotationsFile.FILE_NAME);
-        if (writable(bundleDir)) return new Location(beside, null);
+        if (writable(bundleDir)) return new Location(beside, null, null);
         String key = HexFormat.of().formatHex(sha256(bundleDir.toAbsolutePath().normalize().toString())).substring(0, 16);
         Path elsewhere = cacheDir.resolve("annotations").resolve(key + "-" + AnnotationsFile.FILE_NAME);
-        return new Location(elsewhere, "the bundle folder is read-only: edits are saved to " + elsewhere
-                + " (choose with --annotations FILE)");
+        Path seed = AnnotationsFile.exists(beside) ? beside : null;
+        return new Location(elsewhere, "the bundle folder is read-only: " + (seed != null ? "its annotations.csv is shown, and " : "")
+                + "edits are saved to " + elsewhere + " (choose with --annotations FILE)", seed);
     }
 
     /** Opens the store at {@code file}, applying the edits it already holds to {@code annotations}. */
     public static AnnotationStore open(Annotations annotations, Path file) throws BundleException {
-        if (AnnotationsFile.exists(file)) AnnotationsFile.read(file, annotations);
-        return new AnnotationStore(annotations, file);
+        return open(annotations, new Location(file, null, null));
+    }
+
+    /**
+     * Opens the store where {@code at} says: the seed's edits first (the bundle's own), then the file's
+     * on top (the user's since), each item as the later says.
+     */
+    public static AnnotationStore open(Annotations annotations, Location at) throws BundleException {
+        if (at.seed() != null && AnnotationsFile.exists(at.seed())) AnnotationsFile.read(at.seed(), annotations);
+        if (AnnotationsFile.exists(at.file())) AnnotationsFile.read(at.file(), annotations);
+        return new AnnotationStore(annotations, at.file());
     }
 
     public Path file() { return file; }

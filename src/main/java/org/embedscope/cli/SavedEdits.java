@@ -15,18 +15,19 @@ import org.embedscope.bundle.UserCache;
  * the explorer saves this bundle's edits, when there is one.
  */
 record SavedEdits(Path file, Annotations annotations) {
-    /** The edits of {@code b}, or null when {@code override} is null and the explorer saved none. A bad file is one line. */
+    /**
+     * The edits of {@code b}, or null when {@code override} is null and there are none: those the
+     * explorer would show (a read-only bundle's own annotations.csv, then the user's saved beside it in
+     * the cache). A bad file is one line.
+     */
     static SavedEdits read(Bundle b, Path override) throws BundleException {
-        Path file = override != null ? override : existingSidecar(b);
-        if (file == null) return null;
+        AnnotationStore.Location at = override != null ? new AnnotationStore.Location(override, null, null)
+                : AnnotationStore.locate(b.dir(), null, UserCache.root());
+        boolean seeded = at.seed() != null && Files.isRegularFile(at.seed());
+        if (!seeded && override == null && !Files.isRegularFile(at.file())) return null;
         Annotations edits = new Annotations(b.count(), b.labels(), b.labelValues());
-        AnnotationsFile.read(file, edits);
-        return new SavedEdits(file, edits);
-    }
-
-    /** The sidecar the explorer saves this bundle's edits to, when it exists; else null. */
-    private static Path existingSidecar(Bundle b) {
-        Path f = AnnotationStore.locate(b.dir(), null, UserCache.root()).file();
-        return Files.isRegularFile(f) ? f : null;
+        if (seeded) AnnotationsFile.read(at.seed(), edits);
+        if (override != null || Files.isRegularFile(at.file())) AnnotationsFile.read(at.file(), edits);
+        return new SavedEdits(Files.isRegularFile(at.file()) || !seeded ? at.file() : at.seed(), edits);
     }
 }

@@ -69,7 +69,7 @@ public final class LabelSession implements AutoCloseable {
     static LabelSession open(Bundle bundle, ViewState state, Path file, Path cacheDir) throws BundleException {
         AnnotationStore.Location at = AnnotationStore.locate(bundle.dir(), file, cacheDir);
         Annotations a = new Annotations(bundle.count(), bundle.labels(), bundle.labelValues());
-        AnnotationStore store = AnnotationStore.open(a, at.file());
+        AnnotationStore store = AnnotationStore.open(a, at);
         return new LabelSession(bundle, state, a, store, at.notice());
     }
 

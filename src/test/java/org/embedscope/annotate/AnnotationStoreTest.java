@@ -71,6 +71,40 @@ class AnnotationStoreTest {
     }
 
     /**
+     * A read-only bundle shipped with its own annotations.csv shows those corrections (they were
+     * ignored: the edits' file in the cache was read alone), and the user's edits, saved in the cache,
+     * go on top of them.
+     */
+    @Test
+    void aReadOnlyBundlesOwnAnnotationsAreShownUnderTheUsersEdits() throws Exception {
+        Path bundle = Files.createDirectories(dir.resolve("bundle"));
+        Path cache = dir.resolve("cache");
+        try (AnnotationStore curated = AnnotationStore.open(fresh(4), bundle.resolve("annotations.csv"))) {
+            curated.annotations().assignLabel(new int[] {0, 1}, "curated");
+            curated.saveNow();
+        }
+        ReadOnly.make(bundle);
+        try {
+            AnnotationStore.Location loc = AnnotationStore.locate(bundle, null, cache);
+            assertEquals(bundle.toAbsolutePath().resolve("annotations.csv"), loc.seed());
+            assertTrue(loc.notice().contains("its annotations.csv is shown"), loc.notice());
+            try (AnnotationStore s = AnnotationStore.open(fresh(4), loc)) {
+                assertEquals("curated", s.annotations().labelValue(0), "the bundle's own correction");
+                assertEquals("curated", s.annotations().labelValue(1));
+                s.annotations().assignLabel(new int[] {1}, "mine");
+                s.saveNow();
+            }
+            try (AnnotationStore s = AnnotationStore.open(fresh(4), loc)) {
+                assertEquals("curated", s.annotations().labelValue(0));
+                assertEquals("mine", s.annotations().labelValue(1), "the user's edit over the bundle's");
+                assertEquals("c", s.annotations().labelValue(2), "untouched");
+            }
+        } finally {
+            ReadOnly.undo(bundle);
+        }
+    }
+
+    /**
      * A child JVM saves edits one at a time and is killed with SIGKILL after the third is reported on
      * disk; reopening the file shows those three edits.
      */
