@@ -180,6 +180,8 @@ public final class PreparePipeline {
             if (neighbors != null) manifest = manifest.withNeighbors(neighbors.entry(spec.neighbors().metric()));
             writer.writeManifest(manifest);
             progress.checkCancelled();
+            // The user's edits of the bundle this replaces live inside it: carried into the new one.
+            if (Files.isDirectory(writer.target())) KeptEdits.carry(writer.target(), writer.dir(), m, meta.get(KeptEdits.PATH_COLUMN), log);
             long bytes = size(writer.dir());
             writer.commit();
             return new Result(writer.target(), manifest, skipped, bytes);

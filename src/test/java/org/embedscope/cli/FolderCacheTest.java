@@ -51,6 +51,45 @@ class FolderCacheTest {
         assertTrue(Files.isRegularFile(shot));
     }
 
+    /**
+     * The user's edits of a folder (saved in its cached bundle) survive the folder being prepared again
+     * after an image is added, on the images they were made on (they were deleted with the old bundle;
+     * and an added image moves the rows after it).
+     */
+    @Test
+    void editsFollowTheirImagesWhenTheFolderIsPreparedAgain() throws Exception {
+        assertEquals(0, render().code());
+        Path bundle = FolderCache.bundleOf(cache, photos);
+        int row = rowOf(bundle, "dogs/3.png");
+        Files.writeString(bundle.resolve("annotations.csv"), "index,label,tags,edited\n" + row + ",blurry dog,dup,2026-01-31T12:00:00Z\n");
+
+        TestData.save(TestData.argb(12, 12, false, (x, y) -> 0xff102030), "png", photos.resolve("cats/0a.png"));   // sorts before the dogs
+        CliRun again = render();
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("kept the 1 edited item of the bundle this replaces (matched by image path)"), again.err());
+        int moved = rowOf(bundle, "dogs/3.png");
+        assertEquals(row + 1, moved, "the added image comes before it");
+        assertEquals("index,label,tags,edited\n" + moved + ",blurry dog,dup,2026-01-31T12:00:00Z\n",
+                Files.readString(bundle.resolve("annotations.csv")));
+
+        // The edited image removed: nothing to carry it to, and the old file is kept whole beside the new bundle's.
+        Files.delete(photos.resolve("dogs/3.png"));
+        CliRun removed = render();
+        assertEquals(0, removed.code(), removed.err());
+        assertTrue(removed.err().contains("1 match no new item"), removed.err());
+        try (var files = Files.list(bundle)) {
+            Path aside = files.filter(f -> f.getFileName().toString().startsWith("annotations.before-")).findFirst().orElseThrow();
+            assertTrue(Files.readString(aside).contains(moved + ",blurry dog"), "the edit is kept aside");
+        }
+    }
+
+    private static int rowOf(Path bundle, String path) throws Exception {
+        org.embedscope.bundle.Bundle b = org.embedscope.bundle.BundleReader.load(bundle);
+        int c = b.metaColumns().indexOf("path");
+        for (int i = 0; i < b.count(); i++) if (b.meta(c, i).equals(path)) return i;
+        throw new AssertionError(path + " is not in the bundle");
+    }
+
     @Test
     void preparedOnceThenReusedUntilAFileChanges() throws Exception {
         CliRun first = render();
