@@ -71,7 +71,10 @@ public final class FolderCache {
         List<FolderSource.Entry> images = FolderSource.scan(folder);
         String fingerprint = fingerprint(images);
         Path bundle = bundleOf(root, folder);
-        if (!rebuild && fingerprint.equals(cachedFingerprint(bundle))) return bundle;
+        if (!rebuild && fingerprint.equals(cachedFingerprint(bundle))) {
+            sayWhatWasSkipped(bundle, log);
+            return bundle;
+        }
         FolderSource source = FolderSource.of(folder, images);
 
         log.println("embedscope: preparing " + source.count() + " images of " + folder + " into " + bundle + " (once; delete it to free the space)");
@@ -97,6 +100,24 @@ public final class FolderCache {
             throw new BundleException(null, null, e.getMessage() + " (--skip-bad opens the folder without the unreadable images)", e);
         }
         return bundle;
+    }
+
+    /**
+     * A cached bundle prepared with {@code --skip-bad} lacks the images it could not read: said each time
+     * it is opened, not only when it was prepared.
+     */
+    private static void sayWhatWasSkipped(Path bundle, PrintWriter log) {
+        Object skipped;
+        try {
+            skipped = Manifest.read(bundle).provenance().get("skipped");
+        } catch (BundleException e) {
+            return;
+        }
+        if (!(skipped instanceof List<?> names) || names.isEmpty()) return;
+        List<String> shown = names.stream().limit(5).map(String::valueOf).toList();
+        log.println("embedscope: " + names.size() + " unreadable image" + (names.size() == 1 ? " was" : "s were") + " left out when this folder was prepared ("
+                + String.join(", ", shown) + (names.size() > shown.size() ? ", ..." : "") + "); --rebuild tries them again");
+        log.flush();
     }
 
     /** The fingerprint a cached bundle was made for, or null when there is none (or it is not readable). */

@@ -49,6 +49,13 @@ class FolderCacheTest {
         assertTrue(skipped.err().contains("broken.png"), "the skipped file is listed: " + skipped.err());
         assertEquals(6, Manifest.read(FolderCache.bundleOf(cache, photos)).count(), "the six readable images");
         assertTrue(Files.isRegularFile(shot));
+
+        // Opened again from the cache (without --skip-bad), it still says what it lacks.
+        CliRun cached = render();
+        assertEquals(0, cached.code(), cached.err());
+        assertFalse(cached.err().contains("preparing"), cached.err());
+        assertTrue(cached.err().contains("1 unreadable image was left out when this folder was prepared (")
+                && cached.err().contains("broken.png); --rebuild tries them again"), cached.err());
     }
 
     /**
