@@ -2,6 +2,7 @@ package org.embedscope.bundle;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,10 +76,39 @@ public final class BundleWriter implements AutoCloseable {
         Path parent = abs.getParent();
         try {
             Files.createDirectories(parent);
-            Path temp = createUnique(parent, "." + abs.getFileName() + ".partial-");
+            String prefix = "." + abs.getFileName() + ".partial-";
+            removeAbandoned(parent, prefix);
+            Path temp = createUnique(parent, prefix + ProcessHandle.current().pid() + "-");
             return new BundleWriter(abs, marker, temp, onInterrupt);
         } catch (IOException e) {
             throw new BundleException(parent, null, "cannot create a folder here: " + BundleException.describe(e));
+        }
+    }
+
+    /**
+     * Deletes the temporary folders {@code prefix + PID-…} in {@code parent} whose process is gone: a run
+     * killed outright ({@code kill -9}, a power cut) has no hook to clean up, and its folder stayed for
+     * good. A folder whose process still runs (another prepare into the same target), or that does not
+     * name one, is left alone.
+     */
+    private static void removeAbandoned(Path parent, String prefix) {
+        try (Stream<Path> s = Files.list(parent)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(prefix) || !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                String rest = name.substring(prefix.length());
+                int dash = rest.indexOf('-');
+                if (dash <= 0) continue;
+                long pid;
+                try {
+                    pid = Long.parseLong(rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).isEmpty()) deleteTree(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // nothing to clean, or not readable: the new run goes on
         }
     }
 

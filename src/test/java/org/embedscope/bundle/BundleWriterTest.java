@@ -55,6 +55,24 @@ class BundleWriterTest {
                 Files.readString(target.resolve("points.csv")));
     }
 
+    /**
+     * A run killed outright leaves its temporary folder; the next run into the same target deletes it
+     * (it stayed for good). One whose process still runs, and one of another target, are left alone.
+     */
+    @Test
+    void aKilledRunsFolderIsDeletedByTheNextRun() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path abandoned = Files.createDirectories(dir.resolve(".out.partial-" + gone.pid() + "-1f2e"));
+        Files.writeString(abandoned.resolve("points.csv"), "half");
+        Path running = Files.createDirectories(dir.resolve(".out.partial-" + ProcessHandle.current().pid() + "-aa"));
+        Path other = Files.createDirectories(dir.resolve(".other.partial-" + gone.pid() + "-bb"));
+        committed(dir.resolve("out"), "new");
+        assertFalse(Files.exists(abandoned), "the killed run's folder is gone");
+        assertTrue(Files.isDirectory(running), "a live run's folder stays");
+        assertTrue(Files.isDirectory(other), "another target's stays");
+    }
+
     @Test
     void anExistingBundleIsReplacedOnlyOnCommit() throws Exception {
         Path target = dir.resolve("out");
