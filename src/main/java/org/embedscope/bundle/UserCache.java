@@ -14,7 +14,8 @@ import java.util.Locale;
  * atlas levels, parsed points, annotations of read-only bundles) lives under: {@code $EMBEDSCOPE_CACHE}
  * when set; else {@code $XDG_CACHE_HOME/embedscope} or {@code ~/.cache/embedscope} on Linux,
  * {@code ~/Library/Caches/embedscope} on macOS, {@code %LOCALAPPDATA%\embedscope\cache} on Windows.
- * Nothing here is precious: each cache can be deleted at any time and is rebuilt.
+ * Everything here is rebuilt when deleted but the user's edits: annotations of read-only bundles, and
+ * the annotations.csv of prepared folders.
  */
 public final class UserCache {
     private UserCache() {}
