@@ -84,6 +84,7 @@ public final class Overlay implements AutoCloseable {
         ImGui.createContext();
         ImGuiIO io = ImGui.getIO();
         io.setIniFilename(null);
+        PanelFont.install(io.getFonts());
         io.setFontGlobalScale(uiScale);
         ImGui.styleColorsDark();
         ImGui.getStyle().setWindowRounding(4f);
