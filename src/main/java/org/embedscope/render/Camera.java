@@ -23,6 +23,8 @@ public final class Camera {
     private float fitMinX = -1, fitMinY = -1, fitMaxX = 1, fitMaxY = 1;
     private int width = 1, height = 1;
     private float insetLeft;
+    /** Pixels the fitted view keeps free at each side beyond {@link #FIT_FILL}'s margin allows: a sprite's width (see {@link #setFitMargin}). */
+    private float fitMargin;
     private float maxZoom = 1;
     private float centerX, centerY;
     private float zoom = 1;
@@ -75,6 +77,29 @@ public final class Camera {
 
     public float insetLeft() { return insetLeft; }
 
+    /**
+     * The sprites' side at the fitted view: the fitted view leaves half of it free beyond the core box on
+     * each side, so the outermost sprites are whole (two items' 255-px sprites were cut by the edges).
+     * {@link #FIT_FILL}'s margin already holds the small sprites of large data. A fitted view stays fitted.
+     */
+    void setFitMargin(float px) {
+        if (px == fitMargin) return;
+        boolean fitted = isFitted();
+        float ppu = pixelsPerUnit();
+        fitMargin = px;
+        if (fitted) {
+            fit();
+        } else {
+            zoom = ppu / fitPixelsPerUnit();
+            clamp();
+        }
+    }
+
+    /** Pixels per world unit that {@link #FIT_FILL} alone gives the fitted view, before the sprites' margin. */
+    float fillPixelsPerUnit() {
+        return FIT_FILL * Math.min((width - insetLeft) / (fitMaxX - fitMinX), height / (fitMaxY - fitMinY));
+    }
+
     /** True when the view is the fitted one (zoom 1, centred on the core box). */
     public boolean isFitted() {
         float ppu = pixelsPerUnit();
@@ -116,7 +141,9 @@ public final class Camera {
     }
 
     private float pixelsPerUnitShowing(float w, float h) {
-        return FIT_FILL * Math.min((width - insetLeft) / w, height / h);
+        float wide = width - insetLeft, high = height;
+        float m = Math.min(fitMargin, 0.5f * Math.min(wide, high));   // the data keeps at least half the view
+        return Math.min(FIT_FILL * Math.min(wide / w, high / h), Math.min((wide - m) / w, (high - m) / h));
     }
 
     /** Pixels per world unit now. */

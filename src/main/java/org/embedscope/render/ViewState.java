@@ -97,7 +97,7 @@ public final class ViewState {
     /** Sets the world bounds of the data (the fitted view shows them all). */
     public void setDataBounds(float minX, float minY, float maxX, float maxY) {
         camera.setBounds(minX, minY, maxX, maxY);
-        updateMaxZoom();
+        updateFitAndMaxZoom();
         changed();
     }
 
@@ -127,7 +127,7 @@ public final class ViewState {
     public void setInsetLeft(float px) {
         if (px == camera.insetLeft()) return;
         camera.setInsetLeft(px);
-        updateMaxZoom();
+        updateFitAndMaxZoom();
         changed();
     }
 
@@ -242,14 +242,14 @@ public final class ViewState {
 
     public void setSizing(SpriteSizing sizing) {
         this.sizing = sizing;
-        updateMaxZoom();
+        updateFitAndMaxZoom();
         changed();
     }
 
     /** Sprite side in world units, per layout (from each layout's density). */
     public void setWorldSizes(float[] perLayout) {
         System.arraycopy(perLayout, 0, worldSizes, 0, layouts);
-        updateMaxZoom();
+        updateFitAndMaxZoom();
         changed();
     }
 
@@ -263,9 +263,16 @@ public final class ViewState {
         return s;
     }
 
-    /** Zoom stops where the smallest sprites of any layout reach their largest size. */
-    private void updateMaxZoom() {
+    /**
+     * The fitted view's room for the sprites at its edges (their size there, {@link Camera#setFitMargin}),
+     * then the zoom limit: zoom stops where the smallest sprites of any layout reach their largest size.
+     */
+    private void updateFitAndMaxZoom() {
         if (sizing == null) return;
+        float fitPx = 0;
+        // At the fill rule's scale: the margin can only make sprites smaller, so this room is enough.
+        for (float w : worldSizes) fitPx = Math.max(fitPx, sizing.pixels(w, camera.fillPixelsPerUnit(), 1f, 1f));
+        camera.setFitMargin(fitPx);
         float smallest = Float.POSITIVE_INFINITY;
         for (float w : worldSizes) smallest = Math.min(smallest, w);
         camera.setMaxZoom(sizing.pixelsPerUnitAtMax(smallest) / camera.fitPixelsPerUnit());

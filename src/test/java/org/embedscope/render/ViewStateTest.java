@@ -172,4 +172,34 @@ class ViewStateTest {
         st.setMatches(org.embedscope.select.ItemSet.of(8, 5, 6));
         assertEquals(org.embedscope.select.ItemSet.of(8, 5, 6), st.shownMatches(), "new matches");
     }
+
+    /**
+     * A bundle of two items: the fitted view holds both sprites whole (they were 255 px, centred on the
+     * view's edges, and cut off); a large layout's fitted view is as it was (the fill rule's margin holds
+     * its small sprites).
+     */
+    @Test
+    void theFittedViewHoldsTheOutermostSpritesWhole() {
+        ViewState two = new ViewState(1, 1, new int[2], 0);
+        two.setViewport(1280, 800, SpriteSizing.forView(1280, 800, 2, 255));
+        float[] at = {-1, -1, 1, 1};
+        two.fitTo(new float[][] {at});
+        Camera c = two.camera();
+        float half = two.spritePixels() / 2;
+        assertTrue(half > 100, "large sprites: " + 2 * half);
+        for (int i = 0; i < 2; i++) {
+            float x = c.screenX(at[2 * i]), y = c.screenY(at[2 * i + 1]);
+            assertTrue(x - half >= 0 && x + half <= 1280 && y - half >= 0 && y + half <= 800,
+                    "item " + i + "'s sprite at (" + x + ", " + y + ") +-" + half + " is inside the view");
+        }
+
+        int n = 5000;
+        float[] xy = new float[2 * n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < xy.length; i++) xy[i] = (float) r.nextDouble(-1, 1);
+        ViewState many = new ViewState(1, 1, new int[n], 0);
+        many.setViewport(1280, 800, SpriteSizing.forView(1280, 800, n, 255));
+        many.fitTo(new float[][] {xy});
+        assertEquals(many.camera().fillPixelsPerUnit(), many.camera().fitPixelsPerUnit(), 1e-6f, "the fill rule alone");
+    }
 }
