@@ -23,8 +23,9 @@ import org.embedscope.bundle.BundlePaths;
  * without a name (or named {@code Unnamed: 0}) is the index pandas' {@code to_csv} writes, and is not
  * carried. Columns of coordinates can be taken out as a layout ({@link #takeCoordinates}).
  *
- * <p>A path that is absolute or leads outside the root (with {@code ..} or through a symbolic link)
- * is refused: a list must not make the tool read arbitrary files.
+ * <p>An absolute path is taken as it is (lists built with a glob hold them). A relative path that
+ * leads outside the root (with {@code ..} or through a symbolic link) is refused: it is almost always
+ * a path meant for another root.
  */
 public final class CsvListSource implements ImageSource {
     private final Path csv;
@@ -101,7 +102,7 @@ public final class CsvListSource implements ImageSource {
                     throw new BundleException(csv, "line " + line, "has " + rec.size() + " fields; expected " + header.size() + " like the header");
                 }
                 String p = rec.get(pathIndex);
-                checkInside(csv, line, base, realRoot, p);
+                checkPath(csv, line, base, realRoot, p);
                 paths.add(p);
                 lineList.add(line);
                 if (labelIndex >= 0) labelList.add(rec.get(labelIndex));
@@ -119,7 +120,8 @@ public final class CsvListSource implements ImageSource {
         }
     }
 
-    private static void checkInside(Path csv, int line, Path base, Path realRoot, String p) throws BundleException {
+    /** Refuses an empty or invalid path, and a relative one that leaves the root; an absolute one passes as it is. */
+    private static void checkPath(Path csv, int line, Path base, Path realRoot, String p) throws BundleException {
         String where = "line " + line;
         if (p.isEmpty()) throw new BundleException(csv, where, "empty image path");
         Path rel;
@@ -128,9 +130,8 @@ public final class CsvListSource implements ImageSource {
         } catch (java.nio.file.InvalidPathException e) {
             throw new BundleException(csv, where, "'" + p + "' is not a valid path: " + e.getReason());
         }
-        if (rel.isAbsolute() || p.startsWith("/") || p.startsWith("\\")) {
-            throw new BundleException(csv, where, "path '" + p + "' is absolute; expected a path inside " + base);
-        }
+        // A rooted path without a drive (/x on Windows) is meant as absolute too.
+        if (rel.isAbsolute() || p.startsWith("/") || p.startsWith("\\")) return;
         Path resolved = base.resolve(rel).normalize();
         if (!resolved.startsWith(base.normalize())) {
             throw new BundleException(csv, where, "path '" + p + "' leads outside the root folder " + base);
