@@ -132,6 +132,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
+        float[] centreZoom = view.equals("fit") || view.equals("pin") ? null : centreAndZoom(view);
         Bundle b = BundleReader.loadForViewing(folder.resolve(bundle, spec), org.embedscope.progress.Progress.NONE);
         SavedEdits saved = SavedEdits.read(b, annotations);
         ColumnTable table = query == null && colorBy == null ? null
@@ -179,8 +180,7 @@ public final class RenderCommand implements Callable<Integer> {
                 if (pinned < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--view pin: goes with --pin INDEX");
                 framePinned(st, x.scene().layouts()[from], b.neighbors(), pinned);
             } else if (!view.equals("fit")) {
-                float[] v = parseFloats(view, 3, "--view");
-                st.setView(v[0], v[1], v[2]);
+                st.setView(centreZoom[0], centreZoom[1], centreZoom[2]);
             }
             st.pin(pinned);
             x.frame(cursor[0], cursor[1], overlay);
@@ -274,6 +274,16 @@ public final class RenderCommand implements Callable<Integer> {
             }
         } catch (NumberFormatException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + ": expected " + n + " numbers separated by commas, got '" + s + "'");
+        }
+        return v;
+    }
+
+    /** --view's CX,CY,ZOOM; a zoom of 0 or below has no picture (it was drawn as the fitted view). */
+    private float[] centreAndZoom(String s) {
+        float[] v = parseFloats(s, 3, "--view");
+        if (!(v[2] > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--view: expected a zoom above 0 as the third number"
+                    + " (1 = fit, 2 = twice as close), got '" + s + "'");
         }
         return v;
     }

@@ -108,6 +108,14 @@ class ExplorerCommandsTest {
         r = run("render", bundle.toString(), "--view", "1,2", "--out", dir.resolve("x.png").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--view"), r.err());
+        for (String view : new String[] {"0,0,0", "0,0,-5", "0,0,NaN", "0,0,Infinity"}) {
+            Path png = dir.resolve("zoom.png");
+            r = run("render", bundle.toString(), "--view", view, "--out", png.toString());
+            assertEquals(2, r.code(), view + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--view") && r.err().contains("'" + view + "'"), r.err());
+            assertFalse(Files.exists(png), view + " draws nothing");
+        }
         // It writes PNG: another extension would be a PNG under a wrong name.
         r = run("render", bundle.toString(), "--out", dir.resolve("x.jpg").toString());
         assertEquals(2, r.code());
