@@ -140,8 +140,10 @@ public final class Pca {
             double[] val = new double[dim];
             for (int band = from; band < to; band++) {
                 int p0 = bandStart[band], p1 = bandStart[band + 1];
-                if (p0 == p1) continue;
-                for (int i = 0; i < n; i++) {
+                // Rows of this band counted so far: the rest are counted when it ends, so that the
+                // stage reaches its total (fewer than 4096 rows never reached a report before).
+                int counted = 0;
+                for (int i = 0; i < n && p0 < p1; i++) {
                     int o = i * dim, nnz = 0, first = -1;
                     for (int d = 0; d < dim; d++) {
                         float x = data[o + d];
@@ -159,10 +161,12 @@ public final class Pca {
                         }
                     }
                     if ((i & 4095) == 4095) {
-                        progress.advance(done.addAndGet(4096));
+                        progress.advance(done.addAndGet(i + 1 - counted));
+                        counted = i + 1;
                         progress.checkCancelled();
                     }
                 }
+                progress.advance(done.addAndGet(n - counted));
             }
         });
         double norm = n > 1 ? 1.0 / (n - 1) : 1.0;

@@ -31,6 +31,35 @@ class PcaTest {
     }
 
     @Test
+    void everyCountedStageReachesItsTotal() {
+        // 305 rows (fewer than one report's 4096) and 5000 (not a multiple of it); the covariance stage ended at 0.
+        for (int n : new int[] {305, 5000}) {
+            int dim = 12;
+            Random rnd = new Random(n);
+            float[] x = new float[n * dim];
+            for (int i = 0; i < x.length; i++) x[i] = (float) rnd.nextGaussian();
+            java.util.Map<String, long[]> stages = new java.util.LinkedHashMap<>(); // name -> {total, last count}
+            String[] current = {null};
+            Progress recording = new Progress() {
+                @Override public synchronized void stage(String name, long total) {
+                    current[0] = name;
+                    stages.put(name, new long[] {total, 0});
+                }
+
+                @Override public synchronized void advance(long done) {
+                    long[] s = stages.get(current[0]);
+                    s[1] = Math.max(s[1], done);
+                }
+            };
+            Pca.project(x, n, dim, 2, 1, par, recording);
+            assertTrue(stages.containsKey("PCA: covariance"), stages.keySet().toString());
+            stages.forEach((name, s) -> {
+                if (s[0] > 0) assertEquals(s[0], s[1], n + " rows: " + name);
+            });
+        }
+    }
+
+    @Test
     void matchesScikitLearnOnTheMnistSubset() throws Exception {
         MnistDigits digits = MnistDigits.load();
         float[] x = digits.pixels();
