@@ -24,10 +24,23 @@ public final class LayoutInputOptions {
 
     /** Checks that exactly one input is given; throws picocli's usage error otherwise. */
     void check(CommandLine.Model.CommandSpec spec) {
-        int inputs = (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
+        check(spec, "");
+    }
+
+    /** As {@link #check(CommandLine.Model.CommandSpec)}, the message ending in {@code note} (when none is given). */
+    void check(CommandLine.Model.CommandSpec spec, String note) {
+        int inputs = count();
         if (inputs != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give one of --idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE"
+                    + (inputs == 0 ? note : ""));
         }
+    }
+
+    /** True when no input is given at all. */
+    boolean none() { return count() == 0; }
+
+    private int count() {
+        return (idx != null ? 1 : 0) + (images != null && !images.isEmpty() ? 1 : 0) + (vectors != null ? 1 : 0);
     }
 
     /** The image files: those of --images, or the first of each --idx pair; null with --vectors. */

@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
                 "--per-item -o FILE also writes every item's trust: the fraction of its K data neighbours among its K",
                 "nearest in the layout (knnK per item, as prepare stores it in column NAME_trust). The data neighbours",
                 "are the bundle's own when it holds K or more, else searched as prepare does (exact up to 1,500 items,",
-                "NN-descent above; Euclidean).",
+                "NN-descent above; Euclidean). With the bundle's own, no data is needed: --per-item then writes only",
+                "the file (knnK, trustK and acc2d are measured on the data).",
                 "",
                 "Example (MNIST, 60,000 train then 10,000 test):",
                 "  embedscope quality --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
@@ -83,7 +84,9 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        input.check(spec);
+        if (perItem && out != null && input.none() && Files.isDirectory(layout)) return perItemFromBundle();
+        input.check(spec, " (only --per-item -o FILE on a bundle holding neighbours goes without: it writes every item's"
+                + " trust from them)");
         if (labels == null || labels.isEmpty()) labels = input.labelFiles();
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
@@ -102,15 +105,7 @@ public final class QualityCommand implements Callable<Integer> {
             Bundle b = BundleReader.load(layout);
             if (b.count() != n) throw new BundleException(layout, null, "holds " + b.count() + " items; the data has " + n);
             List<Manifest.Layout> ls = b.manifest().layouts();
-            int li = 0;
-            if (layoutName != null) {
-                li = -1;
-                for (int i = 0; i < ls.size(); i++) if (ls.get(i).name().equals(layoutName)) li = i;
-                if (li < 0) {
-                    throw new BundleException(layout.resolve("bundle.json"), "layouts", "has no layout '" + layoutName + "'; it has "
-                            + String.join(", ", ls.stream().map(Manifest.Layout::name).toList()));
-                }
-            }
+            int li = layoutIndex(b);
             xy = b.coords(li);
             name = ls.get(li).name();
             stored = b.neighbors();
@@ -121,7 +116,7 @@ public final class QualityCommand implements Callable<Integer> {
         if (n < neighbors + 2) throw usage("need more than " + (neighbors + 1) + " items, have " + n);
         int trainRows = train < n ? train : n * 6 / 7;
         LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, 10, trainRows, seed, 0);
-        String perItemLine = perItem ? writePerItem(data, stored, xy, name, progress) : null;
+        String perItemLine = perItem ? writePerItem(n, data, stored, xy, name, progress) : null;
         LayoutQuality.Scores q = LayoutQuality.measure(data.data(), n, data.cols(), xy, 2, lab, s, progress);
         progress.finish();
         var o = spec.commandLine().getOut();
@@ -134,9 +129,45 @@ public final class QualityCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes each item's trust to {@link #out}; returns the line that reports it. */
-    private String writePerItem(Matrix data, NeighborLists stored, float[] xy, String name, TerminalProgress progress) throws BundleException {
-        int n = data.rows(), k = neighbors;
+    /**
+     * {@code --per-item} without data: every item's trust from the bundle's own neighbours, which must
+     * be K or more per item; the three scores need the data, so they are left out.
+     */
+    private int perItemFromBundle() throws BundleException {
+        if (neighbors < 1) throw usage("--neighbors must be positive");
+        Bundle b = BundleReader.load(layout);
+        int li = layoutIndex(b);
+        Path manifest = layout.resolve(Manifest.FILE_NAME);
+        String giveData = "; give the data (--idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE) to search them";
+        if (!b.hasNeighbors()) throw new BundleException(manifest, null, "holds no neighbours" + giveData);
+        NeighborLists stored = b.neighbors();
+        if (stored.k() < neighbors) {
+            throw new BundleException(manifest, "field neighbors.k", "holds " + stored.k() + " neighbours per item, fewer than --neighbors "
+                    + neighbors + giveData);
+        }
+        if (b.count() < neighbors + 2) throw usage("need more than " + (neighbors + 1) + " items, have " + b.count());
+        TerminalProgress progress = TerminalProgress.onStderr();
+        String line = writePerItem(b.count(), null, stored, b.coords(li), b.manifest().layouts().get(li).name(), progress);
+        progress.finish();
+        var o = spec.commandLine().getOut();
+        o.println(line);
+        o.println("knn" + neighbors + ", trust" + neighbors + " and acc2d are measured on the data: give --idx, --images or --vectors for them");
+        o.flush();
+        return 0;
+    }
+
+    /** Index of --layout in the bundle (its first without it); an unknown name is refused naming the bundle's. */
+    private int layoutIndex(Bundle b) throws BundleException {
+        List<Manifest.Layout> ls = b.manifest().layouts();
+        if (layoutName == null) return 0;
+        for (int i = 0; i < ls.size(); i++) if (ls.get(i).name().equals(layoutName)) return i;
+        throw new BundleException(layout.resolve("bundle.json"), "layouts", "has no layout '" + layoutName + "'; it has "
+                + String.join(", ", ls.stream().map(Manifest.Layout::name).toList()));
+    }
+
+    /** Writes each item's trust to {@link #out}; returns the line that reports it. {@code data} may be null when {@code stored} has K per item. */
+    private String writePerItem(int n, Matrix data, NeighborLists stored, float[] xy, String name, TerminalProgress progress) throws BundleException {
+        int k = neighbors;
         KnnGraph graph;
         String from;
         if (stored != null && stored.k() >= k) {

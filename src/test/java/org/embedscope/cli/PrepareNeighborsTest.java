@@ -159,6 +159,32 @@ class PrepareNeighborsTest {
     }
 
     @Test
+    void perItemOnABundleWithNeighboursNeedsNoData() throws Exception {
+        Path out = prepare("b", "--layout", "pca,umap");
+        List<CSVRecord> points = csv(out.resolve("points.csv"));
+        Path f = dir.resolve("umap-trust.csv");
+        CliRun q = CliRun.of("quality", out.toString(), "--layout", "umap", "--per-item", "-o", f.toString());
+        assertEquals(0, q.code(), q.err());
+        assertTrue(q.out().contains("data neighbours: the bundle's 15 per item"), q.out());
+        assertTrue(q.out().contains("give --idx, --images or --vectors"), "the scores left out say why: " + q.out());
+        assertEquals(column(points, "umap_trust"), column(csv(f), "umap_trust"));
+
+        // Fewer stored than asked, or none: the data is needed, and the message says so.
+        q = CliRun.of("quality", out.toString(), "--per-item", "--neighbors", "20", "-o", dir.resolve("t20.csv").toString());
+        assertEquals(2, q.code(), q.err());
+        assertOneLine(q.err(), "bundle.json", "holds 15 neighbours per item, fewer than --neighbors 20", "--vectors");
+        Path none = prepare("none", "--layout", "pca", "--neighbors", "0");
+        q = CliRun.of("quality", none.toString(), "--per-item", "-o", dir.resolve("t.csv").toString());
+        assertEquals(2, q.code(), q.err());
+        assertOneLine(q.err(), "bundle.json", "holds no neighbours", "--idx");
+        assertFalse(Files.exists(dir.resolve("t.csv")) || Files.exists(dir.resolve("t20.csv")));
+        // Without --per-item the scores need the data.
+        q = CliRun.of("quality", out.toString());
+        assertEquals(2, q.code(), q.err());
+        assertTrue(q.err().contains("give one of --idx") && q.err().contains("only --per-item -o FILE on a bundle holding neighbours"), q.err());
+    }
+
+    @Test
     void perItemFromCoordinatesSearchesTheSameExactNeighbours() throws Exception {
         Path out = prepare("pca", "--layout", "pca");
         List<CSVRecord> points = csv(out.resolve("points.csv"));
