@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.CsvErrors;
 
 /**
  * The sidecar file of a user's edits, {@code annotations.csv}: a header {@code index,label,tags,edited},
@@ -73,15 +74,19 @@ public final class AnnotationsFile {
     public static int read(Path file, Annotations a) throws BundleException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         int rows = 0;
+        long reading = 1; // the line being read when the parser fails: the header's, then each record's first
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVParser.parse(r, format)) {
+            CsvErrors.checkDistinct(file, p.getHeaderNames());
             Map<String, Integer> header = p.getHeaderMap();
             if (!header.containsKey("index")) {
                 throw new BundleException(file, "line 1", "expected a header with an 'index' column (index,label,tags,edited)");
             }
             boolean[] seen = new boolean[a.count()];
+            reading = p.getCurrentLineNumber() + 1;
             for (CSVRecord rec : p) {
-                String where = "line " + (rec.getRecordNumber() + 1);
+                String where = "line " + reading;
+                reading = p.getCurrentLineNumber() + 1;
                 String idx = field(rec, "index");
                 int i;
                 try {
@@ -111,11 +116,8 @@ public final class AnnotationsFile {
                 a.restore(i, code, tags, at);
                 rows++;
             }
-        } catch (IOException | UncheckedIOException e) {
-            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new BundleException(file, null, "cannot read annotations: " + BundleException.describe(io));
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new BundleException(file, null, "not a CSV table of annotations");
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw CsvErrors.refusal(file, reading, e);
         }
         return rows;
     }

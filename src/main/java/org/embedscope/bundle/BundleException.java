@@ -36,16 +36,6 @@ public class BundleException extends Exception {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    /**
-     * Why a CSV parser (Commons CSV) gave up, in words: its message without the exception's class
-     * name or its own line and position (the caller says where).
-     */
-    public static String describeCsv(Exception e) {
-        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String m = t.getMessage() != null ? t.getMessage() : "unreadable";
-        return m.replaceAll("^\\(startline \\d+\\) ", "").replaceAll(" at line: \\d+, position: \\d+", "");
-    }
-
     /** Most characters of a message; past them (a quoted value, mostly) it is cut. */
     private static final int MAX_CHARS = 600;
 

@@ -3,12 +3,6 @@ package org.embedscope.bundle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,13 +45,13 @@ final class PointsReader {
             throw new BundleException(file, null, "missing: field points of bundle.json names this file; expected the"
                     + " points table (CSV)");
         } catch (IOException e) {
-            throw new BundleException(file, null, "cannot read: " + e);
+            throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             return new Pass(file, manifest, parser, fileSize, progress).run();
         } catch (IOException e) {
-            throw new BundleException(file, null, "cannot read: " + e);
+            throw CsvErrors.refusal(file, 1, e);
         }
     }
 
@@ -137,13 +131,7 @@ final class PointsReader {
                 progress.advance(count);
                 return finish();
             } catch (UncheckedIOException e) {
-                IOException cause = e.getCause();
-                if (cause instanceof CharacterCodingException) {
-                    // The decoder reads ahead of the parser, so find the bad bytes' line by scanning again.
-                    throw new BundleException(file, "line " + lineOfBadUtf8(file), "holds bytes that are not UTF-8"
-                            + " text; expected a UTF-8 CSV file", e);
-                }
-                throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): " + BundleException.describeCsv(e), e);
+                throw CsvErrors.refusal(file, lineBefore + 1, e);
             }
         }
 
@@ -192,41 +180,15 @@ final class PointsReader {
             return new Points(coords, labels, labelValues, metaNames, meta, List.of(headerNames));
         }
 
-        /** The line (1-based, counting line feeds) holding the first byte sequence that is not UTF-8. */
-        private static long lineOfBadUtf8(Path file) throws BundleException {
-            try {
-                ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-                CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-                CharBuffer out = CharBuffer.allocate(8192);
-                while (true) {
-                    CoderResult r = dec.decode(in, out, true);
-                    if (r.isError()) break;
-                    if (r.isUnderflow()) return 0; // all valid after all
-                    out.clear();
-                }
-                long line = 1;
-                for (int i = 0; i < in.position(); i++) if (in.get(i) == '\n') line++;
-                return line;
-            } catch (IOException e) {
-                throw new BundleException(file, null, "cannot read: " + e);
-            }
-        }
-
         /** Finds the columns the manifest needs in the header row; the rest are metadata. */
         private void header(CSVRecord r) throws BundleException {
             columns = r.size();
             String[] names = r.values();
             // A UTF-8 byte-order mark (spreadsheet exports) is not part of the first column's name.
             if (names.length > 0 && names[0].startsWith("\uFEFF")) names[0] = names[0].substring(1);
+            CsvErrors.checkDistinct(file, List.of(names));
             Map<String, Integer> index = new HashMap<>();
-            for (int c = 0; c < names.length; c++) {
-                Integer prev = index.putIfAbsent(names[c], c);
-                if (prev != null) {
-                    throw new BundleException(file, "line 1 (header)", "column name '" + names[c] + "' appears twice"
-                            + " (columns " + (prev + 1) + " and " + (c + 1) + "); expected distinct column names");
-                }
-            }
+            for (int c = 0; c < names.length; c++) index.put(names[c], c);
             boolean[] used = new boolean[columns];
             List<Manifest.Layout> ls = manifest.layouts();
             xCol = new int[ls.size()];

@@ -3,7 +3,6 @@ package org.embedscope.select;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.CsvErrors;
 
 /**
  * Reads a selection file: CSV (RFC 4180) with a header row holding an {@code index} column, one item
@@ -46,16 +46,12 @@ public final class SelectionFile {
                     out.add(index(file, line, r.get(col).strip(), count));
                 }
             } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CharacterCodingException) {
-                    throw new BundleException(file, null, "holds bytes that are not UTF-8 text; expected a UTF-8 CSV file", e);
-                }
-                throw new BundleException(file, "line " + (lineBefore + 1), "not valid CSV (RFC 4180): "
-                        + String.valueOf(e.getCause().getMessage()).replaceAll(" at line: \\d+, position: \\d+", ""), e);
+                throw CsvErrors.refusal(file, lineBefore + 1, e);
             }
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "missing: no such file; expected a selection CSV with an index column");
         } catch (IOException e) {
-            throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
+            throw CsvErrors.refusal(file, 1, e);
         }
         return out;
     }

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundlePaths;
+import org.embedscope.bundle.CsvErrors;
 
 /**
  * Images listed in a CSV file (RFC 4180, header row): a path column (relative to a root folder, by
@@ -65,6 +66,7 @@ public final class CsvListSource implements ImageSource {
         long reading = 1;
         try (Reader reader = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
+            CsvErrors.checkDistinct(csv, header);
             for (int c = 1; c < header.size(); c++) {
                 if (header.get(c).isEmpty()) {
                     throw new BundleException(csv, "line 1", "column " + (c + 1) + " has no name; expected a name for every column "
@@ -116,7 +118,7 @@ public final class CsvListSource implements ImageSource {
         } catch (NoSuchFileException e) {
             throw new BundleException(csv, null, "no such file");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + BundleException.describeCsv(e));
+            throw CsvErrors.refusal(csv, reading, e);
         }
     }
 

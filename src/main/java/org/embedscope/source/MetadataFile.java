@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.CsvErrors;
 
 /**
  * Extra per-item columns for any source, from a CSV file (RFC 4180, header row, one data row per item
@@ -31,6 +32,7 @@ public final class MetadataFile {
         try (Reader reader = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) throw new BundleException(csv, "line 1", "has no columns; expected a header row naming them");
+            CsvErrors.checkDistinct(csv, header);
             String[][] columns = new String[header.size()][count];
             List<Map<String, String>> shared = new ArrayList<>();
             for (int c = 0; c < header.size(); c++) shared.add(new HashMap<>());
@@ -62,7 +64,7 @@ public final class MetadataFile {
         } catch (NoSuchFileException e) {
             throw new BundleException(csv, null, "no such file");
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BundleException(csv, "line " + reading, "not a valid CSV file: " + e.getMessage());
+            throw CsvErrors.refusal(csv, reading, e);
         }
     }
 

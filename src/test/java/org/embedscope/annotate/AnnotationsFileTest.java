@@ -70,4 +70,21 @@ class AnnotationsFileTest {
         assertTrue(refusal("index,label,tags,edited\n1,cat,,yesterday\n").contains("line 2: field 'edited'"));
         assertTrue(refusal("index,label,tags\n1,cat,a;;b\n").contains("line 2: field 'tags': a tag cannot be empty"));
     }
+
+    @Test
+    void brokenCsvIsOnePlainLineNamingTheLine() throws Exception {
+        // As a hand edit leaves it: a quote opened and never closed, or text after a closing quote.
+        String m = refusal("index,label,tags,edited\n1,x,,\n2,\"y,,\n");
+        assertTrue(m.endsWith("bad.csv: line 3: not valid CSV: a quoted field is not closed; expected a closing \" before the end"
+                + " of the file (a quote inside a quoted field is written twice: \"\")"), m);
+        m = refusal("index,label,tags,edited\n1,x,,\n2,\"y\"z,,\n");
+        assertTrue(m.contains("line 3: not valid CSV: a quoted field has text after its closing quote"), m);
+        assertFalse(m.contains("Invalid character") || m.contains("position"), m);
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefused() throws Exception {
+        String m = refusal("index,label,label\n1,cat,dog\n");
+        assertTrue(m.contains("line 1 (header): column name 'label' appears twice"), m);
+    }
 }

@@ -134,7 +134,7 @@ class ExportTest {
         refused(file("j.csv", "a,index\n1,\n"), "line 2", "'' is not an item index");
         Path bin = dir.resolve("k.csv");
         Files.write(bin, new byte[] {'i', 'n', 'd', 'e', 'x', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
-        refused(bin, "holds bytes", "not UTF-8");
+        refused(bin, "line 2", "holds bytes that are not UTF-8");
     }
 
     // ---------------------------------------------------------------- contact sheets

@@ -85,7 +85,13 @@ class CsvListSourceTest {
         assertTrue(e.getMessage().contains("lists no images"), e.getMessage());
         // Broken quoting further down names the line being read, not line 1.
         e = fails("path,label\nimg/one.png,a\nimg/two.png,b\n\"img/x.png\"oops,c\n");
-        assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("not a valid CSV"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 4: not valid CSV: a quoted field has text after its closing quote"), e.getMessage());
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefusedNotHalfLost() throws Exception {
+        BundleException e = fails(",path,label,score,city,score\n0,img/one.png,a,1,Bern,2\n");
+        assertTrue(e.getMessage().contains("list.csv: line 1 (header): column name 'score' appears twice (columns 4 and 6)"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.embedscope.source;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.embedscope.bundle.BundleException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataFileTest {
+    @TempDir Path dir;
+
+    private String refusal(String text) throws Exception {
+        Path f = Files.writeString(dir.resolve("meta.csv"), text);
+        BundleException e = assertThrows(BundleException.class, () -> MetadataFile.read(f, 2));
+        assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void readsTheColumnsInFileOrder() throws Exception {
+        Path f = Files.writeString(dir.resolve("meta.csv"), "city,score\nBern,1\n\"São Paulo, SP\",2\n");
+        var m = MetadataFile.read(f, 2);
+        assertEquals(java.util.List.of("city", "score"), java.util.List.copyOf(m.keySet()));
+        assertArrayEquals(new String[] {"Bern", "São Paulo, SP"}, m.get("city"));
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefusedNotHalfLost() throws Exception {
+        String m = refusal("score,city,score\n1,Bern,3\n2,Oslo,4\n");
+        assertTrue(m.contains("line 1 (header): column name 'score' appears twice (columns 1 and 3)"), m);
+    }
+
+    @Test
+    void brokenQuotingAndMissingNamesAreOnePlainLine() throws Exception {
+        String m = refusal("city,score\nBern,1\n\"Oslo,2\n");
+        assertTrue(m.contains("line 3: not valid CSV: a quoted field is not closed"), m);
+        assertFalse(m.contains("EOF") || m.contains("encapsulated"), m);
+        m = refusal("city,,score\nBern,x,1\nOslo,y,2\n");
+        assertTrue(m.contains("line 1 (header): a column has no name"), m);
+        assertFalse(m.contains("A header name is missing"), m);
+    }
+}
