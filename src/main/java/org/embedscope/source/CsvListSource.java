@@ -19,8 +19,9 @@ import org.embedscope.bundle.CsvErrors;
 
 /**
  * Images listed in a CSV file (RFC 4180, header row): a path column (relative to a root folder, by
- * default the CSV file's own folder), an optional label column, and any other columns, which are
- * carried into {@code points.csv} as metadata. Items keep the order of the rows. A leading column
+ * default the CSV file's own folder), an optional label column, and any other columns. The path column
+ * (as the list gives it, under its own name) and the others are carried into {@code points.csv} as
+ * metadata, as a folder's {@code path} is. Items keep the order of the rows. A leading column
  * without a name (or named {@code Unnamed: 0}) is the index pandas' {@code to_csv} writes, and is not
  * carried. Columns of coordinates can be taken out as a layout ({@link #takeCoordinates}).
  *
@@ -89,7 +90,8 @@ public final class CsvListSource implements ImageSource {
             }
             List<Integer> metaIndex = new ArrayList<>();
             int firstMeta = header.size() > 1 && TextMatrix.isPandasIndex(header.get(0)) && pathIndex != 0 && labelIndex != 0 ? 1 : 0;
-            for (int c = firstMeta; c < header.size(); c++) if (c != pathIndex && c != labelIndex) metaIndex.add(c);
+            // The path stays (the hover panel shows it), unless it is the label column too.
+            for (int c = firstMeta; c < header.size(); c++) if (c != labelIndex) metaIndex.add(c);
 
             List<String> paths = new ArrayList<>();
             List<Integer> lineList = new ArrayList<>();

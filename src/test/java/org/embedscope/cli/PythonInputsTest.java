@@ -41,9 +41,10 @@ class PythonInputsTest {
         assertEquals("vectors arrays.npz:emb (6 values per item)", m.layout("pca").params().get("input"));
         try (Reader in = Files.newBufferedReader(out.resolve("points.csv"));
              CSVParser p = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            assertEquals(List.of("umap_x", "umap_y", "pca_x", "pca_y", "label", "caption"), p.getHeaderNames(),
-                    "no index column; the coordinates are a layout, not metadata");
+            assertEquals(List.of("umap_x", "umap_y", "pca_x", "pca_y", "label", "path", "caption"), p.getHeaderNames(),
+                    "no index column; the coordinates are a layout, not metadata; the path kept as a folder's is");
             List<CSVRecord> rows = p.getRecords();
+            assertEquals(List.of("img/0.png", "img/1.png", "img/2.png", "img/3.png"), rows.stream().map(x -> x.get("path")).toList());
             assertEquals(List.of("0.5", "2.0", "-4.75", "0.001"), rows.stream().map(x -> x.get("umap_x")).toList());
             assertEquals(List.of("-1.0", "3.5", "0.125", "60000.0"), rows.stream().map(x -> x.get("umap_y")).toList());
             assertEquals("with, comma", rows.get(1).get("caption"));

@@ -39,8 +39,9 @@ class CsvListSourceTest {
         CsvListSource s = CsvListSource.open(f, null, "path", null);
         assertEquals(2, s.count());
         assertArrayEquals(new String[] {"b", "a"}, s.labels());
-        assertEquals(List.of("caption", "score"), List.copyOf(s.metadata().keySet()));
+        assertEquals(List.of("caption", "path", "score"), List.copyOf(s.metadata().keySet()));
         assertArrayEquals(new String[] {"two, the second", "first"}, s.metadata().get("caption"));
+        assertArrayEquals(new String[] {"img/two.png", "img/one.png"}, s.metadata().get("path"), "the path as the list gives it");
         assertEquals(20, s.decode(0).pixels()[0]);
         assertEquals(10, s.decode(1).pixels()[0]);
     }
@@ -50,7 +51,7 @@ class CsvListSourceTest {
         Path f = Files.writeString(dir.resolve("elsewhere.csv"), "file,class\nimg/one.png,x\n");
         CsvListSource s = CsvListSource.open(f, root, "file", "class");
         assertArrayEquals(new String[] {"x"}, s.labels());
-        assertTrue(s.metadata().isEmpty());
+        assertEquals(List.of("file"), List.copyOf(s.metadata().keySet()), "the path column keeps its name");
         assertEquals(10, s.decode(0).pixels()[0]);
     }
 
@@ -105,7 +106,7 @@ class CsvListSourceTest {
     void aPandasIndexColumnIsNotCarried() throws Exception {
         // DataFrame.to_csv(path) with the default index: an unnamed first column
         CsvListSource s = CsvListSource.open(csv(",path,label,caption\n0,img/one.png,a,first\n1,img/two.png,b,second\n"), null, "path", null);
-        assertEquals(List.of("caption"), List.copyOf(s.metadata().keySet()));
+        assertEquals(List.of("path", "caption"), List.copyOf(s.metadata().keySet()));
         assertArrayEquals(new String[] {"a", "b"}, s.labels());
     }
 
@@ -113,7 +114,7 @@ class CsvListSourceTest {
     void coordinatesTakenFromColumnsLeaveTheMetadata() throws Exception {
         CsvListSource s = CsvListSource.open(csv("path,umap_x,umap_y,note\nimg/one.png,1.5,-2,x\nimg/two.png,3e2,0.25,y\n"), null, "path", null);
         MatrixInput xy = s.takeCoordinates("umap_x", "umap_y");
-        assertEquals(List.of("note"), List.copyOf(s.metadata().keySet()));
+        assertEquals(List.of("path", "note"), List.copyOf(s.metadata().keySet()));
         assertArrayEquals(new float[] {1.5f, -2f, 300f, 0.25f}, VectorFiles.readCoordinates(xy, 2, "umap"));
         assertEquals("list.csv columns umap_x, umap_y", xy.name());
 
@@ -124,6 +125,6 @@ class CsvListSourceTest {
         CsvListSource fresh = CsvListSource.open(csv("path,ux,uy\nimg/one.png,1,2\n"), null, "path", null);
         e = assertThrows(BundleException.class, () -> fresh.takeCoordinates("ux", "nope"));
         assertTrue(e.getMessage().contains("no column 'nope'"), e.getMessage());
-        assertEquals(List.of("ux", "uy"), List.copyOf(fresh.metadata().keySet()), "a refused request takes nothing");
+        assertEquals(List.of("path", "ux", "uy"), List.copyOf(fresh.metadata().keySet()), "a refused request takes nothing");
     }
 }
