@@ -64,9 +64,17 @@ public final class Camera {
     void setInsetLeft(float px) {
         float inset = Math.max(0, Math.min(px, 0.5f * width));
         if (inset == insetLeft) return;
+        keepingView(() -> insetLeft = inset);
+    }
+
+    /**
+     * Makes {@code change} to what the fitted view is, keeping the view: a fitted view stays fitted,
+     * any other keeps its scale.
+     */
+    private void keepingView(Runnable change) {
         boolean fitted = isFitted();
         float ppu = pixelsPerUnit();
-        insetLeft = inset;
+        change.run();
         if (fitted) {
             fit();
         } else {
@@ -84,15 +92,7 @@ public final class Camera {
      */
     void setFitMargin(float px) {
         if (px == fitMargin) return;
-        boolean fitted = isFitted();
-        float ppu = pixelsPerUnit();
-        fitMargin = px;
-        if (fitted) {
-            fit();
-        } else {
-            zoom = ppu / fitPixelsPerUnit();
-            clamp();
-        }
+        keepingView(() -> fitMargin = px);
     }
 
     /** Pixels per world unit that {@link #FIT_FILL} alone gives the fitted view, before the sprites' margin. */
