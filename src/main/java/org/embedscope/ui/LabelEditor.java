@@ -109,18 +109,21 @@ public final class LabelEditor {
         ImGui.pushTextWrapPos(0f);   // a long file name wraps instead of running out of the panel
         ImGui.textDisabled(String.format("%,d item%s edited, saved to %s", edited, edited == 1 ? "" : "s", session.file().getFileName()));
         ImGui.popTextWrapPos();
-        warning(session.problem(), 0xffb347);
-        warning(session.notice(), 0xffd966);
-        warning(session.saveError(), 0xff6060);
+        warning(session.problem(), 0xffb347, "label-problem");
+        warning(session.notice(), 0xffd966, "label-notice");
+        warning(session.saveError(), 0xff6060, "label-save-error");
     }
 
-    private void warning(String text, int rgb) {
+    /**
+     * A sentence wrapped at the panel's edge (a wrap beyond it had the panel cut off the ends of its lines:
+     * "edits" showed as "ed"); a path longer than the panel is cut anywhere, so that all of it shows.
+     */
+    private static void warning(String text, int rgb, String spot) {
         if (text == null) return;
-        ImGui.pushTextWrapPos(ImGui.getCursorPosX() + 300 * uiScale);
         ImGui.pushStyleColor(ImGuiCol.Text, ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f);
         ImGui.textWrapped(text);
+        WidgetSpots.note(spot);
         ImGui.popStyleColor();
-        ImGui.popTextWrapPos();
     }
 
     /** The hovered item's panel: its tags, and the bundle's label when the user changed it. */

@@ -57,11 +57,11 @@ public final class NeighborPanel {
     public void section() {
         ViewState st = scene.state();
         if (!scene.bundle().hasNeighbors() || scene.neighborsError() != null) {
-            ImGui.pushTextWrapPos(ImGui.getCursorPosX() + 300 * uiScale);
+            // Wrapped at the control panel's edge: a wrap beyond it cut the lines' ends off.
             ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.85f, 0.4f, 1f);
             ImGui.textWrapped(scene.neighborsError() != null ? scene.neighborsError() : NO_NEIGHBORS);
+            WidgetSpots.note("neighbours-note");
             ImGui.popStyleColor();
-            ImGui.popTextWrapPos();
             return;
         }
         PinnedNeighbors p = scene.pinnedNeighbors();

@@ -45,6 +45,41 @@ class PanelFitTest {
     }
 
     /**
+     * A warning longer than the control panel wraps at the panel's edge, long paths cut anywhere, so
+     * that every character shows: it wrapped 300 px from its start, wider than the panel, which cut
+     * the ends of its lines off ("edits" read "ed", a file name lost "5f2fb0f3"). The save error names
+     * a long path; the bundle without neighbours says so in the same way.
+     */
+    @Test
+    void longWarningsWrapInsideThePanel() throws Exception {
+        Bundle b = BundleReader.load(SpriteFixture.write(dir.resolve("b")));
+        // A folder under a plain file cannot be made, even by root: every save fails, naming the path.
+        java.nio.file.Path blocker = java.nio.file.Files.createFile(dir.resolve("not-a-folder"));
+        java.nio.file.Path file = blocker.resolve("cache").resolve("embedscope").resolve("annotations")
+                .resolve("1c8ed5f2fb0f3575aa1c8ed5f2fb0f3575-annotations.csv");
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1000);
+             LabelSession labels = LabelSession.open(b, x.scene().state(), file)) {
+            x.setLabels(labels);
+            x.scene().state().selectOnly(1);
+            assertTrue(labels.addTag("seen"));
+            for (int wait = 0; wait < 200 && labels.saveError() == null; wait++) Thread.sleep(10);
+            assertNotNull(labels.saveError(), "the save fails");
+            for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
+            float[] panel = spot("control-panel");
+            for (String name : new String[] {"label-save-error", "neighbours-note"}) {
+                float[] text = spot(name);
+                assertTrue(text[0] >= panel[0] - 0.5f && text[2] <= panel[2] + 0.5f,
+                        name + " spans x " + text[0] + " to " + text[2] + ", inside the panel's rows (" + panel[0] + " to " + panel[2] + ")");
+            }
+            float line = 13f;   // the font's line at UI scale 1
+            assertTrue(height(spot("label-save-error")) > 3 * line, "the save error wraps over several lines");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * The panels a selection, a pinned item and a hovered item bring keep off the control panel and one
      * another where the window has room (at 1280x800; at 800x500 all but the hover panel) (the neighbours panel was centred on the window, over the
      * control panel, and the selection panel sat over it at the bottom right).
