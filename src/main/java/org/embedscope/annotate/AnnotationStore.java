@@ -69,9 +69,26 @@ public final class AnnotationStore implements AutoCloseable {
      * on top (the user's since), each item as the later says.
      */
     public static AnnotationStore open(Annotations annotations, Location at) throws BundleException {
-        if (at.seed() != null && AnnotationsFile.exists(at.seed())) AnnotationsFile.read(at.seed(), annotations);
-        if (AnnotationsFile.exists(at.file())) AnnotationsFile.read(at.file(), annotations);
+        apply(annotations, at);
         return new AnnotationStore(annotations, at.file());
+    }
+
+    /**
+     * Applies the edits {@code at} holds to {@code annotations}: the seed's (the bundle's own), then the
+     * file's on top; returns the file last read, or null when neither exists. For the explorer and for
+     * the commands that only show the edits.
+     */
+    public static Path apply(Annotations annotations, Location at) throws BundleException {
+        Path read = null;
+        if (at.seed() != null && AnnotationsFile.exists(at.seed())) {
+            AnnotationsFile.read(at.seed(), annotations);
+            read = at.seed();
+        }
+        if (AnnotationsFile.exists(at.file())) {
+            AnnotationsFile.read(at.file(), annotations);
+            read = at.file();
+        }
+        return read;
     }
 
     public Path file() { return file; }

@@ -1,6 +1,5 @@
 package org.embedscope.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.embedscope.annotate.AnnotationStore;
 import org.embedscope.annotate.Annotations;
@@ -21,13 +20,12 @@ record SavedEdits(Path file, Annotations annotations) {
      * the cache). A bad file is one line.
      */
     static SavedEdits read(Bundle b, Path override) throws BundleException {
-        AnnotationStore.Location at = override != null ? new AnnotationStore.Location(override, null, null)
-                : AnnotationStore.locate(b.dir(), null, UserCache.root());
-        boolean seeded = at.seed() != null && Files.isRegularFile(at.seed());
-        if (!seeded && override == null && !Files.isRegularFile(at.file())) return null;
         Annotations edits = new Annotations(b.count(), b.labels(), b.labelValues());
-        if (seeded) AnnotationsFile.read(at.seed(), edits);
-        if (override != null || Files.isRegularFile(at.file())) AnnotationsFile.read(at.file(), edits);
-        return new SavedEdits(Files.isRegularFile(at.file()) || !seeded ? at.file() : at.seed(), edits);
+        if (override != null) {
+            AnnotationsFile.read(override, edits);   // a file that is not there is one line
+            return new SavedEdits(override, edits);
+        }
+        Path read = AnnotationStore.apply(edits, AnnotationStore.locate(b.dir(), null, UserCache.root()));
+        return read == null ? null : new SavedEdits(read, edits);
     }
 }

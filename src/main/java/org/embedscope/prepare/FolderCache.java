@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.embedscope.Version;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.util.Counted;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.bundle.UserCache;
 import org.embedscope.layout.LayoutOptions;
@@ -115,7 +116,7 @@ public final class FolderCache {
         }
         if (!(skipped instanceof List<?> names) || names.isEmpty()) return;
         List<String> shown = names.stream().limit(5).map(String::valueOf).toList();
-        log.println("embedscope: " + names.size() + " unreadable image" + (names.size() == 1 ? " was" : "s were") + " left out when this folder was prepared ("
+        log.println("embedscope: " + Counted.of(names.size(), "unreadable image") + (names.size() == 1 ? " was" : " were") + " left out when this folder was prepared ("
                 + String.join(", ", shown) + (names.size() > shown.size() ? ", ..." : "") + "); --rebuild tries them again");
         log.flush();
     }

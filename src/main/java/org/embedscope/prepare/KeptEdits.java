@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.annotate.AnnotationsFile;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.util.Counted;
 import org.embedscope.bundle.Manifest;
 
 /**
@@ -93,7 +94,7 @@ final class KeptEdits {
             throw new BundleException(out, null, "cannot write: " + BundleException.describe(e));
         }
         if (unmatched == 0) {
-            log.println("kept the " + kept.size() + " edited item" + (kept.size() == 1 ? "" : "s") + " of the bundle this replaces (matched " + how + ")");
+            log.println("kept the " + Counted.of(kept.size(), "edited item") + " of the bundle this replaces (matched " + how + ")");
         } else {
             keepAside(edits, fresh, "kept " + kept.size() + " of its " + rows.size() + " edited items (matched " + how + "); "
                     + unmatched + " match no new item", log);

@@ -15,6 +15,7 @@ import org.embedscope.atlas.ImageSurvey;
 import org.embedscope.atlas.PageWriter;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.util.Counted;
 import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.BundleWriter;
 import org.embedscope.bundle.Manifest;
@@ -280,7 +281,7 @@ public final class PreparePipeline {
 
     private static void reportSkipped(List<ImageSurvey.Skipped> skipped, PrintWriter log) {
         if (skipped.isEmpty()) return;
-        log.println("skipped " + skipped.size() + " unreadable image" + (skipped.size() == 1 ? "" : "s") + ":");
+        log.println("skipped " + Counted.of(skipped.size(), "unreadable image") + ":");
         for (ImageSurvey.Skipped s : skipped) log.println("  " + s.reason());
         log.flush();
     }
