@@ -8,6 +8,7 @@
 //   SMOOTH (scene only): no threshold; the colour is premultiplied by the texel's alpha, for
 //         blending with (ONE, ONE_MINUS_SRC_ALPHA);
 //   TINT  the image's shape in the item's colour (its label's, or the colouring's).
+//   INK_SHADED (with luminance alpha) a kept texel shows its own grey, not full-strength ink.
 // Dimmed items (STATE_DIMMED) are drawn, their colour taken most of the way to the background.
 // The modes are variants, and the alpha mode (ALPHA_MODE) a constant, rather than uniforms: a software
 // rasteriser runs both sides of every branch for every pixel (about a tenth of a moving frame).
@@ -69,9 +70,15 @@ void main() {
     fragId = vId + 1;
   #else
     // Luminance alpha means the image is ink of coverage a: a kept texel shows the ink at full
-    // strength (white for grey images), so small and coarse sprites do not fade to grey.
+    // strength (white for grey images), so small and coarse sprites do not fade to grey; unless the
+    // bundle's images are shaded (INK_SHADED, bundle/Ink.java), whose greys are the picture itself
+    // (blended by their alpha, SMOOTH, white ink of coverage a already gives that grey over the dark).
     // Rounded to what the target stores, so that a recoloured scene (recolour.frag) mixes the same value.
+  #if defined(INK_SHADED) && !defined(SMOOTH)
+    vec3 ink = floor(min(t.rgb, vec3(1.0)) * 255.0 + 0.5) / 255.0;
+  #else
     vec3 ink = floor(min(ALPHA == 0 ? t.rgb / max(a, 1e-3) : t.rgb, vec3(1.0)) * 255.0 + 0.5) / 255.0;
+  #endif
     #ifdef TINT
     fragColor = shown(vTint);
     #else

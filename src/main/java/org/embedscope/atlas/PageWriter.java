@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.Ink;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.progress.Progress;
@@ -51,7 +52,11 @@ public final class PageWriter {
     public record Features(float[] data, int dim, int cell, int channels) {}
 
     /** The manifest's atlas section, and the features when asked for (else null). */
-    public record Result(Manifest.Atlas atlas, Features features) {}
+    /**
+     * The atlas written, the features for the layouts (or null), and the ink its finest level's grey
+     * levels call for ({@link GreyLevels}; {@link Ink#FULL} unless the alpha mode is luminance).
+     */
+    public record Result(Manifest.Atlas atlas, Features features, Ink suggestedInk) {}
 
     /** Names of page {@code page} of level {@code level}, relative to the bundle folder. */
     private static String pageName(int level, int page) {
@@ -90,6 +95,7 @@ public final class PageWriter {
         int pagesPerRound = Math.max(Parallel.defaultThreads(), (ROUND_ITEMS + perFirst - 1) / perFirst);
         long roundItems = (long) perFirst * pagesPerRound;
 
+        GreyLevels greys = spec.alpha() == AlphaMode.LUMINANCE ? new GreyLevels() : null;
         progress.stage("writing atlas pages", m);
         AtomicLong done = new AtomicLong();
         for (int from = 0; from < m; from = (int) Math.min(m, from + roundItems)) {
@@ -122,6 +128,7 @@ public final class PageWriter {
                 int l = full.get(j)[0], p = full.get(j)[1];
                 Manifest.Level level = levels.get(l);
                 Path file = bundleDir.resolve(level.pages().get(p));
+                if (l == 0 && greys != null) greys.add(open[l][p], format);
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                     PngEncoder.write(out, open[l][p], level.columns() * level.cell(), level.rows() * level.cell(), format, spec.pngLevel());
                 } catch (IOException e) {
@@ -130,7 +137,8 @@ public final class PageWriter {
                 open[l][p] = null;
             });
         }
-        return new Result(new Manifest.Atlas(spec.alpha(), levels), features);
+        Ink ink = greys == null ? Ink.FULL : greys.suggestedInk();
+        return new Result(new Manifest.Atlas(spec.alpha(), levels), features, ink);
     }
 
     private static int pageBytes(Manifest.Level level, PixelFormat format) {

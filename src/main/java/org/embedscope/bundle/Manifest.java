@@ -82,9 +82,22 @@ public record Manifest(
         public int row(int i) { return (i % cellsPerPage()) / columns; }
     }
 
-    /** Texture atlases: how alpha is read, and the levels of detail, finest first. */
-    public record Atlas(AlphaMode alpha, List<Level> levels) {
+    /**
+     * Texture atlases: how alpha is read, what a kept texel of a {@code luminance} atlas shows (ignored
+     * for the other modes, whose texels always show their own colour), and the levels of detail, finest
+     * first.
+     */
+    public record Atlas(AlphaMode alpha, Ink ink, List<Level> levels) {
+        /** An atlas of strokes' ink ({@link Ink#FULL}), as every bundle without {@code atlas.ink}. */
+        public Atlas(AlphaMode alpha, List<Level> levels) { this(alpha, Ink.FULL, levels); }
+
         public Level finest() { return levels.get(0); }
+
+        /** Whether kept texels show their own grey rather than full-strength ink. */
+        public boolean shaded() { return alpha == AlphaMode.LUMINANCE && ink == Ink.SHADED; }
+
+        /** The alpha threshold a view of this atlas starts at. */
+        public float defaultThreshold() { return alpha == AlphaMode.LUMINANCE ? ink.defaultThreshold() : Ink.FULL.defaultThreshold(); }
     }
 
     /**
@@ -219,6 +232,12 @@ public record Manifest(
             String alphaName = at.has("alpha") ? string(at, "alpha", "atlas.alpha") : "channel";
             AlphaMode alpha = AlphaMode.fromJson(alphaName);
             if (alpha == null) throw error("atlas.alpha", "unknown alpha mode '" + alphaName + "'; expected luminance, channel or opaque");
+            Ink ink = Ink.FULL;
+            if (at.has("ink")) {
+                String inkName = string(at, "ink", "atlas.ink");
+                ink = Ink.fromJson(inkName);
+                if (ink == null) throw error("atlas.ink", "unknown ink '" + inkName + "'; expected full or shaded");
+            }
             JsonNode lv = at.get("levels");
             if (lv == null || !lv.isArray() || lv.isEmpty()) throw error("atlas.levels", "expected a non-empty array of levels");
             List<Level> levels = new ArrayList<>();
@@ -250,7 +269,7 @@ public record Manifest(
                 levels.add(new Level(cell, columns, rows, List.copyOf(pages)));
             }
             Map<String, Object> provenance = root.has("provenance") ? objectMap(root.get("provenance"), "provenance") : Map.of();
-            return new Manifest(name, count, points, layouts, label, new Atlas(alpha, List.copyOf(levels)), provenance,
+            return new Manifest(name, count, points, layouts, label, new Atlas(alpha, ink, List.copyOf(levels)), provenance,
                     neighbors(root.get("neighbors"), count));
         }
 
@@ -324,6 +343,8 @@ public record Manifest(
         }
         ObjectNode a = root.putObject("atlas");
         a.put("alpha", atlas.alpha().jsonName());
+        // Written only where it changes the picture: a bundle of strokes reads as before any ink existed.
+        if (atlas.shaded()) a.put("ink", atlas.ink().jsonName());
         ArrayNode lv = a.putArray("levels");
         for (Level l : atlas.levels()) {
             ObjectNode o = lv.addObject();

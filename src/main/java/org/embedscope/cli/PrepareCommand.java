@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.Ink;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
@@ -178,6 +179,12 @@ public final class PrepareCommand implements Callable<Integer> {
                     + "transparency or are not square; else opaque).")
     String alpha;
 
+    @Option(names = "--ink", paramLabel = "full|shaded",
+            description = "With luminance alpha, what a kept texel shows: full (white ink: strokes such as MNIST) or shaded "
+                    + "(its own grey, alpha threshold 0.1: Fashion-MNIST, grey photographs). Default: shaded when few inked "
+                    + "pixels are near white.")
+    String ink;
+
     @Option(names = "--png-level", paramLabel = "0-9", defaultValue = "6", description = "PNG compression level: 1 fastest, 9 smallest but several times slower (default: ${DEFAULT-VALUE}).")
     int pngLevel;
 
@@ -223,6 +230,11 @@ public final class PrepareCommand implements Callable<Integer> {
         if (alpha != null) {
             alphaMode = AlphaMode.fromJson(alpha);
             if (alphaMode == null) throw usage("--alpha must be luminance, channel or opaque, not '" + alpha + "'");
+        }
+        Ink inkChoice = null;
+        if (ink != null) {
+            inkChoice = Ink.fromJson(ink);
+            if (inkChoice == null) throw usage("--ink must be full or shaded, not '" + ink + "'");
         }
         if (sources.list == null && (root != null || !pathColumn.equals("path") || !layoutFrom.isEmpty())) {
             throw usage("--root, --path-column and --layout-from go with --list");
@@ -272,7 +284,7 @@ public final class PrepareCommand implements Callable<Integer> {
         provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell == null ? 0 : cell, page, levels, alphaMode, pngLevel,
-                skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed));
+                skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed), inkChoice);
     }
 
     private ImageSource openSource(TerminalProgress progress, Map<String, String> names) throws BundleException {

@@ -66,8 +66,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "Sprite scale (default: ${DEFAULT-VALUE}).")
     float scale;
 
-    @Option(names = "--threshold", paramLabel = "A", defaultValue = "0.5", description = "Alpha threshold (default: ${DEFAULT-VALUE}).")
-    float threshold;
+    @Option(names = "--threshold", paramLabel = "A", description = "Alpha threshold (default: the bundle's: 0.5, or 0.1 for shaded grey images, README's atlas.ink).")
+    Float threshold;
 
     @Option(names = "--tint", description = "Colour each image's shape by its label (or by --color-by's column).")
     boolean tint;
@@ -162,7 +162,7 @@ public final class RenderCommand implements Callable<Integer> {
                 st.update(transition * org.embedscope.render.Transition.DURATION);
             }
             st.setUserScale(scale);
-            st.setThreshold(threshold);
+            if (threshold != null) st.setThreshold(threshold);
             st.setTintByLabel(tint || colouring != null);
             if (colouring != null) st.setColourBy(byLabels ? st.labelColouring() : colouring);
             if (matches != null) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.embedscope.atlas.ImageSurvey;
 import org.embedscope.atlas.PageWriter;
 import org.embedscope.bundle.AlphaMode;
+import org.embedscope.bundle.Ink;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.util.Counted;
 import org.embedscope.bundle.BundleFormat;
@@ -53,6 +54,7 @@ public final class PreparePipeline {
      * @param cell       cell size in pixels, 0 for the default (native up to {@value #MAX_NATIVE_CELL})
      * @param maxLevels  most levels of detail (1 = finest only)
      * @param alpha      alpha mode, null to choose from the source and its pixels
+     * @param ink        what a luminance atlas's kept texels show, null to choose from its grey levels
      * @param labelNames display names of label values, null for the source's own
      * @param vectors    feature vectors to compute the layouts on, null for the pixels
      * @param imports    layout name → its coordinates, in order
@@ -60,7 +62,16 @@ public final class PreparePipeline {
      */
     public record Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                        List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
-                       boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors) {
+                       boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors,
+                       Ink ink) {
+        /** The ink chosen from the atlas's grey levels (PageWriter.Result#suggestedInk). */
+        public Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
+                    List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
+                    boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors) {
+            this(source, out, name, vectors, imports, layouts, cell, maxPage, maxLevels, alpha, pngLevel, skipBad, labelNames, provenance,
+                    neighbors, null);
+        }
+
         /** Without neighbours. */
         public Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                     List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
@@ -122,6 +133,11 @@ public final class PreparePipeline {
                     spec.pngLevel(), onPixels ? FEATURE_CELL : 0);
             PageWriter.Result written = PageWriter.write(source, kept, pages, writer.dir(), progress);
             Manifest.Atlas atlas = written.atlas();
+            atlas = new Manifest.Atlas(atlas.alpha(), spec.ink() != null ? spec.ink() : written.suggestedInk(), atlas.levels());
+            if (atlas.shaded() && spec.ink() == null) {
+                log.println("shaded grey images: drawn in their own greys, alpha threshold 0.1 (--ink full: as white strokes)");
+                log.flush();
+            }
             survey = null;
 
             KeptNeighbors neighbors = spec.neighbors().k() > 0 && m > 1 ? new KeptNeighbors(Math.min(spec.neighbors().k(), m - 1)) : null;

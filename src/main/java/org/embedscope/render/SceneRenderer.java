@@ -177,6 +177,7 @@ public final class SceneRenderer implements AutoCloseable {
         int[] labelOfItem = bundle.hasLabels() ? bundle.labels() : new int[n];
         int labelCount = bundle.hasLabels() ? bundle.labelValues().size() : 1;
         state = new ViewState(layouts.length, labelCount, labelOfItem, 0);
+        state.setDefaultThreshold(m.atlas().defaultThreshold());
         List<String> names = new java.util.ArrayList<>();
         int[] colors = new int[labelCount];
         for (int l = 0; l < labelCount; l++) {
@@ -216,7 +217,7 @@ public final class SceneRenderer implements AutoCloseable {
             il = new IndexList();
             si = new IndexList();
             pi = new IndexList();
-            sp = new SpritePass(placesFor(at), alphaMode);
+            sp = new SpritePass(placesFor(at), alphaMode, m.atlas().shaded());
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);

@@ -22,20 +22,23 @@ final class SpritePass implements AutoCloseable {
      * and ink, for a recorded scene ({@link SceneRecord}).
      */
     private final ShaderProgram[] programs = new ShaderProgram[3 * 2 * 2 * 2];
-    /** The bundle's alpha mode, a constant in every program. */
+    /** The bundle's alpha mode, a constant in every program, and its ink where shaded. */
     private final String alphaMode;
+    private final boolean shaded;
     /** Whether the textured programs read each item's place in the atlas ({@link CellPlaces}) rather than look it up. */
     private final boolean placed;
     private boolean recording;
 
     /**
-     * For a bundle of alpha mode {@code alphaMode} ({@link org.embedscope.bundle.AlphaMode} ordinal). With
+     * For a bundle of alpha mode {@code alphaMode} ({@link org.embedscope.bundle.AlphaMode} ordinal),
+     * whose kept texels show their own grey when {@code shaded} ({@link org.embedscope.bundle.Ink}). With
      * {@code placed}, every textured draw reads the items' places from their attribute, which the caller
      * keeps made for the draw's level ({@link ItemDraw#placed}).
      */
-    SpritePass(boolean placed, int alphaMode) {
+    SpritePass(boolean placed, int alphaMode, boolean shaded) {
         this.placed = placed;
         this.alphaMode = "ALPHA_MODE " + alphaMode;
+        this.shaded = shaded;
         try {
             for (int kind = 0; kind < 3; kind++) program(kind, false, false, false);
         } catch (RuntimeException e) {
@@ -50,6 +53,7 @@ final class SpritePass implements AutoCloseable {
         int key = ((kind * 2 + (record ? 1 : 0)) * 2 + (smooth ? 1 : 0)) * 2 + (tint ? 1 : 0);
         if (programs[key] == null) {
             java.util.List<String> d = new java.util.ArrayList<>(java.util.List.of(alphaMode));
+            if (shaded) d.add("INK_SHADED");
             if (kind == FLAT) d.add("FLAT");
             else if (placed) d.add("PLACED");
             if (kind == EXACT) d.add("EXACT");

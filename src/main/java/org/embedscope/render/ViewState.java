@@ -15,7 +15,7 @@ import org.embedscope.select.ItemSet;
  * hidden labels and the dimming toggles, lazily, when {@link #itemStates()} is read.
  */
 public final class ViewState {
-    /** Default alpha threshold: texels with less coverage are discarded. */
+    /** Default alpha threshold: texels with less coverage are discarded (shaded grey images: 0.1, bundle/Ink). */
     public static final float DEFAULT_THRESHOLD = 0.5f;
     /** Sprites drawn smaller than this many pixels are drawn as flat squares of their label's colour. */
     public static final float DEFAULT_FLAT_BELOW_PX = 2.5f;
@@ -27,6 +27,7 @@ public final class ViewState {
     private final float[] worldSizes;
     private float userScale = 1f;
     private float threshold = DEFAULT_THRESHOLD;
+    private float defaultThreshold = DEFAULT_THRESHOLD;
     private float flatBelowPx = DEFAULT_FLAT_BELOW_PX;
     private boolean tintByLabel;
     private boolean smoothAlpha;
@@ -283,6 +284,15 @@ public final class ViewState {
     public void setUserScale(float s) { if (s != userScale) { userScale = s; changed(); } }
 
     public float threshold() { return threshold; }
+
+    /** The threshold this view started at: its bundle's (Manifest.Atlas#defaultThreshold). */
+    public float defaultThreshold() { return defaultThreshold; }
+
+    /** Starts the view at its bundle's threshold (the P command's line leaves that one out). */
+    public void setDefaultThreshold(float t) {
+        defaultThreshold = t;
+        setThreshold(t);
+    }
 
     public void setThreshold(float t) { if (t != threshold) { threshold = t; changed(); } }
 

@@ -374,7 +374,7 @@ public final class ExplorerWindow implements AutoCloseable {
         c.append(String.format(java.util.Locale.ROOT, " --view %.6f,%.6f,%.6f --size %dx%d", cam.centerX(), cam.centerY(), cam.zoom(), w, h));
         if (cursor != null) c.append(String.format(java.util.Locale.ROOT, " --hover %d,%d", (int) cursor[0], (int) cursor[1]));
         if (st.userScale() != 1f) c.append(String.format(java.util.Locale.ROOT, " --scale %s", st.userScale()));
-        if (st.threshold() != org.embedscope.render.ViewState.DEFAULT_THRESHOLD) c.append(String.format(java.util.Locale.ROOT, " --threshold %s", st.threshold()));
+        if (st.threshold() != st.defaultThreshold()) c.append(String.format(java.util.Locale.ROOT, " --threshold %s", st.threshold()));
         if (st.tintByLabel()) c.append(" --tint");
         var colouring = st.colourBy();
         boolean byLabel = b.hasLabels() && b.manifest().label().column().equals(colouring.column()) && colouring.isCategories();

@@ -36,6 +36,7 @@ public final class BundleFixture {
     private Map<String, String> labelNames = Map.of();
     private final Map<String, String[]> metadata = new LinkedHashMap<>();
     private AlphaMode alpha = AlphaMode.CHANNEL;
+    private Ink ink = Ink.FULL;
     private final List<Level> levels = new ArrayList<>();
     private NeighborLists neighbors;
 
@@ -107,6 +108,12 @@ public final class BundleFixture {
         return this;
     }
 
+    /** What a luminance atlas's kept texels show (the manifest's {@code atlas.ink}). */
+    public BundleFixture ink(Ink kind) {
+        ink = kind;
+        return this;
+    }
+
     /**
      * A level of detail (the first added is the finest): {@code columns × rows} cells of {@code cell}
      * pixels a page, as many pages as the items need, drawn by {@code cells}.
@@ -128,7 +135,7 @@ public final class BundleFixture {
         }
         Manifest manifest = new Manifest(name, count, BundleFormat.POINTS_FILE, layouts,
                 labels != null ? new Manifest.Label(labelColumn, labelNames) : null,
-                new Manifest.Atlas(alpha, manifestLevels), Map.of("tool", "BundleFixture"));
+                new Manifest.Atlas(alpha, ink, manifestLevels), Map.of("tool", "BundleFixture"));
         if (neighbors != null) manifest = manifest.withNeighbors(new Manifest.Neighbors(BundleFormat.NEIGHBORS_FILE, neighbors.k(), "euclidean"));
         try (BundleWriter w = BundleWriter.create(dir, null)) {
             w.writeManifest(manifest);

@@ -60,6 +60,30 @@ class ManifestTest {
         assertEquals(withParams, again);
     }
 
+    @Test
+    void inkIsFullUnlessTheAtlasSaysShadedAndIsWrittenOnlyThen() throws Exception {
+        Manifest m = read(GOOD);
+        assertEquals(Ink.FULL, m.atlas().ink(), "a bundle without atlas.ink");
+        assertEquals(0.5f, m.atlas().defaultThreshold());
+        assertFalse(m.toJson().contains("\"ink\""), "an atlas of full ink is written as before ink existed");
+
+        Manifest shaded = read(GOOD.replace("\"alpha\": \"luminance\",", "\"alpha\": \"luminance\", \"ink\": \"shaded\","));
+        assertTrue(shaded.atlas().shaded());
+        assertEquals(0.1f, shaded.atlas().defaultThreshold());
+        assertEquals(shaded, read(shaded.toJson()), "written and read back");
+
+        // Other alpha modes show their texels' own colour anyway: shaded changes nothing there.
+        Manifest channel = read(GOOD.replace("\"alpha\": \"luminance\",", "\"alpha\": \"channel\", \"ink\": \"shaded\","));
+        assertFalse(channel.atlas().shaded());
+        assertEquals(0.5f, channel.atlas().defaultThreshold());
+    }
+
+    @Test
+    void anUnknownInkIsRefusedNamingTheField() {
+        BundleException e = readBad(GOOD.replace("\"alpha\": \"luminance\",", "\"alpha\": \"luminance\", \"ink\": \"grey\","));
+        assertTrue(e.getMessage().contains("atlas.ink") && e.getMessage().contains("expected full or shaded"), e.getMessage());
+    }
+
     // An unknown format version, duplicate layout names and an unknown alpha mode: see BadBundleTest.
 
     @Test

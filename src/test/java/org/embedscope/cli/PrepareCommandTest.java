@@ -19,6 +19,7 @@ import org.embedscope.TestData;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleReader;
+import org.embedscope.bundle.Ink;
 import org.embedscope.bundle.PageImage;
 import org.embedscope.bundle.Manifest;
 import org.embedscope.source.IdxFile;
@@ -182,6 +183,21 @@ class PrepareCommandTest {
         assertTrue(lines[0].startsWith("embedscope: ") && lines[0].contains(expected), lines[0]);
         assertFalse(Files.exists(dir.resolve("out")), "no bundle after: " + lines[0]);
         assertEquals(List.of(), entries());
+    }
+
+    @Test
+    void mnistDigitsAreFullInkAndInkCanBeChosen() throws Exception {
+        Path auto = dir.resolve("auto"), shaded = dir.resolve("shaded");
+        assertEquals(0, run("--idx", train[0].toString(), train[1].toString(), "-o", auto.toString()), err);
+        assertFalse(err.contains("shaded"), err);
+        Manifest m = BundleReader.load(auto).manifest();
+        assertEquals(Ink.FULL, m.atlas().ink(), "MNIST's strokes: white ink");
+        assertFalse(Files.readString(auto.resolve("bundle.json")).contains("\"ink\""));
+
+        assertEquals(0, run("--idx", train[0].toString(), train[1].toString(), "--ink", "shaded", "-o", shaded.toString()), err);
+        assertTrue(BundleReader.load(shaded).manifest().atlas().shaded());
+        assertEquals(2, run("--idx", train[0].toString(), train[1].toString(), "--ink", "grey", "-o", shaded.toString()));
+        assertTrue(err.contains("--ink must be full or shaded, not 'grey'"), err);
     }
 
     @Test

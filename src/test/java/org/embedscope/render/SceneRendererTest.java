@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import org.embedscope.bundle.BundleReader;
+import org.embedscope.bundle.Ink;
 import org.embedscope.ui.OffscreenExplorer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,29 @@ class SceneRendererTest {
         view.frame(-1, -1, false);
         // Luminance alpha: the ring is ink of coverage 80/255, drawn at full strength once kept.
         assertColor(0xffffff, view.rgb(ringX, y), "grey ring above 0.25");
+    }
+
+    @Test
+    void shadedGreyImagesShowTheirOwnGreysFromALowThreshold() throws Exception {
+        // The same grey cells as above, in a bundle that says its images are shaded (atlas.ink).
+        scene = TestScene.open(SpriteFixture.builder(A, B, true).ink(Ink.SHADED).write(dir.resolve("shaded")).dir, 0.25f, SIZE);
+        view = scene.view;
+        float px = state().spritePixels();
+        int ringX = Math.round(state().camera().screenX(0) - px / 2 + px * 2.5f / 16), y = sy(0);
+        view.frame(-1, -1, false);
+        assertEquals(0.1f, state().threshold(), "the view starts at the shaded images' threshold");
+        assertColor(0xffffff, view.rgb(sx(0), y), "white core");
+        int ring = SpriteFixture.RING_ALPHA;
+        assertColor(ring << 16 | ring << 8 | ring, view.rgb(ringX, y), "the grey ring (80/255) in its own grey, not white");
+        state().setThreshold(0.5f);
+        view.frame(-1, -1, false);
+        assertColor(SceneRenderer.BACKGROUND, view.rgb(ringX, y), "the ring below a threshold of 0.5");
+        // Blended by their alpha, the greys are the same over the background (not their square, darker).
+        state().setSmoothAlpha(true);
+        view.frame(-1, -1, false);
+        int bg = SceneRenderer.BACKGROUND, keep = 255 - ring, blended = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) blended = blended << 8 | (ring + ((bg >> shift) & 255) * keep / 255);
+        assertColor(blended, view.rgb(ringX, y), "smooth alpha: the ring's grey over the background");
     }
 
     @Test
