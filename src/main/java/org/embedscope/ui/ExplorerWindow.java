@@ -76,6 +76,11 @@ public final class ExplorerWindow implements AutoCloseable {
      * bundle, or the user's cache when its folder is read-only).
      */
     public ExplorerWindow(Path dir, int width, int height, long gpuBudget, Path annotations) throws BundleException {
+        this(dir, width, height, gpuBudget, annotations, Path.of(""));
+    }
+
+    /** As above, writing the panels' exports (selection CSV, contact sheet) into {@code exports}, not the working folder. */
+    public ExplorerWindow(Path dir, int width, int height, long gpuBudget, Path annotations, Path exports) throws BundleException {
         BundleOpening opening = new BundleOpening(dir, gpuBudget);
         GlContext context = null;
         SceneRenderer renderer = null;
@@ -101,7 +106,7 @@ public final class ExplorerWindow implements AutoCloseable {
         input = new SceneInput(scene.state(), () -> toggle.toggle(now()), new SceneSelector(scene));
         float[] sx = new float[1], sy = new float[1];
         glfwGetWindowContentScale(window, sx, sy);
-        overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]));
+        overlay = new Overlay(scene, toggle, Math.max(1f, sx[0]), exports);
         painter = new FramePainter(scene);
         overlay.setClock(this::now);
         overlay.setWake(() -> glfwPostEmptyEvent());

@@ -124,7 +124,7 @@ public final class OffscreenExplorer implements AutoCloseable {
         // overlay runs a few frames, as the window would have, before the one that is kept.
         boolean fresh = withOverlay && overlay == null;
         if (fresh) {
-            overlay = new Overlay(scene, toggle, 1f);
+            overlay = new Overlay(scene, toggle, 1f, java.nio.file.Path.of(""));
             if (labels != null) overlay.setLabelEditor(new LabelEditor(labels, scene.state(), 1f));
         }
         painter.paint(output.fbo(), withOverlay ? overlay : null, () -> {

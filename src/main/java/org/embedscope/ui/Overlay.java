@@ -70,12 +70,15 @@ public final class Overlay implements AutoCloseable {
     private float[] outline = new float[0];
     private boolean outlineClosed;
 
-    /** Creates the ImGui context and its renderer; {@code uiScale} scales fonts and spacing (HiDPI). */
-    public Overlay(SceneRenderer scene, LayoutToggle toggle, float uiScale) {
+    /**
+     * Creates the ImGui context and its renderer; {@code uiScale} scales fonts and spacing (HiDPI); the
+     * exports go into {@code exports} (the window: the working folder).
+     */
+    public Overlay(SceneRenderer scene, LayoutToggle toggle, float uiScale, java.nio.file.Path exports) {
         this.scene = scene;
         this.toggle = toggle;
         this.uiScale = uiScale;
-        exporter = new Exporter(scene.bundle(), java.nio.file.Path.of(""));
+        exporter = new Exporter(scene.bundle(), exports);
         selection = new SelectionPanel(scene, uiScale, this::labelRgba, exporter);
         neighbors = new NeighborPanel(scene, uiScale);
         places = new PanelPlaces(uiScale);

@@ -45,7 +45,9 @@ final class WindowDriver implements AutoCloseable {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<ExplorerWindow> opened = new AtomicReference<>();
         Thread loop = new Thread(() -> {
-            try (ExplorerWindow w = new ExplorerWindow(bundle, width, height)) {
+            // Exports (a click on the panel's contact sheet) go beside the test's bundle, not into the checkout.
+            try (ExplorerWindow w = new ExplorerWindow(bundle, width, height, org.embedscope.render.AtlasTextures.DEFAULT_BUDGET,
+                    null, bundle.toAbsolutePath().getParent())) {
                 opened.set(w);
                 w.run();
             } catch (Throwable t) {
