@@ -52,6 +52,8 @@ public final class ExplorerWindow implements AutoCloseable {
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long frames;
     private boolean screenshotRequested;
+    /** Where screenshots and the panels' exports go: the working folder, for the explore command. */
+    private final Path exports;
     private volatile Path lastScreenshot;
     private volatile String lastScreenshotCommand;
     private final org.embedscope.render.RenderTarget shot = new org.embedscope.render.RenderTarget(org.embedscope.render.RenderTarget.Kind.COLOR);
@@ -81,6 +83,7 @@ public final class ExplorerWindow implements AutoCloseable {
 
     /** As above, writing the panels' exports (selection CSV, contact sheet) into {@code exports}, not the working folder. */
     public ExplorerWindow(Path dir, int width, int height, long gpuBudget, Path annotations, Path exports) throws BundleException {
+        this.exports = exports;
         BundleOpening opening = new BundleOpening(dir, gpuBudget);
         GlContext context = null;
         SceneRenderer renderer = null;
@@ -345,7 +348,8 @@ public final class ExplorerWindow implements AutoCloseable {
     /**
      * Writes what {@code render} would write for this view (the scene, the hovered item and, when it
      * is open, the control panel; not the slim bar) to a PNG in the working folder, atomically, and
-     * prints its path with the {@code render} command that makes the same picture.
+     * prints its path with the {@code render} command that makes the same picture (the selection, if
+     * any, written beside it for the command's {@code --selection}).
      */
     private void screenshot(int w, int h, float[] cursor) {
         shot.ensureSize(w, h);
@@ -354,8 +358,9 @@ public final class ExplorerWindow implements AutoCloseable {
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         java.nio.ByteBuffer px = scene.readPixels(shot.fbo());
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path file = Path.of("embedscope-" + stamp + ".png").toAbsolutePath();
-        for (int k = 2; java.nio.file.Files.exists(file); k++) file = Path.of("embedscope-" + stamp + "-" + k + ".png").toAbsolutePath();
+        Path folder = exports.toAbsolutePath();
+        Path file = folder.resolve("embedscope-" + stamp + ".png");
+        for (int k = 2; java.nio.file.Files.exists(file); k++) file = folder.resolve("embedscope-" + stamp + "-" + k + ".png");
         try {
             OffscreenExplorer.writePng(file, px, w, h);
             lastScreenshotCommand = renderCommand(w, h, cursor, file);
@@ -364,17 +369,24 @@ public final class ExplorerWindow implements AutoCloseable {
             System.out.println("  the same as: " + lastScreenshotCommand);
         } catch (java.io.IOException e) {
             System.err.println("embedscope: cannot write the screenshot " + file + ": " + e.getMessage());
+        } catch (BundleException e) {
+            System.err.println("embedscope: " + e.getMessage());
         } finally {
             org.lwjgl.system.MemoryUtil.memFree(px);
         }
     }
 
-    /** The {@code render} command line that draws this view. */
-    private String renderCommand(int w, int h, float[] cursor, Path file) {
+    /**
+     * The {@code render} command line that draws this view, as one line a shell takes as it is: every
+     * word quoted where it needs it, what render cannot show as a {@code #} comment at the end. A
+     * selection is written beside the screenshot ({@code NAME-selection.csv}) for its {@code --selection}.
+     */
+    private String renderCommand(int w, int h, float[] cursor, Path file) throws BundleException {
         var st = scene.state();
         var cam = st.camera();
         var b = scene.bundle();
-        StringBuilder c = new StringBuilder("embedscope render ").append(b.dir());
+        String name = file.getFileName().toString(), stem = name.substring(0, name.length() - ".png".length());
+        StringBuilder c = new StringBuilder("embedscope render ").append(shellQuoted(b.dir().toString()));
         c.append(" --layout ").append(b.manifest().layouts().get(st.transition().target()).name());
         c.append(String.format(java.util.Locale.ROOT, " --view %.6f,%.6f,%.6f --size %dx%d", cam.centerX(), cam.centerY(), cam.zoom(), w, h));
         if (cursor != null) c.append(String.format(java.util.Locale.ROOT, " --hover %d,%d", (int) cursor[0], (int) cursor[1]));
@@ -385,18 +397,22 @@ public final class ExplorerWindow implements AutoCloseable {
         boolean byLabel = b.hasLabels() && b.manifest().label().column().equals(colouring.column()) && colouring.isCategories();
         if (colouring.column() != null && !byLabel) c.append(" --color-by ").append(shellQuoted(colouring.column()));
         if (st.matches() != null) c.append(" --where ").append(shellQuoted(overlay.searchText())).append(st.onlyMatches() ? " --only" : "");
+        if (st.selectedCount() > 0) {
+            Path selection = file.resolveSibling(stem + "-selection.csv");
+            org.embedscope.select.SelectionCsv.write(b, labels.annotations(), st.selection(), selection, org.embedscope.progress.Progress.NONE);
+            c.append(" --selection ").append(shellQuoted(selection.toString())).append(st.dimUnselected() ? " --dim" : "");
+        }
         if (st.smoothAlpha()) c.append(" --smooth-alpha");
         if (overlay.isOpen()) c.append(" --overlay");
-        if (st.transition().isRunning()) c.append("  (taken mid-transition: render shows the layout at rest)");
-        if (st.selectedCount() > 0) c.append("  (with the selection exported to a file: --selection FILE)");
         // Its own file beside the screenshot: running the command must not overwrite the screenshot.
-        String name = file.getFileName().toString();
-        return c.append(" --out ").append(file.resolveSibling(name.substring(0, name.length() - ".png".length()) + "-render.png")).toString();
+        c.append(" --out ").append(shellQuoted(file.resolveSibling(stem + "-render.png").toString()));
+        if (st.transition().isRunning()) c.append("  # taken mid-transition: render shows the layout at rest");
+        return c.toString();
     }
 
-    /** {@code s} as one shell word. */
-    private static String shellQuoted(String s) {
-        return s.matches("[A-Za-z0-9_./,:=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    /** {@code s} as one shell word: as it is when plain, else in single quotes (a quote in it as '\''). */
+    static String shellQuoted(String s) {
+        return s.matches("[A-Za-z0-9_./,:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** The file the last screenshot went to, or null (for tests). */

@@ -86,13 +86,13 @@ class ExplorerWindowTest {
 
         // P writes what render writes for this view (render draws layouts at rest).
         await("the transition has ended", () -> !st.transition().isRunning());
-        Path cwd = Path.of("").toAbsolutePath();
+        Path exports = bundle.toAbsolutePath().getParent();   // the folder WindowDriver gives the window for its files
         xdotool("key", "p");
         await("the screenshot is written", () -> window.lastScreenshot() != null);
         Path shot = window.lastScreenshot();
         String command = window.lastScreenshotCommand();
         try {
-            assertEquals(cwd, shot.getParent());
+            assertEquals(exports, shot.getParent());
             assertTrue(command.contains(" --view ") && command.contains(" --size 640x420"), command);
             String name = shot.getFileName().toString();
             assertTrue(command.endsWith(" --out " + shot.resolveSibling(name.replace(".png", "-render.png"))),
@@ -107,10 +107,17 @@ class ExplorerWindowTest {
     @Test
     void aScreenshotWithThePanelOpenIsWhatItsRenderCommandDraws() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
-        bundle = org.embedscope.render.SpriteFixture.write(dir.resolve("b"));
+        // A folder name a shell must be told is one word, quote and all.
+        bundle = org.embedscope.render.SpriteFixture.write(dir.resolve("it's my bundle"));
         driver = WindowDriver.open(bundle, 800, 600);
         window = driver.window;
         int[] pos = driver.origin();
+        // Two items selected, the rest dimmed: the command draws them so from a file of their own.
+        ViewState state = window.scene().state();
+        driver.onLoop(() -> {
+            state.setSelection(org.embedscope.select.ItemSet.of(5, 1, 4));
+            state.setDimUnselected(true);
+        });
         // The pointer off the window: nothing hovered, no widget under it.
         xdotool("mousemove", String.valueOf(pos[0] + 900), String.valueOf(pos[1] + 700));
         Thread.sleep(300);
@@ -122,9 +129,15 @@ class ExplorerWindowTest {
         driver = null;
         try {
             assertTrue(command.contains(" --overlay"), "the panel is open: " + command);
-            // The printed command, run as typed (its words have no spaces here), into a file of the test's own.
+            // The printed command, split as a shell splits it, run into a file of the test's own.
+            java.util.List<String> words = ShellWords.split(command);
+            assertEquals(bundle.toString(), words.get(2), "the bundle's folder is one word: " + command);
+            int sel = words.indexOf("--selection");
+            assertTrue(sel > 0 && words.contains("--dim"), command);
+            assertEquals(org.embedscope.select.ItemSet.of(5, 1, 4), org.embedscope.select.SelectionFile.read(Path.of(words.get(sel + 1)), 5),
+                    "the selection written beside the screenshot");
             Path rendered = dir.resolve("rendered.png");
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.substring(command.indexOf("render")).split(" ")));
+            java.util.List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
             args.set(args.indexOf("--out") + 1, rendered.toString());
             java.io.StringWriter err = new java.io.StringWriter();
             picocli.CommandLine cl = org.embedscope.cli.Main.commandLine();
@@ -144,7 +157,9 @@ class ExplorerWindowTest {
                 for (int x = 0; x < got.getWidth(); x++) {
                     int a = got.getRGB(x, y), b = want.getRGB(x, y);
                     if ((a & 0xffffff) == (b & 0xffffff)) continue;
-                    if (x < panel && FramePixels.differing(new int[] {a}, new int[] {b}, 2) == 0) continue;
+                    // Inside the panel, and for the dimmed items (mixed towards the background once when drawn,
+                    // once when a recorded scene is recoloured), up to 2 levels of rounding.
+                    if (FramePixels.differing(new int[] {a}, new int[] {b}, 2) == 0) continue;
                     assertTrue(y < timingsBottom && x < panel,
                             String.format("pixel %d,%d: screenshot #%06x, render #%06x", x, y, got.getRGB(x, y) & 0xffffff, want.getRGB(x, y) & 0xffffff));
                     differing++;
