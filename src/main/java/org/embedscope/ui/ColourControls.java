@@ -167,17 +167,36 @@ final class ColourControls {
             ImGui.colorButton("##c" + k, PackedColor.rgba(c.categoryColour(k), 1f),
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
             ImGui.sameLine();
-            if (ImGui.checkbox(c.categoryName(k) + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
+            String items = countText(k).of(c.categoryCount(k));
+            String name = c.categoryName(k);
+            String shown = FittedText.fit(name, nameWidth(items, labels ? k : -1));
+            if (ImGui.checkbox(shown + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
+            WidgetSpots.note("legend-name:" + k);
+            FittedText.tooltipIfCut(name, shown, "legend-tooltip:" + k);
             ImGui.sameLine();
-            ImGui.textDisabled(countText(k).of(c.categoryCount(k)));
+            ImGui.textDisabled(items);
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + k)) st.selectCategory(k);
+            WidgetSpots.note("legend-select:" + k);
             if (labels && labelEditor != null) labelEditor.legendRow(k);
             // A row's button may have changed the colouring (its set button relabels: the "(no label)" row
             // goes when nothing is left without one); the rows after it are drawn from the new one next frame.
             if (st.colourBy() != c) break;
         }
         if (scroll) ImGui.endChild();
+    }
+
+    /**
+     * The width a legend row leaves for its name, after its colour square: the row's checkbox box, its
+     * count, its select button and (label {@code label} of the label legend, else -1) its set button
+     * take the rest of the panel's width.
+     */
+    private float nameWidth(String count, int label) {
+        float spacing = ImGui.getStyle().getItemSpacingX();
+        float box = ImGui.getFrameHeight() + ImGui.getStyle().getItemInnerSpacingX();
+        float taken = box + spacing + ImGui.calcTextSizeX(count) + spacing + LabelEditor.smallButtonWidth("select");
+        if (label >= 0 && labelEditor != null) taken += labelEditor.legendRowWidth(label);
+        return ImGui.getContentRegionAvailX() - taken;
     }
 
     /** The mean of the numbers coloured by, for the trust note (computed once per colouring). */

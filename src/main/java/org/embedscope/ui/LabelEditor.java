@@ -47,11 +47,14 @@ public final class LabelEditor {
 
     /** The width a text field leaves for the small buttons {@code buttons} after it on its row. */
     private static float fieldWidth(String... buttons) {
-        float spacing = ImGui.getStyle().getItemSpacingX(), pad = ImGui.getStyle().getFramePaddingX();
         float taken = 0;
-        // A small button is its text plus the frame's padding on each side (imgui's SmallButton).
-        for (String b : buttons) taken += spacing + ImGui.calcTextSizeX(b) + 2 * pad;
+        for (String b : buttons) taken += ImGui.getStyle().getItemSpacingX() + smallButtonWidth(b);
         return Math.max(40f, ImGui.getContentRegionAvailX() - taken);
+    }
+
+    /** A small button's width: its text plus the frame's padding on each side (imgui's SmallButton). */
+    static float smallButtonWidth(String text) {
+        return ImGui.calcTextSizeX(text) + 2 * ImGui.getStyle().getFramePaddingX();
     }
 
     /** The control panel's section. */
@@ -137,14 +140,27 @@ public final class LabelEditor {
         if (!tags.isEmpty()) ImGui.text("tags  " + String.join(", ", tags));
     }
 
+    /** The text of legend row {@code label}'s set button ("set 3"), or null for a row without one. */
+    private String setButton(int label) {
+        if (label >= session.labelValues().size()) return null;
+        int k = session.keyForLabel(label);
+        return k >= 0 ? "set " + k : "set";
+    }
+
+    /** The width {@link #legendRow} takes after the row's other widgets, spacing before it included (0: none). */
+    float legendRowWidth(int label) {
+        String text = setButton(label);
+        if (text == null) return 0f;
+        return ImGui.getStyle().getItemSpacingX() + smallButtonWidth(text);
+    }
+
     /** On legend row {@code label}: its key and a button giving it to the selection (labels users can give only). */
     public void legendRow(int label) {
-        if (label >= session.labelValues().size()) return;
+        String text = setButton(label);
+        if (text == null) return;
         ImGui.sameLine();
         ImGui.beginDisabled(state.selectedCount() == 0);
-        int k = session.keyForLabel(label);
-        String key = k >= 0 ? " " + k : "";
-        boolean set = ImGui.smallButton("set" + key + "##set" + label);
+        boolean set = ImGui.smallButton(text + "##set" + label);
         WidgetSpots.note("legend-set:" + label);
         if (set) session.assign(label);
         ImGui.endDisabled();

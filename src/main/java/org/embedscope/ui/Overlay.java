@@ -327,21 +327,43 @@ public final class Overlay implements AutoCloseable {
         ImGui.separator();
         List<Manifest.Layout> layouts = m.layouts();
         int target = st.transition().target();
-        ImGui.text("Layout: " + layouts.get(target).title() + (st.transition().isRunning() ? "  (moving)" : ""));
+        // Titles are cut to the panel's width (whole in a tooltip): a long one pushed the buttons past its edge.
+        String moving = st.transition().isRunning() ? "  (moving)" : "";
+        String title = layouts.get(target).title();
+        String shown = FittedText.fit(title, ImGui.getContentRegionAvailX() - ImGui.calcTextSizeX("Layout: " + moving));
+        ImGui.text("Layout: " + shown + moving);
+        WidgetSpots.note("layout-title");
+        FittedText.tooltipIfCut(title, shown, "layout-title-tooltip");
         if (layouts.size() > 1) {
+            float pad = 2 * ImGui.getStyle().getFramePaddingX();
+            int next = target != toggle.chosen() ? toggle.chosen() : -1;
+            String to = next >= 0 ? layouts.get(next).title() : null;
+            String before = to != null ? "Transition to " : "Transition back", after = " (T)";
+            float buttonWidth = ImGui.calcTextSizeX(before + (to != null ? to : "") + after) + pad;
             if (layouts.size() > 2) {
-                ImGui.setNextItemWidth(140 * uiScale);
-                if (ImGui.beginCombo("##target", layouts.get(toggle.chosen()).title())) {
+                float comboWidth = 140 * uiScale;
+                ImGui.setNextItemWidth(comboWidth);
+                String chosen = layouts.get(toggle.chosen()).title();
+                // The combo's preview leaves room for its arrow.
+                String preview = FittedText.fit(chosen, comboWidth - ImGui.getFrameHeight() - pad);
+                boolean open = ImGui.beginCombo("##target", preview);
+                WidgetSpots.note("layout-target");
+                if (open) {
                     for (int l = 0; l < layouts.size(); l++) {
                         if (ImGui.selectable(layouts.get(l).title(), l == toggle.chosen())) toggle.choose(l);
                     }
                     ImGui.endCombo();
+                } else {
+                    FittedText.tooltipIfCut(chosen, preview, "layout-target-tooltip");
                 }
-                ImGui.sameLine();
+                // The button goes beside the combo where it fits whole, else on the next row.
+                if (ImGui.getContentRegionAvailX() - comboWidth - ImGui.getStyle().getItemSpacingX() >= buttonWidth) ImGui.sameLine();
             }
-            int next = target != toggle.chosen() ? toggle.chosen() : -1;
-            String label = next >= 0 ? "Transition to " + layouts.get(next).title() : "Transition back";
-            if (ImGui.button(label + " (T)")) toggle.toggle((float) clock.getAsDouble());
+            String toShown = to == null ? "" : FittedText.fit(to, ImGui.getContentRegionAvailX() - ImGui.calcTextSizeX(before + after) - pad);
+            boolean pressed = ImGui.button(before + toShown + after);
+            WidgetSpots.note("transition");
+            if (to != null) FittedText.tooltipIfCut(to, toShown, "transition-tooltip");
+            if (pressed) toggle.toggle((float) clock.getAsDouble());
         }
 
         if (ImGui.collapsingHeader("Display", ImGuiTreeNodeFlags.DefaultOpen)) {

@@ -80,6 +80,51 @@ class PanelFitTest {
     }
 
     /**
+     * Names of 60 characters, of labels and of layouts, are cut with "..." so that the legend's rows and
+     * the layout section end inside the panel (they pushed the legend's "set N" button, the select
+     * button and the transition button past its edge); hovering a cut name shows it whole.
+     */
+    @Test
+    void longNamesAreCutToThePanel() throws Exception {
+        int n = 12;
+        String longName = "a category whose name runs on and on for sixty characters ..";
+        String longTitle = "a layout whose title runs on and on for sixty characters ....";
+        assertEquals(60, longName.length());
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) values[i] = i % 3 == 0 ? "x" : i % 3 == 1 ? "y" : "z";
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", longTitle, org.embedscope.bundle.BundleFixture.gaussian(n, 1))
+                .layout("b", "B " + longTitle, org.embedscope.bundle.BundleFixture.gaussian(n, 2))
+                .layout("c", "C " + longTitle, org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .labels("kind", java.util.Map.of("x", longName, "y", "Y " + longName), values)
+                .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("long")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1400);
+             LabelSession labels = LabelSession.open(b, x.scene().state(), dir.resolve("annotations.csv"))) {
+            x.setLabels(labels);
+            x.scene().state().selectOnly(1);   // the legend's set buttons are enabled with a selection
+            for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
+            float[] panel = spot("control-panel");
+            java.util.List<String> widgets = new java.util.ArrayList<>(java.util.List.of("layout-title", "layout-target", "transition"));
+            for (int k = 0; k < 3; k++) widgets.addAll(java.util.List.of("legend-name:" + k, "legend-select:" + k, "legend-set:" + k));
+            for (String name : widgets) {
+                float[] w = spot(name);
+                assertTrue(w[0] >= panel[0] - 0.5f && w[2] <= panel[2] + 0.5f,
+                        name + " spans x " + w[0] + " to " + w[2] + ", inside the panel's rows (" + panel[0] + " to " + panel[2] + ")");
+            }
+            float[] name = spot("legend-name:0");
+            assertNull(WidgetSpots.rect("legend-tooltip:0"), "no tooltip while the pointer is elsewhere");
+            x.frame(Math.round(name[2] - 10), Math.round((name[1] + name[3]) / 2), true);
+            x.frame(Math.round(name[2] - 10), Math.round((name[1] + name[3]) / 2), true);
+            float[] tip = spot("legend-tooltip:0");
+            assertTrue(tip[2] - tip[0] > panel[2] - panel[0], "the hovered name shows whole, wider than the panel: " + (tip[2] - tip[0]) + " px");
+            assertNull(WidgetSpots.rect("legend-tooltip:2"), "a name that fits has no tooltip");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * The panels a selection, a pinned item and a hovered item bring keep off the control panel and one
      * another where the window has room (at 1280x800; at 800x500 all but the hover panel) (the neighbours panel was centred on the window, over the
      * control panel, and the selection panel sat over it at the bottom right).
