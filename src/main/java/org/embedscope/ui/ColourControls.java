@@ -26,6 +26,8 @@ import org.embedscope.render.ViewState;
  */
 final class ColourControls {
     private static final int LEGEND_SCROLL_ABOVE = 16;
+    /** The legend's name for the items whose cell of the column is empty. */
+    static final String EMPTY_VALUE = "(empty)";
     /** Segments of the colour bar (each a linear gradient between two entries of the map). */
     private static final int BAR_SEGMENTS = 32;
 
@@ -168,9 +170,13 @@ final class ColourControls {
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
             ImGui.sameLine();
             String items = countText(k).of(c.categoryCount(k));
-            String name = c.categoryName(k);
+            // The empty value of a text column is named, greyed as no value of its own would be.
+            boolean empty = c.categoryName(k).isEmpty();
+            String name = empty ? EMPTY_VALUE : c.categoryName(k);
             String shown = FittedText.fit(name, nameWidth(items, labels ? k : -1));
+            if (empty) ImGui.pushStyleColor(ImGuiCol.Text, ImGui.getColorU32(ImGuiCol.TextDisabled));
             if (ImGui.checkbox(shown + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
+            if (empty) ImGui.popStyleColor();
             WidgetSpots.note("legend-name:" + k);
             FittedText.tooltipIfCut(name, shown, "legend-tooltip:" + k);
             ImGui.sameLine();
