@@ -16,6 +16,7 @@ import org.embedscope.render.ColourMap;
 import org.embedscope.render.PackedColor;
 import org.embedscope.render.SceneRenderer;
 import org.embedscope.render.ViewState;
+import org.embedscope.util.Counted;
 
 /**
  * The overlay's colouring section: which column colours the items (any column of the bundle), the
@@ -96,7 +97,7 @@ final class ColourControls {
         Column c = table.column(name);
         if (c == null) return "no column '" + name + "'";
         Boolean cat = asCategories != null ? asCategories : ColourBy.defaultAsCategories(c);
-        if (cat == null) return "column '" + name + "' has too many distinct values to colour by";
+        if (cat == null) return tooManyValues(c);
         try {
             ColourBy next = made.computeIfAbsent(name + (cat ? "#categories" : "#numbers"), k -> ColourBy.of(c, cat));
             st.setColourBy(next);
@@ -106,6 +107,12 @@ final class ColourControls {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /** Why column {@code c} is not coloured by, with what to do instead. */
+    static String tooManyValues(Column c) {
+        return String.format(java.util.Locale.ROOT, "%s: %s; categories show up to %,d: search it instead",
+                c.name(), Counted.of(c.categories() == null ? 0 : c.categories().size(), "different value"), ColourBy.MAX_CATEGORIES);
     }
 
     void build() {
@@ -121,7 +128,10 @@ final class ColourControls {
                 Boolean usual = ColourBy.defaultAsCategories(c);
                 boolean usable = usual != null;
                 String label = c.name() + (usable ? (usual ? "  (categories)" : "  (numbers)") : "  (too many values)");
-                if (ImGui.selectable(label, c.name().equals(nameOf(current))) && usable) error = colourBy(c.name(), null);
+                // A column that cannot be coloured by is greyed, yet can be picked: the panel then says why.
+                if (!usable) ImGui.pushStyleColor(ImGuiCol.Text, ImGui.getColorU32(ImGuiCol.TextDisabled));
+                if (ImGui.selectable(label, c.name().equals(nameOf(current)))) error = colourBy(c.name(), null);
+                if (!usable) ImGui.popStyleColor();
                 WidgetSpots.note("colour-by:" + c.name());
             }
             ImGui.endCombo();
@@ -136,16 +146,17 @@ final class ColourControls {
             if (ImGui.checkbox("as categories", current.isCategories())) error = colourBy(column.name(), !current.isCategories());
         }
         current = st.colourBy();   // the combo or the toggle may have changed it: what follows shows the new one
-        errorLine(error);
+        errorLine(error, "colour-error");
         if (!current.isCategories()) colourBar(st, current);
         else if (!byLabels(current) || scene.bundle().hasLabels() || st.labelCount() > 1) legend(st, current);
     }
 
     /** Why something asked for was not done, wrapped, in the panels' error colour; nothing for null. */
-    private static void errorLine(String text) {
+    private static void errorLine(String text, String spot) {
         if (text == null) return;
         ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
         ImGui.textWrapped(text);
+        WidgetSpots.note(spot);
         ImGui.popStyleColor();
     }
 
@@ -251,7 +262,7 @@ final class ColourControls {
             rangeError = low.get() > high.get() ? String.format("the start (%.4g) must not be above the end (%.4g)", low.get(), high.get()) : null;
             if (rangeError == null) st.setColourRange(low.get(), high.get());
         }
-        errorLine(rangeError);
+        errorLine(rangeError, "range-error");
         if (ImGui.smallButton("2nd to 98th percentile")) {
             double[] r = c.defaultRange();
             st.setColourRange(r[0], r[1]);

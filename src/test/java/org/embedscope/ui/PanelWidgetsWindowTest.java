@@ -144,6 +144,38 @@ class PanelWidgetsWindowTest {
         assertTrue(driver.alive(), "the window is still open: " + driver.failure());
     }
 
+    /**
+     * A column of more distinct texts than categories show, picked in the colour list, says why it is
+     * not coloured by, inside the panel (picking it did nothing visible), and the colouring stays.
+     */
+    @Test
+    void aColumnOfTooManyValuesSaysWhyWhenPicked() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        int n = ColourBy.MAX_CATEGORIES + 76;
+        String[] city = new String[n];
+        for (int i = 0; i < n; i++) city[i] = "city " + i;
+        Path b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .metadata("city", city).level(4, 34, 33, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255)
+                .write(dir.resolve("cities")).dir;
+        WidgetSpots.enable(true);
+        driver = WindowDriver.open(b, 1280, 900);
+        origin = driver.origin();
+        await("the columns are typed", () -> driver.window.scene().columnsReady());
+        ViewState st = driver.window.scene().state();
+        ColourBy before = st.colourBy();
+        assertNull(WidgetSpots.rect("colour-error"));
+        click("colour-by");
+        click("colour-by:city");
+        awaitFramed("the panel says why city is not coloured by", () -> WidgetSpots.rect("colour-error") != null);
+        drawsOn();
+        float[] why = WidgetSpots.rect("colour-error"), panel = WidgetSpots.rect("control-panel");
+        assertTrue(why[0] >= panel[0] - 0.5f && why[2] <= panel[2] + 0.5f && why[3] > why[1],
+                "the reason spans x " + why[0] + " to " + why[2] + ", inside the panel (" + panel[0] + " to " + panel[2] + ")");
+        assertSame(before, st.colourBy(), "the colouring stays");
+        assertEquals("city: 1,100 different values; categories show up to 1,024: search it instead",
+                ColourControls.tooManyValues(driver.window.scene().columns().column("city")));
+    }
+
     /** The selection panel folds to its title bar with the arrow on it, uncovering the scene, and opens again. */
     @Test
     void theSelectionPanelFoldsAwayAndBack() throws Exception {
