@@ -176,6 +176,12 @@ final class ColourControls {
         if (ImGui.smallButton("none")) for (int k = 0; k < count; k++) st.setCategoryShown(k, false);
         boolean scroll = count > LEGEND_SCROLL_ABOVE;
         if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
+        // Names come before counts: where a name would be cut to make room for its count (Fashion-MNIST's
+        // "Trouser" read "Tr..."), the legend drops its counts, every row's, into the rows' tooltips.
+        boolean withCounts = true;
+        for (int k = 0; k < count && withCounts; k++) {
+            withCounts = ImGui.calcTextSizeX(rowName(c, k)) <= nameWidth(countText(k).of(c.categoryCount(k)), labels ? k : -1);
+        }
         for (int k = 0; k < count; k++) {
             ImGui.colorButton("##c" + k, PackedColor.rgba(c.categoryColour(k), 1f),
                     ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
@@ -183,15 +189,17 @@ final class ColourControls {
             String items = countText(k).of(c.categoryCount(k));
             // The empty value of a text column is named, greyed as no value of its own would be.
             boolean empty = c.categoryName(k).isEmpty();
-            String name = empty ? EMPTY_VALUE : c.categoryName(k);
-            String shown = FittedText.fit(name, nameWidth(items, labels ? k : -1));
+            String name = rowName(c, k);
+            String shown = FittedText.fit(name, nameWidth(withCounts ? items : null, labels ? k : -1));
             if (empty) ImGui.pushStyleColor(ImGuiCol.Text, ImGui.getColorU32(ImGuiCol.TextDisabled));
             if (ImGui.checkbox(shown + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
             if (empty) ImGui.popStyleColor();
             WidgetSpots.note("legend-name:" + k);
-            FittedText.tooltipIfCut(name, shown, "legend-tooltip:" + k);
-            ImGui.sameLine();
-            ImGui.textDisabled(items);
+            FittedText.tooltipIfCut(withCounts ? name : name + ": " + items, withCounts ? shown : "", "legend-tooltip:" + k);
+            if (withCounts) {
+                ImGui.sameLine();
+                ImGui.textDisabled(items);
+            }
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + k)) st.selectCategory(k);
             WidgetSpots.note("legend-select:" + k);
@@ -203,15 +211,20 @@ final class ColourControls {
         if (scroll) ImGui.endChild();
     }
 
+    /** Legend row {@code k}'s name: the category's, or {@link #EMPTY_VALUE} for the empty value. */
+    private static String rowName(ColourBy c, int k) {
+        return c.categoryName(k).isEmpty() ? EMPTY_VALUE : c.categoryName(k);
+    }
+
     /**
      * The width a legend row leaves for its name, after its colour square: the row's checkbox box, its
-     * count, its select button and (label {@code label} of the label legend, else -1) its set button
-     * take the rest of the panel's width.
+     * count (null: none shown), its select button and (label {@code label} of the label legend, else -1)
+     * its set button take the rest of the panel's width.
      */
     private float nameWidth(String count, int label) {
         float spacing = ImGui.getStyle().getItemSpacingX();
         float box = ImGui.getFrameHeight() + ImGui.getStyle().getItemInnerSpacingX();
-        float taken = box + spacing + ImGui.calcTextSizeX(count) + spacing + LabelEditor.smallButtonWidth("select");
+        float taken = box + (count == null ? 0 : spacing + ImGui.calcTextSizeX(count)) + spacing + LabelEditor.smallButtonWidth("select");
         if (label >= 0 && labelEditor != null) taken += labelEditor.legendRowWidth(label);
         return ImGui.getContentRegionAvailX() - taken;
     }

@@ -125,6 +125,44 @@ class PanelFitTest {
     }
 
     /**
+     * Names come before counts: Fashion-MNIST's ten names, a thousand items each, fit the legend whole
+     * once its counts move to the rows' tooltips (with counts, "Trouser" was cut to "Tr...").
+     */
+    @Test
+    void aLegendDropsItsCountsBeforeCuttingItsNames() throws Exception {
+        String[] names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+        int n = 10_000;
+        String[] values = new String[n];
+        java.util.Map<String, String> shown = new java.util.HashMap<>();
+        for (int k = 0; k < names.length; k++) shown.put(String.valueOf(k), names[k]);
+        for (int i = 0; i < n; i++) values[i] = String.valueOf(i % names.length);
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 1))
+                .labels("label", shown, values)
+                .level(4, 100, 100, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("fashion")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1400);
+             LabelSession labels = LabelSession.open(b, x.scene().state(), dir.resolve("annotations.csv"))) {
+            x.setLabels(labels);
+            for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
+            float[] panel = spot("control-panel");
+            // The panel's font is monospaced: a name's widget is one character wider per character.
+            float coat = width(spot("legend-name:4")), dress = width(spot("legend-name:3")), ch = dress - coat;
+            assertTrue(ch > 4, "one character is " + ch + " px");
+            for (int k = 0; k < names.length; k++) {
+                float[] w = spot("legend-name:" + k);
+                assertEquals(coat + (names[k].length() - 4) * ch, width(w), 1f, names[k] + " is shown whole");
+                float[] set = spot("legend-set:" + k);
+                assertTrue(set[2] <= panel[2] + 0.5f, names[k] + "'s set button ends at " + set[2] + ", inside the panel (" + panel[2] + ")");
+            }
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    private static float width(float[] rect) { return rect[2] - rect[0]; }
+
+    /**
      * The panels a selection, a pinned item and a hovered item bring keep off the control panel and one
      * another where the window has room (at 1280x800; at 800x500 all but the hover panel) (the neighbours panel was centred on the window, over the
      * control panel, and the selection panel sat over it at the bottom right).
