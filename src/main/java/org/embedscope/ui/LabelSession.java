@@ -22,9 +22,11 @@ import org.embedscope.render.ViewState;
  * {@link #table()} — and saved by an {@link AnnotationStore} (the sidecar beside the bundle, or
  * {@code --annotations FILE}, or the user's cache when the bundle's folder is read-only).
  *
- * <p>The view's labels are the annotations' codes: the bundle's values first, in their display order
- * and colours, then each new value in the order it was first typed. Items without a label (a bundle
- * without labels, or an empty label in the file) share one more label at the end, {@link #NONE}.
+ * <p>The view's labels are the annotations' codes that the legend lists: the bundle's values first, in
+ * their display order and colours (even when no item has one any more), then each new value in the
+ * order it was first typed while some item has it (one whose edit was undone leaves the legend, and
+ * comes back, in its colour, with a redo). Items without a label (a bundle without labels, or an empty
+ * label in the file) share one more label at the end, {@link #NONE}.
  */
 public final class LabelSession implements AutoCloseable {
     /** The legend's name for items without a label. */
@@ -90,13 +92,26 @@ public final class LabelSession implements AutoCloseable {
     /** The label column's name (the manifest's, or {@code label}). */
     public String labelColumn() { return columns.label(); }
 
-    /** The labels a user can give: the bundle's and those typed, in legend order. */
-    public List<String> labelValues() { return annotations.labelValues(); }
+    /** The labels the legend lists, which a user can give: the bundle's and those typed that some item has, in legend order. */
+    public List<String> labelValues() { return keyedValues(); }
 
-    /** The name of label {@code label} (a code of {@link #labelValues()}): the manifest's name for the bundle's values. */
+    /** The name of label {@code label} (an index into {@link #labelValues()}): the manifest's name for the bundle's values. */
     public String labelName(int label) {
-        int bundleValues = bundle.hasLabels() ? bundle.labelValues().size() : 0;
-        return label < bundleValues ? bundle.labelName(label) : annotations.labelValues().get(label);
+        return label < bundleValues(bundle) ? bundle.labelName(label) : labelValues().get(label);
+    }
+
+    private static int bundleValues(Bundle bundle) { return bundle.hasLabels() ? bundle.labelValues().size() : 0; }
+
+    /**
+     * Per code of {@code annotations}, its label in the view (its legend row), or -1 for a value a user
+     * added that no item has any more.
+     */
+    private static int[] rowOfCode(Bundle bundle, Annotations annotations) {
+        int[] counts = annotations.labelCounts();
+        int[] row = new int[counts.length];
+        int rows = 0, kept = bundleValues(bundle);
+        for (int code = 0; code < counts.length; code++) row[code] = code < kept || counts[code] > 0 ? rows++ : -1;
+        return row;
     }
 
     /** Items with a label or tags that differ from the bundle's. */
@@ -181,7 +196,10 @@ public final class LabelSession implements AutoCloseable {
      */
     private List<String> keyedValues() {
         if (keyedVersion != annotations.version()) {
-            keyedValues = annotations.labelValues();
+            List<String> values = annotations.labelValues();
+            int[] row = rowOfCode(bundle, annotations);
+            keyedValues = new ArrayList<>(values.size());
+            for (int code = 0; code < values.size(); code++) if (row[code] >= 0) keyedValues.add(values.get(code));
             digitNamed = false;
             for (String v : keyedValues) if (isDigit(v)) { digitNamed = true; break; }
             keyedVersion = annotations.version();
@@ -197,7 +215,7 @@ public final class LabelSession implements AutoCloseable {
 
     /** Gives the selection label {@code label} of the legend (0-based). */
     public boolean assign(int label) {
-        List<String> values = annotations.labelValues();
+        List<String> values = labelValues();
         if (label < 0 || label >= values.size()) return false;
         return assign(values.get(label));
     }
@@ -269,18 +287,28 @@ public final class LabelSession implements AutoCloseable {
     /** Increases with every edit: what depends on the labels or tags (a search) is out of date when it changed. */
     public long version() { return annotations.version(); }
 
-    /** Puts the annotations' labels into the view, keeping the unlabelled items' shown state across a change. */
+    /**
+     * Puts the annotations' labels into the view, keeping each label's shown state across a change: by
+     * its code (a label that leaves the legend moves the rows after it up), and the unlabelled items'
+     * when a new label takes their old place. A label new to the legend shows.
+     */
     private void show() {
-        // The unlabelled items' shown state follows them when a new label takes their old place.
         boolean noneShown = noneLabel < 0 || state.isShown(noneLabel);
-        int before = noneLabel;
-        int none = show(bundle, annotations, state);
-        noneLabel = none;
-        if (before >= 0 && before != none) {
-            if (before < state.labelCount()) state.setShown(before, true);
-            if (none >= 0) state.setShown(none, noneShown);
+        boolean[] shownByCode = new boolean[annotations.labelValues().size()];
+        java.util.Arrays.fill(shownByCode, true);
+        for (int code = 0; rowOfCode != null && code < rowOfCode.length; code++) {
+            if (rowOfCode[code] >= 0) shownByCode[code] = state.isShown(rowOfCode[code]);
         }
+        noneLabel = show(bundle, annotations, state);
+        rowOfCode = rowOfCode(bundle, annotations);
+        for (int code = 0; code < rowOfCode.length; code++) {
+            if (rowOfCode[code] >= 0 && state.isShown(rowOfCode[code]) != shownByCode[code]) state.setShown(rowOfCode[code], shownByCode[code]);
+        }
+        if (noneLabel >= 0 && state.isShown(noneLabel) != noneShown) state.setShown(noneLabel, noneShown);
     }
+
+    /** Per code, its legend row as last shown ({@link #rowOfCode(Bundle, Annotations)}); null before the first. */
+    private int[] rowOfCode;
 
     /**
      * Puts the labels of {@code annotations} (of {@code bundle}) into {@code state} as the explorer shows
@@ -291,20 +319,30 @@ public final class LabelSession implements AutoCloseable {
      */
     public static int show(Bundle bundle, Annotations annotations, ViewState state) {
         List<String> values = annotations.labelValues();
-        int[] codes = annotations.labels();
-        boolean anyNone = values.isEmpty();
-        for (int c : codes) if (c < 0) { anyNone = true; break; }
-        int none = anyNone ? values.size() : -1;
-        int[] labels = new int[codes.length];
-        for (int i = 0; i < codes.length; i++) labels[i] = codes[i] < 0 ? none : codes[i];
+        int[] row = rowOfCode(bundle, annotations);
         List<String> names = new ArrayList<>(values.size() + 1);
-        int bundleValues = bundle.hasLabels() ? bundle.labelValues().size() : 0;
-        for (int l = 0; l < values.size(); l++) names.add(l < bundleValues ? bundle.labelName(l) : values.get(l));
-        if (anyNone) names.add(values.isEmpty() ? "" : NONE);
-        int[] colors = new int[names.size()];
-        for (int l = 0; l < colors.length; l++) colors[l] = Palette.rgb(l);
+        List<Integer> codeColours = new ArrayList<>(values.size() + 1);
+        int bundleValues = bundleValues(bundle);
+        for (int code = 0; code < values.size(); code++) {
+            if (row[code] < 0) continue;
+            names.add(code < bundleValues ? bundle.labelName(code) : values.get(code));
+            // By code, not row: a label keeps its colour when one added before it leaves the legend.
+            codeColours.add(Palette.rgb(code));
+        }
+        int rows = names.size();
+        int[] codes = annotations.labels();
+        boolean anyNone = rows == 0;
+        for (int c : codes) if (c < 0) { anyNone = true; break; }
+        int none = anyNone ? rows : -1;
+        int[] labels = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) labels[i] = codes[i] < 0 ? none : row[codes[i]];
         // A bundle without labels keeps its one colour until the user gives some.
-        if (anyNone && !values.isEmpty()) colors[none] = NONE_COLOR;
+        if (anyNone) {
+            names.add(rows == 0 ? "" : NONE);
+            codeColours.add(rows == 0 ? Palette.rgb(0) : NONE_COLOR);
+        }
+        int[] colors = new int[names.size()];
+        for (int l = 0; l < colors.length; l++) colors[l] = codeColours.get(l);
         state.setLabels(labels, names, colors);
         return none;
     }

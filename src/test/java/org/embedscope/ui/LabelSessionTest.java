@@ -182,6 +182,57 @@ class LabelSessionTest {
         }
     }
 
+    /**
+     * A label a user added leaves the legend once no item has it (it stayed there with 0 items after its
+     * edit was undone), and comes back in its colour with a redo; the bundle's labels stay at 0 items.
+     */
+    @Test
+    void anAddedLabelNoItemHasLeavesTheLegend() throws Exception {
+        Bundle b = labelled();   // items' labels 10, 2, 7, 2, 7.0 shown as two, 7, 7.0, 10
+        ViewState st = view(b);
+        try (LabelSession s = LabelSession.open(b, st, null, dir.resolve("cache"))) {
+            st.setSelection(items(4));
+            assertTrue(s.assign("blurry"));
+            st.setSelection(items(0));
+            assertTrue(s.assign("smudge"));
+            assertEquals(List.of("two", "7", "7.0", "10", "blurry", "smudge"), st.labelNames());
+            assertEquals(List.of("2", "7", "7.0", "10", "blurry", "smudge"), s.labelValues());
+            int smudge = Palette.rgb(5);
+            assertEquals(smudge, st.labelColor(5));
+
+            assertTrue(s.undo());
+            assertTrue(s.undo());
+            assertEquals(List.of("two", "7", "7.0", "10"), st.labelNames(), "the added labels leave with their items");
+            assertEquals(List.of("2", "7", "7.0", "10"), s.labelValues(), "the legend's rows are the labels keys and set buttons give");
+            assertTrue(s.redo());
+            assertTrue(s.redo());
+            assertEquals(List.of("two", "7", "7.0", "10", "blurry", "smudge"), st.labelNames(), "back with the redo");
+
+            // "blurry" loses its one item to another label: it leaves, and "smudge" keeps its colour, items and hiding.
+            st.setShown(5, false);
+            st.setSelection(items(4));
+            assertTrue(s.assign("smudge"));
+            assertEquals(List.of("two", "7", "7.0", "10", "smudge"), st.labelNames());
+            assertEquals(smudge, st.labelColor(4), "smudge keeps its colour");
+            assertFalse(st.isShown(4), "smudge stays hidden");
+            assertTrue(st.isShown(3), "10 stays shown");
+            st.setShown(4, true);
+            assertEquals(4, st.labelOfItem()[0]);
+            assertEquals(4, st.labelOfItem()[4]);
+            // The bundle's label 7.0, given to none now (item 4 was its only one), stays.
+            assertEquals(0, count(st, 2), "7.0 has no item left");
+            st.setSelection(items(1));
+            assertTrue(s.assign(4), "the legend's fifth row gives smudge");
+            assertEquals(4, st.labelOfItem()[1]);
+        }
+    }
+
+    private static int count(ViewState st, int label) {
+        int n = 0;
+        for (int l : st.labelOfItem()) if (l == label) n++;
+        return n;
+    }
+
     @Test
     void aBundleWithoutLabelsGetsThemAndItsUnlabelledItemsKeepTheirOwnLegendEntry() throws Exception {
         Bundle b = BundleFixture.items(5).layout("a", "A", 0, 0, 1, 0, 2, 0, 3, 0, 4, 0)
