@@ -181,7 +181,8 @@ public final class ExplorerWindow implements AutoCloseable {
                         if (action == GLFW_PRESS) screenshotRequested = true;
                         yield null;
                     }
-                    case GLFW_KEY_ESCAPE -> action == GLFW_PRESS ? SceneInput.Key.CLEAR_SELECTION : null;
+                    // Esc closes an open combo first, and only then clears the selection (or unpins).
+                    case GLFW_KEY_ESCAPE -> action == GLFW_PRESS && !overlay.escapeClosesPopup() ? SceneInput.Key.CLEAR_SELECTION : null;
                     case GLFW_KEY_I -> action == GLFW_PRESS ? SceneInput.Key.INVERT_SELECTION : null;
                     case GLFW_KEY_D -> action == GLFW_PRESS ? SceneInput.Key.DIM_REST : null;
                     case GLFW_KEY_M -> action == GLFW_PRESS ? SceneInput.Key.SELECT_MATCHES : null;

@@ -208,6 +208,22 @@ public final class Overlay implements AutoCloseable {
     /** True when imgui wants the keyboard (a text field has focus). */
     public static boolean wantsKeyboard() { return ImGui.getIO().getWantCaptureKeyboard(); }
 
+    /** Whether a popup (a combo's list) was open when the last frame was built. */
+    private boolean popupOpen;
+    /** Esc asked for the open popups to close, in the next frame. */
+    private boolean closePopups;
+
+    /**
+     * Esc: closes the open popup (a combo's list) in the next frame and returns true, or returns false
+     * when none is open (the scene then takes the key). imgui leaves Esc to the application while its
+     * keyboard navigation is off, and does not want the keyboard while only a combo is open.
+     */
+    public boolean escapeClosesPopup() {
+        if (!popupOpen) return false;
+        closePopups = true;
+        return true;
+    }
+
     /** The box or lasso being drawn, in framebuffer pixels (empty: none); a box is drawn closed. */
     public void setOutline(float[] outline, boolean closed) {
         this.outline = outline;
@@ -227,6 +243,8 @@ public final class Overlay implements AutoCloseable {
         places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect());
         selection.build(places);
         drawOutline();
+        popupOpen = ImGui.isPopupOpen("", imgui.flag.ImGuiPopupFlags.AnyPopup);
+        closePopups = false;   // (asked while the panel was a slim bar, where no popup opens)
     }
 
     /** Puts the keyboard in the search box ({@code /}). */
@@ -310,6 +328,11 @@ public final class Overlay implements AutoCloseable {
         controlRect[3] = controlRect[1] + ImGui.getWindowHeight();
         WidgetSpots.noteContent("control-panel");
         WidgetSpots.noteWindow("control-window");
+        if (closePopups) {
+            // Focusing the panel closes the popups opened over it (its combos'), as a click on it would.
+            ImGui.setWindowFocus();
+            closePopups = false;
+        }
         if (ImGui.smallButton("hide (H)")) open = false;
         ImGui.sameLine();
         ImGui.text(m.name());

@@ -176,6 +176,30 @@ class PanelWidgetsWindowTest {
                 ColourControls.tooManyValues(driver.window.scene().columns().column("city")));
     }
 
+    /**
+     * Esc with the colour list open closes the list and keeps the selection (the list stayed open, and
+     * the selection was cleared under it); the next Esc clears the selection.
+     */
+    @Test
+    void escClosesAnOpenListBeforeClearingTheSelection() throws Exception {
+        open();
+        ViewState st = driver.window.scene().state();
+        driver.onLoop(() -> st.selectOnly(1));
+        drawsOn();   // the panel grows with the selection's fields: the list's spot moves down
+        String label = driver.window.labels().labelColumn();
+        click("colour-by");
+        awaitFramed("the colour list is open", () -> WidgetSpots.rect("colour-by:" + label) != null);
+        xdotool("key", "Escape");
+        drawsOn();
+        WidgetSpots.enable(true);   // from here on, only what the frames draw now
+        drawsOn();
+        assertNotNull(WidgetSpots.rect("colour-by"), "the panel is drawn");
+        assertNull(WidgetSpots.rect("colour-by:" + label), "the list is closed");
+        assertEquals(1, st.selectedCount(), "the selection stays");
+        xdotool("key", "Escape");
+        await("the next Esc clears the selection", () -> st.selectedCount() == 0);
+    }
+
     /** The selection panel folds to its title bar with the arrow on it, uncovering the scene, and opens again. */
     @Test
     void theSelectionPanelFoldsAwayAndBack() throws Exception {
