@@ -33,6 +33,39 @@ class ColourLegendTest {
     }
 
     /**
+     * In the colour list, a column of too many values for categories is greyed (the disabled text's
+     * colour): it read as one to pick like the others.
+     */
+    @Test
+    void aColumnOfTooManyValuesIsGreyedInTheList() throws Exception {
+        int n = ColourBy.MAX_CATEGORIES + 1;
+        String[] city = new String[n];
+        for (int i = 0; i < n; i++) city[i] = "city " + i;
+        Bundle b = BundleFixture.items(n).layout("a", "A", BundleFixture.gaussian(n, 1)).metadata("city", city)
+                .level(4, 33, 32, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("b")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1000)) {
+            x.frame(-1, -1, true);
+            for (int wait = 0; wait < 500 && !x.scene().columnsReady(); wait++) Thread.sleep(10);
+            x.frame(-1, -1, true);
+            float[] list = spot("colour-by");
+            int cx = Math.round((list[0] + list[2]) / 2), cy = Math.round((list[1] + list[3]) / 2);
+            // A click on the list, one change of the button a frame as imgui takes them.
+            x.frame(cx, cy, true);
+            imgui.ImGui.getIO().addMouseButtonEvent(0, true);
+            x.frame(cx, cy, true);
+            imgui.ImGui.getIO().addMouseButtonEvent(0, false);
+            for (int f = 0; f < 3; f++) x.frame(cx, cy, true);
+            float[] cityRow = spot("colour-by:city"), indexRow = spot("colour-by:index");
+            assertTrue(brightest(x, indexRow, indexRow[0]) > 200, "a column to colour by reads in the text's colour");
+            int grey = brightest(x, cityRow, cityRow[0]);
+            assertTrue(grey > 80 && grey < 170, "the column of too many values is greyed: " + grey);
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * The empty value of a text column is named "(empty)" in the legend, greyed (the disabled text's
      * colour) so that it reads apart from the column's values: its row had a blank name.
      */
