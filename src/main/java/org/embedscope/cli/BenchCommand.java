@@ -13,16 +13,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code embedscope bench}: a fixed scripted session, timed frame by frame. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Drive a fixed scripted session offscreen and report frame times per phase:",
-                "fit view; zoom into the densest region to 8x; redraws at 8x; pan; zoom out; a full",
-                "transition to the second layout; a hover sweep of one cursor move per frame; a 100-vertex",
-                "lasso over the densest region; a search matching a tenth of the items; redraws with 10,000",
-                "items selected and the rest dimmed; the fit and zoomed views drawn in full (every sprite);",
-                "the zoomed view with every sprite a flat square (zoomed-flat: the sprites without their images).",
-                "Redraws at an unchanged view recolour the recorded scene from the third on; the -full",
-                "phases draw every sprite each frame.",
-                "Each frame includes the overlay and ends with glFinish (GPU work completed).",
-                "Also: picking read-back time, bundle load time, time to the first complete frame, heap and RSS."})
+        description = {"Drive a fixed scripted session offscreen and report frame times per phase.",
+                "",
+                "The phases: fit view; zoom into the densest region to 8x; redraws at 8x; pan; zoom out; a full transition "
+                        + "to the second layout; a hover sweep of one cursor move per frame; a 100-vertex lasso over the densest "
+                        + "region; a search matching a tenth of the items; redraws with 10,000 items selected and the rest "
+                        + "dimmed; the fit and zoomed views drawn in full (every sprite); the zoomed view with every sprite a "
+                        + "flat square (zoomed-flat: the sprites without their images). Redraws at an unchanged view recolour "
+                        + "the recorded scene from the third on; the -full phases draw every sprite each frame.",
+                "",
+                "Each frame includes the overlay and ends with glFinish (GPU work completed). Also: picking read-back time, "
+                        + "bundle load time, time to the first complete frame, heap and RSS."})
 public final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
 
@@ -45,8 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
     ByteSize gpuMemory;
 
     @Option(names = "--keep", paramLabel = "DIR",
-            description = {"With --synthetic: write the bundle to DIR and keep it. The start-up and memory figures of a",
-                    "--synthetic run include generating the bundle; bench DIR afterwards for clean ones."})
+            description = "With --synthetic: write the bundle to DIR and keep it. The start-up and memory figures of a "
+                    + "--synthetic run include generating the bundle; bench DIR afterwards for clean ones.")
     Path keep;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
@@ -59,9 +60,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Option(names = "--match-demo", description = {"Draw what the 2019 three.js demo draws, for a side-by-side run with",
-            "../shared/demo-bench/run.sh: its sprite sizes (14 px at the fitted view, linear in camera distance to",
-            "28 px at 4x zoom, 28 px beyond) and its phases: fit, hover, zoomed (8x about the centre), transition."})
+    @Option(names = "--match-demo", description = "Draw what the 2019 three.js demo draws, for a side-by-side run with "
+            + "../shared/demo-bench/run.sh: its sprite sizes (14 px at the fitted view, linear in camera distance to "
+            + "28 px at 4x zoom, 28 px beyond) and its phases: fit, hover, zoomed (8x about the centre), transition.")
     boolean matchDemo;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,17 +14,23 @@ import picocli.CommandLine.Parameters;
 /** {@code embedscope explore [BUNDLE]}: the interactive window. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = {"Open the explorer window on a bundle, or on a folder of images: every item as a sprite at its layout.",
-                "A folder of images is prepared once (UMAP and PCA layouts of its pixels, progress shown) into your cache",
-                "folder and opened at once the next time, until its files change.",
                 "",
-                "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge;",
-                "click selects, Shift-click adds or removes, Shift-drag selects a box, Ctrl-drag a lasso",
-                "(with Alt as well: added to the selection).",
-                "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout; Esc clears the",
-                "selection, I inverts it, D dims the rest, M selects the search's matches.",
-                "Neighbours: Ctrl-click or N pins the item under the pointer (lines to its nearest neighbours in the",
-                "original space; Esc unpins). Labels: the number keys give the selection a label (that digit's where labels are digits, else the legend's first nine; or type one",
-                "in the panel), tags too; Ctrl-Z undoes, Ctrl-Shift-Z redoes; edits are saved to annotations.csv."})
+                "A folder of images is prepared once (UMAP and PCA layouts of its pixels, progress shown) into your cache "
+                        + "folder and opened at once the next time, until its files change.",
+                "",
+                "Mouse: drag to pan, wheel to zoom about the cursor, double-click to fit, hover to enlarge; click selects, "
+                        + "Shift-click adds or removes, Shift-drag selects a box, Ctrl-drag a lasso (with Alt as well: added to "
+                        + "the selection).",
+                "",
+                "Keys: arrows pan, +/- zoom, F fits, T animates to the other layout; Esc clears the selection, I inverts it, "
+                        + "D dims the rest, M selects the search's matches.",
+                "",
+                "Neighbours: Ctrl-click or N pins the item under the pointer (lines to its nearest neighbours in the original "
+                        + "space; Esc unpins).",
+                "",
+                "Labels: the number keys give the selection a label (that digit's where labels are digits, else the legend's "
+                        + "first nine; or type one in the panel), tags too; Ctrl-Z undoes, Ctrl-Shift-Z redoes; edits are saved "
+                        + "to annotations.csv."})
 public final class ExploreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
 
@@ -50,8 +56,8 @@ public final class ExploreCommand implements Callable<Integer> {
     Path selection;
 
     @Option(names = "--annotations", paramLabel = "FILE",
-            description = {"Where label and tag edits are kept: loaded at start, saved after each edit (default: annotations.csv",
-                    "beside the bundle; when its folder is read-only, a file in your cache folder, and the overlay says so)."})
+            description = "Where label and tag edits are kept: loaded at start, saved after each edit (default: annotations.csv "
+                    + "beside the bundle; when its folder is read-only, a file in your cache folder, and the overlay says so).")
     Path annotations;
 
     @Override

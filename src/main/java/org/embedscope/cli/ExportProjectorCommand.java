@@ -13,11 +13,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code embedscope export-projector}: a bundle as files TensorBoard's projector opens. */
 @Command(name = "export-projector", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a bundle as a TensorBoard projector log: an embedding per layout (its 2-D coordinates as a TSV "
-                + "tensor), the label and metadata as metadata.tsv, every image in one sprite sheet of at most "
+        description = {"Write a bundle as a TensorBoard projector log.",
+                "",
+                "The log holds an embedding per layout (its 2-D coordinates as a TSV tensor), the label and metadata as metadata.tsv, every image in one sprite sheet of at most "
                 + ProjectorExport.MAX_SPRITE + "×" + ProjectorExport.MAX_SPRITE + " pixels (cells shrunk to fit), and "
-                + "projector_config.pbtxt. Open it with 'tensorboard --logdir OUT_DIR'; 'embedscope prepare --projector OUT_DIR "
-                + "--tensor LAYOUT' reads it back.",
+                + "projector_config.pbtxt.",
+                "",
+                "Open it with 'tensorboard --logdir OUT_DIR'; 'embedscope prepare --projector OUT_DIR --tensor LAYOUT' "
+                + "reads it back.",
                 "",
                 "OUT_DIR is written whole or not at all; an existing one is replaced only when it is an earlier export."})
 public final class ExportProjectorCommand implements Callable<Integer> {

@@ -20,11 +20,14 @@ import picocli.CommandLine.Option;
 /** {@code embedscope layout}: compute one 2-D layout of IDX images or feature vectors and write its coordinates. */
 @Command(name = "layout", mixinStandardHelpOptions = true,
         description = {"Compute a 2-D layout of IDX images (pixels scaled to [0, 1], files concatenated in order) or of "
-                + "feature vectors, and write x,y coordinates as CSV, one row per item. Prints each stage's time.",
+                + "feature vectors, and write x,y coordinates as CSV, one row per item.",
+                "",
+                "Prints each stage's time.",
                 "",
                 "Example (all 70,000 MNIST digits, train then test):",
                 "  embedscope layout --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",
-                "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte --algo umap -o umap.csv"})
+                "      --idx t10k-images-idx3-ubyte t10k-labels-idx1-ubyte \\",
+                "      --algo umap -o umap.csv"})
 public final class LayoutCommand implements Callable<Integer> {
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "umap",

@@ -5,7 +5,12 @@ import org.embedscope.progress.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code embedscope}: the command line. Each sub-command is a class of its own in this package. */
+/**
+ * {@code embedscope}: the command line. Each sub-command is a class of its own in this package.
+ *
+ * <p>Help texts are one string a paragraph, which picocli wraps at 80 columns (lines broken by hand for
+ * another width came out ragged); only examples and lists are lines of their own, each under 80 (HelpTextTest).
+ */
 @Command(name = "embedscope", mixinStandardHelpOptions = true, versionProvider = Main.PomVersion.class,
         description = "See how an embedding organises your images: every image as a GPU sprite at its 2-D layout.",
         subcommands = {

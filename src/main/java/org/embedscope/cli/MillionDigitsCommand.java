@@ -13,12 +13,16 @@ import picocli.CommandLine.Option;
 /** {@code embedscope million-digits}: a large IDX set of real digits, for trying the tool at scale. */
 @Command(name = "million-digits", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a large IDX set made of real digits: each of MNIST's 70,000 images drawn --copies times "
-                + "(default 15: 1,050,000 images), each time through its own small random affine transform (shift up to "
-                + "2 px, rotation up to 12 degrees, scale 0.9 to 1.1; bilinear resampling). OUT gets MNIST's four file "
-                + "names (training copies, then test copies) and " + MillionDigits.TRANSFORMS_FILE + " (per item: its source "
+                + "(default 15: 1,050,000 images).",
+                "",
+                "Each copy goes through its own small random affine transform (shift up to 2 px, rotation up to "
+                + "12 degrees, scale 0.9 to 1.1; bilinear resampling). OUT gets MNIST's four file names (training copies, then test copies) and " + MillionDigits.TRANSFORMS_FILE + " (per item: its source "
                 + "digit's index in MNIST, training then test, and its transform). The same inputs and --seed give the same "
-                + "files, byte for byte. Then:",
-                "  embedscope prepare --idx OUT/train-images-idx3-ubyte OUT/train-labels-idx1-ubyte \\",
+                + "files, byte for byte.",
+                "",
+                "Then:",
+                "  embedscope prepare \\",
+                "      --idx OUT/train-images-idx3-ubyte OUT/train-labels-idx1-ubyte \\",
                 "      --idx OUT/t10k-images-idx3-ubyte OUT/t10k-labels-idx1-ubyte \\",
                 "      --metadata OUT/" + MillionDigits.TRANSFORMS_FILE + " --label-names mnist --layout umap -o BUNDLE"})
 public final class MillionDigitsCommand implements Callable<Integer> {

@@ -22,10 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code embedscope neighbors}: an item's nearest neighbours in its bundle's original space, with their labels and metadata. */
-@Command(name = "neighbors", mixinStandardHelpOptions = true, usageHelpWidth = 100,
-        description = {"List an item's nearest other items in the space the bundle's layouts were computed on (pixels or the",
-                "vectors given to prepare), nearest first: rank, index, distance, label and metadata. The bundle must hold",
-                "neighbours (prepare keeps 15 per item unless --neighbors 0).",
+@Command(name = "neighbors", mixinStandardHelpOptions = true,
+        description = {"List an item's nearest other items in the space the bundle's layouts were computed on (pixels or the "
+                        + "vectors given to prepare), nearest first: rank, index, distance, label and metadata.",
+                "",
+                "The bundle must hold neighbours (prepare keeps 15 per item unless --neighbors 0).",
                 "",
                 "Example:  embedscope neighbors assets/mnist 7 --k 5",
                 "",
@@ -46,9 +47,9 @@ public final class NeighborsCommand implements Callable<Integer> {
     boolean csv;
 
     @Option(names = "--annotations", paramLabel = "FILE",
-            description = {"A user's corrections, as the explorer saves them (index,label,tags,edited): the label column",
-                    "shows the corrected labels, followed by the bundle's own and the tags, as select writes them",
-                    "(default: the bundle's annotations.csv when there is one)."})
+            description = "A user's corrections, as the explorer saves them (index,label,tags,edited): the label column "
+                    + "shows the corrected labels, followed by the bundle's own and the tags, as select writes them "
+                    + "(default: the bundle's annotations.csv when there is one).")
     Path annotations;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code embedscope prepare}: turns a collection of images into a bundle the explorer opens. */
-@Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+@Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false,
         headerHeading = "", synopsisHeading = "%nUsage: ",
         header = "Turn a collection of images into a bundle: atlases with levels of detail, 2-D layouts, labels, metadata.",
         description = {
@@ -50,18 +50,22 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  # all 70,000 MNIST digits (train then test), UMAP and t-SNE layouts",
-                "  embedscope prepare --idx DATA/train-images-idx3-ubyte DATA/train-labels-idx1-ubyte \\",
+                "  embedscope prepare \\",
+                "      --idx DATA/train-images-idx3-ubyte DATA/train-labels-idx1-ubyte \\",
                 "      --idx DATA/t10k-images-idx3-ubyte DATA/t10k-labels-idx1-ubyte \\",
-                "      --label-names mnist --name 'MNIST digits' --layout umap,tsne -o assets/mnist",
+                "      --label-names mnist --name 'MNIST digits' --layout umap,tsne \\",
+                "      -o assets/mnist",
                 "",
                 "  # a folder of photos, one sub-folder per class, PCA layout",
                 "  embedscope prepare --images photos/ --layout pca -o photos.bundle",
                 "",
                 "  # a TensorBoard projector log: sprite, tensor and metadata",
-                "  embedscope prepare --projector logs/projector --layout umap -o projector.bundle",
+                "  embedscope prepare --projector logs/projector --layout umap \\",
+                "      -o projector.bundle",
                 "",
                 "  # your own embedding and coordinates saved from Python with np.save",
-                "  embedscope prepare --list items.csv --vectors clip.npy --import-layout umap=xy.npy -o items",
+                "  embedscope prepare --list items.csv --vectors clip.npy \\",
+                "      --import-layout umap=xy.npy -o items",
                 "",
                 "Exit codes: 0 done, 1 unexpected error, 2 bad input, 130 interrupted."})
 public final class PrepareCommand implements Callable<Integer> {

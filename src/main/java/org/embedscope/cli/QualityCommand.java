@@ -31,19 +31,24 @@ import picocli.CommandLine.Parameters;
 
 /** {@code embedscope quality}: how well a 2-D layout keeps its data's neighbourhoods (see {@link LayoutQuality}). */
 @Command(name = "quality", mixinStandardHelpOptions = true,
-        description = {"Score a 2-D layout of IDX images (or feature vectors) by three numbers:",
-                "  knnK    mean fraction of each sampled point's K nearest data neighbours (exact, Euclidean, among",
-                "          all points) that are among its K nearest in the layout (among all points);",
-                "  trustK  trustworthiness with K neighbours, within the sampled points (as scikit-learn's);",
-                "  acc2d   accuracy of a 10-NN vote in the layout, fit on rows [0, TRAIN), scored on the rest.",
-                "The layout is a coordinates file (.npy (n, 2), or CSV with columns x,y or NAME_x,NAME_y) or a bundle",
-                "folder (its points.csv; --layout picks the layout, labels come from the bundle unless --labels).",
+        description = {"Score a 2-D layout of IDX images (or feature vectors) by three numbers: knnK, trustK and acc2d.",
                 "",
-                "--per-item -o FILE also writes every item's trust: the fraction of its K data neighbours among its K",
-                "nearest in the layout (knnK per item, as prepare stores it in column NAME_trust). The data neighbours",
-                "are the bundle's own when it holds K or more, else searched as prepare does (exact up to 1,500 items,",
-                "NN-descent above; Euclidean). With the bundle's own, no data is needed: --per-item then writes only",
-                "the file (knnK, trustK and acc2d are measured on the data).",
+                "  knnK    mean fraction of each sampled point's K nearest data neighbours",
+                "          (exact, Euclidean, among all points) that are among its K nearest",
+                "          in the layout (among all points);",
+                "  trustK  trustworthiness with K neighbours, within the sampled points",
+                "          (as scikit-learn's);",
+                "  acc2d   accuracy of a 10-NN vote in the layout, fit on rows [0, TRAIN),",
+                "          scored on the rest.",
+                "",
+                "The layout is a coordinates file (.npy (n, 2), or CSV with columns x,y or NAME_x,NAME_y) or a bundle "
+                        + "folder (its points.csv; --layout picks the layout, labels come from the bundle unless --labels).",
+                "",
+                "--per-item -o FILE also writes every item's trust: the fraction of its K data neighbours among its K "
+                        + "nearest in the layout (knnK per item, as prepare stores it in column NAME_trust). The data neighbours "
+                        + "are the bundle's own when it holds K or more, else searched as prepare does (exact up to 1,500 items, "
+                        + "NN-descent above; Euclidean). With the bundle's own, no data is needed: --per-item then writes only "
+                        + "the file (knnK, trustK and acc2d are measured on the data).",
                 "",
                 "Example (MNIST, 60,000 train then 10,000 test):",
                 "  embedscope quality --idx train-images-idx3-ubyte train-labels-idx1-ubyte \\",

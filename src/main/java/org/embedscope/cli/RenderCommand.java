@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code embedscope render}: one frame of the explorer, headless, to a PNG. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Write exactly what the explorer window would show to a PNG, without a window.",
+                "",
                 "Runs without a display (GLFW's null platform with Mesa's EGL) when none is set."})
 public final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
@@ -35,9 +36,9 @@ public final class RenderCommand implements Callable<Integer> {
     String layout;
 
     @Option(names = "--view", paramLabel = "fit|pin|CX,CY,ZOOM", defaultValue = "fit",
-            description = {"'fit' (default) shows everything; 'pin' (with --pin) frames the pinned item and its neighbours;",
-                    "CX,CY,ZOOM centres on display coordinates (each layout is normalised so its longer side spans -1..1)",
-                    "at a zoom (1 = fit)."})
+            description = "'fit' (default) shows everything; 'pin' (with --pin) frames the pinned item and its neighbours; "
+                    + "CX,CY,ZOOM centres on display coordinates (each layout is normalised so its longer side spans -1..1) "
+                    + "at a zoom (1 = fit).")
     String view;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
@@ -48,16 +49,16 @@ public final class RenderCommand implements Callable<Integer> {
     String hover;
 
     @Option(names = "--transition", paramLabel = "T",
-            description = {"Freeze a transition from --layout to the next layout at elapsed fraction T in [0,1]",
-                    "(eased, as the window animates it)."})
+            description = "Freeze a transition from --layout to the next layout at elapsed fraction T in [0,1] "
+                    + "(eased, as the window animates it).")
     Float transition;
 
     @Option(names = "--to", paramLabel = "NAME", description = "Target layout of --transition (default: the next one).")
     String to;
 
     @Option(names = "--pin", paramLabel = "INDEX",
-            description = {"Pin item INDEX (its 0-based row in points.csv): lines to its nearest neighbours in the original",
-                    "space, cyan where the layout kept them near, magenta where it put them far; with --overlay, their list."})
+            description = "Pin item INDEX (its 0-based row in points.csv): lines to its nearest neighbours in the original "
+                    + "space, cyan where the layout kept them near, magenta where it put them far; with --overlay, their list.")
     String pin;
 
     @Option(names = "--overlay", description = "Draw the control overlay too.")
@@ -73,13 +74,13 @@ public final class RenderCommand implements Callable<Integer> {
     boolean tint;
 
     @Option(names = {"--color-by", "--colour-by"}, paramLabel = "COLUMN",
-            description = {"Colour by any column, as --tint does by label: categories through the palette, numbers",
-                    "through viridis over their 2nd to 98th percentile (see README, \"Using the explorer\")."})
+            description = "Colour by any column, as --tint does by label: categories through the palette, numbers "
+                    + "through viridis over their 2nd to 98th percentile (see README, \"Using the explorer\").")
     String colorBy;
 
     @Option(names = "--where", paramLabel = "EXPR",
-            description = {"Search: items not matching the query are dimmed (with --only, not drawn). The query",
-                    "language is README's, \"Selecting and searching\"."})
+            description = "Search: items not matching the query are dimmed (with --only, not drawn). The query "
+                    + "language is README's, \"Selecting and searching\".")
     String where;
 
     @Option(names = "--only", description = "With --where: draw only the matches.")
@@ -93,17 +94,17 @@ public final class RenderCommand implements Callable<Integer> {
     boolean dim;
 
     @Option(names = "--annotations", paramLabel = "FILE",
-            description = {"A user's corrections, as the explorer saves them (index,label,tags,edited): the tint, legend,",
-                    "--where and --color-by see the corrected labels, as the window does (default: the bundle's",
-                    "annotations.csv when there is one)."})
+            description = "A user's corrections, as the explorer saves them (index,label,tags,edited): the tint, legend, "
+                    + "--where and --color-by see the corrected labels, as the window does (default: the bundle's "
+                    + "annotations.csv when there is one).")
     Path annotations;
 
     @Option(names = "--smooth-alpha", description = "Blend texels by their alpha instead of the threshold's pass or fail.")
     boolean smoothAlpha;
 
-    @Option(names = "--json", description = {"Also print what was drawn, as JSON: sprite_px (on-screen sprite side), level",
-            "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items drawn whose",
-            "sprite reaches into the view: beyond 250,000 there, the levels of detail's), layout, size and the output file."})
+    @Option(names = "--json", description = "Also print what was drawn, as JSON: sprite_px (on-screen sprite side), level "
+            + "(atlas level sampled, -1 for flat squares), view (centre and zoom), items_drawn (items drawn whose "
+            + "sprite reaches into the view: beyond 250,000 there, the levels of detail's), layout, size and the output file.")
     boolean json;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Output PNG (written atomically).")

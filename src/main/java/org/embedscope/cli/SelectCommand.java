@@ -24,13 +24,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code embedscope select}: the items matching a query, a box and a lasso, to CSV and a contact sheet. */
 @Command(name = "select", mixinStandardHelpOptions = true,
-        description = {"Select items of a bundle and write them as CSV (index, every column of points.csv), and",
-                "optionally a contact sheet of their images. Criteria intersect; with none, every item is selected.",
-                "Box and lasso are in the layout's own units, as in points.csv. See README, \"Selecting and searching\".",
+        description = {"Select items of a bundle and write them as CSV (index, every column of points.csv), and "
+                        + "optionally a contact sheet of their images.",
+                "",
+                "Criteria intersect; with none, every item is selected. Box and lasso are in the layout's own units, as in "
+                        + "points.csv. See README, \"Selecting and searching\".",
                 "",
                 "Example:",
-                "  embedscope select assets/mnist --where \"label in (3, 5) and split = 'test'\" \\",
-                "      --lasso \"0,0 4,0 4,3 0,3\" --layout umap -o threes-and-fives.csv --sheet threes-and-fives.png"})
+                "  embedscope select assets/mnist \\",
+                "      --where \"label in (3, 5) and split = 'test'\" \\",
+                "      --lasso \"0,0 4,0 4,3 0,3\" --layout umap \\",
+                "      -o threes-and-fives.csv --sheet threes-and-fives.png"})
 public final class SelectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "Bundle folder.")
     Path bundle;
@@ -58,9 +62,9 @@ public final class SelectCommand implements Callable<Integer> {
     int sheetLimit;
 
     @Option(names = "--annotations", paramLabel = "FILE",
-            description = {"A user's corrections, as the explorer saves them (index,label,tags,edited): --where and the output",
-                    "see the corrected labels in the label column, the bundle's in LABEL_original, and the tags in 'tags'",
-                    "(default: the bundle's annotations.csv when there is one)."})
+            description = "A user's corrections, as the explorer saves them (index,label,tags,edited): --where and the output "
+                    + "see the corrected labels in the label column, the bundle's in LABEL_original, and the tags in 'tags' "
+                    + "(default: the bundle's annotations.csv when there is one).")
     Path annotations;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
