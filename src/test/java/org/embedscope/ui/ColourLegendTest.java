@@ -13,11 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ColourLegendTest {
     @TempDir Path dir;
 
-    private static float[] spot(String name) {
-        float[] r = WidgetSpots.rect(name);
-        assertNotNull(r, name + " is drawn");
-        return r;
-    }
+    private static float[] spot(String name) { return DrawnSpots.spot(name); }
 
     /** The brightest of the pixels in {@code r} right of {@code fromX}, as the mean of its channels (0–255). */
     private static int brightest(OffscreenExplorer x, float[] r, float fromX) {

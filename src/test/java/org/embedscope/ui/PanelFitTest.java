@@ -18,11 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PanelFitTest {
     @TempDir Path dir;
 
-    private static float[] spot(String name) {
-        float[] r = WidgetSpots.rect(name);
-        assertNotNull(r, name + " is drawn");
-        return r;
-    }
+    private static float[] spot(String name) { return DrawnSpots.spot(name); }
 
     @Test
     void aScrollingPanelKeepsItsRowsWhole() throws Exception {
