@@ -13,6 +13,13 @@ import org.joml.Matrix4f;
  * wider than a box, that box stays centred; otherwise the view cannot leave the box. Screen
  * coordinates are framebuffer pixels, origin at the top left, y down.
  *
+ * <p>One loosening: a flight that puts an item in the middle of the part of the view no panel covers may
+ * take the view beyond that rule as far as it needs to ({@link #viewPutting}, {@link #beyondRule}): an
+ * item near the data's edge landed at the view's edge, often under a panel. The view keeps that room
+ * only while it uses it: every later constraint shrinks it to how far the view still is beyond the rule
+ * (a move back towards the data gives it up, none goes further out), and {@link #fit} ends it; the view
+ * never jumps.
+ *
  * <p>Outside this package the camera is read-only: what is shown changes through {@link ViewState}.
  */
 public final class Camera {
@@ -28,6 +35,8 @@ public final class Camera {
     private float maxZoom = 1;
     private float centerX, centerY;
     private float zoom = 1;
+    /** Pixels the view may be beyond the pan rule at each side {left, right, top, bottom}: see the class comment. */
+    private final float[] slack = new float[4];
 
     /** Sets the world bounds of all the data; the fitted view shows all of it until {@link #setFitBox}. */
     void setBounds(float minX, float minY, float maxX, float maxY) {
@@ -153,6 +162,7 @@ public final class Camera {
 
     /** Shows the data's core box in the part of the view beside the panel. */
     void fit() {
+        java.util.Arrays.fill(slack, 0f);
         zoom = 1;
         centerX = fitCenterX();
         centerY = fitCenterY();
@@ -175,6 +185,47 @@ public final class Camera {
         centerY = cy;
         zoom = z;
         clamp();
+    }
+
+    /**
+     * The same, the pan rule loosened by {@code px} pixels per side {left, right, top, bottom} (a flight's
+     * room: see the class comment); null keeps the room the view has.
+     */
+    void set(float cx, float cy, float z, float[] px) {
+        if (px != null) for (int i = 0; i < 4; i++) slack[i] = Math.max(0f, px[i]);
+        set(cx, cy, z);
+    }
+
+    /**
+     * The view {cx, cy, zoom} that puts world point ({@code wx}, {@code wy}) at screen point ({@code sx},
+     * {@code sy}) at zoom {@code z} (within the zoom limits), whether or not the pan rule allows it.
+     */
+    float[] viewPutting(float wx, float wy, float sx, float sy, float z) {
+        float zoom = Math.max(minZoom(), Math.min(maxZoom, z));
+        float ppu = zoom * fitPixelsPerUnit();
+        return new float[] {wx - (sx - width / 2f) / ppu, wy + (sy - height / 2f) / ppu, zoom};
+    }
+
+    /**
+     * How far view ({@code cx}, {@code cy}, {@code z}) is beyond the pan rule, in pixels per side {left,
+     * right, top, bottom}: the room {@link #set(float, float, float, float[])} gives a flight to it.
+     * The camera does not change.
+     */
+    float[] beyondRule(float cx, float cy, float z) {
+        float x0 = centerX, y0 = centerY, zoom0 = zoom;
+        float[] slack0 = slack.clone();
+        try {
+            java.util.Arrays.fill(slack, 0f);
+            set(cx, cy, z);
+            float ppu = pixelsPerUnit();
+            return new float[] {Math.max(0f, (centerX - cx) * ppu), Math.max(0f, (cx - centerX) * ppu),
+                    Math.max(0f, (cy - centerY) * ppu), Math.max(0f, (centerY - cy) * ppu)};
+        } finally {
+            centerX = x0;
+            centerY = y0;
+            zoom = zoom0;
+            System.arraycopy(slack0, 0, slack, 0, 4);
+        }
     }
 
     public float screenX(float worldX) { return width / 2f + (worldX - centerX) * pixelsPerUnit(); }
@@ -237,18 +288,25 @@ public final class Camera {
         // Zoomed out past the fitted view, the core box widens towards the bounds, reaching them at
         // the smallest zoom, where everything is centred in view.
         float t = zoom >= 1f || lo >= 1f ? 0f : Math.min(1f, (1f - zoom) / (1f - lo));
-        centerX = clampAxis(centerX + shift, minX, maxX, fitMinX + t * (minX - fitMinX), fitMaxX + t * (maxX - fitMaxX), halfW) - shift;
-        centerY = clampAxis(centerY, minY, maxY, fitMinY + t * (minY - fitMinY), fitMaxY + t * (maxY - fitMaxY), halfH);
+        // Screen y is down: the view's top is the world's larger y.
+        centerX = clampAxis(centerX + shift, minX, maxX, fitMinX + t * (minX - fitMinX), fitMaxX + t * (maxX - fitMaxX), halfW, ppu, 0, 1) - shift;
+        centerY = clampAxis(centerY, minY, maxY, fitMinY + t * (minY - fitMinY), fitMaxY + t * (maxY - fitMaxY), halfH, ppu, 3, 2);
     }
 
     /**
      * The centre c clamped to where the classic rule allows it for the whole span [lo, hi] or for the
-     * core span [coreLo, coreHi]: the hull of the two allowed intervals.
+     * core span [coreLo, coreHi] (the hull of the two allowed intervals), widened by the slack of the
+     * axis' sides ({@code low}: the side a smaller c shows beyond the data, {@code high} the other);
+     * each side's slack then shrinks to how far c is beyond the rule on it.
      */
-    private static float clampAxis(float c, float lo, float hi, float coreLo, float coreHi, float halfView) {
+    private float clampAxis(float c, float lo, float hi, float coreLo, float coreHi, float halfView, float ppu, int low, int high) {
         if (Float.isNaN(c)) c = (coreLo + coreHi) / 2;
         float[] a = allowed(lo, hi, halfView), b = allowed(coreLo, coreHi, halfView);
-        return Math.max(Math.min(a[0], b[0]), Math.min(Math.max(a[1], b[1]), c));
+        float least = Math.min(a[0], b[0]), most = Math.max(a[1], b[1]);
+        c = Math.max(least - slack[low] / ppu, Math.min(most + slack[high] / ppu, c));
+        slack[low] = Math.min(slack[low], Math.max(0f, (least - c) * ppu));
+        slack[high] = Math.min(slack[high], Math.max(0f, (c - most) * ppu));
+        return c;
     }
 
     /** Centres at which a view of half-width {@code halfView} keeps [lo, hi] in sight: centred when wider, inside otherwise. */

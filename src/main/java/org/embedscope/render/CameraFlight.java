@@ -3,18 +3,24 @@ package org.embedscope.render;
 /**
  * An eased camera move from one view (centre, zoom) to another: the centre moves linearly and the
  * zoom geometrically (so zooming in and out feel the same speed), both by the transitions' easing,
- * starting and ending at rest. Time is passed in (seconds); GL-free.
+ * starting and ending at rest, with the room beyond the pan rule its target needs (Camera). Time is
+ * passed in (seconds); GL-free.
  */
 final class CameraFlight {
     /** Duration of a flight, in seconds. */
     static final float DURATION = 0.6f;
 
     private float fromX, fromY, fromZoom, toX, toY, toZoom;
+    private float[] slack;
     private float start = Float.NaN;
     private boolean running;
 
-    /** Starts flying at time {@code now} from the camera's view to ({@code x}, {@code y}) at {@code zoom}. */
-    void start(Camera cam, float x, float y, float zoom, float now) {
+    /**
+     * Starts flying at time {@code now} from the camera's view to ({@code x}, {@code y}) at {@code zoom},
+     * the pan rule loosened by {@code slack} px per side (null: by the room the view has).
+     */
+    void start(Camera cam, float x, float y, float zoom, float[] slack, float now) {
+        this.slack = slack;
         fromX = cam.centerX();
         fromY = cam.centerY();
         fromZoom = cam.zoom();
@@ -39,6 +45,6 @@ final class CameraFlight {
         }
         float e = Easing.cubicInOut(t);
         float zoom = (float) (fromZoom * Math.pow(toZoom / fromZoom, e));
-        cam.set(fromX + e * (toX - fromX), fromY + e * (toY - fromY), zoom);
+        cam.set(fromX + e * (toX - fromX), fromY + e * (toY - fromY), zoom, slack);
     }
 }

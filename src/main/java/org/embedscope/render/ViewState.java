@@ -172,7 +172,7 @@ public final class ViewState {
      * change ends the flight where it is.
      */
     public void flyTo(float x, float y, float zoom, float now) {
-        flight.start(camera, x, y, zoom, now);
+        flight.start(camera, x, y, zoom, null, now);
         changed();
     }
 
@@ -181,12 +181,17 @@ public final class ViewState {
 
     /**
      * Flies to item {@code item} where it is drawn now ({@code layouts}: every layout's normalised
-     * coordinates), zooming in to at least {@link #FLY_MIN_ZOOM}.
+     * coordinates), zooming in to at least {@link #FLY_MIN_ZOOM}, so that it lands in the middle of
+     * {@code clear} ({x0, y0, x1, y1} in framebuffer pixels: the part of the view no panel covers),
+     * beyond the pan rule where it must be (near the data's edge, see Camera).
      */
-    public void flyToItem(float[][] layouts, int item, float now) {
+    public void flyToItem(float[][] layouts, int item, float[] clear, float now) {
         float[] p = new float[2];
         transition.position(layouts, item, p);
-        flyTo(p[0], p[1], Math.max(camera.zoom(), FLY_MIN_ZOOM), now);
+        float[] v = camera.viewPutting(p[0], p[1], (clear[0] + clear[2]) / 2, (clear[1] + clear[3]) / 2,
+                Math.max(camera.zoom(), FLY_MIN_ZOOM));
+        flight.start(camera, v[0], v[1], v[2], camera.beyondRule(v[0], v[1], v[2]), now);
+        changed();
     }
 
     /** True while something moves without input: a transition or a camera flight. */

@@ -48,6 +48,8 @@ public final class ExplorerWindow implements AutoCloseable {
     /** The item the selection panel marks in the scene: its hovered thumbnail, or the one flown to. */
     private int thumbnailHovered = -1;
     private int flownTo = -1;
+    /** Where the last flight to a thumbnail's item aimed: the part of the view no panel covered (for tests). */
+    private volatile float[] lastClearArea;
     private volatile boolean overlayHasPointer;
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long frames;
@@ -246,6 +248,12 @@ public final class ExplorerWindow implements AutoCloseable {
     /** Where the {@code k}-th thumbnail of the selection panel was last drawn (window pixels), or null. */
     public float[] selectionThumbnailCentre(int k) { return overlay.thumbnailCentre(k); }
 
+    /** Where the selection panel was last drawn (window pixels), or null (for tests). */
+    public float[] selectionPanelRect() { return overlay.selectionRect(); }
+
+    /** The part of the view, in framebuffer pixels, that no panel covered when a thumbnail was last clicked, or null. */
+    public float[] lastClearArea() { return lastClearArea; }
+
     /** What is wrong with the query in the search box, as shown under it, or null. */
     public String searchError() { return searchError; }
 
@@ -315,7 +323,10 @@ public final class ExplorerWindow implements AutoCloseable {
         searchError = overlay.searchError();
         int clicked = overlay.takeThumbnailClicked();
         if (clicked >= 0) {
-            scene.state().flyToItem(scene.layouts(), clicked, now());
+            // Its item lands in the middle of what the panels leave clear, not under them.
+            float[] clear = overlay.clearArea(), scale = toFramebuffer(1, 1);   // imgui lays out in window coordinates
+            lastClearArea = new float[] {clear[0] * scale[0], clear[1] * scale[1], clear[2] * scale[0], clear[3] * scale[1]};
+            scene.state().flyToItem(scene.layouts(), clicked, lastClearArea, now());
             flownTo = clicked;
         }
         int pinNext = overlay.neighbors().takeClicked();

@@ -98,8 +98,7 @@ public final class NeighborPanel {
         boolean expanded = ImGui.begin("Neighbours##pinned", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav);
         WidgetSpots.noteWindow("neighbours-panel");
-        lastRect = new float[] {ImGui.getWindowPosX(), ImGui.getWindowPosY(), ImGui.getWindowPosX() + ImGui.getWindowWidth(),
-                ImGui.getWindowPosY() + ImGui.getWindowHeight()};
+        lastRect = Overlay.currentWindowRect();
         if (!expanded) {
             ImGui.end();
             return;

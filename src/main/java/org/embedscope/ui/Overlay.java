@@ -65,6 +65,8 @@ public final class Overlay implements AutoCloseable {
     /** Where the control panel and the hover panel were drawn (the hover panel's bottom: 0 until it is), for {@link #places}. */
     private final float[] controlRect = new float[4];
     private float hoverBottom;
+    /** The hover panel's left edge, the furthest left it has been (with {@link #hoverBottom}: the space it keeps). */
+    private float hoverLeft = Float.NaN;
     private final PanelPlaces places;
     /** The selection outline being drawn (framebuffer pixels), empty when none. */
     private float[] outline = new float[0];
@@ -247,6 +249,27 @@ public final class Overlay implements AutoCloseable {
         closePopups = false;   // (asked while the panel was a slim bar, where no popup opens)
     }
 
+    /**
+     * The largest part of the window that the panels of the last frame leave clear (window pixels,
+     * {x0, y0, x1, y1}): the control panel when open, the hover panel's space once it has been shown
+     * (a flight's item is then shown hovered), the selection and the neighbours panels when shown.
+     */
+    public float[] clearArea() {
+        ImGuiIO io = ImGui.getIO();
+        java.util.List<float[]> panels = new java.util.ArrayList<>();
+        if (open) panels.add(controlRect.clone());
+        if (!Float.isNaN(hoverLeft)) panels.add(new float[] {hoverLeft, 0, io.getDisplaySizeX(), hoverBottom});
+        if (selection.lastRect() != null) panels.add(selection.lastRect());
+        if (neighbors.lastRect() != null) panels.add(neighbors.lastRect());
+        return PanelPlaces.clearArea(io.getDisplaySizeX(), io.getDisplaySizeY(), panels);
+    }
+
+    /** The rectangle of the imgui window being built, {x0, y0, x1, y1} in window pixels. */
+    static float[] currentWindowRect() {
+        float x = ImGui.getWindowPosX(), y = ImGui.getWindowPosY();
+        return new float[] {x, y, x + ImGui.getWindowWidth(), y + ImGui.getWindowHeight()};
+    }
+
     /** Puts the keyboard in the search box ({@code /}). */
     public void focusSearch() { search.focus(); }
 
@@ -266,6 +289,9 @@ public final class Overlay implements AutoCloseable {
 
     /** The item whose thumbnail in the selection panel the pointer is over, or -1 (the scene marks it). */
     public int thumbnailHovered() { return selection.hovered(); }
+
+    /** Where the selection panel was drawn in the last frame (window pixels), or null when it was not. */
+    public float[] selectionRect() { return selection.lastRect(); }
 
     /** Where the {@code k}-th thumbnail of the selection panel was drawn (window pixels), or null. */
     public float[] thumbnailCentre(int k) { return selection.thumbnailCentre(k); }
@@ -322,10 +348,7 @@ public final class Overlay implements AutoCloseable {
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);
         panelScrollbar = ImGui.getScrollMaxY() > 0 ? ImGui.getStyle().getScrollbarSize() : 0f;
-        controlRect[0] = ImGui.getWindowPosX();
-        controlRect[1] = ImGui.getWindowPosY();
-        controlRect[2] = controlRect[0] + ImGui.getWindowWidth();
-        controlRect[3] = controlRect[1] + ImGui.getWindowHeight();
+        System.arraycopy(currentWindowRect(), 0, controlRect, 0, 4);
         WidgetSpots.noteContent("control-panel");
         WidgetSpots.noteWindow("control-window");
         if (closePopups) {
@@ -445,6 +468,7 @@ public final class Overlay implements AutoCloseable {
         WidgetSpots.noteWindow("hover-panel");
         // The tallest it has been: items' lines differ in length, and the selection panel below should not jump.
         hoverBottom = Math.max(hoverBottom, ImGui.getWindowPosY() + ImGui.getWindowHeight());
+        hoverLeft = Float.isNaN(hoverLeft) ? ImGui.getWindowPosX() : Math.min(hoverLeft, ImGui.getWindowPosX());
         int px = Math.round(THUMBNAIL_PX * uiScale);
         int tex = scene.thumbnail(item, px);
         // The thumbnail's rows run bottom-up: flip v.

@@ -15,6 +15,7 @@ package org.embedscope.ui;
  *       {@link #MIN_SELECTION_HEIGHT}, it first gives up the hover panel's space (that panel only shows
  *       while the pointer is on an item), then the neighbours panel's.</li>
  * </ul>
+ * And where the panels leave the scene clear ({@link #clearArea}): a flight to an item puts it in its middle.
  * Rectangles are {x0, y0, x1, y1} in window pixels; sizes are before the UI scale unless said.
  */
 final class PanelPlaces {
@@ -82,5 +83,42 @@ final class PanelPlaces {
         if (bottom - top < min) bottom = height - m;     // over the neighbours panel rather than too short
         float h = Math.min(tallest, bottom - top);
         return new float[] {x0, bottom - h, x1, bottom};
+    }
+
+    /**
+     * The largest rectangle of a {@code width} × {@code height} window that none of {@code panels}
+     * covers (the whole window when they leave none). Its sides lie on the window's and the panels' edges,
+     * so those few are all tried.
+     */
+    static float[] clearArea(float width, float height, java.util.List<float[]> panels) {
+        java.util.TreeSet<Float> xs = new java.util.TreeSet<>(java.util.List.of(0f, width)), ys = new java.util.TreeSet<>(java.util.List.of(0f, height));
+        for (float[] p : panels) {
+            xs.add(Math.max(0f, Math.min(width, p[0])));
+            xs.add(Math.max(0f, Math.min(width, p[2])));
+            ys.add(Math.max(0f, Math.min(height, p[1])));
+            ys.add(Math.max(0f, Math.min(height, p[3])));
+        }
+        Float[] x = xs.toArray(new Float[0]), y = ys.toArray(new Float[0]);
+        float[] best = {0, 0, width, height};
+        float bestArea = -1;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                for (int k = 0; k < y.length; k++) {
+                    for (int l = k + 1; l < y.length; l++) {
+                        float area = (x[j] - x[i]) * (y[l] - y[k]);
+                        if (area > bestArea && clear(x[i], y[k], x[j], y[l], panels)) {
+                            bestArea = area;
+                            best = new float[] {x[i], y[k], x[j], y[l]};
+                        }
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean clear(float x0, float y0, float x1, float y1, java.util.List<float[]> panels) {
+        for (float[] p : panels) if (p[0] < x1 && p[2] > x0 && p[1] < y1 && p[3] > y0) return false;
+        return true;
     }
 }

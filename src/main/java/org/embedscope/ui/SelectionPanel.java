@@ -63,10 +63,16 @@ final class SelectionPanel {
         return 2 * k + 1 < c.length ? new float[] {c[2 * k], c[2 * k + 1]} : null;
     }
 
+    /** Where the panel was drawn in the last frame, {x0, y0, x1, y1}, or null when it was not. */
+    float[] lastRect() { return lastRect; }
+
+    private float[] lastRect;
+
     /** Lays the panel out for this frame (nothing when the selection is empty), where {@code places} puts it. */
     void build(PanelPlaces places) {
         hovered = -1;
         centres = new float[0];
+        lastRect = null;
         ViewState st = scene.state();
         int n = st.selectedCount();
         if (n == 0) return;
@@ -77,6 +83,7 @@ final class SelectionPanel {
         // Collapsible (the arrow on its title bar): it covers the bottom right of the scene, often where the selection is.
         boolean expanded = ImGui.begin("Selection##panel", ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoFocusOnAppearing);
         WidgetSpots.noteWindow("selection-panel");
+        lastRect = Overlay.currentWindowRect();
         if (!expanded) {
             ImGui.end();
             return;

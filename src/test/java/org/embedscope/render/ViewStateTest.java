@@ -78,13 +78,16 @@ class ViewStateTest {
         assertEquals(w, st.selectionVersion(), "a search is not a selection change");
     }
 
+    /** The clear area of a view no panel covers (state()'s is 100 × 100 pixels). */
+    private static final float[] WHOLE_VIEW = {0, 0, 100, 100};
+
     @Test
     void flyingToAnItemEasesTheCameraThereAndAnyMoveEndsIt() {
         ViewState st = state();
         float[][] layouts = {{-0.5f, -0.5f, 0.6f, 0.4f}, {0.2f, 0.2f, -0.3f, 0.9f}};
         st.setWorldSizes(new float[] {0.001f, 0.001f}); // room to zoom
         st.setView(-0.5f, -0.5f, 2);                       // zoomed in: the centre can move freely
-        st.flyToItem(layouts, 1, 10f);
+        st.flyToItem(layouts, 1, WHOLE_VIEW, 10f);
         assertTrue(st.isAnimating());
         float x0 = st.camera().centerX();
         st.update(10f + 0.1f * CameraFlight.DURATION);
@@ -98,7 +101,7 @@ class ViewStateTest {
         assertEquals(0.4f, st.camera().centerY(), 1e-5);
         assertEquals(ViewState.FLY_MIN_ZOOM, st.camera().zoom(), 1e-4, "zoomed in to see the image");
 
-        st.flyToItem(layouts, 0, 20f);
+        st.flyToItem(layouts, 0, WHOLE_VIEW, 20f);
         st.update(20.2f);
         st.pan(5, 0);
         assertFalse(st.isAnimating(), "the user's move ends the flight");
@@ -106,6 +109,58 @@ class ViewStateTest {
         st.update(21f);
         assertEquals(cx, st.camera().centerX(), "and the camera stays");
     }
+    /** A 400 × 300 view of data in [-1, 1]², with room to zoom; the clear area is left of a 100-px panel at the right. */
+    private static ViewState panelled() {
+        ViewState st = new ViewState(1, 1, new int[3], 0);
+        st.setDataBounds(-1, -1, 1, 1);
+        st.setViewport(400, 300, new SpriteSizing(3, 50, 50));
+        st.setWorldSizes(new float[] {0.001f});
+        return st;
+    }
+
+    private static final float[] LEFT_OF_PANEL = {0, 0, 300, 300};
+
+    @Test
+    void aFlightPutsItsItemInTheMiddleOfTheClearArea() {
+        ViewState st = panelled();
+        float[][] layouts = {{0.2f, -0.1f, 0.99f, -0.98f, -1f, 1f}};
+        st.flyToItem(layouts, 0, LEFT_OF_PANEL, 0f);
+        st.update(CameraFlight.DURATION);
+        Camera cam = st.camera();
+        assertFalse(st.isAnimating());
+        assertEquals(150, cam.screenX(0.2f), 0.01, "in the middle of the clear area, not of the view");
+        assertEquals(150, cam.screenY(-0.1f), 0.01);
+
+        // An item at the data's edge, behind the panel's corner: the classic pan rule kept it at the view's
+        // edge, under the panel; the flight takes the view beyond the data as far as it must.
+        st.flyToItem(layouts, 1, LEFT_OF_PANEL, 1f);
+        st.update(1f + CameraFlight.DURATION);
+        assertEquals(150, cam.screenX(0.99f), 0.01);
+        assertEquals(150, cam.screenY(-0.98f), 0.01);
+        assertTrue(cam.screenX(1f) < 200 && cam.screenY(-1f) < 200, "the data's corner is in view, beyond it is empty");
+
+        // That room lasts while the view uses it: a pan moves it by just the pan (no jump back), none goes further
+        // out, and a move back towards the data gives the room up.
+        float x = cam.screenX(0.99f), y = cam.screenY(-0.98f);
+        st.pan(-10, -10);   // towards the empty side
+        assertEquals(x, cam.screenX(0.99f), 0.01, "not further out");
+        assertEquals(y, cam.screenY(-0.98f), 0.01);
+        st.pan(20, 0);      // back towards the data, to the right
+        assertEquals(x + 20, cam.screenX(0.99f), 0.01, "a move back is the pan's");
+        st.pan(-20, 0);
+        assertEquals(x + 20, cam.screenX(0.99f), 0.01, "and the room it gave up is gone");
+        assertEquals(y, cam.screenY(-0.98f), 0.01, "the other axis keeps its own");
+        st.fit();
+        st.setView(1f, -1f, cam.zoom() * 4);
+        assertEquals(400, cam.screenX(1f), 0.01, "after a fit, the classic rule: the data's edge at the view's");
+
+        // A flight to a point the rule allows needs no room and keeps the classic rule.
+        st.flyToItem(layouts, 0, LEFT_OF_PANEL, 2f);
+        st.update(2f + CameraFlight.DURATION);
+        st.pan(-1000, 0);
+        assertEquals(400, cam.screenX(1f), 0.01);
+    }
+
     /**
      * Worked out by the items whose membership changed (after a change of the selection or matches alone)
      * or by every item (after any rule), the flags always equal those of a view given the end state at once.

@@ -248,8 +248,13 @@ class ExplorerWindowTest {
         xdotool("click", "1");
         await("clicking it flies in to item 1", () -> !st.isAnimating() && cam.zoom() >= Math.max(zoomBefore, ViewState.FLY_MIN_ZOOM) - 1e-3f);
         float x1 = cam.screenX(1f), y1 = cam.screenY(-1f);
-        // (A corner item stays at the corner: the camera keeps the data in view.)
-        assertTrue(x1 >= 0 && x1 <= cam.width() && y1 >= 0 && y1 <= cam.height(), "item 1 in view at " + x1 + "," + y1);
+        // The data's bottom-right corner, where the selection panel is: it lands in the middle of what the
+        // panels leave clear (it stayed at the corner, under the panel).
+        float[] clear = window.lastClearArea();
+        float[] selection = window.selectionPanelRect();
+        assertTrue(clear[2] <= selection[0] + 0.5f || clear[3] <= selection[1] + 0.5f, "the clear area is off the selection panel");
+        assertEquals((clear[0] + clear[2]) / 2, x1, 1f, "item 1 in the middle of the clear area " + java.util.Arrays.toString(clear));
+        assertEquals((clear[1] + clear[3]) / 2, y1, 1f, "item 1 in the middle of the clear area " + java.util.Arrays.toString(clear));
         assertEquals(1, window.hovered(), "and shown hovered");
         xdotool("key", "f");
         await("F fits again", () -> Math.abs(cam.zoom() - 1f) < 1e-4f);

@@ -50,4 +50,17 @@ class PanelPlacesTest {
         assertArrayEquals(new float[] {580, 2540}, p.neighboursStrip());
         assertArrayEquals(new float[] {1880, 660, 2540, 1580}, p.selection());
     }
+
+    @Test
+    void theClearAreaIsTheLargestRectangleNoPanelCovers() {
+        float[] control = {10, 10, 280, 790}, hover = {1000, 0, 1280, 300}, selection = {940, 310, 1270, 790};
+        assertArrayEquals(new float[] {280, 0, 940, 800}, PanelPlaces.clearArea(1280, 800, java.util.List.of(control, hover, selection)),
+                "between the control panel and the column of the hover and selection panels");
+        float[] neighbours = {290, 560, 930, 790};
+        assertArrayEquals(new float[] {280, 0, 940, 560}, PanelPlaces.clearArea(1280, 800, java.util.List.of(control, hover, selection, neighbours)),
+                "above the neighbours panel");
+        assertArrayEquals(new float[] {0, 0, 1280, 800}, PanelPlaces.clearArea(1280, 800, java.util.List.of()), "no panel: the window");
+        assertArrayEquals(new float[] {0, 0, 940, 800}, PanelPlaces.clearArea(1280, 800, java.util.List.of(hover, selection)),
+                "the slim bar: from the window's left edge");
+    }
 }
