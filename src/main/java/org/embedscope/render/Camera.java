@@ -187,6 +187,9 @@ public final class Camera {
         clamp();
     }
 
+    /** True while the view is beyond the pan rule, where a flight took it (see the class comment). */
+    public boolean isBeyondRule() { return slack[0] > 0 || slack[1] > 0 || slack[2] > 0 || slack[3] > 0; }
+
     /**
      * The same, the pan rule loosened by {@code px} pixels per side {left, right, top, bottom} (a flight's
      * room: see the class comment); null keeps the room the view has.

@@ -418,7 +418,10 @@ public final class ExplorerWindow implements AutoCloseable {
         if (overlay.isOpen()) c.append(" --overlay");
         // Its own file beside the screenshot: running the command must not overwrite the screenshot.
         c.append(" --out ").append(shellQuoted(file.resolveSibling(stem + "-render.png").toString()));
-        if (st.transition().isRunning()) c.append("  # taken mid-transition: render shows the layout at rest");
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (st.transition().isRunning()) notes.add("taken mid-transition: render shows the layout at rest");
+        if (cam.isBeyondRule()) notes.add("a flight's view beyond the data's edge: render keeps the view within it");
+        if (!notes.isEmpty()) c.append("  # ").append(String.join("; ", notes));
         return c.toString();
     }
 
