@@ -94,6 +94,11 @@ class WindowSoakTest {
             st.fit();
         });
         int[] o = driver.origin();
+        // The pointer over the scene first, clear of every panel: an item flown to from a thumbnail stays
+        // marked (its hover panel over the top-right corner) until the pointer is back over the scene.
+        long before = window.frames();
+        xdotool("mousemove", String.valueOf(o[0] + 400), String.valueOf(o[1] + 300), "mousemove_relative", "--", "1", "1");
+        await("a frame with the pointer over the scene", () -> window.frames() > before + 1);
         int hx = o[0] + Math.round(cam.screenX(1f)), hy = o[1] + Math.round(cam.screenY(1f));
         xdotool("mousemove", String.valueOf(hx), String.valueOf(hy));
         int[] picked = new int[1];
