@@ -276,14 +276,19 @@ final class ColourControls {
             if (rangeError == null) st.setColourRange(low.get(), high.get());
         }
         errorLine(rangeError, "range-error");
-        if (ImGui.smallButton("2nd to 98th percentile")) {
+        String reset = "2nd to 98th percentile";
+        float rowLeft = ImGui.getContentRegionAvailX();
+        if (ImGui.smallButton(reset)) {
             double[] r = c.defaultRange();
             st.setColourRange(r[0], r[1]);
             rangeError = null;
         }
         if (c.missing() > 0) {
-            ImGui.sameLine();
-            ImGui.textDisabled(String.format("%,d empty (grey)", c.missing()));
+            String empty = String.format("%,d empty (grey)", c.missing());
+            // Beside the button where it fits, else under it: beside it, it ran past the panel's edge.
+            float besideLeft = rowLeft - LabelEditor.smallButtonWidth(reset) - ImGui.getStyle().getItemSpacingX();
+            if (ImGui.calcTextSizeX(empty) <= besideLeft) ImGui.sameLine();
+            FittedText.hint(empty);
         }
     }
 

@@ -4,10 +4,10 @@ import imgui.ImGui;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A text cut to a width, with {@link #ELLIPSIS} at the end where it is cut: for names in rows of the
- * control panel (legend rows, layout titles), which otherwise push the row's buttons past the panel's
- * edge. {@link #fit} is math only; the imgui methods measure with the panel's font and show the whole
- * text in a tooltip where it was cut.
+ * Text made to fit the control panel's width. A name in a row (legend rows, layout titles), which
+ * otherwise pushes the row's buttons past the panel's edge, is cut with {@link #ELLIPSIS} at the end;
+ * {@link #fit} is math only, the imgui methods measure with the panel's font and show the whole text
+ * in a tooltip where it was cut. A line of its own ({@link #hint}, {@link #line}) wraps at the edge.
  */
 final class FittedText {
     static final String ELLIPSIS = "...";
@@ -39,6 +39,28 @@ final class FittedText {
     /** {@link #fit} measured with imgui's current font. */
     static String fit(String text, float available) {
         return fit(text, available, ImGui::calcTextSizeX);
+    }
+
+    /** Spots of the lines {@link #hint} and {@link #line} draw, for tests: this prefix and the text. */
+    static final String LINE_SPOT = "line:";
+
+    /**
+     * A grey line of help, wrapped at the edge of the window it is in: a line wider than the panel lost
+     * its end there ("1-9: the legend's first nine labels" read "... label").
+     */
+    static void hint(String text) {
+        ImGui.pushTextWrapPos(0f);
+        ImGui.textDisabled(text);
+        ImGui.popTextWrapPos();
+        WidgetSpots.note(LINE_SPOT, text);
+    }
+
+    /** {@link #hint} in the text's own colour. */
+    static void line(String text) {
+        ImGui.pushTextWrapPos(0f);
+        ImGui.text(text);
+        ImGui.popTextWrapPos();
+        WidgetSpots.note(LINE_SPOT, text);
     }
 
     /** After the widget showing {@code shown}: the whole {@code text} in a tooltip while hovered, where it was cut. */

@@ -62,7 +62,7 @@ public final class LabelEditor {
         if (!ImGui.collapsingHeader("Labels and tags", ImGuiTreeNodeFlags.DefaultOpen)) return;
         int n = state.selectedCount();
         if (n == 0) {
-            ImGui.textDisabled("select items to label or tag them");
+            FittedText.hint("select items to label or tag them");
         } else {
             ImGui.text(String.format("%,d selected:", n));
             ImGui.setNextItemWidth(fieldWidth("set label"));
@@ -93,7 +93,7 @@ public final class LabelEditor {
                 if (ImGui.isItemHovered()) ImGui.setTooltip("remove '" + e.getKey() + "' from the selection");
                 k++;
             }
-            ImGui.textDisabled(session.keysAreDigits() ? "0-9: the label of that digit" : "1-9: the legend's first nine labels");
+            FittedText.hint(session.keysAreDigits() ? "0-9: set the label of that digit" : "1-9: set the legend's first nine");
         }
         ImGui.beginDisabled(!session.canUndo());
         if (ImGui.smallButton("undo")) session.undo();
@@ -109,9 +109,7 @@ public final class LabelEditor {
             edited = session.editedCount();
             editedVersion = session.version();
         }
-        ImGui.pushTextWrapPos(0f);   // a long file name wraps instead of running out of the panel
-        ImGui.textDisabled(String.format("%,d item%s edited, saved to %s", edited, edited == 1 ? "" : "s", session.file().getFileName()));
-        ImGui.popTextWrapPos();
+        FittedText.hint(String.format("%,d item%s edited, saved to %s", edited, edited == 1 ? "" : "s", session.file().getFileName()));
         warning(session.problem(), 0xffb347, "label-problem");
         warning(session.notice(), 0xffd966, "label-notice");
         warning(session.saveError(), 0xff6060, "label-save-error");

@@ -360,15 +360,14 @@ public final class Overlay implements AutoCloseable {
         ImGui.sameLine();
         ImGui.text(m.name());
         if (framesText == null) framesText = String.format("%,d item%s  %.1f ms (%.0f FPS)", b.count(), b.count() == 1 ? "" : "s", frameMs, frameMs > 0 ? 1000f / frameMs : 0f);
-        ImGui.text(framesText);
+        FittedText.line(framesText);   // a million items at a second a frame is wider than the panel
         if (redrawText == null || st.spritePixels() != redrawPx || scene.currentLevel() != redrawLevel) {
             redrawPx = st.spritePixels();
             redrawLevel = scene.currentLevel();
-            // Two lines, each narrower than the panel whatever the numbers.
             redrawText = String.format("redraw %.1f ms%s\nsprites %.1f px, %s", sceneMs, lastFrameRedrewScene ? "" : " (cached)", redrawPx,
                     redrawLevel < 0 ? "flat" : "level " + redrawLevel);
         }
-        ImGui.textDisabled(redrawText);
+        FittedText.hint(redrawText);
 
         ImGui.separator();
         List<Manifest.Layout> layouts = m.layouts();
@@ -431,16 +430,16 @@ public final class Overlay implements AutoCloseable {
         colour.build();
 
         ImGui.separator();
-        ImGui.textDisabled("drag: pan   wheel, +/-: zoom");
-        ImGui.textDisabled("arrows: move   F, dbl-click: fit");
-        ImGui.textDisabled("T: transition  H: panel  P: shot");
-        ImGui.textDisabled("click: select  shift-click: +/-");
-        ImGui.textDisabled("shift-drag: box");
-        ImGui.textDisabled("ctrl-drag: lasso  (+alt: add)");
-        ImGui.textDisabled("Esc: clear  I: invert  D: dim");
-        ImGui.textDisabled("M: select matches  /: search");
-        ImGui.textDisabled("ctrl-click or N: pin neighbours");
-        if (labelEditor != null) ImGui.textDisabled(labelEditor.session().keysAreDigits() ? "0-9: label  Ctrl-Z/Ctrl-Shift-Z" : "1-9: label  Ctrl-Z/Ctrl-Shift-Z");
+        FittedText.hint("drag: pan   wheel, +/-: zoom");
+        FittedText.hint("arrows: move   F, dbl-click: fit");
+        FittedText.hint("T: transition  H: panel  P: shot");
+        FittedText.hint("click: select  shift-click: +/-");
+        FittedText.hint("shift-drag: box");
+        FittedText.hint("ctrl-drag: lasso  (+alt: add)");
+        FittedText.hint("Esc: clear  I: invert  D: dim");
+        FittedText.hint("M: select matches  /: search");
+        FittedText.hint("ctrl-click or N: pin neighbours");
+        if (labelEditor != null) FittedText.hint(labelEditor.session().keysAreDigits() ? "0-9: label  Ctrl-Z/Ctrl-Shift-Z" : "1-9: label  Ctrl-Z/Ctrl-Shift-Z");
         ImGui.end();
     }
 

@@ -30,6 +30,20 @@ final class WidgetSpots {
         spots.put(name, new float[] {min.x, min.y, max.x, max.y});
     }
 
+    /** Notes the widget just drawn as {@code prefix + name}, joining them only while on (a hot path's text). */
+    static void note(String prefix, String name) {
+        if (on) note(prefix + name);
+    }
+
+    /** Every noted widget whose name starts with {@code prefix}: name to rectangle, as {@link #rect}. */
+    static Map<String, float[]> rects(String prefix) {
+        Map<String, float[]> found = new java.util.TreeMap<>();
+        spots.forEach((name, r) -> {
+            if (name.startsWith(prefix)) found.put(name, r.clone());
+        });
+        return found;
+    }
+
     /** Notes the current window's content region, inside its padding and scroll bar, as {@code name}. */
     static void noteContent(String name) {
         if (!on) return;

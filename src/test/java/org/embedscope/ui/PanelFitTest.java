@@ -121,6 +121,46 @@ class PanelFitTest {
     }
 
     /**
+     * Every line of text in the control panel ends inside it, wrapped where it is longer: the label keys'
+     * line read "1-9: the legend's first nine label", and the count of a column's empty values, beside
+     * the range's reset button, ran past the panel's edge.
+     */
+    @Test
+    void everyLineOfTheControlPanelEndsInsideIt() throws Exception {
+        int n = 12;
+        String[] kind = new String[n], score = new String[n];
+        for (int i = 0; i < n; i++) {
+            kind[i] = i % 2 == 0 ? "c" : "d";
+            score[i] = i % 4 == 0 ? "" : String.valueOf(i * 0.37);
+        }
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 1))
+                .labels("kind", java.util.Map.of("c", "cat", "d", "dog"), kind).metadata("score", score)
+                .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("lines")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1400);
+             LabelSession labels = LabelSession.open(b, x.scene().state(), dir.resolve("annotations.csv"))) {
+            x.setLabels(labels);
+            x.scene().state().selectOnly(1);   // the label section's lines show with a selection
+            x.frame(-1, -1, true);
+            for (int wait = 0; wait < 500 && !x.scene().columnsReady(); wait++) Thread.sleep(10);
+            assertNull(x.overlay().colourBy("score"));
+            for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
+            float[] panel = spot("control-panel");
+            java.util.Map<String, float[]> lines = WidgetSpots.rects(FittedText.LINE_SPOT);
+            assertTrue(lines.keySet().stream().anyMatch(l -> l.startsWith(FittedText.LINE_SPOT + "1-9: ")), "the label keys' line is drawn: " + lines.keySet());
+            assertTrue(lines.keySet().stream().anyMatch(l -> l.endsWith("3 empty (grey)")), "the empty values' count is drawn: " + lines.keySet());
+            for (java.util.Map.Entry<String, float[]> line : lines.entrySet()) {
+                float[] r = line.getValue();
+                assertTrue(r[0] >= panel[0] - 0.5f && r[2] <= panel[2] + 0.5f,
+                        "'" + line.getKey() + "' spans x " + r[0] + " to " + r[2] + ", inside the panel's rows (" + panel[0] + " to " + panel[2] + ")");
+            }
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * Names come before counts: Fashion-MNIST's ten names, a thousand items each, fit the legend whole
      * once its counts move to the rows' tooltips (with counts, "Trouser" was cut to "Tr...").
      */
