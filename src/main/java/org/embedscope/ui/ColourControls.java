@@ -128,11 +128,18 @@ final class ColourControls {
                 Boolean usual = ColourBy.defaultAsCategories(c);
                 boolean usable = usual != null;
                 String label = c.name() + (usable ? (usual ? "  (categories)" : "  (numbers)") : "  (too many values)");
-                // A column that cannot be coloured by is greyed, yet can be picked: the panel then says why.
+                // A column that cannot be coloured by is greyed, yet can be picked: the panel then says why,
+                // as its tooltip does while it is hovered.
                 if (!usable) ImGui.pushStyleColor(ImGuiCol.Text, ImGui.getColorU32(ImGuiCol.TextDisabled));
                 if (ImGui.selectable(label, c.name().equals(nameOf(current)))) error = colourBy(c.name(), null);
                 if (!usable) ImGui.popStyleColor();
                 WidgetSpots.note("colour-by:" + c.name());
+                if (!usable && ImGui.isItemHovered()) {
+                    ImGui.beginTooltip();
+                    ImGui.text(tooManyValues(c));
+                    WidgetSpots.note("colour-by-why");
+                    ImGui.endTooltip();
+                }
             }
             ImGui.endCombo();
             current = st.colourBy();
