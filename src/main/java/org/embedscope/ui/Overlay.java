@@ -358,7 +358,11 @@ public final class Overlay implements AutoCloseable {
         }
         if (ImGui.smallButton("hide (H)")) open = false;
         ImGui.sameLine();
-        ImGui.text(m.name());
+        // Cut to the row (whole in a tooltip): a folder's long name ran past the panel's edge.
+        String name = FittedText.fit(m.name(), ImGui.getContentRegionAvailX());
+        ImGui.text(name);
+        WidgetSpots.note("bundle-name");
+        FittedText.tooltipIfCut(m.name(), name, "bundle-name-tooltip");
         if (framesText == null) framesText = String.format("%,d item%s  %.1f ms (%.0f FPS)", b.count(), b.count() == 1 ? "" : "s", frameMs, frameMs > 0 ? 1000f / frameMs : 0f);
         FittedText.line(framesText);   // a million items at a second a frame is wider than the panel
         if (redrawText == null || st.spritePixels() != redrawPx || scene.currentLevel() != redrawLevel) {

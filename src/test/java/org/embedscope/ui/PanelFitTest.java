@@ -76,7 +76,7 @@ class PanelFitTest {
     }
 
     /**
-     * Names of 60 characters, of labels and of layouts, are cut with "..." so that the legend's rows and
+     * Names of 60 characters, of labels, of layouts and of the bundle, are cut with "..." so that the legend's rows and
      * the layout section end inside the panel (they pushed the legend's "set N" button, the select
      * button and the transition button past its edge); hovering a cut name shows it whole.
      */
@@ -88,7 +88,7 @@ class PanelFitTest {
         assertEquals(60, longName.length());
         String[] values = new String[n];
         for (int i = 0; i < n; i++) values[i] = i % 3 == 0 ? "x" : i % 3 == 1 ? "y" : "z";
-        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n).name("a bundle " + longTitle)
                 .layout("a", longTitle, org.embedscope.bundle.BundleFixture.gaussian(n, 1))
                 .layout("b", "B " + longTitle, org.embedscope.bundle.BundleFixture.gaussian(n, 2))
                 .layout("c", "C " + longTitle, org.embedscope.bundle.BundleFixture.gaussian(n, 3))
@@ -101,7 +101,7 @@ class PanelFitTest {
             x.scene().state().selectOnly(1);   // the legend's set buttons are enabled with a selection
             for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
             float[] panel = spot("control-panel");
-            java.util.List<String> widgets = new java.util.ArrayList<>(java.util.List.of("layout-title", "layout-target", "transition"));
+            java.util.List<String> widgets = new java.util.ArrayList<>(java.util.List.of("bundle-name", "layout-title", "layout-target", "transition"));
             for (int k = 0; k < 3; k++) widgets.addAll(java.util.List.of("legend-name:" + k, "legend-select:" + k, "legend-set:" + k));
             for (String name : widgets) {
                 float[] w = spot(name);
