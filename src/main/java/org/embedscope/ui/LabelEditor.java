@@ -85,11 +85,19 @@ public final class LabelEditor {
             boolean remove = ImGui.smallButton("remove tag");
             WidgetSpots.note("remove-tag");
             if (remove && !tag.get().isBlank()) session.removeTag(tag.get());
+            // A tag's button goes after the one before where it fits, else on the next row, and a tag longer
+            // than a row is cut (whole in the tooltip): three to a row ran past the panel's edge.
             Map<String, Integer> tags = session.selectionTags();
+            float rowEnd = ImGui.getWindowPosX() + ImGui.getWindowContentRegionMaxX();
             int k = 0;
             for (Map.Entry<String, Integer> e : tags.entrySet()) {
-                if (k > 0 && k % 3 != 0) ImGui.sameLine();
-                if (ImGui.smallButton("x " + e.getKey() + " (" + e.getValue() + ")##rmtag" + k)) session.removeTag(e.getKey());
+                String count = " (" + e.getValue() + ")";
+                String shown = FittedText.fit(e.getKey(), ImGui.getContentRegionAvailX(), t -> smallButtonWidth("x " + t + count));
+                String text = "x " + shown + count;
+                if (k > 0 && ImGui.getItemRectMaxX() + ImGui.getStyle().getItemSpacingX() + smallButtonWidth(text) <= rowEnd) ImGui.sameLine();
+                boolean removed = ImGui.smallButton(text + "##rmtag" + k);
+                WidgetSpots.note("remove-tag:", e.getKey());
+                if (removed) session.removeTag(e.getKey());
                 if (ImGui.isItemHovered()) ImGui.setTooltip("remove '" + e.getKey() + "' from the selection");
                 k++;
             }

@@ -121,6 +121,35 @@ class PanelFitTest {
     }
 
     /**
+     * The buttons that remove the selection's tags stay inside the panel: a row holds as many as fit and
+     * a tag longer than the row is cut (three to a row, "x alpha-tag-one (1)" and the next ran past the edge).
+     */
+    @Test
+    void theSelectionsTagButtonsStayInsideThePanel() throws Exception {
+        Bundle b = BundleReader.load(SpriteFixture.write(dir.resolve("b")));
+        String[] tags = {"alpha-tag-one", "beta-tag-two", "gamma-tag-three", "d", "a tag whose name runs on and on for sixty characters ......."};
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1400);
+             LabelSession labels = LabelSession.open(b, x.scene().state(), dir.resolve("annotations.csv"))) {
+            x.setLabels(labels);
+            x.scene().state().selectOnly(1);
+            for (String tag : tags) assertTrue(labels.addTag(tag));
+            for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
+            float[] panel = spot("control-panel");
+            java.util.Set<Float> rowTops = new java.util.HashSet<>();
+            for (String tag : tags) {
+                float[] r = spot("remove-tag:" + tag);
+                assertTrue(r[0] >= panel[0] - 0.5f && r[2] <= panel[2] + 0.5f,
+                        tag + "'s button spans x " + r[0] + " to " + r[2] + ", inside the panel's rows (" + panel[0] + " to " + panel[2] + ")");
+                rowTops.add(r[1]);
+            }
+            assertTrue(rowTops.size() < tags.length, "short tags share a row: " + rowTops.size() + " rows for " + tags.length + " tags");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * Every line of text in the control panel ends inside it, wrapped where it is longer: the label keys'
      * line read "1-9: the legend's first nine label", and the count of a column's empty values, beside
      * the range's reset button, ran past the panel's edge.
