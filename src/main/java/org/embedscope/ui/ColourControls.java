@@ -283,9 +283,7 @@ final class ColourControls {
             if (rangeError == null) st.setColourRange(low.get(), high.get());
         }
         errorLine(rangeError, "range-error");
-        String reset = "2nd to 98th percentile";
-        float rowLeft = ImGui.getContentRegionAvailX();
-        if (ImGui.smallButton(reset)) {
+        if (ImGui.smallButton("2nd to 98th percentile")) {
             double[] r = c.defaultRange();
             st.setColourRange(r[0], r[1]);
             rangeError = null;
@@ -293,8 +291,7 @@ final class ColourControls {
         if (c.missing() > 0) {
             String empty = String.format("%,d empty (grey)", c.missing());
             // Beside the button where it fits, else under it: beside it, it ran past the panel's edge.
-            float besideLeft = rowLeft - LabelEditor.smallButtonWidth(reset) - ImGui.getStyle().getItemSpacingX();
-            if (ImGui.calcTextSizeX(empty) <= besideLeft) ImGui.sameLine();
+            FittedText.sameLineIfFits(ImGui.calcTextSizeX(empty));
             FittedText.hint(empty);
         }
     }

@@ -63,6 +63,15 @@ final class FittedText {
         WidgetSpots.note(LINE_SPOT, text);
     }
 
+    /**
+     * Puts the next widget after the last one where its {@code width} fits before the edge of the window's
+     * rows (the spacing between them included), else leaves it to start the next row.
+     */
+    static void sameLineIfFits(float width) {
+        float rowEnd = ImGui.getWindowPosX() + ImGui.getWindowContentRegionMaxX();
+        if (ImGui.getItemRectMaxX() + ImGui.getStyle().getItemSpacingX() + width <= rowEnd) ImGui.sameLine();
+    }
+
     /** After the widget showing {@code shown}: the whole {@code text} in a tooltip while hovered, where it was cut. */
     static void tooltipIfCut(String text, String shown, String spot) {
         if (shown.equals(text) || !ImGui.isItemHovered()) return;

@@ -88,13 +88,12 @@ public final class LabelEditor {
             // A tag's button goes after the one before where it fits, else on the next row, and a tag longer
             // than a row is cut (whole in the tooltip): three to a row ran past the panel's edge.
             Map<String, Integer> tags = session.selectionTags();
-            float rowEnd = ImGui.getWindowPosX() + ImGui.getWindowContentRegionMaxX();
             int k = 0;
             for (Map.Entry<String, Integer> e : tags.entrySet()) {
                 String count = " (" + e.getValue() + ")";
                 String shown = FittedText.fit(e.getKey(), ImGui.getContentRegionAvailX(), t -> smallButtonWidth("x " + t + count));
                 String text = "x " + shown + count;
-                if (k > 0 && ImGui.getItemRectMaxX() + ImGui.getStyle().getItemSpacingX() + smallButtonWidth(text) <= rowEnd) ImGui.sameLine();
+                if (k > 0) FittedText.sameLineIfFits(smallButtonWidth(text));
                 boolean removed = ImGui.smallButton(text + "##rmtag" + k);
                 WidgetSpots.note("remove-tag:", e.getKey());
                 if (removed) session.removeTag(e.getKey());

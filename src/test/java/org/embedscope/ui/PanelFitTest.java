@@ -150,6 +150,41 @@ class PanelFitTest {
     }
 
     /**
+     * The search's "only matches" box goes under the count where it does not fit beside it: beside a
+     * count of hidden matches ("12 matches, 6 shown") it ran past the panel's edge.
+     */
+    @Test
+    void theSearchsOnlyMatchesBoxStaysInsideThePanel() throws Exception {
+        int n = 12;
+        String[] kind = new String[n];
+        for (int i = 0; i < n; i++) kind[i] = i % 2 == 0 ? "c" : "d";
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 1))
+                .labels("kind", java.util.Map.of("c", "cat", "d", "dog"), kind)
+                .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("search")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1000)) {
+            x.frame(-1, -1, true);
+            for (int wait = 0; wait < 500 && !x.scene().columnsReady(); wait++) Thread.sleep(10);
+            x.overlay().search("index >= 0");
+            for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
+            float[] panel = spot("control-panel"), beside = spot("only-matches");
+            assertTrue(beside[2] <= panel[2] + 0.5f, "with every match shown the box fits beside the count");
+            float besideTop = beside[1];
+            x.scene().state().setCategoryShown(1, false);
+            for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
+            java.util.Map<String, float[]> lines = WidgetSpots.rects(FittedText.LINE_SPOT + "12 matches, 6 shown");
+            assertEquals(1, lines.size(), "the count says the hidden matches: " + WidgetSpots.rects(FittedText.LINE_SPOT).keySet());
+            float[] count = lines.values().iterator().next(), box = spot("only-matches");
+            assertTrue(box[2] <= panel[2] + 0.5f, "the box ends at x " + box[2] + ", inside the panel's rows (to " + panel[2] + ")");
+            assertTrue(count[2] <= panel[2] + 0.5f, "the count ends inside the panel's rows");
+            assertTrue(box[1] >= count[3] && box[1] > besideTop, "the box goes under the count");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * Every line of text in the control panel ends inside it, wrapped where it is longer: the label keys'
      * line read "1-9: the legend's first nine label", and the count of a column's empty values, beside
      * the range's reset button, ran past the panel's edge.
