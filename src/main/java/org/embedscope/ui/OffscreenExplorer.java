@@ -124,7 +124,7 @@ public final class OffscreenExplorer implements AutoCloseable {
         // overlay runs a few frames, as the window would have, before the one that is kept.
         boolean fresh = withOverlay && overlay == null;
         if (fresh) {
-            overlay = new Overlay(scene, toggle, 1f, java.nio.file.Path.of(""));
+            overlay = new Overlay(scene, toggle, 1f, exports);
             if (labels != null) overlay.setLabelEditor(new LabelEditor(labels, scene.state(), 1f));
         }
         painter.paint(output.fbo(), withOverlay ? overlay : null, () -> {
@@ -152,6 +152,17 @@ public final class OffscreenExplorer implements AutoCloseable {
     }
 
     private LabelSession labels;
+
+    /**
+     * The folder the overlay's panels export into (default: the working folder, as the explore command's);
+     * before the first frame with the overlay.
+     */
+    public void setExportFolder(java.nio.file.Path folder) {
+        if (overlay != null) throw new IllegalStateException("the overlay is already made");
+        exports = folder;
+    }
+
+    private java.nio.file.Path exports = java.nio.file.Path.of("");
 
     /** What draws the frames: whole, or only where they changed (for tests). */
     FramePainter painter() { return painter; }

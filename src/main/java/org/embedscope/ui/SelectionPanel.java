@@ -109,12 +109,15 @@ final class SelectionPanel {
             if (ImGui.smallButton("cancel##" + what)) exporter.cancel();
         } else {
             ImGui.beginDisabled(exporter.running());   // one export at a time
-            if (ImGui.smallButton("CSV##" + what)) exporter.export(items, what, false);
+            boolean csv = ImGui.smallButton("CSV##" + what);
+            WidgetSpots.note("export-csv:", what);
+            if (csv) exporter.export(items, what, false);
             ImGui.sameLine();
             if (ImGui.smallButton("contact sheet##" + what)) exporter.export(items, what, true);
             ImGui.endDisabled();
         }
-        if (ours && !exporter.status().isEmpty()) ImGui.textDisabled(exporter.status());
+        // Wrapped: "wrote matches-20261202-141500.png (3 of 3 images)" is wider than the panels.
+        if (ours && !exporter.status().isEmpty()) FittedText.hint(exporter.status());
     }
 
     private void countLabels(ViewState st) {

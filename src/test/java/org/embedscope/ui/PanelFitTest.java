@@ -151,10 +151,11 @@ class PanelFitTest {
 
     /**
      * The search's "only matches" box goes under the count where it does not fit beside it: beside a
-     * count of hidden matches ("12 matches, 6 shown") it ran past the panel's edge.
+     * count of hidden matches ("12 matches, 6 shown") it ran past the panel's edge; the line saying
+     * what the matches' export wrote wraps.
      */
     @Test
-    void theSearchsOnlyMatchesBoxStaysInsideThePanel() throws Exception {
+    void theSearchsRowsStayInsideThePanel() throws Exception {
         int n = 12;
         String[] kind = new String[n];
         for (int i = 0; i < n; i++) kind[i] = i % 2 == 0 ? "c" : "d";
@@ -164,6 +165,7 @@ class PanelFitTest {
                 .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("search")).load();
         WidgetSpots.enable(true);
         try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1000)) {
+            x.setExportFolder(java.nio.file.Files.createDirectories(dir.resolve("exports")));
             x.frame(-1, -1, true);
             for (int wait = 0; wait < 500 && !x.scene().columnsReady(); wait++) Thread.sleep(10);
             x.overlay().search("index >= 0");
@@ -179,6 +181,23 @@ class PanelFitTest {
             assertTrue(box[2] <= panel[2] + 0.5f, "the box ends at x " + box[2] + ", inside the panel's rows (to " + panel[2] + ")");
             assertTrue(count[2] <= panel[2] + 0.5f, "the count ends inside the panel's rows");
             assertTrue(box[1] >= count[3] && box[1] > besideTop, "the box goes under the count");
+
+            // The export's status line: it ran past the panel's edge.
+            float[] csv = spot("export-csv:matches");
+            int cx = Math.round((csv[0] + csv[2]) / 2), cy = Math.round((csv[1] + csv[3]) / 2);
+            x.frame(cx, cy, true);
+            imgui.ImGui.getIO().addMouseButtonEvent(0, true);
+            x.frame(cx, cy, true);
+            imgui.ImGui.getIO().addMouseButtonEvent(0, false);
+            java.util.Map<String, float[]> wrote = java.util.Map.of();
+            for (int f = 0; f < 500 && wrote.isEmpty(); f++) {
+                x.frame(cx, cy, true);
+                wrote = WidgetSpots.rects(FittedText.LINE_SPOT + "wrote matches-");
+                if (wrote.isEmpty()) Thread.sleep(10);
+            }
+            assertEquals(1, wrote.size(), "the export says what it wrote: " + WidgetSpots.rects(FittedText.LINE_SPOT).keySet());
+            float[] status = wrote.values().iterator().next();
+            assertTrue(status[2] <= panel[2] + 0.5f, "'" + wrote.keySet() + "' ends at x " + status[2] + ", inside the panel's rows (to " + panel[2] + ")");
         } finally {
             WidgetSpots.enable(false);
         }
