@@ -4,10 +4,11 @@ import imgui.ImGui;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Text made to fit the control panel's width. A name in a row (legend rows, layout titles), which
- * otherwise pushes the row's buttons past the panel's edge, is cut with {@link #ELLIPSIS} at the end;
- * {@link #fit} is math only, the imgui methods measure with the panel's font and show the whole text
- * in a tooltip where it was cut. A line of its own ({@link #hint}, {@link #line}) wraps at the edge.
+ * Text made to fit a panel's width. A name in a row (legend rows, layout titles, the selection's
+ * breakdown), which otherwise pushes the row's buttons or count past the panel's edge, is cut with
+ * {@link #ELLIPSIS} at the end; {@link #fit} is math only, the imgui methods measure with the panel's
+ * font and show the whole text in a tooltip where it was cut. A line of its own ({@link #hint},
+ * {@link #line}) wraps at the edge.
  */
 final class FittedText {
     static final String ELLIPSIS = "...";

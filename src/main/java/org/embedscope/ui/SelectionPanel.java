@@ -84,6 +84,7 @@ final class SelectionPanel {
         boolean expanded = ImGui.begin("Selection##panel", ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoFocusOnAppearing);
         WidgetSpots.noteWindow("selection-panel");
         lastRect = Overlay.currentWindowRect();
+        WidgetSpots.noteContent("selection-content");
         if (!expanded) {
             ImGui.end();
             return;
@@ -151,7 +152,13 @@ final class SelectionPanel {
                 ImGui.colorButton("##b" + l, labelRgba.apply(l), ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker,
                         12 * uiScale, 12 * uiScale);
                 ImGui.sameLine();
-                ImGui.text(String.format("%s  %,d  (%s)", st.labelNames().get(l), c, percent(c, n)));
+                // A long name is cut to leave its count in the panel (whole in a tooltip): it was cut off at the edge.
+                String name = st.labelNames().get(l), count = String.format("  %,d  (%s)", c, percent(c, n));
+                // (measured with the count: the widths of two texts do not add up to the width of both to the pixel)
+                String fitted = FittedText.fit(name, ImGui.getContentRegionAvailX(), t -> ImGui.calcTextSizeX(t + count));
+                ImGui.text(fitted + count);
+                WidgetSpots.note("breakdown:", name);
+                FittedText.tooltipIfCut(name, fitted, "breakdown-tooltip");
                 shown++;
             } else {
                 rest += c;

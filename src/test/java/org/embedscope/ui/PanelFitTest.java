@@ -78,7 +78,8 @@ class PanelFitTest {
     /**
      * Names of 60 characters, of labels, of layouts and of the bundle, are cut with "..." so that the legend's rows and
      * the layout section end inside the panel (they pushed the legend's "set N" button, the select
-     * button and the transition button past its edge); hovering a cut name shows it whole.
+     * button and the transition button past its edge), as the selection panel's breakdown by label does
+     * (its count was cut off); hovering a cut name shows it whole.
      */
     @Test
     void longNamesAreCutToThePanel() throws Exception {
@@ -108,6 +109,10 @@ class PanelFitTest {
                 assertTrue(w[0] >= panel[0] - 0.5f && w[2] <= panel[2] + 0.5f,
                         name + " spans x " + w[0] + " to " + w[2] + ", inside the panel's rows (" + panel[0] + " to " + panel[2] + ")");
             }
+            // The selection panel's breakdown of the selected item's label keeps its count inside that panel.
+            float[] selection = spot("selection-content"), breakdown = spot("breakdown:Y " + longName);
+            assertTrue(breakdown[2] <= selection[2] + 0.5f, "the selection's label and count end at x " + breakdown[2]
+                    + ", inside the selection panel's rows (to " + selection[2] + ")");
             float[] name = spot("legend-name:0");
             assertNull(WidgetSpots.rect("legend-tooltip:0"), "no tooltip while the pointer is elsewhere");
             x.frame(Math.round(name[2] - 10), Math.round((name[1] + name[3]) / 2), true);
