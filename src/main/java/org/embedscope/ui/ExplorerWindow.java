@@ -370,7 +370,7 @@ public final class ExplorerWindow implements AutoCloseable {
         org.lwjgl.opengl.GL30.glBindFramebuffer(org.lwjgl.opengl.GL30.GL_FRAMEBUFFER, 0);
         java.nio.ByteBuffer px = scene.readPixels(shot.fbo());
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path folder = exports.toAbsolutePath();
+        Path folder = exports.toAbsolutePath().normalize();
         Path file = folder.resolve("embedscope-" + stamp + ".png");
         for (int k = 2; java.nio.file.Files.exists(file); k++) file = folder.resolve("embedscope-" + stamp + "-" + k + ".png");
         try {
@@ -389,8 +389,9 @@ public final class ExplorerWindow implements AutoCloseable {
     }
 
     /**
-     * The {@code render} command line that draws this view, as one line a shell takes as it is: every
-     * word quoted where it needs it, what render cannot show as a {@code #} comment at the end. A
+     * The {@code render} command line that draws this view, as one line a shell takes as it is, from any
+     * folder: the launcher that ran and every path absolute, every word quoted where it needs it, what
+     * render cannot show as a {@code #} comment at the end. A
      * selection is written beside the screenshot ({@code NAME-selection.csv}) for its {@code --selection}.
      */
     private String renderCommand(int w, int h, float[] cursor, Path file) throws BundleException {
@@ -398,7 +399,9 @@ public final class ExplorerWindow implements AutoCloseable {
         var cam = st.camera();
         var b = scene.bundle();
         String name = file.getFileName().toString(), stem = name.substring(0, name.length() - ".png".length());
-        StringBuilder c = new StringBuilder("embedscope render ").append(shellQuoted(b.dir().toString()));
+        // The launcher that ran (./embedscope's path, else plain embedscope) and the folder absolute, like the files: the line runs from any folder.
+        StringBuilder c = new StringBuilder(shellQuoted(org.embedscope.Home.command())).append(" render ")
+                .append(shellQuoted(b.dir().toAbsolutePath().normalize().toString()));
         c.append(" --layout ").append(b.manifest().layouts().get(st.transition().target()).name());
         c.append(String.format(java.util.Locale.ROOT, " --view %.6f,%.6f,%.6f --size %dx%d", cam.centerX(), cam.centerY(), cam.zoom(), w, h));
         if (cursor != null) c.append(String.format(java.util.Locale.ROOT, " --hover %d,%d", (int) cursor[0], (int) cursor[1]));

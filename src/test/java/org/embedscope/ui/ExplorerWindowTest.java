@@ -24,6 +24,7 @@ class ExplorerWindowTest {
 
     @AfterEach
     void close() throws Exception {
+        System.clearProperty("embedscope.command");
         if (driver != null) driver.close();
     }
 
@@ -109,7 +110,11 @@ class ExplorerWindowTest {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
         // A folder name a shell must be told is one word, quote and all.
         bundle = org.embedscope.render.SpriteFixture.write(dir.resolve("it's my bundle"));
-        driver = WindowDriver.open(bundle, 800, 600);
+        // Opened by a path relative to the working folder, from a launcher in a folder with a space in
+        // its name (./embedscope gives its own path): the line names both absolutely, to run from any folder.
+        String launcher = "/opt/my tools/embedscope";
+        System.setProperty("embedscope.command", launcher);   // cleared after each test
+        driver = WindowDriver.open(Path.of("").toAbsolutePath().relativize(bundle), 800, 600);
         window = driver.window;
         int[] pos = driver.origin();
         // Two items selected, the rest dimmed: the command draws them so from a file of their own.
@@ -131,7 +136,9 @@ class ExplorerWindowTest {
             assertTrue(command.contains(" --overlay"), "the panel is open: " + command);
             // The printed command, split as a shell splits it, run into a file of the test's own.
             java.util.List<String> words = ShellWords.split(command);
-            assertEquals(bundle.toString(), words.get(2), "the bundle's folder is one word: " + command);
+            assertEquals(launcher, words.get(0), "the launcher that ran, as one word: " + command);
+            assertEquals("render", words.get(1));
+            assertEquals(bundle.toString(), words.get(2), "the bundle's folder, absolute and one word: " + command);
             int sel = words.indexOf("--selection");
             assertTrue(sel > 0 && words.contains("--dim"), command);
             assertEquals(org.embedscope.select.ItemSet.of(5, 1, 4), org.embedscope.select.SelectionFile.read(Path.of(words.get(sel + 1)), 5),
