@@ -406,7 +406,7 @@ public final class Overlay implements AutoCloseable {
                     FittedText.tooltipIfCut(chosen, preview, "layout-target-tooltip");
                 }
                 // The button goes beside the combo where it fits whole, else on the next row.
-                if (ImGui.getContentRegionAvailX() - comboWidth - ImGui.getStyle().getItemSpacingX() >= buttonWidth) ImGui.sameLine();
+                FittedText.sameLineIfFits(buttonWidth);
             }
             String toShown = to == null ? "" : FittedText.fit(to, ImGui.getContentRegionAvailX() - ImGui.calcTextSizeX(before + after) - pad);
             boolean pressed = ImGui.button(before + toShown + after);
