@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.Manifest;
 
 /**
  * Every image file under a folder, recursively. Order: sorted by the path relative to the folder,
@@ -23,8 +23,9 @@ import org.embedscope.bundle.BundleException;
  *
  * <p>Labels are the first-level sub-folder names ({@code cats/a.png} → {@code cats}); images directly in
  * the folder are labelled {@value #ROOT_LABEL}. Without any sub-folder there is no label. The relative
- * path becomes the metadata column {@code path}. Files whose name starts with a dot, and files without
- * an image extension ({@link ImageFiles#EXTENSIONS}), are ignored.
+ * path becomes the metadata column {@code path}. Files and folders whose name starts with a dot, files without
+ * an image extension ({@link ImageFiles#EXTENSIONS}), and sub-folders that are bundles (hold
+ * {@code bundle.json}) are ignored.
  */
 public final class FolderSource implements ImageSource {
     /** The label of images directly in the root folder. */
@@ -72,22 +73,9 @@ public final class FolderSource implements ImageSource {
         }
         List<Entry> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (file.getFileName().toString().startsWith(".") || !ImageFiles.hasImageExtension(file)) return FileVisitResult.CONTINUE;
-                    BasicFileAttributes a = attrs.isSymbolicLink() ? followed(file) : attrs; // a link to an image counts
-                    if (a != null && a.isRegularFile()) {
-                        files.add(new Entry(slashed(root.relativize(file)), a.size(), a.lastModifiedTime().toMillis()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+            walk(root, (file, attrs) -> {
+                files.add(new Entry(slashed(root.relativize(file)), attrs.size(), attrs.lastModifiedTime().toMillis()));
+                return true;
             });
         } catch (NoSuchFileException | NotDirectoryException e) {
             throw new BundleException(root, null, "no such folder");
@@ -102,6 +90,34 @@ public final class FolderSource implements ImageSource {
         return files;
     }
 
+    /** Told of each image file a walk finds (a link followed); returns false to stop the walk. */
+    private interface ImageVisitor {
+        boolean image(Path file, BasicFileAttributes attrs) throws IOException;
+    }
+
+    /**
+     * Walks {@code root} for image files, skipping hidden files and folders, and sub-folders that are
+     * bundles: a bundle written inside the folder ({@code prepare --images photos -o photos/bundle}) holds
+     * atlas pages, not the user's images, and they were read as items the next time.
+     */
+    private static void walk(Path root, ImageVisitor visitor) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(root)) return FileVisitResult.CONTINUE;
+                return dir.getFileName().toString().startsWith(".") || Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (file.getFileName().toString().startsWith(".") || !ImageFiles.hasImageExtension(file)) return FileVisitResult.CONTINUE;
+                BasicFileAttributes a = attrs.isSymbolicLink() ? followed(file) : attrs; // a link to an image counts
+                return a != null && a.isRegularFile() && !visitor.image(file, a) ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     private static BasicFileAttributes followed(Path link) {
         try {
             return Files.readAttributes(link, BasicFileAttributes.class);
@@ -113,19 +129,16 @@ public final class FolderSource implements ImageSource {
     /** True when {@code root} is a folder with at least one image that {@link #open} would list (stops at the first). */
     public static boolean holdsImages(Path root) {
         if (!Files.isDirectory(root)) return false;
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> !p.equals(root))
-                    .filter(p -> !hidden(root.relativize(p)))
-                    .filter(Files::isRegularFile)
-                    .anyMatch(ImageFiles::hasImageExtension);
+        boolean[] found = {false};
+        try {
+            walk(root, (file, attrs) -> {
+                found[0] = true;
+                return false;
+            });
         } catch (IOException | UncheckedIOException e) {
             return false;
         }
-    }
-
-    private static boolean hidden(Path rel) {
-        for (Path part : rel) if (part.toString().startsWith(".")) return true;
-        return false;
+        return found[0];
     }
 
     private static String slashed(Path rel) {

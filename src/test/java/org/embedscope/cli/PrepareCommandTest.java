@@ -249,6 +249,28 @@ class PrepareCommandTest {
     }
 
     @Test
+    void aBundleWrittenInsideTheImageFolderIsNotTakenForImagesNextTime() throws Exception {
+        Path images = dir.resolve("images");
+        TestData.save(TestData.grey(10, 10, (x, y) -> x * 20), "png", images.resolve("a/1.png"));
+        TestData.save(TestData.grey(10, 10, (x, y) -> y * 20), "png", images.resolve("b/2.png"));
+        Path inside = images.resolve("bundle");
+        for (int run = 0; run < 2; run++) {
+            assertEquals(0, run("--images", images.toString(), "-o", inside.toString()), err);
+            assertEquals(List.of("a/1.png", "b/2.png"), points(inside).stream().map(r -> r.get("path")).toList(), "run " + run);
+        }
+        // the same for a bundle prepared elsewhere and moved in, and for explore's folder check
+        Path moved = dir.resolve("moved");
+        assertEquals(0, run("--images", images.toString(), "-o", moved.toString()), err);
+        Files.move(moved, images.resolve("c"));
+        assertEquals(0, run("--images", images.toString(), "-o", inside.toString()), err);
+        assertEquals(List.of("a", "b"), points(inside).stream().map(r -> r.get("label")).toList());
+        Path onlyBundles = dir.resolve("only-bundles");
+        Files.move(images.resolve("c"), Files.createDirectories(onlyBundles).resolve("c"));
+        assertFalse(org.embedscope.source.FolderSource.holdsImages(onlyBundles), "a folder holding only a bundle holds no images");
+        assertBadInput("holds no images", "--images", onlyBundles.toString(), "-o", dir.resolve("out").toString());
+    }
+
+    @Test
     void helpExplainsEveryOption() {
         CommandLine cl = Main.commandLine();
         CommandLine prepare = cl.getSubcommands().get("prepare");
