@@ -455,8 +455,10 @@ public final class Overlay implements AutoCloseable {
         ImGui.sameLine();
         if (ImGui.smallButton("invert (I)")) st.invertSelection();
         if (st.matches() != null) {
-            ImGui.sameLine();
-            if (ImGui.smallButton("select matches (M)")) st.selectMatches();
+            String select = "select matches (M)";
+            FittedText.sameLineIfFits(LabelEditor.smallButtonWidth(select));
+            if (ImGui.smallButton(select)) st.selectMatches();
+            WidgetSpots.note("select-matches");
         }
         if (ImGui.checkbox("dim the rest (D)", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
     }

@@ -157,7 +157,8 @@ class PanelFitTest {
     /**
      * The search's "only matches" box goes under the count where it does not fit beside it: beside a
      * count of hidden matches ("12 matches, 6 shown") it ran past the panel's edge; the line saying
-     * what the matches' export wrote wraps.
+     * what the matches' export wrote wraps; the selection section's "select matches (M)" goes under its
+     * clear and invert buttons.
      */
     @Test
     void theSearchsRowsStayInsideThePanel() throws Exception {
@@ -177,6 +178,10 @@ class PanelFitTest {
             for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
             float[] panel = spot("control-panel"), beside = spot("only-matches");
             assertTrue(beside[2] <= panel[2] + 0.5f, "with every match shown the box fits beside the count");
+            // The selection section's button for the matches, after "clear (Esc)" and "invert (I)": it ran past the edge ("select m").
+            float[] selectMatches = spot("select-matches");
+            assertTrue(selectMatches[0] >= panel[0] - 0.5f && selectMatches[2] <= panel[2] + 0.5f, "the selection's 'select matches (M)' spans x "
+                    + selectMatches[0] + " to " + selectMatches[2] + ", inside the panel's rows (" + panel[0] + " to " + panel[2] + ")");
             float besideTop = beside[1];
             x.scene().state().setCategoryShown(1, false);
             for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
