@@ -144,11 +144,15 @@ final class SelectionPanel {
     /** The selected items' labels, most frequent first. */
     private void breakdown(ViewState st, int n) {
         countLabels(st);
+        int present = 0;
+        for (int c : labelCounts) if (c > 0) present++;
+        // One label past the rows takes the line that would sum it up ("2 more in 1 other labels"): it is shown.
+        int rows = present == BREAKDOWN_ROWS + 1 ? present : BREAKDOWN_ROWS;
         int shown = 0, rest = 0, restLabels = 0;
         for (Integer l : labelOrder) {
             int c = labelCounts[l];
             if (c == 0) break;
-            if (shown < BREAKDOWN_ROWS) {
+            if (shown < rows) {
                 ImGui.colorButton("##b" + l, labelRgba.apply(l), ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker,
                         12 * uiScale, 12 * uiScale);
                 ImGui.sameLine();
@@ -165,7 +169,10 @@ final class SelectionPanel {
                 restLabels++;
             }
         }
-        if (restLabels > 0) ImGui.textDisabled(String.format("%,d more in %d other labels", rest, restLabels));
+        if (restLabels > 0) {
+            ImGui.textDisabled(String.format("%,d more in %d other labels", rest, restLabels));
+            WidgetSpots.note("breakdown-rest");
+        }
     }
 
     /** The thumbnails: only the rows in view are drawn, into one sheet. */

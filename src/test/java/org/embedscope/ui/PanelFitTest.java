@@ -289,6 +289,43 @@ class PanelFitTest {
         }
     }
 
+    /**
+     * The selection panel's breakdown lists its first labels and sums up the rest in a line; where only
+     * one label is left over, it is listed instead (the line read "1 more in 1 other labels", in the
+     * room the label's own row takes). Ten labels are still summed up, two in one line.
+     */
+    @Test
+    void aBreakdownListsALastLabelRatherThanSummingItUp() throws Exception {
+        int rows = SelectionPanel.BREAKDOWN_ROWS;
+        for (int labels : new int[] {rows + 1, rows + 2}) {
+            int n = 2 * labels;
+            String[] values = new String[n];
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (int k = 0; k < labels; k++) names.put("v" + k, "kind " + k);
+            for (int i = 0; i < n; i++) values[i] = "v" + (i % labels);
+            Bundle b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 1))
+                    .labels("kind", names, values)
+                    .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("kinds" + labels)).load();
+            WidgetSpots.enable(true);
+            try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1000)) {
+                int[] all = new int[n];
+                for (int i = 0; i < n; i++) all[i] = i;
+                x.scene().state().setSelection(org.embedscope.select.ItemSet.of(n, all));
+                for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
+                java.util.Map<String, float[]> listed = WidgetSpots.rects("breakdown:");
+                if (labels == rows + 1) {
+                    assertEquals(labels, listed.size(), "every one of " + labels + " labels is listed: " + listed.keySet());
+                    assertNull(WidgetSpots.rect("breakdown-rest"), "no line sums up a single label");
+                } else {
+                    assertEquals(rows, listed.size(), "the first " + rows + " of " + labels + " labels are listed: " + listed.keySet());
+                    assertNotNull(WidgetSpots.rect("breakdown-rest"), "a line sums up the other two");
+                }
+            } finally {
+                WidgetSpots.enable(false);
+            }
+        }
+    }
+
     private static float width(float[] rect) { return rect[2] - rect[0]; }
 
     /**
