@@ -125,6 +125,28 @@ public final class BundleWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses an input that lies inside {@code target} (or is it) when {@code target} is a folder that
+     * {@link #commit} would replace, one holding {@code marker}: the input was read, then deleted with the old folder
+     * ({@code prepare --images B/photos -o B} lost the photos). {@code what} names the input in the
+     * message ({@code "--vectors clip.npy"}). Links are followed; an input that does not exist is left to
+     * the reader to report.
+     */
+    public static void checkNotInside(Path target, String marker, Path input, String what) throws BundleException {
+        Path realTarget, realInput;
+        try {
+            if (!Files.isRegularFile(target.resolve(marker))) return;
+            realTarget = target.toRealPath();
+            realInput = input.toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        if (realInput.startsWith(realTarget)) {
+            throw new BundleException(target, null, "holds " + what + ", which replacing this folder would delete; "
+                    + "write to another folder, or move the input out of it first");
+        }
+    }
+
     private static void checkReplaceable(Path target, String marker) throws BundleException {
         if (!Files.exists(target)) return;
         if (!Files.isDirectory(target)) throw new BundleException(target, null, "exists and is not a folder; choose another output");

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.Ink;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundleWriter;
+import org.embedscope.bundle.Manifest;
 import org.embedscope.layout.LayoutOptions;
 import org.embedscope.layout.LayoutRegistry;
 import org.embedscope.progress.TerminalProgress;
@@ -263,6 +265,7 @@ public final class PrepareCommand implements Callable<Integer> {
         Map<String, MatrixInput> importInputs = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : imports.entrySet()) importInputs.put(e.getKey(), input(e.getValue(), "--import-layout"));
         MatrixInput vectorInput = vectors == null ? null : input(vectors, "--vectors");
+        checkInputsOutsideOut(importInputs, vectorInput);
         ImageSource source = openSource(progress, names2);
         if (source instanceof ProjectorSource p && vectorInput == null) vectorInput = p.tensor();
         if (source instanceof CsvListSource list) {
@@ -289,6 +292,31 @@ public final class PrepareCommand implements Callable<Integer> {
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell == null ? 0 : cell, page, levels, alphaMode, pngLevel,
                 skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed), inkChoice);
+    }
+
+    /**
+     * Refuses an input inside OUT when OUT is a bundle this run replaces: the old folder is deleted once
+     * the new bundle is in place, and the input with it. OUT's own annotations.csv is the exception: its
+     * edits are carried into the new bundle.
+     */
+    private void checkInputsOutsideOut(Map<String, MatrixInput> importInputs, MatrixInput vectorInput) throws BundleException {
+        Map<Path, String> inputs = new LinkedHashMap<>();
+        if (sources.idx != null) for (Path p : sources.idx) inputs.put(p, "--idx " + p);
+        if (sources.folder != null) inputs.put(sources.folder, "--images " + sources.folder);
+        if (sources.list != null) inputs.put(sources.list, "--list " + sources.list);
+        if (sources.projector != null) inputs.put(sources.projector, "--projector " + sources.projector);
+        if (root != null) inputs.put(root, "--root " + root);
+        if (vectorInput != null) inputs.put(vectorInput.file(), "--vectors " + vectorInput.file());
+        for (Map.Entry<String, MatrixInput> e : importInputs.entrySet()) {
+            inputs.put(e.getValue().file(), "--import-layout " + e.getKey() + "=" + e.getValue().file());
+        }
+        if (metadata != null) inputs.put(metadata, "--metadata " + metadata);
+        Path ownEdits = out.toAbsolutePath().normalize().resolve(org.embedscope.annotate.AnnotationsFile.FILE_NAME);
+        if (annotations != null && !annotations.toAbsolutePath().normalize().equals(ownEdits)) inputs.put(annotations, "--annotations " + annotations);
+        if (labelNames != null && !labelNames.equals("mnist") && !labelNames.equals("fashion-mnist")) {
+            inputs.put(Path.of(labelNames), "--label-names " + labelNames);
+        }
+        for (Map.Entry<Path, String> e : inputs.entrySet()) BundleWriter.checkNotInside(out, Manifest.FILE_NAME, e.getKey(), e.getValue());
     }
 
     private ImageSource openSource(TerminalProgress progress, Map<String, String> names) throws BundleException {

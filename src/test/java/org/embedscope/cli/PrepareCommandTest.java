@@ -271,6 +271,42 @@ class PrepareCommandTest {
     }
 
     @Test
+    void anInputInsideTheBundleToBeReplacedIsRefusedNotDeleted() throws Exception {
+        Path bundle = dir.resolve("bundle");
+        assertEquals(0, run("--idx", train[0].toString(), train[1].toString(), "-o", bundle.toString()), err);
+        Path photos = bundle.resolve("photos");
+        TestData.save(TestData.grey(10, 10, (x, y) -> x * 20), "png", photos.resolve("a/1.png"));
+        TestData.save(TestData.grey(10, 10, (x, y) -> y * 20), "png", photos.resolve("b/2.png"));
+        Path vectors = Files.writeString(bundle.resolve("features.csv"), "1,2\n3,4\n");
+        String before = Files.readString(bundle.resolve("points.csv"));
+
+        String[][] refused = {
+                {"--images", photos.toString(), "-o", bundle.toString()},
+                {"--images", bundle.toString(), "-o", bundle.toString()},
+                {"--images", photos.toString(), "--vectors", vectors.toString(), "-o", dir.resolve("../" + dir.getFileName() + "/bundle").toString()},
+                {"--idx", train[0].toString(), train[1].toString(), "--metadata", vectors.toString(), "-o", bundle.toString()},
+        };
+        for (String[] args : refused) {
+            assertEquals(2, run(args), err);
+            String[] lines = err.strip().split("\n");
+            assertEquals(1, lines.length, err);
+            assertTrue(lines[0].startsWith("embedscope: ") && lines[0].contains("which replacing this folder would delete"), lines[0]);
+            assertTrue(Files.isRegularFile(photos.resolve("a/1.png")) && Files.isRegularFile(vectors), "inputs kept: " + lines[0]);
+            assertEquals(before, Files.readString(bundle.resolve("points.csv")), "the bundle is as it was");
+        }
+        assertEquals(List.of(), entries());
+
+        // and written elsewhere, the inputs inside a bundle are read as any others
+        Path other = dir.resolve("other");
+        assertEquals(0, run("--images", photos.toString(), "-o", other.toString()), err);
+        assertEquals(2, Manifest.read(other).count());
+        // the bundle's own annotations.csv may be given: its edits are carried into the new bundle
+        Path edits = Files.writeString(bundle.resolve("annotations.csv"), "index,label,tags,edited\n3,9,,2026-01-01T00:00:00Z\n");
+        assertEquals(0, run("--idx", train[0].toString(), train[1].toString(), "--annotations", edits.toString(), "-o", bundle.toString()), err);
+        assertEquals("9", points(bundle).get(3).get("label"));
+    }
+
+    @Test
     void helpExplainsEveryOption() {
         CommandLine cl = Main.commandLine();
         CommandLine prepare = cl.getSubcommands().get("prepare");
