@@ -35,6 +35,40 @@ public final class AtomicFile {
         write(target, content, true);
     }
 
+    /**
+     * Refuses a target that cannot be a file before any work is done for it: a folder, or a path
+     * through a file ({@code notes.txt/out.csv}). A command that computes for minutes checks its output
+     * first, so that it does not fail only at the end.
+     */
+    public static void checkTarget(Path target) throws BundleException {
+        Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) throw new BundleException(target, null, "cannot write: is a folder; expected a file name");
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) throw new BundleException(target, null, "cannot write: " + p + " is a file, not a folder");
+                return;
+            }
+        }
+    }
+
+    /**
+     * The one-line error for a target that {@link #write} failed to write, saying what was in the way
+     * (the target, not the temporary file beside it): a folder, a file in the path, a missing or
+     * read-only folder, a full disk.
+     */
+    public static BundleException cannotWrite(Path target, IOException e) {
+        try {
+            checkTarget(target);
+        } catch (BundleException inTheWay) {
+            return inTheWay;
+        }
+        String reason = e instanceof java.nio.file.NoSuchFileException ? "cannot create a file there"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : BundleException.describe(e);
+        return new BundleException(target, null, "cannot write: " + reason);
+    }
+
     private static void write(Path target, Content content, boolean durable) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();

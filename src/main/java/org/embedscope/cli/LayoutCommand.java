@@ -59,6 +59,7 @@ public final class LayoutCommand implements Callable<Integer> {
         input.check(spec);
         if (!LayoutRegistry.names().contains(algo)) throw usage("--algo: unknown layout '" + algo + "'; known: " + String.join(", ", LayoutRegistry.names()));
         if (threads < 0) throw usage("--threads must be 0 or more");
+        AtomicFile.checkTarget(out);
         LayoutAlgorithm engine;
         try {
             LayoutOptions options = engines.options(threads);
@@ -102,7 +103,7 @@ public final class LayoutCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            throw new BundleException(file, null, "cannot write: " + e.getMessage());
+            throw AtomicFile.cannotWrite(file, e);
         }
     }
 

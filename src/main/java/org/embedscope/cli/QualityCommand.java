@@ -89,6 +89,7 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
+        if (out != null) AtomicFile.checkTarget(out);
         if (perItem && out != null && input.none() && Files.isDirectory(layout)) return perItemFromBundle();
         input.check(spec, " (only --per-item -o FILE on a bundle holding neighbours goes without: it writes every item's"
                 + " trust from them)");
@@ -193,7 +194,7 @@ public final class QualityCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            throw new BundleException(out, null, "cannot write: " + BundleException.describe(e));
+            throw AtomicFile.cannotWrite(out, e);
         }
         double sum = 0;
         for (float t : trust) sum += t;

@@ -2,6 +2,7 @@ package org.embedscope.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
@@ -130,6 +131,7 @@ public final class RenderCommand implements Callable<Integer> {
         // What can be checked without the bundle first: nothing is drawn or written before every check passes.
         String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!outName.endsWith(".png")) throw new BundleException(out, "--out", "expected a file name ending in .png (render writes PNG)");
+        AtomicFile.checkTarget(out);
         if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
@@ -191,7 +193,11 @@ public final class RenderCommand implements Callable<Integer> {
                 x.frame(cursor[0], cursor[1], overlay);
             }
             x.frame(cursor[0], cursor[1], overlay);
-            x.writePng(out);
+            try {
+                x.writePng(out);
+            } catch (java.io.IOException e) {
+                throw AtomicFile.cannotWrite(out, e);
+            }
             if (json) spec.commandLine().getOut().println(drawnJson(x, b, out));
         }
         // Atlas levels made at this load finish going into the cache before the process ends.

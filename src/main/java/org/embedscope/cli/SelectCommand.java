@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embedscope.annotate.Annotations;
+import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.bundle.BundleReader;
@@ -79,6 +80,8 @@ public final class SelectCommand implements Callable<Integer> {
         if (sheet != null && sheet.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new BundleException(null, "--sheet", "names the same file as -o; expected a different file for the PNG");
         }
+        AtomicFile.checkTarget(out);
+        if (sheet != null) AtomicFile.checkTarget(sheet);
 
         TerminalProgress progress = TerminalProgress.onStderr();
         Thread hook = new Thread(progress::cancel);

@@ -124,7 +124,7 @@ public final class ContactSheet {
                 }
             });
         } catch (IOException e) {
-            throw new BundleException(out, null, "cannot write: " + BundleException.describe(e));
+            throw AtomicFile.cannotWrite(out, e);
         }
     }
 

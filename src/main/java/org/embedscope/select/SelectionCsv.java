@@ -91,7 +91,7 @@ public final class SelectionCsv {
                 }
             });
         } catch (IOException e) {
-            throw new BundleException(out, null, "cannot write: " + BundleException.describe(e));
+            throw AtomicFile.cannotWrite(out, e);
         }
     }
 

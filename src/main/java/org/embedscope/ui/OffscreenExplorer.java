@@ -204,7 +204,7 @@ public final class OffscreenExplorer implements AutoCloseable {
     static void writePng(Path file, ByteBuffer rgba, int width, int height) throws IOException {
         AtomicFile.write(file, tmp -> {
             if (!STBImageWrite.stbi_write_png(tmp.toString(), width, height, 4, rgba, width * 4)) {
-                throw new IOException("cannot write " + file);
+                throw new IOException("the PNG could not be written");
             }
         });
     }
