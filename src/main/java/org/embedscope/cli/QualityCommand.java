@@ -70,6 +70,9 @@ public final class QualityCommand implements Callable<Integer> {
     @Option(names = "--neighbors", paramLabel = "K", defaultValue = "15", description = "Neighbours for knn and trust (default: ${DEFAULT-VALUE}).")
     int neighbors;
 
+    /** Neighbours of acc2d's classifier. */
+    private static final int CLASSIFIER_NEIGHBORS = 10;
+
     @Option(names = "--train", paramLabel = "N", defaultValue = "60000",
             description = "Rows [0, N) fit the 10-NN classifier, the rest are scored (default: ${DEFAULT-VALUE}; with fewer rows, the first 6/7).")
     int train;
@@ -97,6 +100,7 @@ public final class QualityCommand implements Callable<Integer> {
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
         if (perItem != (out != null)) throw usage("--per-item and -o FILE go together");
+        if (train < CLASSIFIER_NEIGHBORS) throw usage("--train must be at least " + CLASSIFIER_NEIGHBORS + " (the rows the " + CLASSIFIER_NEIGHBORS + "-NN classifier is fit on), not " + train);
         TerminalProgress progress = TerminalProgress.onStderr();
         Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
         int n = data.rows();
@@ -121,7 +125,7 @@ public final class QualityCommand implements Callable<Integer> {
         }
         if (n < neighbors + 2) throw usage("need more than " + (neighbors + 1) + " items, have " + n);
         int trainRows = train < n ? train : n * 6 / 7;
-        LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, 10, trainRows, seed, 0);
+        LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, CLASSIFIER_NEIGHBORS, trainRows, seed, 0);
         String perItemLine = perItem ? writePerItem(n, data, stored, xy, name, progress) : null;
         LayoutQuality.Scores q = LayoutQuality.measure(data.data(), n, data.cols(), xy, 2, lab, s, progress);
         progress.finish();
@@ -129,7 +133,10 @@ public final class QualityCommand implements Callable<Integer> {
         if (perItemLine != null) o.println(perItemLine);
         o.printf(Locale.ROOT, "knn%d    %.4f   (%d sampled points)%n", neighbors, q.knn(), s.sample());
         o.printf(Locale.ROOT, "trust%d  %.4f%n", neighbors, q.trustworthiness());
-        if (Double.isNaN(q.accuracy())) o.println("acc2d   n/a      (no labels)");
+        if (Double.isNaN(q.accuracy())) {
+            o.println(lab == null ? "acc2d   n/a      (no labels)"
+                    : "acc2d   n/a      (" + n + " items: too few to fit a " + CLASSIFIER_NEIGHBORS + "-NN classifier on the first 6/7 and score the rest)");
+        }
         else o.printf(Locale.ROOT, "acc2d   %.4f   (10-NN fit on rows 0..%d, scored on %d..%d)%n", q.accuracy(), trainRows - 1, trainRows, n - 1);
         o.flush();
         return 0;

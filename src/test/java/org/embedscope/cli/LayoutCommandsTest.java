@@ -99,6 +99,31 @@ class LayoutCommandsTest {
         assertFalse(Files.exists(dir.resolve("o.csv")));
     }
 
+    /** acc2d's n/a says why: a --train below the classifier's 10 neighbours is refused, and labelled data too small is not "no labels". */
+    @Test
+    void acc2dThatCannotBeMeasuredSaysWhy() throws Exception {
+        Path images = dir.resolve("img"), labels = dir.resolve("lab"), xy = dir.resolve("xy.csv");
+        idxImages(images, 8, new Random(3));
+        idxLabels(labels, 8);
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 8; i++) sb.append(i).append(',').append(i * i % 5).append('\n');
+        Files.writeString(xy, sb);
+        String[] data = {"quality", "--idx", images.toString(), labels.toString(), "--neighbors", "3"};
+
+        CliRun small = run(concat(data, new String[] {xy.toString()}));
+        assertEquals(0, small.code(), small.err());
+        String acc = small.out().lines().filter(l -> l.startsWith("acc2d")).findFirst().orElseThrow();
+        assertFalse(acc.contains("no labels"), "the labels were given: " + acc);
+        assertTrue(acc.contains("8 items: too few"), acc);
+
+        for (String t : new String[] {"-1", "0", "9"}) {
+            CliRun r = run(concat(data, new String[] {"--train", t, xy.toString()}));
+            assertEquals(2, r.code(), t + ": " + r.out() + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--train must be at least 10") && r.err().contains("not " + t), r.err());
+        }
+    }
+
     static String[] concat(String[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
