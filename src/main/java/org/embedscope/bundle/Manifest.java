@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +144,7 @@ public record Manifest(
         Path file = bundleDir.resolve(FILE_NAME);
         String text;
         try {
-            text = Files.readString(file);
+            text = TextFiles.readString(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "missing: a bundle folder must hold " + FILE_NAME);
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.embedscope.bundle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ final class PointsReader {
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (BufferedReader reader = TextFiles.open(file);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             return new Pass(file, manifest, parser, fileSize, progress).run();
         } catch (IOException e) {
@@ -184,8 +183,6 @@ final class PointsReader {
         private void header(CSVRecord r) throws BundleException {
             columns = r.size();
             String[] names = r.values();
-            // A UTF-8 byte-order mark (spreadsheet exports) is not part of the first column's name.
-            if (names.length > 0 && names[0].startsWith("\uFEFF")) names[0] = names[0].substring(1);
             CsvErrors.checkDistinct(file, List.of(names));
             Map<String, Integer> index = new HashMap<>();
             for (int c = 0; c < names.length; c++) index.put(names[c], c);

@@ -51,7 +51,7 @@ final class KeptEdits {
         if (!Files.isRegularFile(edits) || !Files.isRegularFile(old.resolve(Manifest.FILE_NAME))) return;
         List<CSVRecord> rows;
         List<String> header;
-        try (BufferedReader r = Files.newBufferedReader(edits, StandardCharsets.UTF_8);
+        try (BufferedReader r = org.embedscope.bundle.TextFiles.open(edits);
              CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             header = p.getHeaderNames();
             rows = p.getRecords();
@@ -128,7 +128,7 @@ final class KeptEdits {
     private static String[] readPaths(Path bundle, Manifest m) {
         Path points = bundle.resolve(m.points()).normalize();
         if (!points.startsWith(bundle.normalize())) return null;
-        try (BufferedReader r = Files.newBufferedReader(points, StandardCharsets.UTF_8);
+        try (BufferedReader r = org.embedscope.bundle.TextFiles.open(points);
              CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             if (!p.getHeaderNames().contains(PATH_COLUMN)) return null;
             List<String> out = new ArrayList<>(m.count());

@@ -3,8 +3,6 @@ package org.embedscope.select;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -26,7 +24,7 @@ public final class SelectionFile {
     /** The items {@code file} lists, for a bundle of {@code count} items. */
     public static ItemSet read(Path file, int count) throws BundleException {
         ItemSet out = new ItemSet(count);
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (BufferedReader reader = org.embedscope.bundle.TextFiles.open(file);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get()) {
             Iterator<CSVRecord> it = parser.iterator();
             long lineBefore = 0;
@@ -57,7 +55,6 @@ public final class SelectionFile {
     }
 
     private static int indexColumn(Path file, String[] header) throws BundleException {
-        if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);
         for (int c = 0; c < header.length; c++) if (header[c].strip().equals("index")) return c;
         throw new BundleException(file, "line 1 (header)", "no column 'index'; expected a CSV whose header names an index"
                 + " column (item numbers from 0), as embedscope select writes");

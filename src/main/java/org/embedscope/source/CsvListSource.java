@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.TextFiles;
 import org.embedscope.bundle.BundlePaths;
 import org.embedscope.bundle.CsvErrors;
 
@@ -65,7 +66,7 @@ public final class CsvListSource implements ImageSource {
                 .setAllowMissingColumnNames(true).get();
         // The line being read when the parser fails: the header's, then each record's first line.
         long reading = 1;
-        try (Reader reader = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
+        try (Reader reader = TextFiles.open(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             CsvErrors.checkDistinct(csv, header);
             for (int c = 1; c < header.size(); c++) {

@@ -1,13 +1,13 @@
 package org.embedscope.source;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.TextFiles;
 
 /** Display names for label values: built in for MNIST and Fashion-MNIST, or read from a file. */
 public final class LabelNames {
@@ -36,7 +36,7 @@ public final class LabelNames {
     static Map<String, String> read(Path file) throws BundleException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = TextFiles.readAllLines(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "no such file; --label-names takes mnist, fashion-mnist or a file of names");
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.embedscope.source;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.TextFiles;
 import org.embedscope.bundle.CsvErrors;
 
 /**
@@ -29,7 +29,7 @@ public final class MetadataFile {
     public static Map<String, String[]> read(Path csv, int count) throws BundleException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         long reading = 1;
-        try (Reader reader = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(reader, format)) {
+        try (Reader reader = TextFiles.open(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) throw new BundleException(csv, "line 1", "has no columns; expected a header row naming them");
             CsvErrors.checkDistinct(csv, header);

@@ -45,7 +45,7 @@ public record ProjectorConfig(Path file, List<Embedding> embeddings) {
     public static ProjectorConfig read(Path file) throws BundleException {
         String text;
         try {
-            text = Files.readString(file);
+            text = org.embedscope.bundle.TextFiles.readString(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "no such file");
         } catch (MalformedInputException e) {

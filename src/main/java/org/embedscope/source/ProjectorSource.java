@@ -2,7 +2,6 @@ package org.embedscope.source;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.TextFiles;
 
 /**
  * The images of a TensorBoard projector log, with its tensor as the feature vectors: one embedding of
@@ -99,7 +99,7 @@ public final class ProjectorSource implements ImageSource {
     private static Metadata readMetadata(Path file, int n) throws BundleException {
         List<String> lines;
         try {
-            lines = new ArrayList<>(Files.readAllLines(file));
+            lines = new ArrayList<>(TextFiles.readAllLines(file));
         } catch (NoSuchFileException ex) {
             throw new BundleException(file, null, "no such file (the projector config's metadata_path)");
         } catch (MalformedInputException ex) {

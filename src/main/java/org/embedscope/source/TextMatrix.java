@@ -2,12 +2,12 @@ package org.embedscope.source;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.TextFiles;
 
 /**
  * A numeric table in text: CSV ({@code ,} between values), tab-separated, or values separated by
@@ -22,7 +22,7 @@ public final class TextMatrix {
 
     /** Reads the file; rows must all have as many fields as the first. */
     public static Matrix read(Path file) throws BundleException {
-        try (BufferedReader in = Files.newBufferedReader(file)) {
+        try (BufferedReader in = TextFiles.open(file)) {
             List<String> header = null;
             char sep = 0;
             int cols = -1;
