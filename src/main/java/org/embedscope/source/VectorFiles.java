@@ -77,6 +77,9 @@ public final class VectorFiles {
 
     public static Matrix readVectors(MatrixInput in) throws BundleException {
         Matrix m = in.read();
+        if (m.cols() == 0) {
+            throw new BundleException(in.file(), in.part(), "has shape (" + m.rows() + ", 0): vectors of no values; expected one or more columns");
+        }
         checkFinite(in, m);
         return m;
     }

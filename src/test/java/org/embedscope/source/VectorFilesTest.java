@@ -159,6 +159,20 @@ class VectorFilesTest {
         assertEquals(4e14f, VectorFiles.readVectors(big, 2).data()[3]);
     }
 
+    /** np.save of an (n, 0) array: it read as vectors, and prepare's PCA then failed with "unexpected error". */
+    @Test
+    void refusesVectorsOfNoColumns() throws Exception {
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 0), }";
+        StringBuilder header = new StringBuilder(dict);
+        while ((10 + header.length() + 1) % 64 != 0) header.append(' ');
+        header.append('\n');
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+        bytes.write(header.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path empty = Files.write(tmp.resolve("empty.npy"), bytes.toByteArray());
+        assertMessage(assertThrows(BundleException.class, () -> VectorFiles.readVectors(empty, 3)), "empty.npy", "shape (3, 0)", "one or more columns");
+    }
+
     @Test
     void refusesTruncatedNpy() {
         assertMessage(coordsFail("xy-truncated.npy", 5), "truncated");
