@@ -4,7 +4,7 @@
 // Every draw indexes the per-item buffers by item (glDrawArrays over all items, glDrawElements over
 // a list of item indices), so gl_VertexID is the item's index. Hidden items (STATE_HIDDEN: their
 // label hidden, or not matched with "only matches") are moved outside the clip volume: neither drawn
-// nor picked.
+// nor picked. Dimmed items (STATE_DIMMED) can be put behind the others (uDimmedBehind, uOnlyDimmed).
 // Variant HALO: the point is the size of the ring the selection highlight draws around the sprite.
 // Variant PLACED: the item's cell comes worked out per item (aPlace) instead of looked up here.
 #include "atlas.glsl"
@@ -28,6 +28,8 @@ uniform float uPointSize;
 uniform vec2 uTargetSize;      // the target's size in pixels: sprites are put on its pixel grid
 #endif
 uniform int uDepthOrder;       // 1: depth from the item's index, later items nearer (SpritePass.drawScene); 2: uDepth
+uniform int uDimmedBehind;     // with uDepthOrder 1: the dimmed items behind every other (a search's matches in front)
+uniform int uOnlyDimmed;       // 1: only the dimmed items are drawn, 2: only the others, 0: all (smooth alpha's two layers)
 uniform float uDepth;          // with uDepthOrder 2: every point at this depth (the selection, in front of the scene)
 uniform int uItemCount;
 uniform int uLevel;            // the level wanted (items whose page is not on the GPU fall back to coarser ones)
@@ -49,7 +51,8 @@ void main() {
     vCell = residentCell(aCell, uLevel);
 #endif
     vState = aState;
-    if ((aState & STATE_HIDDEN) != 0) {
+    bool dimmed = (aState & STATE_DIMMED) != 0;
+    if ((aState & STATE_HIDDEN) != 0 || (uOnlyDimmed == 1 && !dimmed) || (uOnlyDimmed == 2 && dimmed)) {
         gl_Position = vec4(0.0, 0.0, 2.0, 1.0);   // beyond the far plane: clipped
         gl_PointSize = 1.0;
         return;
@@ -62,7 +65,15 @@ void main() {
     vec2 corner = floor(win - 0.5 * uPointSize + 0.5);
     gl_Position.xy = (corner + 0.5 * uPointSize) / uTargetSize * 2.0 - 1.0;
 #endif
-    if (uDepthOrder == 1) gl_Position.z = 1.0 - 2.0 * (float(gl_VertexID) + 1.0) / (float(uItemCount) + 1.0);
+    if (uDepthOrder == 1) {
+        // Layered, the others' depths come after every dimmed item's, in twice as many steps (SpritePass.depthSteps).
+        float order = float(gl_VertexID) + 1.0, steps = float(uItemCount) + 1.0;
+        if (uDimmedBehind == 1) {
+            steps += float(uItemCount);
+            if (!dimmed) order += float(uItemCount);
+        }
+        gl_Position.z = 1.0 - 2.0 * order / steps;
+    }
     else if (uDepthOrder == 2) gl_Position.z = uDepth;
 #ifdef HALO
     gl_PointSize = uHaloSize;

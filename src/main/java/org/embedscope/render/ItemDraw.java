@@ -20,6 +20,8 @@ final class ItemDraw {
     final int level;
     final float threshold;
     final boolean tintByLabel;
+    /** The dimmed items are drawn behind the others ({@link ViewState#dimmedBehind}). */
+    final boolean dimmedBehind;
     private final PointBuffers points;
     private final AtlasTextures atlas;
     private final CategoryColours colours;
@@ -47,6 +49,7 @@ final class ItemDraw {
         this.level = level;
         this.threshold = threshold;
         this.tintByLabel = st.tintByLabel();
+        this.dimmedBehind = st.dimmedBehind();
         this.points = points;
         this.atlas = atlas;
         this.colours = colours;

@@ -23,6 +23,7 @@ public final class ItemStates {
     private final byte[] bytes;
     private long version;
     private long hiddenVersion;
+    private long dimmedVersion;
     private int dirtyFrom;
     private int dirtyTo;
 
@@ -52,6 +53,9 @@ public final class ItemStates {
     /** Increases whenever an item's {@link #HIDDEN} bit changes (what is drawn at all, not how). */
     public long hiddenVersion() { return hiddenVersion; }
 
+    /** Increases whenever an item's {@link #DIMMED} bit changes (which items a search puts behind the others). */
+    public long dimmedVersion() { return dimmedVersion; }
+
     /**
      * Sets item {@code item}'s flags; returns whether they changed. Widens the range the next upload
      * sends and bumps the version when they did.
@@ -60,6 +64,7 @@ public final class ItemStates {
         byte b = (byte) flags;
         if (bytes[item] == b) return false;
         if (((bytes[item] ^ b) & HIDDEN) != 0) hiddenVersion++;
+        if (((bytes[item] ^ b) & DIMMED) != 0) dimmedVersion++;
         bytes[item] = b;
         if (item < dirtyFrom) dirtyFrom = item;
         if (item + 1 > dirtyTo) dirtyTo = item + 1;

@@ -44,7 +44,7 @@ final class PickPass implements AutoCloseable {
         return pick(d, null, targetW, targetH, gx, gy, radius, x0, y0, x1, y1);
     }
 
-    /** As above, drawing only the items of {@code items} (ascending, so later items win as in the scene); null for every item. */
+    /** As above, drawing only the items of {@code items}, later ones winning: in the order the scene stacks them ({@link StackOrder}); null for every item, in item order. */
     int pick(ItemDraw d, IndexList items, int targetW, int targetH, int gx, int gy, int radius, int x0, int y0, int x1, int y1) {
         ids.ensureSize(targetW, targetH);
         glBindFramebuffer(GL_FRAMEBUFFER, ids.fbo());

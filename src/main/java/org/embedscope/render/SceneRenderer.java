@@ -802,14 +802,16 @@ public final class SceneRenderer implements AutoCloseable {
     /**
      * What decides which item is on top at each pixel of a scene drawn with {@code d} from
      * {@code items}: the draw's geometry, the pages on the GPU, the hidden items, the selection (drawn
-     * in front, it covers what is behind it) and the list itself. Null with smooth alpha, where every
+     * in front, it covers what is behind it), the dimmed items where they go behind the rest, and the list itself. Null with smooth alpha, where every
      * item blends into the picture.
      */
     private long[] coverageKey(ItemDraw d, int[] items) {
         if (!recording || state.smoothAlpha() || !points.hasTextures()) return null;
         long[] geometry = d.coverageKey();
-        long[] k = java.util.Arrays.copyOf(geometry, geometry.length + 7);
+        long[] k = java.util.Arrays.copyOf(geometry, geometry.length + 8);
         int n = geometry.length;
+        // The search's matches drawn in front of what it dims: which those are decides what covers what.
+        k[n++] = d.dimmedBehind ? state.itemStates().dimmedVersion() : -1;
         // The pin's lines are drawn again over a recoloured scene; a ring under an old line would keep it.
         k[n++] = state.pinned();
         k[n++] = pinnedNeighbors() == null ? 0 : 1;
@@ -969,7 +971,8 @@ public final class SceneRenderer implements AutoCloseable {
         if (near.length == 0) {
             pickedId = -1;
         } else {
-            pickItems.upload(near, 0);
+            // Stacked as the scene draws them: the selection over the rest, a search's matches over what it dims.
+            pickItems.upload(StackOrder.of(near, state.itemStates(), state.dimmedBehind()), 0);
             pickedId = picking.pick(itemDraw(), pickItems, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
         }
         pickedAtlasVersion = atlasVersion();
@@ -1015,7 +1018,8 @@ public final class SceneRenderer implements AutoCloseable {
         int x1 = Math.min(g + w - 1, gx + radius), y1 = Math.min(g + h - 1, gy + radius);
         int[] items = drawList.items(state, guard, activeGuard());
         ItemDraw d = itemDraw();
-        if (items == null) return picking.pick(d, null, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
+        items = items == null ? StackOrder.all(state.itemCount(), state.itemStates(), d.dimmedBehind)
+                : StackOrder.of(items, state.itemStates(), d.dimmedBehind);
         pickItems.upload(items, 0);
         int id = picking.pick(d, pickItems, w + 2 * g, h + 2 * g, gx, gy, radius, x0, y0, x1, y1);
         pickedVersion = -1; // the candidates list was replaced

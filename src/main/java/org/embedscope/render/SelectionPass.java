@@ -44,8 +44,8 @@ final class SelectionPass implements AutoCloseable {
         if (selected.count() == 0) return;
         sprites.drawInFront(d, selected, -1f);
         bindHalo(d, pointLimit);
-        // Between the selected sprites (-1) and the nearest scene item (-1 + 2 / (n + 1)).
-        SpritePass.drawAtDepth(halo, selected, -1f + 1f / (d.itemCount() + 1f));
+        // Between the selected sprites (-1) and the nearest scene item (-1 + 2 / (steps + 1)).
+        SpritePass.drawAtDepth(halo, selected, -1f + 1f / (SpritePass.depthSteps(d) + 1f));
     }
 
     private void bindHalo(ItemDraw d, float pointLimit) {

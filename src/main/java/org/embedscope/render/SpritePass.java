@@ -92,7 +92,7 @@ final class SpritePass implements AutoCloseable {
             p.set("uDepthOrder", 0);
             glEnable(GL_BLEND);
             glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-            d.drawAll();
+            inLayers(d, p, d::drawAll);
             glDisable(GL_BLEND);
         } else {
             if (frontToBack.count() != d.itemCount()) {
@@ -101,13 +101,36 @@ final class SpritePass implements AutoCloseable {
                 frontToBack.upload(order, 0);
             }
             p.set("uDepthOrder", 1);
+            p.set("uDimmedBehind", d.dimmedBehind ? 1 : 0);
             glEnable(GL_DEPTH_TEST);
             glDepthFunc(GL_LESS);
             frontToBack.drawPoints();
             glDisable(GL_DEPTH_TEST);
         }
         p.set("uDepthOrder", 0);
+        p.set("uDimmedBehind", 0);
         ItemDraw.unbind();
+    }
+
+    /**
+     * How many depths the threshold mode's scene orders its items in (sprite.vert): one per item, or two
+     * where the dimmed items go behind the others. The nearest scene item is at {@code -1 + 2 / (steps + 1)}.
+     */
+    static int depthSteps(ItemDraw d) {
+        return d.dimmedBehind ? 2 * d.itemCount() : d.itemCount();
+    }
+
+    /** Smooth alpha's blended draw, by {@code draw}: the dimmed items first, then the others over them, where they are layered. */
+    private static void inLayers(ItemDraw d, ShaderProgram p, Runnable draw) {
+        if (!d.dimmedBehind) {
+            draw.run();
+            return;
+        }
+        p.set("uOnlyDimmed", 1);
+        draw.run();
+        p.set("uOnlyDimmed", 2);
+        draw.run();
+        p.set("uOnlyDimmed", 0);
     }
 
     /**
@@ -121,14 +144,17 @@ final class SpritePass implements AutoCloseable {
         if (smooth) {
             glEnable(GL_BLEND);
             glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+            inLayers(d, p, items::drawPoints);
         } else {
+            p.set("uDimmedBehind", d.dimmedBehind ? 1 : 0);
             glEnable(GL_DEPTH_TEST);
             glDepthFunc(GL_LESS);
+            items.drawPoints();
         }
-        items.drawPoints();
         glDisable(GL_BLEND);
         glDisable(GL_DEPTH_TEST);
         p.set("uDepthOrder", 0);
+        p.set("uDimmedBehind", 0);
         ItemDraw.unbind();
     }
 

@@ -582,6 +582,13 @@ public final class ViewState {
 
     public boolean dimUnselected() { return dimUnselected; }
 
+    /**
+     * True when the dimmed items are drawn behind the others: while a search dims its non-matches and the
+     * selection does not dim the rest, its matches come to the front (they were covered by later items, 50
+     * matches showing as one). With the rest dimmed, every unselected item is, and they keep their order.
+     */
+    public boolean dimmedBehind() { return matches != null && !(dimUnselected && !selection.isEmpty()); }
+
     /** With a selection, draws the other items darker ("dim the rest"). */
     public void setDimUnselected(boolean on) {
         if (on != dimUnselected) {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A view drawn again is recorded, and from then on a redraw that changes only colours recolours the
  * record instead of drawing the sprites: the same picture, pixel for pixel, as a full redraw in that
- * state (a fresh explorer's first frame), for the dimming of a search or a selection, tinting, a
- * colouring by numbers, flat squares; a change that uncovers other items (the selection shrinks, a
- * hidden label comes back, the threshold or the sprite size changes, the view moves) is drawn in full.
+ * state (a fresh explorer's first frame), for the dimming of a selection, tinting, a colouring by numbers,
+ * flat squares; a change that uncovers other items (the selection shrinks, a hidden label comes back, a
+ * search brings its matches to the front, the threshold or the sprite size changes, the view moves) is drawn in full.
  */
 class SceneRecordRenderTest {
     static final int W = 300, H = 220, N = 4_000;
@@ -84,20 +84,26 @@ class SceneRecordRenderTest {
         Consumer<ViewState> none = s -> {};
         Change[] changes = {
             new Change("a redraw of an unchanged view", none, ViewState::invalidate),
-            new Change("a search dims the rest", none, s -> s.setMatches(every(3))),
-            new Change("the search is cleared", s -> s.setMatches(every(3)), s -> s.setMatches(null)),
             new Change("a selection dims the rest", s -> s.setSelection(every(7)), s -> s.setDimUnselected(true)),
+            // With the rest dimmed, a search's matches are dimmed as every unselected item is: nothing comes forward.
+            new Change("a search under a selection that dims the rest", s -> {
+                s.setSelection(every(7));
+                s.setDimUnselected(true);
+            }, s -> s.setMatches(every(3))),
             new Change("tinted by label", none, s -> s.setTintByLabel(true)),
             new Change("coloured by a number, tinted", s -> s.setTintByLabel(true),
                     s -> s.setColourBy(ColourBy.of(columns.column("a_x"), false))),
-            new Change("flat squares dimmed", s -> s.setUserScale(0.08f), s -> s.setMatches(every(2))),
+            new Change("flat squares dimmed", s -> {
+                s.setUserScale(0.08f);
+                s.setSelection(every(7));
+            }, s -> s.setDimUnselected(true)),
         };
         int[] plain = fullRedraw(none, none);
         for (Change c : changes) {
             int[] seen = recoloured(c.before, c.after);
             int[] want = fullRedraw(c.before, c.after);
             assertEquals(0, FramePixels.differing(want, seen), c.what + ": pixels differing from a full redraw");
-            if (c.what.startsWith("a search dims") || c.what.startsWith("tinted")) {
+            if (c.what.startsWith("a selection dims") || c.what.startsWith("tinted")) {
                 assertTrue(FramePixels.differing(plain, seen) > 1000, c.what + " changes the picture");
             }
         }
@@ -108,6 +114,10 @@ class SceneRecordRenderTest {
         record Change(String what, Consumer<ViewState> before, Consumer<ViewState> after) {}
         Change[] changes = {
             new Change("the selection shrinks", s -> s.setSelection(every(5)), s -> s.setSelection(every(50))),
+            // A search draws its matches in front of the items it dims (MatchesInFrontTest).
+            new Change("a search brings its matches to the front", s -> { }, s -> s.setMatches(every(3))),
+            new Change("the search changes", s -> s.setMatches(every(3)), s -> s.setMatches(every(4))),
+            new Change("the search is cleared", s -> s.setMatches(every(3)), s -> s.setMatches(null)),
             new Change("a hidden label is shown again", s -> s.setShown(0, false), s -> s.setShown(0, true)),
             new Change("the threshold is lowered", s -> s.setThreshold(0.9f), s -> s.setThreshold(0.2f)),
             new Change("the sprites grow", s -> s.setUserScale(1f), s -> s.setUserScale(1.4f)),
@@ -139,12 +149,13 @@ class SceneRecordRenderTest {
 
     @Test
     void aPanRightAfterARecolouringShowsTheBandAroundTheViewInItsNewColours() throws Exception {
-        Consumer<ViewState> dim = s -> s.setMatches(every(3));
+        Consumer<ViewState> select = s -> s.setSelection(every(7)), dim = s -> s.setDimUnselected(true);
         Consumer<ViewState> pan = s -> s.pan(40, 0);
         int[] seen;
         try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(bundle), W, H)) {
             ViewState st = v.scene().state();
             st.setView(0.2f, -0.1f, 2f);
+            select.accept(st);
             v.frame(-1, -1, false);
             redraw(v, 2);
             dim.accept(st);
@@ -154,6 +165,6 @@ class SceneRecordRenderTest {
             v.frame(-1, -1, false);
             seen = FramePixels.of(v);
         }
-        assertEquals(0, FramePixels.differing(fullRedraw(dim, pan), seen), "pixels differing from a full redraw after the pan");
+        assertEquals(0, FramePixels.differing(fullRedraw(select.andThen(dim), pan), seen), "pixels differing from a full redraw after the pan");
     }
 }
