@@ -64,6 +64,8 @@ public final class Overlay implements AutoCloseable {
     private boolean open = true;
     /** Where the control panel and the hover panel were drawn (the hover panel's bottom: 0 until it is), for {@link #places}. */
     private final float[] controlRect = new float[4];
+    /** The display the control panel was last drawn in (its width and height). */
+    private final float[] panelDisplay = new float[2];
     private float hoverBottom;
     /** The hover panel's left edge, the furthest left it has been (with {@link #hoverBottom}: the space it keeps). */
     private float hoverLeft = Float.NaN;
@@ -343,7 +345,19 @@ public final class Overlay implements AutoCloseable {
         // A panel taller than the window scrolls; it is then wider by the scroll bar (from the next frame
         // on), so that its rows keep their 250 px rather than being cut on the right.
         float width = PANEL_WIDTH * uiScale + panelScrollbar;
-        ImGui.setNextWindowPos(MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.FirstUseEver);
+        // Where the user drags it, it stays; but a window made smaller than imgui's padding (a few pixels)
+        // pushes it past the top left, and once the window is large again its title bar stays out of
+        // reach: then it comes back to the margin.
+        ImGuiIO io = ImGui.getIO();
+        boolean resized = io.getDisplaySizeX() != panelDisplay[0] || io.getDisplaySizeY() != panelDisplay[1];
+        panelDisplay[0] = io.getDisplaySizeX();
+        panelDisplay[1] = io.getDisplaySizeY();
+        float margin = MARGIN * uiScale;
+        if (resized && controlRect[2] > controlRect[0] && (controlRect[0] < 0 || controlRect[1] < 0)) {
+            ImGui.setNextWindowPos(Math.max(margin, controlRect[0]), Math.max(margin, controlRect[1]), ImGuiCond.Always);
+        } else {
+            ImGui.setNextWindowPos(margin, margin, ImGuiCond.FirstUseEver);
+        }
         ImGui.setNextWindowSizeConstraints(width, 0, width, Float.MAX_VALUE);
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);

@@ -105,6 +105,37 @@ class ExplorerWindowTest {
 
     }
 
+    /**
+     * A window made a pixel small and then large again keeps the control panel's title bar in reach: imgui
+     * pushed the panel past the window's top left while the window was smaller than its padding, and there it
+     * stayed, its title bar and "hide (H)" cut off, out of reach of a drag.
+     */
+    @Test
+    void aWindowMadeTinyAndLargeAgainKeepsThePanelInReach() throws Exception {
+        WidgetSpots.enable(true);
+        try {
+            openWindow(800, 600);
+            Camera cam = window.scene().state().camera();
+            await("the panel is drawn", () -> WidgetSpots.rect("control-window") != null);
+            float[] before = WidgetSpots.rect("control-window");
+            assertTrue(before[0] > 0 && before[1] > 0, "the panel starts inside the window: " + java.util.Arrays.toString(before));
+            xdotool("windowsize", driver.id, "1", "1");
+            await("the view is a pixel", () -> cam.width() == 1 && cam.height() == 1);
+            long shown = window.frames();
+            await("frames at that size", () -> window.frames() > shown + 2);
+            xdotool("windowsize", driver.id, "800", "600");
+            await("the view is large again", () -> cam.width() == 800 && cam.height() == 600);
+            long large = window.frames();
+            await("frames at that size", () -> window.frames() > large + 2);
+            float[] after = WidgetSpots.rect("control-window");
+            assertTrue(after[0] >= 0 && after[1] >= 0, "the panel's top left is inside the window again: " + java.util.Arrays.toString(after));
+            assertEquals(before[0], after[0], 0.5f, "back at the margin");
+            assertEquals(before[1], after[1], 0.5f, "back at the margin");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
     @Test
     void aScreenshotWithThePanelOpenIsWhatItsRenderCommandDraws() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
