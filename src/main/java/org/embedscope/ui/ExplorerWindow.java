@@ -417,6 +417,7 @@ public final class ExplorerWindow implements AutoCloseable {
             org.embedscope.select.SelectionCsv.write(b, labels.annotations(), st.selection(), selection, org.embedscope.progress.Progress.NONE);
             c.append(" --selection ").append(shellQuoted(selection.toString())).append(st.dimUnselected() ? " --dim" : "");
         }
+        if (st.pinned() >= 0) c.append(" --pin ").append(st.pinned());
         if (st.smoothAlpha()) c.append(" --smooth-alpha");
         if (overlay.isOpen()) c.append(" --overlay");
         // Its own file beside the screenshot: running the command must not overwrite the screenshot.

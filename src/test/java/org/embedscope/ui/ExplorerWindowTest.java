@@ -209,6 +209,57 @@ class ExplorerWindowTest {
         }
     }
 
+    /**
+     * A screenshot of a pinned item prints a command that pins it too: the lines to its neighbours and its
+     * ring are in both pictures (the command had no --pin: render drew the scene without them).
+     */
+    @Test
+    void aScreenshotOfAPinnedItemIsWhatItsRenderCommandDraws() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        bundle = org.embedscope.render.SpriteFixture.builder(org.embedscope.render.SpriteFixture.A, org.embedscope.render.SpriteFixture.B, false)
+                .ringNeighbors(3).write(dir.resolve("pinned")).dir;
+        driver = WindowDriver.open(bundle, 800, 600);
+        window = driver.window;
+        int[] pos = driver.origin();
+        ViewState state = window.scene().state();
+        xdotool("mousemove", String.valueOf(pos[0] + 900), String.valueOf(pos[1] + 700));
+        xdotool("key", "h");   // the panel collapsed: the screenshot is the scene alone
+        await("the panel is collapsed", () -> state.camera().insetLeft() == 0f);
+        driver.onLoop(() -> state.pin(4));
+        Thread.sleep(300);
+        xdotool("key", "p");
+        await("the screenshot is written", () -> window.lastScreenshot() != null);
+        Path shot = window.lastScreenshot();
+        String command = window.lastScreenshotCommand();
+        driver.close();
+        driver = null;
+        try {
+            java.util.List<String> words = ShellWords.split(command);
+            int pin = words.indexOf("--pin");
+            assertTrue(pin > 0 && words.get(pin + 1).equals("4"), "the command pins item 4: " + command);
+            Path rendered = dir.resolve("rendered.png");
+            java.util.List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
+            args.set(args.indexOf("--out") + 1, rendered.toString());
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cl = org.embedscope.cli.Main.commandLine();
+            cl.setErr(new java.io.PrintWriter(err, true));
+            cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
+            java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = javax.imageio.ImageIO.read(rendered.toFile());
+            assertEquals(got.getWidth(), want.getWidth());
+            assertEquals(got.getHeight(), want.getHeight());
+            for (int y = 0; y < got.getHeight(); y++) {
+                for (int x = 0; x < got.getWidth(); x++) {
+                    int a = got.getRGB(x, y), b = want.getRGB(x, y);
+                    assertEquals(0, FramePixels.differing(new int[] {a}, new int[] {b}, 2),
+                            String.format("pixel %d,%d: screenshot #%06x, render #%06x", x, y, a & 0xffffff, b & 0xffffff));
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(shot);
+        }
+    }
+
     /** Renders the view the printed command names, headless, and compares every pixel with the screenshot. */
     private void screenshotMatchesRender(Path shot, String command, Path bundle) throws Exception {
         assertFalse(command.contains("--overlay"), "the panel was collapsed: " + command);
