@@ -1,14 +1,21 @@
 package org.embedscope.annotate;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.embedscope.bundle.BundleException;
 
 /**
@@ -16,6 +23,13 @@ import org.embedscope.bundle.BundleException;
  * it after every edit, atomically and durably, so a crash or {@code kill -9} loses at most the edit in
  * flight. Saves run on one background thread; the rows are taken on the caller's thread, and a burst of
  * edits writes only the newest state.
+ *
+ * <p>A save writes what this store changed onto what the file holds now, not its whole state over the
+ * file: a second window on the same bundle (or a hand edit) saves edits this one never read, and
+ * rewriting the file from this store's rows would drop them. So each save re-reads the file when it
+ * changed since this store last read or wrote it, keeps every row of items this store did not change
+ * since, and writes this store's rows for the items it did (on the same item, the later save wins). A
+ * lock file beside it keeps two processes from reading and writing it at the same time.
  */
 public final class AnnotationStore implements AutoCloseable {
     /**
@@ -35,11 +49,42 @@ public final class AnnotationStore implements AutoCloseable {
     private final AtomicReference<AnnotationsFile.Snapshot> pending = new AtomicReference<>();
     private volatile long savedVersion;
     private volatile String lastError;
+    private volatile int editedElsewhere;
+    private volatile String setAside;
+    // Guarded by saving: this store's rows as last read or saved, the file's rows then, and the file's
+    // stamp then (null: read it at the next save).
+    private final Object saving = new Object();
+    private AnnotationsFile.Snapshot synced;
+    private AnnotationsFile.Snapshot onDisk;
+    private Stamp diskStamp;
 
-    private AnnotationStore(Annotations annotations, Path file) {
+    /** What tells that a file was replaced or rewritten: a save renames a new file over it. */
+    private record Stamp(long size, long modified, Object key) {
+        static Stamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private AnnotationStore(Annotations annotations, Path file) throws BundleException {
         this.annotations = annotations;
         this.file = file;
         this.savedVersion = annotations.version();
+        this.synced = AnnotationsFile.snapshot(annotations);
+        // The file's own rows (without a seed's) and its stamp, so that the first save tells what
+        // changed there since.
+        this.diskStamp = Stamp.of(file);
+        if (diskStamp == null) {
+            this.onDisk = AnnotationsFile.empty();
+        } else {
+            Annotations alone = annotations.blank();
+            AnnotationsFile.read(file, alone);
+            this.onDisk = AnnotationsFile.snapshot(alone);
+        }
     }
 
     /**
@@ -102,10 +147,15 @@ public final class AnnotationStore implements AutoCloseable {
 
     /** Saves the current state now, on the caller's thread. */
     public void saveNow() throws IOException {
-        AnnotationsFile.Snapshot s = AnnotationsFile.snapshot(annotations);
-        AnnotationsFile.write(file, s);
-        savedVersion = s.version();
+        save(AnnotationsFile.snapshot(annotations));
     }
+
+    /**
+     * How many item edits the saves so far found made in the file elsewhere (by another window, or by
+     * hand) since this store read it, and kept: they are on disk, and this window shows them when the
+     * bundle is opened again. 0 when the file held only what this store wrote.
+     */
+    public int editedElsewhere() { return editedElsewhere; }
 
     /** Waits for saves in flight; true when everything up to now is on disk. */
     public boolean flush(long timeoutMillis) {
@@ -127,11 +177,104 @@ public final class AnnotationStore implements AutoCloseable {
         AnnotationsFile.Snapshot s = pending.getAndSet(null);
         if (s == null) return;
         try {
-            AnnotationsFile.write(file, s);
-            savedVersion = s.version();
+            save(s);
             lastError = null;
         } catch (IOException e) {
             lastError = "cannot save annotations to " + file + ": " + BundleException.describe(e);
+        }
+    }
+
+    private void save(AnnotationsFile.Snapshot ours) throws IOException {
+        synchronized (saving) {
+            try (FileGuard guard = FileGuard.hold(file)) {
+                Stamp now = Stamp.of(file);
+                if (!Objects.equals(diskStamp, now)) {
+                    AnnotationsFile.Snapshot before = onDisk;
+                    AnnotationsFile.Snapshot there = now == null ? AnnotationsFile.empty() : readAside(now);
+                    // A file set aside leaves nothing to merge with: this store's rows are saved whole.
+                    onDisk = there != null ? there : synced;
+                    if (there != null) editedElsewhere += AnnotationsFile.editedElsewhere(before, there, synced, ours);
+                }
+                AnnotationsFile.Snapshot merged = AnnotationsFile.merge(onDisk, synced, ours);
+                AnnotationsFile.write(file, merged);
+                onDisk = merged;
+                diskStamp = Stamp.of(file);
+                synced = ours;
+                savedVersion = ours.version();
+            }
+        }
+    }
+
+    /**
+     * The rows of the file as it is now. One that cannot be read (a hand edit gone wrong) is not
+     * written over: it is moved aside whole, named by {@link #setAside()}, and null is returned.
+     */
+    private AnnotationsFile.Snapshot readAside(Stamp now) throws IOException {
+        Annotations scratch = annotations.blank();
+        try {
+            AnnotationsFile.read(file, scratch);
+            return AnnotationsFile.snapshot(scratch);
+        } catch (BundleException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + now.modified());
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            setAside = aside.toString();
+            return null;
+        }
+    }
+
+    /**
+     * The file moved aside because it changed elsewhere into something that cannot be read (its edits
+     * would otherwise be written over), or null.
+     */
+    public String setAside() { return setAside; }
+
+    /**
+     * Holds the file against other processes' saves while one save reads and writes it: a lock on a
+     * hidden file beside it (the file itself is replaced by each save, so it cannot carry the lock), and
+     * a lock per path within this process, where a second lock of the same file would be refused.
+     */
+    private static final class FileGuard implements AutoCloseable {
+        private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+                new ConcurrentHashMap<>();
+        private final ReentrantLock inProcess;
+        private final FileChannel channel;
+
+        private FileGuard(ReentrantLock inProcess, FileChannel channel) {
+            this.inProcess = inProcess;
+            this.channel = channel;
+        }
+
+        static FileGuard hold(Path file) {
+            Path abs = file.toAbsolutePath().normalize();
+            ReentrantLock l = IN_PROCESS.computeIfAbsent(abs, k -> new ReentrantLock());
+            l.lock();
+            FileChannel ch = null;
+            try {
+                ch = FileChannel.open(abs.resolveSibling("." + abs.getFileName() + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                ch.lock();
+            } catch (IOException | RuntimeException e) {
+                // A folder where no lock file can be made still saves; only the guard against a
+                // simultaneous save by another process is lost.
+                closeQuietly(ch);
+                ch = null;
+            }
+            return new FileGuard(l, ch);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(channel); // releases the lock
+            inProcess.unlock();
+        }
+
+        private static void closeQuietly(FileChannel ch) {
+            if (ch == null) return;
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing was written through it
+            }
         }
     }
 

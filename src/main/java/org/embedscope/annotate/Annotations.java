@@ -52,6 +52,11 @@ public final class Annotations {
 
     public int count() { return count; }
 
+    /** The same items with none of the edits: the bundle's labels, and the label values known so far. */
+    Annotations blank() {
+        return new Annotations(count, original, values);
+    }
+
     /** Increases with every change, undo and redo included. */
     public long version() { return version; }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -54,6 +55,83 @@ public final class AnnotationsFile {
             k++;
         }
         return new Snapshot(items, labels, tags, at, a.version());
+    }
+
+    /** No rows: a file that is not there. */
+    static Snapshot empty() {
+        return new Snapshot(new int[0], new String[0], new String[0], new long[0], 0);
+    }
+
+    /**
+     * The rows to save when the file holds {@code onDisk}, this store last read or saved {@code synced}
+     * and now has {@code ours}: the file's rows for the items this store did not change since, and this
+     * store's rows (or none, for an item whose edits it took back) for those it did. Sorted by item, as
+     * the snapshots are.
+     */
+    static Snapshot merge(Snapshot onDisk, Snapshot synced, Snapshot ours) {
+        int n = 0;
+        int[] items = new int[onDisk.size() + ours.size()];
+        String[] labels = new String[items.length], tags = new String[items.length];
+        long[] at = new long[items.length];
+        int d = 0, o = 0;
+        while (d < onDisk.size() || o < ours.size()) {
+            int di = d < onDisk.size() ? onDisk.items()[d] : Integer.MAX_VALUE;
+            int oi = o < ours.size() ? ours.items()[o] : Integer.MAX_VALUE;
+            int item = Math.min(di, oi);
+            Snapshot from;
+            int k;
+            if (changed(synced, ours, item)) {
+                from = oi == item ? ours : null;
+                k = o;
+            } else {
+                from = di == item ? onDisk : null;
+                k = d;
+            }
+            if (from != null) {
+                items[n] = item;
+                labels[n] = from.labels()[k];
+                tags[n] = from.tags()[k];
+                at[n] = from.editedAt()[k];
+                n++;
+            }
+            if (di == item) d++;
+            if (oi == item) o++;
+        }
+        return new Snapshot(Arrays.copyOf(items, n), Arrays.copyOf(labels, n),
+                Arrays.copyOf(tags, n), Arrays.copyOf(at, n), ours.version());
+    }
+
+    /**
+     * How many items were edited in the file elsewhere (by another window, or by hand) between
+     * {@code before} and {@code now}, and kept by {@link #merge} because this store did not change them
+     * since {@code synced}: edits on disk that this store does not show.
+     */
+    static int editedElsewhere(Snapshot before, Snapshot now, Snapshot synced, Snapshot ours) {
+        int kept = 0;
+        for (int b = 0; b < before.size(); b++) {
+            int item = before.items()[b];
+            if (changed(before, now, item) && !changed(synced, ours, item)) kept++;
+        }
+        for (int k = 0; k < now.size(); k++) {
+            int item = now.items()[k];
+            if (find(before, item) < 0 && !changed(synced, ours, item)) kept++; // new there
+        }
+        return kept;
+    }
+
+    /** True when {@code item}'s row differs between the two snapshots (present in one only, or other values). */
+    private static boolean changed(Snapshot before, Snapshot after, int item) {
+        return !sameRow(before, find(before, item), after, find(after, item));
+    }
+
+    private static boolean sameRow(Snapshot a, int i, Snapshot b, int j) {
+        if (i < 0 || j < 0) return i < 0 && j < 0;
+        return a.labels()[i].equals(b.labels()[j]) && a.tags()[i].equals(b.tags()[j]) && a.editedAt()[i] == b.editedAt()[j];
+    }
+
+    private static int find(Snapshot s, int item) {
+        int k = Arrays.binarySearch(s.items(), item);
+        return k < 0 ? -1 : k;
     }
 
     /** Writes {@code s} to {@code file}: the old file stays whole until the new one is complete and on disk. */

@@ -119,6 +119,7 @@ public final class LabelEditor {
         FittedText.hint(String.format("%,d item%s edited, saved to %s", edited, edited == 1 ? "" : "s", session.file().getFileName()));
         warning(session.problem(), 0xffb347, "label-problem");
         warning(session.notice(), 0xffd966, "label-notice");
+        warning(session.elsewhereNotice(), 0xffd966, "label-elsewhere");
         warning(session.saveError(), 0xff6060, "label-save-error");
     }
 

@@ -83,6 +83,23 @@ public final class LabelSession implements AutoCloseable {
     /** A sentence for the user when the edits go elsewhere than beside the bundle, else null. */
     public String notice() { return notice; }
 
+    /**
+     * A sentence when saves found the edits file changed elsewhere (another window on this bundle, or a
+     * hand edit): those edits are kept in the file, not shown here; or that an unreadable file was set
+     * aside rather than written over. Else null.
+     */
+    public String elsewhereNotice() {
+        String name = store.file().getFileName().toString();
+        if (store.setAside() != null) {
+            return name + " was changed elsewhere into a file that cannot be read: it is kept as "
+                    + store.setAside() + ", and this window's edits are saved in its place";
+        }
+        int n = store.editedElsewhere();
+        if (n == 0) return null;
+        return String.format("%,d edit%s made to %s elsewhere (another window?) since it was opened %s kept there; "
+                + "open the bundle again to see %s", n, n == 1 ? "" : "s", name, n == 1 ? "is" : "are", n == 1 ? "it" : "them");
+    }
+
     /** The last save's failure in words, else null. */
     public String saveError() { return store.lastError(); }
 

@@ -133,6 +133,107 @@ class AnnotationStoreTest {
         assertEquals("x2", back.labelValue(2));
     }
 
+    @Test
+    void twoWindowsOnOneBundleKeepEachOthersEdits() throws Exception {
+        Path file = dir.resolve("annotations.csv");
+        try (AnnotationStore a = AnnotationStore.open(fresh(10), file);
+             AnnotationStore b = AnnotationStore.open(fresh(10), file)) {
+            a.annotations().assignLabel(new int[] {1}, "x");
+            a.saveNow();
+            b.annotations().addTag(new int[] {2}, "t");
+            b.changed();
+            assertTrue(b.flush(10_000));
+            assertEquals(1, b.editedElsewhere(), "b's save found a's edit of item 1");
+            assertEquals(0, a.editedElsewhere());
+            Annotations back = reread(file, 10);
+            assertEquals("x", back.labelValue(1), "a's label survived b's save");
+            assertEquals(List.of("t"), back.tags(2));
+
+            // a takes its edit back: b's tag stays, and a writes no row for item 1.
+            a.annotations().undo();
+            a.saveNow();
+            back = reread(file, 10);
+            assertEquals("b", back.labelValue(1));
+            assertFalse(back.isEdited(1));
+            assertEquals(List.of("t"), back.tags(2), "a's undo kept b's tag, which a never showed");
+            assertEquals(1, a.editedElsewhere());
+
+            // Both edit item 3: the later save wins, and the other's other edits stay.
+            a.annotations().assignLabel(new int[] {3}, "p");
+            a.saveNow();
+            b.annotations().assignLabel(new int[] {3}, "q");
+            b.saveNow();
+            back = reread(file, 10);
+            assertEquals("q", back.labelValue(3));
+            assertEquals(List.of("t"), back.tags(2));
+        }
+    }
+
+    @Test
+    void aFileMadeUnreadableElsewhereIsSetAsideNotWrittenOver() throws Exception {
+        Path file = dir.resolve("annotations.csv");
+        try (AnnotationStore a = AnnotationStore.open(fresh(10), file)) {
+            a.annotations().assignLabel(new int[] {0}, "x");
+            a.saveNow();
+            String handEdit = "index,label,tags,edited\n1,c,,yesterday\n";
+            Files.writeString(file, handEdit);
+            a.annotations().assignLabel(new int[] {4}, "y");
+            a.saveNow();
+            assertNotNull(a.setAside());
+            Path aside = Path.of(a.setAside());
+            assertEquals(dir, aside.getParent());
+            assertEquals(handEdit, Files.readString(aside), "the hand edit is kept whole");
+            Annotations back = reread(file, 10);
+            assertEquals("x", back.labelValue(0));
+            assertEquals("y", back.labelValue(4));
+        }
+    }
+
+    @Test
+    void twoProcessesSavingAtOnceLoseNoEdit() throws Exception {
+        Path file = dir.resolve("annotations.csv");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> children = new ArrayList<>();
+        for (int first : new int[] {0, ConcurrentChild.EDITS}) {
+            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    ConcurrentChild.class.getName(), file.toString(), String.valueOf(first))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        for (Process c : children) {
+            assertTrue(c.waitFor(120, TimeUnit.SECONDS), "a child did not finish");
+            assertEquals(0, c.exitValue());
+        }
+        Annotations back = reread(file, ConcurrentChild.COUNT);
+        int edited = 0;
+        for (int i = 0; i < back.count(); i++) if (back.isEdited(i)) edited++;
+        assertEquals(2 * ConcurrentChild.EDITS, edited, "edits of one process were written over by the other's saves");
+        assertEquals("e7", back.labelValue(7));
+        assertEquals("e" + (ConcurrentChild.EDITS + 7), back.labelValue(ConcurrentChild.EDITS + 7));
+    }
+
+    /** What a window opened now on {@code file} would show, for a bundle of {@code count} items. */
+    private static Annotations reread(Path file, int count) throws Exception {
+        Annotations a = fresh(count);
+        AnnotationsFile.read(file, a);
+        return a;
+    }
+
+    /** Runs in the child JVMs of {@link #twoProcessesSavingAtOnceLoseNoEdit}: labels its own items, saving after each. */
+    public static final class ConcurrentChild {
+        static final int COUNT = 1_000;
+        static final int EDITS = 150;
+
+        public static void main(String[] args) throws Exception {
+            int first = Integer.parseInt(args[1]);
+            try (AnnotationStore s = AnnotationStore.open(fresh(COUNT), Path.of(args[0]))) {
+                for (int k = first; k < first + EDITS; k++) {
+                    s.annotations().assignLabel(new int[] {k}, "e" + k);
+                    s.saveNow();
+                }
+            }
+        }
+    }
+
     /** Runs in the child JVM of {@link #editsSurviveKillMinus9}: edits forever, reporting each save. */
     public static final class EditingChild {
         static final int COUNT = 50_000;

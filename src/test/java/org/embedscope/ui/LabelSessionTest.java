@@ -273,4 +273,27 @@ class LabelSessionTest {
         assertFalse(e.getMessage().contains("\n"));
         assertTrue(e.getMessage().contains("annotations.csv") && e.getMessage().contains("line 2"), e.getMessage());
     }
+
+    /** Two windows on one bundle: the second's save keeps the first's edit, and its panel says so. */
+    @Test
+    void aSecondWindowsSaveKeepsTheFirstsEditAndSaysSo() throws Exception {
+        Bundle b = labelled();
+        ViewState first = view(b), second = view(b);
+        LabelSession one = LabelSession.open(b, first, null, dir.resolve("cache"));
+        LabelSession two = LabelSession.open(b, second, null, dir.resolve("cache"));
+        first.setSelection(items(0));
+        assertTrue(one.assign("two"));
+        one.close();
+        assertNull(two.elsewhereNotice());
+        second.setSelection(items(4));
+        assertTrue(two.addTag("checked"));
+        two.close();
+        String notice = two.elsewhereNotice();
+        assertNotNull(notice);
+        assertTrue(notice.startsWith("1 edit made to annotations.csv elsewhere"), notice);
+        LabelSession again = LabelSession.open(b, view(b), null, dir.resolve("cache"));
+        assertEquals("2", again.annotations().labelValue(0), "the first window's label");
+        assertEquals(List.of("checked"), again.annotations().tags(4), "the second window's tag");
+        again.close();
+    }
 }
