@@ -100,7 +100,7 @@ public final class LabelEditor {
                 if (ImGui.isItemHovered()) ImGui.setTooltip("remove '" + e.getKey() + "' from the selection");
                 k++;
             }
-            FittedText.hint(session.keysAreDigits() ? "0-9: set the label of that digit" : "1-9: set the legend's first nine");
+            FittedText.hint(session.numberKeysHint());
         }
         ImGui.beginDisabled(!session.canUndo());
         if (ImGui.smallButton("undo")) session.undo();

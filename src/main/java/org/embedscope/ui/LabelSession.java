@@ -201,6 +201,35 @@ public final class LabelSession implements AutoCloseable {
         return label < LabelEditor.KEYED_LABELS ? label + 1 : -1;
     }
 
+    /**
+     * The editing panel's line on the number keys. Where the labels are digits named as themselves
+     * (MNIST: 3 is "three") a key gives its digit; where they are digits with names (Fashion-MNIST's 3 is "Dress") the
+     * line names the labels of the first and last key, as "that digit" said nothing of a dress.
+     */
+    private static final String[] DIGIT_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+
+    public String numberKeysHint() {
+        if (!keysAreDigits()) return "1-9: set the legend's first nine";
+        StringBuilder keys = new StringBuilder(), each = new StringBuilder();
+        int lo = -1, hi = -1, count = 0;
+        boolean named = false;
+        for (int d = 0; d <= 9; d++) {
+            int l = labelForKey(d);
+            if (l < 0) continue;
+            if (lo < 0) lo = d;
+            hi = d;
+            count++;
+            named |= !labelName(l).equals(String.valueOf(d)) && !labelName(l).equalsIgnoreCase(DIGIT_WORDS[d]);
+            keys.append(keys.length() > 0 ? ", " : "").append(d);
+            each.append(each.length() > 0 ? ", " : "").append(d).append(' ').append(labelName(l));
+        }
+        if (!named) return "0-9: set the label of that digit";
+        if (count == hi - lo + 1 && count > 2) {
+            return lo + "-" + hi + ": set that label (" + lo + " " + labelName(labelForKey(lo)) + " ... " + hi + " " + labelName(labelForKey(hi)) + ")";
+        }
+        return keys + ": set that label (" + each + ")";
+    }
+
     /** Whether the number keys follow the labels' own digits: some label is a single digit. */
     public boolean keysAreDigits() {
         keyedValues();

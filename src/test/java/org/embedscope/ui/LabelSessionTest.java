@@ -61,6 +61,7 @@ class LabelSessionTest {
         assertEquals(7, s.keyForLabel(1));
         assertEquals(-1, s.keyForLabel(2), "7.0 has no key");
         assertEquals(-1, s.keyForLabel(3), "10 has no key");
+        assertEquals("0-9: set the label of that digit", s.numberKeysHint(), "2 is shown as two, 7 as 7");
         s.close();
 
         Bundle words = BundleReader.load(org.embedscope.render.SpriteFixture.write(dir.resolve("words")));   // even, odd
@@ -72,6 +73,7 @@ class LabelSessionTest {
         assertEquals(-1, w.labelForKey(0));
         assertEquals(1, w.keyForLabel(0));
         assertEquals(2, w.keyForLabel(1));
+        assertEquals("1-9: set the legend's first nine", w.numberKeysHint());
         w.close();
     }
 
@@ -295,5 +297,25 @@ class LabelSessionTest {
         assertEquals("2", again.annotations().labelValue(0), "the first window's label");
         assertEquals(List.of("checked"), again.annotations().tags(4), "the second window's tag");
         again.close();
+    }
+
+    /** Fashion-MNIST's keys are its labels' digits, which are not what its legend shows: the hint names them. */
+    @Test
+    void theNumberKeysHintNamesTheLabelsWhereDigitsHaveNames() throws Exception {
+        String[] names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+        int n = 20;
+        String[] values = new String[n];
+        Map<String, String> shown = new java.util.HashMap<>();
+        for (int k = 0; k < names.length; k++) shown.put(String.valueOf(k), names[k]);
+        for (int i = 0; i < n; i++) values[i] = String.valueOf(i % names.length);
+        Bundle fashion = BundleFixture.items(n).layout("a", "A", BundleFixture.gaussian(n, 1)).labels("label", shown, values)
+                .level(4, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("fashion")).load();
+        try (LabelSession s = LabelSession.open(fashion, view(fashion), null, dir.resolve("cache"))) {
+            assertEquals("0-9: set that label (0 T-shirt/top ... 9 Ankle boot)", s.numberKeysHint());
+        }
+        Bundle mnist = BundleReader.load(Path.of("assets/mnist"));
+        try (LabelSession s = LabelSession.open(mnist, view(mnist), dir.resolve("mnist-annotations.csv"), dir.resolve("cache"))) {
+            assertEquals("0-9: set the label of that digit", s.numberKeysHint());
+        }
     }
 }
