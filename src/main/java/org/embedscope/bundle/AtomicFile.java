@@ -52,6 +52,22 @@ public final class AtomicFile {
     }
 
     /**
+     * Refuses a target that is {@code input}, a file the command reads (the same file, also through a
+     * link): written over, the input would be lost with the output (`select b -o b/points.csv` replaced a
+     * bundle's points with the selection's). {@code what} says what the input is ("the bundle's points.csv").
+     */
+    public static void checkNotInput(Path target, Path input, String what) throws BundleException {
+        if (input == null || !Files.exists(target) || !Files.exists(input)) return;
+        boolean same;
+        try {
+            same = Files.isSameFile(target, input);
+        } catch (IOException e) {
+            same = target.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
+        }
+        if (same) throw new BundleException(target, null, "cannot write: it is " + what + ", which this command reads; expected another file");
+    }
+
+    /**
      * The one-line error for a target that {@link #write} failed to write, saying what was in the way
      * (the target, not the temporary file beside it): a folder, a file in the path, a missing or
      * read-only folder, a full disk.

@@ -49,4 +49,32 @@ public final class BundlePaths {
     public static boolean staysInside(Path resolved, Path realRoot) throws IOException {
         return !Files.exists(resolved) || resolved.toRealPath().startsWith(realRoot);
     }
+
+    /**
+     * The files a bundle is made of, as far as its manifest names them: the manifest, the points, every
+     * atlas page, the neighbours, and the user's edits beside it. Empty when the manifest cannot be
+     * read (the command reading the bundle says why).
+     */
+    public static java.util.List<Path> ownFiles(Path bundleDir) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        Manifest m;
+        try {
+            m = Manifest.read(bundleDir);
+        } catch (BundleException e) {
+            return files;
+        }
+        files.add(bundleDir.resolve(Manifest.FILE_NAME));
+        files.add(bundleDir.resolve(m.points()));
+        for (Manifest.Level l : m.atlas().levels()) for (String page : l.pages()) files.add(bundleDir.resolve(page));
+        if (m.neighbors() != null) files.add(bundleDir.resolve(m.neighbors().file()));
+        files.add(bundleDir.resolve(org.embedscope.annotate.AnnotationsFile.FILE_NAME));
+        return files;
+    }
+
+    /** Refuses {@code target} when it is one of {@link #ownFiles} of {@code bundleDir}, naming which. */
+    public static void checkNotBundleFile(Path target, Path bundleDir) throws BundleException {
+        for (Path f : ownFiles(bundleDir)) {
+            AtomicFile.checkNotInput(target, f, "the bundle's " + bundleDir.relativize(f).toString().replace('\\', '/'));
+        }
+    }
 }

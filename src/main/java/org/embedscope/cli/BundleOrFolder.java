@@ -22,6 +22,18 @@ public final class BundleOrFolder {
     @Option(names = "--skip-bad", description = "With a folder of images: leave out the images that cannot be read (they are listed) instead of refusing the folder.")
     boolean skipBad;
 
+    /**
+     * Refuses an output inside {@code dir} when it is a folder of images: a picture written there is one
+     * more image of the folder the next time it is opened (and a file of the same name is one of them now).
+     */
+    void checkNotInside(Path out, Path dir) throws BundleException {
+        if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) return;
+        if (out.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+            throw new BundleException(out, null, "cannot write: it is inside " + dir + ", the folder of images this command reads "
+                    + "(the picture would be one of its images); expected a file elsewhere");
+        }
+    }
+
     /** The bundle to open for {@code dir}. */
     Path resolve(Path dir, CommandLine.Model.CommandSpec spec) throws BundleException {
         if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {

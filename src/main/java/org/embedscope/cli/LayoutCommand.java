@@ -60,6 +60,7 @@ public final class LayoutCommand implements Callable<Integer> {
         if (!LayoutRegistry.names().contains(algo)) throw usage("--algo: unknown layout '" + algo + "'; known: " + String.join(", ", LayoutRegistry.names()));
         if (threads < 0) throw usage("--threads must be 0 or more");
         AtomicFile.checkTarget(out);
+        input.checkNotInput(out, spec);
         LayoutAlgorithm engine;
         try {
             LayoutOptions options = engines.options(threads);

@@ -67,4 +67,14 @@ public final class LayoutInputOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--vectors: " + e.getMessage());
         }
     }
+
+    /** Refuses {@code out} when it is one of the input files, which writing it would destroy. */
+    void checkNotInput(java.nio.file.Path out, CommandLine.Model.CommandSpec spec) throws org.embedscope.bundle.BundleException {
+        List<Path> files = new ArrayList<>();
+        if (idx != null) files.addAll(idx);
+        if (images != null) files.addAll(images);
+        org.embedscope.source.MatrixInput v = vectors(spec);
+        if (v != null) files.add(v.file());
+        for (Path f : files) org.embedscope.bundle.AtomicFile.checkNotInput(out, f, "the input " + f);
+    }
 }

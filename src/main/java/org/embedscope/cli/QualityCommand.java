@@ -92,7 +92,13 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BundleException {
-        if (out != null) AtomicFile.checkTarget(out);
+        if (out != null) {
+            AtomicFile.checkTarget(out);
+            input.checkNotInput(out, spec);
+            if (Files.isDirectory(layout)) org.embedscope.bundle.BundlePaths.checkNotBundleFile(out, layout);
+            else AtomicFile.checkNotInput(out, layout, "the layout " + layout);
+            if (labels != null) for (Path l : labels) AtomicFile.checkNotInput(out, l, "the labels " + l);
+        }
         if (perItem && out != null && input.none() && Files.isDirectory(layout)) return perItemFromBundle();
         input.check(spec, " (only --per-item -o FILE on a bundle holding neighbours goes without: it writes every item's"
                 + " trust from them)");

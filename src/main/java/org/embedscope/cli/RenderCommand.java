@@ -132,6 +132,10 @@ public final class RenderCommand implements Callable<Integer> {
         String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!outName.endsWith(".png")) throw new BundleException(out, "--out", "expected a file name ending in .png (render writes PNG)");
         AtomicFile.checkTarget(out);
+        folder.checkNotInside(out, bundle);
+        org.embedscope.bundle.BundlePaths.checkNotBundleFile(out, bundle);
+        AtomicFile.checkNotInput(out, selection, "the --selection file");
+        AtomicFile.checkNotInput(out, annotations, "the --annotations file");
         if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));

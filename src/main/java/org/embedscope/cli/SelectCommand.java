@@ -82,6 +82,10 @@ public final class SelectCommand implements Callable<Integer> {
         }
         AtomicFile.checkTarget(out);
         if (sheet != null) AtomicFile.checkTarget(sheet);
+        for (Path target : sheet == null ? java.util.List.of(out) : java.util.List.of(out, sheet)) {
+            org.embedscope.bundle.BundlePaths.checkNotBundleFile(target, bundle);
+            AtomicFile.checkNotInput(target, annotations, "the --annotations file");
+        }
 
         TerminalProgress progress = TerminalProgress.onStderr();
         Thread hook = new Thread(progress::cancel);

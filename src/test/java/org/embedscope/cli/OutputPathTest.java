@@ -80,4 +80,75 @@ class OutputPathTest {
         refused(file.resolve("sub").resolve("out.png"), file + " is a file, not a folder");
         assertEquals("mine\n", Files.readString(file));
     }
+
+    /**
+     * An output that is one of the command's own inputs is refused before anything is read or written:
+     * {@code select b -o b/points.csv} replaced the bundle's 70,000 points with the selection's rows,
+     * and {@code layout --vectors v.npy -o v.npy} would write the layout over the vectors it came from.
+     */
+    @Test
+    void anOutputThatIsOneOfTheInputs() throws Exception {
+        Path copy = dir.resolve("b");
+        copyTree(bundle, copy);
+        Path points = copy.resolve("points.csv");
+        Path page;
+        try (var s = Files.walk(copy.resolve("atlas"))) {
+            page = s.filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        Path images = dir.resolve("images.idx");
+        Files.copy(TestData.MNIST_IMAGES, images);
+        Path xy = Files.writeString(dir.resolve("xy.csv"), "x,y\n");
+        Path edits = Files.writeString(dir.resolve("edits.csv"), "index,label,tags,edited\n");
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        Files.copy(page, pictures.resolve("one.png"));
+        String[][] cases = {
+                {"select", copy.toString(), "-o", points.toString()},
+                {"select", copy.toString(), "-o", copy.resolve("bundle.json").toString()},
+                {"select", copy.toString(), "-o", dir.resolve("ok.csv").toString(), "--sheet", page.toString()},
+                {"select", copy.toString(), "--annotations", edits.toString(), "-o", edits.toString()},
+                {"render", copy.toString(), "--size", "64x48", "--out", page.toString()},
+                {"render", pictures.toString(), "--size", "64x48", "--out", pictures.resolve("view.png").toString()},
+                {"layout", "--images", images.toString(), "--algo", "pca", "-o", images.toString()},
+                {"quality", "--images", images.toString(), "--per-item", "-o", xy.toString(), xy.toString()},
+                {"quality", "--images", images.toString(), "--per-item", "-o", images.toString(), xy.toString()},
+        };
+        String[] says = {"the bundle's points.csv", "the bundle's bundle.json", "the bundle's " + copy.relativize(page),
+                "the --annotations file", "the bundle's " + copy.relativize(page), "inside " + pictures,
+                "the input " + images, "the layout " + xy, "the input " + images};
+        for (int c = 0; c < cases.length; c++) {
+            String[] args = cases[c];
+            String cmd = String.join(" ", args);
+            List<String> before = listing();
+            java.util.Map<String, byte[]> bytes = contents();
+            CliRun r = CliRun.of(args);
+            assertEquals(Main.EXIT_BAD_INPUT, r.code(), cmd + ": " + r.err());
+            String err = r.err().strip();
+            assertEquals(1, err.lines().count(), cmd + ": " + err);
+            assertTrue(err.contains(": cannot write: it is " + says[c]), cmd + ": " + err);
+            assertEquals(before, listing(), cmd + ": nothing written");
+            for (var e : bytes.entrySet()) assertArrayEquals(e.getValue(), Files.readAllBytes(dir.resolve(e.getKey())), cmd + ": " + e.getKey() + " changed");
+        }
+        // The bundle is whole: it loads with all its items.
+        CliRun ok = CliRun.of("select", copy.toString(), "-o", dir.resolve("all.csv").toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("selected " + org.embedscope.bundle.BundleReader.load(bundle).count()), ok.out());
+    }
+
+    private java.util.Map<String, byte[]> contents() throws Exception {
+        java.util.Map<String, byte[]> m = new java.util.TreeMap<>();
+        try (var s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) if (Files.isRegularFile(p)) m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+        }
+        return m;
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
 }
