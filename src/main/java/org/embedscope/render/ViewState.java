@@ -454,6 +454,38 @@ public final class ViewState {
     /** How many items are selected (from the cached {@link #selectedItems}: asked for several times a frame). */
     public int selectedCount() { return selectedItems().length; }
 
+    /**
+     * How many selected items are shown: a selection keeps the items of a category hidden after it was
+     * made (and a restored one those hidden before), which an edit of the selection still changes.
+     * Cached until the selection or what is hidden changes.
+     */
+    public int selectedShownCount() {
+        if (shownCountSelection != selectionVersion || shownCountRules != rulesVersion || shownCountLabels != labelsVersion
+                || shownCountMatches != matches) {
+            int shown = 0;
+            for (int i : selectedItems()) if (!isHidden(i)) shown++;
+            selectedShown = shown;
+            shownCountSelection = selectionVersion;
+            shownCountRules = rulesVersion;
+            shownCountLabels = labelsVersion;
+            shownCountMatches = matches;
+        }
+        return selectedShown;
+    }
+
+    private int selectedShown;
+    private long shownCountSelection = -1, shownCountRules = -1, shownCountLabels = -1;
+    private ItemSet shownCountMatches;
+
+    /**
+     * "N selected", or "N selected, M shown" when some of them are hidden: the count alone said nothing
+     * of items an edit or an export would take that the view does not show.
+     */
+    public String selectedText() {
+        int n = selectedCount(), shown = selectedShownCount();
+        return shown == n ? String.format("%,d selected", n) : String.format("%,d selected, %,d shown", n, shown);
+    }
+
     /** Increases whenever the selection changes. */
     public long selectionVersion() { return selectionVersion; }
 

@@ -64,7 +64,7 @@ public final class LabelEditor {
         if (n == 0) {
             FittedText.hint("select items to label or tag them");
         } else {
-            ImGui.text(String.format("%,d selected:", n));
+            ImGui.text(state.selectedText() + ":");
             ImGui.setNextItemWidth(fieldWidth("set label"));
             boolean enter = field("##newlabel", "label", newLabel);
             WidgetSpots.note("label-field");

@@ -464,7 +464,7 @@ public final class Overlay implements AutoCloseable {
     private void selectionControls(ViewState st) {
         if (!ImGui.collapsingHeader("Selection", ImGuiTreeNodeFlags.DefaultOpen)) return;
         int n = st.selectedCount();
-        ImGui.text(n == 0 ? "nothing selected" : selectedText.of(n));
+        ImGui.text(n == 0 ? "nothing selected" : st.selectedShownCount() == n ? selectedText.of(n) : st.selectedText());
         if (ImGui.smallButton("clear (Esc)")) st.clearSelection();
         ImGui.sameLine();
         if (ImGui.smallButton("invert (I)")) st.invertSelection();

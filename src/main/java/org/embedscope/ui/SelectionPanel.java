@@ -89,11 +89,14 @@ final class SelectionPanel {
             ImGui.end();
             return;
         }
-        ImGui.text(String.format("%,d selected", n));
-        ImGui.sameLine();
+        ImGui.text(st.selectedText());
+        WidgetSpots.note("selection-count");
+        FittedText.sameLineIfFits(LabelEditor.smallButtonWidth("clear"));
         if (ImGui.smallButton("clear")) st.clearSelection();
-        ImGui.sameLine();
-        if (ImGui.checkbox("dim the rest", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
+        String dim = "dim the rest";
+        FittedText.sameLineIfFits(ImGui.getFrameHeight() + ImGui.getStyle().getItemInnerSpacingX() + ImGui.calcTextSizeX(dim));
+        if (ImGui.checkbox(dim, st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
+        WidgetSpots.note("selection-dim");
         exportButtons(exporter, st.selection(), "selection");
         if (scene.bundle().hasLabels()) breakdown(st, n);
         ImGui.separator();

@@ -199,6 +199,45 @@ class ViewStateTest {
         }
     }
 
+    /**
+     * The selection's count says how many of it show: after any mix of selecting, hiding categories,
+     * "only matches", new matches and relabelling, the count of shown selected items is what a look at
+     * each item gives (a selection kept the items of a category hidden after it, and said only "N selected").
+     */
+    @Test
+    void theSelectionsShownCountFollowsEveryChangeOfWhatIsHidden() {
+        int n = 2_003;
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = i % 3;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        ViewState st = new ViewState(1, 3, labels, 0);
+        java.util.List<String> names = java.util.List.of("a", "b", "c");
+        int[] colours = {0xff0000, 0x00ff00, 0x0000ff};
+        for (int step = 0; step < 300; step++) {
+            switch (r.nextInt(6)) {
+                case 0 -> st.setSelection(randomSet(r, n));
+                case 1 -> st.setShown(r.nextInt(3), r.nextBoolean());
+                case 2 -> st.setMatches(r.nextInt(4) == 0 ? null : randomSet(r, n));
+                case 3 -> st.setOnlyMatches(r.nextBoolean());
+                case 4 -> { // an edit gives some items another label, perhaps a hidden one
+                    for (int k = 0; k < 20; k++) labels[r.nextInt(n)] = r.nextInt(3);
+                    st.setLabels(labels, names, colours);
+                }
+                default -> st.toggleSelected(r.nextInt(n));
+            }
+            if (r.nextInt(3) == 0) continue;
+            int shown = 0, selected = 0;
+            for (int i = 0; i < n; i++) {
+                if (!st.isSelected(i)) continue;
+                selected++;
+                if (!st.isHidden(i)) shown++;
+            }
+            assertEquals(shown, st.selectedShownCount(), "step " + step);
+            assertEquals(shown == selected ? String.format("%,d selected", selected) : String.format("%,d selected, %,d shown", selected, shown),
+                    st.selectedText(), "step " + step);
+        }
+    }
+
     private static ItemSet randomSet(java.util.SplittableRandom r, int n) {
         ItemSet s = new ItemSet(n);
         double p = r.nextDouble();

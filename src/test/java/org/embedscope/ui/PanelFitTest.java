@@ -386,4 +386,35 @@ class PanelFitTest {
     }
 
     private static float height(float[] r) { return r[3] - r[1]; }
+
+    /**
+     * A selection some of whose items are hidden says how many show, and its panel's row keeps the
+     * longer count, "clear" and "dim the rest" inside the panel (they move to the next row when they do not fit).
+     */
+    @Test
+    void aSelectionOfHiddenItemsSaysHowManyShowInsideThePanel() throws Exception {
+        int n = 120_000;
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) values[i] = i % 3 == 0 ? "x" : "y";
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 1))
+                .labels("kind", java.util.Map.of(), values)
+                .level(4, 100, 100, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("many")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 900)) {
+            org.embedscope.render.ViewState st = x.scene().state();
+            st.setSelection(org.embedscope.select.ItemSet.all(n));
+            st.setShown(0, false);
+            assertEquals("120,000 selected, 80,000 shown", st.selectedText());
+            for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
+            float[] content = spot("selection-content");
+            for (String name : new String[] {"selection-count", "selection-dim"}) {
+                float[] w = spot(name);
+                assertTrue(w[0] >= content[0] - 0.5f && w[2] <= content[2] + 0.5f,
+                        name + " spans x " + w[0] + " to " + w[2] + ", inside the selection panel's rows (" + content[0] + " to " + content[2] + ")");
+            }
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
 }
