@@ -71,8 +71,25 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "A", description = "Alpha threshold (default: the bundle's: 0.5, or 0.1 for shaded grey images, README's atlas.ink).")
     Float threshold;
 
-    @Option(names = "--tint", description = "Colour each image's shape by its label (or by --color-by's column).")
-    boolean tint;
+    @Option(names = "--tint", negatable = true,
+            description = "Colour each image's shape by its label (or by --color-by's column); --no-tint leaves the images "
+                    + "their own colours (default: tinted with --color-by, not without).")
+    Boolean tint;
+
+    @Option(names = {"--color-as", "--colour-as"}, paramLabel = "categories|numbers",
+            description = "With --color-by: read the column as categories or as numbers (default: its usual reading; a number "
+                    + "column of few values can be either, as the window's 'as categories').")
+    String colorAs;
+
+    @Option(names = {"--color-range", "--colour-range"}, paramLabel = "LOW,HIGH",
+            description = "With --color-by of numbers: the values at the ends of the colour map (default: the column's 2nd and "
+                    + "98th percentile).")
+    String colorRange;
+
+    @Option(names = "--hide", paramLabel = "NAME",
+            description = "Hide the legend's category NAME, as the legend names it (a label, or a value of --color-by's column): "
+                    + "its items are not drawn. Repeat for more.")
+    java.util.List<String> hide;
 
     @Option(names = {"--color-by", "--colour-by"}, paramLabel = "COLUMN",
             description = "Colour by any column, as --tint does by label: categories through the palette, numbers "
@@ -145,7 +162,16 @@ public final class RenderCommand implements Callable<Integer> {
         ColumnTable table = query == null && colorBy == null ? null
                 : saved != null ? ColumnTable.of(b, saved.annotations()) : ColumnTable.of(b);
         ItemSet matches = query == null ? null : OptionText.read("--where", () -> query.evaluate(table));
-        ColourBy colouring = colorBy == null ? null : colouring(table, colorBy);
+        if (colorAs != null && colorBy == null) throw new BundleException(null, "--color-as", "needs --color-by: it says how to read that column");
+        if (colorAs != null && !colorAs.equals("categories") && !colorAs.equals("numbers")) {
+            throw new BundleException(null, "--color-as", "expected categories or numbers, got '" + colorAs + "'");
+        }
+        if (colorRange != null && colorBy == null) throw new BundleException(null, "--color-range", "needs --color-by of a number column");
+        double[] range = colorRange == null ? null : colourRange(colorRange);
+        ColourBy colouring = colorBy == null ? null : colouring(table, colorBy, colorAs == null ? null : colorAs.equals("categories"));
+        if (range != null && colouring.isCategories()) {
+            throw new BundleException(null, "--color-range", "column '" + colorBy + "' is coloured as categories; a range goes with numbers");
+        }
         // The label column in categories is the view's own label colouring, as the window's colour list makes it.
         boolean byLabels = colouring != null && colouring.isCategories() && table.column(colorBy).role() == Column.Role.LABEL;
         ItemSet selected = selection == null ? null : SelectionFile.read(selection, b.count());
@@ -170,8 +196,10 @@ public final class RenderCommand implements Callable<Integer> {
             }
             st.setUserScale(scale);
             if (threshold != null) st.setThreshold(threshold);
-            st.setTintByLabel(tint || colouring != null);
+            st.setTintByLabel(tint != null ? tint : colouring != null);
             if (colouring != null) st.setColourBy(byLabels ? st.labelColouring() : colouring);
+            if (range != null) st.setColourRange(range[0], range[1]);
+            if (hide != null) for (String name : hide) st.setCategoryShown(category(st.colourBy(), name), false);
             if (matches != null) {
                 st.setMatches(matches);
                 st.setOnlyMatches(only);
@@ -260,18 +288,47 @@ public final class RenderCommand implements Callable<Integer> {
                 cam.width(), cam.height(), out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""));
     }
 
-    /** The colouring by column {@code name} in its usual reading, or one line saying why there is none. */
-    private static ColourBy colouring(ColumnTable table, String name) throws BundleException {
+    /** LOW,HIGH of --color-range: two numbers, the first below the second. */
+    private static double[] colourRange(String s) throws BundleException {
+        String[] p = s.split(",", -1);
+        try {
+            if (p.length == 2) {
+                double lo = Double.parseDouble(p[0].strip()), hi = Double.parseDouble(p[1].strip());
+                if (Double.isFinite(lo) && Double.isFinite(hi) && lo < hi) return new double[] {lo, hi};
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BundleException(null, "--color-range", "expected LOW,HIGH, two numbers with LOW below HIGH, got '" + s + "'");
+    }
+
+    /** The category of {@code c}'s legend named {@code name}, or one line listing those there are. */
+    private static int category(ColourBy c, String name) throws BundleException {
+        if (!c.isCategories()) throw new BundleException(null, "--hide", "the colouring by '" + c.column() + "' is numbers; --hide goes with categories");
+        int k = c.categoryNames().indexOf(name);
+        if (k >= 0) return k;
+        java.util.List<String> names = c.categoryNames();
+        String listed = String.join(", ", names.size() <= 20 ? names : names.subList(0, 20)) + (names.size() > 20 ? ", ..." : "");
+        throw new BundleException(null, "--hide", "no category '" + name + "' in the legend; it has " + listed);
+    }
+
+    /** The colouring by column {@code name}, as categories or numbers ({@code asCategories}; null: its usual reading). */
+    private static ColourBy colouring(ColumnTable table, String name, Boolean asCategories) throws BundleException {
         Column c = table.column(name);
         if (c == null) {
             throw new BundleException(null, "--color-by", "no column '" + name + "'; the columns are " + String.join(", ", table.names()));
         }
-        Boolean asCategories = ColourBy.defaultAsCategories(c);
-        if (asCategories == null) {
+        Boolean usual = ColourBy.defaultAsCategories(c);
+        if (asCategories == null && usual == null) {
             throw new BundleException(null, "--color-by", "column '" + name + "' has " + c.categories().size()
                     + " distinct texts; at most " + ColourBy.MAX_CATEGORIES + " can be coloured as categories");
         }
-        return ColourBy.of(c, asCategories);
+        boolean cat = asCategories != null ? asCategories : usual;
+        try {
+            return ColourBy.of(c, cat);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(null, "--color-as", e.getMessage());
+        }
     }
 
     private float[] parseFloats(String s, int n, String option) {

@@ -407,10 +407,26 @@ public final class ExplorerWindow implements AutoCloseable {
         if (cursor != null) c.append(String.format(java.util.Locale.ROOT, " --hover %d,%d", (int) cursor[0], (int) cursor[1]));
         if (st.userScale() != 1f) c.append(String.format(java.util.Locale.ROOT, " --scale %s", st.userScale()));
         if (st.threshold() != st.defaultThreshold()) c.append(String.format(java.util.Locale.ROOT, " --threshold %s", st.threshold()));
-        if (st.tintByLabel()) c.append(" --tint");
         var colouring = st.colourBy();
         boolean byLabel = b.hasLabels() && b.manifest().label().column().equals(colouring.column()) && colouring.isCategories();
-        if (colouring.column() != null && !byLabel) c.append(" --color-by ").append(shellQuoted(colouring.column()));
+        boolean byColumn = colouring.column() != null && !byLabel;
+        if (byColumn) {
+            // Tinted by default with --color-by, untinted without: each says only what differs.
+            if (!st.tintByLabel()) c.append(" --no-tint");
+            c.append(" --color-by ").append(shellQuoted(colouring.column()))
+                    .append(" --color-as ").append(colouring.isCategories() ? "categories" : "numbers");
+            double[] usual = colouring.defaultRange();
+            if (!colouring.isCategories() && (colouring.low() != usual[0] || colouring.high() != usual[1])) {
+                c.append(" --color-range ").append(colouring.low()).append(',').append(colouring.high());
+            }
+        } else if (st.tintByLabel()) {
+            c.append(" --tint");
+        }
+        if (colouring.isCategories()) {
+            for (int k = 0; k < colouring.categoryCount(); k++) {
+                if (!colouring.isShown(k)) c.append(" --hide ").append(shellQuoted(colouring.categoryName(k)));
+            }
+        }
         if (st.matches() != null) c.append(" --where ").append(shellQuoted(overlay.searchText())).append(st.onlyMatches() ? " --only" : "");
         if (st.selectedCount() > 0) {
             Path selection = file.resolveSibling(stem + "-selection.csv");

@@ -57,6 +57,35 @@ class RenderSearchColourSelectionTest {
         assertEquals(0, count(render(), 0xfde725), "not without --color-by");
     }
 
+    /**
+     * What the window's colour section can set, render takes: the legend's hidden categories, the colour
+     * map's range, the column read as categories, the tint off (a screenshot's command could say none).
+     */
+    @Test
+    void hiddenCategoriesRangeAndTintAsTheWindowSetsThem() throws Exception {
+        BufferedImage all = render(), hidden = render("--hide", "even");
+        for (int i = 0; i < 5; i++) {
+            boolean even = i % 2 == 0;
+            assertEquals(even, count(all, SpriteFixture.color(i)) > 20 && count(hidden, SpriteFixture.color(i)) == 0,
+                    "item " + i + (even ? " hidden with even" : " drawn"));
+        }
+        // a_x -1 .. 1 over a range of -3 .. 1: the minimum half-way along the map, not at its start.
+        BufferedImage ranged = render("--color-by", "a_x", "--color-range", "-3,1");
+        assertTrue(count(ranged, 0xfde725) > 40, "the maximum at the map's end");
+        assertEquals(0, count(ranged, 0x440154), "nothing at the map's start");
+        BufferedImage untinted = render("--color-by", "a_x", "--no-tint");
+        assertEquals(0, count(untinted, 0xfde725), "--no-tint: the images in their own colours");
+        assertEquals(count(all, SpriteFixture.color(4)), count(untinted, SpriteFixture.color(4)));
+        // A number column of few values read as categories, one of them hidden.
+        Path sized = SpriteFixture.builder(SpriteFixture.A, SpriteFixture.B, false).metadata("size", "-1", "2", "3", "-1", "2")
+                .write(dir.resolve("sized")).dir;
+        BufferedImage cats = RenderShot.render(sized, dir, "--color-by", "size", "--color-as", "categories", "--hide", "-1", "--no-tint");
+        for (int i = 0; i < 5; i++) {
+            boolean minusOne = i == 0 || i == 3;
+            assertEquals(minusOne, count(cats, SpriteFixture.color(i)) == 0, "item " + i + (minusOne ? " (size -1) hidden" : " drawn"));
+        }
+    }
+
     @Test
     void aSelectionFileIsDrawnSelected() throws Exception {
         Path sel = Files.writeString(dir.resolve("sel.csv"), "index,note\n4,middle\n");
@@ -78,6 +107,9 @@ class RenderSearchColourSelectionTest {
                 {"--color-by", "nope", "a_x"},
                 {"--selection", badSel.toString(), "line 3"},
                 {"--dim", null, "--dim"},
+                {"--hide", "nope", "no category 'nope' in the legend; it has even, odd"},
+                {"--color-range", "1,2", "--color-range: needs --color-by"},
+                {"--color-as", "numbers", "--color-as: needs --color-by"},
         };
         for (String[] c : cases) {
             String[] args = c[1] == null

@@ -237,26 +237,87 @@ class ExplorerWindowTest {
             java.util.List<String> words = ShellWords.split(command);
             int pin = words.indexOf("--pin");
             assertTrue(pin > 0 && words.get(pin + 1).equals("4"), "the command pins item 4: " + command);
-            Path rendered = dir.resolve("rendered.png");
-            java.util.List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
-            args.set(args.indexOf("--out") + 1, rendered.toString());
-            java.io.StringWriter err = new java.io.StringWriter();
-            picocli.CommandLine cl = org.embedscope.cli.Main.commandLine();
-            cl.setErr(new java.io.PrintWriter(err, true));
-            cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
-            assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
-            java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = javax.imageio.ImageIO.read(rendered.toFile());
-            assertEquals(got.getWidth(), want.getWidth());
-            assertEquals(got.getHeight(), want.getHeight());
-            for (int y = 0; y < got.getHeight(); y++) {
-                for (int x = 0; x < got.getWidth(); x++) {
-                    int a = got.getRGB(x, y), b = want.getRGB(x, y);
-                    assertEquals(0, FramePixels.differing(new int[] {a}, new int[] {b}, 2),
-                            String.format("pixel %d,%d: screenshot #%06x, render #%06x", x, y, a & 0xffffff, b & 0xffffff));
-                }
-            }
+            assertRenderDrawsTheScreenshot(shot, command);
         } finally {
             java.nio.file.Files.deleteIfExists(shot);
+        }
+    }
+
+    /**
+     * A screenshot of a view coloured by a column says in its command how: the colour map's range the
+     * user edited, the column read as categories, the legend's hidden categories, the tint turned off.
+     * The command had none of them: its picture tinted what the window showed untinted, over the
+     * column's usual range, with the hidden items drawn.
+     */
+    @Test
+    void aScreenshotOfAColouredViewIsWhatItsRenderCommandDraws() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        bundle = org.embedscope.render.SpriteFixture.builder(org.embedscope.render.SpriteFixture.A, org.embedscope.render.SpriteFixture.B, false)
+                .metadata("size", "1", "2", "3", "1", "2").write(dir.resolve("coloured")).dir;
+        driver = WindowDriver.open(bundle, 800, 600);
+        window = driver.window;
+        int[] pos = driver.origin();
+        ViewState state = window.scene().state();
+        xdotool("mousemove", String.valueOf(pos[0] + 900), String.valueOf(pos[1] + 700));
+        xdotool("key", "h");
+        await("the panel is collapsed", () -> state.camera().insetLeft() == 0f);
+        org.embedscope.query.Column size = org.embedscope.query.ColumnTable.of(window.scene().bundle()).column("size");
+        driver.onLoop(() -> {
+            state.setColourBy(org.embedscope.render.ColourBy.of(size, false));
+            state.setTintByLabel(true);
+            state.setColourRange(1.5, 2.5);
+        });
+        Thread.sleep(300);
+        xdotool("key", "p");
+        await("the first screenshot is written", () -> window.lastScreenshot() != null);
+        Path numbers = window.lastScreenshot();
+        String numbersCommand = window.lastScreenshotCommand();
+        driver.onLoop(() -> {
+            org.embedscope.render.ColourBy categories = org.embedscope.render.ColourBy.of(size, true);
+            state.setColourBy(categories);
+            state.setCategoryShown(categories.categoryNames().indexOf("2"), false);
+            state.setTintByLabel(false);
+        });
+        Thread.sleep(300);
+        xdotool("key", "p");
+        await("the second screenshot is written", () -> !numbers.equals(window.lastScreenshot()));
+        Path categories = window.lastScreenshot();
+        String categoriesCommand = window.lastScreenshotCommand();
+        driver.close();
+        driver = null;
+        try {
+            assertTrue(numbersCommand.contains(" --color-by size --color-as numbers --color-range 1.5,2.5"), numbersCommand);
+            assertFalse(numbersCommand.contains("tint"), "tinted, as --color-by is by default: " + numbersCommand);
+            assertTrue(categoriesCommand.contains(" --no-tint --color-by size --color-as categories") && categoriesCommand.contains(" --hide 2"),
+                    categoriesCommand);
+            assertRenderDrawsTheScreenshot(numbers, numbersCommand);
+            assertRenderDrawsTheScreenshot(categories, categoriesCommand);
+        } finally {
+            java.nio.file.Files.deleteIfExists(numbers);
+            java.nio.file.Files.deleteIfExists(categories);
+        }
+    }
+
+    /** Runs {@code command} as printed (its output elsewhere) and compares every pixel with the screenshot. */
+    private void assertRenderDrawsTheScreenshot(Path shot, String command) throws Exception {
+        java.util.List<String> words = ShellWords.split(command);
+        Path rendered = dir.resolve("rendered.png");
+        java.util.List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
+        args.set(args.indexOf("--out") + 1, rendered.toString());
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.embedscope.cli.Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
+        java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = javax.imageio.ImageIO.read(rendered.toFile());
+        assertEquals(got.getWidth(), want.getWidth());
+        assertEquals(got.getHeight(), want.getHeight());
+        for (int y = 0; y < got.getHeight(); y++) {
+            for (int x = 0; x < got.getWidth(); x++) {
+                int a = got.getRGB(x, y), b = want.getRGB(x, y);
+                assertEquals(0, FramePixels.differing(new int[] {a}, new int[] {b}, 2),
+                        String.format("%s, pixel %d,%d: screenshot #%06x, render #%06x", command, x, y, a & 0xffffff, b & 0xffffff));
+            }
         }
     }
 
