@@ -166,34 +166,32 @@ public final class ExplorerWindow implements AutoCloseable {
         });
         glfwSetKeyCallback(window, (w, key, scancode, action, mods) -> {
             if ((action == GLFW_PRESS || action == GLFW_REPEAT) && !Overlay.wantsKeyboard()) {
+                boolean press = action == GLFW_PRESS;
+                // Letters as the user's layout types them: GLFW's key tokens are US positions (QWERTZ's Z
+                // came as GLFW_KEY_Y, AZERTY's A as GLFW_KEY_Q).
                 SceneInput.Key k = switch (key) {
                     case GLFW_KEY_LEFT -> SceneInput.Key.LEFT;
                     case GLFW_KEY_RIGHT -> SceneInput.Key.RIGHT;
                     case GLFW_KEY_UP -> SceneInput.Key.UP;
                     case GLFW_KEY_DOWN -> SceneInput.Key.DOWN;
-                    case GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD -> SceneInput.Key.ZOOM_IN;
-                    case GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT -> SceneInput.Key.ZOOM_OUT;
-                    case GLFW_KEY_F -> action == GLFW_PRESS ? SceneInput.Key.FIT : null;
-                    case GLFW_KEY_T -> action == GLFW_PRESS ? SceneInput.Key.TRANSITION : null;
-                    case GLFW_KEY_H -> {
-                        if (action == GLFW_PRESS) overlay.toggleOpen();
-                        yield null;
-                    }
-                    case GLFW_KEY_P -> {
-                        if (action == GLFW_PRESS) screenshotRequested = true;
-                        yield null;
-                    }
                     // Esc closes an open combo first, and only then clears the selection (or unpins).
-                    case GLFW_KEY_ESCAPE -> action == GLFW_PRESS && !overlay.escapeClosesPopup() ? SceneInput.Key.CLEAR_SELECTION : null;
-                    case GLFW_KEY_I -> action == GLFW_PRESS ? SceneInput.Key.INVERT_SELECTION : null;
-                    case GLFW_KEY_D -> action == GLFW_PRESS ? SceneInput.Key.DIM_REST : null;
-                    case GLFW_KEY_M -> action == GLFW_PRESS ? SceneInput.Key.SELECT_MATCHES : null;
-                    case GLFW_KEY_N -> action == GLFW_PRESS && !Overlay.wantsMouse() ? SceneInput.Key.PIN_HOVERED : null;
-                    default -> null;
+                    case GLFW_KEY_ESCAPE -> press && !overlay.escapeClosesPopup() ? SceneInput.Key.CLEAR_SELECTION : null;
+                    default -> press ? letterKey(KeyLetters.letter(key, org.lwjgl.glfw.GLFW.glfwGetKeyName(key, scancode))) : null;
                 };
                 if (k != null) input.key(k);
-                if (action == GLFW_PRESS) labelKey(key, mods);
-                if (key == GLFW_KEY_SLASH && action == GLFW_PRESS) overlay.focusSearch();
+                if (press) labelKey(key, scancode, mods);
+            }
+            wake();
+        });
+        // Keys of symbols by what they type: '/' is Shift-7 on QWERTZ, '+' a key of its own there.
+        glfwSetCharCallback(window, (w, codepoint) -> {
+            if (!Overlay.wantsKeyboard()) {
+                switch (codepoint) {
+                    case '+', '=' -> input.key(SceneInput.Key.ZOOM_IN);
+                    case '-' -> input.key(SceneInput.Key.ZOOM_OUT);
+                    case '/' -> overlay.focusSearch();
+                    default -> { }
+                }
             }
             wake();
         });
@@ -213,18 +211,43 @@ public final class ExplorerWindow implements AutoCloseable {
      * digit's own label where labels are digits, else 1–9 the legend's first nine); Ctrl-Z undoes,
      * Ctrl-Shift-Z (or Ctrl-Y) redoes.
      */
-    private void labelKey(int key, int mods) {
+    private void labelKey(int key, int scancode, int mods) {
         boolean ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
-        if (ctrl && key == GLFW_KEY_Z) {
+        char letter = ctrl ? KeyLetters.letter(key, org.lwjgl.glfw.GLFW.glfwGetKeyName(key, scancode)) : 0;
+        if (letter == 'z') {
             if (shift) labels.redo();
             else labels.undo();
-        } else if (ctrl && key == GLFW_KEY_Y) {
+        } else if (letter == 'y') {
             labels.redo();
         } else if (!ctrl && key >= GLFW_KEY_0 && key <= GLFW_KEY_9) {
             labels.assign(labels.labelForKey(key - GLFW_KEY_0));
         } else if (!ctrl && key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) {
             labels.assign(labels.labelForKey(key - GLFW_KEY_KP_0));
         }
+    }
+
+    /**
+     * What a letter key does in the scene, or null; the panel ({@code h}) and the screenshot ({@code p})
+     * are the window's own.
+     */
+    private SceneInput.Key letterKey(char letter) {
+        return switch (letter) {
+            case 'f' -> SceneInput.Key.FIT;
+            case 't' -> SceneInput.Key.TRANSITION;
+            case 'i' -> SceneInput.Key.INVERT_SELECTION;
+            case 'd' -> SceneInput.Key.DIM_REST;
+            case 'm' -> SceneInput.Key.SELECT_MATCHES;
+            case 'n' -> Overlay.wantsMouse() ? null : SceneInput.Key.PIN_HOVERED;
+            case 'h' -> {
+                overlay.toggleOpen();
+                yield null;
+            }
+            case 'p' -> {
+                screenshotRequested = true;
+                yield null;
+            }
+            default -> null;
+        };
     }
 
     /** GLFW's modifier bits as {@link SceneInput}'s. */

@@ -113,6 +113,40 @@ class LabelWindowTest {
         assertTrue(driver.alive(), String.valueOf(driver.failure()));
     }
 
+    /**
+     * On a German keyboard (QWERTZ) the shortcuts follow the letters and symbols marked on the keys:
+     * Ctrl-Z undid nothing (GLFW named the key by its US place, Y, so it redid), '/' (Shift-7 there) did
+     * not open the search and '+' (a key of its own) did not zoom.
+     */
+    @Test
+    void onAGermanKeyboardTheShortcutsFollowTheMarkedKeys() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        assertEquals(0, new ProcessBuilder("setxkbmap", "de").inheritIO().start().waitFor(), "setxkbmap de");
+        try {
+            Path bundle = SpriteFixture.write(dir.resolve("de"));
+            int[] pos = open(bundle);
+            ViewState st = driver.window.scene().state();
+            Camera cam = st.camera();
+            driver.onLoop(() -> st.selectOnly(1));
+            await("item 1 is selected", () -> st.isSelected(1));
+            xdotool("key", "1");
+            await("key 1 labels item 1 even", () -> st.labelOfItem()[1] == 0);
+            xdotool("key", "ctrl+z");
+            await("Ctrl-Z (the key marked Z) undoes it", () -> st.labelOfItem()[1] == 1);
+            xdotool("key", "ctrl+y");
+            await("Ctrl-Y (the key marked Y) redoes it", () -> st.labelOfItem()[1] == 0);
+            float zoom = cam.zoom();
+            String[] empty = at(pos, cam, 0.5f, 0.5f);
+            xdotool("mousemove", empty[0], empty[1], "key", "plus");
+            await("'+' zooms in", () -> cam.zoom() > zoom * 1.01f);
+            xdotool("key", "h", "sleep", "0.3", "key", "slash", "sleep", "0.2", "type", "--delay", "20", "label = 'odd'");
+            await("'/' opens the search, which finds the odd items", () -> st.matches() != null && st.matches().cardinality() == 1);
+            assertTrue(driver.alive(), String.valueOf(driver.failure()));
+        } finally {
+            new ProcessBuilder("setxkbmap", "us").inheritIO().start().waitFor();
+        }
+    }
+
     @Test
     void nAndCtrlClickPinAndEscUnpinsBeforeClearing() throws Exception {
         Path bundle = SpriteFixture.builder(SpriteFixture.A, SpriteFixture.B, false).ringNeighbors(2).write(dir.resolve("nb")).dir;
