@@ -174,15 +174,7 @@ class ExplorerWindowTest {
             assertTrue(sel > 0 && words.contains("--dim"), command);
             assertEquals(org.embedscope.select.ItemSet.of(5, 1, 4), org.embedscope.select.SelectionFile.read(Path.of(words.get(sel + 1)), 5),
                     "the selection written beside the screenshot");
-            Path rendered = dir.resolve("rendered.png");
-            java.util.List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
-            args.set(args.indexOf("--out") + 1, rendered.toString());
-            java.io.StringWriter err = new java.io.StringWriter();
-            picocli.CommandLine cl = org.embedscope.cli.Main.commandLine();
-            cl.setErr(new java.io.PrintWriter(err, true));
-            cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
-            assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
-            java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = javax.imageio.ImageIO.read(rendered.toFile());
+            java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = renderAsPrinted(command);
             assertEquals(got.getWidth(), want.getWidth());
             assertEquals(got.getHeight(), want.getHeight());
             // The panel's timings (its first lines) are each run's own; every other pixel is the same, the
@@ -298,8 +290,8 @@ class ExplorerWindowTest {
         }
     }
 
-    /** Runs {@code command} as printed (its output elsewhere) and compares every pixel with the screenshot. */
-    private void assertRenderDrawsTheScreenshot(Path shot, String command) throws Exception {
+    /** Runs the render {@code command} as the window printed it, its output elsewhere; returns the picture. */
+    private java.awt.image.BufferedImage renderAsPrinted(String command) throws Exception {
         java.util.List<String> words = ShellWords.split(command);
         Path rendered = dir.resolve("rendered.png");
         java.util.List<String> args = new java.util.ArrayList<>(words.subList(1, words.size()));
@@ -309,7 +301,12 @@ class ExplorerWindowTest {
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
         assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
-        java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = javax.imageio.ImageIO.read(rendered.toFile());
+        return javax.imageio.ImageIO.read(rendered.toFile());
+    }
+
+    /** Runs {@code command} as printed (its output elsewhere) and compares every pixel with the screenshot. */
+    private void assertRenderDrawsTheScreenshot(Path shot, String command) throws Exception {
+        java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = renderAsPrinted(command);
         assertEquals(got.getWidth(), want.getWidth());
         assertEquals(got.getHeight(), want.getHeight());
         for (int y = 0; y < got.getHeight(); y++) {
