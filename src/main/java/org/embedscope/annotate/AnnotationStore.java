@@ -52,7 +52,7 @@ public final class AnnotationStore implements AutoCloseable {
     private volatile int editedElsewhere;
     private volatile String setAside;
     // Guarded by saving: this store's rows as last read or saved, the file's rows then, and the file's
-    // stamp then (null: read it at the next save).
+    // stamp then (null: there was no file).
     private final Object saving = new Object();
     private AnnotationsFile.Snapshot synced;
     private AnnotationsFile.Snapshot onDisk;
@@ -234,6 +234,7 @@ public final class AnnotationStore implements AutoCloseable {
      * a lock per path within this process, where a second lock of the same file would be refused.
      */
     private static final class FileGuard implements AutoCloseable {
+        private static final long LOCK_WAIT_NS = 10_000_000_000L;
         private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
                 new ConcurrentHashMap<>();
         private final ReentrantLock inProcess;
@@ -252,8 +253,12 @@ public final class AnnotationStore implements AutoCloseable {
             try {
                 ch = FileChannel.open(abs.resolveSibling("." + abs.getFileName() + ".lock"),
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                ch.lock();
-            } catch (IOException | RuntimeException e) {
+                // A process that holds the lock and hangs must not hang this one's saves: after a while
+                // the save goes ahead unguarded.
+                long until = System.nanoTime() + LOCK_WAIT_NS;
+                while (ch.tryLock() == null && System.nanoTime() < until) Thread.sleep(10);
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 // A folder where no lock file can be made still saves; only the guard against a
                 // simultaneous save by another process is lost.
                 closeQuietly(ch);
