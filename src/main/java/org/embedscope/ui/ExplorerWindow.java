@@ -280,6 +280,11 @@ public final class ExplorerWindow implements AutoCloseable {
     /** What is wrong with the query in the search box, as shown under it, or null. */
     public String searchError() { return searchError; }
 
+    /** The query in the search box as the last frame had it. */
+    public String searchText() { return searchText; }
+
+    private volatile String searchText = "";
+
     /** Frames drawn so far. */
     public long frames() { return frames; }
 
@@ -344,6 +349,7 @@ public final class ExplorerWindow implements AutoCloseable {
         });
         thumbnailHovered = overlay.thumbnailHovered();
         searchError = overlay.searchError();
+        searchText = overlay.searchText();
         int clicked = overlay.takeThumbnailClicked();
         if (clicked >= 0) {
             // Its item lands in the middle of what the panels leave clear, not under them.

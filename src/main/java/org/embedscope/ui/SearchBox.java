@@ -61,6 +61,9 @@ final class SearchBox {
             focus = false;
         }
         ImGui.inputTextWithHint("##search", "search: label in (3, 5)", text);
+        // Esc leaves the box with the search as typed: imgui's Esc put back the text the box had when it
+        // took the keyboard, which ended a search the user was looking at.
+        if (ImGui.isItemDeactivated() && ImGui.isKeyPressed(imgui.flag.ImGuiKey.Escape)) text.set(evaluated);
         // Run again when the text changed, or the columns did (a user corrected labels or tags).
         if (!text.get().equals(evaluated) || (!evaluated.isBlank() && table.get() != evaluatedOn)) run();
         if (error != null) {

@@ -147,6 +147,27 @@ class LabelWindowTest {
         }
     }
 
+    /** Esc in the search box leaves it with the search as typed (it put back the empty box, ending the search). */
+    @Test
+    void escInTheSearchBoxKeepsTheSearch() throws Exception {
+        Path bundle = SpriteFixture.write(dir.resolve("esc"));
+        int[] pos = open(bundle);
+        ViewState st = driver.window.scene().state();
+        String[] empty = at(pos, st.camera(), 0.5f, 0.5f);
+        xdotool("mousemove", empty[0], empty[1], "key", "h", "sleep", "0.3", "key", "slash", "sleep", "0.2",
+                "type", "--delay", "20", "label = 'even'");
+        await("the search finds the three evens", () -> st.matches() != null && st.matches().cardinality() == 3);
+        driver.onLoop(() -> st.selectOnly(1));
+        xdotool("key", "Escape", "sleep", "0.5");
+        assertTrue(st.matches() != null && st.matches().cardinality() == 3, "the search stays after Esc: " + st.matches());
+        assertEquals("label = 'even'", driver.window.searchText());
+        assertEquals(1, st.selectedCount(), "the first Esc was the box's");
+        xdotool("key", "Escape");
+        await("the next Esc is the scene's: it clears the selection", () -> st.selectedCount() == 0);
+        assertEquals(3, st.matches().cardinality());
+        assertTrue(driver.alive(), String.valueOf(driver.failure()));
+    }
+
     @Test
     void nAndCtrlClickPinAndEscUnpinsBeforeClearing() throws Exception {
         Path bundle = SpriteFixture.builder(SpriteFixture.A, SpriteFixture.B, false).ringNeighbors(2).write(dir.resolve("nb")).dir;
