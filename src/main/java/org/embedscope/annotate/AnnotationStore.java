@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.embedscope.bundle.BundleException;
 
 /**
@@ -152,10 +154,41 @@ public final class AnnotationStore implements AutoCloseable {
 
     /**
      * How many item edits the saves so far found made in the file elsewhere (by another window, or by
-     * hand) since this store read it, and kept: they are on disk, and this window shows them when the
-     * bundle is opened again. 0 when the file held only what this store wrote.
+     * hand) since this store read it, and kept: they are on disk, and {@link #applyEditedElsewhere}
+     * shows them. 0 when the file held only what this store wrote.
      */
     public int editedElsewhere() { return editedElsewhere; }
+
+    /** Edits a save found made elsewhere: the items, the file's rows then, and this store's rows then. */
+    private record Elsewhere(int[] items, AnnotationsFile.Snapshot there, AnnotationsFile.Snapshot ours) {}
+
+    private final AtomicReference<Elsewhere> elsewhere = new AtomicReference<>();
+    private volatile Runnable onElsewhere;
+
+    /** Runs {@code r} (on the writer thread) when a save finds edits made elsewhere, for the window to wake. */
+    public void onEditedElsewhere(Runnable r) { onElsewhere = r; }
+
+    /**
+     * Shows the edits saves found made elsewhere: each such item takes the file's row, unless this
+     * store's annotations changed it since that save (the user's newer edit stays). Not undoable: they
+     * are not this user's edits. Call on the thread that edits; true when any item changed.
+     */
+    public boolean applyEditedElsewhere() {
+        Elsewhere e = elsewhere.getAndSet(null);
+        if (e == null) return false;
+        AnnotationsFile.Snapshot now = AnnotationsFile.snapshot(annotations);
+        boolean any = false;
+        for (int item : e.items()) {
+            if (AnnotationsFile.changed(e.ours(), now, item)) continue;
+            AnnotationsFile.restoreRow(annotations, e.there(), item);
+            any = true;
+        }
+        return any;
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
+    }
 
     /** Waits for saves in flight; true when everything up to now is on disk. */
     public boolean flush(long timeoutMillis) {
@@ -193,7 +226,16 @@ public final class AnnotationStore implements AutoCloseable {
                     AnnotationsFile.Snapshot there = now == null ? AnnotationsFile.empty() : readAside(now);
                     // A file set aside leaves nothing to merge with: this store's rows are saved whole.
                     onDisk = there != null ? there : synced;
-                    if (there != null) editedElsewhere += AnnotationsFile.editedElsewhere(before, there, synced, ours);
+                    if (there != null) {
+                        int[] items = AnnotationsFile.itemsEditedElsewhere(before, there, synced, ours);
+                        if (items.length > 0) {
+                            editedElsewhere += items.length;
+                            Elsewhere last = elsewhere.get();
+                            elsewhere.set(new Elsewhere(last == null ? items : union(last.items(), items), there, ours));
+                            Runnable tell = onElsewhere;
+                            if (tell != null) tell.run();
+                        }
+                    }
                 }
                 AnnotationsFile.Snapshot merged = AnnotationsFile.merge(onDisk, synced, ours);
                 AnnotationsFile.write(file, merged);

@@ -102,25 +102,31 @@ public final class AnnotationsFile {
     }
 
     /**
-     * How many items were edited in the file elsewhere (by another window, or by hand) between
-     * {@code before} and {@code now}, and kept by {@link #merge} because this store did not change them
-     * since {@code synced}: edits on disk that this store does not show.
+     * The items edited in the file elsewhere (by another window, or by hand) between {@code before} and
+     * {@code now}, and kept by {@link #merge} because this store did not change them since
+     * {@code synced}: edits on disk that this store does not show. Sorted.
      */
-    static int editedElsewhere(Snapshot before, Snapshot now, Snapshot synced, Snapshot ours) {
-        int kept = 0;
-        for (int b = 0; b < before.size(); b++) {
-            int item = before.items()[b];
-            if (changed(before, now, item) && !changed(synced, ours, item)) kept++;
+    static int[] itemsEditedElsewhere(Snapshot before, Snapshot now, Snapshot synced, Snapshot ours) {
+        java.util.SortedSet<Integer> items = new java.util.TreeSet<>();
+        for (int item : before.items()) if (changed(before, now, item) && !changed(synced, ours, item)) items.add(item);
+        for (int item : now.items()) if (changed(before, now, item) && !changed(synced, ours, item)) items.add(item);
+        return items.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Gives {@code item} of {@code a} its row in {@code s}, or no edits when {@code s} has none for it. */
+    static void restoreRow(Annotations a, Snapshot s, int item) {
+        int k = find(s, item);
+        if (k < 0) {
+            a.restore(item, a.originalLabel(item), new String[0], 0);
+            return;
         }
-        for (int k = 0; k < now.size(); k++) {
-            int item = now.items()[k];
-            if (find(before, item) < 0 && !changed(synced, ours, item)) kept++; // new there
-        }
-        return kept;
+        String label = s.labels()[k], tags = s.tags()[k];
+        a.restore(item, label.isEmpty() ? -1 : a.codeOf(label),
+                tags.isEmpty() ? new String[0] : tags.split(String.valueOf(Annotations.TAG_SEPARATOR), -1), s.editedAt()[k]);
     }
 
     /** True when {@code item}'s row differs between the two snapshots (present in one only, or other values). */
-    private static boolean changed(Snapshot before, Snapshot after, int item) {
+    static boolean changed(Snapshot before, Snapshot after, int item) {
         return !sameRow(before, find(before, item), after, find(after, item));
     }
 

@@ -97,6 +97,7 @@ public final class ExplorerWindow implements AutoCloseable {
             renderer = new SceneRenderer(bundle, fb[0], fb[1], opening.pages(), gpuBudget);
             labels = LabelSession.open(bundle, renderer.state(), annotations);
             labels.shareColumns(renderer::columns);
+            labels.onEditedElsewhere(org.lwjgl.glfw.GLFW::glfwPostEmptyEvent);
         } catch (BundleException | RuntimeException e) {
             opening.close();
             if (renderer != null) renderer.close();
@@ -316,6 +317,7 @@ public final class ExplorerWindow implements AutoCloseable {
     private void frame() {
         long t0 = System.nanoTime();
         for (Runnable task; (task = tasks.poll()) != null; ) task.run();
+        labels.showEditedElsewhere();
         int[] fb = gl.framebufferSize();
         if (fb[0] <= 0 || fb[1] <= 0) return; // minimised
         scene.resize(fb[0], fb[1]);

@@ -96,9 +96,27 @@ public final class LabelSession implements AutoCloseable {
         }
         int n = store.editedElsewhere();
         if (n == 0) return null;
-        return String.format("%,d edit%s made to %s elsewhere (another window?) since it was opened %s kept there; "
-                + "open the bundle again to see %s", n, n == 1 ? "" : "s", name, n == 1 ? "is" : "are", n == 1 ? "it" : "them");
+        return String.format("%,d edit%s made to %s elsewhere (another window?) since it was opened: kept, and shown here",
+                n, n == 1 ? "" : "s", name);
     }
+
+    /**
+     * Shows the edits that saves found made elsewhere (another window on this bundle), on the thread
+     * that edits: each frame, cheap when there are none. {@code wake} runs on the saving thread when
+     * there are some, for a window that waits for input.
+     */
+    public void showEditedElsewhere() {
+        if (store.applyEditedElsewhere()) {
+            show();
+            store.changed();
+        }
+    }
+
+    /** Waits for saves in flight; true when every edit so far is on disk. */
+    public boolean flush(long timeoutMillis) { return store.flush(timeoutMillis); }
+
+    /** Runs {@code wake} when a save finds edits made elsewhere, for {@link #showEditedElsewhere}. */
+    public void onEditedElsewhere(Runnable wake) { store.onEditedElsewhere(wake); }
 
     /** The last save's failure in words, else null. */
     public String saveError() { return store.lastError(); }

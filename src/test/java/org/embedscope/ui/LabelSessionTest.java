@@ -276,23 +276,38 @@ class LabelSessionTest {
         assertTrue(e.getMessage().contains("annotations.csv") && e.getMessage().contains("line 2"), e.getMessage());
     }
 
-    /** Two windows on one bundle: the second's save keeps the first's edit, and its panel says so. */
+    /**
+     * Two windows on one bundle: the second's save keeps the first's edit, its panel says so, and it
+     * shows that edit (its view relabelled), unless its user changed that item since.
+     */
     @Test
-    void aSecondWindowsSaveKeepsTheFirstsEditAndSaysSo() throws Exception {
+    void aSecondWindowsSaveKeepsTheFirstsEditAndShowsIt() throws Exception {
         Bundle b = labelled();
         ViewState first = view(b), second = view(b);
         LabelSession one = LabelSession.open(b, first, null, dir.resolve("cache"));
         LabelSession two = LabelSession.open(b, second, null, dir.resolve("cache"));
-        first.setSelection(items(0));
+        int[] woke = {0};
+        two.onEditedElsewhere(() -> woke[0]++);
+        first.setSelection(items(0, 1));
         assertTrue(one.assign("two"));
         one.close();
         assertNull(two.elsewhereNotice());
+        second.setSelection(items(1));
+        assertTrue(two.assign("10"));          // item 1 changed here too, since: this window's label stays
         second.setSelection(items(4));
         assertTrue(two.addTag("checked"));
-        two.close();
+        assertTrue(two.flush(10_000));
+        assertEquals(1, woke[0], "the window was woken to show them");
         String notice = two.elsewhereNotice();
         assertNotNull(notice);
         assertTrue(notice.startsWith("1 edit made to annotations.csv elsewhere"), notice);
+        int item0Before = second.labelOfItem()[0];
+        two.showEditedElsewhere();
+        assertEquals("2", two.annotations().labelValue(0), "the first window's label, shown in the second");
+        assertEquals(second.labelNames().indexOf("two"), second.labelOfItem()[0], "and in its view");
+        assertNotEquals(item0Before, second.labelOfItem()[0]);
+        assertEquals("10", two.annotations().labelValue(1), "the second window's own later edit stays");
+        two.close();
         LabelSession again = LabelSession.open(b, view(b), null, dir.resolve("cache"));
         assertEquals("2", again.annotations().labelValue(0), "the first window's label");
         assertEquals(List.of("checked"), again.annotations().tags(4), "the second window's tag");
