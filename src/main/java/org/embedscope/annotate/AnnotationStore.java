@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,7 +43,7 @@ public final class AnnotationStore implements AutoCloseable {
 
     private final Annotations annotations;
     private final Path file;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "annotations-writer");
         t.setDaemon(true);
         return t;
@@ -165,8 +165,44 @@ public final class AnnotationStore implements AutoCloseable {
     private final AtomicReference<Elsewhere> elsewhere = new AtomicReference<>();
     private volatile Runnable onElsewhere;
 
-    /** Runs {@code r} (on the writer thread) when a save finds edits made elsewhere, for the window to wake. */
-    public void onEditedElsewhere(Runnable r) { onElsewhere = r; }
+    /**
+     * Runs {@code r} (on the writer thread) when a save or a look at the file finds edits made elsewhere,
+     * for the window to wake; from now on the file is looked at every {@code everyMillis} (a stat; it
+     * is read only when it changed), so another window's edits show without an edit here.
+     */
+    public void onEditedElsewhere(Runnable r, long everyMillis) {
+        onElsewhere = r;
+        writer.scheduleWithFixedDelay(this::lookAtFile, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The writer's periodic look: when the file changed since the last read or save, what changed there. */
+    private void lookAtFile() {
+        synchronized (saving) {
+            Stamp now = Stamp.of(file);
+            if (Objects.equals(diskStamp, now) || now == null) return;
+            Annotations scratch = annotations.blank();
+            try {
+                AnnotationsFile.read(file, scratch);
+            } catch (BundleException e) {
+                return; // half-edited by hand, perhaps: the next save sets it aside if it still cannot be read
+            }
+            AnnotationsFile.Snapshot there = AnnotationsFile.snapshot(scratch);
+            // This store's rows as last saved: an edit here since is not saved yet, and applyEditedElsewhere
+            // leaves the items it changed as they are.
+            found(AnnotationsFile.itemsEditedElsewhere(onDisk, there, synced, synced), there, synced);
+            onDisk = there;
+            diskStamp = now;
+        }
+    }
+
+    private void found(int[] items, AnnotationsFile.Snapshot there, AnnotationsFile.Snapshot ours) {
+        if (items.length == 0) return;
+        editedElsewhere += items.length;
+        Elsewhere last = elsewhere.get();
+        elsewhere.set(new Elsewhere(last == null ? items : union(last.items(), items), there, ours));
+        Runnable tell = onElsewhere;
+        if (tell != null) tell.run();
+    }
 
     /**
      * Shows the edits saves found made elsewhere: each such item takes the file's row, unless this
@@ -226,16 +262,7 @@ public final class AnnotationStore implements AutoCloseable {
                     AnnotationsFile.Snapshot there = now == null ? AnnotationsFile.empty() : readAside(now);
                     // A file set aside leaves nothing to merge with: this store's rows are saved whole.
                     onDisk = there != null ? there : synced;
-                    if (there != null) {
-                        int[] items = AnnotationsFile.itemsEditedElsewhere(before, there, synced, ours);
-                        if (items.length > 0) {
-                            editedElsewhere += items.length;
-                            Elsewhere last = elsewhere.get();
-                            elsewhere.set(new Elsewhere(last == null ? items : union(last.items(), items), there, ours));
-                            Runnable tell = onElsewhere;
-                            if (tell != null) tell.run();
-                        }
-                    }
+                    if (there != null) found(AnnotationsFile.itemsEditedElsewhere(before, there, synced, ours), there, ours);
                 }
                 AnnotationsFile.Snapshot merged = AnnotationsFile.merge(onDisk, synced, ours);
                 AnnotationsFile.write(file, merged);

@@ -97,7 +97,7 @@ public final class ExplorerWindow implements AutoCloseable {
             renderer = new SceneRenderer(bundle, fb[0], fb[1], opening.pages(), gpuBudget);
             labels = LabelSession.open(bundle, renderer.state(), annotations);
             labels.shareColumns(renderer::columns);
-            labels.onEditedElsewhere(org.lwjgl.glfw.GLFW::glfwPostEmptyEvent);
+            labels.onEditedElsewhere(org.lwjgl.glfw.GLFW::glfwPostEmptyEvent, 2_000);
         } catch (BundleException | RuntimeException e) {
             opening.close();
             if (renderer != null) renderer.close();

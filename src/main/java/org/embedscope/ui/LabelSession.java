@@ -115,8 +115,11 @@ public final class LabelSession implements AutoCloseable {
     /** Waits for saves in flight; true when every edit so far is on disk. */
     public boolean flush(long timeoutMillis) { return store.flush(timeoutMillis); }
 
-    /** Runs {@code wake} when a save finds edits made elsewhere, for {@link #showEditedElsewhere}. */
-    public void onEditedElsewhere(Runnable wake) { store.onEditedElsewhere(wake); }
+    /**
+     * Runs {@code wake} when a save, or a look at the file every {@code everyMillis}, finds edits made
+     * elsewhere, for {@link #showEditedElsewhere}.
+     */
+    public void onEditedElsewhere(Runnable wake, long everyMillis) { store.onEditedElsewhere(wake, everyMillis); }
 
     /** The last save's failure in words, else null. */
     public String saveError() { return store.lastError(); }

@@ -287,7 +287,7 @@ class LabelSessionTest {
         LabelSession one = LabelSession.open(b, first, null, dir.resolve("cache"));
         LabelSession two = LabelSession.open(b, second, null, dir.resolve("cache"));
         int[] woke = {0};
-        two.onEditedElsewhere(() -> woke[0]++);
+        two.onEditedElsewhere(() -> woke[0]++, 60_000);
         first.setSelection(items(0, 1));
         assertTrue(one.assign("two"));
         one.close();
@@ -331,6 +331,28 @@ class LabelSessionTest {
         Bundle mnist = BundleReader.load(Path.of("assets/mnist"));
         try (LabelSession s = LabelSession.open(mnist, view(mnist), dir.resolve("mnist-annotations.csv"), dir.resolve("cache"))) {
             assertEquals("0-9: set the label of that digit", s.numberKeysHint());
+        }
+    }
+
+    /** A window that edits nothing shows another window's edits too: it looks at the file now and then. */
+    @Test
+    void aWindowThatDoesNotEditShowsAnothersEdits() throws Exception {
+        Bundle b = labelled();
+        ViewState first = view(b), second = view(b);
+        LabelSession one = LabelSession.open(b, first, null, dir.resolve("cache"));
+        LabelSession two = LabelSession.open(b, second, null, dir.resolve("cache"));
+        java.util.concurrent.CountDownLatch woke = new java.util.concurrent.CountDownLatch(1);
+        two.onEditedElsewhere(woke::countDown, 50);
+        first.setSelection(items(3));
+        assertTrue(one.addTag("seen"));
+        one.close();
+        assertTrue(woke.await(10, java.util.concurrent.TimeUnit.SECONDS), "the second window was woken");
+        two.showEditedElsewhere();
+        assertEquals(List.of("seen"), two.annotations().tags(3));
+        assertTrue(two.elsewhereNotice().startsWith("1 edit made"), two.elsewhereNotice());
+        two.close();
+        try (LabelSession again = LabelSession.open(b, view(b), null, dir.resolve("cache"))) {
+            assertEquals(List.of("seen"), again.annotations().tags(3));
         }
     }
 }
