@@ -356,6 +356,12 @@ public final class AnnotationStore implements AutoCloseable {
     public void close() {
         flush(10_000);
         writer.shutdown();
+        // A look at the file in progress wakes the window: it ends before the window goes.
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean writable(Path dir) {
