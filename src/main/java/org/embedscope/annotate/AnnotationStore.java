@@ -59,6 +59,9 @@ public final class AnnotationStore implements AutoCloseable {
     private AnnotationsFile.Snapshot synced;
     private AnnotationsFile.Snapshot onDisk;
     private Stamp diskStamp;
+    // The items without edits, copied where the store opens: the writer thread reads files into copies
+    // of it, as the annotations themselves change on the window's thread.
+    private final Annotations pristine;
 
     /** What tells that a file was replaced or rewritten: a save renames a new file over it. */
     private record Stamp(long size, long modified, Object key) {
@@ -77,6 +80,7 @@ public final class AnnotationStore implements AutoCloseable {
         this.file = file;
         this.savedVersion = annotations.version();
         this.synced = AnnotationsFile.snapshot(annotations);
+        this.pristine = annotations.blank();
         // The file's own rows (without a seed's) and its stamp, so that the first save tells what
         // changed there since.
         this.diskStamp = Stamp.of(file);
@@ -180,7 +184,7 @@ public final class AnnotationStore implements AutoCloseable {
         synchronized (saving) {
             Stamp now = Stamp.of(file);
             if (Objects.equals(diskStamp, now) || now == null) return;
-            Annotations scratch = annotations.blank();
+            Annotations scratch = pristine.blank();
             try {
                 AnnotationsFile.read(file, scratch);
             } catch (BundleException e) {
@@ -279,7 +283,7 @@ public final class AnnotationStore implements AutoCloseable {
      * written over: it is moved aside whole, named by {@link #setAside()}, and null is returned.
      */
     private AnnotationsFile.Snapshot readAside(Stamp now) throws IOException {
-        Annotations scratch = annotations.blank();
+        Annotations scratch = pristine.blank();
         try {
             AnnotationsFile.read(file, scratch);
             return AnnotationsFile.snapshot(scratch);
