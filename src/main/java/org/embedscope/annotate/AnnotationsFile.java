@@ -107,10 +107,17 @@ public final class AnnotationsFile {
      * {@code synced}: edits on disk that this store does not show. Sorted.
      */
     static int[] itemsEditedElsewhere(Snapshot before, Snapshot now, Snapshot synced, Snapshot ours) {
-        java.util.SortedSet<Integer> items = new java.util.TreeSet<>();
-        for (int item : before.items()) if (changed(before, now, item) && !changed(synced, ours, item)) items.add(item);
-        for (int item : now.items()) if (changed(before, now, item) && !changed(synced, ours, item)) items.add(item);
-        return items.stream().mapToInt(Integer::intValue).toArray();
+        int[] items = new int[before.size() + now.size()];
+        int n = 0, b = 0, k = 0;
+        while (b < before.size() || k < now.size()) {   // every item in either, once, in order
+            int bi = b < before.size() ? before.items()[b] : Integer.MAX_VALUE;
+            int ki = k < now.size() ? now.items()[k] : Integer.MAX_VALUE;
+            int item = Math.min(bi, ki);
+            if (changed(before, now, item) && !changed(synced, ours, item)) items[n++] = item;
+            if (bi == item) b++;
+            if (ki == item) k++;
+        }
+        return Arrays.copyOf(items, n);
     }
 
     /** Gives {@code item} of {@code a} its row in {@code s}, or no edits when {@code s} has none for it. */
@@ -122,7 +129,12 @@ public final class AnnotationsFile {
         }
         String label = s.labels()[k], tags = s.tags()[k];
         a.restore(item, label.isEmpty() ? -1 : a.codeOf(label),
-                tags.isEmpty() ? new String[0] : tags.split(String.valueOf(Annotations.TAG_SEPARATOR), -1), s.editedAt()[k]);
+                splitTags(tags), s.editedAt()[k]);
+    }
+
+    /** A tags cell as its tags: none when blank, else split at {@value Annotations#TAG_SEPARATOR}. */
+    private static String[] splitTags(String cell) {
+        return cell.isBlank() ? new String[0] : cell.split(String.valueOf(Annotations.TAG_SEPARATOR), -1);
     }
 
     /** True when {@code item}'s row differs between the two snapshots (present in one only, or other values). */
@@ -186,7 +198,7 @@ public final class AnnotationsFile {
                 String label = header.containsKey("label") ? field(rec, "label") : null;
                 int code = label == null ? a.label(i) : label.isBlank() ? -1 : a.codeOf(checked(file, where, "label", label, true));
                 String tagCell = header.containsKey("tags") ? field(rec, "tags") : "";
-                String[] tags = tagCell.isBlank() ? new String[0] : tagCell.split(String.valueOf(Annotations.TAG_SEPARATOR), -1);
+                String[] tags = splitTags(tagCell);
                 for (int t = 0; t < tags.length; t++) tags[t] = checked(file, where, "tags", tags[t], false);
                 long at = 0;
                 String edited = header.containsKey("edited") ? field(rec, "edited") : "";

@@ -73,6 +73,11 @@ final class FittedText {
         if (ImGui.getItemRectMaxX() + ImGui.getStyle().getItemSpacingX() + width <= rowEnd) ImGui.sameLine();
     }
 
+    /** The width of a checkbox labelled {@code label}: its box, the spacing, the text. */
+    static float checkboxWidth(String label) {
+        return ImGui.getFrameHeight() + ImGui.getStyle().getItemInnerSpacingX() + ImGui.calcTextSizeX(label);
+    }
+
     /** After the widget showing {@code shown}: the whole {@code text} in a tooltip while hovered, where it was cut. */
     static void tooltipIfCut(String text, String shown, String spot) {
         if (shown.equals(text) || !ImGui.isItemHovered()) return;

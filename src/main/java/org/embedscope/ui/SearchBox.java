@@ -85,7 +85,7 @@ final class SearchBox {
             FittedText.line(matchesText.of(matches) + (shownCount < matches ? String.format(", %,d shown", shownCount) : ""));
             // Beside the count where it fits, else under it: beside "12 matches, 6 shown" it ran past the panel's edge.
             String only = "only matches";
-            FittedText.sameLineIfFits(ImGui.getFrameHeight() + ImGui.getStyle().getItemInnerSpacingX() + ImGui.calcTextSizeX(only));
+            FittedText.sameLineIfFits(FittedText.checkboxWidth(only));
             if (ImGui.checkbox(only, state.onlyMatches())) state.setOnlyMatches(!state.onlyMatches());
             WidgetSpots.note("only-matches");
             // Its own row: with a count of thousands the row was wider than the panel and the button cut.

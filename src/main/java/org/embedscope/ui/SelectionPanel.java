@@ -94,7 +94,7 @@ final class SelectionPanel {
         FittedText.sameLineIfFits(LabelEditor.smallButtonWidth("clear"));
         if (ImGui.smallButton("clear")) st.clearSelection();
         String dim = "dim the rest";
-        FittedText.sameLineIfFits(ImGui.getFrameHeight() + ImGui.getStyle().getItemInnerSpacingX() + ImGui.calcTextSizeX(dim));
+        FittedText.sameLineIfFits(FittedText.checkboxWidth(dim));
         if (ImGui.checkbox(dim, st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
         WidgetSpots.note("selection-dim");
         exportButtons(exporter, st.selection(), "selection");
