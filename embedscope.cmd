@@ -15,8 +15,8 @@ if not exist "%JAR%" (
 rem embedscope.home: where the default bundle (assets\mnist) and the GLSL sources (shaders\) are;
 rem "%HERE%." because a trailing backslash would escape the closing quote.
 if "%~1"=="" (
-  java -XX:+UseSerialGC -Xshare:auto "-Dembedscope.home=%HERE%." %EMBEDSCOPE_JAVA_OPTS% -jar "%JAR%" explore
+  java -XX:+UseSerialGC -Xshare:auto "-Dembedscope.home=%HERE%." "-Dembedscope.command=%~f0" %EMBEDSCOPE_JAVA_OPTS% -jar "%JAR%" explore
 ) else (
-  java -XX:+UseSerialGC -Xshare:auto "-Dembedscope.home=%HERE%." %EMBEDSCOPE_JAVA_OPTS% -jar "%JAR%" %*
+  java -XX:+UseSerialGC -Xshare:auto "-Dembedscope.home=%HERE%." "-Dembedscope.command=%~f0" %EMBEDSCOPE_JAVA_OPTS% -jar "%JAR%" %*
 )
 exit /b %ERRORLEVEL%

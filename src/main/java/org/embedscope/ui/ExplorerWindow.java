@@ -472,13 +472,13 @@ public final class ExplorerWindow implements AutoCloseable {
         java.util.List<String> notes = new java.util.ArrayList<>();
         if (st.transition().isRunning()) notes.add("taken mid-transition: render shows the layout at rest");
         if (cam.isBeyondRule()) notes.add("a flight's view beyond the data's edge: render keeps the view within it");
-        if (!notes.isEmpty()) c.append("  # ").append(String.join("; ", notes));
+        if (!notes.isEmpty()) c.append(CommandWords.ofThisSystem().note(String.join("; ", notes)));
         return c.toString();
     }
 
-    /** {@code s} as one shell word: as it is when plain, else in single quotes (a quote in it as '\''). */
+    /** {@code s} as one word of the launcher's shell ({@link CommandWords}): as it is when plain, else quoted. */
     static String shellQuoted(String s) {
-        return s.matches("[A-Za-z0-9_./,:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        return CommandWords.ofThisSystem().quoted(s);
     }
 
     /** The file the last screenshot went to, or null (for tests). */
