@@ -17,8 +17,8 @@ final class FittedText {
 
     /**
      * {@code text} when it is at most {@code available} wide by {@code width}, else its longest start
-     * that fits with {@link #ELLIPSIS} after it (only the ellipsis when no character fits; a surrogate
-     * pair is never split).
+     * that fits with {@link #ELLIPSIS} after it (only the ellipsis when no character fits; a character
+     * made of several chars is never split).
      */
     static String fit(String text, float available, ToDoubleFunction<String> width) {
         if (width.applyAsDouble(text) <= available) return text;
@@ -32,9 +32,16 @@ final class FittedText {
         return text.substring(0, cut(text, lo)) + ELLIPSIS;
     }
 
-    /** {@code n}, or one less where {@code n} would split a surrogate pair. */
+    /**
+     * The last place at or before {@code n} between two characters as a reader sees them: never inside a
+     * surrogate pair, nor between a letter and the accent combined with it ("Cafe\u0301" cuts to "Cafe", not
+     * to "Cafe" and a lone accent).
+     */
     private static int cut(String text, int n) {
-        return n > 0 && Character.isHighSurrogate(text.charAt(n - 1)) ? n - 1 : n;
+        if (n <= 0 || n >= text.length()) return Math.max(0, Math.min(n, text.length()));
+        java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        characters.setText(text);
+        return characters.isBoundary(n) ? n : Math.max(0, characters.preceding(n));
     }
 
     /** {@link #fit} measured with imgui's current font. */

@@ -32,4 +32,12 @@ class FittedTextTest {
         String shown = FittedText.fit(text, 7 * 6, MONO);   // room for "ab" + 1 char + "..."
         assertEquals("ab...", shown);
     }
+
+    @Test
+    void aLetterKeepsTheAccentCombinedWithIt() {
+        String text = "Cafe\u0301 au lait";   // e and a combining acute: one character, two chars
+        // Room for four chars and "...": "Cafe" would be another word, the e without its accent.
+        assertEquals("Caf...", FittedText.fit(text, 7 * 7, MONO));
+        assertEquals("Cafe\u0301...", FittedText.fit(text, 7 * 8, MONO), "with room for both");
+    }
 }
