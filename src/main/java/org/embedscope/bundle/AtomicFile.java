@@ -15,6 +15,70 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFile {
     private AtomicFile() {}
 
+    /**
+     * The temporary files being written or waiting in a {@link Group} now. Ctrl-C ends the JVM without
+     * unwinding the thread that writes, so no {@code finally} deletes them: a shutdown hook does.
+     */
+    private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static volatile boolean shuttingDown;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown = true;
+            for (Path tmp : IN_FLIGHT) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the JVM is going down
+                }
+            }
+        }, "embedscope-temporary-files"));
+    }
+
+    /** The files of this thread's open {@link Group}, or null: moved into place together by its commit. */
+    private static final ThreadLocal<Group> GROUP = new ThreadLocal<>();
+
+    /**
+     * Several files that are wholly there or none of them (a selection's CSV and its contact sheet): while
+     * the group is open, {@link #write} on this thread writes each file's temporary file and leaves the
+     * moves to {@link #commit}, which makes them one after the other once every file is complete;
+     * {@link #close} without a commit (an error, Ctrl-C) deletes the temporary files.
+     */
+    public static final class Group implements AutoCloseable {
+        private final java.util.List<Path[]> pending = new java.util.ArrayList<>();   // {temporary file, target}
+        private final java.util.List<Boolean> durable = new java.util.ArrayList<>();
+
+        private Group() {}
+
+        /** Moves every file written in the group into place, in the order written. */
+        public void commit() throws IOException {
+            GROUP.remove();
+            for (int k = 0; k < pending.size(); k++) {
+                Path tmp = pending.get(k)[0], target = pending.get(k)[1];
+                move(tmp, target, durable.get(k));
+            }
+            pending.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (GROUP.get() == this) GROUP.remove();
+            for (Path[] p : pending) {
+                Files.deleteIfExists(p[0]);
+                IN_FLIGHT.remove(p[0]);
+            }
+            pending.clear();
+        }
+    }
+
+    /** Opens a {@link Group} on this thread (one at a time). */
+    public static Group group() {
+        if (GROUP.get() != null) throw new IllegalStateException("a group of files is already open on this thread");
+        Group g = new Group();
+        GROUP.set(g);
+        return g;
+    }
+
     /** Writes the content of a file, given its path. */
     @FunctionalInterface
     public interface Content {
@@ -91,13 +155,38 @@ public final class AtomicFile {
         if (dir != null) Files.createDirectories(dir);
         // Not Files.createTempFile: its 0600 permissions would stick to the result.
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Group group = GROUP.get();
+        IN_FLIGHT.add(tmp);
+        // Registered first, then checked: a Ctrl-C's hook either sees this file or this sees the hook.
+        if (shuttingDown) {
+            IN_FLIGHT.remove(tmp);
+            throw new java.io.InterruptedIOException("interrupted");
+        }
+        boolean kept = false;
         try {
             content.writeTo(tmp);
-            if (durable) force(tmp, false);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (durable && dir != null) force(dir, true);
+            if (group != null) {
+                group.pending.add(new Path[] {tmp, abs});
+                group.durable.add(durable);
+                kept = true;
+                return;
+            }
+            move(tmp, abs, durable);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!kept) {
+                Files.deleteIfExists(tmp);
+                IN_FLIGHT.remove(tmp);
+            }
+        }
+    }
+
+    private static void move(Path tmp, Path target, boolean durable) throws IOException {
+        try {
+            if (durable) force(tmp, false);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (durable && target.getParent() != null) force(target.getParent(), true);
+        } finally {
+            IN_FLIGHT.remove(tmp);
         }
     }
 

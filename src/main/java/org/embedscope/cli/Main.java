@@ -58,6 +58,11 @@ public final class Main implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // Whatever failed once Ctrl-C had come (a hook's removal, a temporary file deleted under it) is the interruption.
+            if (INTERRUPTED.get()) {
+                sayInterrupted(commandLine.getErr());
+                return EXIT_CANCELLED;
+            }
             // The first cause that says what happened in a line of its own: bad input, Ctrl-C, no window or GL.
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof BundleException) && !(t instanceof CancelledException)
@@ -69,7 +74,7 @@ public final class Main implements Runnable {
                 return EXIT_BAD_INPUT;
             }
             if (t instanceof CancelledException) {
-                commandLine.getErr().println("embedscope: interrupted; nothing was written");
+                sayInterrupted(commandLine.getErr());
                 return EXIT_CANCELLED;
             }
             if (Boolean.getBoolean("embedscope.trace")) throw ex;
@@ -84,8 +89,45 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** Counted down when the command has returned: Ctrl-C before that interrupted it. */
+    private static final java.util.concurrent.CountDownLatch COMMAND_DONE = new java.util.concurrent.CountDownLatch(1);
+    private static final java.util.concurrent.atomic.AtomicBoolean INTERRUPTION_SAID = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set by the Ctrl-C hook at once (a command's own hooks run at the same time). */
+    private static final java.util.concurrent.atomic.AtomicBoolean INTERRUPTED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long Ctrl-C waits for the command to stop by itself (and say so) before it is said here. */
+    private static final long INTERRUPT_WAIT_MS = 1500;
+
+    /** Says once that the command was interrupted: by the command stopping at a check, or by the Ctrl-C hook. */
+    private static void sayInterrupted(java.io.PrintWriter err) {
+        if (!INTERRUPTION_SAID.compareAndSet(false, true)) return;
+        err.println("embedscope: interrupted; nothing was written");
+        err.flush();
+    }
+
+    /**
+     * On Ctrl-C, a command that writes files is told it was interrupted even where its work did not stop
+     * at a check of its own (the JVM ends with the hooks): its partial outputs are deleted by theirs
+     * ({@link org.embedscope.bundle.AtomicFile}, {@link org.embedscope.bundle.BundleWriter}). Not the
+     * window: what it writes (a user's edits) is saved as it goes.
+     */
+    private static void sayWhenInterrupted(String[] args) {
+        boolean window = args.length == 0 || "explore".equals(args[0]);
+        if (window) return;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (COMMAND_DONE.getCount() == 0) return;   // System.exit after the command: no interruption
+            INTERRUPTED.set(true);
+            try {
+                if (COMMAND_DONE.await(INTERRUPT_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+            } catch (InterruptedException ignored) {
+                // going down either way
+            }
+            sayInterrupted(new java.io.PrintWriter(System.err, true));
+        }, "embedscope-interrupted"));
+    }
+
     public static void main(String[] args) {
         int code;
+        sayWhenInterrupted(args);
         try {
             code = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
@@ -98,6 +140,8 @@ public final class Main implements Runnable {
             System.err.println("embedscope: this Java runtime or jar lacks a part embedscope needs (" + org.embedscope.bundle.PrintableText.escape(String.valueOf(e.getMessage()))
                     + "); use a full JDK 17 or later and a freshly built jar");
             code = EXIT_UNEXPECTED;
+        } finally {
+            COMMAND_DONE.countDown();
         }
         System.exit(code);
     }

@@ -105,8 +105,15 @@ public final class SelectCommand implements Callable<Integer> {
             int n = selected.cardinality();
 
             ContactSheet contact = sheet != null && n > 0 ? ContactSheet.render(b, selected, sheetLimit, progress) : null;
-            SelectionCsv.write(b, edits, selected, out, progress);
-            if (contact != null) contact.write(sheet);
+            // The CSV and the sheet are both written or neither (Ctrl-C while the sheet is encoded).
+            try (AtomicFile.Group both = AtomicFile.group()) {
+                SelectionCsv.write(b, edits, selected, out, progress);
+                if (contact != null) contact.write(sheet);
+                progress.checkCancelled();
+                both.commit();
+            } catch (java.io.IOException e) {
+                throw AtomicFile.cannotWrite(out, e);
+            }
             progress.finish();
 
             var o = spec.commandLine().getOut();
