@@ -25,6 +25,10 @@ import org.embedscope.render.SceneRenderer;
  * pixels, so HiDPI screens get full-resolution sprites.
  */
 public final class ExplorerWindow implements AutoCloseable {
+    static {
+        ImguiLibrary.install();   // before imgui's GLFW backend loads
+    }
+
     private static final int SETTLE_FRAMES = 3;
     private static final int MAX_SETTLE_FRAMES = 240;
 

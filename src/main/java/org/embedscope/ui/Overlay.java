@@ -28,6 +28,10 @@ import org.embedscope.render.ViewState;
  * {@link #setDisplay} when rendering headless.
  */
 public final class Overlay implements AutoCloseable {
+    static {
+        ImguiLibrary.install();   // before any of imgui's classes load
+    }
+
     /** Side of the hovered item's image in the panel, in pixels (before UI scale). */
     public static final int THUMBNAIL_PX = 112;
     /** The control panel's width and its margin from the window's edge, in pixels (before UI scale). */
@@ -106,6 +110,7 @@ public final class Overlay implements AutoCloseable {
     public static void preload() {
         Thread t = new Thread(() -> {
             try {
+                ImguiLibrary.install();
                 Class.forName("imgui.ImGui");
             } catch (ClassNotFoundException | LinkageError e) {
                 // reported when the overlay is made, on the GL thread
