@@ -203,6 +203,7 @@ public final class RenderCommand implements Callable<Integer> {
             if (matches != null) {
                 st.setMatches(matches);
                 st.setOnlyMatches(only);
+                if (overlay) x.setSearch(where);
             }
             if (selected != null) {
                 st.setSelection(selected);

@@ -485,6 +485,9 @@ public final class ExplorerWindow implements AutoCloseable {
         return CommandWords.ofThisSystem().quoted(s);
     }
 
+    /** The overlay (for tests: searches typed as into its box). */
+    Overlay overlay() { return overlay; }
+
     /** The file the last screenshot went to, or null (for tests). */
     public Path lastScreenshot() { return lastScreenshot; }
 

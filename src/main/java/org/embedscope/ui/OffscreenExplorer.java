@@ -126,6 +126,8 @@ public final class OffscreenExplorer implements AutoCloseable {
         if (fresh) {
             overlay = new Overlay(scene, toggle, 1f, exports);
             if (labels != null) overlay.setLabelEditor(new LabelEditor(labels, scene.state(), 1f));
+            // The box holds the search the view shows, and counts its matches, as the window's would.
+            if (search != null) overlay.search(search);
         }
         painter.paint(output.fbo(), withOverlay ? overlay : null, () -> {
             overlay.setOpen(panelOpen);
@@ -152,6 +154,17 @@ public final class OffscreenExplorer implements AutoCloseable {
     }
 
     private LabelSession labels;
+
+    /**
+     * The query the overlay's search box holds (it runs it, as typing it would: the view's matches are
+     * its); before the first frame with the overlay.
+     */
+    public void setSearch(String query) {
+        if (overlay != null) throw new IllegalStateException("the overlay is already made");
+        search = query;
+    }
+
+    private String search;
 
     /**
      * The folder the overlay's panels export into (default: the working folder, as the explore command's);

@@ -153,6 +153,8 @@ class ExplorerWindowTest {
         driver.onLoop(() -> {
             state.setSelection(org.embedscope.select.ItemSet.of(5, 1, 4));
             state.setDimUnselected(true);
+            // And a search: render's panel holds it and its count too (its box was empty, "0 matches").
+            window.overlay().search("index != 3");
         });
         // The pointer off the window: nothing hovered, no widget under it.
         xdotool("mousemove", String.valueOf(pos[0] + 900), String.valueOf(pos[1] + 700));
@@ -172,6 +174,7 @@ class ExplorerWindowTest {
             assertEquals(bundle.toString(), words.get(2), "the bundle's folder, absolute and one word: " + command);
             int sel = words.indexOf("--selection");
             assertTrue(sel > 0 && words.contains("--dim"), command);
+            assertEquals("index != 3", words.get(words.indexOf("--where") + 1), command);
             assertEquals(org.embedscope.select.ItemSet.of(5, 1, 4), org.embedscope.select.SelectionFile.read(Path.of(words.get(sel + 1)), 5),
                     "the selection written beside the screenshot");
             java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(shot.toFile()), want = renderAsPrinted(command);
