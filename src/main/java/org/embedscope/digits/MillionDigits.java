@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
 import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
@@ -60,6 +61,9 @@ public final class MillionDigits {
         progress.stage("reading MNIST", 0);
         for (int p = 0; p < PAIRS.length; p++) {
             Path im = input(mnistDir, PAIRS[p][0]), lb = input(mnistDir, PAIRS[p][1]);
+            // Written over, the digits read would be lost with the set (--mnist DIR -o DIR on raw files).
+            AtomicFile.checkNotInput(out.resolve(PAIRS[p][0]), im, "MNIST's " + PAIRS[p][0] + ", which this command reads; expected another -o folder");
+            AtomicFile.checkNotInput(out.resolve(PAIRS[p][1]), lb, "MNIST's " + PAIRS[p][1] + ", which this command reads; expected another -o folder");
             images[p] = IdxFile.readImages(im);
             labels[p] = IdxFile.readLabels(lb);
             if (labels[p].length != images[p].count()) {
@@ -165,9 +169,14 @@ public final class MillionDigits {
         private final Thread hook;
         private final CountDownLatch closed = new CountDownLatch(1);
 
-        private Staging(Path out, Path dir, Runnable onInterrupt) {
+        /** Whether this run made the output folder: one that then received nothing goes with the staging folder. */
+        private final boolean madeOut;
+        private volatile boolean committed;
+
+        private Staging(Path out, Path dir, boolean madeOut, Runnable onInterrupt) {
             this.out = out;
             this.dir = dir;
+            this.madeOut = madeOut;
             hook = new Thread(() -> {
                 if (onInterrupt != null) onInterrupt.run();
                 try {
@@ -175,7 +184,7 @@ public final class MillionDigits {
                 } catch (InterruptedException ignored) {
                     // going down either way
                 }
-                deleteTree(dir);
+                clean();
             }, "embedscope-digits-cleanup");
             Runtime.getRuntime().addShutdownHook(hook);
         }
@@ -183,8 +192,9 @@ public final class MillionDigits {
         static Staging create(Path out, Runnable onInterrupt) throws BundleException {
             if (Files.exists(out) && !Files.isDirectory(out)) throw new BundleException(out, null, "is a file; expected a folder to write into");
             try {
+                boolean made = !Files.exists(out);
                 Files.createDirectories(out);
-                return new Staging(out, Files.createTempDirectory(out, ".million-digits.partial-"), onInterrupt);
+                return new Staging(out, Files.createTempDirectory(out, ".million-digits.partial-"), made, onInterrupt);
             } catch (IOException e) {
                 throw new BundleException(out, null, "cannot create: " + BundleException.describe(e));
             }
@@ -198,11 +208,24 @@ public final class MillionDigits {
             } catch (IOException e) {
                 throw new BundleException(out, null, "cannot move the files into place: " + BundleException.describe(e));
             }
+            committed = true;
+        }
+
+        /** The staging folder, and the output folder when this run made it and it received nothing. */
+        private void clean() {
+            deleteTree(dir);
+            if (madeOut && !committed) {
+                try {
+                    Files.deleteIfExists(out);   // only when empty
+                } catch (IOException ignored) {
+                    // not empty, or not ours to remove any more
+                }
+            }
         }
 
         @Override
         public void close() {
-            deleteTree(dir);
+            clean();
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

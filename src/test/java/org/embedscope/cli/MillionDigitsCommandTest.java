@@ -85,4 +85,36 @@ class MillionDigitsCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, c.code());
         assertTrue(c.err().contains("--copies"), c.err());
     }
+
+    @Test
+    void anOutputFolderThatIsTheInputFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+        byte[] before = Files.readAllBytes(mnist.resolve("train-images-idx3-ubyte"));
+        CliRun r = CliRun.of("million-digits", "--mnist", mnist.toString(), "-o", mnist.toString(), "--copies", "2");
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out());
+        assertTrue(r.err().contains("train-images-idx3-ubyte") && r.err().contains("which this command reads"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertArrayEquals(before, Files.readAllBytes(mnist.resolve("train-images-idx3-ubyte")), "MNIST's digits as they were");
+        try (var s = Files.list(mnist)) {
+            assertEquals(4, s.count(), "nothing written beside them");
+        }
+    }
+
+    @Test
+    void anInterruptedRunLeavesNoFolderItMade() throws Exception {
+        org.embedscope.progress.Progress cancelled = new org.embedscope.progress.Progress() {
+            @Override public void stage(String name, long total) {}
+            @Override public void advance(long done) {}
+            @Override public boolean isCancelled() { return true; }
+        };
+        assertThrows(org.embedscope.progress.CancelledException.class,
+                () -> org.embedscope.digits.MillionDigits.write(mnist, set, 2, 1, cancelled, null));
+        assertFalse(Files.exists(set), "the folder it made is gone with the staged files");
+        // A folder that was there stays, empty as it was.
+        Files.createDirectories(set);
+        assertThrows(org.embedscope.progress.CancelledException.class,
+                () -> org.embedscope.digits.MillionDigits.write(mnist, set, 2, 1, cancelled, null));
+        try (var s = Files.list(set)) {
+            assertEquals(0, s.count());
+        }
+    }
 }
