@@ -131,11 +131,11 @@ public final class AnnotationStore implements AutoCloseable {
      */
     public static Path apply(Annotations annotations, Location at) throws BundleException {
         Path read = null;
-        if (at.seed() != null && AnnotationsFile.exists(at.seed())) {
+        if (at.seed() != null && AnnotationsFile.present(at.seed())) {
             AnnotationsFile.read(at.seed(), annotations);
             read = at.seed();
         }
-        if (AnnotationsFile.exists(at.file())) {
+        if (AnnotationsFile.present(at.file())) {
             AnnotationsFile.read(at.file(), annotations);
             read = at.file();
         }

@@ -178,11 +178,24 @@ public final class AnnotationsFile {
             if (!header.containsKey("index")) {
                 throw new BundleException(file, "line 1", "expected a header with an 'index' column (index,label,tags,edited)");
             }
+            // Another CSV put here (a selection's: index,umap_x,…) would have read as edits of every row in it.
+            for (String name : p.getHeaderNames()) {
+                if (!HEADER.contains(name)) {
+                    throw new BundleException(file, "line 1", "column '" + name + "' is not one of an annotations file's (index,label,tags,edited)");
+                }
+            }
+            if (!header.containsKey("label") && !header.containsKey("tags")) {
+                throw new BundleException(file, "line 1", "expected a 'label' or a 'tags' column beside 'index' (index,label,tags,edited)");
+            }
             boolean[] seen = new boolean[a.count()];
             reading = p.getCurrentLineNumber() + 1;
             for (CSVRecord rec : p) {
                 String where = "line " + reading;
                 reading = p.getCurrentLineNumber() + 1;
+                if (rec.size() != header.size()) {
+                    throw new BundleException(file, where, "expected " + header.size() + " fields (" + String.join(",", p.getHeaderNames())
+                            + "), got " + rec.size());
+                }
                 String idx = field(rec, "index");
                 int i;
                 try {
@@ -231,4 +244,14 @@ public final class AnnotationsFile {
     }
 
     static boolean exists(Path file) { return Files.isRegularFile(file); }
+
+    /**
+     * Whether there are edits to read at {@code file}: false when nothing is there; refused when something
+     * is that is not a file (a folder there had been taken for no edits by the commands that show them).
+     */
+    static boolean present(Path file) throws BundleException {
+        if (Files.isRegularFile(file)) return true;
+        if (Files.exists(file)) throw new BundleException(file, null, "is not a file; expected the CSV of a user's edits (index,label,tags,edited) or nothing there");
+        return false;
+    }
 }

@@ -74,7 +74,21 @@ public final class BundlePaths {
     /** Refuses {@code target} when it is one of {@link #ownFiles} of {@code bundleDir}, naming which. */
     public static void checkNotBundleFile(Path target, Path bundleDir) throws BundleException {
         for (Path f : ownFiles(bundleDir)) {
-            AtomicFile.checkNotInput(target, f, "the bundle's " + bundleDir.relativize(f).toString().replace('\\', '/'));
+            String what = "the bundle's " + bundleDir.relativize(f).toString().replace('\\', '/');
+            AtomicFile.checkNotInput(target, f, what);
+            // One it does not have yet (annotations.csv): the bundle would read what the command writes.
+            if (!Files.exists(f) && !Files.exists(target) && f.getFileName().equals(target.toAbsolutePath().normalize().getFileName())
+                    && sameFolder(f.getParent(), target.toAbsolutePath().normalize().getParent())) {
+                throw new BundleException(target, null, "cannot write: it would be " + what + ", which the bundle reads; expected another file");
+            }
+        }
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return a != null && b != null && Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 }

@@ -71,6 +71,30 @@ class AnnotationsFileTest {
         assertTrue(refusal("index,label,tags\n1,cat,a;;b\n").contains("line 2: field 'tags': a tag cannot be empty"));
     }
 
+    /** A selection's CSV put where the edits go had read as edits of every row in it (labels kept, tags cleared). */
+    @Test
+    void anotherCsvOrShortRowsAreRefused() throws Exception {
+        String m = refusal("index,umap_x,umap_y,label\n1,0.5,0.25,cat\n");
+        assertTrue(m.contains("line 1: column 'umap_x' is not one of an annotations file's (index,label,tags,edited)"), m);
+        assertTrue(refusal("index,edited\n1,\n").contains("line 1: expected a 'label' or a 'tags' column"));
+        m = refusal("index,label,tags,edited\n1,3\n");
+        assertTrue(m.contains("line 2: expected 4 fields (index,label,tags,edited), got 2"), m);
+        // Any of the four, in any order, is still read.
+        Path ok = Files.writeString(dir.resolve("ok.csv"), "tags,index\nx,2\n");
+        Annotations a = fresh();
+        assertEquals(1, AnnotationsFile.read(ok, a));
+        assertEquals(java.util.List.of("x"), a.tags(2));
+    }
+
+    @Test
+    void aFolderWhereTheEditsGoIsRefusedNotTakenForNoEdits() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("annotations.csv"));
+        BundleException e = assertThrows(BundleException.class,
+                () -> AnnotationStore.apply(fresh(), new AnnotationStore.Location(folder, null, null)));
+        assertTrue(e.getMessage().startsWith(folder + ": is not a file; expected the CSV of a user's edits"), e.getMessage());
+        assertNull(AnnotationStore.apply(fresh(), new AnnotationStore.Location(dir.resolve("none.csv"), null, null)), "nothing there: no edits");
+    }
+
     @Test
     void brokenCsvIsOnePlainLineNamingTheLine() throws Exception {
         // As a hand edit leaves it: a quote opened and never closed, or text after a closing quote.

@@ -128,6 +128,13 @@ class OutputPathTest {
             assertEquals(before, listing(), cmd + ": nothing written");
             for (var e : bytes.entrySet()) assertArrayEquals(e.getValue(), Files.readAllBytes(dir.resolve(e.getKey())), cmd + ": " + e.getKey() + " changed");
         }
+        // Nor one it would read once written: a selection's CSV as the bundle's annotations.csv.
+        Path annotations = copy.resolve("annotations.csv");
+        CliRun r = CliRun.of("select", copy.toString(), "-o", annotations.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertEquals(annotations + ": cannot write: it would be the bundle's annotations.csv, which the bundle reads; expected another file",
+                r.err().strip().replace("embedscope: ", ""));
+        assertFalse(Files.exists(annotations));
         // The bundle is whole: it loads with all its items.
         CliRun ok = CliRun.of("select", copy.toString(), "-o", dir.resolve("all.csv").toString());
         assertEquals(0, ok.code(), ok.err());
