@@ -193,14 +193,32 @@ public final class LabelSession implements AutoCloseable {
         return edit(() -> annotations.assignLabel(state.selectedItems(), v));
     }
 
-    /** The label value the user means by {@code typed}: itself when it is a value, else the bundle's value shown under that name, else itself (new). */
+    /**
+     * The label value the user means by {@code typed}: itself when it is a value, else the bundle's value
+     * shown under that name, else the one value or name it is in another case, else itself (new).
+     */
     String valueNamed(String typed) {
         List<String> values = keyedValues();
-        if (values.contains(typed) || !bundle.hasLabels()) return typed;
-        for (int l = 0, n = bundle.labelValues().size(); l < n; l++) {
+        if (values.contains(typed)) return typed;
+        int named = bundle.hasLabels() ? bundle.labelValues().size() : 0;
+        for (int l = 0; l < named; l++) {
             if (bundle.labelName(l).equals(typed)) return bundle.labelValues().get(l);
         }
-        return typed;
+        // Typed in another case ("coat" for Fashion-MNIST's "Coat"): the one label it names, not a second
+        // category of the same word; where two differ only in case, neither is guessed.
+        String match = null;
+        for (String value : values) {
+            if (!value.equalsIgnoreCase(typed)) continue;
+            if (match != null && !match.equals(value)) return typed;
+            match = value;
+        }
+        for (int l = 0; l < named; l++) {
+            if (!bundle.labelName(l).equalsIgnoreCase(typed)) continue;
+            String value = bundle.labelValues().get(l);
+            if (match != null && !match.equals(value)) return typed;
+            match = value;
+        }
+        return match != null ? match : typed;
     }
 
     /**

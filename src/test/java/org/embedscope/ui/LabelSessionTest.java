@@ -95,6 +95,14 @@ class LabelSessionTest {
             assertTrue(s.assign("three"));
             assertEquals("three", s.annotations().labelValue(2), "a name nothing is shown as is a new label");
             assertEquals(values + 1, s.labelValues().size());
+            // In another case: the label it names ("coat" had become a second category beside "Coat").
+            st.selectOnly(4);   // labelled 7.0
+            assertTrue(s.assign("TWO"));
+            assertEquals("2", s.annotations().labelValue(4), "the name shown as two, typed in capitals");
+            st.selectOnly(3);   // labelled 2
+            assertTrue(s.assign("Three"));
+            assertEquals("three", s.annotations().labelValue(3), "the label added above, in another case");
+            assertEquals(values + 1, s.labelValues().size(), "no label added by a case");
         }
     }
 
