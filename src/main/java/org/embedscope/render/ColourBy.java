@@ -56,11 +56,12 @@ public final class ColourBy {
 
     /**
      * Colour by categories in the palette's colours: {@code codes[i]} is item i's category, an index
-     * into {@code names} (display names, in legend order).
+     * into {@code names} (display names, in legend order). The empty value (a text column's empty cells)
+     * is grey, as a missing number is: untagged items had been the palette's strongest blue.
      */
     public static ColourBy categories(String column, int[] codes, List<String> names) {
         int[] colours = new int[Math.max(1, names.size())];
-        for (int k = 0; k < colours.length; k++) colours[k] = Palette.rgb(k);
+        for (int k = 0; k < colours.length; k++) colours[k] = k < names.size() && names.get(k).isEmpty() ? MISSING : Palette.rgb(k);
         return categories(column, codes, names, colours);
     }
 

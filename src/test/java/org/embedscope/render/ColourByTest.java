@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ColourByTest {
     @TempDir Path dir;
 
-    /** 1,100 items: label (3 values), score (numeric, item 5 empty), name (a distinct text per item), split. */
+    /** 1,100 items: label (3 values), score (numeric, item 5 empty), name (a distinct text per item), split, kind (every fifth from 1 empty). */
     private ColumnTable table() throws Exception {
         int n = 1100;
         float[] xy = new float[2 * n];
-        String[] label = new String[n], score = new String[n], name = new String[n], split = new String[n];
+        String[] label = new String[n], score = new String[n], name = new String[n], split = new String[n], kind = new String[n];
         for (int i = 0; i < n; i++) {
             xy[2 * i] = i;
             xy[2 * i + 1] = -i;
@@ -27,9 +27,10 @@ class ColourByTest {
             score[i] = i == 5 ? "" : String.valueOf(i);
             name[i] = "file-" + i;
             split[i] = i % 2 == 0 ? "train" : "test";
+            kind[i] = i % 5 == 1 ? "" : i % 2 == 0 ? "even" : "odd";
         }
         return ColumnTable.of(BundleFixture.items(n).layout("a", "A", xy).labels("label", Map.of(), label)
-                .metadata("score", score).metadata("name", name).metadata("split", split).alpha(AlphaMode.LUMINANCE)
+                .metadata("score", score).metadata("name", name).metadata("split", split).metadata("kind", kind).alpha(AlphaMode.LUMINANCE)
                 .level(2, 40, 40, PixelFormat.GREY, (i, x, y) -> 255).write(dir).load());
     }
 
@@ -59,6 +60,19 @@ class ColourByTest {
         assertTrue(c.setRange(10, 10));
         assertEquals(0f, c.position(9.99));
         assertEquals(1f, c.position(10), "a range of no width: its value and above at the end");
+    }
+
+    /** A text column's empty cells are a category of their own, grey as missing numbers are; the others keep the palette's. */
+    @Test
+    void theEmptyValueOfATextColumnIsGrey() throws Exception {
+        ColourBy c = ColourBy.of(table().column("kind"), true);
+        int empty = c.categoryNames().indexOf("");
+        assertTrue(empty >= 0, "the empty cells are a category: " + c.categoryNames());
+        assertEquals(ColourBy.MISSING, c.categoryColour(empty));
+        assertEquals(ColourBy.MISSING, c.rgb(1), "item 1's kind is empty");
+        for (int k = 0; k < c.categoryCount(); k++) {
+            if (k != empty) assertEquals(Palette.rgb(k), c.categoryColour(k), c.categoryNames().get(k));
+        }
     }
 
     @Test
