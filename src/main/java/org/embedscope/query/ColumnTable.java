@@ -118,7 +118,13 @@ public final class ColumnTable {
             }
             codes[i] = c;
         }
-        double[] catValues = numbers(values);
+        // Read as numbers by the values items have: a label typed and taken back ("coat", undone) stays
+        // in the list of values but must not turn the digits' column into text.
+        boolean[] used = new boolean[values.size()];
+        for (int c : codes) used[c] = true;
+        List<String> usedValues = new ArrayList<>(values.size());
+        for (int k = 0; k < values.size(); k++) usedValues.add(used[k] ? values.get(k) : "");
+        double[] catValues = numbers(usedValues);
         return new Column(name, Column.Role.LABEL, n, perItem(codes, catValues), false, codes, values, catValues,
                 b.manifest().label());
     }

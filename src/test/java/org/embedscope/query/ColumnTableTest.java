@@ -71,6 +71,21 @@ class ColumnTableTest {
         assertEquals(3, digit.codes()[7]);
     }
 
+    /**
+     * A text label given and taken back leaves the digits' column numeric, to be coloured as numbers or
+     * categories again ("as categories" had stayed gone until the window was opened again).
+     */
+    @Test
+    void aTextLabelUndoneLeavesTheLabelColumnNumeric() {
+        org.embedscope.annotate.Annotations a = new org.embedscope.annotate.Annotations(bundle.count(), bundle.labels(), bundle.labelValues());
+        a.assignLabel(new int[] {0, 1}, "coat");
+        assertFalse(ColumnTable.of(bundle, a).column("digit").isNumeric(), "with coat: text");
+        assertTrue(a.undo());
+        Column digit = ColumnTable.of(bundle, a).column("digit");
+        assertTrue(digit.isNumeric() && digit.fewDistinct(), "no item is a coat any more");
+        assertEquals(table.column("digit").values()[0], digit.values()[0]);
+    }
+
     @Test
     void fewDistinctNumericColumnsCanBeShownEitherWay() {
         Column digit = table.column("digit");
