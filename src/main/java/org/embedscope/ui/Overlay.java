@@ -490,6 +490,13 @@ public final class Overlay implements AutoCloseable {
         ImGui.begin("Hovered item", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav | ImGuiWindowFlags.NoInputs);
         WidgetSpots.noteWindow("hover-panel");
+        // Where the selection panel has taken the hover panel's space (a small window), the hovered item's
+        // panel is in front while it shows: behind, its lines could not be read. Only the order of drawing
+        // changes, not the keyboard's focus (a search being typed keeps it); not over an open combo's list.
+        float[] sel = selection.lastRect(), mine = currentWindowRect();
+        if (sel != null && !popupOpen && sel[0] < mine[2] && sel[2] > mine[0] && sel[1] < mine[3] && sel[3] > mine[1]) {
+            imgui.internal.ImGui.bringWindowToDisplayFront(imgui.internal.ImGui.getCurrentWindow());
+        }
         // The tallest it has been: items' lines differ in length, and the selection panel below should not jump.
         hoverBottom = Math.max(hoverBottom, ImGui.getWindowPosY() + ImGui.getWindowHeight());
         hoverLeft = Float.isNaN(hoverLeft) ? ImGui.getWindowPosX() : Math.min(hoverLeft, ImGui.getWindowPosX());

@@ -13,7 +13,7 @@ package org.embedscope.ui;
  *       while nothing is hovered, so that the selection panel does not jump as the pointer moves) and
  *       above the neighbours panel where the two would meet. Where that leaves it less than
  *       {@link #MIN_SELECTION_HEIGHT}, it first gives up the hover panel's space (that panel only shows
- *       while the pointer is on an item), then the neighbours panel's.</li>
+ *       while the pointer is on an item, and is then drawn in front of it), then the neighbours panel's.</li>
  * </ul>
  * And where the panels leave the scene clear ({@link #clearArea}): a flight to an item puts it in its middle.
  * Rectangles are {x0, y0, x1, y1} in window pixels; sizes are before the UI scale unless said.

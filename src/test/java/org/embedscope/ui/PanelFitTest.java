@@ -417,4 +417,58 @@ class PanelFitTest {
             WidgetSpots.enable(false);
         }
     }
+
+    /**
+     * In a small window the selection panel takes the hover panel's space; while an item is hovered its
+     * panel is drawn in front, so that its lines can be read (they had been behind the selection's grid).
+     */
+    @Test
+    void inASmallWindowTheHoveredItemsPanelIsInFrontOfTheSelection() throws Exception {
+        int n = 60;
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("small")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 720, 260)) {
+            x.setPanelOpen(false);
+            x.frame(-1, -1, true);
+            // A spot of the scene with an item under it.
+            int cx = -1, cy = -1;
+            for (int y = 20; y < 240 && cx < 0; y += 4) {
+                for (int px = 20; px < 360 && cx < 0; px += 4) {
+                    if (x.frame(px, y, true) >= 0) { cx = px; cy = y; }
+                }
+            }
+            assertTrue(cx >= 0, "an item to hover");
+            for (int f = 0; f < 3; f++) x.frame(cx, cy, true);
+            int[] alone = FramePixels.of(x);
+            float[] hover = spot("hover-panel");
+            x.scene().state().setSelection(org.embedscope.select.ItemSet.all(n));
+            for (int f = 0; f < 4; f++) x.frame(cx, cy, true);
+            int[] withSelection = FramePixels.of(x);
+            float[] selection = x.overlay().selectionRect();
+            assertNotNull(selection, "the selection panel shows");
+            assertTrue(selection[1] < hover[3] && selection[0] < hover[2], "it takes the hover panel's space: " + java.util.Arrays.toString(selection)
+                    + " and " + java.util.Arrays.toString(hover));
+            // The hover panel's text (near-white pixels when alone) is as bright over the selection panel.
+            int text = 0, covered = 0;
+            for (int y = (int) hover[1]; y < (int) hover[3]; y++) {
+                for (int px = (int) hover[0]; px < (int) hover[2]; px++) {
+                    int a = alone[y * x.width() + px];
+                    if (!bright(a, 230)) continue;
+                    text++;
+                    if (!bright(withSelection[y * x.width() + px], 200)) covered++;
+                }
+            }
+            assertTrue(text > 100, "the hover panel's lines: " + text + " bright pixels");
+            assertEquals(0, covered, covered + " of its " + text + " bright pixels are covered");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    private static boolean bright(int rgba, int level) {
+        for (int sh = 0; sh < 24; sh += 8) if (((rgba >>> sh) & 255) < level) return false;
+        return true;
+    }
 }
