@@ -178,7 +178,14 @@ public final class RenderCommand implements Callable<Integer> {
         int from = layout == null ? 0 : layoutIndex(b, layout, "--layout");
         int target = to == null ? (from + 1) % b.manifest().layouts().size() : layoutIndex(b, to, "--to");
         int[] cursor = {-1, -1};
-        if (hover != null) cursor = parseInts(hover, 2, "--hover");
+        if (hover != null) {
+            cursor = parseInts(hover, 2, "--hover");
+            // Off the picture nothing would be hovered, and the user would not be told why.
+            if (cursor[0] < 0 || cursor[1] < 0 || cursor[0] >= size.width() || cursor[1] >= size.height()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--hover: " + hover + " is outside the " + size.width() + "×"
+                        + size.height() + " picture; expected X from 0 to " + (size.width() - 1) + " and Y from 0 to " + (size.height() - 1));
+            }
+        }
         if (transition != null && !(transition >= 0 && transition <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--transition: expected a fraction from 0 to 1, got " + transition);
         }

@@ -110,6 +110,8 @@ class RenderSearchColourSelectionTest {
                 {"--hide", "nope", "no category 'nope' in the legend; it has even, odd"},
                 {"--color-range", "1,2", "--color-range: needs --color-by"},
                 {"--color-as", "numbers", "--color-as: needs --color-by"},
+                {"--hover", "5000,5000", "--hover: 5000,5000 is outside the 1280×800 picture; expected X from 0 to 1279 and Y from 0 to 799"},
+                {"--hover", "-1,10", "--hover: -1,10 is outside"},
         };
         for (String[] c : cases) {
             String[] args = c[1] == null
