@@ -121,8 +121,9 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         TexturePlan p = decoder.texturePlan();
         plan = p.layers() <= maxLayers ? p : PageDecoder.texturePlan(planned, budget, maxLayers);
         if (plan.bytes() > budget) {
-            System.err.printf(java.util.Locale.ROOT, "embedscope: the coarsest atlas level alone takes %.0f MB of GPU memory, more than the"
-                    + " budget of %.0f MB (--gpu-memory); it is kept anyway%n", plan.bytes() / 1048576.0, budget / 1048576.0);
+            // In the units each reads best in: "0 MB of 0 MB" said nothing of a budget of 1K.
+            System.err.println("embedscope: the coarsest atlas level alone takes " + new org.embedscope.cli.ByteSize(plan.bytes())
+                    + " of GPU memory, more than the budget of " + new org.embedscope.cli.ByteSize(budget) + " (--gpu-memory); it is kept anyway");
         }
         derivedNow = decoder.derivedNow();
         fromCache = decoder.fromCache();

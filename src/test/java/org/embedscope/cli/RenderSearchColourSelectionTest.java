@@ -95,6 +95,25 @@ class RenderSearchColourSelectionTest {
         assertEquals(0, count(render(), SceneRenderer.SELECTION_COLOR), "no ring without a selection");
     }
 
+    /** A budget smaller than the coarsest level is said in units that show both ("0 MB of 0 MB" before). */
+    @Test
+    void aBudgetTooSmallForTheCoarsestLevelIsSaidInReadableUnits() throws Exception {
+        Path png = dir.resolve("tiny.png");
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        CliRun r;
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));   // the atlas says it there, as it loads
+        try {
+            r = CliRun.of("render", bundle.toString(), "--gpu-memory", "1K", "--out", png.toString());
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals(0, r.code(), r.err());
+        String err = said.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(err.matches("(?s).*takes [0-9.]+ (KiB|MiB) of GPU memory, more than the budget of 1 KiB \\(--gpu-memory\\); it is kept anyway.*"), err);
+        assertTrue(Files.exists(png));
+    }
+
     @Test
     void badInputIsOneLineExitTwoAndNoImage() throws Exception {
         Path png = dir.resolve("x.png");
