@@ -216,6 +216,8 @@ public final class OffscreenExplorer implements AutoCloseable {
     /** Writes RGBA rows from the top as a PNG, atomically: what {@code render} and the window's screenshot key write. */
     static void writePng(Path file, ByteBuffer rgba, int width, int height) throws IOException {
         AtomicFile.write(file, tmp -> {
+            // Made here first, so that a folder that refuses it says why (stb only says that it failed).
+            java.nio.file.Files.newOutputStream(tmp).close();
             if (!STBImageWrite.stbi_write_png(tmp.toString(), width, height, 4, rgba, width * 4)) {
                 throw new IOException("the PNG could not be written");
             }

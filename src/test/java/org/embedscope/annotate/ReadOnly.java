@@ -9,17 +9,17 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Makes a folder truly read-only for the running user, root included: permission bits alone do not
  * stop root, the immutable attribute does. Fails loudly when neither works, rather than testing nothing.
  */
-final class ReadOnly {
+public final class ReadOnly {
     private ReadOnly() {}
 
-    static void make(Path dir) throws IOException, InterruptedException {
+    public static void make(Path dir) throws IOException, InterruptedException {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
         if (!canWrite(dir)) return;
         run("chattr", "+i", dir.toString());
         if (canWrite(dir)) throw new IllegalStateException("cannot make " + dir + " read-only on this system");
     }
 
-    static void undo(Path dir) throws IOException, InterruptedException {
+    public static void undo(Path dir) throws IOException, InterruptedException {
         run("chattr", "-i", dir.toString());
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -73,6 +73,30 @@ class OutputPathTest {
         assertEquals(Main.EXIT_BAD_INPUT, CliRun.of("layout", "--images", TestData.MNIST_IMAGES.toString(), "-o", csvFolder.toString()).code());
     }
 
+    /** A folder that cannot be written: the line says why, for render too (stb's "the PNG could not be written" did not). */
+    @Test
+    void aReadOnlyFolderSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("xy.csv"), "x,y\n");
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        org.embedscope.annotate.ReadOnly.make(locked);
+        try {
+            for (String[] args : commands(locked.resolve("out.png"))) {
+                if (args[0].equals("quality")) continue;   // its empty layout is refused first here
+                CliRun r = CliRun.of(args);
+                String cmd = String.join(" ", args), err = r.err().strip();
+                assertEquals(Main.EXIT_BAD_INPUT, r.code(), cmd + ": " + err);
+                assertEquals(1, err.lines().count(), cmd + ": " + err);
+                assertTrue(err.startsWith("embedscope: " + locked.resolve("out.png") + ": cannot write: ")
+                        && (err.endsWith("permission denied") || err.endsWith("Operation not permitted")), cmd + ": " + err);
+            }
+            try (var s = Files.list(locked)) {
+                assertEquals(0, s.count(), "nothing left in it");
+            }
+        } finally {
+            org.embedscope.annotate.ReadOnly.undo(locked);
+        }
+    }
+
     @Test
     void aFileInThePath() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "mine\n");
