@@ -1036,14 +1036,20 @@ public final class SceneRenderer implements AutoCloseable {
         float sx = cam.screenX(p[0]), sy = cam.screenY(p[1]);
         float size = Math.max(HOVER_FACTOR * state.spritePixels(), HOVER_MIN_PX);
         size = Math.min(size, 0.9f * Math.min(cam.width(), cam.height()));
-        float left = Math.max(0, Math.min(cam.width() - size, sx - size / 2));
-        float top = Math.max(0, Math.min(cam.height() - size, sy - size / 2));
+        // Inside the window with its panel's margin: at an edge the panel's border had been cut off.
+        float pad = hoverPad(size);
+        float left = Math.max(pad, Math.min(cam.width() - size - pad, sx - size / 2));
+        float top = Math.max(pad, Math.min(cam.height() - size - pad, sy - size / 2));
         return new float[] {left, top, size};
     }
 
     /** The panel's margin around an enlarged sprite of {@link #hoverRect} {@code r}. */
     private static float hoverPad(float[] r) {
-        return Math.max(4f, r[2] * 0.04f);
+        return hoverPad(r[2]);
+    }
+
+    private static float hoverPad(float size) {
+        return Math.max(4f, size * 0.04f);
     }
 
     private HoverPass.Item hoverItem(int item) {

@@ -166,6 +166,22 @@ class SceneRendererTest {
         assertColor(SpriteFixture.color(0), view.rgb(Math.round(r[0] + r[2] / 2), Math.round(r[1] + r[2] / 2)), "hover centre");
     }
 
+    /** An item at the window's edge: its enlarged image and the panel's margin round it stay inside the window (the border had been cut). */
+    @Test
+    void theHoverAtTheWindowsEdgeKeepsItsPanelInside() throws Exception {
+        float[] a = {0, 0, 0.3f, 0, -1, -1, 1, 1};
+        open(a, a, false, 0.25f);
+        view.frame(-1, -1, false);
+        int w = state().camera().width(), h = state().camera().height();
+        float[] r = view.scene().hoverRect(3);   // top right
+        float wouldBe = sy(1) - r[2] / 2;
+        assertTrue(wouldBe < 4, "centred on the item it would reach past the top: " + wouldBe);
+        float pad = Math.max(4f, r[2] * 0.04f);
+        assertTrue(r[1] - pad >= -1e-3 && r[0] + r[2] + pad <= w + 1e-3, java.util.Arrays.toString(r) + " in " + w + "x" + h);
+        r = view.scene().hoverRect(2);   // bottom left
+        assertTrue(r[0] - pad >= -1e-3 && r[1] + r[2] + pad <= h + 1e-3, java.util.Arrays.toString(r) + " in " + w + "x" + h);
+    }
+
     @Test
     void zoomedOutSamplesTheCoarseLevel() throws Exception {
         open(A, B, false, 0.25f);
