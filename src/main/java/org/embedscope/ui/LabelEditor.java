@@ -61,10 +61,12 @@ public final class LabelEditor {
     public void section() {
         if (!ImGui.collapsingHeader("Labels and tags", ImGuiTreeNodeFlags.DefaultOpen)) return;
         int n = state.selectedCount();
-        if (n == 0) {
-            FittedText.hint("select items to label or tag them");
-        } else {
-            ImGui.text(state.selectedText() + ":");
+        // The same rows with nothing selected, greyed: the section grew by three rows with the first
+        // selection, and the legend under it moved away from the pointer between two clicks.
+        if (n == 0) FittedText.hint("select items to label or tag them");
+        else ImGui.text(state.selectedText() + ":");
+        ImGui.beginDisabled(n == 0);
+        {
             ImGui.setNextItemWidth(fieldWidth("set label"));
             boolean enter = field("##newlabel", "label", newLabel);
             WidgetSpots.note("label-field");
@@ -100,8 +102,9 @@ public final class LabelEditor {
                 if (ImGui.isItemHovered()) ImGui.setTooltip("remove '" + e.getKey() + "' from the selection");
                 k++;
             }
-            FittedText.hint(session.numberKeysHint());
         }
+        ImGui.endDisabled();
+        FittedText.hint(session.numberKeysHint());
         ImGui.beginDisabled(!session.canUndo());
         if (ImGui.smallButton("undo")) session.undo();
         ImGui.endDisabled();
