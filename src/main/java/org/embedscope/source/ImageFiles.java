@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -121,8 +122,26 @@ public final class ImageFiles {
 
     private static BundleException corrupt(Path file, String where, Exception e) {
         if (e instanceof BundleException b) return b;
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new BundleException(file, where, "corrupt or unreadable image: " + why, e);
+        return new BundleException(file, where, "corrupt or unreadable image: " + plainReason(file, e), e);
+    }
+
+    /**
+     * Why the decoder gave up, in plain words: its own messages name Java classes ("EOFException") or are
+     * ImageIO's ("I/O error reading header!"), which say nothing to a person.
+     */
+    static String plainReason(Path file, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) return "the file ends early (truncated)";
+        }
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String ext = n.substring(n.lastIndexOf('.') + 1);
+        String format = switch (ext) {
+            case "jpg", "jpeg" -> "JPEG ";
+            case "tif", "tiff" -> "TIFF ";
+            case "png", "gif", "bmp", "wbmp", "webp" -> ext.equals("webp") ? "WebP " : ext.toUpperCase(Locale.ROOT) + " ";
+            default -> "";
+        };
+        return "not a readable " + format + "image";
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.embedscope.bundle.BundleException;
 import org.embedscope.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +131,34 @@ class ImageFormatsTest {
         byte[] full = Files.readAllBytes(jpegWithOrientation(TestData.grey(8, 8, (x, y) -> 0), 6, ByteOrder.BIG_ENDIAN));
         Files.write(cut, java.util.Arrays.copyOf(full, 20)); // the Exif segment ends early
         assertEquals(1, ExifOrientation.of(cut));
+    }
+
+    @Test
+    void truncatedImagesAreRefusedInPlainWords() throws Exception {
+        byte[] png = Files.readAllBytes(DIR.resolve("rgba.png"));
+        byte[] webp = Files.readAllBytes(DIR.resolve("lossy.webp"));
+        java.util.Map<String, byte[]> cut = new java.util.LinkedHashMap<>();
+        cut.put("t.bmp", java.util.Arrays.copyOf("BM".getBytes(), 22)); // a header, then zeros
+        cut.put("t.gif", "GIF89a".getBytes());
+        cut.put("t.tif", new byte[] {'I', 'I', 42, 0});
+        cut.put("t.png", java.util.Arrays.copyOf(png, 40));
+        cut.put("t.webp", java.util.Arrays.copyOf(webp, 30));
+        for (var e : cut.entrySet()) {
+            Path file = Files.write(tmp.resolve(e.getKey()), e.getValue());
+            BundleException read = assertThrows(BundleException.class, () -> ImageFiles.read(file, "item 4"));
+            assertEquals(file + ": item 4: corrupt or unreadable image: the file ends early (truncated)", read.getMessage());
+        }
+    }
+
+    @Test
+    void anImageTheDecoderRejectsIsNamedByItsFormat() throws Exception {
+        byte[] bmp = new byte[64]; // a BMP header that declares a compression no decoder knows
+        ByteBuffer b = ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(2, 64).putInt(10, 54).putInt(14, 40).putInt(18, 2).putInt(22, 2)
+                .putShort(26, (short) 1).putShort(28, (short) 24).putInt(30, 99);
+        Path file = Files.write(tmp.resolve("odd.bmp"), bmp);
+        String m = assertThrows(BundleException.class, () -> ImageFiles.read(file, "item 0")).getMessage();
+        assertEquals(file + ": item 0: corrupt or unreadable image: not a readable BMP image", m);
     }
 
     private static char colour(int[] c) {
