@@ -2,14 +2,7 @@ package org.embedscope.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +34,7 @@ public final class CsvErrors {
     public static BundleException refusal(Path file, long line, Exception e) {
         Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         if (t instanceof CharacterCodingException) {
-            // The decoder reads ahead of the parser: the bad bytes' line is found by scanning again.
-            long bad = lineOfBadUtf8(file);
-            return new BundleException(file, bad > 0 ? "line " + bad : null, "holds bytes that are not UTF-8 text; expected a UTF-8 CSV file", e);
+            return TextFiles.notUtf8(file, "a UTF-8 CSV file");
         }
         String m = t.getMessage() == null ? "" : t.getMessage();
         Matcher unclosed = UNCLOSED.matcher(m);
@@ -87,27 +78,6 @@ public final class CsvErrors {
             return d.isEmpty() ? otherwise : Long.parseLong(d);
         } catch (NumberFormatException e) {
             return otherwise;
-        }
-    }
-
-    /** The line (1-based, counting line feeds) holding the first byte sequence that is not UTF-8; 0 when none or unreadable. */
-    static long lineOfBadUtf8(Path file) {
-        try {
-            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-            CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            CharBuffer out = CharBuffer.allocate(8192);
-            while (true) {
-                CoderResult r = dec.decode(in, out, true);
-                if (r.isError()) break;
-                if (r.isUnderflow()) return 0; // all valid after all
-                out.clear();
-            }
-            long line = 1;
-            for (int i = 0; i < in.position(); i++) if (in.get(i) == '\n') line++;
-            return line;
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

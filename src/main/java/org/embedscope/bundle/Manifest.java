@@ -147,6 +147,8 @@ public record Manifest(
             text = TextFiles.readString(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "missing: a bundle folder must hold " + FILE_NAME);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw TextFiles.notUtf8(file, "UTF-8 JSON");
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot read: " + e.getMessage());
         }

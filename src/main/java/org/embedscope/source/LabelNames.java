@@ -1,6 +1,7 @@
 package org.embedscope.source;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,8 +40,10 @@ public final class LabelNames {
             lines = TextFiles.readAllLines(file);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "no such file; --label-names takes mnist, fashion-mnist or a file of names");
+        } catch (CharacterCodingException e) {
+            throw TextFiles.notUtf8(file, "UTF-8 text, one name (or VALUE=NAME) a line");
         } catch (IOException e) {
-            throw new BundleException(file, null, "cannot read: " + e.getMessage());
+            throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }
         Map<String, String> m = new LinkedHashMap<>();
         int index = 0;

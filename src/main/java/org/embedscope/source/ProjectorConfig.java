@@ -49,7 +49,7 @@ public record ProjectorConfig(Path file, List<Embedding> embeddings) {
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "no such file");
         } catch (MalformedInputException e) {
-            throw new BundleException(file, null, "is not UTF-8 text; expected a projector config in protobuf text format");
+            throw org.embedscope.bundle.TextFiles.notUtf8(file, "a projector config in protobuf text format");
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }

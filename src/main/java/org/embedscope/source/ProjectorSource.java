@@ -103,7 +103,7 @@ public final class ProjectorSource implements ImageSource {
         } catch (NoSuchFileException ex) {
             throw new BundleException(file, null, "no such file (the projector config's metadata_path)");
         } catch (MalformedInputException ex) {
-            throw new BundleException(file, null, "is not UTF-8 text; expected tab-separated metadata");
+            throw TextFiles.notUtf8(file, "UTF-8 tab-separated metadata");
         } catch (IOException ex) {
             throw new BundleException(file, null, "cannot read: " + BundleException.describe(ex));
         }

@@ -2,6 +2,7 @@ package org.embedscope.source;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +68,10 @@ public final class TextMatrix {
             return new Matrix(rows, cols - first, values.toArray(), header);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "no such file");
+        } catch (CharacterCodingException e) {
+            throw TextFiles.notUtf8(file, "UTF-8 text, rows of numbers");
         } catch (IOException e) {
-            throw new BundleException(file, null, "cannot read: " + e.getMessage());
+            throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }
     }
 

@@ -48,6 +48,16 @@ class VectorFilesTest {
     }
 
     @Test
+    void textThatIsNotUtf8IsRefusedWithItsLine() throws Exception {
+        Path f = tmp.resolve("bad.csv");
+        Files.write(f, new byte[] {'1', ',', '2', '\n', '3', ',', (byte) 0xff, '\n'});
+        String expected = f + ": line 2: holds bytes that are not UTF-8 text; expected UTF-8 text, rows of numbers";
+        // --vectors, layout --vectors; --import-layout, --tsne-init and quality's COORDS read coordinates
+        assertEquals(expected, assertThrows(BundleException.class, () -> VectorFiles.readVectors(f)).getMessage());
+        assertEquals(expected, assertThrows(BundleException.class, () -> VectorFiles.readCoordinates(f, 2, "umap")).getMessage());
+    }
+
+    @Test
     void readsVectors() throws Exception {
         Matrix m = VectorFiles.readVectors(DIR.resolve("vectors-4x6-f4.npy"), 4);
         assertEquals(4, m.rows());
