@@ -1,6 +1,7 @@
 package org.embedscope.bundle;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,6 +83,8 @@ public final class NeighborsFile {
             }
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "missing (bundle.json, field neighbors.file)");
+        } catch (EOFException e) {
+            throw endsEarly(file, count, k);
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }
@@ -95,6 +98,8 @@ public final class NeighborsFile {
             header(in, file, count, k);
         } catch (NoSuchFileException e) {
             throw new BundleException(file, null, "missing (bundle.json, field neighbors.file)");
+        } catch (EOFException e) {
+            throw endsEarly(file, count, k);
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot read: " + BundleException.describe(e));
         }
@@ -135,6 +140,12 @@ public final class NeighborsFile {
                 return lists;
             }
         };
+    }
+
+    /** A gzip file cut short: the decompressor meets the file's end inside the compressed stream ("Unexpected end of ZLIB input stream"). */
+    private static BundleException endsEarly(Path file, int count, int k) {
+        return new BundleException(file, null, "the file ends early (truncated); expected " + count + " lists of " + k
+                + " neighbours (" + (HEADER_BYTES + 8L * count * k) + " bytes uncompressed)");
     }
 
     private static BundleException truncated(Path file, long got, long expected, int count, int k) {

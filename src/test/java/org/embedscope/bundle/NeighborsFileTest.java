@@ -49,6 +49,16 @@ class NeighborsFileTest {
         return t;
     }
 
+    @Test
+    void aGzipFileCutShortSaysItEndsEarly() throws Exception {
+        // the first half of the shipped MNIST bundle's neighbours, as a copy cut short would hold it
+        byte[] full = Files.readAllBytes(Path.of("assets/mnist/neighbors.bin.gz"));
+        Path cut = Files.write(tmp.resolve("neighbors.bin.gz"), java.util.Arrays.copyOf(full, full.length / 2));
+        BundleException e = assertThrows(BundleException.class, () -> NeighborsFile.read(cut, 70000, 15));
+        assertEquals(cut + ": the file ends early (truncated); expected 70000 lists of 15 neighbours (8400016 bytes uncompressed)",
+                e.getMessage());
+    }
+
     private static void refused(Executable action, String... parts) {
         BundleException e = assertThrows(BundleException.class, action);
         String m = e.getMessage();
