@@ -25,6 +25,20 @@ public final class BundlePaths {
         return null;
     }
 
+    /**
+     * Refuses {@code file} when it exists but is no regular file, before anything opens it: a folder
+     * cannot be read as a file ("Is a directory"), and opening a pipe (FIFO) waits for a writer that may
+     * never come. A missing file passes; its reader says that it is missing, in its own words.
+     *
+     * @param expected what the file should be, such as {@code "an IDX file"}
+     */
+    public static void checkRegularFile(Path file, String expected) throws BundleException {
+        if (Files.isDirectory(file)) throw new BundleException(file, null, "is a folder; expected " + expected);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BundleException(file, null, "not a regular file (a pipe, socket or device); expected " + expected);
+        }
+    }
+
     /** {@code bundleDir/p}, after checking that it stays inside (also through symbolic links). */
     public static Path resolve(Path bundleDir, String p, String field) throws BundleException {
         String why = escapeReason(p);

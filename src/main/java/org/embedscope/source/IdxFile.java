@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.zip.GZIPInputStream;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 
 /**
  * The IDX format of MNIST and Fashion-MNIST: a big-endian magic number {@code 0x0000 TT DD}
@@ -21,6 +22,9 @@ import org.embedscope.bundle.BundleException;
  */
 public final class IdxFile {
     private IdxFile() {}
+
+    /** What a file given as IDX should be, for refusals. */
+    private static final String IDX_FILE = "an IDX file";
 
     /** Greyscale images: {@code count × rows × cols} unsigned bytes, image after image, row by row. */
     public record Images(int count, int rows, int cols, byte[] pixels) {
@@ -65,6 +69,7 @@ public final class IdxFile {
      * checked now.
      */
     public static ImageReader openImages(Path file) throws BundleException {
+        BundlePaths.checkRegularFile(file, IDX_FILE);
         boolean gzip;
         try (InputStream raw = Files.newInputStream(file)) {
             gzip = raw.read() == 0x1f && raw.read() == 0x8b;
@@ -172,6 +177,7 @@ public final class IdxFile {
     }
 
     private static DataInputStream open(Path file) throws IOException, BundleException {
+        BundlePaths.checkRegularFile(file, IDX_FILE);
         InputStream raw;
         try {
             raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 import org.embedscope.bundle.TextFiles;
 
 /** Display names for label values: built in for MNIST and Fashion-MNIST, or read from a file. */
@@ -35,6 +36,7 @@ public final class LabelNames {
     }
 
     static Map<String, String> read(Path file) throws BundleException {
+        BundlePaths.checkRegularFile(file, "a file of label names");
         List<String> lines;
         try {
             lines = TextFiles.readAllLines(file);

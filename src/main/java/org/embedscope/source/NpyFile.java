@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 
 /**
  * NumPy's {@code .npy} format (versions 1, 2 and 3), as {@code np.save} writes it: the magic
@@ -39,6 +41,7 @@ public final class NpyFile {
 
     /** True when the file starts with {@code prefix}. */
     static boolean startsWith(Path file, byte[] prefix) {
+        if (!Files.isRegularFile(file)) return false; // a pipe would wait here; the reader refuses it
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.allocate(prefix.length);
             while (b.hasRemaining() && ch.read(b) >= 0) { }
@@ -50,6 +53,7 @@ public final class NpyFile {
 
     /** Reads a 2-D float array from a {@code .npy} file. */
     public static Matrix read(Path file) throws BundleException {
+        BundlePaths.checkRegularFile(file, "a .npy file");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return read(ch, ch.size(), file, null);
         } catch (NoSuchFileException e) {

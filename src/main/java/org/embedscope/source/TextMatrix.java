@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 import org.embedscope.bundle.TextFiles;
 
 /**
@@ -23,6 +24,7 @@ public final class TextMatrix {
 
     /** Reads the file; rows must all have as many fields as the first. */
     public static Matrix read(Path file) throws BundleException {
+        BundlePaths.checkRegularFile(file, "a text file of numbers");
         try (BufferedReader in = TextFiles.open(file)) {
             List<String> header = null;
             char sep = 0;

@@ -68,4 +68,12 @@ class IdxFileTest {
         for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) if (images.pixel(0, x, y) > 128) ink++;
         assertTrue(ink > 40 && ink < 300, "a digit covers part of its cell: " + ink);
     }
+
+    @Test
+    void aFolderGivenAsAnIdxFileIsRefusedAsAFolder() {
+        assertEquals(dir + ": is a folder; expected an IDX file",
+                assertThrows(BundleException.class, () -> IdxFile.readLabels(dir)).getMessage());
+        assertEquals(dir + ": is a folder; expected an IDX file",
+                assertThrows(BundleException.class, () -> IdxFile.openImages(dir)).getMessage());
+    }
 }

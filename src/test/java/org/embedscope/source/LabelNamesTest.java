@@ -27,4 +27,10 @@ class LabelNamesTest {
         String m = assertThrows(BundleException.class, () -> LabelNames.parse(file.toString())).getMessage();
         assertEquals(file + ": line 2: holds bytes that are not UTF-8 text; expected UTF-8 text, one name (or VALUE=NAME) a line", m);
     }
+
+    @Test
+    void aFolderIsRefusedAsAFolder() {
+        String m = assertThrows(BundleException.class, () -> LabelNames.parse(tmp.toString())).getMessage();
+        assertEquals(tmp + ": is a folder; expected a file of label names", m);
+    }
 }

@@ -58,6 +58,12 @@ class VectorFilesTest {
     }
 
     @Test
+    void aFolderGivenAsVectorsIsRefusedAsAFolder() {
+        assertEquals(tmp + ": is a folder; expected a text file of numbers",
+                assertThrows(BundleException.class, () -> VectorFiles.readVectors(tmp)).getMessage());
+    }
+
+    @Test
     void readsVectors() throws Exception {
         Matrix m = VectorFiles.readVectors(DIR.resolve("vectors-4x6-f4.npy"), 4);
         assertEquals(4, m.rows());
