@@ -171,6 +171,7 @@ public final class AnnotationsFile {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         int rows = 0;
         long reading = 1; // the line being read when the parser fails: the header's, then each record's first
+        org.embedscope.bundle.BundlePaths.checkRegularFile(file, "a CSV file of annotations");
         try (BufferedReader r = org.embedscope.bundle.TextFiles.open(file);
              CSVParser p = CSVParser.parse(r, format)) {
             CsvErrors.checkDistinct(file, p.getHeaderNames());

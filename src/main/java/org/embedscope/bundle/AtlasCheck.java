@@ -90,7 +90,8 @@ public final class AtlasCheck {
             for (int p = 0; p < channels.length; p++) {
                 String field = lf + ".pages[" + p + "]";
                 Path page = BundlePaths.resolve(dir, level.pages().get(p), field);
-                if (!Files.isRegularFile(page)) {
+                BundlePaths.checkRegularFile(page, "a PNG image");
+                if (!Files.exists(page)) {
                     throw new BundleException(page, null, "missing: " + field + " in bundle.json names this page"
                             + " but there is no such file; expected a PNG image");
                 }

@@ -56,6 +56,7 @@ public final class BundleReader {
         Manifest manifest = manifest(bundleDir);
         List<AtlasCheck.LevelPages> pages = AtlasCheck.readPages(bundleDir, manifest);
         Path points = BundlePaths.resolve(bundleDir, manifest.points(), "points");
+        BundlePaths.checkRegularFile(points, "the points table, a CSV file");
         PointsCache.Key key = cache.key(points, bundleDir.resolve(Manifest.FILE_NAME));
         PointsReader.Points p = cache.read(key, manifest);
         if (p == null) {
@@ -66,6 +67,7 @@ public final class BundleReader {
         Manifest.Neighbors nb = manifest.neighbors();
         if (nb != null) {
             Path file = BundlePaths.resolve(bundleDir, nb.file(), "neighbors.file");
+            BundlePaths.checkRegularFile(file, "the neighbours file");
             if (deferNeighbors) {
                 neighbors = NeighborsFile.deferred(file, manifest.count(), nb.k());
             } else {

@@ -142,6 +142,7 @@ public record Manifest(
     /** Reads and checks {@code bundle.json} in {@code bundleDir}. */
     public static Manifest read(Path bundleDir) throws BundleException {
         Path file = bundleDir.resolve(FILE_NAME);
+        BundlePaths.checkRegularFile(file, "a JSON file");
         String text;
         try {
             text = TextFiles.readString(file);

@@ -64,6 +64,30 @@ class BadBundleTest {
         assertEquals(t.file("atlas/0-01.png"), e.file());
     }
 
+    /** Puts a named pipe (FIFO) where {@code file} was: opening it for reading waits for a writer. */
+    private static void replaceWithPipe(Path file) throws Exception {
+        Files.delete(file);
+        Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo makes named pipes here");
+    }
+
+    @Test
+    void pointsFileThatIsAPipeIsRefusedAtOnce() throws Exception {
+        BundleFixture.Written t = bundle();
+        replaceWithPipe(t.file("points.csv"));
+        BundleException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThrows(BundleException.class, t::load));
+        assertEquals(t.file("points.csv") + ": not a regular file (a pipe, socket or device); expected the points table, a CSV file",
+                e.getMessage());
+    }
+
+    @Test
+    void pageThatIsAPipeIsNotCalledMissing() throws Exception {
+        BundleFixture.Written t = bundle();
+        replaceWithPipe(t.file("atlas/0-01.png"));
+        BundleException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThrows(BundleException.class, t::load));
+        assertEquals(t.file("atlas/0-01.png") + ": not a regular file (a pipe, socket or device); expected a PNG image", e.getMessage());
+    }
+
     // ------------------------------------------------------------------ bundle.json
 
     @Test
