@@ -155,6 +155,11 @@ public final class RenderCommand implements Callable<Integer> {
         AtomicFile.checkNotInput(out, annotations, "the --annotations file");
         if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
+        // NaN would pass a plain "> 0" test the wrong way round: it draws nothing and writes "sprite_px": NaN (not JSON).
+        if (!(scale > 0 && Float.isFinite(scale))) throw new BundleException(null, "--scale", "expected a positive finite number, got " + scale);
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+            throw new BundleException(null, "--threshold", "expected an alpha from 0 to 1, got " + threshold);
+        }
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
         float[] centreZoom = view.equals("fit") || view.equals("pin") ? null : centreAndZoom(view);
         Bundle b = BundleReader.loadForViewing(folder.resolve(bundle, spec), org.embedscope.progress.Progress.NONE);

@@ -1,0 +1,44 @@
+package org.embedscope.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** render's options that are refused before anything is drawn, as a user types them. */
+class RenderCommandTest {
+    @TempDir Path dir;
+
+    private CliRun render(String... options) {
+        String[] args = new String[3 + options.length];
+        args[0] = "render";
+        args[1] = "assets/mnist";
+        args[2] = "--out=" + dir.resolve("shot.png");
+        System.arraycopy(options, 0, args, 3, options.length);
+        return CliRun.of(args);
+    }
+
+    private void refused(String expectedLine, String... options) {
+        CliRun r = render(options);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("embedscope: " + expectedLine, r.err().strip());
+        assertFalse(Files.exists(dir.resolve("shot.png")));
+    }
+
+    @Test
+    void aScaleThatIsNotAPositiveFiniteNumberIsRefused() {
+        refused("--scale: expected a positive finite number, got 0.0", "--scale", "0");
+        refused("--scale: expected a positive finite number, got -1.0", "--scale", "-1");
+        refused("--scale: expected a positive finite number, got NaN", "--scale", "NaN");
+        refused("--scale: expected a positive finite number, got Infinity", "--scale", "Infinity");
+    }
+
+    @Test
+    void aThresholdOutsideZeroToOneIsRefused() {
+        refused("--threshold: expected an alpha from 0 to 1, got NaN", "--threshold", "NaN");
+        refused("--threshold: expected an alpha from 0 to 1, got -3.0", "--threshold", "-3");
+        refused("--threshold: expected an alpha from 0 to 1, got 2.0", "--threshold", "2");
+    }
+}
