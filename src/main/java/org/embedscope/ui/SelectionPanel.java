@@ -68,10 +68,6 @@ final class SelectionPanel {
 
     private float[] lastRect;
 
-    /** From the panel's top to its grid, and the grid's columns, as last laid out (0: not yet). */
-    private float headerHeight;
-    private int gridColumns;
-
     /** Lays the panel out for this frame (nothing when the selection is empty), where {@code places} puts it. */
     void build(PanelPlaces places) {
         hovered = -1;
@@ -81,14 +77,6 @@ final class SelectionPanel {
         int n = st.selectedCount();
         if (n == 0) return;
         float[] r = places.selection();
-        // No taller than its lines and thumbnails need (one item had kept a panel of 460 px, mostly empty):
-        // the lines' height as last drawn, the grid's from the count; its bottom stays where it was.
-        if (headerHeight > 0) {
-            float pitch = (THUMB_PX + GAP_PX) * uiScale;
-            int columns = gridColumns;
-            float needed = headerHeight + ((n + columns - 1) / columns) * pitch + ImGui.getStyle().getWindowPaddingY();
-            r[1] = Math.max(r[1], r[3] - needed);
-        }
         ImGui.setNextWindowPos(r[0], r[1], ImGuiCond.Always);
         ImGui.setNextWindowSize(r[2] - r[0], r[3] - r[1], ImGuiCond.Always);
         ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
@@ -112,7 +100,6 @@ final class SelectionPanel {
         exportButtons(exporter, st.selection(), "selection");
         if (scene.bundle().hasLabels()) breakdown(st, n);
         ImGui.separator();
-        headerHeight = ImGui.getCursorPosY();
         grid(st.selectedItems());
         ImGui.end();
     }
@@ -196,7 +183,6 @@ final class SelectionPanel {
         ImGui.beginChild("##grid", 0, 0, false);
         float t = THUMB_PX * uiScale, gap = GAP_PX * uiScale, pitch = t + gap;
         int columns = Math.max(1, (int) ((ImGui.getContentRegionAvailX() + gap) / pitch));
-        gridColumns = columns;
         int rows = (items.length + columns - 1) / columns;
         float scroll = ImGui.getScrollY(), view = ImGui.getWindowHeight();
         int r0 = Math.max(0, (int) (scroll / pitch)), r1 = Math.min(rows - 1, (int) ((scroll + view) / pitch));

@@ -467,36 +467,6 @@ class PanelFitTest {
         }
     }
 
-    /** The selection panel is as tall as its lines and thumbnails need: one item had a 460-px panel, mostly empty. */
-    @Test
-    void theSelectionPanelIsNoTallerThanWhatItShows() throws Exception {
-        int n = 300;
-        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
-                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 5))
-                .level(16, 20, 15, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("few")).load();
-        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 800)) {
-            var st = x.scene().state();
-            st.setSelection(org.embedscope.select.ItemSet.all(n));
-            for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
-            float[] many = x.overlay().selectionRect();
-            for (int k : new int[] {1, 7, 12}) {
-                st.setSelection(org.embedscope.select.ItemSet.of(n, java.util.stream.IntStream.range(0, k).toArray()));
-                for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
-                float[] few = x.overlay().selectionRect();
-                assertEquals(many[3], few[3], 0.5f, k + " selected: the bottom stays");
-                assertTrue(few[3] - few[1] < many[3] - many[1] - 100, k + " selected: shorter than " + java.util.Arrays.toString(many)
-                        + ": " + java.util.Arrays.toString(few));
-                float half = SelectionPanel.THUMB_PX / 2;
-                for (int t = 0; t < k; t++) {
-                    float[] c = x.overlay().thumbnailCentre(t);
-                    assertNotNull(c, k + " selected: thumbnail " + t + " drawn");
-                    assertTrue(c[1] - half >= few[1] && c[1] + half <= few[3] + 0.5f, k + " selected: thumbnail " + t + " at y " + c[1]
-                            + " whole inside " + java.util.Arrays.toString(few));
-                }
-            }
-        }
-    }
-
     private static boolean bright(int rgba, int level) {
         for (int sh = 0; sh < 24; sh += 8) if (((rgba >>> sh) & 255) < level) return false;
         return true;

@@ -207,17 +207,7 @@ class PanelWidgetsWindowTest {
         ViewState st = driver.window.scene().state();
         driver.onLoop(() -> st.selectOnly(1));
         await("the selection panel is drawn", () -> WidgetSpots.rect("selection-panel") != null);
-        // Its first frame measures its lines, the next one fits it to them and its one thumbnail.
-        await("the selection panel is as tall as what it shows", () -> {
-            float h = height(WidgetSpots.rect("selection-panel"));
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return h == height(WidgetSpots.rect("selection-panel"));
-        });
-        assertTrue(height(WidgetSpots.rect("selection-panel")) > 80, "open, it shows the selection");
+        assertTrue(height(WidgetSpots.rect("selection-panel")) > 200, "open, it shows the selection");
         foldsAndOpens("selection-panel", () -> st.selectedCount() == 1, "folding keeps the selection");
     }
 
