@@ -51,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path keep;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
-            description = "Framebuffer size (default: ${DEFAULT-VALUE}).")
+            description = "Framebuffer size, 16 or more a side and at most the OpenGL driver's largest framebuffer"
+                    + " less the scene's margin (16128 on llvmpipe) (default: ${DEFAULT-VALUE}).")
     Size size;
 
     @Option(names = "--no-overlay", description = "Leave the imgui overlay out of the frames.")

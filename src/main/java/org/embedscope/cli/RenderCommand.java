@@ -43,7 +43,8 @@ public final class RenderCommand implements Callable<Integer> {
     String view;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", converter = Size.Converter.class,
-            description = "Image size in pixels (default: ${DEFAULT-VALUE}).")
+            description = "Image size in pixels, 16 or more a side and at most the OpenGL driver's largest framebuffer"
+                    + " less the scene's margin (16128 on llvmpipe) (default: ${DEFAULT-VALUE}).")
     Size size;
 
     @Option(names = "--hover", paramLabel = "X,Y", description = "Cursor position in pixels (origin top left): the item under it is enlarged.")

@@ -14,7 +14,7 @@ public record Size(int width, int height) {
         } catch (NumberFormatException ignored) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("'" + s + "' is not a size like 1280x800 (16 to 16384 pixels a side)");
+        throw new IllegalArgumentException("'" + s + "' is not a size like 1280x800 (16 to 16384 pixels a side, and within the OpenGL driver's limits)");
     }
 
     /** picocli converter. */

@@ -35,6 +35,35 @@ public final class SceneRenderer implements AutoCloseable {
     public static final float HOVER_MIN_PX = 112f;
     /** Sprites up to this size never pop at the view's edges (see {@link #guard}). */
     public static final float MAX_GUARDED_PX = 256f;
+    /** The largest point sprite the current GL context draws, in pixels. */
+    private static float pointSizeLimit() {
+        float[] range = new float[2];
+        glGetFloatv(GL_POINT_SIZE_RANGE, range);
+        return Math.max(1f, range[1]);
+    }
+
+    /** The margin the scene is drawn with on each side of the view, for sprites of up to {@code pointLimit} pixels. */
+    private static int guardPx(float pointLimit) {
+        return (int) Math.ceil(Math.min(pointLimit, MAX_GUARDED_PX) / 2);
+    }
+
+    /**
+     * Why a view of {@code width × height} cannot be drawn with the current GL context, or null when it
+     * can: the scene's framebuffers are the view plus a margin on each side, and the driver's largest
+     * texture, renderbuffer and viewport bound them (16384 on llvmpipe, so 16128 with its 128-pixel margin).
+     */
+    public static String tooLarge(int width, int height) {
+        int[] viewport = new int[2];
+        glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+        int limit = Math.min(Math.min(glGetInteger(GL_MAX_TEXTURE_SIZE), glGetInteger(GL_MAX_RENDERBUFFER_SIZE)),
+                Math.min(viewport[0], viewport[1]));
+        int margin = 2 * guardPx(pointSizeLimit());
+        int most = limit - margin;
+        if (width <= most && height <= most) return null;
+        return width + "x" + height + " is more than this OpenGL driver draws; expected at most " + most + " pixels a side"
+                + " (its limit of " + limit + " less the scene's margin of " + margin + ")";
+    }
+
     /** Atlas pages decoded ahead of the upload. */
     public static final int DECODE_AHEAD = 4;
     /** Colour of the selection's highlight ring, 0xRRGGBB. */
@@ -192,10 +221,8 @@ public final class SceneRenderer implements AutoCloseable {
         alphaMode = m.atlas().alpha().ordinal();
 
         GlState.establish();
-        float[] range = new float[2];
-        glGetFloatv(GL_POINT_SIZE_RANGE, range);
-        pointLimit = Math.max(1f, range[1]);
-        guard = (int) Math.ceil(Math.min(pointLimit, MAX_GUARDED_PX) / 2);
+        pointLimit = pointSizeLimit();
+        guard = guardPx(pointLimit);
 
         AtlasTextures at = null;
         PointBuffers pb = null;

@@ -90,6 +90,12 @@ public final class OffscreenExplorer implements AutoCloseable {
             }
         }
         gl = context;
+        String tooLarge = SceneRenderer.tooLarge(width, height);
+        if (tooLarge != null) {
+            pages.close();
+            gl.close();
+            throw new BundleException(null, "--size", tooLarge);
+        }
         try {
             scene = new SceneRenderer(bundle, width, height, pages, gpuBudget);
             output.ensureSize(width, height);

@@ -41,4 +41,29 @@ class RenderCommandTest {
         refused("--threshold: expected an alpha from 0 to 1, got -3.0", "--threshold", "-3");
         refused("--threshold: expected an alpha from 0 to 1, got 2.0", "--threshold", "2");
     }
+
+    /** The largest side this driver draws a scene of, as render checks it: the driver's limits less the scene's margin. */
+    private static int largestSide() {
+        try (org.embedscope.render.GlContext gl = org.embedscope.render.GlContext.hidden(16, 16)) {
+            int side = 16;
+            for (int step = 1 << 16; step > 0; step >>= 1) {
+                if (org.embedscope.render.SceneRenderer.tooLarge(side + step, 16) == null) side += step;
+            }
+            return side;
+        }
+    }
+
+    @Test
+    void aSizeLargerThanTheDriverDrawsIsRefusedBeforeDrawing() {
+        int most = largestSide();
+        String line = "--size: " + (most + 1) + "x16 is more than this OpenGL driver draws; expected at most " + most
+                + " pixels a side (its limit of ";
+        CliRun r = render("--size", (most + 1) + "x16");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().strip().startsWith("embedscope: " + line), r.err());
+        assertTrue(r.err().strip().matches(".*less the scene's margin of \\d+\\)"), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("java.") || r.err().contains("incomplete"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(dir.resolve("shot.png")));
+    }
 }
