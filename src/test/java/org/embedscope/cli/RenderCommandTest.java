@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.embedscope.render.GlContext;
+import org.embedscope.render.SceneRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +47,10 @@ class RenderCommandTest {
 
     /** The largest side this driver draws a scene of, as render checks it: the driver's limits less the scene's margin. */
     private static int largestSide() {
-        try (org.embedscope.render.GlContext gl = org.embedscope.render.GlContext.hidden(16, 16)) {
+        try (GlContext gl = GlContext.hidden(16, 16)) {
             int side = 16;
             for (int step = 1 << 16; step > 0; step >>= 1) {
-                if (org.embedscope.render.SceneRenderer.tooLarge(side + step, 16) == null) side += step;
+                if (SceneRenderer.tooLarge(side + step, 16) == null) side += step;
             }
             return side;
         }
@@ -65,5 +68,14 @@ class RenderCommandTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("java.") || r.err().contains("incomplete"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(Files.exists(dir.resolve("shot.png")));
+    }
+
+    /** The limit is not stricter than the driver: the largest side it lets through is drawn. */
+    @Test
+    void theLargestSizeTheCheckLetsThroughIsDrawn() throws Exception {
+        int most = largestSide();
+        CliRun r = render("--size", most + "x16");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(most, ImageIO.read(dir.resolve("shot.png").toFile()).getWidth());
     }
 }
