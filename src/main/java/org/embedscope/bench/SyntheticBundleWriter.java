@@ -27,6 +27,10 @@ import org.embedscope.source.ImageSource;
 public final class SyntheticBundleWriter {
     public static final int CELL = 28;
     private static final int PAGE = 2048;
+    /** Cell sizes it draws: a glyph needs a few pixels, and a cell fits on a page. */
+    public static final int MIN_CELL = 4, MAX_CELL = PAGE;
+    /** Items it writes: the coordinates of two layouts are arrays of 2 n floats, and a hundred million is beyond what any phase is meant for. */
+    public static final int MAX_ITEMS = 100_000_000;
     private static final int CLUSTERS = 10;
 
     private SyntheticBundleWriter() {}
@@ -38,7 +42,8 @@ public final class SyntheticBundleWriter {
 
     /** {@code n} glyphs of {@code cell} pixels, grey or colour, into the bundle folder {@code dir}. */
     public static Path write(Path dir, int n, long seed, int cell, boolean colour, Progress progress) throws BundleException {
-        if (cell < 4 || cell > PAGE) throw new BundleException(null, null, "--cell must be 4 to " + PAGE + " pixels, not " + cell);
+        if (cell < MIN_CELL || cell > MAX_CELL) throw new BundleException(null, null, "--cell must be " + MIN_CELL + " to " + MAX_CELL + " pixels, not " + cell);
+        if (n < 1 || n > MAX_ITEMS) throw new BundleException(null, null, "the item count must be 1 to " + MAX_ITEMS + ", not " + n);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[][] centres = new float[2][2 * CLUSTERS];
         for (int l = 0; l < 2; l++) for (int c = 0; c < 2 * CLUSTERS; c++) centres[l][c] = (float) (rnd.nextDouble() * 20 - 10);

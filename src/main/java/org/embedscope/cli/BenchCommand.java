@@ -1,11 +1,11 @@
 package org.embedscope.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.embedscope.bench.BenchSession;
 import org.embedscope.bench.SyntheticBundleWriter;
 import org.embedscope.progress.TerminalProgress;
+import org.embedscope.util.FileTrees;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,11 +31,11 @@ public final class BenchCommand implements Callable<Integer> {
     Path bundle;
 
     @Option(names = "--synthetic", paramLabel = "N",
-            description = "Generate a synthetic bundle of N items (28-px glyphs, ten clusters, two layouts) in a temporary folder and bench it.")
+            description = "Generate a synthetic bundle of N items (1 to 100,000,000; 28-px glyphs, ten clusters, two layouts) in a temporary folder and bench it.")
     Integer synthetic;
 
     @Option(names = "--cell", paramLabel = "PX", defaultValue = "" + SyntheticBundleWriter.CELL,
-            description = "With --synthetic: cell size of the glyphs in pixels (default: ${DEFAULT-VALUE}).")
+            description = "With --synthetic: cell size of the glyphs in pixels, 4 to 2048 (default: ${DEFAULT-VALUE}).")
     int cell;
 
     @Option(names = "--colour", description = "With --synthetic: colour glyphs on coloured grounds (RGB pages, opaque) instead of grey on black.")
@@ -73,28 +73,37 @@ public final class BenchCommand implements Callable<Integer> {
         if ((bundle == null) == (synthetic == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either a BUNDLE folder or --synthetic N");
         }
-        Path dir = bundle;
-        Path tmp = null;
         if (synthetic != null) {
-            if (synthetic < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--synthetic: expected a positive count");
+            if (synthetic < 1 || synthetic > SyntheticBundleWriter.MAX_ITEMS) {
+                throw new CommandLine.ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
+                        "--synthetic: expected a count from 1 to %,d, got %d", SyntheticBundleWriter.MAX_ITEMS, synthetic));
+            }
+            if (cell < SyntheticBundleWriter.MIN_CELL || cell > SyntheticBundleWriter.MAX_CELL) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cell: expected " + SyntheticBundleWriter.MIN_CELL
+                        + " to " + SyntheticBundleWriter.MAX_CELL + " pixels, got " + cell);
+            }
         } else if (colour || cell != SyntheticBundleWriter.CELL || keep != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cell, --colour and --keep go with --synthetic");
         }
-        if (synthetic != null) {
+        if (synthetic == null) {
+            bench(bundle);
+            return 0;
+        }
+        // Without --keep the synthetic bundle (gigabytes at a million 64-px cells) goes however the run ends.
+        try (FileTrees.TemporaryFolder tmp = keep == null ? FileTrees.temporaryFolder("embedscope-synthetic") : null) {
             long t = System.nanoTime();
-            if (keep == null) tmp = Files.createTempDirectory("embedscope-synthetic");
             TerminalProgress progress = new TerminalProgress(System.err, System.console() != null);
-            dir = SyntheticBundleWriter.write(keep != null ? keep : tmp.resolve("bundle"), synthetic, 42, cell, colour, progress);
+            Path dir = SyntheticBundleWriter.write(keep != null ? keep : tmp.path().resolve("bundle"), synthetic, 42, cell, colour, progress);
             progress.finish();
             spec.commandLine().getErr().printf("synthetic bundle of %,d items written in %.1f s%n", synthetic, (System.nanoTime() - t) / 1e9);
-        }
-        try {
-            BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo, gpuMemory.bytes());
-            spec.commandLine().getOut().print(json ? s.json() : s.text());
-            spec.commandLine().getOut().flush();
-        } finally {
-            if (tmp != null) org.embedscope.util.FileTrees.delete(tmp);
+            bench(dir);
         }
         return 0;
+    }
+
+    private void bench(Path dir) throws Exception {
+        BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo, gpuMemory.bytes());
+        spec.commandLine().getOut().print(json ? s.json() : s.text());
+        spec.commandLine().getOut().flush();
     }
 }

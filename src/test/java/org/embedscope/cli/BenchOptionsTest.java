@@ -36,4 +36,19 @@ class BenchOptionsTest {
         assertTrue(r.err().contains("--cell"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    /** A count whose coordinates do not fit in an array had failed as "unexpected error", a cell of 0 after making a folder. */
+    @Test
+    void countsAndCellsOutOfRangeAreRefusedInOneLine() {
+        CliRun r = CliRun.of("bench", "--synthetic", "2000000000");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("embedscope: --synthetic: expected a count from 1 to 100,000,000, got 2000000000"), r.err());
+        r = CliRun.of("bench", "--synthetic", "0");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("embedscope: --synthetic: expected a count from 1 to 100,000,000, got 0"), r.err());
+        r = CliRun.of("bench", "--synthetic", "10", "--cell", "0");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("embedscope: --cell: expected 4 to 2048 pixels, got 0"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }
