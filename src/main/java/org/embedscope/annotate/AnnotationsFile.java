@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 import org.embedscope.bundle.CsvErrors;
 
 /**
@@ -251,8 +252,7 @@ public final class AnnotationsFile {
      * is that is not a file (a folder there had been taken for no edits by the commands that show them).
      */
     static boolean present(Path file) throws BundleException {
-        if (Files.isRegularFile(file)) return true;
-        if (Files.exists(file)) throw new BundleException(file, null, "is not a file; expected the CSV of a user's edits (index,label,tags,edited) or nothing there");
-        return false;
+        BundlePaths.checkRegularFile(file, "the CSV of a user's edits (index,label,tags,edited) or nothing there");
+        return Files.exists(file);
     }
 }

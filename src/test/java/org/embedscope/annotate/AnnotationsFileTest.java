@@ -91,7 +91,7 @@ class AnnotationsFileTest {
         Path folder = Files.createDirectories(dir.resolve("annotations.csv"));
         BundleException e = assertThrows(BundleException.class,
                 () -> AnnotationStore.apply(fresh(), new AnnotationStore.Location(folder, null, null)));
-        assertTrue(e.getMessage().startsWith(folder + ": is not a file; expected the CSV of a user's edits"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(folder + ": is a folder; expected the CSV of a user's edits"), e.getMessage());
         assertNull(AnnotationStore.apply(fresh(), new AnnotationStore.Location(dir.resolve("none.csv"), null, null)), "nothing there: no edits");
     }
 
