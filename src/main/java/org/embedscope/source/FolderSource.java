@@ -2,6 +2,8 @@ package org.embedscope.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +101,12 @@ public final class FolderSource implements ImageSource {
     /**
      * Walks {@code root} for image files, skipping hidden files and folders, and sub-folders that are
      * bundles: a bundle written inside the folder ({@code prepare --images photos -o photos/bundle}) holds
-     * atlas pages, not the user's images, and they were read as items the next time.
+     * atlas pages, not the user's images, and they were read as items the next time. Links are followed
+     * (the folder itself, a sub-folder or an image may be one); a link back to a folder above it is not
+     * walked again.
      */
     private static void walk(Path root, ImageVisitor visitor) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (dir.equals(root)) return FileVisitResult.CONTINUE;
@@ -114,6 +119,12 @@ public final class FolderSource implements ImageSource {
                 if (file.getFileName().toString().startsWith(".") || !ImageFiles.hasImageExtension(file)) return FileVisitResult.CONTINUE;
                 BasicFileAttributes a = attrs.isSymbolicLink() ? followed(file) : attrs; // a link to an image counts
                 return a != null && a.isRegularFile() && !visitor.image(file, a) ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException) return FileVisitResult.CONTINUE; // a link to a folder above: walked already
+                throw e;
             }
         });
     }

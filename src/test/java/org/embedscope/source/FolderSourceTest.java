@@ -47,6 +47,19 @@ class FolderSourceTest {
     }
 
     @Test
+    void followsLinkedFoldersAndSkipsLinkLoops() throws Exception {
+        // a data set of linked class folders (train/cats -> /data/cats), opened through a link to it
+        Path set = Files.createDirectories(dir.resolve("set"));
+        Files.createSymbolicLink(set.resolve("cats"), dir.resolve("cats"));
+        Files.createSymbolicLink(dir.resolve("cats/loop"), dir.resolve("cats")); // back to a folder above
+        Path link = Files.createSymbolicLink(dir.resolve("set-link"), set);
+        FolderSource s = FolderSource.open(link);
+        assertArrayEquals(new String[] {"cats/a.jpg", "cats/b.png"}, s.metadata().get("path"));
+        assertArrayEquals(new String[] {"cats", "cats"}, s.labels());
+        assertEquals(30, s.decode(1).height());
+    }
+
+    @Test
     void decodesGreyExactlyAndColourAsColour() throws Exception {
         FolderSource s = FolderSource.open(dir);
         DecodedImage b = s.decode(1);
