@@ -248,6 +248,8 @@ public final class PrepareCommand implements Callable<Integer> {
         if (sources.list == null && sources.projector == null && labelColumn != null) throw usage("--label-column goes with --list or --projector");
         if (sources.projector == null && tensor != null) throw usage("--tensor goes with --projector");
 
+        refuseRepeatedName("--import-layout");
+        refuseRepeatedName("--layout-from");
         boolean importsGiven = !imports.isEmpty() || !layoutFrom.isEmpty();
         List<String> names = layoutList != null ? layoutList : !importsGiven ? List.of(DEFAULT_LAYOUTS.split(",")) : List.of();
         List<PreparePipeline.ComputedLayout> layouts = new ArrayList<>();
@@ -344,6 +346,18 @@ public final class PrepareCommand implements Callable<Integer> {
             return VectorFiles.parse(argument);
         } catch (IllegalArgumentException e) {
             throw usage(option + ": " + e.getMessage());
+        }
+    }
+
+    /** A repeated NAME= of a map option: picocli keeps the last one alone, which dropped a layout without a word. */
+    private void refuseRepeatedName(String option) throws BundleException {
+        CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
+        if (o == null) return;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String v : o.originalStringValues()) {
+            int eq = v.indexOf('=');
+            String key = eq < 0 ? v : v.substring(0, eq);
+            if (!seen.add(key)) throw usage("layout name '" + key + "' is given twice (" + option + ")");
         }
     }
 

@@ -63,4 +63,21 @@ class PythonInputsTest {
         assertTrue(r.err().contains("go with --list"), r.err());
         assertFalse(Files.exists(dir.resolve("o")));
     }
+
+    @Test
+    void aLayoutNameGivenTwiceIsRefused() throws Exception {
+        TestData.save(TestData.grey(6, 6, (x, y) -> 9), "png", dir.resolve("img/0.png"));
+        TestData.save(TestData.grey(6, 6, (x, y) -> 90), "png", dir.resolve("img/1.png"));
+        Path list = Files.writeString(dir.resolve("items.csv"), "path,ux,uy\nimg/0.png,1,2\nimg/1.png,3,4\n");
+        Path xy = Files.writeString(dir.resolve("xy.csv"), "x,y\n0,1\n2,3\n");
+        for (String[] twice : List.of(new String[] {"--layout-from", "mine=ux,uy", "--layout-from", "mine=uy,ux"},
+                new String[] {"--import-layout", "mine=" + xy, "--import-layout", "mine=" + xy})) {
+            List<String> args = new java.util.ArrayList<>(List.of("prepare", "--neighbors", "0", "--list", list.toString(), "-o", dir.resolve("o").toString()));
+            args.addAll(List.of(twice));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, r.code(), "the first 'mine' was dropped without a word: " + r.err());
+            assertTrue(r.err().contains("layout name 'mine' is given twice"), r.err());
+            assertFalse(Files.exists(dir.resolve("o")));
+        }
+    }
 }
