@@ -56,6 +56,21 @@ class CsvListSourceTest {
     }
 
     @Test
+    void aListedPipeOrFolderIsRefusedWithoutWaiting() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("img/pipe.png").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo makes named pipes here");
+        Files.createDirectories(root.resolve("img/folder.png"));
+        CsvListSource s = CsvListSource.open(csv("path\nimg/pipe.png\nimg/folder.png\n"), null, "path", null);
+        BundleException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThrows(BundleException.class, () -> s.size(0)),
+                "opening the pipe waited for a writer");
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("not a regular file"), e.getMessage());
+        e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThrows(BundleException.class, () -> s.decode(0)));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        e = assertThrows(BundleException.class, () -> s.size(1));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("is a folder; expected an image file"), e.getMessage());
+    }
+
+    @Test
     void refusesPathsOutsideTheRoot() throws Exception {
         BundleException e = fails("path\nimg/one.png\n../outside.png\n");
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("leads outside the root"), e.getMessage());
