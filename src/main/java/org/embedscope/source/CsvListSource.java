@@ -103,6 +103,8 @@ public final class CsvListSource implements ImageSource {
             for (CSVRecord rec : parser) {
                 int line = (int) reading;
                 reading = parser.getCurrentLineNumber() + 1;
+                // a blank line (an editor's last one, or between rows) lists no image, as pandas' read_csv reads it
+                if (rec.size() == 1 && rec.get(0).isEmpty()) continue;
                 if (rec.size() != header.size()) {
                     throw new BundleException(csv, "line " + line, "has " + rec.size() + " fields; expected " + header.size() + " like the header");
                 }

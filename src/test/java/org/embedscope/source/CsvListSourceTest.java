@@ -47,6 +47,18 @@ class CsvListSourceTest {
     }
 
     @Test
+    void blankLinesListNoImage() throws Exception {
+        Path f = csv("path,label\r\nimg/one.png,a\r\n\r\nimg/two.png,b\r\nmissing.png,c\r\n\r\n");
+        CsvListSource s = CsvListSource.open(f, null, "path", null);
+        assertEquals(3, s.count(), "the blank lines are no rows");
+        assertArrayEquals(new String[] {"a", "b", "c"}, s.labels());
+        BundleException e = assertThrows(BundleException.class, () -> s.size(2));
+        assertTrue(e.getMessage().contains("line 5"), "the line in the file, blank lines counted: " + e.getMessage());
+        CsvListSource one = CsvListSource.open(csv("path\nimg/one.png\n\n"), null, "path", null);
+        assertEquals(1, one.count());
+    }
+
+    @Test
     void namedColumnsAndAnExplicitRoot() throws Exception {
         Path f = Files.writeString(dir.resolve("elsewhere.csv"), "file,class\nimg/one.png,x\n");
         CsvListSource s = CsvListSource.open(f, root, "file", "class");
