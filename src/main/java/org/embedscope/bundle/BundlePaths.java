@@ -33,9 +33,14 @@ public final class BundlePaths {
      * @param expected what the file should be, such as {@code "an IDX file"}
      */
     public static void checkRegularFile(Path file, String expected) throws BundleException {
-        if (Files.isDirectory(file)) throw new BundleException(file, null, "is a folder; expected " + expected);
+        checkRegularFile(file, null, expected);
+    }
+
+    /** As {@link #checkRegularFile(Path, String)}, the error naming {@code where} (a list's line) too. */
+    public static void checkRegularFile(Path file, String where, String expected) throws BundleException {
+        if (Files.isDirectory(file)) throw new BundleException(file, where, "is a folder; expected " + expected);
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new BundleException(file, null, "not a regular file (a pipe, socket or device); expected " + expected);
+            throw new BundleException(file, where, "not a regular file (a pipe, socket or device); expected " + expected);
         }
     }
 

@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.BundlePaths;
 
 /**
  * Reads image files (PNG, JPEG, GIF, BMP, TIFF, WBMP, and WebP and CMYK JPEG through the TwelveMonkeys
@@ -93,10 +94,7 @@ public final class ImageFiles {
 
     private static ImageInputStream open(Path file, String where) throws IOException, BundleException {
         // a pipe listed (or found) as an image would wait for a writer for ever; a folder reads as no image
-        if (Files.isDirectory(file)) throw new BundleException(file, where, "is a folder; expected an image file");
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new BundleException(file, where, "not a regular file (a pipe, socket or device); expected an image file");
-        }
+        BundlePaths.checkRegularFile(file, where, "an image file");
         try {
             ImageInputStream in = ImageIO.createImageInputStream(Files.newInputStream(file));
             if (in == null) throw new BundleException(file, where, "cannot open as an image stream");
