@@ -100,6 +100,12 @@ public final class ImageFiles {
             if (in == null) throw new BundleException(file, where, "cannot open as an image stream");
             return in;
         } catch (NoSuchFileException e) {
+            // a name in another encoding (Latin-1 from an old archive) is listed with U+FFFD in place of its bytes,
+            // and that name does not exist: the file is there, its name cannot be spelled
+            if (file.toString().indexOf('\uFFFD') >= 0) {
+                throw new BundleException(file, where, "its name is not valid " + System.getProperty("sun.jnu.encoding", "UTF-8")
+                        + " (the system's encoding of file names), so it cannot be opened; expected a name in that encoding: rename the file");
+            }
             throw new BundleException(file, where, "no such file");
         }
     }

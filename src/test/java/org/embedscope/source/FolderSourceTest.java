@@ -60,6 +60,19 @@ class FolderSourceTest {
     }
 
     @Test
+    void aNameInAnotherEncodingIsSaidSo() throws Exception {
+        // a Latin-1 name (byte 0xff) from an old archive: listed, but not openable by the name Java reads
+        Path set = Files.createDirectories(dir.resolve("latin1"));
+        Process cp = new ProcessBuilder("sh", "-c", "cp ../cats/b.png \"$(printf 'caf\\351.png')\"").directory(set.toFile()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(cp.waitFor() == 0, "sh makes a file with a byte name");
+        FolderSource s = FolderSource.open(set);
+        org.junit.jupiter.api.Assumptions.assumeTrue(s.metadata().get("path")[0].indexOf('\uFFFD') >= 0, "file names are read as UTF-8");
+        BundleException e = assertThrows(BundleException.class, () -> s.size(0));
+        assertTrue(e.getMessage().contains("item 0") && e.getMessage().contains("its name is not valid") && e.getMessage().contains("rename the file"),
+                "the file is there; 'no such file' sent the user looking for it: " + e.getMessage());
+    }
+
+    @Test
     void decodesGreyExactlyAndColourAsColour() throws Exception {
         FolderSource s = FolderSource.open(dir);
         DecodedImage b = s.decode(1);
