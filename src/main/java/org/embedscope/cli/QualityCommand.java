@@ -138,7 +138,12 @@ public final class QualityCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         if (perItemLine != null) o.println(perItemLine);
         o.printf(Locale.ROOT, "knn%d    %.4f   (%d sampled points)%n", neighbors, q.knn(), s.sample());
-        o.printf(Locale.ROOT, "trust%d  %.4f%n", neighbors, q.trustworthiness());
+        if (Double.isNaN(q.trustworthiness())) {
+            o.println("trust" + neighbors + "  n/a      (" + s.sample() + " sampled points: trustworthiness needs fewer than half of them as neighbours; "
+                    + "give --neighbors below " + (s.sample() + 1) / 2 + ")");
+        } else {
+            o.printf(Locale.ROOT, "trust%d  %.4f%n", neighbors, q.trustworthiness());
+        }
         if (Double.isNaN(q.accuracy())) {
             o.println(lab == null ? "acc2d   n/a      (no labels)"
                     : "acc2d   n/a      (" + n + " items: too few to fit a " + CLASSIFIER_NEIGHBORS + "-NN classifier on the first 6/7 and score the rest)");

@@ -32,6 +32,7 @@ public final class LayoutQuality {
     private LayoutQuality() {}
 
     /** The three scores; {@code accuracy} is NaN without labels or without rows to score. */
+    /** {@code trustworthiness} is NaN when the neighbours are half the sampled points or more, where it is undefined. */
     public record Scores(double knn, double trustworthiness, double accuracy) {}
 
     /** What to measure: the defaults are the MNIST protocol (5,000 points, 15 neighbours, 10-NN on 60,000 train rows). */
@@ -77,7 +78,9 @@ public final class LayoutQuality {
                 penalty += perPoint[2 * q + 1];
             }
             double knn = overlap / ((double) m * k);
-            double trust = 1 - 2.0 / ((double) m * k * (2.0 * m - 3.0 * k - 1)) * penalty;
+            // defined for k < m / 2 only (scikit-learn refuses more): beyond, its normaliser turns negative and the score
+            // left [0, 1] (1.0978 for 20 items at k = 15)
+            double trust = 2 * k >= m ? Double.NaN : 1 - 2.0 / ((double) m * k * (2.0 * m - 3.0 * k - 1)) * penalty;
             double acc = labels == null || s.trainCount() >= n || s.trainCount() < s.classifierNeighbors()
                     ? Double.NaN : accuracy(layout, n, labels, s.trainCount(), s.classifierNeighbors(), par, progress);
             return new Scores(knn, trust, acc);

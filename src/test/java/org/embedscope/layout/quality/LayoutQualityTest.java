@@ -63,6 +63,25 @@ class LayoutQualityTest {
         assertTrue(Double.isNaN(s.accuracy()));
     }
 
+    @Test
+    void trustworthinessIsUndefinedWithHalfThePointsAsNeighbours() {
+        // 20 items at the default k = 15: the normaliser 2n - 3k - 1 is negative, and the score came out 1.0978
+        int n = 20, dim = 6;
+        Random rnd = new Random(0);
+        float[] x = new float[n * dim], y = new float[2 * n];
+        for (int i = 0; i < x.length; i++) x[i] = rnd.nextFloat();
+        for (int i = 0; i < y.length; i++) y[i] = rnd.nextFloat();
+        for (int k : new int[] {15, 10}) {
+            LayoutQuality.Scores s = LayoutQuality.measure(x, n, dim, y, 2, null,
+                    LayoutQuality.Settings.defaults().withSample(n).withNeighbors(k).withThreads(2), Progress.NONE);
+            assertTrue(Double.isNaN(s.trustworthiness()), "k = " + k + " of " + n + ": " + s.trustworthiness());
+            assertTrue(s.knn() >= 0 && s.knn() <= 1, "knn stays defined: " + s.knn());
+        }
+        LayoutQuality.Scores s = LayoutQuality.measure(x, n, dim, y, 2, null,
+                LayoutQuality.Settings.defaults().withSample(n).withNeighbors(9).withThreads(2), Progress.NONE);
+        assertEquals(naiveTrustworthiness(x, dim, y, 2, n, 9), s.trustworthiness(), 1e-12);
+    }
+
     /** Per item, straight from the definition: the share of its k data neighbours among its k nearest by a full sort of the layout. */
     static float[] naivePerItem(KnnGraph data, float[] y, int n, int k) {
         float[] out = new float[n];
