@@ -119,10 +119,12 @@ public final class ImageSurvey {
     /**
      * The alpha mode these images call for: {@code luminance} for grey images on a dark background
      * (white-on-black sets such as MNIST), else {@code channel} when some pixels are transparent,
-     * else {@code opaque}.
+     * else {@code opaque}. Grey images with transparency of their own take {@code channel}: their
+     * transparent border reads as dark, and luminance dropped their alpha, so dark ink on a transparent
+     * background (icons, glyphs) was drawn as nothing.
      */
     public AlphaMode suggestedAlpha(int cell) {
-        if (allGrey && meanBorderLuma < 48) return AlphaMode.LUMINANCE;
+        if (allGrey && !ownAlpha && meanBorderLuma < 48) return AlphaMode.LUMINANCE;
         return anyAlpha(cell) ? AlphaMode.CHANNEL : AlphaMode.OPAQUE;
     }
 

@@ -147,6 +147,27 @@ class AtlasPagesTest {
     }
 
     @Test
+    void darkInkOnTransparencyKeepsItsAlpha() throws Exception {
+        // grey+alpha images of black rings on a transparent background: their border is dark once transparency is
+        // counted as black, but under luminance their alpha was dropped and the black rings drawn as nothing
+        byte[] px = new byte[8 * 8 * 2];
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                boolean ring = (x == 2 || x == 5) && y >= 2 && y <= 5 || (y == 2 || y == 5) && x >= 2 && x <= 5;
+                px[(y * 8 + x) * 2 + 1] = (byte) (ring ? 255 : 0); // grey 0 everywhere
+            }
+        }
+        ImageSurvey survey = ImageSurvey.read(new ArraySource(new DecodedImage(8, 8, 2, px), new DecodedImage(8, 8, 2, px.clone())), false, Progress.NONE);
+        assertTrue(survey.allGrey());
+        assertEquals(AlphaMode.CHANNEL, survey.suggestedAlpha(8));
+        assertEquals(PixelFormat.of(true, true), survey.pageFormat(survey.suggestedAlpha(8)));
+        // grey images without alpha of their own on a dark background stay luminance (MNIST as PNG files)
+        byte[] digit = new byte[64];
+        digit[27] = (byte) 255;
+        assertEquals(AlphaMode.LUMINANCE, ImageSurvey.read(new ArraySource(new DecodedImage(8, 8, 1, digit)), false, Progress.NONE).suggestedAlpha(8));
+    }
+
+    @Test
     void greyAndColourMixedGiveColourPagesAndOpaqueWhenNothingIsTransparent() throws Exception {
         byte[] grey = new byte[16];
         java.util.Arrays.fill(grey, (byte) 77);
