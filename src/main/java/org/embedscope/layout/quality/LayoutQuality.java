@@ -31,8 +31,10 @@ import org.embedscope.progress.Progress;
 public final class LayoutQuality {
     private LayoutQuality() {}
 
-    /** The three scores; {@code accuracy} is NaN without labels or without rows to score. */
-    /** {@code trustworthiness} is NaN when the neighbours are half the sampled points or more, where it is undefined. */
+    /**
+     * The three scores; {@code accuracy} is NaN without labels or without rows to score, {@code trustworthiness}
+     * when the neighbours are half the sampled points or more, where it is undefined.
+     */
     public record Scores(double knn, double trustworthiness, double accuracy) {}
 
     /** What to measure: the defaults are the MNIST protocol (5,000 points, 15 neighbours, 10-NN on 60,000 train rows). */
