@@ -129,7 +129,7 @@ public final class QualityCommand implements Callable<Integer> {
         } else {
             xy = VectorFiles.readCoordinates(layout, n, layoutName != null ? layoutName : "layout");
         }
-        if (n < neighbors + 2) throw usage("need more than " + (neighbors + 1) + " items, have " + n);
+        checkNeighborsFor(n);
         int trainRows = train < n ? train : n * 6 / 7;
         LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, CLASSIFIER_NEIGHBORS, trainRows, seed, 0);
         String perItemLine = perItem ? writePerItem(n, data, stored, xy, name, progress) : null;
@@ -162,6 +162,7 @@ public final class QualityCommand implements Callable<Integer> {
         Bundle b = BundleReader.load(layout);
         int li = layoutIndex(b);
         Path manifest = layout.resolve(Manifest.FILE_NAME);
+        checkNeighborsFor(b.count());
         String giveData = "; give the data (--idx IMAGES LABELS, --images IDX[,IDX...] or --vectors FILE) to search them";
         if (!b.hasNeighbors()) throw new BundleException(manifest, null, "holds no neighbours" + giveData);
         NeighborLists stored = b.neighbors();
@@ -169,7 +170,6 @@ public final class QualityCommand implements Callable<Integer> {
             throw new BundleException(manifest, "field neighbors.k", "holds " + stored.k() + " neighbours per item, fewer than --neighbors "
                     + neighbors + giveData);
         }
-        if (b.count() < neighbors + 2) throw usage("need more than " + (neighbors + 1) + " items, have " + b.count());
         TerminalProgress progress = TerminalProgress.onStderr();
         String line = writePerItem(b.count(), null, stored, b.coords(li), b.manifest().layouts().get(li).name(), progress);
         progress.finish();
@@ -178,6 +178,19 @@ public final class QualityCommand implements Callable<Integer> {
         o.println("knn" + neighbors + ", trust" + neighbors + " and acc2d are measured on the data: give --idx, --images or --vectors for them");
         o.flush();
         return 0;
+    }
+
+    /**
+     * Refuses a K that {@code n} items cannot score: with K of the n − 1 others as neighbours, every item's
+     * neighbours would be nearly all of them, in both spaces ("need more than 16 items" for a 12-item set
+     * read as wanting more data; a bundle's 11 stored neighbours as wanting a search).
+     */
+    private void checkNeighborsFor(int n) throws BundleException {
+        if (n < 3) throw usage("a score needs 3 items or more; the data has " + n);
+        if (n < neighbors + 2) {
+            throw usage("--neighbors " + neighbors + ": expected at most " + (n - 2) + " for " + n
+                    + " items (each item's neighbours are some of the others, not all of them)");
+        }
     }
 
     /** Index of --layout in the bundle (its first without it); an unknown name is refused naming the bundle's. */

@@ -184,6 +184,33 @@ class PrepareNeighborsTest {
         assertTrue(q.err().contains("give one of --idx") && q.err().contains("only --per-item -o FILE on a bundle holding neighbours"), q.err());
     }
 
+    /**
+     * A 12-item bundle (11 neighbours stored per item: all there are): the default K of 15 was refused as
+     * wanting the data searched, and 11 as wanting more items; the line now says which K these items take.
+     */
+    @Test
+    void aSmallSetSaysWhichNeighbourCountsItTakes() throws Exception {
+        Path[] small = TestData.mnistSubset(dir, "small", 0, 12);
+        Path out = dir.resolve("small-b");
+        CliRun r = CliRun.of("prepare", "--idx", small[0].toString(), small[1].toString(), "--layout", "pca", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String k : new String[] {"15", "11"}) {
+            CliRun q = CliRun.of("quality", out.toString(), "--per-item", "--neighbors", k, "-o", dir.resolve("t.csv").toString());
+            assertEquals(2, q.code(), q.err());
+            assertOneLine(q.err(), "--neighbors " + k + ": expected at most 10 for 12 items");
+            q = CliRun.of("quality", "--idx", small[0].toString(), small[1].toString(), out.toString(), "--neighbors", k);
+            assertEquals(2, q.code(), q.err());
+            assertOneLine(q.err(), "--neighbors " + k + ": expected at most 10 for 12 items");
+        }
+        assertFalse(Files.exists(dir.resolve("t.csv")));
+        CliRun q = CliRun.of("quality", out.toString(), "--per-item", "--neighbors", "10", "-o", dir.resolve("t.csv").toString());
+        assertEquals(0, q.code(), q.err());
+        assertEquals(12, csv(dir.resolve("t.csv")).size());
+        q = CliRun.of("quality", "--idx", small[0].toString(), small[1].toString(), out.toString(), "--neighbors", "5");
+        assertEquals(0, q.code(), q.err());
+        assertTrue(q.out().contains("trust5 "), q.out());
+    }
+
     @Test
     void perItemFromCoordinatesSearchesTheSameExactNeighbours() throws Exception {
         Path out = prepare("pca", "--layout", "pca");
