@@ -18,6 +18,17 @@ final class ErrorLines {
     private static final Pattern CLASS_NAME = Pattern.compile(
             "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
 
+    /** picocli's line for a map option's value without '=' (it says "option option"). */
+    private static final Pattern NOT_KEY_VALUE = Pattern.compile(
+            "Value for option (?:option )?'([^']+)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)", Pattern.DOTALL);
+
+    /** A command-line error in the words of embedscope's other option errors: the option, what was expected, what was given. */
+    static String option(String message) {
+        java.util.regex.Matcher m = message == null ? null : NOT_KEY_VALUE.matcher(message);
+        if (m != null && m.matches()) return m.group(1) + ": expected " + m.group(2) + ", got '" + m.group(3) + "'";
+        return message;
+    }
+
     /** The message as one printable line. */
     static String clean(String message) {
         if (message == null || message.isBlank()) return "unknown error";

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
         // Every error is printed here, as one line: control characters escaped, no Java class names.
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("embedscope: " + ErrorLines.clean(ex.getMessage())
+            c.getErr().println("embedscope: " + ErrorLines.clean(ErrorLines.option(ex.getMessage()))
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });

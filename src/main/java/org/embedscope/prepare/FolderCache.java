@@ -78,7 +78,7 @@ public final class FolderCache {
         }
         FolderSource source = FolderSource.of(folder, images);
 
-        log.println("embedscope: preparing " + source.count() + " images of " + folder + " into " + bundle + " (once; delete it to free the space)");
+        log.println("embedscope: preparing " + source.count() + (source.count() == 1 ? " image of " : " images of ") + folder + " into " + bundle + " (once; delete it to free the space)");
         log.flush();
         // prepare's defaults (seed 42, 15 neighbours kept), as `embedscope prepare --images DIR --layout umap,pca` uses them
         LayoutOptions options = new LayoutOptions(42, Umap.Params.defaults(), Tsne.Params.defaults(), null);

@@ -76,6 +76,7 @@ public final class CsvListSource implements ImageSource {
                 }
             }
             int pathIndex = header.indexOf(pathColumn);
+            if (header.isEmpty()) throw new BundleException(csv, null, "is empty; expected a header row naming a '" + pathColumn + "' column, then a row per image");
             if (pathIndex < 0) {
                 throw new BundleException(csv, "line 1", "has no column '" + pathColumn + "' (columns: " + String.join(", ", header)
                         + "); name the image path column with --path-column");
@@ -106,7 +107,7 @@ public final class CsvListSource implements ImageSource {
                 // a blank line (an editor's last one, or between rows) lists no image, as pandas' read_csv reads it
                 if (rec.size() == 1 && rec.get(0).isEmpty()) continue;
                 if (rec.size() != header.size()) {
-                    throw new BundleException(csv, "line " + line, "has " + rec.size() + " fields; expected " + header.size() + " like the header");
+                    throw new BundleException(csv, "line " + line, "has " + rec.size() + (rec.size() == 1 ? " field" : " fields") + "; expected " + header.size() + " like the header");
                 }
                 String p = rec.get(pathIndex);
                 checkPath(csv, line, base, realRoot, p);

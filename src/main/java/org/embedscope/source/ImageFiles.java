@@ -113,6 +113,7 @@ public final class ImageFiles {
     private static ImageReader reader(ImageInputStream in, Path file, String where) throws BundleException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
+            if (file.toFile().length() == 0) throw new BundleException(file, where, "is empty (0 bytes); expected an image file");
             throw new BundleException(file, where, "not a readable image; expected PNG, JPEG, WebP, GIF, BMP or TIFF");
         }
         ImageReader r = readers.next();

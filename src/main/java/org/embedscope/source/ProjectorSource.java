@@ -133,7 +133,7 @@ public final class ProjectorSource implements ImageSource {
             String line = lines.get(first + i);
             String[] f = header ? line.split("\t", -1) : new String[] {line};
             if (f.length != names.size()) {
-                throw new BundleException(file, "line " + (first + i + 1), "has " + f.length + " fields; expected " + names.size() + " like the header");
+                throw new BundleException(file, "line " + (first + i + 1), "has " + f.length + (f.length == 1 ? " field" : " fields") + "; expected " + names.size() + " like the header");
             }
             for (int c = 0; c < f.length; c++) columns.get(c)[i] = f[c];
         }

@@ -59,4 +59,13 @@ class ErrorLinesTest {
         assertOneCleanLine(r);
         assertTrue(r.err().contains("big\\x1b[0m") && r.err().contains("see 'embedscope render --help'"), r.err());
     }
+
+    /** picocli had said "Value for option option '--import-layout' (NAME=FILE) should be in KEY=VALUE format but was u". */
+    @Test
+    void aMapOptionWithoutItsNameIsSaidLikeTheOtherOptions() {
+        CliRun r = CliRun.of("prepare", "--images", dir.toString(), "--import-layout", "u", "-o", dir.resolve("o").toString());
+        assertEquals(2, r.code(), r.err());
+        assertOneCleanLine(r);
+        assertTrue(r.err().startsWith("embedscope: --import-layout: expected NAME=FILE, got 'u' (see 'embedscope prepare --help')"), r.err());
+    }
 }

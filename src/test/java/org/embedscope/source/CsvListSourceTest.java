@@ -108,12 +108,27 @@ class CsvListSourceTest {
         BundleException e = fails("file,label\nimg/one.png,a\n");
         assertTrue(e.getMessage().contains("no column 'path'") && e.getMessage().contains("--path-column"), e.getMessage());
         e = fails("path,label\nimg/one.png,a\nimg/two.png\n");
-        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("has 1 fields; expected 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("has 1 field; expected 2"), e.getMessage());
+        e = fails("path,label\nimg/one.png,a,b\n");
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("has 3 fields; expected 2"), e.getMessage());
+        // An empty file had said "has no column 'path' (columns: )".
+        e = fails("");
+        assertTrue(e.getMessage().endsWith("list.csv: is empty; expected a header row naming a 'path' column, then a row per image"), e.getMessage());
         e = fails("path\n");
         assertTrue(e.getMessage().contains("lists no images"), e.getMessage());
         // Broken quoting further down names the line being read, not line 1.
         e = fails("path,label\nimg/one.png,a\nimg/two.png,b\n\"img/x.png\"oops,c\n");
         assertTrue(e.getMessage().contains("line 4: not valid CSV: a quoted field has text after its closing quote"), e.getMessage());
+    }
+
+    /** A zero-byte file (a failed download) had been "not a readable image". */
+    @Test
+    void anEmptyImageFileIsSaidToBeEmpty() throws Exception {
+        Files.write(root.resolve("img/empty.png"), new byte[0]);
+        CsvListSource s = CsvListSource.open(csv("path\nimg/one.png\nimg/empty.png\n"), null, "path", null);
+        BundleException e = assertThrows(BundleException.class, () -> s.decode(1));
+        assertTrue(e.getMessage().contains("empty.png") && e.getMessage().contains("line 3") && e.getMessage().endsWith("is empty (0 bytes); expected an image file"),
+                e.getMessage());
     }
 
     @Test
