@@ -24,11 +24,21 @@ public final class LayoutToggle {
 
     public void choose(int layout) { chosen = layout; }
 
+    /**
+     * The layout the next toggle moves to, or -1 when there is none: the combo picked the layout the
+     * view is on, before any transition gave it one to go back to.
+     */
+    public int destination() {
+        int current = state.transition().target();
+        int to = current != chosen ? chosen : previous;
+        return to == current ? -1 : to;
+    }
+
     /** Starts the transition at time {@code now} seconds. */
     public void toggle(float now) {
         int current = state.transition().target();
-        int to = current != chosen ? chosen : previous;
-        if (to == current) return;
+        int to = destination();
+        if (to < 0) return;
         previous = current;
         state.moveTo(to, now);
     }

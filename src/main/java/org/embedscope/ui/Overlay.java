@@ -428,7 +428,11 @@ public final class Overlay implements AutoCloseable {
                 FittedText.sameLineIfFits(buttonWidth);
             }
             String toShown = to == null ? "" : FittedText.fit(to, ImGui.getContentRegionAvailX() - ImGui.calcTextSizeX(before + after) - pad);
+            // Greyed where it has nowhere to go (the combo picked the layout shown, before any transition).
+            boolean nowhere = toggle.destination() < 0;
+            ImGui.beginDisabled(nowhere);
             boolean pressed = ImGui.button(before + toShown + after);
+            ImGui.endDisabled();
             WidgetSpots.note("transition");
             if (to != null) FittedText.tooltipIfCut(to, toShown, "transition-tooltip");
             if (pressed) toggle.toggle((float) clock.getAsDouble());

@@ -50,4 +50,22 @@ class LayoutToggleTest {
         t.toggle(6f); // chosen is 2, and we are on 1
         assertEquals(2, st.transition().target());
     }
+
+    @Test
+    void choosingTheShownLayoutBeforeAnyTransitionLeavesNowhereToGo() {
+        // The overlay's combo offered the layout shown; picked at start, its "Transition back (T)" did nothing.
+        ViewState st = new ViewState(3, 1, 0);
+        LayoutToggle t = new LayoutToggle(st);
+        assertEquals(1, t.destination());
+        t.choose(0);
+        assertEquals(-1, t.destination());
+        t.toggle(0f);
+        assertEquals(0, st.transition().target());
+        t.choose(2);
+        assertEquals(2, t.destination());
+        t.toggle(0f);
+        st.update(2f);
+        t.choose(2);
+        assertEquals(0, t.destination(), "after a transition, back is where it came from");
+    }
 }
