@@ -81,6 +81,7 @@ final class ColourControls {
      */
     String colourBy(String name, Boolean asCategories) {
         ViewState st = scene.state();
+        rangeError = null;   // a range refused was the last colouring's: it was said under the next one's range
         tintOf.put(tintKey(st.colourBy()), st.tintByLabel());
         if (name.equals(labelColumn()) && !Boolean.FALSE.equals(asCategories)) {
             st.setColourBy(st.labelColouring());

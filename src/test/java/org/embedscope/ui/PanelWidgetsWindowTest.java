@@ -117,6 +117,36 @@ class PanelWidgetsWindowTest {
     }
 
     @Test
+    void aRefusedRangeIsNotSaidUnderTheNextColumnsRange() throws Exception {
+        // An upside-down range typed for one column, then another column picked: "the start (5.000) must not
+        // be above the end (0.4000)" stayed under the new column's range, which was not the one typed.
+        open();
+        ViewState st = driver.window.scene().state();
+        List<String> numeric = new java.util.ArrayList<>();
+        for (Column c : driver.window.scene().columns().columns()) {
+            if (c.isNumeric() && Boolean.FALSE.equals(ColourBy.defaultAsCategories(c))) numeric.add(c.name());
+        }
+        assertTrue(numeric.size() >= 2, "the fixture has two numeric columns (a layout's coordinates)");
+        String first = numeric.get(0), second = numeric.get(1);
+        click("colour-by");
+        click("colour-by:" + first);
+        await("the items are coloured by " + first, () -> first.equals(st.colourBy().column()));
+        click("range-low");
+        xdotool("key", "ctrl+a", "BackSpace");
+        xdotool("type", "--delay", "30", String.valueOf(st.colourBy().high() + 100));
+        xdotool("key", "Return");
+        awaitFramed("the upside-down range is refused in a line", () -> WidgetSpots.centre("range-error") != null);
+
+        click("colour-by");
+        click("colour-by:" + second);
+        await("the items are coloured by " + second, () -> second.equals(st.colourBy().column()));
+        driver.onLoop(() -> WidgetSpots.enable(true));   // forget the spots drawn so far
+        awaitFramed("the new column's range is drawn", () -> WidgetSpots.centre("range-low") != null);
+        drawsOn();
+        assertNull(WidgetSpots.centre("range-error"), "no refusal is said under " + second + "'s range, which was not edited");
+    }
+
+    @Test
     void aLabelAndTagsGivenWithTheButtonsAreWhatWasTyped() throws Exception {
         open();
         ViewState st = driver.window.scene().state();
