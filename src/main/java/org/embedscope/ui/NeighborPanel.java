@@ -23,7 +23,15 @@ import org.embedscope.render.ViewState;
  */
 public final class NeighborPanel {
     /** The line saying why nothing can be pinned, for a bundle without neighbours. */
-    public static final String NO_NEIGHBORS = "this bundle holds no neighbours: prepare it with --neighbors 15 to pin items";
+    private static final String NO_NEIGHBORS = "this bundle holds no neighbours: prepare it with --neighbors 15 to pin items";
+
+    /**
+     * Why a bundle without neighbours has none to pin, for {@code items} items: a bundle of one item
+     * has no other to be its neighbour, so preparing it again would not help.
+     */
+    public static String noNeighbors(int items) {
+        return items < 2 ? "a bundle of one item has no other item to be its neighbour" : NO_NEIGHBORS;
+    }
 
     /** Images per row of the panel, and their side in pixels (before UI scale). */
     static final int COLUMNS = 8;
@@ -59,7 +67,7 @@ public final class NeighborPanel {
         if (!scene.bundle().hasNeighbors() || scene.neighborsError() != null) {
             // Wrapped at the control panel's edge: a wrap beyond it cut the lines' ends off.
             ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.85f, 0.4f, 1f);
-            ImGui.textWrapped(scene.neighborsError() != null ? scene.neighborsError() : NO_NEIGHBORS);
+            ImGui.textWrapped(scene.neighborsError() != null ? scene.neighborsError() : noNeighbors(scene.bundle().count()));
             WidgetSpots.note("neighbours-note");
             ImGui.popStyleColor();
             return;

@@ -78,4 +78,16 @@ class RenderCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(most, ImageIO.read(dir.resolve("shot.png").toFile()).getWidth());
     }
+
+    /** A bundle of one item had been told to be prepared with --neighbors 15, which cannot give it any. */
+    @Test
+    void pinningTheOnlyItemOfABundleSaysThereIsNoOther() throws Exception {
+        Path one = org.embedscope.bundle.BundleFixture.items(1)
+                .layout("a", "A", new float[] {0f, 0f})
+                .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("one")).dir;
+        CliRun r = CliRun.of("render", one.toString(), "--pin", "0", "--out=" + dir.resolve("shot.png"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().strip().endsWith("bundle.json: holds one item: no other item to pin as its neighbour"), r.err());
+        assertFalse(Files.exists(dir.resolve("shot.png")));
+    }
 }
