@@ -57,6 +57,11 @@ public final class CsvErrors {
                 + " a field with commas, quotes or line breaks in double quotes", e);
     }
 
+    /** A row with other than the header's number of fields, at {@code line} of {@code file}. */
+    public static BundleException fieldCount(Path file, long line, int fields, int expected) {
+        return new BundleException(file, "line " + line, "has " + fields + (fields == 1 ? " field" : " fields") + "; expected " + expected + " like the header");
+    }
+
     /**
      * Refuses a header that names a column twice: a reader would keep one of them and lose the other's
      * values without a word.

@@ -107,7 +107,7 @@ public final class CsvListSource implements ImageSource {
                 // a blank line (an editor's last one, or between rows) lists no image, as pandas' read_csv reads it
                 if (rec.size() == 1 && rec.get(0).isEmpty()) continue;
                 if (rec.size() != header.size()) {
-                    throw new BundleException(csv, "line " + line, "has " + rec.size() + (rec.size() == 1 ? " field" : " fields") + "; expected " + header.size() + " like the header");
+                    throw CsvErrors.fieldCount(csv, line, rec.size(), header.size());
                 }
                 String p = rec.get(pathIndex);
                 checkPath(csv, line, base, realRoot, p);

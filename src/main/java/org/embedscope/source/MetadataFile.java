@@ -42,7 +42,7 @@ public final class MetadataFile {
                 long line = reading;
                 reading = parser.getCurrentLineNumber() + 1;
                 if (rec.size() != header.size()) {
-                    throw new BundleException(csv, "line " + line, "has " + rec.size() + (rec.size() == 1 ? " field" : " fields") + "; expected " + header.size() + " like the header");
+                    throw CsvErrors.fieldCount(csv, line, rec.size(), header.size());
                 }
                 if (row >= count) {
                     throw new BundleException(csv, "line " + line, "is data row " + (row + 1) + " but the source has " + count

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.CsvErrors;
 import org.embedscope.bundle.TextFiles;
 
 /**
@@ -133,7 +134,7 @@ public final class ProjectorSource implements ImageSource {
             String line = lines.get(first + i);
             String[] f = header ? line.split("\t", -1) : new String[] {line};
             if (f.length != names.size()) {
-                throw new BundleException(file, "line " + (first + i + 1), "has " + f.length + (f.length == 1 ? " field" : " fields") + "; expected " + names.size() + " like the header");
+                throw CsvErrors.fieldCount(file, first + i + 1, f.length, names.size());
             }
             for (int c = 0; c < f.length; c++) columns.get(c)[i] = f[c];
         }
