@@ -41,6 +41,9 @@ public final class MetadataFile {
             for (CSVRecord rec : parser) {
                 long line = reading;
                 reading = parser.getCurrentLineNumber() + 1;
+                // A blank line is no row (an editor's last one, or between rows, as pandas reads it); in a file of
+                // one column it is an empty value, unless every item has its row already.
+                if (rec.size() == 1 && rec.get(0).isEmpty() && (header.size() > 1 || row >= count)) continue;
                 if (rec.size() != header.size()) {
                     throw CsvErrors.fieldCount(csv, line, rec.size(), header.size());
                 }

@@ -26,6 +26,19 @@ class MetadataFileTest {
         assertArrayEquals(new String[] {"Bern", "São Paulo, SP"}, m.get("city"));
     }
 
+    /** A trailing blank line had been "line 4: is data row 3 but the source has 2 items". */
+    @Test
+    void blankLinesAreNoRowsButAnEmptyValueOfOneColumnIsKept() throws Exception {
+        Path f = Files.writeString(dir.resolve("meta.csv"), "city,score\nBern,1\n\nOslo,2\n\n");
+        var m = MetadataFile.read(f, 2);
+        assertArrayEquals(new String[] {"Bern", "Oslo"}, m.get("city"));
+        assertArrayEquals(new String[] {"1", "2"}, m.get("score"));
+        // One column: a blank line is an item's empty value, and one after the last item's row is none.
+        f = Files.writeString(dir.resolve("one.csv"), "note\n\nsmudged\n\n");
+        assertArrayEquals(new String[] {"", "smudged"}, MetadataFile.read(f, 2).get("note"));
+        assertTrue(refusal("city,score\nBern,1\n\nOslo,2\nRome,3\n").contains("line 5: is data row 3 but the source has 2 items"));
+    }
+
     @Test
     void aColumnNamedTwiceIsRefusedNotHalfLost() throws Exception {
         String m = refusal("score,city,score\n1,Bern,3\n2,Oslo,4\n");
