@@ -121,7 +121,9 @@ public final class PreparePipeline {
             ImageSurvey survey = decode ? ImageSurvey.read(source, spec.skipBad(), progress) : ImageSurvey.measure(source, progress);
             int cell = spec.cell() > 0 ? spec.cell() : survey.defaultCell(MAX_NATIVE_CELL);
             if (cell > spec.maxPage()) {
-                throw new BundleException(null, null, "cell size " + cell + " is larger than the page size " + spec.maxPage());
+                throw new BundleException(null, spec.cell() > 0 ? "--cell" : null, (spec.cell() > 0 ? "" : "the images' cell (their largest side, up to "
+                        + MAX_NATIVE_CELL + " px) of ") + cell + " px is larger than --page " + spec.maxPage()
+                        + "; expected a cell of at most the page's side (give a larger --page" + (spec.cell() > 0 ? ")" : " or a smaller --cell)"));
             }
             int[] kept = survey.kept();
             List<ImageSurvey.Skipped> skipped = survey.skipped();

@@ -125,7 +125,7 @@ public final class ImageFiles {
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0) throw new BundleException(file, where, "declares an empty image " + w + "×" + h);
         if ((long) w * h > MAX_PIXELS) {
-            throw new BundleException(file, where, "declares " + w + "×" + h + " pixels; at most " + MAX_PIXELS + " are accepted");
+            throw new BundleException(file, where, "declares " + w + "×" + h + " pixels; at most " + String.format(Locale.ROOT, "%,d", MAX_PIXELS) + " are accepted");
         }
         return new int[] {w, h};
     }

@@ -222,6 +222,10 @@ class PrepareCommandTest {
         assertBadInput("--page must be 16 to 8192", "--idx", train[0].toString(), train[1].toString(), "--page", "9000", "-o", out);
         // 0 is no size (it was taken as the default, silently)
         assertBadInput("--cell must be 1 to the page size", "--idx", train[0].toString(), train[1].toString(), "--cell", "0", "-o", out);
+        // A cell chosen from the images: it had said "cell size 40 is larger than the page size 16", naming no option.
+        TestData.save(TestData.grey(40, 30, (x, y) -> x), "png", dir.resolve("wide/a.png"));
+        assertBadInput("embedscope: the images' cell (their largest side, up to 64 px) of 40 px is larger than --page 16; expected a cell of at most"
+                + " the page's side (give a larger --page or a smaller --cell)", "--images", dir.resolve("wide").toString(), "--page", "16", "-o", out);
         assertBadInput("unknown layout 'umapp'", "--idx", train[0].toString(), train[1].toString(), "--layout", "umapp", "-o", out);
         assertBadInput("layout 'umap'", "--idx", train[0].toString(), train[1].toString(), "--layout", "umap",
                 "--umap-min-dist", "3", "-o", out);
