@@ -25,6 +25,10 @@ public final class VectorFiles {
             }
             if (NpzFile.isNpz(file)) return NpzFile.read(file, member);
             if (member != null) throw new BundleException(file, null, "is not an .npz archive, so it has no array '" + member + "'");
+            // Named as NumPy's but not one (a damaged or renamed file): read as text it "held no rows of numbers".
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".npy")) throw new BundleException(file, null, "is not a NumPy .npy file (it does not start with \\x93NUMPY); expected one written by np.save");
+            if (name.endsWith(".npz")) throw new BundleException(file, null, "is not a NumPy .npz archive (not a zip file); expected one written by np.savez");
             return TextMatrix.read(file);
         }
 

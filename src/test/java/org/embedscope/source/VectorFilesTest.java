@@ -47,6 +47,17 @@ class VectorFilesTest {
         assertArrayEquals(new float[] {3, 4}, VectorFiles.readCoordinates(g, 1, "umap"));
     }
 
+    /** A file named .npy or .npz that is not one had been read as text: "holds no rows of numbers". */
+    @Test
+    void aFileNamedAsNumpysButNotOneSaysSo() throws Exception {
+        Path npy = Files.writeString(tmp.resolve("v.npy"), "not numpy at all\n");
+        BundleException e = assertThrows(BundleException.class, () -> VectorFiles.file(npy).read());
+        assertEquals(npy + ": is not a NumPy .npy file (it does not start with \\x93NUMPY); expected one written by np.save", e.getMessage());
+        Path npz = Files.writeString(tmp.resolve("v.NPZ"), "1,2\n3,4\n");
+        e = assertThrows(BundleException.class, () -> VectorFiles.file(npz).read());
+        assertEquals(npz + ": is not a NumPy .npz archive (not a zip file); expected one written by np.savez", e.getMessage());
+    }
+
     @Test
     void textThatIsNotUtf8IsRefusedWithItsLine() throws Exception {
         Path f = tmp.resolve("bad.csv");
