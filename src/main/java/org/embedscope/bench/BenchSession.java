@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.embedscope.bundle.Bundle;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.progress.Progress;
 import org.embedscope.render.Camera;
 import org.embedscope.render.LayoutNormalizer;
 import org.embedscope.render.LevelCache;
@@ -92,7 +93,19 @@ public final class BenchSession {
     /** As above, within a GPU memory budget for the atlas of {@code gpuBudget} bytes. */
     public static BenchSession run(Path bundleDir, int width, int height, boolean overlay, boolean matchDemo, long gpuBudget)
             throws BundleException {
+        return run(bundleDir, width, height, overlay, matchDemo, gpuBudget, Progress.NONE);
+    }
+
+    /** The phases of the session and of the demo's ({@link #PHASES_STAGE}'s total). */
+    static final int PHASES = 14, DEMO_PHASES = 7;
+    /** The stage {@code progress} is shown the phases in, one unit each (a run at a million takes minutes). */
+    public static final String PHASES_STAGE = "bench phases";
+
+    /** As above, the phases shown on {@code progress} as they are run (a bar with ETA). */
+    public static BenchSession run(Path bundleDir, int width, int height, boolean overlay, boolean matchDemo, long gpuBudget,
+                                   Progress progress) throws BundleException {
         BenchSession b = new BenchSession();
+        b.progress = progress;
         b.width = width;
         b.height = height;
         b.matchDemo = matchDemo;
@@ -120,8 +133,11 @@ public final class BenchSession {
             x.scene().finishLoading();
             b.session = x;
             b.gpuBudget = gpuBudget;
+            progress.stage(PHASES_STAGE, matchDemo ? DEMO_PHASES : PHASES);
             if (matchDemo) b.demoScript(x, overlay);
             else b.script(x, overlay);
+            b.closePhase();
+            progress.advance(b.phases.size());
             b.texAllocated = atlas.allocatedBytes();
             b.texHighWater = atlas.highWaterBytes();
             b.texUploads = atlas.uploads();
@@ -361,6 +377,7 @@ public final class BenchSession {
 
     private FrameStats phase(String phaseName) {
         closePhase();
+        progress.advance(phases.size());
         FrameStats s = new FrameStats();
         phases.put(phaseName, s);
         current = s;
@@ -371,6 +388,7 @@ public final class BenchSession {
 
     private FrameStats current;
     private double phaseCpuStart;
+    private Progress progress = Progress.NONE;
 
     private void closePhase() {
         if (current != null) current.setCpuMs(processCpuMs() - phaseCpuStart);

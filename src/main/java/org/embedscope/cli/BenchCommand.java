@@ -102,7 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void bench(Path dir) throws Exception {
-        BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo, gpuMemory.bytes());
+        TerminalProgress progress = new TerminalProgress(System.err, System.console() != null);
+        BenchSession s = BenchSession.run(dir, size.width(), size.height(), !noOverlay, matchDemo, gpuMemory.bytes(), progress);
+        progress.finish();
         spec.commandLine().getOut().print(json ? s.json() : s.text());
         spec.commandLine().getOut().flush();
     }
