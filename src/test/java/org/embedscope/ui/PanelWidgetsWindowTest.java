@@ -43,12 +43,45 @@ class PanelWidgetsWindowTest {
         await("the columns are typed", () -> driver.window.scene().columnsReady());
     }
 
-    /** Clicks widget {@code name} once it has been drawn. */
+    /**
+     * Clicks widget {@code name} where a frame drawn after the last action put it: the spots noted before
+     * are forgotten first (a popup's items stay noted where its last opening drew them, and a click there
+     * before it opened again went nowhere), and the window is let draw what the click does.
+     */
     private void click(String name) throws Exception {
-        await("'" + name + "' is drawn", () -> WidgetSpots.centre(name) != null);
+        driver.onLoop(() -> WidgetSpots.enable(true));
+        awaitFramed("'" + name + "' is drawn", () -> WidgetSpots.centre(name) != null);
         float[] c = WidgetSpots.centre(name);
         xdotool("mousemove", String.valueOf(origin[0] + Math.round(c[0])), String.valueOf(origin[1] + Math.round(c[1])),
                 "sleep", "0.15", "click", "1", "sleep", "0.15");
+        drawsOn();
+    }
+
+    /**
+     * Replaces the text of field {@code name} by {@code text} and presses Enter, a step at a time: imgui
+     * takes queued input a step a frame, and under load the keys and the typed text had come in one batch
+     * (the text typed, then selected and deleted by the keys before it).
+     */
+    private void typeInto(String name, String text) throws Exception {
+        click(name);
+        awaitFramed("'" + name + "' has the keyboard", this::typing);
+        xdotool("key", "ctrl+a", "BackSpace");
+        drawsOn();
+        xdotool("type", "--delay", "30", text);
+        drawsOn();
+        xdotool("key", "Return");
+        drawsOn();
+    }
+
+    /** Whether a text field has the keyboard now (asked on the window's thread). */
+    private boolean typing() {
+        java.util.concurrent.atomic.AtomicBoolean on = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            driver.onLoop(() -> on.set(imgui.ImGui.getIO().getWantTextInput()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return on.get();
     }
 
     /** Waits until {@code condition} holds, asking for frames meanwhile (the window draws on demand; a panel sizes itself over two). */
@@ -92,19 +125,13 @@ class PanelWidgetsWindowTest {
 
         // A range typed upside down is refused (every item took the low end's colour).
         double low = st.colourBy().low(), high = st.colourBy().high();
-        click("range-low");
-        xdotool("key", "ctrl+a", "BackSpace");
-        xdotool("type", "--delay", "30", String.valueOf(high + 100));
-        xdotool("key", "Return");
+        typeInto("range-low", String.valueOf(high + 100));
         drawsOn();
         assertEquals(low, st.colourBy().low(), "the range is kept");
         assertEquals(high, st.colourBy().high());
         // One the right way round is taken on Enter.
         String mid = String.format(java.util.Locale.ROOT, "%.2f", (low + high) / 2);
-        click("range-low");
-        xdotool("key", "ctrl+a", "BackSpace");
-        xdotool("type", "--delay", "30", mid);
-        xdotool("key", "Return");
+        typeInto("range-low", mid);
         await("the range starts at " + mid, () -> Math.abs(st.colourBy().low() - Double.parseDouble(mid)) < 1e-9);
         assertEquals(high, st.colourBy().high());
 
@@ -131,10 +158,7 @@ class PanelWidgetsWindowTest {
         click("colour-by");
         click("colour-by:" + first);
         await("the items are coloured by " + first, () -> first.equals(st.colourBy().column()));
-        click("range-low");
-        xdotool("key", "ctrl+a", "BackSpace");
-        xdotool("type", "--delay", "30", String.valueOf(st.colourBy().high() + 100));
-        xdotool("key", "Return");
+        typeInto("range-low", String.valueOf(st.colourBy().high() + 100));
         awaitFramed("the upside-down range is refused in a line", () -> WidgetSpots.centre("range-error") != null);
 
         click("colour-by");
