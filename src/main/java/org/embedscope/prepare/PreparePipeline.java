@@ -251,15 +251,18 @@ public final class PreparePipeline {
 
     /**
      * {@code source} without the metadata columns named as a trust column this run computes again
-     * ({@code LAYOUT_trust}): a bundle exported to the projector and prepared back carries its old
-     * layouts' trust as metadata, which would clash, and no longer describes the new layout.
+     * ({@code LAYOUT_trust}, for computed and imported layouts alike): a bundle exported to the projector
+     * and prepared back carries its old layouts' trust as metadata, which would clash, and no longer
+     * describes the new layout.
      */
     private static ImageSource withoutRecomputedTrust(Spec spec, ImageSource source, PrintWriter log) {
         if (spec.neighbors().k() <= 0) return source;
         Map<String, String[]> kept = new LinkedHashMap<>(source.metadata());
         List<String> dropped = new ArrayList<>();
-        for (ComputedLayout l : spec.layouts()) {
-            String trust = new Manifest.Layout(l.name(), l.name()).trustColumn();
+        List<String> layouts = new ArrayList<>(spec.imports().keySet());
+        for (ComputedLayout l : spec.layouts()) layouts.add(l.name());
+        for (String l : layouts) {
+            String trust = new Manifest.Layout(l, l).trustColumn();
             if (kept.remove(trust) != null) dropped.add(trust);
         }
         if (dropped.isEmpty()) return source;

@@ -91,6 +91,29 @@ class ProjectorExportTest {
         assertEquals(1, header.stream().filter("pca_trust"::equals).count(), "one trust column, the new layout's: " + header);
     }
 
+    /**
+     * The same with the exported coordinates imported as they are (--import-layout NAME=layout-NAME.tsv,
+     * the way to keep the layouts): it stopped with "metadata column 'pca_trust' clashes with a layout,
+     * trust or label column of points.csv" and wrote no bundle.
+     */
+    @Test
+    void anExportWithTrustPreparesBackWithItsLayoutsImported() throws Exception {
+        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 300);
+        Path bundle = dir.resolve("digits");
+        assertEquals(0, CliRun.of("prepare", "--idx", digits[0].toString(), digits[1].toString(), "--layout", "pca", "-o", bundle.toString()).code());
+        Path export = dir.resolve("export");
+        assertEquals(0, CliRun.of("export-projector", bundle.toString(), export.toString()).code());
+
+        Path back = dir.resolve("back");
+        CliRun r = CliRun.of("prepare", "--projector", export.toString(), "--tensor", "pca",
+                "--import-layout", "pca=" + export.resolve("layout-pca.tsv"), "-o", back.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("left out the metadata column pca_trust"), r.err());
+        List<String> header = ProjectorImportTest.points(back).get(0).getParser().getHeaderNames();
+        assertEquals(1, header.stream().filter("pca_trust"::equals).count(), "one trust column, the new layout's: " + header);
+        assertArrayEquals(BundleReader.load(bundle).coords(0), BundleReader.load(back).coords(0), "the layout as it was");
+    }
+
     @Test
     void anExportReplacesOnlyAnEarlierExport() throws Exception {
         Path bundle = ProjectorLog.write(dir.resolve("log"), 5, 2, 3);
