@@ -122,7 +122,9 @@ public final class SelectCommand implements Callable<Integer> {
             if (contact != null) {
                 o.printf(Locale.ROOT, "contact sheet: %s (%d × %d px, %d image%s%s)%n", sheet, contact.width(), contact.height(),
                         contact.shown(), contact.shown() == 1 ? "" : "s", contact.shown() < n
-                                ? "; the first " + contact.shown() + " of " + n + " selected, see --sheet-limit" : "");
+                                ? "; the first " + contact.shown() + " of " + n + " selected, " + (contact.shown() < sheetLimit
+                                        ? "as many as fit in a sheet's " + (ContactSheet.MAX_PIXELS >> 20) + " Mi pixels"
+                                        : "see --sheet-limit") : "");
             } else if (sheet != null) {
                 o.printf(Locale.ROOT, "contact sheet: not written, no items selected%n");
             }

@@ -89,6 +89,24 @@ class SelectCommandTest {
         assertEquals(10, indices(csv).size());
     }
 
+    /**
+     * A sheet cut short by its size, not by --sheet-limit, says so: it said "the first 27 of 30 selected,
+     * see --sheet-limit" with --sheet-limit 1000, where a higher limit changes nothing.
+     */
+    @Test
+    void aSheetCutShortByItsSizeDoesNotPointAtTheLimit() throws Exception {
+        float[] xy = new float[60];
+        for (int i = 0; i < 30; i++) xy[2 * i] = i;
+        Path big = org.embedscope.bundle.BundleFixture.items(30).layout("l", "L", xy)
+                .level(1024, 2, 2, org.embedscope.atlas.PixelFormat.GREY, (item, x, y) -> 0xff808080)
+                .write(dir.resolve("big")).dir;
+        Path csv = dir.resolve("b.csv"), png = dir.resolve("b.png");
+        CliRun r = CliRun.of("select", big.toString(), "-o", csv.toString(), "--sheet", png.toString(), "--sheet-limit", "1000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("the first 27 of 30 selected, as many as fit in a sheet's 32 Mi pixels"), r.out());
+        assertFalse(r.out().contains("--sheet-limit"), r.out());
+    }
+
     @Test
     void anEmptySelectionWritesAHeaderAndNoSheet() throws Exception {
         Path csv = dir.resolve("e.csv"), png = dir.resolve("e.png");
