@@ -222,6 +222,11 @@ public final class RenderCommand implements Callable<Integer> {
                 st.setSelection(selected);
                 st.setDimUnselected(dim);
             }
+            // The window unpins a hidden item; a still would frame it and draw no pin, and not say why.
+            if (pinned >= 0 && st.isHidden(pinned)) {
+                throw new BundleException(null, "--pin", "item " + pinned + (only && !matches.contains(pinned)
+                        ? " does not match --where, and --only hides it" : " is hidden by --hide") + "; expected an item that is drawn");
+            }
             st.setSmoothAlpha(smoothAlpha);
             // The view's zoom is relative to the fitted view, which leaves room for the open panel.
             st.setInsetLeft(overlay ? org.embedscope.ui.Overlay.insetPx(1f) : 0f);

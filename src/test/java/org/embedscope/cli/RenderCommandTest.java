@@ -30,6 +30,14 @@ class RenderCommandTest {
         assertFalse(Files.exists(dir.resolve("shot.png")));
     }
 
+    /** A hidden item cannot be pinned: the still framed it (--view pin) and drew no pin, exit 0. */
+    @Test
+    void pinningAHiddenItemIsRefused() {
+        refused("--pin: item 3828 is hidden by --hide; expected an item that is drawn", "--pin", "3828", "--view", "pin", "--hide", "four");
+        refused("--pin: item 3828 does not match --where, and --only hides it; expected an item that is drawn",
+                "--pin", "3828", "--where", "label != 4", "--only");
+    }
+
     @Test
     void aScaleThatIsNotAPositiveFiniteNumberIsRefused() {
         refused("--scale: expected a positive finite number, got 0.0", "--scale", "0");
