@@ -80,6 +80,10 @@ public final class SelectCommand implements Callable<Integer> {
         if (sheet != null && sheet.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new BundleException(null, "--sheet", "names the same file as -o; expected a different file for the PNG");
         }
+        String sheetName = sheet == null || sheet.getFileName() == null ? "" : sheet.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (sheet != null && !sheetName.endsWith(".png")) {
+            throw new BundleException(sheet, "--sheet", "expected a file name ending in .png (the contact sheet is PNG)");
+        }
         AtomicFile.checkTarget(out);
         if (sheet != null) AtomicFile.checkTarget(sheet);
         for (Path target : sheet == null ? java.util.List.of(out) : java.util.List.of(out, sheet)) {

@@ -154,6 +154,17 @@ class SelectCommandTest {
         refused(List.of(dir.resolve("nowhere").toString()), "no such bundle folder");
     }
 
+    /** A sheet named other than .png: it wrote PNG bytes into sheet.jpg and exited 0; render refuses such an --out. */
+    @Test
+    void aSheetNotNamedPngIsRefused() throws Exception {
+        Path csv = dir.resolve("s.csv"), jpg = dir.resolve("sheet.jpg");
+        CliRun r = CliRun.of("select", bundle.toString(), "-o", csv.toString(), "--sheet", jpg.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err() + r.out());
+        assertEquals("embedscope: " + jpg + ": --sheet: expected a file name ending in .png (the contact sheet is PNG)", r.err().strip());
+        assertFalse(Files.exists(csv));
+        assertFalse(Files.exists(jpg));
+    }
+
     @Test
     void theSheetCannotOverwriteTheCsv() throws Exception {
         Path csv = dir.resolve("x.csv");
