@@ -155,6 +155,7 @@ public final class RenderCommand implements Callable<Integer> {
         AtomicFile.checkNotInput(out, selection, "the --selection file");
         AtomicFile.checkNotInput(out, annotations, "the --annotations file");
         if (only && where == null) throw new BundleException(null, "--only", "needs --where: it draws only the matches of a query");
+        if (to != null && transition == null) throw new BundleException(null, "--to", "needs --transition T: it names the layout the transition goes to");
         if (dim && selection == null) throw new BundleException(null, "--dim", "needs --selection: it dims the items not selected");
         // NaN would pass a plain "> 0" test the wrong way round: it draws nothing and writes "sprite_px": NaN (not JSON).
         if (!(scale > 0 && Float.isFinite(scale))) throw new BundleException(null, "--scale", "expected a positive finite number, got " + scale);

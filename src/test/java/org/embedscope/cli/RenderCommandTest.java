@@ -30,6 +30,12 @@ class RenderCommandTest {
         assertFalse(Files.exists(dir.resolve("shot.png")));
     }
 
+    /** --to alone drew --layout's layout, exit 0, as if it were not given. */
+    @Test
+    void aTransitionTargetWithoutATransitionIsRefused() {
+        refused("--to: needs --transition T: it names the layout the transition goes to", "--to", "tsne");
+    }
+
     /** A hidden item cannot be pinned: the still framed it (--view pin) and drew no pin, exit 0. */
     @Test
     void pinningAHiddenItemIsRefused() {
