@@ -325,9 +325,11 @@ public final class RenderCommand implements Callable<Integer> {
     /** The category of {@code c}'s legend named {@code name}, or one line listing those there are. */
     private static int category(ColourBy c, String name) throws BundleException {
         if (!c.isCategories()) throw new BundleException(null, "--hide", "the colouring by '" + c.column() + "' is numbers; --hide goes with categories");
-        int k = c.categoryNames().indexOf(name);
+        // As the legend names them: a text column's empty value is "(empty)".
+        java.util.List<String> names = c.categoryNames().stream()
+                .map(n -> n.isEmpty() ? org.embedscope.ui.ColourControls.EMPTY_VALUE : n).toList();
+        int k = names.indexOf(name);
         if (k >= 0) return k;
-        java.util.List<String> names = c.categoryNames();
         String listed = String.join(", ", names.size() <= 20 ? names : names.subList(0, 20)) + (names.size() > 20 ? ", ..." : "");
         throw new BundleException(null, "--hide", "no category '" + name + "' in the legend; it has " + listed);
     }

@@ -25,10 +25,10 @@ import org.embedscope.util.Counted;
  * with). A numeric column of few values can be shown either way. Each column keeps its show/hide and
  * range while another is shown.
  */
-final class ColourControls {
+public final class ColourControls {
     private static final int LEGEND_SCROLL_ABOVE = 16;
     /** The legend's name for the items whose cell of the column is empty. */
-    static final String EMPTY_VALUE = "(empty)";
+    public static final String EMPTY_VALUE = "(empty)";
     /** Segments of the colour bar (each a linear gradient between two entries of the map). */
     private static final int BAR_SEGMENTS = 32;
 

@@ -114,6 +114,26 @@ class RenderSearchColourSelectionTest {
         assertTrue(Files.exists(png));
     }
 
+    /**
+     * --hide takes the empty value of a text column as the legend names it, "(empty)": it was refused with
+     * "no category '(empty)' in the legend; it has a," (the empty name listed as nothing after the comma).
+     */
+    @Test
+    void theEmptyValueOfATextColumnIsHiddenAsTheLegendNamesIt() throws Exception {
+        Path b = org.embedscope.bundle.BundleFixture.items(4).layout("l", "L", 0, 0, 1, 0, 0, 1, 1, 1)
+                .metadata("kind", "a", "", "a", "")
+                .level(8, 2, 2, org.embedscope.atlas.PixelFormat.GREY, (item, x, y) -> 0xffffffff)
+                .write(dir.resolve("kinds")).dir;
+        Path png = dir.resolve("k.png");
+        CliRun r = CliRun.of("render", b.toString(), "--out", png.toString(), "--size", "64x48", "--color-by", "kind",
+                "--hide", "(empty)", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"items_drawn\": 2,"), r.out());
+        r = CliRun.of("render", b.toString(), "--out", png.toString(), "--color-by", "kind", "--hide", "b");
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("no category 'b' in the legend; it has (empty), a"), r.err());
+    }
+
     @Test
     void badInputIsOneLineExitTwoAndNoImage() throws Exception {
         Path png = dir.resolve("x.png");
