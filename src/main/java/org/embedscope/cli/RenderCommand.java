@@ -233,7 +233,7 @@ public final class RenderCommand implements Callable<Integer> {
             st.setInsetLeft(overlay ? org.embedscope.ui.Overlay.insetPx(1f) : 0f);
             if (view.equals("pin")) {
                 if (pinned < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--view pin: goes with --pin INDEX");
-                framePinned(st, x.scene().layouts()[from], b.neighbors(), pinned);
+                framePinned(st, x.scene().layouts(), b.neighbors(), pinned);
             } else if (!view.equals("fit")) {
                 st.setView(centreZoom[0], centreZoom[1], centreZoom[2]);
             }
@@ -257,15 +257,18 @@ public final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Centres the view on {@code item} and its neighbours in {@code xy}, zoomed so they all show with a margin. */
-    private static void framePinned(ViewState st, float[] xy, org.embedscope.bundle.NeighborLists nb, int item) {
-        float x0 = xy[2 * item], x1 = x0, y0 = xy[2 * item + 1], y1 = y0;
+    /**
+     * Centres the view on {@code item} and its neighbours where they are drawn ({@code layouts} blended by
+     * the transition's weights, as the sprites are), zoomed so they all show with a margin.
+     */
+    private static void framePinned(ViewState st, float[][] layouts, org.embedscope.bundle.NeighborLists nb, int item) {
+        float x0 = drawnAt(st, layouts, item, 0), x1 = x0, y0 = drawnAt(st, layouts, item, 1), y1 = y0;
         for (int r = 0; r < nb.k(); r++) {
             int j = nb.neighbor(item, r);
-            x0 = Math.min(x0, xy[2 * j]);
-            x1 = Math.max(x1, xy[2 * j]);
-            y0 = Math.min(y0, xy[2 * j + 1]);
-            y1 = Math.max(y1, xy[2 * j + 1]);
+            x0 = Math.min(x0, drawnAt(st, layouts, j, 0));
+            x1 = Math.max(x1, drawnAt(st, layouts, j, 0));
+            y0 = Math.min(y0, drawnAt(st, layouts, j, 1));
+            y1 = Math.max(y1, drawnAt(st, layouts, j, 1));
         }
         org.embedscope.render.Camera cam = st.camera();
         // Room for the sprites at the edges: a quarter of the box, at least a few sprite widths.
@@ -273,6 +276,15 @@ public final class RenderCommand implements Callable<Integer> {
         float w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
         float ppu = Math.min(cam.width() / w, cam.height() / h);
         st.setView((x0 + x1) / 2, (y0 + y1) / 2, ppu / cam.fitPixelsPerUnit());
+    }
+
+    /** Item {@code item}'s drawn coordinate ({@code axis} 0: x, 1: y): its layouts' positions blended by the transition's weights. */
+    private static float drawnAt(ViewState st, float[][] layouts, int item, int axis) {
+        org.embedscope.render.Transition tr = st.transition();
+        float[] w = tr.weights();
+        float p = 0;
+        for (int s = 0; s < 3; s++) if (w[s] != 0) p += w[s] * layouts[tr.slot(s)][2 * item + axis];
+        return p;
     }
 
     /** --pin's item, refused in one line when it is no item of the bundle or the bundle holds no neighbours. */

@@ -30,6 +30,21 @@ class RenderCommandTest {
         assertFalse(Files.exists(dir.resolve("shot.png")));
     }
 
+    /**
+     * --view pin frames the pinned item where it is drawn: with --transition 1 --to tsne it framed it at its
+     * UMAP position while the sprites were at t-SNE's, and neither the item nor its lines were in the picture.
+     */
+    @Test
+    void viewPinFramesThePinnedItemWhereTheTransitionDrawsIt() {
+        CliRun moved = render("--pin", "3828", "--view", "pin", "--transition", "1", "--to", "tsne", "--json", "--size", "320x200");
+        assertEquals(0, moved.code(), moved.err());
+        CliRun atRest = render("--pin", "3828", "--view", "pin", "--layout", "tsne", "--json", "--size", "320x200");
+        assertEquals(0, atRest.code(), atRest.err());
+        String view = atRest.out().replaceAll("(?s).*(\\{\"cx\"[^}]*\\}).*", "$1");
+        assertTrue(view.startsWith("{\"cx\""), atRest.out());
+        assertTrue(moved.out().contains(view), moved.out() + " vs " + view);
+    }
+
     /** --to alone drew --layout's layout, exit 0, as if it were not given. */
     @Test
     void aTransitionTargetWithoutATransitionIsRefused() {
