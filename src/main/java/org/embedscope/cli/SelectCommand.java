@@ -77,6 +77,9 @@ public final class SelectCommand implements Callable<Integer> {
         Region boxRegion = box == null ? null : OptionText.read("--box", () -> Box.parse(box));
         Region lassoRegion = lasso == null ? null : OptionText.read("--lasso", () -> Polygon.parse(lasso));
         if (sheetLimit < 1) throw new BundleException(null, "--sheet-limit", "expected a positive number of images, got " + sheetLimit);
+        if (sheet == null && spec.commandLine().getParseResult().hasMatchedOption("--sheet-limit")) {
+            throw new BundleException(null, "--sheet-limit", "needs --sheet OUT.png: it limits the images on the contact sheet");
+        }
         if (sheet != null && sheet.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new BundleException(null, "--sheet", "names the same file as -o; expected a different file for the PNG");
         }

@@ -154,6 +154,16 @@ class SelectCommandTest {
         refused(List.of(dir.resolve("nowhere").toString()), "no such bundle folder");
     }
 
+    /** --sheet-limit without --sheet wrote the CSV and no sheet, exit 0, as if the limit were not given. */
+    @Test
+    void aSheetLimitWithoutASheetIsRefused() throws Exception {
+        Path csv = dir.resolve("l.csv");
+        CliRun r = CliRun.of("select", bundle.toString(), "-o", csv.toString(), "--sheet-limit", "5");
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err() + r.out());
+        assertEquals("embedscope: --sheet-limit: needs --sheet OUT.png: it limits the images on the contact sheet", r.err().strip());
+        assertFalse(Files.exists(csv));
+    }
+
     /** A sheet named other than .png: it wrote PNG bytes into sheet.jpg and exited 0; render refuses such an --out. */
     @Test
     void aSheetNotNamedPngIsRefused() throws Exception {
