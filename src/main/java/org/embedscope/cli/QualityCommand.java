@@ -130,6 +130,11 @@ public final class QualityCommand implements Callable<Integer> {
             xy = VectorFiles.readCoordinates(layout, n, layoutName != null ? layoutName : "layout");
         }
         checkNeighborsFor(n);
+        // The default gives way to 6/7 of fewer rows; a --train given is the user's, and would be replaced without a word.
+        if (train >= n && spec.commandLine().getParseResult().hasMatchedOption("--train")) {
+            throw usage("--train " + train + ": expected at most " + (n - 1) + " for " + n + " items (rows [0, N) fit the "
+                    + CLASSIFIER_NEIGHBORS + "-NN classifier, the rest are scored)");
+        }
         int trainRows = train < n ? train : n * 6 / 7;
         LayoutQuality.Settings s = new LayoutQuality.Settings(Math.min(sample, n), neighbors, CLASSIFIER_NEIGHBORS, trainRows, seed, 0);
         String perItemLine = perItem ? writePerItem(n, data, stored, xy, name, progress) : null;

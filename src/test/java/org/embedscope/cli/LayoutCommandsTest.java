@@ -83,6 +83,18 @@ class LayoutCommandsTest {
         assertEquals(101, Files.readAllLines(out).size());
     }
 
+    /** A --train of every row or more was replaced by the first 6/7 without a word (acc2d "fit on rows 0..4284"). */
+    @Test
+    void aTrainOfEveryRowIsRefused() throws Exception {
+        StringBuilder xy = new StringBuilder("x,y\n");
+        for (int i = 0; i < 5000; i++) xy.append(i % 71).append(',').append(i / 71).append('\n');
+        Path csv = Files.writeString(dir.resolve("grid.csv"), xy);
+        CliRun r = run("quality", "--images", IMAGES, "--labels", LABELS, "--train", "5000", csv.toString());
+        assertEquals(2, r.code(), r.err() + r.out());
+        assertEquals("embedscope: --train 5000: expected at most 4999 for 5000 items (rows [0, N) fit the 10-NN classifier, "
+                + "the rest are scored) (see 'embedscope quality --help')", r.err().strip());
+    }
+
     @Test
     void badInputGetsOneLine() throws Exception {
         Path csv = dir.resolve("short.csv");
