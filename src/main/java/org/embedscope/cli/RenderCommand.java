@@ -262,13 +262,15 @@ public final class RenderCommand implements Callable<Integer> {
      * the transition's weights, as the sprites are), zoomed so they all show with a margin.
      */
     private static void framePinned(ViewState st, float[][] layouts, org.embedscope.bundle.NeighborLists nb, int item) {
-        float x0 = drawnAt(st, layouts, item, 0), x1 = x0, y0 = drawnAt(st, layouts, item, 1), y1 = y0;
+        float[] p = new float[2];
+        st.transition().position(layouts, item, p);
+        float x0 = p[0], x1 = x0, y0 = p[1], y1 = y0;
         for (int r = 0; r < nb.k(); r++) {
-            int j = nb.neighbor(item, r);
-            x0 = Math.min(x0, drawnAt(st, layouts, j, 0));
-            x1 = Math.max(x1, drawnAt(st, layouts, j, 0));
-            y0 = Math.min(y0, drawnAt(st, layouts, j, 1));
-            y1 = Math.max(y1, drawnAt(st, layouts, j, 1));
+            st.transition().position(layouts, nb.neighbor(item, r), p);
+            x0 = Math.min(x0, p[0]);
+            x1 = Math.max(x1, p[0]);
+            y0 = Math.min(y0, p[1]);
+            y1 = Math.max(y1, p[1]);
         }
         org.embedscope.render.Camera cam = st.camera();
         // Room for the sprites at the edges: a quarter of the box, at least a few sprite widths.
@@ -276,15 +278,6 @@ public final class RenderCommand implements Callable<Integer> {
         float w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
         float ppu = Math.min(cam.width() / w, cam.height() / h);
         st.setView((x0 + x1) / 2, (y0 + y1) / 2, ppu / cam.fitPixelsPerUnit());
-    }
-
-    /** Item {@code item}'s drawn coordinate ({@code axis} 0: x, 1: y): its layouts' positions blended by the transition's weights. */
-    private static float drawnAt(ViewState st, float[][] layouts, int item, int axis) {
-        org.embedscope.render.Transition tr = st.transition();
-        float[] w = tr.weights();
-        float p = 0;
-        for (int s = 0; s < 3; s++) if (w[s] != 0) p += w[s] * layouts[tr.slot(s)][2 * item + axis];
-        return p;
     }
 
     /** --pin's item, refused in one line when it is no item of the bundle or the bundle holds no neighbours. */
@@ -338,8 +331,8 @@ public final class RenderCommand implements Callable<Integer> {
     private static int category(ColourBy c, String name) throws BundleException {
         if (!c.isCategories()) throw new BundleException(null, "--hide", "the colouring by '" + c.column() + "' is numbers; --hide goes with categories");
         // As the legend names them: a text column's empty value is "(empty)".
-        java.util.List<String> names = c.categoryNames().stream()
-                .map(n -> n.isEmpty() ? org.embedscope.ui.ColourControls.EMPTY_VALUE : n).toList();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < c.categoryCount(); k++) names.add(c.legendName(k));
         int k = names.indexOf(name);
         if (k >= 0) return k;
         String listed = String.join(", ", names.size() <= 20 ? names : names.subList(0, 20)) + (names.size() > 20 ? ", ..." : "");

@@ -134,6 +134,15 @@ public final class ColourBy {
 
     public String categoryName(int category) { return names.get(category); }
 
+    /** The legend's name for the items whose cell of the column is empty. */
+    public static final String EMPTY_NAME = "(empty)";
+
+    /** Category {@code category}'s name as the legend shows it: {@link #EMPTY_NAME} for the empty value. */
+    public String legendName(int category) {
+        String n = names.get(category);
+        return n.isEmpty() ? EMPTY_NAME : n;
+    }
+
     /** The categories' names, in legend order. */
     public List<String> categoryNames() { return names; }
 

@@ -25,10 +25,8 @@ import org.embedscope.util.Counted;
  * with). A numeric column of few values can be shown either way. Each column keeps its show/hide and
  * range while another is shown.
  */
-public final class ColourControls {
+final class ColourControls {
     private static final int LEGEND_SCROLL_ABOVE = 16;
-    /** The legend's name for the items whose cell of the column is empty. */
-    public static final String EMPTY_VALUE = "(empty)";
     /** Segments of the colour bar (each a linear gradient between two entries of the map). */
     private static final int BAR_SEGMENTS = 32;
 
@@ -188,7 +186,7 @@ public final class ColourControls {
         // "Trouser" read "Tr..."), the legend drops its counts, every row's, into the rows' tooltips.
         boolean withCounts = true;
         for (int k = 0; k < count && withCounts; k++) {
-            withCounts = ImGui.calcTextSizeX(rowName(c, k)) <= nameWidth(countText(k).of(c.categoryCount(k)), labels ? k : -1);
+            withCounts = ImGui.calcTextSizeX(c.legendName(k)) <= nameWidth(countText(k).of(c.categoryCount(k)), labels ? k : -1);
         }
         for (int k = 0; k < count; k++) {
             ImGui.colorButton("##c" + k, PackedColor.rgba(c.categoryColour(k), 1f),
@@ -197,7 +195,7 @@ public final class ColourControls {
             String items = countText(k).of(c.categoryCount(k));
             // The empty value of a text column is named, greyed as no value of its own would be.
             boolean empty = c.categoryName(k).isEmpty();
-            String name = rowName(c, k);
+            String name = c.legendName(k);
             String shown = FittedText.fit(name, nameWidth(withCounts ? items : null, labels ? k : -1));
             if (empty) ImGui.pushStyleColor(ImGuiCol.Text, ImGui.getColorU32(ImGuiCol.TextDisabled));
             if (ImGui.checkbox(shown + "##l" + k, st.isCategoryShown(k))) st.setCategoryShown(k, !st.isCategoryShown(k));
@@ -217,11 +215,6 @@ public final class ColourControls {
             if (st.colourBy() != c) break;
         }
         if (scroll) ImGui.endChild();
-    }
-
-    /** Legend row {@code k}'s name: the category's, or {@link #EMPTY_VALUE} for the empty value. */
-    private static String rowName(ColourBy c, int k) {
-        return c.categoryName(k).isEmpty() ? EMPTY_VALUE : c.categoryName(k);
     }
 
     /**
