@@ -30,6 +30,12 @@ public final class ExportProjectorCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT_DIR", description = "The folder to write.")
     Path out;
 
+    @CommandLine.Option(names = "--annotations", paramLabel = "FILE",
+            description = "A user's label corrections and tags (index,label,tags,edited CSV) to export with the metadata: "
+                    + "the label column holds the corrected labels, then LABEL_original and tags follow "
+                    + "(default: the edits the explorer saved for the bundle, when there are some).")
+    Path annotations;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -37,9 +43,11 @@ public final class ExportProjectorCommand implements Callable<Integer> {
         TerminalProgress progress = TerminalProgress.onStderr();
         progress.stage("reading the bundle", 0);
         Bundle b = BundleReader.load(bundle, progress);
-        ProjectorExport.Result r = ProjectorExport.write(b, out, progress, progress::cancel);
+        SavedEdits saved = SavedEdits.read(b, annotations);
+        ProjectorExport.Result r = ProjectorExport.write(b, saved == null ? null : saved.annotations(), out, progress, progress::cancel);
         progress.finish();
         spec.commandLine().getOut().println("wrote " + r.dir() + ": " + ProjectorExport.describe(r));
+        if (saved != null) spec.commandLine().getOut().println("with the labels and tags edited in " + saved.file());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.embedscope.annotate.AnnotatedColumns;
+import org.embedscope.annotate.Annotations;
 import org.embedscope.atlas.PixelFormat;
 import org.embedscope.atlas.SpriteSheet;
 import org.embedscope.bundle.Bundle;
@@ -47,10 +49,23 @@ public final class ProjectorExport {
     }
 
     public static Result write(Bundle bundle, Path out, Progress progress, Runnable onInterrupt) throws BundleException {
-        return write(bundle, out, MAX_SPRITE, progress, onInterrupt);
+        return write(bundle, null, out, MAX_SPRITE, progress, onInterrupt);
+    }
+
+    /**
+     * As {@link #write(Bundle, Path, Progress, Runnable)}, with a user's corrections {@code edits} (null for
+     * none) in the metadata: the label column holds the corrected labels, then the bundle's own and the tags
+     * (named as {@link AnnotatedColumns} says, as in {@code select}'s CSV).
+     */
+    public static Result write(Bundle bundle, Annotations edits, Path out, Progress progress, Runnable onInterrupt) throws BundleException {
+        return write(bundle, edits, out, MAX_SPRITE, progress, onInterrupt);
     }
 
     static Result write(Bundle bundle, Path out, int maxSprite, Progress progress, Runnable onInterrupt) throws BundleException {
+        return write(bundle, null, out, maxSprite, progress, onInterrupt);
+    }
+
+    static Result write(Bundle bundle, Annotations edits, Path out, int maxSprite, Progress progress, Runnable onInterrupt) throws BundleException {
         Manifest m = bundle.manifest();
         int n = bundle.count();
         Manifest.Level finest = m.atlas().finest();
@@ -77,7 +92,7 @@ public final class ProjectorExport {
                 });
                 progress.advance(l + 1);
             }
-            boolean metadata = writeMetadata(bundle, dir.resolve(METADATA_FILE), progress);
+            boolean metadata = writeMetadata(bundle, edits, dir.resolve(METADATA_FILE), progress);
             writeSprite(bundle, sheet, channels, dir.resolve(SPRITE_FILE), progress);
             text(dir.resolve(ProjectorConfig.FILE_NAME), w -> w.write(config(m, metadata, sheet.cell(), n)));
             progress.checkCancelled();
@@ -106,14 +121,29 @@ public final class ProjectorExport {
      * The label (raw values; then their display names when the bundle names them) and the metadata
      * columns, tab-separated. Returns false, writing nothing, when the bundle has neither.
      */
-    private static boolean writeMetadata(Bundle b, Path file, Progress progress) throws BundleException {
+    private static boolean writeMetadata(Bundle b, Annotations edits, Path file, Progress progress) throws BundleException {
         List<String> names = new ArrayList<>();
         List<java.util.function.IntFunction<String>> values = new ArrayList<>();
         Manifest.Label label = b.manifest().label();
-        if (b.hasLabels()) {
+        boolean named = label != null && label.names() != null && !label.names().isEmpty();
+        java.util.function.IntFunction<String> bundleLabel = i -> b.labelValues().get(b.labels()[i]);
+        AnnotatedColumns annotated = edits == null ? null : AnnotatedColumns.of(b);
+        if (edits != null && AnnotatedColumns.hasLabels(b, edits)) {
+            java.util.function.IntFunction<String> edited = i -> edits.labelValue(i) == null ? "" : edits.labelValue(i);
+            names.add(annotated.label());
+            values.add(edited);
+            if (named) {
+                names.add(annotated.label() + "_name");
+                values.add(i -> label.displayName(edited.apply(i)));
+            }
+            if (b.hasLabels()) {
+                names.add(annotated.original());
+                values.add(bundleLabel);
+            }
+        } else if (b.hasLabels()) {
             names.add(label.column());
-            values.add(i -> b.labelValues().get(b.labels()[i]));
-            if (label.names() != null && !label.names().isEmpty()) {
+            values.add(bundleLabel);
+            if (named) {
                 names.add(label.column() + "_name");
                 values.add(i -> b.labelName(b.labels()[i]));
             }
@@ -122,6 +152,10 @@ public final class ProjectorExport {
             int column = c;
             names.add(b.metaColumns().get(c));
             values.add(i -> b.meta(column, i));
+        }
+        if (edits != null) {
+            names.add(annotated.tags());
+            values.add(i -> AnnotatedColumns.tagCell(edits, i));
         }
         if (names.isEmpty()) return false;
         progress.stage("writing metadata", b.count());

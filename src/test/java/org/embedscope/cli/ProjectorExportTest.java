@@ -70,6 +70,38 @@ class ProjectorExportTest {
     }
 
     /**
+     * A user's corrections go out with the export, as select's CSV carries them: they had been left out
+     * (metadata.tsv held the bundle's labels only), so TensorBoard showed the digits as they were before
+     * the user fixed them. Given with --annotations, and by default the bundle's own annotations.csv.
+     */
+    @Test
+    void theUsersLabelsAndTagsAreExported() throws Exception {
+        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 50);
+        Path bundle = dir.resolve("digits");
+        assertEquals(0, CliRun.of("prepare", "--neighbors", "0", "--idx", digits[0].toString(), digits[1].toString(), "--label-names", "mnist",
+                "--layout", "pca", "-o", bundle.toString()).code());
+        List<String> before = Files.readAllLines(bundle.resolve("points.csv"));
+        int labelAt = List.of(before.get(0).split(",")).indexOf("label");
+        String label3 = before.get(1 + 3).split(",")[labelAt], label7 = before.get(1 + 7).split(",")[labelAt];
+        Path edits = Files.writeString(dir.resolve("edits.csv"), "index,label,tags,edited\n3,9,,2026-01-01T00:00:00Z\n7,smudge,blurry;check,\n");
+        for (boolean byDefault : new boolean[] {false, true}) {
+            if (byDefault) Files.copy(edits, bundle.resolve("annotations.csv"));
+            Path export = dir.resolve("export-" + byDefault);
+            CliRun r = byDefault ? CliRun.of("export-projector", bundle.toString(), export.toString())
+                    : CliRun.of("export-projector", bundle.toString(), export.toString(), "--annotations", edits.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("with the labels and tags edited in "), r.out());
+            List<String> meta = Files.readAllLines(export.resolve("metadata.tsv"));
+            assertEquals("label\tlabel_name\tlabel_original\tsplit\ttags", meta.get(0));
+            assertEquals("9\tnine\t" + label3 + "\ttest\t", meta.get(1 + 3));
+            assertEquals("smudge\tsmudge\t" + label7 + "\ttest\tblurry;check", meta.get(1 + 7));
+            String unedited = before.get(1).split(",")[labelAt];
+            assertTrue(meta.get(1).startsWith(unedited + "\t"), meta.get(1));
+            assertTrue(meta.get(1).endsWith("\t" + unedited + "\ttest\t"), meta.get(1));
+        }
+    }
+
+    /**
      * A bundle with neighbours carries each layout's trust; exported, its metadata holds them, and prepared
      * back with the same layout (and neighbours, the default) the old trust is left out for the new one
      * (it clashed: "metadata column 'pca_trust' clashes", and no bundle was written).
