@@ -101,6 +101,16 @@ class ProjectorExportTest {
         }
     }
 
+    /** 300 digits prepared with PCA and neighbours (so with pca_trust), exported. */
+    private Path exportWithTrust() throws Exception {
+        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 300);
+        Path bundle = dir.resolve("digits");
+        assertEquals(0, CliRun.of("prepare", "--idx", digits[0].toString(), digits[1].toString(), "--layout", "pca", "-o", bundle.toString()).code());
+        Path export = dir.resolve("export");
+        assertEquals(0, CliRun.of("export-projector", bundle.toString(), export.toString()).code());
+        return export;
+    }
+
     /**
      * A bundle with neighbours carries each layout's trust; exported, its metadata holds them, and prepared
      * back with the same layout (and neighbours, the default) the old trust is left out for the new one
@@ -108,11 +118,7 @@ class ProjectorExportTest {
      */
     @Test
     void anExportWithTrustPreparesBackWithItsLayoutsTrustComputedAgain() throws Exception {
-        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 300);
-        Path bundle = dir.resolve("digits");
-        assertEquals(0, CliRun.of("prepare", "--idx", digits[0].toString(), digits[1].toString(), "--layout", "pca", "-o", bundle.toString()).code());
-        Path export = dir.resolve("export");
-        assertEquals(0, CliRun.of("export-projector", bundle.toString(), export.toString()).code());
+        Path export = exportWithTrust();
         assertTrue(Files.readAllLines(export.resolve("metadata.tsv")).get(0).contains("pca_trust"), "the export carries the trust");
 
         Path back = dir.resolve("back");
@@ -130,11 +136,7 @@ class ProjectorExportTest {
      */
     @Test
     void anExportWithTrustPreparesBackWithItsLayoutsImported() throws Exception {
-        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 300);
-        Path bundle = dir.resolve("digits");
-        assertEquals(0, CliRun.of("prepare", "--idx", digits[0].toString(), digits[1].toString(), "--layout", "pca", "-o", bundle.toString()).code());
-        Path export = dir.resolve("export");
-        assertEquals(0, CliRun.of("export-projector", bundle.toString(), export.toString()).code());
+        Path export = exportWithTrust();
 
         Path back = dir.resolve("back");
         CliRun r = CliRun.of("prepare", "--projector", export.toString(), "--tensor", "pca",
@@ -143,7 +145,7 @@ class ProjectorExportTest {
         assertTrue(r.err().contains("left out the metadata column pca_trust"), r.err());
         List<String> header = ProjectorImportTest.points(back).get(0).getParser().getHeaderNames();
         assertEquals(1, header.stream().filter("pca_trust"::equals).count(), "one trust column, the new layout's: " + header);
-        assertArrayEquals(BundleReader.load(bundle).coords(0), BundleReader.load(back).coords(0), "the layout as it was");
+        assertArrayEquals(BundleReader.load(dir.resolve("digits")).coords(0), BundleReader.load(back).coords(0), "the layout as it was");
     }
 
     @Test
