@@ -1,6 +1,7 @@
 package org.embedscope.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.Bundle;
@@ -236,6 +237,7 @@ public final class RenderCommand implements Callable<Integer> {
                 framePinned(st, x.scene().layouts(), b.neighbors(), pinned);
             } else if (!view.equals("fit")) {
                 st.setView(centreZoom[0], centreZoom[1], centreZoom[2]);
+                sayWhereTheViewWent(st.camera(), centreZoom);
             }
             st.pin(pinned);
             x.frame(cursor[0], cursor[1], overlay);
@@ -278,6 +280,20 @@ public final class RenderCommand implements Callable<Integer> {
         float w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
         float ppu = Math.min(cam.width() / w, cam.height() / h);
         st.setView((x0 + x1) / 2, (y0 + y1) / 2, ppu / cam.fitPixelsPerUnit());
+    }
+
+    /**
+     * A --view the camera cannot show (a zoom out of its range, a centre that would leave the data out of
+     * sight) is drawn at the nearest one it can, as the window would; said in a line, as the picture had
+     * been the fitted view without a word.
+     */
+    private void sayWhereTheViewWent(org.embedscope.render.Camera cam, float[] asked) {
+        float ppu = cam.pixelsPerUnit();
+        boolean moved = Math.abs(cam.centerX() - asked[0]) * ppu > 0.5f || Math.abs(cam.centerY() - asked[1]) * ppu > 0.5f;
+        if (!moved && Math.abs(cam.zoom() - asked[2]) <= 1e-4f * asked[2]) return;
+        spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                "embedscope: --view %s is beyond what the view shows (zoom %.4g to %.4g, the data kept in sight); drawn at %.6f,%.6f,%.4f",
+                view, cam.minZoom(), cam.maxZoom(), cam.centerX(), cam.centerY(), cam.zoom()));
     }
 
     /** --pin's item, refused in one line when it is no item of the bundle or the bundle holds no neighbours. */

@@ -144,6 +144,9 @@ public final class Camera {
         return pixelsPerUnitShowing(fitMaxX - fitMinX, fitMaxY - fitMinY);
     }
 
+    /** The largest zoom (where the smallest sprites reach their largest size). */
+    public float maxZoom() { return maxZoom; }
+
     /** The smallest zoom: every item in view, outliers included (1 when there are none). */
     public float minZoom() {
         return Math.min(1f, pixelsPerUnitShowing(maxX - minX, maxY - minY) / fitPixelsPerUnit());

@@ -119,4 +119,19 @@ class RenderCommandTest {
         assertTrue(r.err().strip().endsWith("bundle.json: holds one item: no other item to pin as its neighbour"), r.err());
         assertFalse(Files.exists(dir.resolve("shot.png")));
     }
+
+    /** A view the camera cannot show had been drawn as the fitted one without a word. */
+    @Test
+    void aViewBeyondTheDataSaysWhereItWasDrawn() throws Exception {
+        CliRun r = render("--view", "100,100,1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("embedscope: --view 100,100,1 is beyond what the view shows (zoom ") && r.err().contains("); drawn at "), r.err());
+        assertTrue(Files.exists(dir.resolve("shot.png")));
+        r = render("--view", "0.1,-0.2,1e6");
+        assertTrue(r.err().contains("--view 0.1,-0.2,1e6 is beyond what the view shows"), r.err());
+        // One it can show says nothing.
+        r = render("--view", "0.1,-0.2,3");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("--view"), r.err());
+    }
 }
