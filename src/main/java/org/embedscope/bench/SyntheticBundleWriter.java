@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.embedscope.atlas.LevelsOfDetail;
 import org.embedscope.atlas.PageWriter;
 import org.embedscope.atlas.PixelFormat;
 import org.embedscope.bundle.AlphaMode;
@@ -27,10 +28,8 @@ import org.embedscope.source.ImageSource;
 public final class SyntheticBundleWriter {
     public static final int CELL = 28;
     private static final int PAGE = 2048;
-    /** Cell sizes it draws: a glyph needs a few pixels, and a cell fits on a page. */
-    public static final int MIN_CELL = 4, MAX_CELL = PAGE;
     /** Items it writes: the coordinates of two layouts are arrays of 2 n floats, and a hundred million is beyond what any phase is meant for. */
-    public static final int MAX_ITEMS = 100_000_000;
+    private static final int MAX_ITEMS = 100_000_000;
     private static final int CLUSTERS = 10;
 
     private SyntheticBundleWriter() {}
@@ -40,10 +39,22 @@ public final class SyntheticBundleWriter {
         return write(dir, n, seed, CELL, false, Progress.NONE);
     }
 
+    /**
+     * Refuses, in bench's words, a count or a cell it cannot write, before anything is made: a cell of
+     * the finest level of detail's size up to a page, a count whose coordinates fit in arrays.
+     */
+    public static void check(int n, int cell) throws BundleException {
+        if (n < 1 || n > MAX_ITEMS) {
+            throw new BundleException(null, "--synthetic", String.format(java.util.Locale.ROOT, "expected a count from 1 to %,d, got %d", MAX_ITEMS, n));
+        }
+        if (cell < LevelsOfDetail.MIN_CELL || cell > PAGE) {
+            throw new BundleException(null, "--cell", "expected " + LevelsOfDetail.MIN_CELL + " to " + PAGE + " pixels, got " + cell);
+        }
+    }
+
     /** {@code n} glyphs of {@code cell} pixels, grey or colour, into the bundle folder {@code dir}. */
     public static Path write(Path dir, int n, long seed, int cell, boolean colour, Progress progress) throws BundleException {
-        if (cell < MIN_CELL || cell > MAX_CELL) throw new BundleException(null, null, "--cell must be " + MIN_CELL + " to " + MAX_CELL + " pixels, not " + cell);
-        if (n < 1 || n > MAX_ITEMS) throw new BundleException(null, null, "the item count must be 1 to " + MAX_ITEMS + ", not " + n);
+        check(n, cell);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[][] centres = new float[2][2 * CLUSTERS];
         for (int l = 0; l < 2; l++) for (int c = 0; c < 2 * CLUSTERS; c++) centres[l][c] = (float) (rnd.nextDouble() * 20 - 10);

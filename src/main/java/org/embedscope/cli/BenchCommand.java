@@ -74,13 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either a BUNDLE folder or --synthetic N");
         }
         if (synthetic != null) {
-            if (synthetic < 1 || synthetic > SyntheticBundleWriter.MAX_ITEMS) {
-                throw new CommandLine.ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
-                        "--synthetic: expected a count from 1 to %,d, got %d", SyntheticBundleWriter.MAX_ITEMS, synthetic));
-            }
-            if (cell < SyntheticBundleWriter.MIN_CELL || cell > SyntheticBundleWriter.MAX_CELL) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--cell: expected " + SyntheticBundleWriter.MIN_CELL
-                        + " to " + SyntheticBundleWriter.MAX_CELL + " pixels, got " + cell);
+            try {
+                SyntheticBundleWriter.check(synthetic, cell);
+            } catch (org.embedscope.bundle.BundleException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         } else if (colour || cell != SyntheticBundleWriter.CELL || keep != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cell, --colour and --keep go with --synthetic");
