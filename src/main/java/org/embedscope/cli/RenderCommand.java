@@ -309,7 +309,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (!b.hasNeighbors()) {
             throw new org.embedscope.bundle.BundleException(b.dir().resolve(org.embedscope.bundle.Manifest.FILE_NAME), null,
-                    b.count() < 2 ? "holds one item: no other item to pin as its neighbour" : "holds no neighbours to pin; prepare the bundle with --neighbors 15");
+                    org.embedscope.ui.NeighborPanel.noNeighbors(b.count())); // the window's words, from its panel
         }
         b.neighbors(); // read now, so that a defect in the file is this command's error
         return i;

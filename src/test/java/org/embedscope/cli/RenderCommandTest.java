@@ -108,16 +108,24 @@ class RenderCommandTest {
         assertEquals(most, ImageIO.read(dir.resolve("shot.png").toFile()).getWidth());
     }
 
-    /** A bundle of one item had been told to be prepared with --neighbors 15, which cannot give it any. */
+    /**
+     * A bundle of one item had been told to be prepared with --neighbors 15, which cannot give it any; and
+     * render --pin said why nothing can be pinned in other words than the window's neighbour panel
+     * ("holds one item: no other item to pin as its neighbour" against "a bundle of one item has no other
+     * item to be its neighbour"): both now say the panel's line.
+     */
     @Test
-    void pinningTheOnlyItemOfABundleSaysThereIsNoOther() throws Exception {
-        Path one = org.embedscope.bundle.BundleFixture.items(1)
-                .layout("a", "A", new float[] {0f, 0f})
-                .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("one")).dir;
-        CliRun r = CliRun.of("render", one.toString(), "--pin", "0", "--out=" + dir.resolve("shot.png"));
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().strip().endsWith("bundle.json: holds one item: no other item to pin as its neighbour"), r.err());
-        assertFalse(Files.exists(dir.resolve("shot.png")));
+    void pinningWithoutNeighboursSaysThePanelsLine() throws Exception {
+        for (int items : new int[] {1, 2}) {
+            Path bundle = org.embedscope.bundle.BundleFixture.items(items)
+                    .layout("a", "A", java.util.Arrays.copyOf(new float[] {0f, 0f, 1f, 1f}, 2 * items))
+                    .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("b" + items)).dir;
+            CliRun r = CliRun.of("render", bundle.toString(), "--pin", "0", "--out=" + dir.resolve("shot.png"));
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().strip().endsWith("bundle.json: " + org.embedscope.ui.NeighborPanel.noNeighbors(items)), r.err());
+            assertFalse(Files.exists(dir.resolve("shot.png")));
+        }
+        assertTrue(org.embedscope.ui.NeighborPanel.noNeighbors(1).contains("one item"), "a bundle of one item is told it has no other");
     }
 
     /** A view the camera cannot show had been drawn as the fitted one without a word. */
