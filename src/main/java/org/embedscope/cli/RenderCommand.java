@@ -321,12 +321,22 @@ public final class RenderCommand implements Callable<Integer> {
         org.embedscope.render.Camera cam = st.camera();
         float px = st.spritePixels();
         int drawn = x.scene().drawnInView(px / 2);
-        String layout = b.manifest().layouts().get(st.transition().target()).name();
         return String.format(java.util.Locale.ROOT,
                 "{\"sprite_px\": %.2f, \"level\": %d, \"view\": {\"cx\": %.6f, \"cy\": %.6f, \"zoom\": %.4f}, "
                         + "\"items_drawn\": %d, \"items\": %d, \"layout\": \"%s\", \"size\": [%d, %d], \"out\": \"%s\"}",
-                px, x.scene().currentLevel(), cam.centerX(), cam.centerY(), cam.zoom(), drawn, b.count(), layout,
+                px, x.scene().currentLevel(), cam.centerX(), cam.centerY(), cam.zoom(), drawn, b.count(), drawnLayout(b, st.transition()),
                 cam.width(), cam.height(), out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""));
+    }
+
+    /**
+     * The layout the sprites stand on: the one of most weight. The transition's target is not it until the
+     * end: at {@code --transition 0} the sprites are still on the layout it starts from.
+     */
+    static String drawnLayout(Bundle b, org.embedscope.render.Transition t) {
+        float[] w = t.weights();
+        int most = 0;
+        for (int s = 1; s < w.length; s++) if (w[s] > w[most]) most = s;
+        return b.manifest().layouts().get(t.slot(most)).name();
     }
 
     /** LOW,HIGH of --color-range: two numbers, the first below the second. */

@@ -45,6 +45,27 @@ class RenderCommandTest {
         assertTrue(moved.out().contains(view), moved.out() + " vs " + view);
     }
 
+    /**
+     * --json's "layout" named the transition's target whatever T was: at --transition 0 it said "tsne" over
+     * a picture of the UMAP layout. It names the layout drawn: the picture is that layout's at rest.
+     */
+    @Test
+    void theJsonLayoutIsTheOneDrawn() throws Exception {
+        for (String t : new String[] {"0", "1"}) {
+            CliRun moving = render("--transition", t, "--to", "tsne", "--json", "--size", "160x100");
+            assertEquals(0, moving.code(), moving.err());
+            String drawn = t.equals("0") ? "umap" : "tsne";
+            assertTrue(moving.out().contains("\"layout\": \"" + drawn + "\""), moving.out());
+            java.awt.image.BufferedImage during = ImageIO.read(dir.resolve("shot.png").toFile());
+            CliRun atRest = render("--layout", drawn, "--size", "160x100");
+            assertEquals(0, atRest.code(), atRest.err());
+            java.awt.image.BufferedImage still = ImageIO.read(dir.resolve("shot.png").toFile());
+            int differ = 0;
+            for (int y = 0; y < 100; y++) for (int x = 0; x < 160; x++) if (during.getRGB(x, y) != still.getRGB(x, y)) differ++;
+            assertEquals(0, differ, "--transition " + t + " draws " + drawn + " as it is at rest");
+        }
+    }
+
     /** --to alone drew --layout's layout, exit 0, as if it were not given. */
     @Test
     void aTransitionTargetWithoutATransitionIsRefused() {
