@@ -77,6 +77,12 @@ public final class LayoutCommand implements Callable<Integer> {
         Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
         long computeStart = System.nanoTime();
         float[] xy = engine.fit(data.data(), data.rows(), data.cols(), progress);
+        // Said once the layout is there, so that an input refused on the way stays the only line.
+        String adjusted = engine.adjustedFor(data.rows());
+        if (adjusted != null) {
+            spec.commandLine().getErr().println("embedscope: " + adjusted);
+            spec.commandLine().getErr().flush();
+        }
         double computeSecs = (System.nanoTime() - computeStart) / 1e9;
         progress.stage("writing " + out.getFileName(), 0);
         write(xy, data.rows(), out);

@@ -35,4 +35,10 @@ public interface LayoutAlgorithm {
 
     /** Neighbours per item of the graph {@code fitWithNeighbors} returns for {@code n} items; 0 when it returns none. */
     default int graphNeighbors(int n) { return 0; }
+
+    /**
+     * One line saying which parameter the engine sets otherwise than asked for {@code n} items, and why,
+     * or null when it runs as asked: a command says it before the layout is computed.
+     */
+    default String adjustedFor(int n) { return null; }
 }

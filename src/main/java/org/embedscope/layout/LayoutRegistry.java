@@ -57,6 +57,8 @@ public final class LayoutRegistry {
             }
 
             @Override public int graphNeighbors(int n) { return new Tsne(p).graphNeighbors(n); }
+
+            @Override public String adjustedFor(int n) { return new Tsne(p).adjustedFor(n); }
         };
         return new Configured(engine, "t-SNE", params("perplexity", p.perplexity(), "early_exaggeration", p.exaggeration(),
                 "early_iterations", p.earlyIterations(), "iterations", p.iterations(), "learning_rate", p.learningRate() > 0 ? p.learningRate() : "auto",

@@ -167,6 +167,11 @@ public final class PreparePipeline {
                 rows = null;
                 float[] xy = fit.coords();
                 checkLayout(l.name(), xy, m);
+                String adjusted = l.algorithm().adjustedFor(m); // once computed: a refused input stays the only line
+                if (adjusted != null) {
+                    log.println("layout " + l.name() + ": " + adjusted);
+                    log.flush();
+                }
                 if (neighbors != null) neighbors.offer(fit.neighbors(), l.name());
                 Map<String, Object> params = new LinkedHashMap<>(l.params());
                 params.put("input", input.description());

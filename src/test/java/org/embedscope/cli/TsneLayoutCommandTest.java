@@ -50,6 +50,30 @@ class TsneLayoutCommandTest {
         assertFalse(Files.readAllLines(again).equals(lines), "another start gives another layout");
     }
 
+    /**
+     * A perplexity too large for the items had been lowered without a word (--tsne-perplexity 500 on 400
+     * digits ran at 133): layout and prepare say the one used and why, in the same words.
+     */
+    @Test
+    void aPerplexityLoweredForFewItemsIsSaid() throws Exception {
+        Path images = digits(400);
+        CliRun r = CliRun.of("layout", "--images", images.toString(), "--algo", "tsne", "--tsne-perplexity", "500", "--tsne-early-iter", "10",
+                "--tsne-iter", "10", "--threads", "2", "-o", dir.resolve("wide.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        String said = "t-SNE: perplexity 133 used, not 500: 400 items allow at most (n − 1)/3 = 133";
+        assertTrue(r.err().contains("embedscope: " + said), r.err());
+        CliRun usual = CliRun.of("layout", "--images", images.toString(), "--algo", "tsne", "--tsne-early-iter", "10",
+                "--tsne-iter", "10", "--threads", "2", "-o", dir.resolve("usual.csv").toString());
+        assertEquals(0, usual.code(), usual.err());
+        assertFalse(usual.err().contains("perplexity"), "perplexity 30 fits 400 items: " + usual.err());
+
+        Path[] idx = org.embedscope.TestData.mnistSubset(dir, "few", 0, 400);
+        CliRun p = CliRun.of("prepare", "--idx", idx[0].toString(), idx[1].toString(), "--layout", "tsne", "--tsne-perplexity", "500",
+                "--tsne-early-iter", "10", "--tsne-iter", "10", "--neighbors", "0", "-o", dir.resolve("bundle").toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.err().contains("layout tsne: " + said), p.err());
+    }
+
     @Test
     void badInitFileIsOneLineNamingItAndExitsTwo() throws Exception {
         Path images = digits(50), init = dir.resolve("init.csv"), out = dir.resolve("out.csv");

@@ -252,6 +252,20 @@ public final class Tsne implements LayoutAlgorithm {
         return y;
     }
 
+    @Override
+    public String adjustedFor(int n) {
+        double used = effectivePerplexity(params.perplexity(), n);
+        if (used == params.perplexity()) return null;
+        return String.format(java.util.Locale.ROOT, "t-SNE: perplexity %s used, not %s: %s allow at most (n − 1)/3 = %s, as each item's "
+                + "3·perplexity nearest must be other items", plain(used), plain(params.perplexity()), org.embedscope.util.Counted.of(n, "item"),
+                plain((n - 1) / 3.0));
+    }
+
+    /** A perplexity as a user would type it: 30, 133.3. */
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
     /** openTSNE's rule: the perplexity can be at most (n − 1)/3, so that 3·perplexity neighbours exist. */
     static double effectivePerplexity(double perplexity, int n) {
         return Math.max(Math.min(perplexity, (n - 1) / 3.0), Math.min(1.0, n - 1));
