@@ -17,10 +17,11 @@ import picocli.CommandLine.Parameters;
                 "",
                 "The log holds an embedding per layout (its 2-D coordinates as a TSV tensor), the label and metadata as metadata.tsv, every image in one sprite sheet of at most "
                 + ProjectorExport.MAX_SPRITE + "×" + ProjectorExport.MAX_SPRITE + " pixels (cells shrunk to fit), and "
-                + "projector_config.pbtxt.",
+                + "projector_config.pbtxt, with the bundle's name, label names and layout titles beside it in embedscope.json "
+                + "(TensorBoard does not read it).",
                 "",
-                "Open it with 'tensorboard --logdir OUT_DIR'; 'embedscope prepare --projector OUT_DIR --tensor LAYOUT' "
-                + "reads it back.",
+                "Open it with 'tensorboard --logdir OUT_DIR'; 'embedscope prepare --projector OUT_DIR --tensor LAYOUT "
+                + "--import-layout LAYOUT=OUT_DIR/layout-LAYOUT.tsv' reads it back, name, label names and titles included.",
                 "",
                 "OUT_DIR is written whole or not at all; an existing one is replaced only when it is an earlier export."})
 public final class ExportProjectorCommand implements Callable<Integer> {

@@ -292,8 +292,23 @@ public final class PrepareCommand implements Callable<Integer> {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("tool", "embedscope " + org.embedscope.Version.get());
         provenance.put("command", "embedscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        return new PreparePipeline.Spec(source, out, name, vectorInput, importInputs, layouts, cell == null ? 0 : cell, page, levels, alphaMode, pngLevel,
-                skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed), inkChoice);
+        // A log export-projector wrote gives back what TensorBoard has no field for: the bundle's name, its
+        // label names (the source's own, see ProjectorSource) and the titles of the layouts imported from its tensors.
+        String bundleName = name;
+        Map<String, String> titles = new LinkedHashMap<>();
+        if (source instanceof ProjectorSource p && p.extras() != null) {
+            org.embedscope.source.ProjectorExtras extras = p.extras();
+            if (bundleName == null) bundleName = extras.name();
+            Path logDir = p.extrasDir();
+            for (Map.Entry<String, MatrixInput> e : importInputs.entrySet()) {
+                Path file = e.getValue().file().toAbsolutePath().normalize();
+                String title = file.getParent() != null && file.getParent().equals(logDir) && e.getValue().part() == null
+                        ? extras.titles().get(file.getFileName().toString()) : null;
+                if (title != null) titles.put(e.getKey(), title);
+            }
+        }
+        return new PreparePipeline.Spec(source, out, bundleName, vectorInput, importInputs, layouts, cell == null ? 0 : cell, page, levels, alphaMode, pngLevel,
+                skipBad, names2, provenance, new PreparePipeline.Neighbors(neighbors, options.umap().metric(), engines.seed), inkChoice, titles);
     }
 
     /**

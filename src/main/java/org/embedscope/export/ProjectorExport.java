@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.embedscope.annotate.AnnotatedColumns;
 import org.embedscope.annotate.Annotations;
 import org.embedscope.atlas.PixelFormat;
@@ -23,13 +25,14 @@ import org.embedscope.bundle.Manifest;
 import org.embedscope.bundle.PageImage;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.ProjectorConfig;
+import org.embedscope.source.ProjectorExtras;
 
 /**
  * A bundle as files TensorBoard's projector opens ({@code tensorboard --logdir OUT}): one embedding per
  * layout (its 2-D coordinates as a TSV tensor), the label and metadata columns as a metadata TSV (a
  * header row when there is more than one column, as TensorBoard reads it), and every image in one sprite
  * sheet of at most {@value #MAX_SPRITE}² pixels ({@link SpriteSheet}), with {@code projector_config.pbtxt}
- * tying them together. Written into a temporary folder and moved into place when complete.
+ * tying them together, and what TensorBoard has no field for beside it ({@link ProjectorExtras}). Written into a temporary folder and moved into place when complete.
  */
 public final class ProjectorExport {
     private ProjectorExport() {}
@@ -92,9 +95,10 @@ public final class ProjectorExport {
                 });
                 progress.advance(l + 1);
             }
-            boolean metadata = writeMetadata(bundle, edits, dir.resolve(METADATA_FILE), progress);
+            List<String> columns = writeMetadata(bundle, edits, dir.resolve(METADATA_FILE), progress);
             writeSprite(bundle, sheet, channels, dir.resolve(SPRITE_FILE), progress);
-            text(dir.resolve(ProjectorConfig.FILE_NAME), w -> w.write(config(m, metadata, sheet.cell(), n)));
+            text(dir.resolve(ProjectorConfig.FILE_NAME), w -> w.write(config(m, !columns.isEmpty(), sheet.cell(), n)));
+            extras(bundle, edits, columns).write(dir.resolve(ProjectorExtras.FILE_NAME));
             progress.checkCancelled();
             writer.commit();
             return new Result(writer.target(), n, m.layouts().size(), sheet.cell(), sheet.width(), sheet.height());
@@ -118,14 +122,31 @@ public final class ProjectorExport {
     }
 
     /**
-     * The label (raw values; then their display names when the bundle names them) and the metadata
-     * columns, tab-separated. Returns false, writing nothing, when the bundle has neither.
+     * What TensorBoard has no field for, for prepare --projector to take back: the name, the label's names
+     * (the label being the first of the metadata's {@code columns}, its names the second), the titles.
      */
-    private static boolean writeMetadata(Bundle b, Annotations edits, Path file, Progress progress) throws BundleException {
+    private static ProjectorExtras extras(Bundle b, Annotations edits, List<String> columns) {
+        Manifest m = b.manifest();
+        boolean labelled = b.hasLabels() || (edits != null && AnnotatedColumns.hasLabels(b, edits));
+        Map<String, String> names = labelled && named(m.label()) ? m.label().names() : Map.of();
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Manifest.Layout l : m.layouts()) titles.put(tensorFile(l.name()), l.title());
+        return new ProjectorExtras(m.name(), labelled ? columns.get(0) : null, names, names.isEmpty() ? null : columns.get(1), titles);
+    }
+
+    private static boolean named(Manifest.Label label) {
+        return label != null && label.names() != null && !label.names().isEmpty();
+    }
+
+    /**
+     * The label (raw values; then their display names when the bundle names them) and the metadata
+     * columns, tab-separated. Returns the columns' names; none, writing nothing, when the bundle has neither.
+     */
+    private static List<String> writeMetadata(Bundle b, Annotations edits, Path file, Progress progress) throws BundleException {
         List<String> names = new ArrayList<>();
         List<java.util.function.IntFunction<String>> values = new ArrayList<>();
         Manifest.Label label = b.manifest().label();
-        boolean named = label != null && label.names() != null && !label.names().isEmpty();
+        boolean named = named(label);
         java.util.function.IntFunction<String> bundleLabel = i -> b.labelValues().get(b.labels()[i]);
         AnnotatedColumns annotated = edits == null ? null : AnnotatedColumns.of(b);
         if (edits != null && AnnotatedColumns.hasLabels(b, edits)) {
@@ -157,7 +178,7 @@ public final class ProjectorExport {
             names.add(annotated.tags());
             values.add(i -> AnnotatedColumns.tagCell(edits, i));
         }
-        if (names.isEmpty()) return false;
+        if (names.isEmpty()) return names;
         progress.stage("writing metadata", b.count());
         text(file, w -> {
             StringBuilder sb = new StringBuilder();
@@ -172,7 +193,7 @@ public final class ProjectorExport {
                 progress.advance(i + 1);
             }
         });
-        return true;
+        return names;
     }
 
     private static void writeSprite(Bundle b, SpriteSheet sheet, int channels, Path file, Progress progress) throws BundleException {

@@ -58,18 +58,19 @@ public final class PreparePipeline {
      * @param labelNames display names of label values, null for the source's own
      * @param vectors    feature vectors to compute the layouts on, null for the pixels
      * @param imports    layout name → its coordinates, in order
+     * @param titles     layout name → the title of an imported layout, where it has one besides its name
      * @param provenance entries for the manifest's provenance (the pipeline adds what it learns)
      */
     public record Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                        List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
                        boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors,
-                       Ink ink) {
+                       Ink ink, Map<String, String> titles) {
         /** The ink chosen from the atlas's grey levels (PageWriter.Result#suggestedInk). */
         public Spec(ImageSource source, Path out, String name, MatrixInput vectors, Map<String, MatrixInput> imports,
                     List<ComputedLayout> layouts, int cell, int maxPage, int maxLevels, AlphaMode alpha, int pngLevel,
                     boolean skipBad, Map<String, String> labelNames, Map<String, Object> provenance, Neighbors neighbors) {
             this(source, out, name, vectors, imports, layouts, cell, maxPage, maxLevels, alpha, pngLevel, skipBad, labelNames, provenance,
-                    neighbors, null);
+                    neighbors, null, Map.of());
         }
 
         /** Without neighbours. */
@@ -149,7 +150,7 @@ public final class PreparePipeline {
             List<Manifest.Layout> layouts = new ArrayList<>();
             List<float[]> coords = new ArrayList<>();
             for (Map.Entry<String, float[]> e : imported.entrySet()) {
-                layouts.add(new Manifest.Layout(e.getKey(), e.getKey(),
+                layouts.add(new Manifest.Layout(e.getKey(), spec.titles().getOrDefault(e.getKey(), e.getKey()),
                         Map.of("imported", spec.imports().get(e.getKey()).name())));
                 coords.add(keepRows(e.getValue(), 2, kept, n));
             }

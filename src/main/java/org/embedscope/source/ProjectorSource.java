@@ -18,7 +18,8 @@ import org.embedscope.bundle.TextFiles;
  * {@code single_image_dim}, row-major from the top-left as TensorBoard lays them out (as many per row
  * as fit the sheet's width); its metadata TSV, which has a header row exactly when it has more than
  * one column, as TensorBoard defines it. The first metadata column is the label unless another is
- * named; the other columns are carried as metadata.
+ * named; the other columns are carried as metadata. A log that {@code export-projector} wrote also
+ * gives back the bundle's label names ({@link ProjectorExtras}).
  */
 public final class ProjectorSource implements ImageSource {
     /** The name of a header-less metadata file's one column. */
@@ -31,11 +32,15 @@ public final class ProjectorSource implements ImageSource {
     private final String[] labels;
     private final Map<String, String[]> metadata;
     private final Path dir;
+    private final ProjectorExtras extras;
+    private final Map<String, String> labelNames;
     private DecodedImage sheet;
 
     private ProjectorSource(Path dir, ProjectorConfig.Embedding embedding, ProjectorTensor tensor, int count, int perRow, String[] labels,
-                            Map<String, String[]> metadata) {
+                            Map<String, String[]> metadata, ProjectorExtras extras, Map<String, String> labelNames) {
         this.dir = dir;
+        this.extras = extras;
+        this.labelNames = labelNames;
         this.embedding = embedding;
         this.tensor = tensor;
         this.count = count;
@@ -74,6 +79,8 @@ public final class ProjectorSource implements ImageSource {
         }
         String[] labels = null;
         Map<String, String[]> metadata = new LinkedHashMap<>();
+        ProjectorExtras extras = ProjectorExtras.read(config.file());
+        Map<String, String> labelNames = Map.of();
         if (e.metadataPath() != null) {
             Metadata m = readMetadata(e.metadataPath(), n);
             int label = 0;
@@ -87,11 +94,16 @@ public final class ProjectorSource implements ImageSource {
             }
             labels = m.columns().get(label);
             for (int c = 0; c < m.names().size(); c++) if (c != label) metadata.put(m.names().get(c), m.columns().get(c));
+            // The names of an export's labels are the bundle's again; the column spelling them out was made from them.
+            if (extras != null && m.names().get(label).equals(extras.labelColumn()) && !extras.labelNames().isEmpty()) {
+                labelNames = extras.labelNames();
+                if (extras.nameColumn() != null) metadata.remove(extras.nameColumn());
+            }
         } else if (labelColumn != null) {
             throw new BundleException(config.file(), null, "embedding '" + e.name() + "' has no metadata_path, so no column '" + labelColumn + "'");
         }
         Path base = config.file().toAbsolutePath().getParent();
-        return new ProjectorSource(base, e, tensor, n, perRow, labels, metadata);
+        return new ProjectorSource(base, e, tensor, n, perRow, labels, metadata, extras, labelNames);
     }
 
     /** The metadata columns: names (the header, or {@value #SINGLE_COLUMN}) and values, one per point. */
@@ -140,6 +152,14 @@ public final class ProjectorSource implements ImageSource {
         }
         return new Metadata(names, columns);
     }
+
+    /** What export-projector kept of the bundle beside the config ({@link ProjectorExtras}), or null for a log without it. */
+    public ProjectorExtras extras() { return extras; }
+
+    @Override public Map<String, String> labelNames() { return labelNames; }
+
+    /** The folder of the config, and of what export-projector kept beside it (absolute, normalised). */
+    public Path extrasDir() { return dir.normalize(); }
 
     /** The tensor: the feature vectors the layouts are computed on. */
     public MatrixInput tensor() { return tensor; }

@@ -53,11 +53,11 @@ class ProjectorExportTest {
             assertArrayEquals(ProjectorImportTest.cell(bundle, om, i), ProjectorImportTest.cell(back, bm, i), "image " + i);
         }
         List<CSVRecord> a = ProjectorImportTest.points(bundle), b = ProjectorImportTest.points(back);
-        assertEquals(List.of("pca_x", "pca_y", "label", "label_name", "split"), b.get(0).getParser().getHeaderNames());
+        assertEquals(List.of("pca_x", "pca_y", "label", "split"), b.get(0).getParser().getHeaderNames(), "the names are the label's again");
         for (int i = 0; i < 300; i++) {
             assertEquals(a.get(i).get("label"), b.get(i).get("label"));
             assertEquals(a.get(i).get("split"), b.get(i).get("split"));
-            assertEquals(om.label().displayName(a.get(i).get("label")), b.get(i).get("label_name"));
+            assertEquals(om.label().displayName(a.get(i).get("label")), bm.label().displayName(b.get(i).get("label")));
         }
         // PCA of the exported 2-D coordinates only turns them: distances between points are kept
         float[] g = original.coords(0), p = BundleReader.load(back).coords(0);
@@ -66,6 +66,52 @@ class ProjectorExportTest {
             double dg = Math.hypot(g[2 * i] - g[2 * j], g[2 * i + 1] - g[2 * j + 1]);
             double dp = Math.hypot(p[2 * i] - p[2 * j], p[2 * i + 1] - p[2 * j + 1]);
             assertEquals(dg, dp, 1e-3 * (1 + dg), "distance " + i + "–" + j);
+        }
+    }
+
+    /**
+     * Exported and prepared back with its layouts imported (as the README says), a bundle lost its name, its
+     * layouts' titles and its label names (the user had to give --label-names again; the names came back as a
+     * metadata column label_name). They are kept beside the config, in a file TensorBoard does not read, and
+     * taken back; a log without that file is read as before.
+     */
+    @Test
+    void anExportPreparedBackKeepsTheNameTitlesAndLabelNames() throws Exception {
+        Path[] digits = TestData.mnistSubset(dir, "t10k", 0, 60);
+        Path bundle = dir.resolve("digits");
+        assertEquals(0, CliRun.of("prepare", "--neighbors", "0", "--idx", digits[0].toString(), digits[1].toString(), "--label-names", "mnist",
+                "--name", "Sixty digits", "--layout", "pca,tsne", "--tsne-iter", "10", "--tsne-early-iter", "10", "-o", bundle.toString()).code());
+        Manifest om = Manifest.read(bundle);
+        Path export = dir.resolve("export");
+        assertEquals(0, CliRun.of("export-projector", bundle.toString(), export.toString()).code());
+
+        Path extras = export.resolve("embedscope.json");
+        String kept = Files.readString(extras);
+        Files.writeString(extras, "{\"format\": \"embedscope-projector-extras\", \"name\": 3}");
+        CliRun bad = CliRun.of("prepare", "--neighbors", "0", "--projector", export.toString(), "--tensor", "pca", "-o", dir.resolve("bad").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertEquals("embedscope: " + extras + ": field name: expected a string", bad.err().strip());
+        Files.writeString(extras, kept);
+        for (boolean withExtras : new boolean[] {true, false}) {
+            if (!withExtras) Files.delete(extras);
+            Path back = dir.resolve("back-" + withExtras);
+            CliRun r = CliRun.of("prepare", "--neighbors", "0", "--projector", export.toString(), "--tensor", "pca",
+                    "--import-layout", "pca=" + export.resolve("layout-pca.tsv"), "--import-layout", "tsne=" + export.resolve("layout-tsne.tsv"),
+                    "-o", back.toString());
+            assertEquals(0, r.code(), r.err());
+            Manifest bm = Manifest.read(back);
+            List<String> header = ProjectorImportTest.points(back).get(0).getParser().getHeaderNames();
+            if (withExtras) {
+                assertEquals("Sixty digits", bm.name());
+                assertEquals(List.of("PCA", "t-SNE"), bm.layouts().stream().map(Manifest.Layout::title).toList());
+                assertEquals(om.label().names(), bm.label().names());
+                assertFalse(header.contains("label_name"), "the names are the label's, not a column: " + header);
+            } else {
+                assertEquals("back-false", bm.name(), "a log of TensorBoard's alone: the folder's name");
+                assertEquals(List.of("pca", "tsne"), bm.layouts().stream().map(Manifest.Layout::title).toList());
+                assertTrue(bm.label().names() == null || bm.label().names().isEmpty(), "no names: " + bm.label().names());
+                assertTrue(header.contains("label_name"), "the names as TensorBoard showed them: " + header);
+            }
         }
     }
 
