@@ -408,7 +408,11 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
      * (the scene must be drawn again). GL thread.
      */
     public boolean update(int level, int[] cells, int count, int hoverCell) {
-        if (pool == null) return false;
+        if (pool == null) {
+            // Nothing streams, or no layer is left to: a level that is not resident is never drawn.
+            if (level >= 0 && !plan.resident(level) && !saidShort) sayShort(level, pagesHolding(level, cells, count));
+            return false;
+        }
         frames++;
         int n = 0;
         int maxWanted = 1 + (level >= 0 ? grids[level].pages().size() : 0);
@@ -453,12 +457,49 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         return changed;
     }
 
-    /** Appends level {@code level}'s pages holding any of the cells, most cells first, after the {@code n} wanted already. */
-    private int byCount(int level, int[] cells, int count, int n) {
+    /** Counts into {@code counts} how many of the cells each page of level {@code level} holds; returns the pages holding any. */
+    private int pagesHolding(int level, int[] cells, int count) {
         int pages = grids[level].pages().size(), per = grids[level].cellsPerPage();
         if (counts.length < pages) counts = new int[pages];
         Arrays.fill(counts, 0, pages, 0);
         for (int i = 0; i < count; i++) counts[cells[i] / per]++;
+        int m = 0;
+        for (int p = 0; p < pages; p++) if (counts[p] > 0) m++;
+        return m;
+    }
+
+    /** True once a view was said to want more pages than the budget holds: said once. */
+    private boolean saidShort;
+
+    /**
+     * Says, once, that a view wants {@code wanted} pages of level {@code level} at once and the budget holds
+     * fewer: the rest of its sprites are drawn from coarser levels, softer than the view asks for, which
+     * the picture alone does not tell. Names the budget that would hold them.
+     */
+    private void sayShort(int level, int wanted) {
+        int held = plan.streamLayers();
+        if (wanted <= held) return;
+        saidShort = true;
+        long needed = roundedUp(plan.budgetFor(level, wanted));
+        System.err.println("embedscope: --gpu-memory " + new org.embedscope.cli.ByteSize(budget) + " holds " + held + " of the " + wanted
+                + " atlas pages of " + cells[level] + "-px sprites this view draws; the rest are drawn from coarser levels, softer"
+                + (needed > 0 ? " (--gpu-memory " + new org.embedscope.cli.ByteSize(needed) + " would hold them)" : ""));
+    }
+
+    /** {@code bytes} rounded up to a hundredth of the unit it reads in (a ByteSize of it, given back, is not less). */
+    static long roundedUp(long bytes) {
+        if (bytes <= 0) return bytes;
+        long unit = 1;
+        while (unit < (1L << 40) && bytes >= unit * 1024) unit *= 1024;
+        long step = Math.max(1, unit / 100);
+        return (bytes + step - 1) / step * step;
+    }
+
+    /** Appends level {@code level}'s pages holding any of the cells, most cells first, after the {@code n} wanted already. */
+    private int byCount(int level, int[] cells, int count, int n) {
+        int pages = grids[level].pages().size();
+        int holding = pagesHolding(level, cells, count);
+        if (!saidShort) sayShort(level, holding);
         long[] keyed = new long[pages];
         int m = 0;
         for (int p = 0; p < pages; p++) if (counts[p] > 0) keyed[m++] = ((long) (Integer.MAX_VALUE - counts[p]) << 32) | p;

@@ -19,6 +19,10 @@ public final class TexturePlan {
     private final boolean[] resident;
     private final int residentLayers, streamLayers, width, height, channels;
     private int[] levelChannels;
+    /** What the plan was made of, to plan again for another budget ({@link #budgetFor}). */
+    private int[] pages, widths, heights;
+    private boolean[] pinned;
+    private int maxLayers;
 
     private TexturePlan(boolean[] resident, int residentLayers, int streamLayers, int width, int height, int channels) {
         this.resident = resident;
@@ -47,6 +51,11 @@ public final class TexturePlan {
     public static TexturePlan of(long budget, int[] pages, int[] widths, int[] heights, int[] channels, int maxLayers, boolean[] pinned) {
         TexturePlan p = plan(budget, pages, widths, heights, channels, maxLayers, pinned);
         p.levelChannels = channels.clone();
+        p.pages = pages.clone();
+        p.widths = widths.clone();
+        p.heights = heights.clone();
+        p.pinned = pinned.clone();
+        p.maxLayers = maxLayers;
         return p;
     }
 
@@ -113,6 +122,28 @@ public final class TexturePlan {
 
     /** Levels planned. */
     public int levels() { return resident.length; }
+
+    /**
+     * The least budget, to a layer, whose plan holds {@code wanted} pages of level {@code level} on the GPU
+     * at once (the level resident, or that many streamed layers), or -1 when none within the layer limit
+     * does: what a view that asks for them would need.
+     */
+    public long budgetFor(int level, int wanted) {
+        long layerBytes = (long) width * height * texelBytes(channels);
+        long lo = 1, hi = Arrays.stream(pages).asLongStream().sum();
+        if (!holds(hi * layerBytes, level, wanted)) return -1;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (holds(mid * layerBytes, level, wanted)) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo * layerBytes;
+    }
+
+    private boolean holds(long budget, int level, int wanted) {
+        TexturePlan p = plan(budget, pages, widths, heights, levelChannels, maxLayers, pinned);
+        return p.resident(level) || p.streamLayers() >= wanted;
+    }
 
     /** Every byte the plan puts on the GPU. */
     public long bytes() { return (long) layers() * width * height * texelBytes(channels); }

@@ -66,6 +66,56 @@ class RenderCommandTest {
         }
     }
 
+    /**
+     * A --gpu-memory too small for the pages a view draws drew a softer picture without a word (its sprites
+     * from coarser levels). It is said once, with the budget that would hold them: at that budget the line
+     * is gone and the picture is the one of the default budget.
+     */
+    @Test
+    void aBudgetThatDrawsSpritesCoarserSaysWhatWouldHoldThem() throws Exception {
+        String[] view = {"--view", "0,0,20", "--size", "640x400"};
+        String small = stderrOf(() -> render(concat(view, "--gpu-memory", "16M")));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("embedscope: --gpu-memory 16 MiB holds (\\d+) of the (\\d+) atlas pages of "
+                + "14-px sprites this view draws; the rest are drawn from coarser levels, softer \\(--gpu-memory ([0-9.]+ MiB) would hold them\\)\n")
+                .matcher(small);
+        assertTrue(m.find(), small);
+        assertTrue(Integer.parseInt(m.group(1)) < Integer.parseInt(m.group(2)), small);
+        assertEquals(1, small.split("atlas pages of", -1).length - 1, "said once: " + small);
+        int[] soft = pixels();
+        String enough = stderrOf(() -> render(concat(view, "--gpu-memory", m.group(3).replace(" ", ""))));
+        assertFalse(enough.contains("atlas pages of"), enough);
+        int[] sharp = pixels();
+        assertEquals("", stderrOf(() -> render(view)), "the default budget holds them");
+        assertArrayEquals(pixels(), sharp, "the budget named draws the view as the default one does");
+        assertFalse(java.util.Arrays.equals(soft, sharp), "the small budget drew it softer");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** What a render wrote to System.err (the atlas says it there, as it draws), after checking it drew. */
+    private static String stderrOf(java.util.function.Supplier<CliRun> run) {
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r;
+        try {
+            r = run.get();
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals(0, r.code(), r.err());
+        return said.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private int[] pixels() throws Exception {
+        java.awt.image.BufferedImage img = ImageIO.read(dir.resolve("shot.png").toFile());
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
     /** --to alone drew --layout's layout, exit 0, as if it were not given. */
     @Test
     void aTransitionTargetWithoutATransitionIsRefused() {
