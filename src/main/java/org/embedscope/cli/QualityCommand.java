@@ -99,13 +99,14 @@ public final class QualityCommand implements Callable<Integer> {
             else AtomicFile.checkNotInput(out, layout, "the layout " + layout);
             if (labels != null) for (Path l : labels) AtomicFile.checkNotInput(out, l, "the labels " + l);
         }
-        if (perItem && out != null && input.none() && Files.isDirectory(layout)) return perItemFromBundle();
+        // Before asking for the data: "quality BUNDLE --per-item" wants -o, not the data.
+        if (perItem != (out != null)) throw usage("--per-item and -o FILE go together");
+        if (perItem && input.none() && Files.isDirectory(layout)) return perItemFromBundle();
         input.check(spec, " (only --per-item -o FILE on a bundle holding neighbours goes without: it writes every item's"
                 + " trust from them)");
         if (labels == null || labels.isEmpty()) labels = input.labelFiles();
         if (sample < 1) throw usage("--sample must be positive");
         if (neighbors < 1) throw usage("--neighbors must be positive");
-        if (perItem != (out != null)) throw usage("--per-item and -o FILE go together");
         if (train < CLASSIFIER_NEIGHBORS) throw usage("--train must be at least " + CLASSIFIER_NEIGHBORS + " (the rows the " + CLASSIFIER_NEIGHBORS + "-NN classifier is fit on), not " + train);
         TerminalProgress progress = TerminalProgress.onStderr();
         Matrix data = LayoutInputs.data(input.imageFiles(), input.vectors(spec));
@@ -164,6 +165,13 @@ public final class QualityCommand implements Callable<Integer> {
      */
     private int perItemFromBundle() throws BundleException {
         if (neighbors < 1) throw usage("--neighbors must be positive");
+        // They shape the three scores, which are not measured here: taken without a word, they changed nothing.
+        for (String scoresOnly : new String[] {"--sample", "--train", "--seed", "--labels"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(scoresOnly)) {
+                throw usage(scoresOnly + " goes with the scores, which need the data (--idx, --images or --vectors); without it only the "
+                        + "per-item trust is written");
+            }
+        }
         Bundle b = BundleReader.load(layout);
         int li = layoutIndex(b);
         Path manifest = layout.resolve(Manifest.FILE_NAME);

@@ -185,6 +185,26 @@ class PrepareNeighborsTest {
     }
 
     /**
+     * Without the data only the per-item trust is written; --sample, --train, --seed and --labels, which
+     * shape the scores, were taken without a word and changed nothing. And --per-item without -o was told
+     * to give the data, not -o.
+     */
+    @Test
+    void perItemWithoutDataRefusesTheScoresOptionsAndWantsItsFile() throws Exception {
+        Path out = prepare("b", "--layout", "pca");
+        Path f = dir.resolve("trust.csv");
+        for (String[] option : new String[][] {{"--sample", "10"}, {"--train", "100"}, {"--seed", "3"}, {"--labels", train[1].toString()}}) {
+            CliRun q = CliRun.of("quality", out.toString(), "--per-item", "-o", f.toString(), option[0], option[1]);
+            assertEquals(2, q.code(), q.err());
+            assertOneLine(q.err(), option[0] + " goes with the scores, which need the data (--idx, --images or --vectors)");
+            assertFalse(Files.exists(f));
+        }
+        CliRun q = CliRun.of("quality", out.toString(), "--per-item");
+        assertEquals(2, q.code(), q.err());
+        assertOneLine(q.err(), "--per-item and -o FILE go together");
+    }
+
+    /**
      * A 12-item bundle (11 neighbours stored per item: all there are): the default K of 15 was refused as
      * wanting the data searched, and 11 as wanting more items; the line now says which K these items take.
      */
