@@ -19,6 +19,8 @@ public final class VectorFiles {
     public record FileInput(Path file, String member) implements MatrixInput {
         @Override
         public Matrix read() throws BundleException {
+            // Said as the text reader says it: a missing x.npy had been "not a NumPy .npy file".
+            if (java.nio.file.Files.notExists(file)) throw new BundleException(file, null, "no such file");
             if (NpyFile.isNpy(file)) {
                 if (member != null) throw new BundleException(file, null, "is a .npy file holding one array; ':" + member + "' names an .npz member");
                 return NpyFile.read(file);

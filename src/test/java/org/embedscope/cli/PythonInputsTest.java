@@ -80,4 +80,22 @@ class PythonInputsTest {
             assertFalse(Files.exists(dir.resolve("o")));
         }
     }
+
+    /** A missing x.npy or x.npz was "not a NumPy .npy file (it does not start with \\x93NUMPY)": it is said to be missing, as a missing CSV is. */
+    @Test
+    void aMissingNumpyFileIsSaidToBeMissing() throws Exception {
+        TestData.save(TestData.grey(6, 6, (x, y) -> 9), "png", dir.resolve("img/0.png"));
+        TestData.save(TestData.grey(6, 6, (x, y) -> 90), "png", dir.resolve("img/1.png"));
+        for (String missing : new String[] {"gone.npy", "gone.npz", "gone.csv"}) {
+            Path file = dir.resolve(missing);
+            CliRun r = CliRun.of("prepare", "--neighbors", "0", "--images", dir.resolve("img").toString(), "--import-layout", "mine=" + file,
+                    "-o", dir.resolve("o").toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("embedscope: " + file + ": no such file", r.err().strip());
+            r = CliRun.of("layout", "--vectors", file.toString(), "--algo", "pca", "-o", dir.resolve("o.csv").toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("embedscope: " + file + ": no such file", r.err().strip());
+        }
+        assertFalse(Files.exists(dir.resolve("o")) || Files.exists(dir.resolve("o.csv")));
+    }
 }
