@@ -185,6 +185,11 @@ public final class RenderCommand implements Callable<Integer> {
         ItemSet selected = selection == null ? null : SelectionFile.read(selection, b.count());
         int from = layout == null ? 0 : layoutIndex(b, layout, "--layout");
         int target = to == null ? (from + 1) % b.manifest().layouts().size() : layoutIndex(b, to, "--to");
+        // A transition to the layout it starts from draws that layout at rest, whatever T says.
+        if (transition != null && target == from) {
+            throw to != null ? new BundleException(null, "--to", "'" + to + "' is the layout the transition starts from (--layout); expected another")
+                    : new BundleException(null, "--transition", "the bundle has one layout: there is none to move to");
+        }
         int[] cursor = {-1, -1};
         if (hover != null) {
             cursor = parseInts(hover, 2, "--hover");

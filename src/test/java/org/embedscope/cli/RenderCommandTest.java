@@ -116,6 +116,19 @@ class RenderCommandTest {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 
+    /** A transition to the layout it starts from drew that layout at rest, exit 0, whatever T was. */
+    @Test
+    void aTransitionToItsOwnLayoutIsRefused() throws Exception {
+        refused("--to: 'tsne' is the layout the transition starts from (--layout); expected another", "--layout", "tsne", "--to", "tsne",
+                "--transition", "0.5");
+        Path one = org.embedscope.bundle.BundleFixture.items(2).layout("a", "A", new float[] {0f, 0f, 1f, 1f})
+                .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("one-layout")).dir;
+        CliRun r = CliRun.of("render", one.toString(), "--transition", "0.5", "--out=" + dir.resolve("shot.png"));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("embedscope: --transition: the bundle has one layout: there is none to move to", r.err().strip());
+        assertFalse(Files.exists(dir.resolve("shot.png")));
+    }
+
     /** --to alone drew --layout's layout, exit 0, as if it were not given. */
     @Test
     void aTransitionTargetWithoutATransitionIsRefused() {
