@@ -28,7 +28,8 @@ public final class BundlePaths {
     /**
      * Refuses {@code file} when it exists but is no regular file, before anything opens it: a folder
      * cannot be read as a file ("Is a directory"), and opening a pipe (FIFO) waits for a writer that may
-     * never come. A missing file passes; its reader says that it is missing, in its own words.
+     * never come. A symbolic link to nothing is said to be one, with where it leads (a drive not mounted, a
+     * folder moved). A missing file passes; its reader says that it is missing, in its own words.
      *
      * @param expected what the file should be, such as {@code "an IDX file"}
      */
@@ -39,6 +40,15 @@ public final class BundlePaths {
     /** As {@link #checkRegularFile(Path, String)}, the error naming {@code where} (a list's line) too. */
     public static void checkRegularFile(Path file, String where, String expected) throws BundleException {
         if (Files.isDirectory(file)) throw new BundleException(file, where, "is a folder; expected " + expected);
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            String target;
+            try {
+                target = " to '" + Files.readSymbolicLink(file) + "'";
+            } catch (IOException e) {
+                target = "";
+            }
+            throw new BundleException(file, where, "is a broken link" + target + " (it leads to no file); expected " + expected);
+        }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new BundleException(file, where, "not a regular file (a pipe, socket or device); expected " + expected);
         }

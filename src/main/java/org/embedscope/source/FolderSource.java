@@ -28,7 +28,7 @@ import org.embedscope.bundle.Manifest;
  * the folder are labelled {@value #ROOT_LABEL}. Without any sub-folder there is no label. The relative
  * path becomes the metadata column {@code path}. Files and folders whose name starts with a dot, files without
  * an image extension ({@link ImageFiles#EXTENSIONS}), and sub-folders that are bundles (hold
- * {@code bundle.json}) are ignored.
+ * {@code bundle.json}) are ignored. A broken link or a pipe with an image name is an item, refused when read.
  */
 public final class FolderSource implements ImageSource {
     /** The label of images directly in the root folder. */
@@ -93,7 +93,7 @@ public final class FolderSource implements ImageSource {
         return files;
     }
 
-    /** Told of each image file a walk finds (a link followed); returns false to stop the walk. */
+    /** Told of each file with an image name a walk finds (a link followed where it leads somewhere); returns false to stop the walk. */
     private interface ImageVisitor {
         boolean image(Path file, BasicFileAttributes attrs) throws IOException;
     }
@@ -117,8 +117,10 @@ public final class FolderSource implements ImageSource {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (file.getFileName().toString().startsWith(".") || !ImageFiles.hasImageExtension(file)) return FileVisitResult.CONTINUE;
-                BasicFileAttributes a = attrs.isSymbolicLink() ? followed(file) : attrs; // a link to an image counts
-                return a != null && a.isRegularFile() && !visitor.image(file, a) ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                // A link to an image counts. A broken link or a pipe named as an image is listed too, as a corrupt
+                // file is: reading it refuses it in one line (or --skip-bad lists it), where leaving it out lost it silently.
+                BasicFileAttributes a = attrs.isSymbolicLink() ? followed(file) : attrs;
+                return !visitor.image(file, a == null ? attrs : a) ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -133,7 +135,7 @@ public final class FolderSource implements ImageSource {
         try {
             return Files.readAttributes(link, BasicFileAttributes.class);
         } catch (IOException e) {
-            return null; // a dangling link is no image
+            return null; // a broken link: its own attributes stand
         }
     }
 

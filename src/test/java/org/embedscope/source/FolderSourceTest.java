@@ -60,6 +60,27 @@ class FolderSourceTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aBrokenLinkOrAPipeNamedAsAnImageIsRefusedOrListedNotLostSilently() throws Exception {
+        // photos linked in from a drive not mounted, and a pipe left by a tool: both have image names
+        Path set = Files.createDirectories(dir.resolve("set/cats"));
+        Files.copy(dir.resolve("cats/b.png"), set.resolve("b.png"));
+        Files.createSymbolicLink(set.resolve("gone.png"), dir.resolve("unmounted/gone.png"));
+        Process fifo = new ProcessBuilder("mkfifo", set.resolve("pipe.jpg").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fifo.waitFor() == 0, "mkfifo makes a pipe");
+        FolderSource s = FolderSource.open(dir.resolve("set"));
+        assertArrayEquals(new String[] {"cats/b.png", "cats/gone.png", "cats/pipe.jpg"}, s.metadata().get("path"));
+        BundleException e = assertThrows(BundleException.class, () -> ImageSurvey.read(s, false, Progress.NONE));
+        assertTrue(e.getMessage().contains("gone.png") && e.getMessage().contains("is a broken link to '" + dir.resolve("unmounted/gone.png") + "'"),
+                e.getMessage());
+        ImageSurvey r = ImageSurvey.read(s, true, Progress.NONE);
+        assertArrayEquals(new int[] {0}, r.kept());
+        assertEquals(2, r.skipped().size());
+        assertTrue(r.skipped().get(1).reason().contains("pipe.jpg") && r.skipped().get(1).reason().contains("not a regular file"),
+                r.skipped().get(1).reason());
+    }
+
+    @Test
     void aNameInAnotherEncodingIsSaidSo() throws Exception {
         // a Latin-1 name (byte 0xff) from an old archive: listed, but not openable by the name Java reads
         Path set = Files.createDirectories(dir.resolve("latin1"));
