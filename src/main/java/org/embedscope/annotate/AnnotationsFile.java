@@ -175,7 +175,7 @@ public final class AnnotationsFile {
         org.embedscope.bundle.BundlePaths.checkRegularFile(file, "a CSV file of annotations");
         try (BufferedReader r = org.embedscope.bundle.TextFiles.open(file);
              CSVParser p = CSVParser.parse(r, format)) {
-            CsvErrors.checkDistinct(file, p.getHeaderNames());
+            CsvErrors.checkHeader(file, p.getHeaderNames());
             Map<String, Integer> header = p.getHeaderMap();
             if (!header.containsKey("index")) {
                 throw new BundleException(file, "line 1", "expected a header with an 'index' column (index,label,tags,edited)");

@@ -63,10 +63,28 @@ public final class CsvErrors {
     }
 
     /**
+     * Refuses a header that names a column twice, or that is one name holding tabs or semicolons: a file
+     * whose columns are separated by those (TensorBoard's metadata.tsv, a European Excel export) reads as
+     * one column, the whole line its name and value, and was carried so without a word (or refused for a
+     * missing column that the user could see in the file).
+     */
+    public static void checkHeader(Path file, List<String> header) throws BundleException {
+        if (header.size() == 1) {
+            String only = header.get(0);
+            String separator = only.indexOf('\t') >= 0 ? "tabs (a TSV file)" : only.indexOf(';') >= 0 ? "semicolons" : null;
+            if (separator != null) {
+                throw new BundleException(file, "line 1 (header)", "is one column, '" + only.replace("\t", "\\t") + "': its names are separated by "
+                        + separator + "; expected commas between columns (CSV, RFC 4180)");
+            }
+        }
+        checkDistinct(file, header);
+    }
+
+    /**
      * Refuses a header that names a column twice: a reader would keep one of them and lose the other's
      * values without a word.
      */
-    public static void checkDistinct(Path file, List<String> header) throws BundleException {
+    private static void checkDistinct(Path file, List<String> header) throws BundleException {
         Map<String, Integer> first = new HashMap<>();
         for (int c = 0; c < header.size(); c++) {
             Integer prev = first.putIfAbsent(header.get(c), c);

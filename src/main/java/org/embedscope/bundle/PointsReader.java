@@ -183,7 +183,7 @@ final class PointsReader {
         private void header(CSVRecord r) throws BundleException {
             columns = r.size();
             String[] names = r.values();
-            CsvErrors.checkDistinct(file, List.of(names));
+            CsvErrors.checkHeader(file, List.of(names));
             Map<String, Integer> index = new HashMap<>();
             for (int c = 0; c < names.length; c++) index.put(names[c], c);
             boolean[] used = new boolean[columns];

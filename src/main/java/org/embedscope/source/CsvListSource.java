@@ -68,7 +68,7 @@ public final class CsvListSource implements ImageSource {
         long reading = 1;
         try (Reader reader = TextFiles.open(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
-            CsvErrors.checkDistinct(csv, header);
+            CsvErrors.checkHeader(csv, header);
             for (int c = 1; c < header.size(); c++) {
                 if (header.get(c).isEmpty()) {
                     throw new BundleException(csv, "line 1", "column " + (c + 1) + " has no name; expected a name for every column "

@@ -32,7 +32,7 @@ public final class MetadataFile {
         try (Reader reader = TextFiles.open(csv); CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) throw new BundleException(csv, "line 1", "has no columns; expected a header row naming them");
-            CsvErrors.checkDistinct(csv, header);
+            CsvErrors.checkHeader(csv, header);
             String[][] columns = new String[header.size()][count];
             List<Map<String, String>> shared = new ArrayList<>();
             for (int c = 0; c < header.size(); c++) shared.add(new HashMap<>());

@@ -64,7 +64,7 @@ class CsvErrorsTest {
     @Test
     void aHeaderNamingAColumnTwiceIsRefused() {
         BundleException e = assertThrows(BundleException.class,
-                () -> CsvErrors.checkDistinct(Path.of("x.csv"), java.util.List.of("path", "score", "city", "score")));
+                () -> CsvErrors.checkHeader(Path.of("x.csv"), java.util.List.of("path", "score", "city", "score")));
         assertEquals("x.csv: line 1 (header): column name 'score' appears twice (columns 2 and 4); expected distinct column names", e.getMessage());
     }
 }

@@ -121,6 +121,14 @@ class CsvListSourceTest {
         assertTrue(e.getMessage().contains("line 4: not valid CSV: a quoted field has text after its closing quote"), e.getMessage());
     }
 
+    /** A list saved as TSV had been refused for "no column 'path'", a column the user could see in the file. */
+    @Test
+    void aTabSeparatedListIsSaidToBeOne() throws Exception {
+        BundleException e = fails("path\tlabel\nimg/one.png\ta\n");
+        assertTrue(e.getMessage().contains("line 1 (header): is one column, 'path\\tlabel': its names are separated by tabs (a TSV file);"
+                + " expected commas between columns"), e.getMessage());
+    }
+
     /** A zero-byte file (a failed download) had been "not a readable image". */
     @Test
     void anEmptyImageFileIsSaidToBeEmpty() throws Exception {

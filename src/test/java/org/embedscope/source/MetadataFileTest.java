@@ -45,6 +45,22 @@ class MetadataFileTest {
         assertTrue(m.contains("line 1 (header): column name 'score' appears twice (columns 1 and 3)"), m);
     }
 
+    /**
+     * TensorBoard's metadata.tsv had been carried as one column named "city\tscore" holding "Bern\t1";
+     * a European Excel export (semicolons, decimal commas) was refused as "line 2: has 2 fields".
+     */
+    @Test
+    void aTabOrSemicolonSeparatedFileIsRefusedNotReadAsOneColumn() throws Exception {
+        String m = refusal("city\tscore\nBern\t1\nOslo\t2\n");
+        assertTrue(m.contains("line 1 (header): is one column, 'city\\tscore': its names are separated by tabs (a TSV file);"
+                + " expected commas between columns"), m);
+        m = refusal("city;score\nBern;0,5\nOslo;1,5\n");
+        assertTrue(m.contains("line 1 (header): is one column, 'city;score': its names are separated by semicolons;"), m);
+        // one column whose values hold semicolons is still one column
+        Path f = Files.writeString(dir.resolve("notes.csv"), "note\na;b\nc\n");
+        assertArrayEquals(new String[] {"a;b", "c"}, MetadataFile.read(f, 2).get("note"));
+    }
+
     @Test
     void brokenQuotingAndMissingNamesAreOnePlainLine() throws Exception {
         String m = refusal("city,score\nBern,1\n\"Oslo,2\n");
