@@ -345,7 +345,13 @@ public final class PrepareCommand implements Callable<Integer> {
         }
         if (sources.folder != null) {
             progress.stage("listing images", 0);
-            return FolderSource.open(sources.folder);
+            FolderSource folder = FolderSource.open(sources.folder);
+            String leftOut = folder.leftOutNote();
+            if (leftOut != null) {
+                spec.commandLine().getErr().println("embedscope: " + leftOut);
+                spec.commandLine().getErr().flush();
+            }
+            return folder;
         }
         if (sources.projector != null) {
             progress.stage("reading the projector log", 0);

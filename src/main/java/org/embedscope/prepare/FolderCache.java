@@ -69,7 +69,13 @@ public final class FolderCache {
     public static Path open(Path folder, Path root, boolean rebuild, boolean skipBad, Progress progress, Runnable onInterrupt, PrintWriter log)
             throws BundleException {
         progress.stage("listing images", 0);
-        List<FolderSource.Entry> images = FolderSource.scan(folder);
+        List<String> otherFormats = new java.util.ArrayList<>();
+        List<FolderSource.Entry> images = FolderSource.scan(folder, otherFormats);
+        String leftOut = FolderSource.leftOutNote(otherFormats);
+        if (leftOut != null) {
+            log.println("embedscope: " + leftOut);
+            log.flush();
+        }
         String fingerprint = fingerprint(images);
         Path bundle = bundleOf(root, folder);
         if (!rebuild && fingerprint.equals(cachedFingerprint(bundle))) {

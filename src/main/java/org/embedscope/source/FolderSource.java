@@ -37,9 +37,11 @@ public final class FolderSource implements ImageSource {
     private final Path root;
     private final String[] relative;
     private final String[] labels;
+    private final List<String> otherFormats;
 
-    private FolderSource(Path root, List<String> relative) {
+    private FolderSource(Path root, List<String> relative, List<String> otherFormats) {
         this.root = root;
+        this.otherFormats = List.copyOf(otherFormats);
         this.relative = relative.toArray(String[]::new);
         boolean anySub = relative.stream().anyMatch(p -> p.indexOf('/') >= 0);
         if (anySub) {
@@ -58,19 +60,27 @@ public final class FolderSource implements ImageSource {
 
     /** Lists the images under {@code root}; an empty or missing folder is an error. */
     public static FolderSource open(Path root) throws BundleException {
-        return of(root, scan(root));
+        List<String> others = new ArrayList<>();
+        return new FolderSource(root, scan(root, others).stream().map(Entry::path).toList(), others);
     }
 
     /** The source of the images {@link #scan} found. */
     public static FolderSource of(Path root, List<Entry> entries) {
-        return new FolderSource(root, entries.stream().map(Entry::path).toList());
+        return new FolderSource(root, entries.stream().map(Entry::path).toList(), List.of());
+    }
+
+    /** As {@link #scan(Path, List)}, without the files in other image formats. */
+    public static List<Entry> scan(Path root) throws BundleException {
+        return scan(root, new ArrayList<>());
     }
 
     /**
      * The image files under {@code root} in item order, with their sizes and times, from one walk of the
-     * tree (no file is opened). An empty or missing folder is an error.
+     * tree (no file is opened). An empty or missing folder is an error. The relative paths of the files
+     * in image formats it does not read ({@link ImageFiles#OTHER_IMAGE_EXTENSIONS}) are added to
+     * {@code otherFormats}, sorted, for {@link #leftOutNote}.
      */
-    public static List<Entry> scan(Path root) throws BundleException {
+    public static List<Entry> scan(Path root, List<String> otherFormats) throws BundleException {
         if (!Files.isDirectory(root)) {
             throw new BundleException(root, null, Files.exists(root) ? "is not a folder" : "no such folder");
         }
@@ -79,18 +89,42 @@ public final class FolderSource implements ImageSource {
             walk(root, (file, attrs) -> {
                 files.add(new Entry(slashed(root.relativize(file)), attrs.size(), attrs.lastModifiedTime().toMillis()));
                 return true;
-            });
+            }, file -> otherFormats.add(slashed(root.relativize(file))));
         } catch (NoSuchFileException | NotDirectoryException e) {
             throw new BundleException(root, null, "no such folder");
         } catch (IOException | UncheckedIOException e) {
             throw new BundleException(root, null, "cannot list: " + BundleException.describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
         }
+        otherFormats.sort(null);
         if (files.isEmpty()) {
-            throw new BundleException(root, null, "holds no images; expected files ending in ." + String.join(", .", ImageFiles.EXTENSIONS)
+            String others = otherFormats.isEmpty() ? "" : " it can read (" + otherFormatsCounted(otherFormats) + ", formats embedscope does not read)";
+            throw new BundleException(root, null, "holds no images" + others + "; expected files ending in ." + String.join(", .", ImageFiles.EXTENSIONS)
                     + " (in sub-folders for labels)");
         }
         files.sort(java.util.Comparator.comparing(Entry::path));
         return files;
+    }
+
+    /**
+     * The line that says which files in other image formats were left out, such as "left out 3 images in
+     * formats embedscope does not read (2 .heic, 1 .dng; first 'trip/IMG_0001.HEIC'): convert them to JPEG
+     * or PNG to include them"; null when none was.
+     */
+    public static String leftOutNote(List<String> otherFormats) {
+        if (otherFormats.isEmpty()) return null;
+        return "left out " + org.embedscope.util.Counted.of(otherFormats.size(), "image") + " in formats embedscope does not read ("
+                + otherFormatsCounted(otherFormats) + "; first '" + otherFormats.get(0) + "'): convert them to JPEG or PNG to include them";
+    }
+
+    /** The note of {@link #leftOutNote(List)} for the files {@link #open} left out; null when none. */
+    public String leftOutNote() { return leftOutNote(otherFormats); }
+
+    /** "2 .heic, 1 .dng": how many of each extension, most first. */
+    private static String otherFormatsCounted(List<String> otherFormats) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String p : otherFormats) counts.merge(ImageFiles.extension(Path.of(p)), 1, Integer::sum);
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getValue() + " ." + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Told of each file with an image name a walk finds (a link followed where it leads somewhere); returns false to stop the walk. */
@@ -105,7 +139,7 @@ public final class FolderSource implements ImageSource {
      * (the folder itself, a sub-folder or an image may be one); a link back to a folder above it is not
      * walked again.
      */
-    private static void walk(Path root, ImageVisitor visitor) throws IOException {
+    private static void walk(Path root, ImageVisitor visitor, java.util.function.Consumer<Path> otherFormat) throws IOException {
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -116,7 +150,11 @@ public final class FolderSource implements ImageSource {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (file.getFileName().toString().startsWith(".") || !ImageFiles.hasImageExtension(file)) return FileVisitResult.CONTINUE;
+                if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
+                if (!ImageFiles.hasImageExtension(file)) {
+                    if (ImageFiles.hasOtherImageExtension(file)) otherFormat.accept(file);
+                    return FileVisitResult.CONTINUE;
+                }
                 // A link to an image counts. A broken link or a pipe named as an image is listed too, as a corrupt
                 // file is: reading it refuses it in one line (or --skip-bad lists it), where leaving it out lost it silently.
                 BasicFileAttributes a = attrs.isSymbolicLink() ? followed(file) : attrs;
@@ -147,7 +185,7 @@ public final class FolderSource implements ImageSource {
             walk(root, (file, attrs) -> {
                 found[0] = true;
                 return false;
-            });
+            }, file -> {});
         } catch (IOException | UncheckedIOException e) {
             return false;
         }

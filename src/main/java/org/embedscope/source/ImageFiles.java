@@ -32,6 +32,14 @@ public final class ImageFiles {
     /** File name extensions (lower case) that folder sources pick up. */
     public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "wbmp", "webp");
 
+    /**
+     * Extensions (lower case) of image formats this tool does not read: phones' HEIC, newer web formats,
+     * vector and layered files, cameras' raw files. A folder source says how many it left out, where it
+     * passes other files without a word: a folder of iPhone photos had lost its HEIC ones silently.
+     */
+    public static final List<String> OTHER_IMAGE_EXTENSIONS = List.of("heic", "heif", "avif", "jxl", "jp2", "svg", "psd", "exr",
+            "dng", "cr2", "cr3", "nef", "arw", "orf", "rw2", "raf");
+
     /** Largest image accepted, in pixels: refuses decompression bombs before decoding. */
     public static final long MAX_PIXELS = 100_000_000L;
 
@@ -41,9 +49,19 @@ public final class ImageFiles {
 
     /** True when the file's name ends with one of {@link #EXTENSIONS}. */
     public static boolean hasImageExtension(Path file) {
+        return EXTENSIONS.contains(extension(file));
+    }
+
+    /** True when the file's name ends with one of {@link #OTHER_IMAGE_EXTENSIONS}. */
+    public static boolean hasOtherImageExtension(Path file) {
+        return OTHER_IMAGE_EXTENSIONS.contains(extension(file));
+    }
+
+    /** The name's extension in lower case, or "" when it has none (a leading dot starts no extension). */
+    static String extension(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1));
+        return dot > 0 ? n.substring(dot + 1) : "";
     }
 
     /** Width and height as shown (after the EXIF orientation), from the file's header, without decoding the pixels. */

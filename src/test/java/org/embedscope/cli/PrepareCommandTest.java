@@ -252,6 +252,26 @@ class PrepareCommandTest {
         assertEquals(List.of("a/1.png", "b/2.jpg"), rows.stream().map(r -> r.get("path")).toList());
     }
 
+    /** A folder of phone photos had lost its HEIC ones without a word (files of other formats pass silently). */
+    @Test
+    void imagesInFormatsItDoesNotReadAreCountedNotLostSilently() throws Exception {
+        Path images = dir.resolve("images");
+        TestData.save(TestData.argb(30, 20, false, (x, y) -> 0xff336699), "jpg", images.resolve("trip/IMG_0003.jpg"));
+        Files.write(images.resolve("trip/IMG_0001.HEIC"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'});
+        Files.write(images.resolve("trip/IMG_0002.heic"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'});
+        Files.writeString(images.resolve("trip/notes.txt"), "not an image: nothing to say");
+        String out = dir.resolve("out").toString();
+        // a folder of nothing else says why it holds no images
+        Path heicOnly = Files.createDirectories(dir.resolve("heic-only"));
+        Files.copy(images.resolve("trip/IMG_0001.HEIC"), heicOnly.resolve("IMG_0001.HEIC"));
+        assertBadInput("holds no images it can read (1 .heic, formats embedscope does not read)", "--images", heicOnly.toString(), "-o", out);
+        assertEquals(0, run("--images", images.toString(), "--layout", "pca", "-o", out), err);
+        assertTrue(err.contains("embedscope: left out 2 images in formats embedscope does not read (2 .heic; first 'trip/IMG_0001.HEIC'):"
+                + " convert them to JPEG or PNG to include them"), err);
+        assertFalse(err.contains("notes.txt"), err);
+        assertEquals(1, Manifest.read(Path.of(out)).count());
+    }
+
     @Test
     void aBundleWrittenInsideTheImageFolderIsNotTakenForImagesNextTime() throws Exception {
         Path images = dir.resolve("images");
