@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The EXIF Orientation tag (0x0112) of a JPEG (in its APP1 {@code Exif} segment) or a TIFF (in its
- * first IFD), and the turn or flip that shows the stored pixels upright, as cameras and viewers mean
+ * The EXIF Orientation tag (0x0112) of a JPEG (in its APP1 {@code Exif} segment), a PNG (in an
+ * {@code eXIf} chunk before the pixels, where the PNG specification puts it and browsers read it) or a
+ * TIFF (in its first IFD), and the turn or flip that shows the stored pixels upright, as cameras and viewers mean
  * it: 1 as stored, 2 mirrored, 3 turned 180°, 4 flipped, 5 transposed, 6 turned 90° clockwise,
  * 7 transverse, 8 turned 90° anticlockwise. Files without the tag, or with a damaged one, are shown as stored.
  */
@@ -18,8 +19,9 @@ public final class ExifOrientation {
 
     private static final int TAG_ORIENTATION = 0x0112;
     private static final int TYPE_SHORT = 3;
-    /** JPEG segments searched for the Exif one: it comes first or nearly so. */
+    /** JPEG segments (or PNG chunks) searched for the Exif one: it comes first or nearly so. */
     private static final int MAX_SEGMENTS = 64;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     /** The file's orientation, 1 to 8; 1 when it has none. */
     public static int of(Path file) {
@@ -28,6 +30,7 @@ public final class ExifOrientation {
             if (head == null) return 1;
             int b0 = head.get(0) & 0xff, b1 = head.get(1) & 0xff;
             if (b0 == 0xff && b1 == 0xd8) return fromJpeg(ch);
+            if (b0 == 0x89 && b1 == 'P') return fromPng(ch);
             if ((b0 == 'I' && b1 == 'I') || (b0 == 'M' && b1 == 'M')) return fromTiff(ch, 0);
             return 1;
         } catch (IOException | RuntimeException e) {
@@ -84,6 +87,31 @@ public final class ExifOrientation {
                 }
             }
             pos += 2 + length;
+        }
+        return 1;
+    }
+
+    /**
+     * From the {@code eXIf} chunk, whose data is a TIFF structure; one after the first {@code IDAT} is not
+     * read, as browsers do not (the picture would turn once shown).
+     */
+    private static int fromPng(FileChannel ch) throws IOException {
+        ByteBuffer signature = read(ch, 0, PNG_SIGNATURE.length);
+        if (signature == null || !signature.rewind().equals(ByteBuffer.wrap(PNG_SIGNATURE))) return 1;
+        long pos = PNG_SIGNATURE.length;
+        for (int chunk = 0; chunk < MAX_SEGMENTS; chunk++) {
+            ByteBuffer head = read(ch, pos, 8);
+            if (head == null) return 1;
+            long length = head.order(ByteOrder.BIG_ENDIAN).getInt(0) & 0xffffffffL;
+            String type = new String(new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)}, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (type.equals("IDAT") || type.equals("IEND")) return 1;
+            if (type.equals("eXIf")) {
+                ByteBuffer id = read(ch, pos + 8, 6);
+                // some writers keep JPEG's "Exif\0\0" before the TIFF header
+                boolean jpegId = id != null && id.get(0) == 'E' && id.get(1) == 'x' && id.get(2) == 'i' && id.get(3) == 'f' && id.get(4) == 0;
+                return fromTiff(ch, pos + 8 + (jpegId ? 6 : 0));
+            }
+            pos += 12 + length;
         }
         return 1;
     }

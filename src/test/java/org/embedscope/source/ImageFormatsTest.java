@@ -69,18 +69,38 @@ class ImageFormatsTest {
         assertArrayEquals(new int[] {4, 8}, ImageFiles.size(tif, "item 0"), "the size is the shown one");
     }
 
-    /** A JPEG written by ImageIO with an APP1 Exif segment holding only the Orientation tag, put right after SOI. */
-    private Path jpegWithOrientation(BufferedImage img, int orientation, ByteOrder order) throws Exception {
-        ByteArrayOutputStream jpg = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(img, "jpg", jpg));
-        byte[] plain = jpg.toByteArray();
+    /**
+     * What a viewer shows at the top-left, top-right, bottom-left and bottom-right of an image stored in
+     * quadrants red, green / blue, white, per orientation (the EXIF tag's definition).
+     */
+    private static final String[] SHOWN = {null,
+            "RGBW", // 1: as stored
+            "GRWB", // 2: mirrored left to right
+            "WBGR", // 3: turned 180°
+            "BWRG", // 4: flipped top to bottom
+            "RBGW", // 5: transposed (stored rows become columns)
+            "BRWG", // 6: turned 90° clockwise
+            "WGBR", // 7: transverse
+            "GWRB", // 8: turned 90° anticlockwise
+    };
+
+    /** A TIFF structure whose one IFD holds only the Orientation tag: an Exif block. */
+    private static byte[] exifWithOrientation(int orientation, ByteOrder order) {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4).order(order);
         tiff.put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M').put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M');
         tiff.putShort((short) 42).putInt(8);
         tiff.putShort((short) 1); // one entry
         tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
         tiff.putInt(0); // no next IFD
-        byte[] exif = tiff.array();
+        return tiff.array();
+    }
+
+    /** A JPEG written by ImageIO with an APP1 Exif segment holding only the Orientation tag, put right after SOI. */
+    private Path jpegWithOrientation(BufferedImage img, int orientation, ByteOrder order) throws Exception {
+        ByteArrayOutputStream jpg = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(img, "jpg", jpg));
+        byte[] plain = jpg.toByteArray();
+        byte[] exif = exifWithOrientation(orientation, order);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, 2); // SOI
         int len = 2 + 6 + exif.length;
@@ -92,21 +112,51 @@ class ImageFormatsTest {
         return f;
     }
 
+    /**
+     * A PNG written by ImageIO with an eXIf chunk holding only the Orientation tag, put after IHDR (before
+     * the pixels, as the PNG specification has it) or after the last IDAT.
+     */
+    private Path pngWithOrientation(BufferedImage img, int orientation, boolean beforePixels) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(img, "png", png));
+        byte[] plain = png.toByteArray();
+        byte[] exif = exifWithOrientation(orientation, ByteOrder.BIG_ENDIAN);
+        ByteBuffer chunk = ByteBuffer.allocate(12 + exif.length);
+        chunk.putInt(exif.length).put(new byte[] {'e', 'X', 'I', 'f'}).put(exif);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(chunk.array(), 4, 4 + exif.length);
+        chunk.putInt((int) crc.getValue());
+        int at = beforePixels ? 8 + 12 + 13 : plain.length - 12; // after the signature and IHDR, or before IEND
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, at);
+        out.write(chunk.array());
+        out.write(plain, at, plain.length - at);
+        Path f = tmp.resolve("o" + orientation + (beforePixels ? "" : "-late") + ".png");
+        Files.write(f, out.toByteArray());
+        return f;
+    }
+
+    /** A phone or editor's PNG with an eXIf orientation had been drawn as stored, on its side, where browsers turn it. */
+    @Test
+    void aPngsExifOrientationIsTurnedUprightWhenItComesBeforeThePixels() throws Exception {
+        BufferedImage stored = TestData.argb(32, 16, false, (x, y) -> x < 16 ? (y < 8 ? 0xffff0000 : 0xff0000ff) : (y < 8 ? 0xff00ff00 : 0xffffffff));
+        for (int o = 1; o <= 8; o++) {
+            Path f = pngWithOrientation(stored, o, true);
+            DecodedImage img = ImageFiles.read(f, "item 0");
+            assertArrayEquals(o >= 5 ? new int[] {16, 32} : new int[] {32, 16}, new int[] {img.width(), img.height()}, "orientation " + o);
+            assertArrayEquals(new int[] {img.width(), img.height()}, ImageFiles.size(f, "item 0"));
+            int w = img.width(), h = img.height();
+            String corners = "" + colour(rgba(img, 2, 2)) + colour(rgba(img, w - 3, 2)) + colour(rgba(img, 2, h - 3)) + colour(rgba(img, w - 3, h - 3));
+            assertEquals(SHOWN[o], corners, "orientation " + o);
+        }
+        DecodedImage late = ImageFiles.read(pngWithOrientation(stored, 6, false), "item 0");
+        assertEquals(32, late.width(), "an eXIf after the pixels is not read, as browsers do not");
+    }
+
     @Test
     void everyJpegExifOrientationIsTurnedUpright() throws Exception {
         // Stored 32×16 in quadrants: top-left red, top-right green, bottom-left blue, bottom-right white.
         BufferedImage stored = TestData.argb(32, 16, false, (x, y) -> x < 16 ? (y < 8 ? 0xffff0000 : 0xff0000ff) : (y < 8 ? 0xff00ff00 : 0xffffffff));
-        // What a viewer shows at the top-left, top-right, bottom-left and bottom-right, per the EXIF tag's definition.
-        String[] shown = {null,
-                "RGBW", // 1: as stored
-                "GRWB", // 2: mirrored left to right
-                "WBGR", // 3: turned 180°
-                "BWRG", // 4: flipped top to bottom
-                "RBGW", // 5: transposed (stored rows become columns)
-                "BRWG", // 6: turned 90° clockwise
-                "WGBR", // 7: transverse
-                "GWRB", // 8: turned 90° anticlockwise
-        };
         for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
             for (int o = 1; o <= 8; o++) {
                 Path f = jpegWithOrientation(stored, o, order);
@@ -118,7 +168,7 @@ class ImageFormatsTest {
                 assertArrayEquals(new int[] {img.width(), img.height()}, ImageFiles.size(f, "item 0"));
                 int w = img.width(), h = img.height();
                 String corners = "" + colour(rgba(img, 2, 2)) + colour(rgba(img, w - 3, 2)) + colour(rgba(img, 2, h - 3)) + colour(rgba(img, w - 3, h - 3));
-                assertEquals(shown[o], corners, "orientation " + o + " (" + order + ")");
+                assertEquals(SHOWN[o], corners, "orientation " + o + " (" + order + ")");
             }
         }
     }
