@@ -16,6 +16,7 @@ import org.embedscope.atlas.PageWriter;
 import org.embedscope.bundle.AlphaMode;
 import org.embedscope.bundle.Ink;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.Decimal;
 import org.embedscope.util.Counted;
 import org.embedscope.bundle.BundleFormat;
 import org.embedscope.bundle.BundleWriter;
@@ -101,6 +102,7 @@ public final class PreparePipeline {
         }
         source = withoutRecomputedTrust(spec, source, log);
         checkNames(spec, source);
+        noteNumbersWithText(source, log);
 
         // Bring-your-own files first: a wrong row count fails before any long work.
         Matrix vectors = null;
@@ -275,6 +277,37 @@ public final class PreparePipeline {
         log.println("left out the metadata column" + (dropped.size() == 1 ? " " : "s ") + String.join(", ", dropped)
                 + ": this prepare computes " + (dropped.size() == 1 ? "it" : "them") + " again for its own layouts");
         return ImageSource.withMetadata(source, kept, source.description());
+    }
+
+    /** Most distinct texts in a column of numbers that {@link #noteNumbersWithText} takes for markers of missing values. */
+    private static final int MISSING_MARKERS = 3;
+
+    /**
+     * Says which metadata columns are numbers but for a few texts standing for missing values ("NA" from R,
+     * "nan" from NumPy, "n/a"): the explorer types a column as numbers only when every value is one or
+     * empty, so such a column had been text without a word — coloured only as categories, refused by
+     * {@code score > 0.5}. Said here, where the file can still be fixed.
+     */
+    private static void noteNumbersWithText(ImageSource source, PrintWriter log) {
+        for (Map.Entry<String, String[]> column : source.metadata().entrySet()) {
+            int numbers = 0, texts = 0, first = -1;
+            Map<String, Integer> distinct = new LinkedHashMap<>();
+            for (int i = 0; i < column.getValue().length; i++) {
+                String v = column.getValue()[i];
+                if (v.isEmpty()) continue;
+                if (Decimal.isFiniteNumber(v)) {
+                    numbers++;
+                } else {
+                    if (texts++ == 0) first = i;
+                    if (distinct.merge(v, 1, Integer::sum) == 1 && distinct.size() > MISSING_MARKERS) break;
+                }
+            }
+            if (texts == 0 || distinct.size() > MISSING_MARKERS || numbers < texts) continue;
+            List<String> shown = distinct.entrySet().stream().map(e -> "'" + e.getKey() + "' ×" + e.getValue()).toList();
+            log.println("note: metadata column '" + column.getKey() + "' holds numbers and " + String.join(", ", shown) + " (first at item " + first
+                    + "), so the explorer reads it as text, not numbers (no colour bar, no '<'); write missing values as empty cells to keep it numeric");
+        }
+        log.flush();
     }
 
     /** Column names of points.csv must be distinct: layouts' x/y columns, the label, the metadata. */

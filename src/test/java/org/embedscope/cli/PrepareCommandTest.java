@@ -272,6 +272,26 @@ class PrepareCommandTest {
         assertEquals(1, Manifest.read(Path.of(out)).count());
     }
 
+    /**
+     * R writes a missing number as NA, NumPy as nan: the column had turned into text in the explorer
+     * without a word (no colour bar; "score > 0.5" refused as "column 'score' is text").
+     */
+    @Test
+    void aColumnOfNumbersWithNaOrNanIsSaidToBeTextToTheExplorer() throws Exception {
+        Path images = dir.resolve("images");
+        for (int i = 0; i < 4; i++) TestData.save(TestData.grey(8, 8, (x, y) -> 60 * (x + y) / 14), "png", images.resolve(i + ".png"));
+        Path meta = Files.writeString(dir.resolve("meta.csv"), "score,count,city,code\n0.5,1,Bern,7\nNA,,Oslo,A1\n0.7,3,Rome,B2\nnan,4,Oslo,C3\n");
+        String out = dir.resolve("out").toString();
+        assertEquals(0, run("--images", images.toString(), "--metadata", meta.toString(), "--layout", "pca", "--neighbors", "0", "-o", out), err);
+        assertTrue(err.contains("note: metadata column 'score' holds numbers and 'NA' ×1, 'nan' ×1 (first at item 1), so the explorer reads it as text"),
+                err);
+        assertFalse(err.contains("'count'") || err.contains("'city'") || err.contains("'code'"),
+                "an empty cell is a missing number; text columns are text: " + err);
+        var table = org.embedscope.query.ColumnTable.of(org.embedscope.bundle.BundleReader.load(Path.of(out)));
+        assertFalse(table.column("score").isNumeric(), "the note says what the explorer does");
+        assertTrue(table.column("count").isNumeric());
+    }
+
     @Test
     void aBundleWrittenInsideTheImageFolderIsNotTakenForImagesNextTime() throws Exception {
         Path images = dir.resolve("images");
