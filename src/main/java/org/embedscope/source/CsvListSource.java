@@ -128,10 +128,23 @@ public final class CsvListSource implements ImageSource {
         }
     }
 
-    /** Refuses an empty or invalid path, and a relative one that leaves the root; an absolute one passes as it is. */
+    /** A URL's scheme and "://", such as {@code https://} or {@code s3://}. */
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
+    /**
+     * Refuses an empty or invalid path, a URL, a Windows path off Windows, and a relative one that leaves
+     * the root; an absolute one passes as it is.
+     */
     private static void checkPath(Path csv, int line, Path base, Path realRoot, String p) throws BundleException {
         String where = "line " + line;
         if (p.isEmpty()) throw new BundleException(csv, where, "empty image path");
+        if (URL.matcher(p).lookingAt()) {
+            // read as a path, "http://host/a.png" had been "no such file" for /list/folder/http:/host/a.png
+            throw new BundleException(csv, where, "'" + p + "' is a URL; expected the path of an image file here (download the images first)");
+        }
+        if (java.io.File.separatorChar == '/' && p.indexOf('\\') >= 0 && !Files.exists(base.resolve(p))) {
+            throw new BundleException(csv, where, "'" + p + "' has '\\' between folders, as Windows writes paths; expected '/' between folders here");
+        }
         Path rel;
         try {
             rel = Path.of(p);

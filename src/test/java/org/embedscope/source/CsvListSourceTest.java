@@ -121,6 +121,24 @@ class CsvListSourceTest {
         assertTrue(e.getMessage().contains("line 4: not valid CSV: a quoted field has text after its closing quote"), e.getMessage());
     }
 
+    /**
+     * A list of URLs, or one written on Windows, had been "no such file" for paths nobody wrote
+     * (root/http:/host/a.png, root/img\\one.png).
+     */
+    @Test
+    void aUrlOrAWindowsPathIsSaidToBeOne() throws Exception {
+        BundleException e = fails("path\nimg/one.png\nhttps://example.org/img/two.png\n");
+        assertTrue(e.getMessage().endsWith("list.csv: line 3: 'https://example.org/img/two.png' is a URL; expected the path of an image file here"
+                + " (download the images first)"), e.getMessage());
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/', "a '\\' separates folders on Windows");
+        e = fails("path\nimg\\one.png\n");
+        assertTrue(e.getMessage().endsWith("list.csv: line 2: 'img\\one.png' has '\\' between folders, as Windows writes paths;"
+                + " expected '/' between folders here"), e.getMessage());
+        // a file whose name holds a backslash is taken as it is
+        Files.copy(root.resolve("img/one.png"), root.resolve("back\\slash.png"));
+        assertEquals(1, CsvListSource.open(csv("path\nback\\slash.png\n"), null, "path", null).count());
+    }
+
     /** A list saved as TSV had been refused for "no column 'path'", a column the user could see in the file. */
     @Test
     void aTabSeparatedListIsSaidToBeOne() throws Exception {
