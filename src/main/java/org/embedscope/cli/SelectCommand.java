@@ -87,6 +87,11 @@ public final class SelectCommand implements Callable<Integer> {
         if (sheet != null && !sheetName.endsWith(".png")) {
             throw new BundleException(sheet, "--sheet", "expected a file name ending in .png (the contact sheet is PNG)");
         }
+        // CSV text in a .png, exit 0: the contact sheet had been meant, which is --sheet.
+        String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (outName.endsWith(".png")) {
+            throw new BundleException(out, "-o", "is where the selection's CSV goes; expected a file name not ending in .png (the contact sheet is --sheet OUT.png)");
+        }
         AtomicFile.checkTarget(out);
         if (sheet != null) AtomicFile.checkTarget(sheet);
         for (Path target : sheet == null ? java.util.List.of(out) : java.util.List.of(out, sheet)) {

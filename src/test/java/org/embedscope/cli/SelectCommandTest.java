@@ -175,6 +175,17 @@ class SelectCommandTest {
         assertFalse(Files.exists(jpg));
     }
 
+    /** -o shot.png wrote the selection's CSV text into shot.png and exited 0: the contact sheet is --sheet. */
+    @Test
+    void aCsvNamedPngIsRefused() throws Exception {
+        Path png = dir.resolve("shot.png");
+        CliRun r = CliRun.of("select", bundle.toString(), "-o", png.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err() + r.out());
+        assertEquals("embedscope: " + png + ": -o: is where the selection's CSV goes; expected a file name not ending in .png "
+                + "(the contact sheet is --sheet OUT.png)", r.err().strip());
+        assertFalse(Files.exists(png));
+    }
+
     @Test
     void theSheetCannotOverwriteTheCsv() throws Exception {
         Path csv = dir.resolve("x.csv");
