@@ -349,23 +349,32 @@ public final class Overlay implements AutoCloseable {
         }
         // A panel taller than the window scrolls; it is then wider by the scroll bar (from the next frame
         // on), so that its rows keep their 250 px rather than being cut on the right.
-        float width = PANEL_WIDTH * uiScale + panelScrollbar;
-        // Where the user drags it, it stays; but a window made smaller than imgui's padding (a few pixels)
-        // pushes it past the top left, and once the window is large again its title bar stays out of
-        // reach: then it comes back to the margin.
+        // In a window narrower than that it is as wide as the window leaves, and its rows scroll sideways;
+        // in one shorter than it, as tall (at 200x150 its lower part, scroll bar and all, ran off the window).
         ImGuiIO io = ImGui.getIO();
+        float margin = MARGIN * uiScale;
+        float room = Math.max(1f, io.getDisplaySizeX() - 2 * margin), tallest = Math.max(1f, io.getDisplaySizeY() - 2 * margin);
+        float width = Math.min(PANEL_WIDTH * uiScale + panelScrollbar, room);
+        boolean narrow = width < PANEL_WIDTH * uiScale + panelScrollbar;
+        // Where the user drags it, it stays; but a window made smaller than it pushes it past its edges (a
+        // few pixels past imgui's padding: past the top left, its title bar out of reach once the window is
+        // large again): then it comes back inside, at the margin.
         boolean resized = io.getDisplaySizeX() != panelDisplay[0] || io.getDisplaySizeY() != panelDisplay[1];
         panelDisplay[0] = io.getDisplaySizeX();
         panelDisplay[1] = io.getDisplaySizeY();
-        float margin = MARGIN * uiScale;
-        if (resized && controlRect[2] > controlRect[0] && (controlRect[0] < 0 || controlRect[1] < 0)) {
-            ImGui.setNextWindowPos(Math.max(margin, controlRect[0]), Math.max(margin, controlRect[1]), ImGuiCond.Always);
+        boolean drawn = controlRect[2] > controlRect[0];
+        boolean outside = controlRect[0] < 0 || controlRect[1] < 0 || controlRect[2] > io.getDisplaySizeX() || controlRect[3] > io.getDisplaySizeY();
+        if (resized && drawn && outside) {
+            float h = Math.min(controlRect[3] - controlRect[1], tallest);
+            float x = Math.max(margin, Math.min(controlRect[0], io.getDisplaySizeX() - margin - width));
+            float y = Math.max(margin, Math.min(controlRect[1], io.getDisplaySizeY() - margin - h));
+            ImGui.setNextWindowPos(x, y, ImGuiCond.Always);
         } else {
             ImGui.setNextWindowPos(margin, margin, ImGuiCond.FirstUseEver);
         }
-        ImGui.setNextWindowSizeConstraints(width, 0, width, Float.MAX_VALUE);
+        ImGui.setNextWindowSizeConstraints(width, 0, width, tallest);
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
-        ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize);
+        ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize | (narrow ? ImGuiWindowFlags.HorizontalScrollbar : 0));
         panelScrollbar = ImGui.getScrollMaxY() > 0 ? ImGui.getStyle().getScrollbarSize() : 0f;
         System.arraycopy(currentWindowRect(), 0, controlRect, 0, 4);
         WidgetSpots.noteContent("control-panel");
@@ -467,6 +476,7 @@ public final class Overlay implements AutoCloseable {
         FittedText.hint("M: select matches  /: search");
         FittedText.hint("ctrl-click or N: pin neighbours");
         if (labelEditor != null) FittedText.hint(labelEditor.session().keysAreDigits() ? "0-9: label  Ctrl-Z/Ctrl-Shift-Z" : "1-9: label  Ctrl-Z/Ctrl-Shift-Z");
+        WidgetSpots.note("control-panel-end");
         ImGui.end();
     }
 

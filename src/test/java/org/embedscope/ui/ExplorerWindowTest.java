@@ -136,6 +136,44 @@ class ExplorerWindowTest {
         }
     }
 
+    /**
+     * In a window smaller than the control panel (200x150) the panel fits inside it, as wide and as tall
+     * as the window leaves, and the wheel over it brings its last line into view: its lower part, its
+     * scroll bar and its right edge ran off the window, where no pointer reaches.
+     */
+    @Test
+    void inAWindowSmallerThanTheControlPanelThePanelFitsAndScrollsToItsEnd() throws Exception {
+        WidgetSpots.enable(true);
+        try {
+            int[] pos = openWindow(800, 600);
+            Camera cam = window.scene().state().camera();
+            await("the panel is drawn", () -> WidgetSpots.rect("control-window") != null);
+            xdotool("windowsize", driver.id, "200", "150");
+            await("the view is 200x150", () -> cam.width() == 200 && cam.height() == 150);
+            for (int k = 0; k < 3; k++) {   // (the window draws on demand: each frame is asked for)
+                long f = window.frames();
+                window.runOnLoop(() -> { });
+                await("a frame at that size", () -> window.frames() > f);
+            }
+            float[] panel = WidgetSpots.rect("control-window");
+            assertTrue(panel[0] >= 0 && panel[1] >= 0 && panel[2] <= 200 && panel[3] <= 150,
+                    "the panel is inside the 200x150 window: " + java.util.Arrays.toString(panel));
+            xdotool("mousemove", String.valueOf(pos[0] + (int) (panel[0] + panel[2]) / 2), String.valueOf(pos[1] + (int) (panel[1] + panel[3]) / 2));
+            await("the panel has the pointer", () -> window.overlayHasPointer());
+            java.util.function.BooleanSupplier endInView = () -> {
+                float[] end = WidgetSpots.rect("control-panel-end"), now = WidgetSpots.rect("control-window");
+                return end != null && end[1] >= now[1] && end[3] <= now[3] && end[3] <= 150;
+            };
+            for (int k = 0; k < 100 && !endInView.getAsBoolean(); k++) {
+                xdotool("click", "5");
+                Thread.sleep(40);
+            }
+            await("the wheel brings the panel's last line into view", endInView);
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
     @Test
     void aScreenshotWithThePanelOpenIsWhatItsRenderCommandDraws() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
