@@ -22,7 +22,7 @@ import org.embedscope.bundle.BundlePaths;
 /**
  * Reads image files (PNG, JPEG, GIF, BMP, TIFF, WBMP, and WebP and CMYK JPEG through the TwelveMonkeys
  * plug-ins the jar carries) with {@code javax.imageio} into {@link DecodedImage}s, turned upright as their
- * EXIF orientation says ({@link ExifOrientation}), a PNG's colours taken from its ICC profile ({@link PngColour}). A file that is not an image, is corrupt or truncated
+ * EXIF orientation says ({@link ExifOrientation}). A file that is not an image, is corrupt or truncated
  * (including decoder warnings such as a premature end of JPEG data), or declares an absurd size is
  * refused with one line naming it.
  */
@@ -91,7 +91,7 @@ public final class ImageFiles {
                 });
                 BufferedImage img = reader.read(0);
                 if (warning[0] != null) throw new BundleException(file, where, "corrupt image: " + warning[0]);
-                return ExifOrientation.apply(toDecoded(PngColour.inSrgb(img, reader)).compact(), ExifOrientation.of(file));
+                return ExifOrientation.apply(toDecoded(img).compact(), ExifOrientation.of(file));
             } finally {
                 reader.dispose();
             }
@@ -135,7 +135,7 @@ public final class ImageFiles {
             throw new BundleException(file, where, "not a readable image; expected PNG, JPEG, WebP, GIF, BMP or TIFF");
         }
         ImageReader r = readers.next();
-        r.setInput(in, true, !PngColour.needsMetadata(r)); // a PNG's ICC profile is in its metadata
+        r.setInput(in, true, true);
         return r;
     }
 
