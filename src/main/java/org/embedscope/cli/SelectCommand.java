@@ -87,13 +87,13 @@ public final class SelectCommand implements Callable<Integer> {
         if (sheet != null && !sheetName.endsWith(".png")) {
             throw new BundleException(sheet, "--sheet", "expected a file name ending in .png (the contact sheet is PNG)");
         }
-        // CSV text in a .png, exit 0: the contact sheet had been meant, which is --sheet.
+        AtomicFile.checkTarget(out);
+        if (sheet != null) AtomicFile.checkTarget(sheet);
+        // CSV text in a .png, exit 0: the contact sheet had been meant, which is --sheet (after what cannot be written at all).
         String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (outName.endsWith(".png")) {
             throw new BundleException(out, "-o", "is where the selection's CSV goes; expected a file name not ending in .png (the contact sheet is --sheet OUT.png)");
         }
-        AtomicFile.checkTarget(out);
-        if (sheet != null) AtomicFile.checkTarget(sheet);
         for (Path target : sheet == null ? java.util.List.of(out) : java.util.List.of(out, sheet)) {
             org.embedscope.bundle.BundlePaths.checkNotBundleFile(target, bundle);
             AtomicFile.checkNotInput(target, annotations, "the --annotations file");

@@ -30,16 +30,29 @@ class OutputPathTest {
         bundle = SampleBundle.write(shared.resolve("sample"));
     }
 
-    /** The commands, each writing {@code out}. */
+    /**
+     * The commands, each writing {@code out} (a .png name), but select's CSV, written to the same name
+     * ending in .csv instead ({@code -o shot.png} is refused as the contact sheet meant): {@link #target}.
+     */
     private List<String[]> commands(Path out) {
         String o = out.toString();
         return List.of(
                 new String[] {"render", bundle.toString(), "--size", "64x48", "--out", o},
-                new String[] {"select", bundle.toString(), "-o", o},
+                new String[] {"select", bundle.toString(), "-o", asCsv(out).toString()},
                 new String[] {"select", bundle.toString(), "-o", dir.resolve("ok.csv").toString(), "--sheet", o},
                 new String[] {"layout", "--images", TestData.MNIST_IMAGES.toString(), "--algo", "pca", "-o", o},
                 new String[] {"quality", "--images", TestData.MNIST_IMAGES.toString(), "--per-item", "-o", o,
                         dir.resolve("xy.csv").toString()});
+    }
+
+    private static Path asCsv(Path png) {
+        String name = png.getFileName().toString();
+        return png.resolveSibling(name.substring(0, name.length() - ".png".length()) + ".csv");
+    }
+
+    /** What the command {@code args} of {@link #commands(Path) commands(out)} writes. */
+    private static Path target(String[] args, Path out) {
+        return args[0].equals("select") && !List.of(args).contains("--sheet") ? asCsv(out) : out;
     }
 
     private void refused(Path out, String says) throws Exception {
@@ -50,7 +63,7 @@ class OutputPathTest {
             assertEquals(Main.EXIT_BAD_INPUT, r.code(), cmd + ": " + r.err());
             String err = r.err().strip();
             assertEquals(1, err.lines().count(), cmd + ": " + err);
-            assertEquals("embedscope: " + out + ": cannot write: " + says, err, cmd);
+            assertEquals("embedscope: " + target(args, out) + ": cannot write: " + says, err, cmd);
             assertEquals(before, listing(), cmd + ": nothing written, no temporary file left");
         }
     }
@@ -67,9 +80,9 @@ class OutputPathTest {
     @Test
     void aFolderWhereTheFileShouldBe() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("taken.png"));
+        Path csvFolder = Files.createDirectories(dir.resolve("taken.csv"));
         Files.writeString(dir.resolve("xy.csv"), "x,y\n");
         refused(folder, "is a folder; expected a file name");
-        Path csvFolder = Files.createDirectories(dir.resolve("taken.csv"));
         assertEquals(Main.EXIT_BAD_INPUT, CliRun.of("layout", "--images", TestData.MNIST_IMAGES.toString(), "-o", csvFolder.toString()).code());
     }
 
@@ -86,7 +99,7 @@ class OutputPathTest {
                 String cmd = String.join(" ", args), err = r.err().strip();
                 assertEquals(Main.EXIT_BAD_INPUT, r.code(), cmd + ": " + err);
                 assertEquals(1, err.lines().count(), cmd + ": " + err);
-                assertTrue(err.startsWith("embedscope: " + locked.resolve("out.png") + ": cannot write: ")
+                assertTrue(err.startsWith("embedscope: " + target(args, locked.resolve("out.png")) + ": cannot write: ")
                         && (err.endsWith("permission denied") || err.endsWith("Operation not permitted")), cmd + ": " + err);
             }
             try (var s = Files.list(locked)) {
