@@ -96,24 +96,33 @@ public final class ExifOrientation {
      * read, as browsers do not (the picture would turn once shown).
      */
     private static int fromPng(FileChannel ch) throws IOException {
+        long[] exif = pngChunk(ch, "eXIf");
+        if (exif == null) return 1;
+        ByteBuffer id = read(ch, exif[0], 6);
+        // some writers keep JPEG's "Exif\0\0" before the TIFF header
+        boolean jpegId = id != null && id.get(0) == 'E' && id.get(1) == 'x' && id.get(2) == 'i' && id.get(3) == 'f' && id.get(4) == 0;
+        return fromTiff(ch, exif[0] + (jpegId ? 6 : 0));
+    }
+
+    /**
+     * Where the data of a PNG's first chunk of {@code type} before the pixels (the first {@code IDAT}) starts
+     * and its length, or null when the file is no PNG or has none there (the metadata a viewer applies
+     * comes before the pixels: eXIf, iCCP).
+     */
+    static long[] pngChunk(FileChannel ch, String type) throws IOException {
         ByteBuffer signature = read(ch, 0, PNG_SIGNATURE.length);
-        if (signature == null || !signature.rewind().equals(ByteBuffer.wrap(PNG_SIGNATURE))) return 1;
+        if (signature == null || !signature.rewind().equals(ByteBuffer.wrap(PNG_SIGNATURE))) return null;
         long pos = PNG_SIGNATURE.length;
         for (int chunk = 0; chunk < MAX_SEGMENTS; chunk++) {
             ByteBuffer head = read(ch, pos, 8);
-            if (head == null) return 1;
+            if (head == null) return null;
             long length = head.order(ByteOrder.BIG_ENDIAN).getInt(0) & 0xffffffffL;
-            String type = new String(new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)}, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (type.equals("IDAT") || type.equals("IEND")) return 1;
-            if (type.equals("eXIf")) {
-                ByteBuffer id = read(ch, pos + 8, 6);
-                // some writers keep JPEG's "Exif\0\0" before the TIFF header
-                boolean jpegId = id != null && id.get(0) == 'E' && id.get(1) == 'x' && id.get(2) == 'i' && id.get(3) == 'f' && id.get(4) == 0;
-                return fromTiff(ch, pos + 8 + (jpegId ? 6 : 0));
-            }
+            String name = new String(new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)}, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (name.equals("IDAT") || name.equals("IEND")) return null;
+            if (name.equals(type)) return new long[] {pos + 8, length};
             pos += 12 + length;
         }
-        return 1;
+        return null;
     }
 
     /** Orientation from the first IFD of a TIFF structure starting at {@code base}. */
@@ -143,7 +152,7 @@ public final class ExifOrientation {
     }
 
     /** {@code length} bytes at {@code pos}, or null when the file ends first. */
-    private static ByteBuffer read(FileChannel ch, long pos, int length) throws IOException {
+    static ByteBuffer read(FileChannel ch, long pos, int length) throws IOException {
         if (length < 0 || pos < 0 || pos + length > ch.size()) return null;
         ByteBuffer b = ByteBuffer.allocate(length);
         while (b.hasRemaining()) {

@@ -22,7 +22,7 @@ import org.embedscope.bundle.BundlePaths;
 /**
  * Reads image files (PNG, JPEG, GIF, BMP, TIFF, WBMP, and WebP and CMYK JPEG through the TwelveMonkeys
  * plug-ins the jar carries) with {@code javax.imageio} into {@link DecodedImage}s, turned upright as their
- * EXIF orientation says ({@link ExifOrientation}). A file that is not an image, is corrupt or truncated
+ * EXIF orientation says ({@link ExifOrientation}), a PNG's colours taken from its ICC profile ({@link PngColour}). A file that is not an image, is corrupt or truncated
  * (including decoder warnings such as a premature end of JPEG data), or declares an absurd size is
  * refused with one line naming it.
  */
@@ -91,7 +91,7 @@ public final class ImageFiles {
                 });
                 BufferedImage img = reader.read(0);
                 if (warning[0] != null) throw new BundleException(file, where, "corrupt image: " + warning[0]);
-                return ExifOrientation.apply(toDecoded(img).compact(), ExifOrientation.of(file));
+                return ExifOrientation.apply(toDecoded(PngColour.inSrgb(img, file)).compact(), ExifOrientation.of(file));
             } finally {
                 reader.dispose();
             }

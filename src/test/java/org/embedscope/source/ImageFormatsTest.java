@@ -117,23 +117,69 @@ class ImageFormatsTest {
      * the pixels, as the PNG specification has it) or after the last IDAT.
      */
     private Path pngWithOrientation(BufferedImage img, int orientation, boolean beforePixels) throws Exception {
+        return pngWithChunk(img, "eXIf", exifWithOrientation(orientation, ByteOrder.BIG_ENDIAN), beforePixels,
+                tmp.resolve("o" + orientation + (beforePixels ? "" : "-late") + ".png"));
+    }
+
+    /** A PNG written by ImageIO with one more chunk, after IHDR (before the pixels) or before IEND. */
+    private static Path pngWithChunk(BufferedImage img, String type, byte[] data, boolean beforePixels, Path f) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         assertTrue(ImageIO.write(img, "png", png));
         byte[] plain = png.toByteArray();
-        byte[] exif = exifWithOrientation(orientation, ByteOrder.BIG_ENDIAN);
-        ByteBuffer chunk = ByteBuffer.allocate(12 + exif.length);
-        chunk.putInt(exif.length).put(new byte[] {'e', 'X', 'I', 'f'}).put(exif);
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(chunk.array(), 4, 4 + exif.length);
+        crc.update(chunk.array(), 4, 4 + data.length);
         chunk.putInt((int) crc.getValue());
         int at = beforePixels ? 8 + 12 + 13 : plain.length - 12; // after the signature and IHDR, or before IEND
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, at);
         out.write(chunk.array());
         out.write(plain, at, plain.length - at);
-        Path f = tmp.resolve("o" + orientation + (beforePixels ? "" : "-late") + ".png");
         Files.write(f, out.toByteArray());
         return f;
+    }
+
+    /**
+     * A PNG from a photo editor or a phone carries its colour space as an ICC profile (iCCP): its colours
+     * had been taken as sRGB, so an Adobe RGB or ProPhoto photo was drawn dull, unlike in any viewer (and
+     * unlike the same photo as JPEG). Here the profile is linear RGB, whose 128 a viewer shows as sRGB 188.
+     */
+    @Test
+    void aPngsIccProfileIsAppliedAsViewersApplyIt() throws Exception {
+        BufferedImage stored = TestData.argb(8, 8, false, (x, y) -> 0xff804020);
+        ByteArrayOutputStream profile = new ByteArrayOutputStream();
+        profile.write(new byte[] {'l', 'i', 'n', 'e', 'a', 'r', 0, 0}); // name, NUL, compression method 0 (zlib)
+        try (var z = new java.util.zip.DeflaterOutputStream(profile)) {
+            z.write(java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData());
+        }
+        Path f = pngWithChunk(stored, "iCCP", profile.toByteArray(), true, tmp.resolve("linear.png"));
+        int[] shown = rgba(ImageFiles.read(f, "item 0"), 4, 4);
+        int[] expected = new int[3];
+        for (int c = 0; c < 3; c++) {
+            double linear = (0x80 >> c) / 255.0; // 128, 64, 32
+            double srgb = linear <= 0.0031308 ? 12.92 * linear : 1.055 * Math.pow(linear, 1 / 2.4) - 0.055;
+            expected[c] = (int) Math.round(255 * srgb);
+        }
+        assertClose(expected, java.util.Arrays.copyOf(shown, 3), 3);
+        int[] plain = rgba(ImageFiles.read(TestData.save(stored, "png", tmp.resolve("plain.png")), "item 0"), 4, 4);
+        assertArrayEquals(new int[] {0x80, 0x40, 0x20}, java.util.Arrays.copyOf(plain, 3), "without a profile the values are sRGB as stored");
+    }
+
+    /** An sRGB profile, which many writers embed, leaves the values as stored (they are sRGB already), and so does a grey one. */
+    @Test
+    void aPngsSrgbOrGreyProfileLeavesItsValuesAsStored() throws Exception {
+        BufferedImage stored = TestData.argb(8, 8, false, (x, y) -> 0xff000000 | (x * 31) << 16 | (y * 29) << 8 | 0x37);
+        byte[] plain = ImageFiles.read(TestData.save(stored, "png", tmp.resolve("plain.png")), "item 0").pixels();
+        for (int space : new int[] {java.awt.color.ColorSpace.CS_sRGB, java.awt.color.ColorSpace.CS_GRAY}) {
+            ByteArrayOutputStream profile = new ByteArrayOutputStream();
+            profile.write(new byte[] {'p', 0, 0});
+            try (var z = new java.util.zip.DeflaterOutputStream(profile)) {
+                z.write(java.awt.color.ICC_Profile.getInstance(space).getData());
+            }
+            Path f = pngWithChunk(stored, "iCCP", profile.toByteArray(), true, tmp.resolve("p" + space + ".png"));
+            assertArrayEquals(plain, ImageFiles.read(f, "item 0").pixels(), "profile " + space);
+        }
     }
 
     /** A phone or editor's PNG with an eXIf orientation had been drawn as stored, on its side, where browsers turn it. */
