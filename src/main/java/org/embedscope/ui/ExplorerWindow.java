@@ -18,7 +18,9 @@ import org.embedscope.render.SceneRenderer;
  * if the cursor or the scene changed → bring the scene up to date (a redraw only when it changed)
  * → build the overlay → draw the scene's image, the hover and the overlay into the kept frame, whole
  * or only where they changed ({@link FramePainter}) → copy it to the back buffer → swap. After
- * input, a few more frames let imgui settle its hover and focus states.
+ * input, a few more frames let imgui settle its hover and focus states; a frame whose panels were
+ * placed from sizes their layout then measured otherwise ({@link Overlay#needsAnotherFrame}) is
+ * followed by another, up to {@link #MAX_RELAYOUT_FRAMES} in a row.
  *
  * <p>Input goes to the overlay when imgui wants it (pointer over a panel, a widget active);
  * otherwise to the scene through {@link SceneInput}. Window positions are scaled to framebuffer
@@ -31,6 +33,9 @@ public final class ExplorerWindow implements AutoCloseable {
 
     private static final int SETTLE_FRAMES = 3;
     private static final int MAX_SETTLE_FRAMES = 240;
+    /** Frames in a row drawn only because the panels were placed again (a layout that kept changing would not end). */
+    private static final int MAX_RELAYOUT_FRAMES = 3;
+    private int relayouts;
 
     private final GlContext gl;
     private final SceneRenderer scene;
@@ -353,6 +358,13 @@ public final class ExplorerWindow implements AutoCloseable {
             overlay.setOutline(input.outline(), input.drag() == SceneInput.Drag.BOX);
             overlay.build(shown);
         });
+        // (a selection set from a task, with no input after it, had kept a panel sized for unmeasured lines)
+        if (overlay.needsAnotherFrame() && relayouts < MAX_RELAYOUT_FRAMES) {
+            relayouts++;
+            settle = Math.max(settle, 2);   // (the loop counts this frame off)
+        } else {
+            relayouts = 0;
+        }
         thumbnailHovered = overlay.thumbnailHovered();
         searchError = overlay.searchError();
         searchText = overlay.searchText();

@@ -88,11 +88,28 @@ public final class NeighborPanel {
     float[] lastRect() { return lastRect; }
 
     private float[] lastRect;
+    /** The panel's height with all of its content, as last drawn (0: not drawn yet). */
+    private float natural;
+
+    /**
+     * The height the panel wants, for {@link PanelPlaces}: 0 with nothing pinned, else all of its content
+     * as last drawn ({@link PanelPlaces#UNKNOWN} before it has been).
+     */
+    float wantedHeight() {
+        if (scene.pinnedNeighbors() == null) return 0f;
+        return natural > 0 ? natural : PanelPlaces.UNKNOWN;
+    }
+
+    /** Whether its content measured other than the height it wanted (then the panels are placed again in the next frame). */
+    boolean remeasured() { return remeasured; }
+
+    private boolean remeasured;
 
     /** The panel of the pinned item's neighbours, when one is pinned, at the bottom of {@code places}' strip. */
     public void build(PanelPlaces places) {
         hovered = -1;
         lastRect = null;
+        remeasured = false;
         PinnedNeighbors p = scene.pinnedNeighbors();
         if (p == null) return;
         Bundle b = scene.bundle();
@@ -101,13 +118,18 @@ public final class NeighborPanel {
         float[] strip = places.neighboursStrip();
         float stripWidth = strip[1] - strip[0];
         ImGui.setNextWindowPos(strip[0], io.getDisplaySizeY() - PanelPlaces.MARGIN * uiScale, ImGuiCond.Always, 0f, 1f);
-        ImGui.setNextWindowSizeConstraints(0f, 0f, stripWidth, Math.max(1f, io.getDisplaySizeY() - 2 * PanelPlaces.MARGIN * uiScale));
+        // No taller than its place: below the selection panel where they share columns, its content scrolls.
+        ImGui.setNextWindowSizeConstraints(0f, 0f, stripWidth, places.neighboursHeight());
         ImGui.setNextWindowBgAlpha(Overlay.PANEL_ALPHA);
         // Collapsible (the arrow on its title bar), like the selection panel: it may cover the pinned item's lines.
         boolean expanded = ImGui.begin("Neighbours##pinned", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav);
         WidgetSpots.noteWindow("neighbours-panel");
         lastRect = Overlay.currentWindowRect();
+        // (a panel cut to its place scrolls by the rest of its content, as measured in the frame before)
+        float wants = expanded ? ImGui.getWindowHeight() + ImGui.getScrollMaxY() : ImGui.getWindowHeight();
+        remeasured = Math.abs(wants - natural) > 0.5f;
+        natural = wants;
         if (!expanded) {
             ImGui.end();
             return;
@@ -121,7 +143,9 @@ public final class NeighborPanel {
         for (int r = 0; r < k; r++) items[r + 1] = p.neighbor(r);
         int cellPx = Math.round(THUMB_PX * uiScale);
         // As many columns as the strip holds (a small window cut the last ones off).
-        int fit = (int) ((stripWidth - 2 * ImGui.getStyle().getWindowPaddingX()) / pitch());
+        // (less its scroll bar while it has one: the last column was cut off under it)
+        float scrollbar = ImGui.getScrollMaxY() > 0 ? ImGui.getStyle().getScrollbarSize() : 0f;
+        int fit = (int) ((stripWidth - 2 * ImGui.getStyle().getWindowPaddingX() - scrollbar) / pitch());
         int columns = Math.max(2, Math.min(Math.min(COLUMNS, k + 1), fit));
         int tex = sheet.draw(items, 0, k + 1, columns, cellPx);
         image(tex, 0, columns, cellPx, PINNED_FRAME);
@@ -130,7 +154,7 @@ public final class NeighborPanel {
         ImGui.beginGroup();
         // Lines longer than the strip holds beside the pinned image wrap (a wrap at the panel's own edge
         // would keep a panel as narrow as its first frame's, and tall).
-        float wrapX = ImGui.getCursorPosX() + stripWidth - 2 * ImGui.getStyle().getWindowPaddingX() - cellPx - ImGui.getStyle().getItemSpacingX();
+        float wrapX = ImGui.getCursorPosX() + stripWidth - 2 * ImGui.getStyle().getWindowPaddingX() - scrollbar - cellPx - ImGui.getStyle().getItemSpacingX();
         ImGui.pushTextWrapPos(wrapX);
         ImGui.textWrapped(String.format(Locale.ROOT, "item %d%s: its %d nearest%s, nearest first", p.item(), labelOf(st, p.item()), p.count(),
                 nb != null && nb.metric() != null ? " by " + nb.metric() + " distance" : ""));

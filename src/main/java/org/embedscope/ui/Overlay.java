@@ -247,9 +247,9 @@ public final class Overlay implements AutoCloseable {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
         ImGuiIO io = ImGui.getIO();
-        places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect());
+        places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect(), neighbors.wantedHeight());
+        places.wantSelection(selection.wantedHeight(places.selectionWidth()));
         neighbors.build(places);
-        places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect());
         selection.build(places);
         drawOutline();
         popupOpen = ImGui.isPopupOpen("", imgui.flag.ImGuiPopupFlags.AnyPopup);
@@ -270,6 +270,12 @@ public final class Overlay implements AutoCloseable {
         if (neighbors.lastRect() != null) panels.add(neighbors.lastRect());
         return PanelPlaces.clearArea(io.getDisplaySizeX(), io.getDisplaySizeY(), panels);
     }
+
+    /**
+     * Whether the last frame's panels were placed from sizes that its layout then measured otherwise (a
+     * new selection's lines, a new pin's neighbours): the next frame places them again, as they are.
+     */
+    public boolean needsAnotherFrame() { return selection.remeasured() || neighbors.remeasured(); }
 
     /** The rectangle of the imgui window being built, {x0, y0, x1, y1} in window pixels. */
     static float[] currentWindowRect() {

@@ -3,17 +3,23 @@ package org.embedscope.ui;
 /**
  * Where the panels that come and go (the neighbours panel, the selection panel) are put each frame,
  * so that they keep off the control panel, the hovered item's panel and one another while the window
- * has room (math only: the overlay gives it the panels' rectangles from the frame before).
+ * has room (math only: the overlay gives it the panels' rectangles from the frame before and the
+ * heights they want).
  *
  * <ul>
  *   <li>The neighbours panel sits at the bottom of the wider free strip beside the control panel
  *       (the panel can be dragged: either side), at most that wide; in a window whose strip is too
  *       narrow for it, it takes the window's width and covers the control panel.</li>
- *   <li>The selection panel sits at the bottom right, below the hovered item's panel (its space kept
- *       while nothing is hovered, so that the selection panel does not jump as the pointer moves) and
- *       above the neighbours panel where the two would meet. Where that leaves it less than
- *       {@link #MIN_SELECTION_HEIGHT}, it first gives up the hover panel's space (that panel only shows
- *       while the pointer is on an item, and is then drawn in front of it), then the neighbours panel's.</li>
+ *   <li>The selection panel sits at the bottom right, as tall as its lines and thumbnails want (at most
+ *       {@link #SELECTION_HEIGHT} and six tenths of the window), below the hovered item's panel (its
+ *       space kept while nothing is hovered, so that the selection panel does not jump as the pointer
+ *       moves), right of the control panel where it can keep {@link #MIN_SELECTION_WIDTH} there.</li>
+ *   <li>Where the two share columns the selection panel goes above the neighbours panel, and they share
+ *       the height below the hover panel's space: each gets what it wants where both fit, else the one
+ *       that wants less than half gets it and the other the rest, else half each (their contents scroll).
+ *       Where that leaves either less than its least ({@link #MIN_SELECTION_HEIGHT},
+ *       {@link #MIN_NEIGHBOURS_HEIGHT}), they first give up the hover panel's space (that panel only shows
+ *       while the pointer is on an item, and is then drawn in front of them).</li>
  * </ul>
  * And where the panels leave the scene clear ({@link #clearArea}): a flight to an item puts it in its middle.
  * Rectangles are {x0, y0, x1, y1} in window pixels; sizes are before the UI scale unless said.
@@ -22,18 +28,28 @@ final class PanelPlaces {
     static final float MARGIN = Overlay.MARGIN;
     /** The selection panel's width and its tallest. */
     static final float SELECTION_WIDTH = 330f, SELECTION_HEIGHT = 460f;
+    /** The narrowest the selection panel is made to keep off the control panel (its count and buttons still fit a row or two). */
+    static final float MIN_SELECTION_WIDTH = 200f;
     /** Below this the selection panel shows too little (its count, export buttons and a few lines, scrolling). */
     static final float MIN_SELECTION_HEIGHT = 110f;
+    /** Below this the neighbours panel shows too little (its title, its first lines, scrolling). */
+    static final float MIN_NEIGHBOURS_HEIGHT = 110f;
     /** The narrowest strip the neighbours panel keeps to (its first lines wrap, its grid has four columns). */
     static final float MIN_NEIGHBOURS_WIDTH = 340f;
     /** The hover panel's height until it has been drawn once. */
     static final float HOVER_HEIGHT_GUESS = 230f;
+    /** A height wanted that is not known yet (a panel not drawn before): as much as there is. */
+    static final float UNKNOWN = Float.MAX_VALUE;
 
     private final float scale;
     private float width, height;
     private float[] control;
     private float hoverBottom;
     private float[] neighbours;
+    private float neighboursWanted, selectionWanted;
+    /** This frame's places, worked out in {@link #place}. */
+    private float neighboursHeight;
+    private float[] selection;
 
     PanelPlaces(float uiScale) {
         this.scale = uiScale;
@@ -41,15 +57,25 @@ final class PanelPlaces {
 
     /**
      * This frame's inputs: the window's size, the control panel's rectangle (null when it is only the
-     * slim bar), the bottom of the hover panel as last drawn (0: never drawn yet) and the neighbours
-     * panel's rectangle as last drawn (null: none shown).
+     * slim bar), the bottom of the hover panel as last drawn (0: never drawn yet), the neighbours
+     * panel's rectangle as last drawn (null: not drawn) and the height it wants (0: none shown, as for
+     * the selection panel's in {@link #wantSelection}, which follows).
      */
-    void update(float windowWidth, float windowHeight, float[] controlPanel, float hoverPanelBottom, float[] neighboursPanel) {
+    void update(float windowWidth, float windowHeight, float[] controlPanel, float hoverPanelBottom, float[] neighboursPanel,
+            float neighboursWantedHeight) {
         width = windowWidth;
         height = windowHeight;
         control = controlPanel;
         hoverBottom = hoverPanelBottom;
         neighbours = neighboursPanel;
+        neighboursWanted = neighboursWantedHeight;
+        wantSelection(0);
+    }
+
+    /** The height the selection panel wants for its lines and thumbnails at {@link #selectionWidth} (0: none shown). */
+    void wantSelection(float wanted) {
+        selectionWanted = wanted;
+        place();
     }
 
     /**
@@ -65,24 +91,64 @@ final class PanelPlaces {
         return wider[1] - wider[0] >= MIN_NEIGHBOURS_WIDTH * scale ? wider : whole;
     }
 
-    /**
-     * The selection panel's rectangle. Its bottom is the window's, or the neighbours panel's top where
-     * they share columns; its top is below the hover panel; its height at most {@link #SELECTION_HEIGHT}
-     * and six tenths of the window.
-     */
-    float[] selection() {
+    /** The neighbours panel's tallest this frame (its bottom is the window's, less the margin). */
+    float neighboursHeight() { return neighboursHeight; }
+
+    /** The selection panel's {x0, x1}: at the right, clear of a control panel at its left where it can stay {@link #MIN_SELECTION_WIDTH} wide. */
+    float[] selectionColumns() {
         float m = MARGIN * scale;
-        float w = Math.min(SELECTION_WIDTH * scale, width - 2 * m);
-        float x1 = width - m, x0 = x1 - w;
-        float tallest = Math.min(SELECTION_HEIGHT * scale, 0.6f * height);
-        float bottom = height - m;
-        if (neighbours != null && neighbours[0] < x1 && neighbours[2] > x0) bottom = Math.min(bottom, neighbours[1] - m);
-        float top = (hoverBottom > 0 ? hoverBottom : m + HOVER_HEIGHT_GUESS * scale) + m;
-        float min = Math.min(MIN_SELECTION_HEIGHT * scale, tallest);
-        if (bottom - top < min) top = m;                 // over the hover panel's space rather than too short
-        if (bottom - top < min) bottom = height - m;     // over the neighbours panel rather than too short
-        float h = Math.min(tallest, bottom - top);
-        return new float[] {x0, bottom - h, x1, bottom};
+        float x1 = width - m, x0 = x1 - Math.min(SELECTION_WIDTH * scale, width - 2 * m);
+        if (control != null && control[0] < x0 && control[2] + m > x0 && x1 - (control[2] + m) >= MIN_SELECTION_WIDTH * scale) x0 = control[2] + m;
+        return new float[] {x0, x1};
+    }
+
+    /** The selection panel's width. */
+    float selectionWidth() {
+        float[] c = selectionColumns();
+        return c[1] - c[0];
+    }
+
+    /** The selection panel's rectangle (as tall as it wants where there is room). */
+    float[] selection() { return selection.clone(); }
+
+    private void place() {
+        float m = MARGIN * scale, bottom = height - m;
+        float[] cols = selectionColumns();
+        float tallestNeighbours = Math.max(1f, height - 2 * m);
+        float wantsN = Math.min(neighboursWanted, tallestNeighbours);
+        float wantsS = Math.min(selectionWanted > 0 ? selectionWanted : UNKNOWN, Math.min(SELECTION_HEIGHT * scale, 0.6f * height));
+        float below = (hoverBottom > 0 ? hoverBottom : m + HOVER_HEIGHT_GUESS * scale) + m;
+        // Where the neighbours panel was drawn, or could be: its strip.
+        float[] strip = neighboursStrip();
+        float nx0 = neighbours != null ? neighbours[0] : strip[0], nx1 = neighbours != null ? neighbours[2] : strip[1];
+        boolean shared = neighboursWanted > 0 && selectionWanted > 0 && nx0 < cols[1] && nx1 > cols[0];
+        if (!shared) {
+            neighboursHeight = tallestNeighbours;
+            float top = below;
+            if (bottom - top < Math.min(MIN_SELECTION_HEIGHT * scale, wantsS)) top = m;   // over the hover panel's space rather than too short
+            float h = Math.max(0f, Math.min(wantsS, bottom - top));
+            selection = new float[] {cols[0], bottom - h, cols[1], bottom};
+            return;
+        }
+        float least = Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) + Math.min(MIN_NEIGHBOURS_HEIGHT * scale, wantsN);
+        float top = below;
+        if (bottom - top - m < least) top = m;                // over the hover panel's space rather than too short
+        float[] h = share(Math.max(0f, bottom - top - m), wantsS, wantsN);
+        neighboursHeight = Math.max(1f, h[1]);
+        float selectionBottom = bottom - h[1] - m;
+        selection = new float[] {cols[0], selectionBottom - h[0], cols[1], selectionBottom};
+    }
+
+    /**
+     * {@code room} shared between two that want {@code a} and {@code b}: what each wants where both fit,
+     * else the one that wants less than half gets it and the other the rest, else half each.
+     */
+    static float[] share(float room, float a, float b) {
+        if (a + b <= room) return new float[] {a, b};
+        float half = room / 2;
+        if (a <= half) return new float[] {a, room - a};
+        if (b <= half) return new float[] {room - b, b};
+        return new float[] {half, half};
     }
 
     /**

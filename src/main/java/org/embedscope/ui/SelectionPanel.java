@@ -67,12 +67,45 @@ final class SelectionPanel {
     float[] lastRect() { return lastRect; }
 
     private float[] lastRect;
+    /** From the panel's top to its grid, as last laid out (0: not yet). */
+    private float headerHeight;
+
+    /**
+     * The height the panel wants at {@code width}, for {@link PanelPlaces}: its lines (as last laid out)
+     * and every row of thumbnails (one item had a panel of 460 px, mostly empty); 0 with nothing selected,
+     * {@link PanelPlaces#UNKNOWN} before its lines have been laid out.
+     */
+    float wantedHeight(float width) {
+        int n = scene.state().selectedCount();
+        if (n == 0) return 0f;
+        if (headerHeight <= 0) return PanelPlaces.UNKNOWN;
+        float pitch = (THUMB_PX + GAP_PX) * uiScale, gap = GAP_PX * uiScale;
+        int columns = columns(width - 2 * ImGui.getStyle().getWindowPaddingX());
+        int rows = (n + columns - 1) / columns;
+        // (the grid's last row, and the pixel after it that spans its scroll range)
+        return headerHeight + rows * pitch - gap + GRID_END + ImGui.getStyle().getWindowPaddingY();
+    }
+
+    /** Whether its lines measured other than the height it was given assumed (then it is sized again in the next frame). */
+    boolean remeasured() { return remeasured; }
+
+    private boolean remeasured;
+
+    /** How many thumbnails a row of {@code width} holds. */
+    private int columns(float width) {
+        float gap = GAP_PX * uiScale, pitch = THUMB_PX * uiScale + gap;
+        return Math.max(1, (int) ((width + gap) / pitch));
+    }
+
+    /** The grid's height past its last row's thumbnails (a pixel: see {@link #grid}). */
+    private static final float GRID_END = 1f;
 
     /** Lays the panel out for this frame (nothing when the selection is empty), where {@code places} puts it. */
     void build(PanelPlaces places) {
         hovered = -1;
         centres = new float[0];
         lastRect = null;
+        remeasured = false;
         ViewState st = scene.state();
         int n = st.selectedCount();
         if (n == 0) return;
@@ -100,6 +133,9 @@ final class SelectionPanel {
         exportButtons(exporter, st.selection(), "selection");
         if (scene.bundle().hasLabels()) breakdown(st, n);
         ImGui.separator();
+        float header = ImGui.getCursorPosY();
+        remeasured = Math.abs(header - headerHeight) > 0.5f;
+        headerHeight = header;
         grid(st.selectedItems());
         ImGui.end();
     }
@@ -182,7 +218,7 @@ final class SelectionPanel {
     private void grid(int[] items) {
         ImGui.beginChild("##grid", 0, 0, false);
         float t = THUMB_PX * uiScale, gap = GAP_PX * uiScale, pitch = t + gap;
-        int columns = Math.max(1, (int) ((ImGui.getContentRegionAvailX() + gap) / pitch));
+        int columns = columns(ImGui.getContentRegionAvailX());
         int rows = (items.length + columns - 1) / columns;
         float scroll = ImGui.getScrollY(), view = ImGui.getWindowHeight();
         int r0 = Math.max(0, (int) (scroll / pitch)), r1 = Math.min(rows - 1, (int) ((scroll + view) / pitch));
@@ -210,9 +246,9 @@ final class SelectionPanel {
             }
             centres = drawnAt;
         }
-        // The grid's full height, so the scroll bar spans every row.
-        ImGui.setCursorPos(0, rows * pitch);
-        ImGui.dummy(1, 1);
+        // The grid's full height, so the scroll bar spans every row (the last one's thumbnails, without their gap).
+        ImGui.setCursorPos(0, rows * pitch - gap);
+        ImGui.dummy(1, GRID_END);
         ImGui.endChild();
     }
 }

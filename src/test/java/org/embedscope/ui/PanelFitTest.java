@@ -330,8 +330,10 @@ class PanelFitTest {
 
     /**
      * The panels a selection, a pinned item and a hovered item bring keep off the control panel and one
-     * another where the window has room (at 1280x800; at 800x500 all but the hover panel) (the neighbours panel was centred on the window, over the
-     * control panel, and the selection panel sat over it at the bottom right).
+     * another where the window has room, at 1280x800, 800x500 and 640x480 (the neighbours panel was centred
+     * on the window, over the control panel, and the selection panel sat over it at the bottom right; at
+     * 640x480 the neighbours panel, as tall as the window, covered the selection panel, and that the hover
+     * panel), each inside the window.
      */
     @Test
     void theSelectionNeighboursAndHoverPanelsKeepOffOneAnother() throws Exception {
@@ -340,7 +342,7 @@ class PanelFitTest {
                 .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(k).write(dir.resolve("nb")).load();
         WidgetSpots.enable(true);
         try {
-            for (int[] size : new int[][] {{1280, 800}, {800, 500}}) {
+            for (int[] size : new int[][] {{1280, 800}, {800, 500}, {640, 480}}) {
                 try (OffscreenExplorer x = new OffscreenExplorer(b, size[0], size[1])) {
                     x.scene().state().setSelection(org.embedscope.select.ItemSet.of(n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
                     x.scene().state().pin(3);
@@ -353,19 +355,17 @@ class PanelFitTest {
                     String[] panels = {"control-window", "hover-panel", "neighbours-panel", "selection-panel"};
                     for (int i = 0; i < panels.length; i++) {
                         float[] a = spot(panels[i]);
-                        // (the control panel may run past the bottom: it scrolls)
-                        if (i > 0) assertTrue(a[0] >= 0 && a[1] >= 0 && a[2] <= size[0] && a[3] <= size[1], at + panels[i] + " is inside the window");
+                        assertTrue(a[0] >= 0 && a[1] >= 0 && a[2] <= size[0] && a[3] <= size[1], at + panels[i] + " "
+                                + java.util.Arrays.toString(a) + " is inside the window");
                         for (int j = i + 1; j < panels.length; j++) {
                             float[] c = spot(panels[j]);
-                            // At 800x500 there is no room for all four: the hover panel (shown only while the pointer is
-                            // on an item) may be covered there; the others still keep apart.
-                            if (size[0] < 1280 && (i == 1 || j == 1)) continue;
                             boolean meet = a[0] < c[2] && c[0] < a[2] && a[1] < c[3] && c[1] < a[3];
                             assertFalse(meet, at + panels[i] + " " + java.util.Arrays.toString(a) + " and " + panels[j] + " "
                                     + java.util.Arrays.toString(c) + " overlap");
                         }
                     }
                     assertTrue(height(spot("selection-panel")) >= PanelPlaces.MIN_SELECTION_HEIGHT, at + "the selection panel keeps some height");
+                    assertTrue(height(spot("neighbours-panel")) >= PanelPlaces.MIN_NEIGHBOURS_HEIGHT, at + "the neighbours panel keeps some height");
                 }
                 WidgetSpots.enable(true);   // a fresh map for the next size
             }
@@ -377,7 +377,7 @@ class PanelFitTest {
     /** A cursor position over an item, right of the control panel and above the bottom panels. */
     private static int[] hoverSpot(OffscreenExplorer x) {
         for (int y = 20; y < x.height() / 3; y += 3) {
-            for (int px = (int) Overlay.insetPx(1f) + 10; px < x.width() - 360; px += 3) {
+            for (int px = (int) Overlay.insetPx(1f) + 10; px < x.width() - 200; px += 3) {
                 if (x.scene().hoverAt(px, y) >= 0) return new int[] {px, y};
             }
         }
@@ -464,6 +464,36 @@ class PanelFitTest {
             assertEquals(0, covered, covered + " of its " + text + " bright pixels are covered");
         } finally {
             WidgetSpots.enable(false);
+        }
+    }
+
+    /** The selection panel is as tall as its lines and thumbnails need: one item had a 460-px panel, mostly empty. */
+    @Test
+    void theSelectionPanelIsNoTallerThanWhatItShows() throws Exception {
+        int n = 300;
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 5))
+                .level(16, 20, 15, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("few")).load();
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 800)) {
+            var st = x.scene().state();
+            st.setSelection(org.embedscope.select.ItemSet.all(n));
+            for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
+            float[] many = x.overlay().selectionRect();
+            for (int k : new int[] {1, 7, 12}) {
+                st.setSelection(org.embedscope.select.ItemSet.of(n, java.util.stream.IntStream.range(0, k).toArray()));
+                for (int f = 0; f < 3; f++) x.frame(-1, -1, true);
+                float[] few = x.overlay().selectionRect();
+                assertEquals(many[3], few[3], 0.5f, k + " selected: the bottom stays");
+                assertTrue(few[3] - few[1] < many[3] - many[1] - 100, k + " selected: shorter than " + java.util.Arrays.toString(many)
+                        + ": " + java.util.Arrays.toString(few));
+                float half = SelectionPanel.THUMB_PX / 2;
+                for (int t = 0; t < k; t++) {
+                    float[] c = x.overlay().thumbnailCentre(t);
+                    assertNotNull(c, k + " selected: thumbnail " + t + " drawn");
+                    assertTrue(c[1] - half >= few[1] && c[1] + half <= few[3] + 0.5f, k + " selected: thumbnail " + t + " at y " + c[1]
+                            + " whole inside " + java.util.Arrays.toString(few));
+                }
+            }
         }
     }
 

@@ -11,42 +11,104 @@ class PanelPlacesTest {
     @Test
     void theNeighboursPanelKeepsToTheWiderSideOfTheControlPanel() {
         PanelPlaces p = new PanelPlaces(1f);
-        p.update(1280, 800, CONTROL_LEFT, 0, null);
+        p.update(1280, 800, CONTROL_LEFT, 0, null, 0);
         assertArrayEquals(new float[] {290, 1270}, p.neighboursStrip(), "right of the panel at the left");
-        p.update(1280, 800, new float[] {990, 10, 1260, 790}, 0, null);
+        p.update(1280, 800, new float[] {990, 10, 1260, 790}, 0, null, 0);
         assertArrayEquals(new float[] {10, 980}, p.neighboursStrip(), "left of a panel dragged to the right");
-        p.update(1280, 800, null, 0, null);
+        p.update(1280, 800, null, 0, null, 0);
         assertArrayEquals(new float[] {10, 1270}, p.neighboursStrip(), "the whole width beside the slim bar");
-        p.update(600, 400, CONTROL_LEFT, 0, null);
+        p.update(600, 400, CONTROL_LEFT, 0, null, 0);
         assertArrayEquals(new float[] {10, 590}, p.neighboursStrip(), "too narrow a strip: the window's width");
     }
 
     @Test
     void theSelectionPanelSitsBelowTheHoverPanelAndAboveTheNeighboursPanel() {
         PanelPlaces p = new PanelPlaces(1f);
-        p.update(1280, 800, CONTROL_LEFT, 0, null);
+        p.update(1280, 800, CONTROL_LEFT, 0, null, 0);
+        p.wantSelection(PanelPlaces.UNKNOWN);
         assertArrayEquals(new float[] {940, 330, 1270, 790}, p.selection(), "alone: the bottom right, its full height");
-        p.update(1280, 800, CONTROL_LEFT, 300, new float[] {290, 560, 1010, 790});
+        p.update(1280, 800, CONTROL_LEFT, 300, new float[] {290, 560, 1010, 790}, 230);
+        p.wantSelection(PanelPlaces.UNKNOWN);
         assertArrayEquals(new float[] {940, 310, 1270, 550}, p.selection(), "between the hover panel and the neighbours panel");
-        p.update(1920, 1000, CONTROL_LEFT, 300, new float[] {290, 760, 1010, 990});
+        assertEquals(230, p.neighboursHeight(), "the neighbours panel as tall as it wants");
+        p.update(1920, 1000, CONTROL_LEFT, 300, new float[] {290, 760, 1010, 990}, 230);
+        p.wantSelection(PanelPlaces.UNKNOWN);
         assertArrayEquals(new float[] {1580, 530, 1910, 990}, p.selection(), "beside a neighbours panel it does not meet");
+        assertEquals(980, p.neighboursHeight(), "which may be as tall as the window");
+    }
+
+    /** A selection of one item had a panel of 460 px, mostly an empty grid. */
+    @Test
+    void theSelectionPanelIsAsTallAsItWants() {
+        PanelPlaces p = new PanelPlaces(1f);
+        p.update(1280, 800, CONTROL_LEFT, 300, null, 0);
+        p.wantSelection(120);
+        assertArrayEquals(new float[] {940, 670, 1270, 790}, p.selection(), "at the bottom right, 120 px tall");
+        p.wantSelection(2000);
+        assertArrayEquals(new float[] {940, 330, 1270, 790}, p.selection(), "no taller than its tallest");
+        p.update(1280, 800, CONTROL_LEFT, 300, new float[] {290, 560, 1010, 790}, 230);
+        p.wantSelection(120);
+        assertArrayEquals(new float[] {940, 430, 1270, 550}, p.selection(), "above the neighbours panel, as tall as it wants");
+    }
+
+    /**
+     * At 640x480 with an item hovered, one pinned and a selection, the neighbours panel (as tall as the
+     * window, in a strip three thumbnails wide) covered the selection panel, which covered the hover panel.
+     */
+    @Test
+    void aSmallWindowStacksTheHoverSelectionAndNeighboursPanels() {
+        PanelPlaces p = new PanelPlaces(1f);
+        float[] control = {10, 10, 274, 470};
+        p.update(640, 480, control, 220, new float[] {284, 20, 630, 470}, 450);
+        p.wantSelection(200);
+        float[] s = p.selection();
+        assertArrayEquals(new float[] {300, 230, 630, 345}, s, "below the hover panel, half of what is left");
+        assertEquals(115, p.neighboursHeight(), "the other half, below the selection panel");
+        assertTrue(s[3] + PanelPlaces.MARGIN <= 470 - p.neighboursHeight(), "apart by the margin");
+        p.update(640, 480, control, 220, new float[] {284, 20, 630, 470}, 60);
+        p.wantSelection(200);
+        assertArrayEquals(new float[] {300, 230, 630, 400}, p.selection(), "a short neighbours panel leaves the rest to the selection");
+        assertEquals(60, p.neighboursHeight());
     }
 
     @Test
-    void aShortWindowGivesUpTheHoverPanelsSpaceThenTheNeighboursPanels() {
+    void aShortWindowGivesUpTheHoverPanelsSpaceWhereThePanelsWouldBeTooShort() {
         PanelPlaces p = new PanelPlaces(1f);
-        p.update(800, 500, CONTROL_LEFT, 250, new float[] {290, 160, 730, 490});
-        assertArrayEquals(new float[] {460, 10, 790, 150}, p.selection(), "over the hover panel's space, not the neighbours panel");
-        p.update(800, 400, CONTROL_LEFT, 250, new float[] {290, 60, 730, 390});
-        float[] r = p.selection();
-        assertEquals(390, r[3], "no room above the neighbours panel: at the bottom, over it");
-        assertEquals(240, r[3] - r[1], 1e-3, "six tenths of the window");
+        p.update(800, 500, CONTROL_LEFT, 250, new float[] {290, 160, 730, 490}, 330);
+        p.wantSelection(PanelPlaces.UNKNOWN);
+        assertArrayEquals(new float[] {460, 260, 790, 370}, p.selection(), "below the hover panel while each keeps its least");
+        assertEquals(110, p.neighboursHeight());
+        p.update(800, 400, CONTROL_LEFT, 250, new float[] {290, 60, 730, 390}, 330);
+        p.wantSelection(PanelPlaces.UNKNOWN);
+        assertArrayEquals(new float[] {460, 10, 790, 195}, p.selection(), "too short for that: over the hover panel's space, half each");
+        assertEquals(185, p.neighboursHeight());
+    }
+
+    @Test
+    void theSelectionPanelKeepsOffTheControlPanelWhileItCanStayWideEnough() {
+        PanelPlaces p = new PanelPlaces(1f);
+        float[] control = {10, 10, 274, 470};
+        p.update(500, 480, control, 0, null, 0);
+        assertArrayEquals(new float[] {284, 490}, p.selectionColumns(), "right of the control panel, narrower");
+        p.update(420, 480, control, 0, null, 0);
+        assertArrayEquals(new float[] {80, 410}, p.selectionColumns(), "no room for it there: over the control panel");
+        p.update(420, 480, null, 0, null, 0);
+        assertArrayEquals(new float[] {80, 410}, p.selectionColumns(), "beside the slim bar: its own width");
+    }
+
+    @Test
+    void roomIsSharedByWhatEachWants() {
+        assertArrayEquals(new float[] {100, 200}, PanelPlaces.share(400, 100, 200), "both fit");
+        assertArrayEquals(new float[] {100, 300}, PanelPlaces.share(400, 100, 900), "the one wanting less than half gets it");
+        assertArrayEquals(new float[] {320, 80}, PanelPlaces.share(400, 500, 80));
+        assertArrayEquals(new float[] {200, 200}, PanelPlaces.share(400, 300, 900), "half each");
     }
 
     @Test
     void sizesFollowTheUiScale() {
         PanelPlaces p = new PanelPlaces(2f);
-        p.update(2560, 1600, new float[] {20, 20, 560, 1580}, 0, null);
+        p.update(2560, 1600, new float[] {20, 20, 560, 1580}, 0, null, 0);
+        p.wantSelection(PanelPlaces.UNKNOWN);
         assertArrayEquals(new float[] {580, 2540}, p.neighboursStrip());
         assertArrayEquals(new float[] {1880, 660, 2540, 1580}, p.selection());
     }

@@ -260,9 +260,32 @@ class PanelWidgetsWindowTest {
         open();
         ViewState st = driver.window.scene().state();
         driver.onLoop(() -> st.selectOnly(1));
-        await("the selection panel is drawn", () -> WidgetSpots.rect("selection-panel") != null);
-        assertTrue(height(WidgetSpots.rect("selection-panel")) > 200, "open, it shows the selection");
+        await("the selection panel is drawn as tall as its one item wants", () -> WidgetSpots.rect("selection-panel") != null
+                && height(WidgetSpots.rect("selection-panel")) < 250);
+        assertTrue(height(WidgetSpots.rect("selection-panel")) > 80, "open, it shows the selection");
         foldsAndOpens("selection-panel", () -> st.selectedCount() == 1, "folding keeps the selection");
+    }
+
+    /**
+     * The selection panel of one item is as tall as its lines and its thumbnail, at the bottom right, also
+     * for a selection made with no input after it (the first frame measures its lines, the next one sizes
+     * it): it was 460 px tall, mostly an empty grid.
+     */
+    @Test
+    void theSelectionPanelOfOneItemIsAsTallAsWhatItShows() throws Exception {
+        open();
+        ViewState st = driver.window.scene().state();
+        // The window at rest (no frames from input or loading left): the task's frame is the only one asked for.
+        for (long f = -1; f != driver.window.frames(); Thread.sleep(500)) f = driver.window.frames();
+        driver.onLoop(() -> st.selectOnly(1));
+        await("the selection panel is shorter than 250 px", () -> WidgetSpots.rect("selection-panel") != null
+                && height(WidgetSpots.rect("selection-panel")) < 250);
+        float[] panel = WidgetSpots.rect("selection-panel"), thumbnail = driver.window.selectionThumbnailCentre(0);
+        assertEquals(900 - PanelPlaces.MARGIN, panel[3], 0.5f, "at the bottom: " + java.util.Arrays.toString(panel));
+        assertNotNull(thumbnail, "its thumbnail is drawn");
+        float half = SelectionPanel.THUMB_PX / 2;
+        assertTrue(thumbnail[1] - half >= WidgetSpots.rect("selection-count")[3] && thumbnail[1] + half <= panel[3],
+                "the thumbnail at y " + thumbnail[1] + " is whole, below the count, inside " + java.util.Arrays.toString(panel));
     }
 
     /** Panel {@code panel} folds to its title bar by its arrow, {@code kept} still holds, and it opens to its height again. */
