@@ -123,6 +123,27 @@ public final class Column {
     /** The distinct values as written, in display order; null without categories. */
     public List<String> categories() { return categories; }
 
+    /**
+     * For a text column whose values are numbers but for a few texts (R's {@code NA}, NumPy's {@code nan}
+     * for a missing value), the first of those texts, in display order; else null (a column of words,
+     * a numeric column). What a user is told made the column text.
+     */
+    public String textAmongNumbers() {
+        if (isNumeric() || categories == null) return null;
+        String text = null;
+        int numbers = 0, texts = 0;
+        for (String v : categories) {
+            if (v.isEmpty()) continue;
+            if (org.embedscope.bundle.Decimal.isFiniteNumber(v)) {
+                numbers++;
+            } else {
+                if (text == null) text = v;
+                texts++;
+            }
+        }
+        return numbers > texts ? text : null;
+    }
+
     /** Per category, how many items hold it; null without categories. */
     public int[] categoryCounts() { return categoryCounts; }
 

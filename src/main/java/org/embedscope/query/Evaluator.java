@@ -53,8 +53,10 @@ final class Evaluator {
             Expr.Operator op = c.op();
             if (op.isOrder()) {
                 if (!col.isNumeric()) {
-                    throw new QueryException(c.opPosition(), "column '" + col.name() + "' is text; '" + op.symbol
-                            + "' needs a numeric column");
+                    String text = col.textAmongNumbers();
+                    throw new QueryException(c.opPosition(), "column '" + col.name() + "' is text"
+                            + (text == null ? "" : " (numbers but for values such as '" + text + "'; a missing value is an empty cell)")
+                            + "; '" + op.symbol + "' needs a numeric column");
                 }
                 if (!c.value().isNumber()) {
                     throw new QueryException(c.value().position(), "'" + op.symbol + "' compares numbers; expected a number,"

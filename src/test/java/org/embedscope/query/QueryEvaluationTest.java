@@ -91,6 +91,24 @@ class QueryEvaluationTest {
         assertArrayEquals(new int[] {0, 1, 2, 3}, items("index < 2 or (index >= 2 and index < 4)"));
     }
 
+    /**
+     * A column of numbers with R's NA for its missing values is text (missing is an empty cell), and '<'
+     * on it said only "is text", though every value the user saw was a number: the line names the value.
+     */
+    @Test
+    void numbersWithAMissingMarkerAreSaidToBeTextBecauseOfIt() {
+        float[] xy = {0, 0, 1, 0, 2, 0, 3, 0};
+        LinkedHashMap<String, String[]> cols = new LinkedHashMap<>();
+        cols.put("score", new String[] {"0.5", "NA", "2", "1.5"});
+        cols.put("city", new String[] {"Bern", "Oslo", "3", ""});
+        ColumnTable t = ColumnTable.of(MemoryBundle.of(xy, cols, null, Map.of()));
+        QueryException na = assertThrows(QueryException.class, () -> Query.select("score > 1", t));
+        assertEquals("column 'score' is text (numbers but for values such as 'NA'; a missing value is an empty cell); '>' needs a numeric column",
+                na.detail());
+        QueryException words = assertThrows(QueryException.class, () -> Query.select("city > 1", t));
+        assertEquals("column 'city' is text; '>' needs a numeric column", words.detail(), "a column of words is text as such");
+    }
+
     @Test
     void coordinatesCompareAtFloatPrecision() throws QueryException {
         float[] xy = {0.1f, 0, 0.2f, 0, 0.30000001f, 0};
