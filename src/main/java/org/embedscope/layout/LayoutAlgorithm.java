@@ -41,4 +41,10 @@ public interface LayoutAlgorithm {
      * or null when it runs as asked: a command says it before the layout is computed.
      */
     default String adjustedFor(int n) { return null; }
+
+    /**
+     * The parameters the engine sets otherwise than asked for {@code n} items, under the names the
+     * manifest gives them, with the values used (empty when it runs as asked): a bundle records what ran.
+     */
+    default java.util.Map<String, Object> usedFor(int n) { return java.util.Map.of(); }
 }

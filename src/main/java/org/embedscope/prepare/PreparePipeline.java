@@ -177,6 +177,7 @@ public final class PreparePipeline {
                 }
                 if (neighbors != null) neighbors.offer(fit.neighbors(), l.name());
                 Map<String, Object> params = new LinkedHashMap<>(l.params());
+                params.putAll(l.algorithm().usedFor(m)); // what ran, beside what was asked
                 params.put("input", input.description());
                 layouts.add(new Manifest.Layout(l.name(), l.title(), params));
                 coords.add(xy);

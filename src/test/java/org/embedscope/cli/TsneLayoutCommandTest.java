@@ -72,6 +72,9 @@ class TsneLayoutCommandTest {
                 "--tsne-early-iter", "10", "--tsne-iter", "10", "--neighbors", "0", "-o", dir.resolve("bundle").toString());
         assertEquals(0, p.code(), p.err());
         assertTrue(p.err().contains("layout tsne: " + said), p.err());
+        java.util.Map<String, Object> recorded = org.embedscope.bundle.BundleReader.load(dir.resolve("bundle")).manifest().layouts().get(0).params();
+        assertEquals(399 / 3.0, ((Number) recorded.get("perplexity")).doubleValue(), 1e-9, "the manifest records the perplexity that ran: " + recorded);
+        assertEquals(500.0, ((Number) recorded.get("perplexity_asked")).doubleValue(), "and the one asked for");
     }
 
     @Test

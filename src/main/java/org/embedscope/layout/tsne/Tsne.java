@@ -261,6 +261,13 @@ public final class Tsne implements LayoutAlgorithm {
                 plain((n - 1) / 3.0));
     }
 
+    @Override
+    public java.util.Map<String, Object> usedFor(int n) {
+        double used = effectivePerplexity(params.perplexity(), n);
+        return used == params.perplexity() ? java.util.Map.of()
+                : java.util.Map.of("perplexity", used, "perplexity_asked", params.perplexity());
+    }
+
     /** A perplexity as a user would type it: 30, 133.3. */
     private static String plain(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
