@@ -7,7 +7,6 @@ import org.embedscope.bundle.Manifest;
 import org.embedscope.prepare.FolderCache;
 import org.embedscope.progress.TerminalProgress;
 import org.embedscope.source.FolderSource;
-import org.embedscope.source.ImageFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -42,8 +41,7 @@ public final class BundleOrFolder {
             return dir; // a bundle, or a missing one: the loader says what is wrong
         }
         if (!FolderSource.holdsImages(dir)) {
-            throw new BundleException(dir, null, "is not a bundle (no " + Manifest.FILE_NAME + ") and holds no images (files ending in ."
-                    + String.join(", .", ImageFiles.EXTENSIONS) + ")");
+            throw new BundleException(dir, null, "is not a bundle (no " + Manifest.FILE_NAME + ") and " + FolderSource.noImagesIn(dir));
         }
         TerminalProgress progress = TerminalProgress.onStderr();
         Path bundle = FolderCache.open(dir, FolderCache.defaultRoot(), rebuild, skipBad, progress, progress::cancel, spec.commandLine().getErr());

@@ -96,11 +96,7 @@ public final class FolderSource implements ImageSource {
             throw new BundleException(root, null, "cannot list: " + BundleException.describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
         }
         otherFormats.sort(null);
-        if (files.isEmpty()) {
-            String others = otherFormats.isEmpty() ? "" : " it can read (" + otherFormatsCounted(otherFormats) + ", formats embedscope does not read)";
-            throw new BundleException(root, null, "holds no images" + others + "; expected files ending in ." + String.join(", .", ImageFiles.EXTENSIONS)
-                    + " (in sub-folders for labels)");
-        }
+        if (files.isEmpty()) throw new BundleException(root, null, noImages(otherFormats));
         files.sort(java.util.Comparator.comparing(Entry::path));
         return files;
     }
@@ -175,6 +171,27 @@ public final class FolderSource implements ImageSource {
         } catch (IOException e) {
             return null; // a broken link: its own attributes stand
         }
+    }
+
+    /** Why a folder whose only images are {@code otherFormats} (sorted; perhaps none) holds none to prepare. */
+    private static String noImages(List<String> otherFormats) {
+        String others = otherFormats.isEmpty() ? "" : " it can read (" + otherFormatsCounted(otherFormats) + ", formats embedscope does not read)";
+        return "holds no images" + others + "; expected files ending in ." + String.join(", .", ImageFiles.EXTENSIONS) + " (in sub-folders for labels)";
+    }
+
+    /**
+     * For a folder that {@link #holdsImages} not: why, in the words {@link #scan} refuses it with (the
+     * files in formats it does not read counted, a phone's HEIC photos among them).
+     */
+    public static String noImagesIn(Path root) {
+        List<String> others = new ArrayList<>();
+        try {
+            walk(root, (file, attrs) -> true, file -> others.add(slashed(root.relativize(file))));
+        } catch (IOException | UncheckedIOException e) {
+            others.clear(); // listed in part: said without them
+        }
+        others.sort(null);
+        return noImages(others);
     }
 
     /** True when {@code root} is a folder with at least one image that {@link #open} would list (stops at the first). */

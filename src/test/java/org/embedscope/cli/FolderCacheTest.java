@@ -158,4 +158,17 @@ class FolderCacheTest {
         assertTrue(r.err().contains("is not a bundle (no bundle.json) and holds no images"), r.err());
         assertFalse(Files.exists(FolderCache.bundleOf(cache, empty)));
     }
+
+    /** A folder of a phone's HEIC photos only was "holds no images (files ending in …)", as if it held none: it says what it found. */
+    @Test
+    void aFolderOfImagesInFormatsItDoesNotReadSaysSo() throws Exception {
+        Path heicOnly = Files.createDirectories(dir.resolve("heic-only"));
+        Files.writeString(heicOnly.resolve("IMG_0001.HEIC"), "not decoded");
+        Files.writeString(heicOnly.resolve("IMG_0002.heic"), "not decoded");
+        CliRun r = CliRun.of("render", heicOnly.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(2, r.code(), r.err() + r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("is not a bundle (no bundle.json) and holds no images it can read (2 .heic, formats embedscope does not read)"), r.err());
+        assertFalse(Files.exists(FolderCache.bundleOf(cache, heicOnly)));
+    }
 }
