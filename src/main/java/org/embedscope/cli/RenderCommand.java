@@ -67,7 +67,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--overlay", description = "Draw the control overlay too.")
     boolean overlay;
 
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "Sprite scale (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "Sprite scale (default: ${DEFAULT-VALUE}); sprites are at most the OpenGL driver's largest point size (255 px on llvmpipe), and a line says when that cuts them.")
     float scale;
 
     @Option(names = "--threshold", paramLabel = "A", description = "Alpha threshold (default: the bundle's: 0.5, or 0.1 for shaded grey images, README's atlas.ink).")
@@ -245,6 +245,7 @@ public final class RenderCommand implements Callable<Integer> {
                 sayWhereTheViewWent(st.camera(), centreZoom);
             }
             st.pin(pinned);
+            sayScaleCapped(st);
             x.frame(cursor[0], cursor[1], overlay);
             // A still shows the view's own pages: frames go on until the streamed ones have arrived.
             for (long until = System.nanoTime() + 30_000_000_000L; x.scene().busy() && System.nanoTime() < until; ) {
@@ -285,6 +286,15 @@ public final class RenderCommand implements Callable<Integer> {
         float w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
         float ppu = Math.min(cam.width() / w, cam.height() / h);
         st.setView((x0 + x1) / 2, (y0 + y1) / 2, ppu / cam.fitPixelsPerUnit());
+    }
+
+    /** A --scale whose sprites would be larger than the GL draws a point: drawn at that size, and said (it had been silent). */
+    private void sayScaleCapped(ViewState st) {
+        float drawn = st.spritePixels(), asked = st.spritePixelsAt(1f) * scale;
+        if (asked <= drawn + 0.5f) return;
+        spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                "embedscope: --scale %s: sprites drawn at %.0f px, the OpenGL driver's largest point size, not the %.0f px asked",
+                scale == Math.rint(scale) ? String.valueOf((long) scale) : String.valueOf(scale), drawn, asked));
     }
 
     /**

@@ -321,7 +321,12 @@ public final class ViewState {
 
     /** Sprite side in pixels now. */
     public float spritePixels() {
-        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), camera.zoom(), userScale);
+        return spritePixelsAt(userScale);
+    }
+
+    /** Sprite side in pixels now at the user's scale {@code scale} instead (at most the GL's point size). */
+    public float spritePixelsAt(float scale) {
+        return sizing.pixels(worldSize(), camera.pixelsPerUnit(), camera.zoom(), scale);
     }
 
     // ---------------------------------------------------------------- which items show, and how

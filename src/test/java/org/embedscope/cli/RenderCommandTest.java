@@ -212,6 +212,24 @@ class RenderCommandTest {
         assertTrue(org.embedscope.ui.NeighborPanel.noNeighbors(1).contains("one item"), "a bundle of one item is told it has no other");
     }
 
+    /** --scale 1000 drew sprites at the driver's largest point size without a word: a line says so; --scale 1.5 says nothing. */
+    @Test
+    void aScaleBeyondTheLargestPointIsSaid() throws Exception {
+        Path b = org.embedscope.bundle.BundleFixture.items(4)
+                .layout("a", "A", new float[] {0f, 0f, 1f, 1f, 0f, 1f, 1f, 0f})
+                .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("scaled")).dir;
+        CliRun big = CliRun.of("render", b.toString(), "--scale", "1000", "--size", "640x480", "--json", "--out=" + dir.resolve("big.png"));
+        assertEquals(0, big.code(), big.err());
+        java.util.regex.Matcher px = java.util.regex.Pattern.compile("\"sprite_px\": ([0-9.]+)").matcher(big.out());
+        assertTrue(px.find(), big.out());
+        long drawn = Math.round(Double.parseDouble(px.group(1)));
+        assertTrue(big.err().contains("embedscope: --scale 1000: sprites drawn at " + drawn + " px, the OpenGL driver's largest point size, not the "),
+                big.err());
+        CliRun two = CliRun.of("render", b.toString(), "--scale", "1.5", "--size", "640x480", "--out=" + dir.resolve("two.png"));
+        assertEquals(0, two.code(), two.err());
+        assertFalse(two.err().contains("--scale"), two.err());
+    }
+
     /** A view the camera cannot show had been drawn as the fitted one without a word. */
     @Test
     void aViewBeyondTheDataSaysWhereItWasDrawn() throws Exception {
