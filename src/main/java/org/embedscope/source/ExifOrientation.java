@@ -26,6 +26,15 @@ public final class ExifOrientation {
     /** The file's orientation, 1 to 8; 1 when it has none. */
     public static int of(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return of(ch);
+        } catch (IOException | RuntimeException e) {
+            return 1; // the decoder reports a damaged file; a damaged tag only loses the turn
+        }
+    }
+
+    /** As {@link #of(Path)}, from a channel open on the file (a reader that also wants its other metadata). */
+    static int of(FileChannel ch) {
+        try {
             ByteBuffer head = read(ch, 0, 4);
             if (head == null) return 1;
             int b0 = head.get(0) & 0xff, b1 = head.get(1) & 0xff;

@@ -91,7 +91,11 @@ public final class ImageFiles {
                 });
                 BufferedImage img = reader.read(0);
                 if (warning[0] != null) throw new BundleException(file, where, "corrupt image: " + warning[0]);
-                return ExifOrientation.apply(toDecoded(PngColour.inSrgb(img, file)).compact(), ExifOrientation.of(file));
+                // the orientation and a PNG's profile from one more opening of the file, not one each
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+                    int orientation = ExifOrientation.of(ch);
+                    return ExifOrientation.apply(toDecoded(PngColour.inSrgb(img, ch)).compact(), orientation);
+                }
             } finally {
                 reader.dispose();
             }

@@ -9,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -44,11 +42,11 @@ final class PngColour {
             });
 
     /**
-     * {@code img}, just decoded from {@code file}, in sRGB: converted from the file's RGB profile when it is
+     * {@code img}, just decoded from the file open in {@code ch}, in sRGB: converted from the file's RGB profile when it is
      * a PNG with one that is not sRGB, else as it is (grey images, whose profiles are grey, stay as stored).
      */
-    static BufferedImage inSrgb(BufferedImage img, Path file) {
-        byte[] profileBytes = profileData(file);
+    static BufferedImage inSrgb(BufferedImage img, FileChannel ch) {
+        byte[] profileBytes = profileData(ch);
         if (profileBytes == null) return img;
         ColorConvertOp op;
         try {
@@ -115,8 +113,8 @@ final class PngColour {
     }
 
     /** The inflated profile of the PNG's iCCP chunk, or null when it is no PNG, has none or a damaged one. */
-    private static byte[] profileData(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    private static byte[] profileData(FileChannel ch) {
+        try {
             long[] iccp = ExifOrientation.pngChunk(ch, "iCCP");
             if (iccp == null || iccp[1] > MAX_PROFILE_BYTES) return null;
             ByteBuffer data = ExifOrientation.read(ch, iccp[0], (int) iccp[1]);
