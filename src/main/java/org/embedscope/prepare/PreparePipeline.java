@@ -146,6 +146,11 @@ public final class PreparePipeline {
             survey = null;
 
             KeptNeighbors neighbors = spec.neighbors().k() > 0 && m > 1 ? new KeptNeighbors(Math.min(spec.neighbors().k(), m - 1)) : null;
+            if (neighbors != null && neighbors.k() < spec.neighbors().k()) {
+                log.println("neighbours: " + neighbors.k() + " kept per item, not " + spec.neighbors().k() + ": "
+                        + Counted.of(m, "item") + " have " + (m - 1) + " others each");
+                log.flush();
+            }
             LayoutInput input = layoutInput(spec, vectors, written.features(), kept, n);
             written = null;
 
@@ -196,6 +201,7 @@ public final class PreparePipeline {
                 Map<String, String> names = spec.labelNames() != null ? spec.labelNames() : source.labelNames();
                 label = new Manifest.Label(BundleFormat.LABEL_COLUMN, names);
             }
+            if (spec.labelNames() != null) noteUnnamedLabels(labels, spec.labelNames(), log);
             writer.writePoints(BundleFormat.POINTS_FILE, layouts, coords, BundleFormat.LABEL_COLUMN, labels, meta);
 
             Map<String, Object> provenance = new LinkedHashMap<>(spec.provenance());
@@ -289,6 +295,27 @@ public final class PreparePipeline {
      * empty, so such a column had been text without a word — coloured only as categories, refused by
      * {@code score > 0.5}. Said here, where the file can still be fixed.
      */
+    /**
+     * Says when {@code --label-names} names some of the label values or none (names for digits given to
+     * labels that are words had no effect without a word): which values are shown as they are.
+     */
+    static void noteUnnamedLabels(String[] labels, Map<String, String> names, PrintWriter log) {
+        if (labels == null) {
+            log.println("note: --label-names has no effect: the items have no labels");
+            log.flush();
+            return;
+        }
+        Set<String> values = new java.util.TreeSet<>();
+        for (String v : labels) if (v != null && !v.isEmpty()) values.add(v);
+        List<String> unnamed = values.stream().filter(v -> !names.containsKey(v)).toList();
+        if (unnamed.isEmpty()) return;
+        String shown = unnamed.stream().limit(3).map(v -> "'" + v + "'").collect(java.util.stream.Collectors.joining(", "))
+                + (unnamed.size() > 3 ? " and " + (unnamed.size() - 3) + " more" : "");
+        log.println("note: --label-names names " + (unnamed.size() == values.size() ? "none" : values.size() - unnamed.size())
+                + " of the " + Counted.of(values.size(), "label value") + "; " + shown + " shown as " + (unnamed.size() == 1 ? "it is" : "they are"));
+        log.flush();
+    }
+
     private static void noteNumbersWithText(ImageSource source, PrintWriter log) {
         for (Map.Entry<String, String[]> column : source.metadata().entrySet()) {
             int numbers = 0, texts = 0, first = -1;

@@ -110,7 +110,25 @@ public final class Umap implements LayoutAlgorithm {
 
     @Override
     public int graphNeighbors(int n) {
-        return n <= 1 || params.pcaFirst() ? 0 : Math.min(params.nNeighbors(), n) - 1;
+        return n <= 1 || params.pcaFirst() ? 0 : neighborsUsed(n) - 1;
+    }
+
+    /** The neighbour count that runs on {@code n} items: umap-learn's n_neighbors counts the item itself, so at most n. */
+    private int neighborsUsed(int n) {
+        return Math.min(params.nNeighbors(), n);
+    }
+
+    @Override
+    public String adjustedFor(int n) {
+        if (n <= 1 || neighborsUsed(n) == params.nNeighbors()) return null;
+        return "UMAP: " + neighborsUsed(n) + " neighbours used, not " + params.nNeighbors() + ": " + org.embedscope.util.Counted.of(n, "item")
+                + " allow at most " + n + " (each item counts as one of its own neighbours)";
+    }
+
+    @Override
+    public java.util.Map<String, Object> usedFor(int n) {
+        return n <= 1 || neighborsUsed(n) == params.nNeighbors() ? java.util.Map.of()
+                : java.util.Map.of("neighbors", neighborsUsed(n), "neighbors_asked", params.nNeighbors());
     }
 
     private Fit fitWithNeighbors(LayoutRows rows, int n, int dim, int dims, Progress progress) {
@@ -126,7 +144,7 @@ public final class Umap implements LayoutAlgorithm {
                 rows.release();
             }
             // n ≥ 2 here, so k ≥ 1: the neighbours besides the point itself, which umap-learn's n_neighbors counts.
-            int k = Math.min(params.nNeighbors(), n) - 1;
+            int k = neighborsUsed(n) - 1;
             NnDescent.Params nn = NnDescent.Params.defaults().withSeed(params.seed()).withThreads(par.threads());
             KnnGraph knn = NearestNeighbors.auto(nn).build(x.get(), n, xd, k, params.metric(), progress);
             boolean own = x == rows;
