@@ -53,7 +53,13 @@ public final class Main implements Runnable {
         // Every error is printed here, as one line: control characters escaped, no Java class names.
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("embedscope: " + ErrorLines.clean(ErrorLines.option(ex.getMessage()))
+            String message = ex.getMessage();
+            // A mistyped option left a required one unset: picocli names the missing one only, which hides the typo.
+            java.util.List<String> unknown = c.getUnmatchedArguments();
+            if (ex instanceof CommandLine.MissingParameterException && !unknown.isEmpty()) {
+                message = (unknown.size() == 1 ? "Unknown option: '" : "Unknown options: '") + String.join("', '", unknown) + "'; " + message;
+            }
+            c.getErr().println("embedscope: " + ErrorLines.clean(ErrorLines.option(message))
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });

@@ -127,7 +127,7 @@ public final class RenderCommand implements Callable<Integer> {
             + "sprite reaches into the view: beyond 250,000 there, the levels of detail's), layout, size and the output file.")
     boolean json;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Output PNG (written atomically).")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.png", description = "Output PNG (written atomically).")
     Path out;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -53,6 +53,23 @@ class ErrorLinesTest {
         assertTrue(r.err().contains("evil\\x1b[2J\\nname.csv"), r.err());
     }
 
+    /**
+     * A mistyped option that left a required one unset was reported as the missing one alone
+     * ('render B --ouput shot.png': "Missing required option: '--out=FILE.png'"), hiding the typo.
+     */
+    @Test
+    void aMistypedOptionIsNamedBesideTheMissingOneItLeft() {
+        CliRun r = CliRun.of("render", "assets/mnist", "--ouput", "shot.png");
+        assertOneCleanLine(r);
+        assertTrue(r.err().contains("Unknown options: '--ouput', 'shot.png'; Missing required option: '--out=FILE.png'"), r.err());
+        r = CliRun.of("prepare", "--idx", "a", "b", "--layuot=umap");
+        assertOneCleanLine(r);
+        assertTrue(r.err().contains("Unknown option: '--layuot=umap'; Missing required option"), r.err());
+        r = CliRun.of("render", "assets/mnist");
+        assertOneCleanLine(r);
+        assertTrue(r.err().startsWith("embedscope: Missing required option: '--out=FILE.png'"), "nothing unknown, nothing more said: " + r.err());
+    }
+
     @Test
     void aBadOptionValueIsOneLinePointingToHelp() {
         CliRun r = CliRun.of("render", dir.toString(), "--size", "big\u001b[0m", "--out", dir.resolve("x.png").toString());

@@ -225,9 +225,11 @@ class RenderCommandTest {
         long drawn = Math.round(Double.parseDouble(px.group(1)));
         assertTrue(big.err().contains("embedscope: --scale 1000: sprites drawn at " + drawn + " px, the OpenGL driver's largest point size, not the "),
                 big.err());
-        CliRun two = CliRun.of("render", b.toString(), "--scale", "1.5", "--size", "640x480", "--out=" + dir.resolve("two.png"));
+        // -o, as every other command that writes a file takes it (render had only --out)
+        CliRun two = CliRun.of("render", b.toString(), "--scale", "1.5", "--size", "640x480", "-o", dir.resolve("two.png").toString());
         assertEquals(0, two.code(), two.err());
         assertFalse(two.err().contains("--scale"), two.err());
+        assertEquals(640, javax.imageio.ImageIO.read(dir.resolve("two.png").toFile()).getWidth());
     }
 
     /** A view the camera cannot show had been drawn as the fitted one without a word. */
