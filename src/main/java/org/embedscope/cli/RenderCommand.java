@@ -165,7 +165,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Query query = where == null ? null : OptionText.read("--where", () -> Query.parse(where));
         float[] centreZoom = view.equals("fit") || view.equals("pin") ? null : centreAndZoom(view);
-        Bundle b = BundleReader.loadForViewing(folder.resolve(bundle, spec), org.embedscope.progress.Progress.NONE);
+        org.embedscope.progress.SlowStages shown = org.embedscope.progress.SlowStages.onStderr();
+        Bundle b = BundleReader.loadForViewing(folder.resolve(bundle, spec), shown);
+        shown.finish();
         SavedEdits saved = SavedEdits.read(b, annotations);
         ColumnTable table = query == null && colorBy == null ? null
                 : saved != null ? ColumnTable.of(b, saved.annotations()) : ColumnTable.of(b);

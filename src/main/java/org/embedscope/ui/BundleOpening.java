@@ -40,7 +40,10 @@ final class BundleOpening implements AutoCloseable {
         });
         loading = CompletableFuture.supplyAsync(() -> {
             try {
-                Bundle b = BundleReader.loadForViewing(dir, org.embedscope.progress.Progress.NONE);
+                // A first opening of a large bundle parses its CSV for seconds: a bar on the terminal then.
+                org.embedscope.progress.SlowStages shown = org.embedscope.progress.SlowStages.onStderr();
+                Bundle b = BundleReader.loadForViewing(dir, shown);
+                shown.finish();
                 loadMs = (System.nanoTime() - t0) / 1e6;
                 return b;
             } catch (BundleException e) {
