@@ -8,8 +8,12 @@ package org.embedscope.ui;
  *
  * <ul>
  *   <li>The neighbours panel sits at the bottom of the wider free strip beside the control panel
- *       (the panel can be dragged: either side), at most that wide; in a window whose strip is too
- *       narrow for it, it takes the window's width and covers the control panel.</li>
+ *       (the panel can be dragged: either side), at most that wide. In a window whose strip is narrower
+ *       than {@link #MIN_NEIGHBOURS_WIDTH} it takes the window's width below the control panel where
+ *       that leaves it {@link #MIN_NEIGHBOURS_HEIGHT}, else the strip down to
+ *       {@link #NARROWEST_NEIGHBOURS_WIDTH} (its grid two columns, scrolling), else the window's width
+ *       over the lower half of the control panel only, so that the control panel's top and its
+ *       scrolling stay in reach (it covered the whole control panel, whose widgets only H uncovered).</li>
  *   <li>The selection panel sits at the bottom right, as tall as its lines and thumbnails want (at most
  *       {@link #SELECTION_HEIGHT} and six tenths of the window), below the hovered item's panel (its
  *       space kept while nothing is hovered, so that the selection panel does not jump as the pointer
@@ -36,6 +40,8 @@ final class PanelPlaces {
     static final float MIN_NEIGHBOURS_HEIGHT = 110f;
     /** The narrowest strip the neighbours panel keeps to (its first lines wrap, its grid has four columns). */
     static final float MIN_NEIGHBOURS_WIDTH = 340f;
+    /** The narrowest strip it takes where the window leaves no other place clear of the control panel (two grid columns). */
+    static final float NARROWEST_NEIGHBOURS_WIDTH = 200f;
     /** The hover panel's height until it has been drawn once. */
     static final float HOVER_HEIGHT_GUESS = 230f;
     /** A height wanted that is not known yet (a panel not drawn before): as much as there is. */
@@ -78,17 +84,30 @@ final class PanelPlaces {
         place();
     }
 
-    /**
-     * The strip the neighbours panel keeps to, {x0, x1}: the wider side of the control panel, or the
-     * whole window when that is narrower than {@link #MIN_NEIGHBOURS_WIDTH}.
-     */
+    /** The strip the neighbours panel keeps to, {x0, x1} (see the class's rules). */
     float[] neighboursStrip() {
-        float m = MARGIN * scale;
-        float[] whole = {m, width - m};
+        float[] p = neighboursPlace();
+        return new float[] {p[0], p[1]};
+    }
+
+    /**
+     * Where the neighbours panel may go, {x0, x1, tallest}: the wider side of the control panel; in a
+     * window where that is narrower than {@link #MIN_NEIGHBOURS_WIDTH}, the window's width below the
+     * control panel, or that side down to {@link #NARROWEST_NEIGHBOURS_WIDTH}, or the window's width
+     * and half its height.
+     */
+    private float[] neighboursPlace() {
+        float m = MARGIN * scale, tallest = Math.max(1f, height - 2 * m);
+        float[] whole = {m, width - m, tallest};
         if (control == null) return whole;
-        float[] left = {m, control[0] - m}, right = {control[2] + m, width - m};
+        float[] left = {m, control[0] - m, tallest}, right = {control[2] + m, width - m, tallest};
         float[] wider = right[1] - right[0] >= left[1] - left[0] ? right : left;
-        return wider[1] - wider[0] >= MIN_NEIGHBOURS_WIDTH * scale ? wider : whole;
+        float side = wider[1] - wider[0];
+        if (side >= MIN_NEIGHBOURS_WIDTH * scale) return wider;
+        float under = height - m - (control[3] + m);
+        if (under >= MIN_NEIGHBOURS_HEIGHT * scale) return new float[] {m, width - m, under};
+        if (side >= NARROWEST_NEIGHBOURS_WIDTH * scale) return wider;
+        return new float[] {m, width - m, Math.max(1f, height / 2 - m)};
     }
 
     /** The neighbours panel's tallest this frame (its bottom is the window's, less the margin). */
@@ -114,13 +133,13 @@ final class PanelPlaces {
     private void place() {
         float m = MARGIN * scale, bottom = height - m;
         float[] cols = selectionColumns();
-        float tallestNeighbours = Math.max(1f, height - 2 * m);
+        float[] place = neighboursPlace();
+        float tallestNeighbours = place[2];
         float wantsN = Math.min(neighboursWanted, tallestNeighbours);
         float wantsS = Math.min(selectionWanted > 0 ? selectionWanted : UNKNOWN, Math.min(SELECTION_HEIGHT * scale, 0.6f * height));
         float below = (hoverBottom > 0 ? hoverBottom : m + HOVER_HEIGHT_GUESS * scale) + m;
         // Where the neighbours panel was drawn, or could be: its strip.
-        float[] strip = neighboursStrip();
-        float nx0 = neighbours != null ? neighbours[0] : strip[0], nx1 = neighbours != null ? neighbours[2] : strip[1];
+        float nx0 = neighbours != null ? neighbours[0] : place[0], nx1 = neighbours != null ? neighbours[2] : place[1];
         boolean shared = neighboursWanted > 0 && selectionWanted > 0 && nx0 < cols[1] && nx1 > cols[0];
         if (!shared) {
             neighboursHeight = tallestNeighbours;

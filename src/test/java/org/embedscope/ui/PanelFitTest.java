@@ -333,7 +333,8 @@ class PanelFitTest {
      * another where the window has room, at 1280x800, 800x500 and 640x480 (the neighbours panel was centred
      * on the window, over the control panel, and the selection panel sat over it at the bottom right; at
      * 640x480 the neighbours panel, as tall as the window, covered the selection panel, and that the hover
-     * panel), each inside the window.
+     * panel), each inside the window; and at 580x440, too narrow for the neighbours panel
+     * beside the control panel (it took the window's width, over the control panel).
      */
     @Test
     void theSelectionNeighboursAndHoverPanelsKeepOffOneAnother() throws Exception {
@@ -342,7 +343,7 @@ class PanelFitTest {
                 .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(k).write(dir.resolve("nb")).load();
         WidgetSpots.enable(true);
         try {
-            for (int[] size : new int[][] {{1280, 800}, {800, 500}, {640, 480}}) {
+            for (int[] size : new int[][] {{1280, 800}, {800, 500}, {640, 480}, {580, 440}}) {
                 try (OffscreenExplorer x = new OffscreenExplorer(b, size[0], size[1])) {
                     x.scene().state().setSelection(org.embedscope.select.ItemSet.of(n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
                     x.scene().state().pin(3);
@@ -377,7 +378,7 @@ class PanelFitTest {
     /** A cursor position over an item, right of the control panel and above the bottom panels. */
     private static int[] hoverSpot(OffscreenExplorer x) {
         for (int y = 20; y < x.height() / 3; y += 3) {
-            for (int px = (int) Overlay.insetPx(1f) + 10; px < x.width() - 200; px += 3) {
+            for (int px = (int) Overlay.insetPx(1f) + 10; px < x.width() - 150; px += 3) {
                 if (x.scene().hoverAt(px, y) >= 0) return new int[] {px, y};
             }
         }

@@ -17,8 +17,30 @@ class PanelPlacesTest {
         assertArrayEquals(new float[] {10, 980}, p.neighboursStrip(), "left of a panel dragged to the right");
         p.update(1280, 800, null, 0, null, 0);
         assertArrayEquals(new float[] {10, 1270}, p.neighboursStrip(), "the whole width beside the slim bar");
-        p.update(600, 400, CONTROL_LEFT, 0, null, 0);
-        assertArrayEquals(new float[] {10, 590}, p.neighboursStrip(), "too narrow a strip: the window's width");
+    }
+
+    /**
+     * In a window too narrow for the neighbours panel beside the control panel, it took the window's width
+     * and covered the control panel (only H uncovered the control panel's widgets).
+     */
+    @Test
+    void aWindowTooNarrowBesideTheControlPanelLeavesBothPanelsInReach() {
+        PanelPlaces p = new PanelPlaces(1f);
+        float[] shortControl = {10, 10, 274, 500};
+        p.update(600, 800, shortControl, 0, null, 300);
+        assertArrayEquals(new float[] {10, 590}, p.neighboursStrip(), "below a short control panel: the window's width");
+        assertEquals(280, p.neighboursHeight(), "from below the control panel to the window's bottom");
+        p.wantSelection(PanelPlaces.UNKNOWN);
+        assertArrayEquals(new float[] {284, 250, 590, 515}, p.selection(), "a selection above it, beside the control panel");
+        assertEquals(265, p.neighboursHeight(), "the two sharing the height below the hover panel's space");
+        p.update(600, 400, new float[] {10, 10, 274, 390}, 0, null, 300);
+        assertArrayEquals(new float[] {284, 590}, p.neighboursStrip(), "beside a control panel as tall as the window: the strip, narrower");
+        assertEquals(380, p.neighboursHeight());
+        p.update(600, 400, CONTROL_LEFT, 0, null, 300);
+        assertArrayEquals(new float[] {290, 590}, p.neighboursStrip(), "a control panel past the window's bottom: the strip too");
+        p.update(400, 300, new float[] {10, 10, 274, 290}, 0, null, 300);
+        assertArrayEquals(new float[] {10, 390}, p.neighboursStrip(), "no room beside it or below it: the window's width");
+        assertEquals(140, p.neighboursHeight(), "over the control panel's lower half only, its top in reach");
     }
 
     @Test
