@@ -244,6 +244,7 @@ public final class Overlay implements AutoCloseable {
      * neighbours and the selection panels where {@link PanelPlaces} puts them, clear of those.
      */
     public void build(int hovered) {
+        hoverRemeasured = false;
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
         ImGuiIO io = ImGui.getIO();
@@ -275,7 +276,7 @@ public final class Overlay implements AutoCloseable {
      * Whether the last frame's panels were placed from sizes that its layout then measured otherwise (a
      * new selection's lines, a new pin's neighbours): the next frame places them again, as they are.
      */
-    public boolean needsAnotherFrame() { return selection.remeasured() || neighbors.remeasured(); }
+    public boolean needsAnotherFrame() { return selection.remeasured() || neighbors.remeasured() || hoverRemeasured; }
 
     /** The rectangle of the imgui window being built, {x0, y0, x1, y1} in window pixels. */
     static float[] currentWindowRect() {
@@ -505,7 +506,11 @@ public final class Overlay implements AutoCloseable {
     private void hoverPanel(int item) {
         Bundle b = scene.bundle();
         ImGuiIO io = ImGui.getIO();
-        ImGui.setNextWindowPos(io.getDisplaySizeX() - MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.Always, 1f, 0f);
+        float windowWidth = io.getDisplaySizeX(), windowHeight = io.getDisplaySizeY();
+        // No larger than the window: in a small one its lines ran off it, and it takes no input to be scrolled.
+        float[] most = places.hoverLargest(windowWidth, windowHeight);
+        ImGui.setNextWindowPos(windowWidth - MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.Always, 1f, 0f);
+        ImGui.setNextWindowSizeConstraints(0f, 0f, most[0], most[1]);
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("Hovered item", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav | ImGuiWindowFlags.NoInputs);
@@ -520,11 +525,15 @@ public final class Overlay implements AutoCloseable {
         // The tallest it has been: items' lines differ in length, and the selection panel below should not jump.
         hoverBottom = Math.max(hoverBottom, ImGui.getWindowPosY() + ImGui.getWindowHeight());
         hoverLeft = Float.isNaN(hoverLeft) ? ImGui.getWindowPosX() : Math.min(hoverLeft, ImGui.getWindowPosX());
-        int px = Math.round(THUMBNAIL_PX * uiScale);
+        float padX = ImGui.getStyle().getWindowPaddingX(), padY = ImGui.getStyle().getWindowPaddingY();
+        // The image shrinks in a window too small for it and its lines (as tall as they were last drawn).
+        int px = Math.round(places.hoverImageSide(windowWidth, windowHeight, 2 * padX, hoverAround));
         int tex = scene.thumbnail(item, px);
         // The thumbnail's rows run bottom-up: flip v.
         ImGui.image(tex, px, px, 0, 1, 1, 0);
-        ImGui.text("index  " + item);
+        // Lines wider than the window are cut with "..." (their ends ran off it).
+        float lineWidth = most[0] - 2 * padX;
+        ImGui.text(FittedText.fit("index  " + item, lineWidth));
         ViewState st = scene.state();
         if (b.hasLabels() || st.labelCount() > 1) {
             int l = st.labelOfItem()[item];
@@ -532,15 +541,24 @@ public final class Overlay implements AutoCloseable {
             ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
             String column = labelEditor != null ? labelEditor.session().labelColumn()
                     : b.hasLabels() ? b.manifest().label().column() : "label";
-            ImGui.text(column + "  " + st.labelNames().get(l));
+            ImGui.text(FittedText.fit(column + "  " + st.labelNames().get(l), lineWidth));
             ImGui.popStyleColor();
         }
         if (labelEditor != null) labelEditor.hoverLines(item);
         for (int c = 0; c < b.metaColumns().size(); c++) {
-            ImGui.text(b.metaColumns().get(c) + "  " + b.meta(c, item));
+            ImGui.text(FittedText.fit(b.metaColumns().get(c) + "  " + b.meta(c, item), lineWidth));
         }
+        WidgetSpots.note("hover-last-line");
+        // All of it but the image: the panel's height with every line, less the image's side.
+        float around = ImGui.getCursorPosY() - ImGui.getStyle().getItemSpacingY() + padY - px;
+        hoverRemeasured = Math.abs(around - hoverAround) > 0.5f;
+        hoverAround = around;
         ImGui.end();
     }
+
+    /** The hover panel's height but its image's, as last drawn (0: not yet), and whether the last frame measured it anew. */
+    private float hoverAround;
+    private boolean hoverRemeasured;
 
     /** What draws the overlay (for tests). */
     OverlayRenderer renderer() { return renderer; }

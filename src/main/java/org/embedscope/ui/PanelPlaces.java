@@ -24,6 +24,9 @@ package org.embedscope.ui;
  *       Where that leaves either less than its least ({@link #MIN_SELECTION_HEIGHT},
  *       {@link #MIN_NEIGHBOURS_HEIGHT}), they first give up the hover panel's space (that panel only shows
  *       while the pointer is on an item, and is then drawn in front of them).</li>
+ *   <li>The hovered item's panel, at the top right, is no larger than the window less its margins; in a
+ *       window too small for it its image shrinks, down to {@link #MIN_HOVER_IMAGE}, to leave its lines
+ *       in view (they ran off the window, where the panel, which takes no input, cannot be scrolled).</li>
  * </ul>
  * And where the panels leave the scene clear ({@link #clearArea}): a flight to an item puts it in its middle.
  * Rectangles are {x0, y0, x1, y1} in window pixels; sizes are before the UI scale unless said.
@@ -44,6 +47,8 @@ final class PanelPlaces {
     static final float NARROWEST_NEIGHBOURS_WIDTH = 200f;
     /** The hover panel's height until it has been drawn once. */
     static final float HOVER_HEIGHT_GUESS = 230f;
+    /** The hover panel's image at its smallest, where the window leaves less. */
+    static final float MIN_HOVER_IMAGE = 24f;
     /** A height wanted that is not known yet (a panel not drawn before): as much as there is. */
     static final float UNKNOWN = Float.MAX_VALUE;
 
@@ -112,6 +117,23 @@ final class PanelPlaces {
 
     /** The neighbours panel's tallest this frame (its bottom is the window's, less the margin). */
     float neighboursHeight() { return neighboursHeight; }
+
+    /** The hover panel's largest size in a {@code windowWidth} × {@code windowHeight} window, {width, height}: the window less its margins. */
+    float[] hoverLargest(float windowWidth, float windowHeight) {
+        float m = MARGIN * scale;
+        return new float[] {Math.max(1f, windowWidth - 2 * m), Math.max(1f, windowHeight - 2 * m)};
+    }
+
+    /**
+     * The side of the hover panel's image: {@link Overlay#THUMBNAIL_PX} where the panel fits the window,
+     * else what {@link #hoverLargest} leaves beside {@code aroundWidth} (the panel's padding) and below
+     * {@code aroundHeight} (its title bar, padding and lines as last drawn), down to {@link #MIN_HOVER_IMAGE}.
+     */
+    float hoverImageSide(float windowWidth, float windowHeight, float aroundWidth, float aroundHeight) {
+        float[] most = hoverLargest(windowWidth, windowHeight);
+        float side = Math.min(Overlay.THUMBNAIL_PX * scale, Math.min(most[0] - aroundWidth, most[1] - aroundHeight));
+        return Math.max(MIN_HOVER_IMAGE * scale, side);
+    }
 
     /** The selection panel's {x0, x1}: at the right, clear of a control panel at its left where it can stay {@link #MIN_SELECTION_WIDTH} wide. */
     float[] selectionColumns() {

@@ -468,6 +468,46 @@ class PanelFitTest {
         }
     }
 
+    /**
+     * In a window too small for the hovered item's panel (320x200, an item of five lines, one of them
+     * 60 characters), the panel stays inside the window, its image smaller and its last line in view: it
+     * ran off the window's bottom and its left edge, and, taking no input, it cannot be scrolled.
+     */
+    @Test
+    void inASmallWindowTheHoverPanelFitsWithItsLines() throws Exception {
+        int n = 60;
+        String[] file = new String[n], note = new String[n], size = new String[n];
+        for (int i = 0; i < n; i++) {
+            file[i] = "image-" + i + ".png";
+            note[i] = "a note on this item that runs on for sixty characters or so " + i;
+            size[i] = String.valueOf(100 + i);
+        }
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .metadata("file", file).metadata("note", note).metadata("size", size)
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("lines")).load();
+        WidgetSpots.enable(true);
+        int width = 320, height = 200;
+        try (OffscreenExplorer x = new OffscreenExplorer(b, width, height)) {
+            x.setPanelOpen(false);
+            x.frame(-1, -1, true);
+            int cx = -1, cy = -1;
+            for (int y = 40; y < height - 20 && cx < 0; y += 4) {
+                for (int px = 20; px < width - 20 && cx < 0; px += 4) {
+                    if (x.frame(px, y, true) >= 0) { cx = px; cy = y; }
+                }
+            }
+            assertTrue(cx >= 0, "an item to hover");
+            for (int f = 0; f < 3; f++) assertTrue(x.frame(cx, cy, true) >= 0, "the item stays hovered");
+            float[] panel = spot("hover-panel"), last = spot("hover-last-line");
+            String where = "the hover panel " + java.util.Arrays.toString(panel);
+            assertTrue(panel[0] >= 0 && panel[1] >= 0 && panel[2] <= width && panel[3] <= height, where + " is inside the window");
+            assertTrue(last[3] <= panel[3] && last[2] <= panel[2], where + " shows its last line whole: " + java.util.Arrays.toString(last));
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
     /** The selection panel is as tall as its lines and thumbnails need: one item had a 460-px panel, mostly empty. */
     @Test
     void theSelectionPanelIsNoTallerThanWhatItShows() throws Exception {

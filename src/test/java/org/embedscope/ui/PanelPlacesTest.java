@@ -118,6 +118,20 @@ class PanelPlacesTest {
         assertArrayEquals(new float[] {80, 410}, p.selectionColumns(), "beside the slim bar: its own width");
     }
 
+    /** In a small window the hover panel's lines ran off the window: it fits it, its image shrinking to leave them in view. */
+    @Test
+    void theHoverPanelFitsTheWindowItsImageShrinking() {
+        PanelPlaces p = new PanelPlaces(1f);
+        assertEquals(Overlay.THUMBNAIL_PX, p.hoverImageSide(1280, 800, 16, 120), "its full size where it fits");
+        assertEquals(60, p.hoverImageSide(320, 200, 16, 120), "in a short window, what its lines leave");
+        assertEquals(84, p.hoverImageSide(120, 800, 16, 120), "in a narrow one, what its padding leaves");
+        assertEquals(PanelPlaces.MIN_HOVER_IMAGE, p.hoverImageSide(320, 100, 16, 120), "no less than its least");
+        assertArrayEquals(new float[] {300, 180}, p.hoverLargest(320, 200), "no larger than the window less its margins");
+        PanelPlaces twice = new PanelPlaces(2f);
+        assertEquals(2 * Overlay.THUMBNAIL_PX, twice.hoverImageSide(2560, 1600, 32, 240));
+        assertEquals(100, twice.hoverImageSide(640, 400, 32, 260));
+    }
+
     @Test
     void roomIsSharedByWhatEachWants() {
         assertArrayEquals(new float[] {100, 200}, PanelPlaces.share(400, 100, 200), "both fit");
