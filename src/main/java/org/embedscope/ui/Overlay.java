@@ -249,7 +249,7 @@ public final class Overlay implements AutoCloseable {
         if (hovered >= 0) hoverPanel(hovered);
         ImGuiIO io = ImGui.getIO();
         places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect(), neighbors.wantedHeight());
-        places.wantSelection(selection.wantedHeight(places.selectionWidth()));
+        places.wantSelection(selection.wantedHeight(places.selectionWidth()), selection.foldedHeight());
         neighbors.build(places);
         selection.build(places);
         drawOutline();

@@ -23,7 +23,10 @@ package org.embedscope.ui;
  *       that wants less than half gets it and the other the rest, else half each (their contents scroll).
  *       Where that leaves either less than its least ({@link #MIN_SELECTION_HEIGHT},
  *       {@link #MIN_NEIGHBOURS_HEIGHT}), they first give up the hover panel's space (that panel only shows
- *       while the pointer is on an item, and is then drawn in front of them).</li>
+ *       while the pointer is on an item, and is then drawn in front of them).
+ *       Folded to its title bar, the selection panel keeps its top (its arrow stays under the pointer)
+ *       and only that bar's height, the neighbours panel taking the rest below it (a folded panel kept its
+ *       whole place, the neighbours panel as far down).</li>
  *   <li>The hovered item's panel, at the top right, is no larger than the window less its margins; in a
  *       window too small for it its image shrinks, down to {@link #MIN_HOVER_IMAGE}, to leave its lines
  *       in view (they ran off the window, where the panel, which takes no input, cannot be scrolled).</li>
@@ -57,7 +60,7 @@ final class PanelPlaces {
     private float[] control;
     private float hoverBottom;
     private float[] neighbours;
-    private float neighboursWanted, selectionWanted;
+    private float neighboursWanted, selectionWanted, selectionFolded;
     /** This frame's places, worked out in {@link #place}. */
     private float neighboursHeight;
     private float[] selection;
@@ -83,9 +86,15 @@ final class PanelPlaces {
         wantSelection(0);
     }
 
-    /** The height the selection panel wants for its lines and thumbnails at {@link #selectionWidth} (0: none shown). */
+    /** The height the selection panel wants for its lines and thumbnails at {@link #selectionWidth} (0: none shown), open. */
     void wantSelection(float wanted) {
+        wantSelection(wanted, 0f);
+    }
+
+    /** As {@link #wantSelection(float)}, for a panel folded to a title bar {@code folded} tall (0: open). */
+    void wantSelection(float wanted, float folded) {
         selectionWanted = wanted;
+        selectionFolded = folded;
         place();
     }
 
@@ -169,6 +178,7 @@ final class PanelPlaces {
             if (bottom - top < Math.min(MIN_SELECTION_HEIGHT * scale, wantsS)) top = m;   // over the hover panel's space rather than too short
             float h = Math.max(0f, Math.min(wantsS, bottom - top));
             selection = new float[] {cols[0], bottom - h, cols[1], bottom};
+            if (selectionFolded > 0) selection[3] = selection[1] + Math.min(selectionFolded, h);
             return;
         }
         float least = Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) + Math.min(MIN_NEIGHBOURS_HEIGHT * scale, wantsN);
@@ -178,6 +188,10 @@ final class PanelPlaces {
         neighboursHeight = Math.max(1f, h[1]);
         float selectionBottom = bottom - h[1] - m;
         selection = new float[] {cols[0], selectionBottom - h[0], cols[1], selectionBottom};
+        if (selectionFolded > 0) {
+            selection[3] = selection[1] + Math.min(selectionFolded, h[0]);
+            neighboursHeight = Math.max(neighboursHeight, Math.min(place[2], bottom - selection[3] - m));
+        }
     }
 
     /**

@@ -67,13 +67,15 @@ final class SelectionPanel {
     float[] lastRect() { return lastRect; }
 
     private float[] lastRect;
+    /** Whether the panel was folded to its title bar (the arrow on it) when last drawn. */
+    private boolean folded;
     /** From the panel's top to its grid, as last laid out (0: not yet). */
     private float headerHeight;
 
     /**
      * The height the panel wants at {@code width}, for {@link PanelPlaces}: its lines (as last laid out)
      * and every row of thumbnails (one item had a panel of 460 px, mostly empty); 0 with nothing selected,
-     * {@link PanelPlaces#UNKNOWN} before its lines have been laid out.
+     * {@link PanelPlaces#UNKNOWN} before its lines have been laid out (open: folded, see {@link #foldedHeight}).
      */
     float wantedHeight(float width) {
         int n = scene.state().selectedCount();
@@ -86,7 +88,10 @@ final class SelectionPanel {
         return headerHeight + rows * pitch - gap + GRID_END + ImGui.getStyle().getWindowPaddingY();
     }
 
-    /** Whether its lines measured other than the height it was given assumed (then it is sized again in the next frame). */
+    /** Its title bar's height while it is folded to it (the arrow on the bar), else 0: for {@link PanelPlaces}. */
+    float foldedHeight() { return folded ? ImGui.getFrameHeight() : 0f; }
+
+    /** Whether its lines measured other than the height it was given assumed, or it was folded or opened (then it is sized again in the next frame). */
     boolean remeasured() { return remeasured; }
 
     private boolean remeasured;
@@ -118,6 +123,9 @@ final class SelectionPanel {
         WidgetSpots.noteWindow("selection-panel");
         lastRect = Overlay.currentWindowRect();
         WidgetSpots.noteContent("selection-content");
+        // Folded or opened in this frame: placed again in the next, as tall as it then wants.
+        remeasured = folded == expanded;
+        folded = !expanded;
         if (!expanded) {
             ImGui.end();
             return;
@@ -134,7 +142,7 @@ final class SelectionPanel {
         if (scene.bundle().hasLabels()) breakdown(st, n);
         ImGui.separator();
         float header = ImGui.getCursorPosY();
-        remeasured = Math.abs(header - headerHeight) > 0.5f;
+        remeasured |= Math.abs(header - headerHeight) > 0.5f;
         headerHeight = header;
         grid(st.selectedItems());
         ImGui.end();

@@ -375,6 +375,52 @@ class PanelFitTest {
         }
     }
 
+    /**
+     * A selection panel folded to its title bar (the arrow on it) takes that bar's height only, at its top
+     * when open, and the neighbours panel takes the rest below it: folded, it kept its whole place at 640x480, and the
+     * neighbours panel below it stayed as far down and as short. Opened again, both are where they were.
+     */
+    @Test
+    void aFoldedSelectionPanelLeavesItsPlaceToTheNeighboursPanel() throws Exception {
+        int n = 20, k = 15;
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(k).write(dir.resolve("nb")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 640, 480)) {
+            x.scene().state().setSelection(org.embedscope.select.ItemSet.of(n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+            x.scene().state().pin(3);
+            x.frame(-1, -1, true);
+            // An item hovered once: the hover panel's space is then kept, wherever the pointer goes.
+            int[] cursor = hoverSpot(x);
+            for (int f = 0; f < 4; f++) x.frame(cursor[0], cursor[1], true);
+            float[] open = spot("selection-panel"), neighbours = spot("neighbours-panel");
+            clickIn(x, "selection-panel:collapse");
+            float[] folded = spot("selection-panel"), below = spot("neighbours-panel");
+            assertEquals(imgui.ImGui.getFrameHeight(), height(folded), 0.5f, "folded: its title bar " + java.util.Arrays.toString(folded));
+            assertEquals(open[1], folded[1], 0.5f, "at its top when open: its arrow stays under the pointer");
+            assertEquals(below[1] - PanelPlaces.MARGIN, folded[3], 0.5f, "right above the neighbours panel " + java.util.Arrays.toString(below));
+            assertTrue(height(below) > height(neighbours) + 50, "which takes the rest: " + java.util.Arrays.toString(below) + ", was "
+                    + java.util.Arrays.toString(neighbours));
+            clickIn(x, "selection-panel:collapse");
+            assertArrayEquals(open, spot("selection-panel"), 0.5f, "opened again: where it was");
+            assertArrayEquals(neighbours, spot("neighbours-panel"), 0.5f, "the neighbours panel too");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /** Clicks widget {@code name} of the last frame with imgui's mouse events, and draws what the click does. */
+    private static void clickIn(OffscreenExplorer x, String name) {
+        float[] c = WidgetSpots.centre(name);
+        assertNotNull(c, name + " is drawn");
+        int cx = Math.round(c[0]), cy = Math.round(c[1]);
+        x.frame(cx, cy, true);
+        imgui.ImGui.getIO().addMouseButtonEvent(0, true);
+        x.frame(cx, cy, true);
+        imgui.ImGui.getIO().addMouseButtonEvent(0, false);
+        for (int f = 0; f < 4; f++) x.frame(cx, cy, true);
+    }
+
     /** A cursor position over an item, right of the control panel and above the bottom panels. */
     private static int[] hoverSpot(OffscreenExplorer x) {
         for (int y = 20; y < x.height() / 3; y += 3) {

@@ -93,6 +93,19 @@ class PanelPlacesTest {
         assertEquals(60, p.neighboursHeight());
     }
 
+    /** A selection panel folded to its title bar kept its whole place, and the neighbours panel below it stayed as short. */
+    @Test
+    void aFoldedSelectionPanelKeepsItsTopAndLeavesTheRestToTheNeighboursPanel() {
+        PanelPlaces p = new PanelPlaces(1f);
+        p.update(640, 480, new float[] {10, 10, 274, 470}, 220, new float[] {284, 20, 630, 470}, 450);
+        p.wantSelection(200, 19);
+        assertArrayEquals(new float[] {300, 230, 630, 249}, p.selection(), "its title bar, at its top when open");
+        assertEquals(211, p.neighboursHeight(), "the neighbours panel from below it to the window's bottom");
+        p.update(1280, 800, CONTROL_LEFT, 300, null, 0);
+        p.wantSelection(120, 19);
+        assertArrayEquals(new float[] {940, 670, 1270, 689}, p.selection(), "alone: its title bar, at its top when open");
+    }
+
     @Test
     void aShortWindowGivesUpTheHoverPanelsSpaceWhereThePanelsWouldBeTooShort() {
         PanelPlaces p = new PanelPlaces(1f);
