@@ -274,7 +274,8 @@ public final class Overlay implements AutoCloseable {
 
     /**
      * Whether the last frame's panels were placed from sizes that its layout then measured otherwise (a
-     * new selection's lines, a new pin's neighbours): the next frame places them again, as they are.
+     * new selection's lines, a new pin's neighbours, a selection panel folded or opened, a hovered item's
+     * lines that leave its image another size in a small window): the next frame places them again, as they are.
      */
     public boolean needsAnotherFrame() { return selection.remeasured() || neighbors.remeasured() || hoverRemeasured; }
 
