@@ -174,6 +174,64 @@ class ExplorerWindowTest {
         }
     }
 
+    /**
+     * A click on the selection panel's arrow folds it to its title bar, at its top, and the window's next
+     * frames give the neighbours panel below it the room it leaves; a click again opens it where it was.
+     * Folded, it kept its whole place, and the neighbours panel stayed as far down.
+     */
+    @Test
+    void aFoldedSelectionPanelLeavesItsRoomToTheNeighboursPanel() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        int n = 20;
+        bundle = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(15).write(dir.resolve("nb")).dir;
+        WidgetSpots.enable(true);
+        try {
+            driver = WindowDriver.open(bundle, 640, 480);
+            window = driver.window;
+            int[] pos = driver.origin();
+            ViewState st = window.scene().state();
+            driver.onLoop(() -> {
+                st.setSelection(org.embedscope.select.ItemSet.of(n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+                st.pin(3);
+            });
+            await("both panels are drawn", () -> WidgetSpots.rect("selection-panel") != null && WidgetSpots.rect("neighbours-panel") != null);
+            settle("selection-panel", "neighbours-panel");
+            float[] arrow = WidgetSpots.centre("selection-panel:collapse");
+            xdotool("mousemove", String.valueOf(pos[0] + Math.round(arrow[0])), String.valueOf(pos[1] + Math.round(arrow[1])));
+            await("the panel has the pointer", () -> window.overlayHasPointer());
+            settle("selection-panel", "neighbours-panel");
+            float[] open = WidgetSpots.rect("selection-panel"), neighbours = WidgetSpots.rect("neighbours-panel");
+            xdotool("click", "1");
+            // (a title bar at UI scale 1 is 19 px: the font's 13 and the frame's padding)
+            await("folded to its title bar at its top, the neighbours panel just below it", () -> {
+                float[] s = WidgetSpots.rect("selection-panel"), nb = WidgetSpots.rect("neighbours-panel");
+                return Math.abs(s[1] - open[1]) < 0.5f && s[3] - s[1] < 30 && Math.abs(nb[1] - (s[3] + PanelPlaces.MARGIN)) < 0.5f;
+            });
+            assertTrue(WidgetSpots.rect("neighbours-panel")[1] < neighbours[1] - 50, "the neighbours panel is taller");
+            xdotool("click", "1");
+            await("opened again where it was", () -> java.util.Arrays.equals(WidgetSpots.rect("selection-panel"), open)
+                    && java.util.Arrays.equals(WidgetSpots.rect("neighbours-panel"), neighbours));
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /** Draws frames until widgets {@code names} are where the frame before drew them (the window draws on demand: each frame is asked for). */
+    private void settle(String... names) throws Exception {
+        for (int k = 0; k < 20; k++) {
+            java.util.List<float[]> before = new java.util.ArrayList<>();
+            for (String name : names) before.add(WidgetSpots.rect(name));
+            long f = window.frames();
+            window.runOnLoop(() -> { });
+            await("a frame", () -> window.frames() > f);
+            boolean same = true;
+            for (int i = 0; i < names.length; i++) same &= java.util.Arrays.equals(before.get(i), WidgetSpots.rect(names[i]));
+            if (same) return;
+        }
+        fail(String.join(", ", names) + " keep moving");
+    }
+
     @Test
     void aScreenshotWithThePanelOpenIsWhatItsRenderCommandDraws() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
