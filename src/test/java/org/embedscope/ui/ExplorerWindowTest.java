@@ -217,6 +217,40 @@ class ExplorerWindowTest {
         }
     }
 
+    /**
+     * In a window too narrow for the neighbours panel beside the control panel (580x440), the pinned item's
+     * neighbours panel keeps off the control panel, both inside the window: it took the window's width,
+     * over the control panel, whose widgets only H uncovered.
+     */
+    @Test
+    void inANarrowWindowTheNeighboursPanelKeepsOffTheControlPanel() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        int n = 20;
+        bundle = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(15).write(dir.resolve("nb")).dir;
+        WidgetSpots.enable(true);
+        try {
+            driver = WindowDriver.open(bundle, 800, 600);
+            window = driver.window;
+            Camera cam = window.scene().state().camera();
+            driver.onLoop(() -> window.scene().state().pin(3));
+            xdotool("windowsize", driver.id, "580", "440");
+            await("the view is 580x440", () -> cam.width() == 580 && cam.height() == 440);
+            await("both panels are drawn", () -> WidgetSpots.rect("control-window") != null && WidgetSpots.rect("neighbours-panel") != null);
+            settle("control-window", "neighbours-panel");
+            float[] control = WidgetSpots.rect("control-window"), neighbours = WidgetSpots.rect("neighbours-panel");
+            String both = java.util.Arrays.toString(control) + " and " + java.util.Arrays.toString(neighbours);
+            for (float[] r : new float[][] {control, neighbours}) {
+                assertTrue(r[0] >= 0 && r[1] >= 0 && r[2] <= 580 && r[3] <= 440, java.util.Arrays.toString(r) + " is inside the window");
+            }
+            assertFalse(control[0] < neighbours[2] && neighbours[0] < control[2] && control[1] < neighbours[3] && neighbours[1] < control[3],
+                    "the control panel and the neighbours panel overlap: " + both);
+            assertTrue(neighbours[3] - neighbours[1] >= PanelPlaces.MIN_NEIGHBOURS_HEIGHT, "the neighbours panel keeps some height: " + both);
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
     /** Draws frames until widgets {@code names} are where the frame before drew them (the window draws on demand: each frame is asked for). */
     private void settle(String... names) throws Exception {
         for (int k = 0; k < 20; k++) {
