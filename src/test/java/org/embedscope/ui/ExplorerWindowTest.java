@@ -117,6 +117,7 @@ class ExplorerWindowTest {
             openWindow(800, 600);
             Camera cam = window.scene().state().camera();
             await("the panel is drawn", () -> WidgetSpots.rect("control-window") != null);
+            settle("control-window"); // where it rests, not where a first frame put it
             float[] before = WidgetSpots.rect("control-window");
             assertTrue(before[0] > 0 && before[1] > 0, "the panel starts inside the window: " + java.util.Arrays.toString(before));
             xdotool("windowsize", driver.id, "1", "1");
@@ -127,6 +128,7 @@ class ExplorerWindowTest {
             await("the view is large again", () -> cam.width() == 800 && cam.height() == 600);
             long large = window.frames();
             await("frames at that size", () -> window.frames() > large + 2);
+            settle("control-window");
             float[] after = WidgetSpots.rect("control-window");
             assertTrue(after[0] >= 0 && after[1] >= 0, "the panel's top left is inside the window again: " + java.util.Arrays.toString(after));
             assertEquals(before[0], after[0], 0.5f, "back at the margin");
@@ -183,8 +185,7 @@ class ExplorerWindowTest {
     void aFoldedSelectionPanelLeavesItsRoomToTheNeighboursPanel() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
         int n = 20;
-        bundle = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
-                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(15).write(dir.resolve("nb")).dir;
+        bundle = withNeighbours(n);
         WidgetSpots.enable(true);
         try {
             driver = WindowDriver.open(bundle, 640, 480);
@@ -226,8 +227,7 @@ class ExplorerWindowTest {
     void inANarrowWindowTheNeighboursPanelKeepsOffTheControlPanel() throws Exception {
         assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
         int n = 20;
-        bundle = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
-                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(15).write(dir.resolve("nb")).dir;
+        bundle = withNeighbours(n);
         WidgetSpots.enable(true);
         try {
             driver = WindowDriver.open(bundle, 800, 600);
@@ -249,6 +249,12 @@ class ExplorerWindowTest {
         } finally {
             WidgetSpots.enable(false);
         }
+    }
+
+    /** A bundle of {@code n} white squares in a Gaussian cloud, each with 15 neighbours (a pin has a panel). */
+    private Path withNeighbours(int n) throws Exception {
+        return org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(15).write(dir.resolve("nb")).dir;
     }
 
     /** Draws frames until widgets {@code names} are where the frame before drew them (the window draws on demand: each frame is asked for). */
