@@ -68,6 +68,8 @@ public final class BenchSession {
     private long peakRssKb;
     private int items;
     private String name;
+    /** The GL driver's name for what draws (llvmpipe, or a GPU's). */
+    private String renderer;
     private int width, height;
     private boolean matchDemo;
     private int motionFrames;
@@ -117,6 +119,7 @@ public final class BenchSession {
             b.loadMs = loadMs[0];
             b.items = bundle.count();
             b.name = bundle.manifest().name();
+            b.renderer = org.lwjgl.opengl.GL11.glGetString(org.lwjgl.opengl.GL11.GL_RENDERER);
             ViewState st = x.scene().state();
             if (matchDemo) st.setSizing(SpriteSizing.matchingDemo(st.sizing().maxPx(), x.scene().pointLimit()));
             x.frame(-1, -1, overlay);
@@ -449,7 +452,7 @@ public final class BenchSession {
     /** Human-readable report. */
     public String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "bundle %s: %,d items at %dx%d%n", name, items, width, height));
+        sb.append(String.format(Locale.ROOT, "bundle %s: %,d items at %dx%d, drawn by %s%n", name, items, width, height, renderer));
         sb.append(String.format(Locale.ROOT, "sprites: %s; atlas: %s%n", matchDemo ? "the 2019 demo's sizes (--match-demo)" : "default sizes", atlasNote));
         sb.append(String.format(Locale.ROOT, "%-11s %7s %9s %11s %11s %14s%n", "phase", "frames", "sprite px", "median ms", "p95 ms", "cpu ms/frame"));
         phases.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-11s %7d %9.1f %11.1f %11.1f %14.1f%n", k, v.count(),
@@ -473,11 +476,15 @@ public final class BenchSession {
         return sb.toString();
     }
 
+    /** {@code s} inside a JSON string's quotes. */
+    private static String jsonText(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
+
     /** The same as JSON. */
     public String json() {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append(String.format(Locale.ROOT, "  \"bundle\": \"%s\", \"items\": %d, \"width\": %d, \"height\": %d,%n",
-                name.replace("\\", "\\\\").replace("\"", "\\\""), items, width, height));
+                jsonText(name), items, width, height));
+        sb.append(String.format(Locale.ROOT, "  \"renderer\": \"%s\",%n", jsonText(String.valueOf(renderer))));
         sb.append(String.format(Locale.ROOT, "  \"sizes\": \"%s\", \"atlas\": \"%s\",%n", matchDemo ? "demo" : "default", atlasNote));
         sb.append("  \"phases\": {\n");
         int i = 0;

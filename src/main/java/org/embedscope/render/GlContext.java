@@ -9,8 +9,10 @@ import org.lwjgl.opengl.GLDebugMessageCallback;
 
 /**
  * A GLFW window with an OpenGL 3.3 core context. Visible windows need a display; hidden ones (for
- * {@code render}, {@code bench} and tests) fall back to GLFW's null platform with an EGL context
- * when there is no X or Wayland display, so they also run on a headless machine with Mesa.
+ * {@code render}, {@code bench} and tests) are made with EGL alone ({@link EglHeadless}) when there is
+ * no X or Wayland display, on the GPU's EGL device where there is one, so they also run on a headless
+ * machine with Mesa or with an NVIDIA driver and no X server; GLFW's null platform with EGL is the
+ * fallback.
  *
  * <p>GLFW is initialised once per process and terminated by {@link #close()} of the last window.
  * Contexts are debug contexts whose errors {@link GlDebug} counts (a handful of GL calls a frame
@@ -29,11 +31,17 @@ public final class GlContext implements AutoCloseable {
     }
 
     private final long window;
+    /** The context when it was made with EGL alone (then {@link #window} is 0), else null. */
+    private final EglHeadless egl;
+    private final int eglWidth, eglHeight;
     private final GLDebugMessageCallback debugCallback;
     private final long problemsAtStart;
 
-    private GlContext(long window, GLDebugMessageCallback debugCallback, long problemsAtStart) {
+    private GlContext(long window, EglHeadless egl, int width, int height, GLDebugMessageCallback debugCallback, long problemsAtStart) {
         this.window = window;
+        this.egl = egl;
+        this.eglWidth = width;
+        this.eglHeight = height;
         this.debugCallback = debugCallback;
         this.problemsAtStart = problemsAtStart;
     }
@@ -48,8 +56,28 @@ public final class GlContext implements AutoCloseable {
     /** Shows a window created hidden. */
     public void show() { glfwShowWindow(window); }
 
-    /** A hidden window whose context draws into offscreen framebuffers. */
+    /**
+     * A hidden window whose context draws into offscreen framebuffers; with no display, a context of
+     * EGL's (GLFW's null platform when that fails).
+     */
     public static GlContext hidden(int width, int height) {
+        if (!hasDisplay()) {
+            Unavailable eglFailed;
+            try {
+                EglHeadless egl = EglHeadless.create(width, height);
+                long problems = GlDebug.problemCount();
+                return new GlContext(0L, egl, width, height, GlDebug.install(), problems);
+            } catch (Unavailable e) {
+                eglFailed = e;
+            }
+            try {
+                init(true);
+                hints(false);
+                return create("embedscope", width, height);
+            } catch (Unavailable e) {
+                throw new Unavailable(eglFailed.getMessage() + "; and GLFW's null platform: " + e.getMessage());
+            }
+        }
         init(true);
         hints(false);
         return create("embedscope", width, height);
@@ -117,13 +145,14 @@ public final class GlContext implements AutoCloseable {
         glfwMakeContextCurrent(w);
         GL.createCapabilities();
         long problems = GlDebug.problemCount();
-        return new GlContext(w, GlDebug.install(), problems);
+        return new GlContext(w, null, width, height, GlDebug.install(), problems);
     }
 
     public long handle() { return window; }
 
     /** Framebuffer size in pixels: {width, height}. */
     public int[] framebufferSize() {
+        if (egl != null) return new int[] {eglWidth, eglHeight};
         int[] w = new int[1], h = new int[1];
         glfwGetFramebufferSize(window, w, h);
         return new int[] {w[0], h[0]};
@@ -131,6 +160,7 @@ public final class GlContext implements AutoCloseable {
 
     /** Window size in screen coordinates: {width, height}. */
     public int[] windowSize() {
+        if (egl != null) return new int[] {eglWidth, eglHeight};
         int[] w = new int[1], h = new int[1];
         glfwGetWindowSize(window, w, h);
         return new int[] {w[0], h[0]};
@@ -139,19 +169,29 @@ public final class GlContext implements AutoCloseable {
     @Override
     public void close() {
         GL.setCapabilities(null);
+        if (egl != null) {
+            egl.close();
+            if (debugCallback != null) debugCallback.free();
+            reportProblems();
+            return;
+        }
         glfwMakeContextCurrent(NULL);
         glfwDestroyWindow(window);
         if (debugCallback != null) debugCallback.free();
-        long problems = GlDebug.problemCount() - problemsAtStart;
-        if (problems > 0 && !GlDebug.isLogging()) {
-            System.err.println("embedscope: the OpenGL driver reported " + problems + " error(s); --gl-debug prints them");
-        }
+        reportProblems();
         synchronized (GlContext.class) {
             if (--open == 0) {
                 glfwTerminate();
                 GLFWErrorCallback cb = glfwSetErrorCallback(null);
                 if (cb != null) cb.free();
             }
+        }
+    }
+
+    private void reportProblems() {
+        long problems = GlDebug.problemCount() - problemsAtStart;
+        if (problems > 0 && !GlDebug.isLogging()) {
+            System.err.println("embedscope: the OpenGL driver reported " + problems + " error(s); --gl-debug prints them");
         }
     }
 }

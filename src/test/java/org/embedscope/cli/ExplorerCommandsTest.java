@@ -84,6 +84,34 @@ class ExplorerCommandsTest {
     }
 
     @Test
+    void withoutADisplayRenderDrawsWhatTheWindowsContextDraws() throws Exception {
+        // With no display the context is EGL's alone (a GPU's EGL device where there is one): the picture
+        // is the one the window system's context gives.
+        Path withDisplay = dir.resolve("display.png"), without = dir.resolve("egl.png");
+        assertEquals(0, run("render", bundle.toString(), "--size", "320x200", "--overlay", "--out", withDisplay.toString()).code());
+        String[] r = withoutDisplay("render", bundle.toString(), "--size", "320x200", "--overlay", "--out", without.toString());
+        assertEquals("0", r[0], r[1]);
+        BufferedImage a = ImageIO.read(withDisplay.toFile()), b = ImageIO.read(without.toFile());
+        assertEquals(320, b.getWidth());
+        assertEquals(200, b.getHeight());
+        int differ = 0, lit = 0;
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 320; x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) differ++;
+                if ((b.getRGB(x, y) & 0xff) > 128) lit++;
+            }
+        }
+        assertTrue(lit > 100, "sprites are drawn: " + lit + " bright pixels");
+        assertTrue(differ < 320 * 200 / 200, differ + " of 64,000 pixels differ");
+
+        String[] bench = withoutDisplay("bench", bundle.toString(), "--size", "160x100", "--json");
+        assertEquals("0", bench[0], bench[1]);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bench[1].substring(bench[1].indexOf("{\n")));
+        String renderer = json.path("renderer").asText("");
+        assertFalse(renderer.isBlank() || renderer.equals("null"), "bench names what drew: " + renderer);
+    }
+
+    @Test
     void exploreWithoutADisplaySaysSoInOneLineAfterCheckingTheBundle() throws Exception {
         String[] missing = withoutDisplay("explore", dir.resolve("nonexistent").toString());
         assertEquals(String.valueOf(Main.EXIT_BAD_INPUT), missing[0], missing[1]);
