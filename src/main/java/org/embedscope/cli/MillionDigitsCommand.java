@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
                 "      --metadata OUT/" + MillionDigits.TRANSFORMS_FILE + " --label-names mnist --layout umap -o BUNDLE"})
 public final class MillionDigitsCommand implements Callable<Integer> {
     @Option(names = "--mnist", required = true, paramLabel = "DIR",
-            description = "Folder holding MNIST's IDX files (raw or .gz), e.g. from scripts/fetch-mnist.sh DIR.")
+            description = "Folder holding MNIST's IDX files (raw or .gz), e.g. from scripts/fetch-mnist.sh DIR; or a bundle "
+                    + "of its digits, e.g. the shipped assets/mnist (grey 28-px cells, numeric labels; its split column "
+                    + "says which are training digits), whose finest cells are MNIST's pixels exactly.")
     Path mnist;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "Folder to write the set into.")

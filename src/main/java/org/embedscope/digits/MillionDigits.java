@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.embedscope.bundle.AtomicFile;
 import org.embedscope.bundle.BundleException;
+import org.embedscope.bundle.Manifest;
 import org.embedscope.util.Parallel;
 import org.embedscope.progress.Progress;
 import org.embedscope.source.IdxFile;
@@ -57,25 +58,33 @@ public final class MillionDigits {
         if (copies < 1) throw new BundleException(null, null, "--copies must be at least 1, not " + copies);
         IdxFile.Images[] images = new IdxFile.Images[PAIRS.length];
         int[][] labels = new int[PAIRS.length][];
-        long total = 0;
         progress.stage("reading MNIST", 0);
+        if (Files.isRegularFile(mnistDir.resolve(Manifest.FILE_NAME))) {
+            BundleDigits.Loaded fromBundle = BundleDigits.read(mnistDir);
+            images = fromBundle.images();
+            labels = fromBundle.labels();
+        } else {
+            for (int p = 0; p < PAIRS.length; p++) {
+                Path im = input(mnistDir, PAIRS[p][0]), lb = input(mnistDir, PAIRS[p][1]);
+                // Written over, the digits read would be lost with the set (--mnist DIR -o DIR on raw files).
+                AtomicFile.checkNotInput(out.resolve(PAIRS[p][0]), im, "MNIST's " + PAIRS[p][0] + ", which this command reads; expected another -o folder");
+                AtomicFile.checkNotInput(out.resolve(PAIRS[p][1]), lb, "MNIST's " + PAIRS[p][1] + ", which this command reads; expected another -o folder");
+                images[p] = IdxFile.readImages(im);
+                labels[p] = IdxFile.readLabels(lb);
+                if (labels[p].length != images[p].count()) {
+                    throw new BundleException(lb, null, "holds " + labels[p].length + " labels but " + im.getFileName() + " holds "
+                            + images[p].count() + " images; expected one label per image");
+                }
+                if (images[p].rows() != images[p].cols()) {
+                    throw new BundleException(im, "header", "images are " + images[p].cols() + "×" + images[p].rows() + "; expected square images");
+                }
+            }
+        }
+        long total = 0;
         for (int p = 0; p < PAIRS.length; p++) {
-            Path im = input(mnistDir, PAIRS[p][0]), lb = input(mnistDir, PAIRS[p][1]);
-            // Written over, the digits read would be lost with the set (--mnist DIR -o DIR on raw files).
-            AtomicFile.checkNotInput(out.resolve(PAIRS[p][0]), im, "MNIST's " + PAIRS[p][0] + ", which this command reads; expected another -o folder");
-            AtomicFile.checkNotInput(out.resolve(PAIRS[p][1]), lb, "MNIST's " + PAIRS[p][1] + ", which this command reads; expected another -o folder");
-            images[p] = IdxFile.readImages(im);
-            labels[p] = IdxFile.readLabels(lb);
-            if (labels[p].length != images[p].count()) {
-                throw new BundleException(lb, null, "holds " + labels[p].length + " labels but " + im.getFileName() + " holds "
-                        + images[p].count() + " images; expected one label per image");
-            }
-            if (images[p].rows() != images[p].cols()) {
-                throw new BundleException(im, "header", "images are " + images[p].cols() + "×" + images[p].rows() + "; expected square images");
-            }
             long pixels = (long) images[p].count() * copies * images[p].size();
             if (pixels > Integer.MAX_VALUE - 8) {
-                throw new BundleException(im, null, images[p].count() + " images × " + copies + " copies make " + pixels
+                throw new BundleException(mnistDir, null, images[p].count() + " images × " + copies + " copies make " + pixels
                         + " pixels in one file; at most " + (Integer.MAX_VALUE - 8) + " can be read back");
             }
             total += (long) images[p].count() * copies;

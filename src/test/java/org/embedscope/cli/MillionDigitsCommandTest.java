@@ -117,4 +117,36 @@ class MillionDigitsCommandTest {
             assertEquals(0, s.count());
         }
     }
+
+    @Test
+    void aBundleOfTheDigitsGivesTheSameSetAsTheirIdxFiles() throws Exception {
+        Path bundle = dir.resolve("bundle");
+        // More than one page of the finest level (5x5 cells a page at 28 px in 150-px pages), so the
+        // cells are read across pages.
+        CliRun prepared = CliRun.of("prepare", "--neighbors", "0", "--page", "150",
+                "--idx", mnist.resolve("train-images-idx3-ubyte").toString(), mnist.resolve("train-labels-idx1-ubyte").toString(),
+                "--idx", mnist.resolve("t10k-images-idx3-ubyte").toString(), mnist.resolve("t10k-labels-idx1-ubyte").toString(),
+                "--label-names", "mnist", "-o", bundle.toString());
+        assertEquals(0, prepared.code(), prepared.err());
+
+        CliRun fromIdx = CliRun.of("million-digits", "--mnist", mnist.toString(), "--copies", "2", "-o", dir.resolve("a").toString());
+        CliRun fromBundle = CliRun.of("million-digits", "--mnist", bundle.toString(), "--copies", "2", "-o", dir.resolve("b").toString());
+        assertEquals(0, fromIdx.code(), fromIdx.err());
+        assertEquals(0, fromBundle.code(), fromBundle.err());
+        for (String[] pair : MillionDigits.PAIRS) {
+            for (String name : pair) {
+                assertEquals(-1, Files.mismatch(dir.resolve("a").resolve(name), dir.resolve("b").resolve(name)), name + " is the same byte for byte");
+            }
+        }
+        assertEquals(-1, Files.mismatch(dir.resolve("a").resolve(MillionDigits.TRANSFORMS_FILE), dir.resolve("b").resolve(MillionDigits.TRANSFORMS_FILE)));
+    }
+
+    @Test
+    void aBundleOfColourImagesIsRefusedInOneLine() throws Exception {
+        Path bundle = org.embedscope.bench.SyntheticBundleWriter.write(dir.resolve("synthetic"), 30, 3, 16, true, org.embedscope.progress.Progress.NONE);
+        CliRun r = CliRun.of("million-digits", "--mnist", bundle.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("reading")).count(), r.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
 }
