@@ -8,6 +8,8 @@
 # (pick read-back, RSS, texture high-water mark, start to first complete frame).
 #
 #   usage: scripts/bench-scale.sh BIG_BUNDLE [REPS=3] [OUT_DIR]
+#   env: BENCH_ARGS (more options for every bench, e.g. "--size 3840x2160"); JAR and JAVA (a built jar and
+#   the java to run it with, where there is no Maven: scripts/bench-gpu.sh); EMBEDSCOPE_JAVA_OPTS.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 big=${1:?usage: scripts/bench-scale.sh BIG_BUNDLE [REPS] [OUT_DIR]}
@@ -17,23 +19,26 @@ mkdir -p "$out"
 exec 9>/tmp/embedscope-bench.lock
 echo "waiting for /tmp/embedscope-bench.lock ..." >&2
 flock 9
-"$here/embedscope" --version >/dev/null   # builds the jar (and its class-data archive) outside the timings
-cp "$here/target/embedscope.jar" "$out/embedscope.jar"
+if [[ -z ${JAR:-} ]]; then
+  "$here/embedscope" --version >/dev/null   # builds the jar (and its class-data archive) outside the timings
+fi
+cp "${JAR:-$here/target/embedscope.jar}" "$out/embedscope.jar"
 jvm=(-XX:+UseSerialGC -Xshare:auto)
-es() { java "${jvm[@]}" ${EMBEDSCOPE_JAVA_OPTS:-} -Dembedscope.home="$here" -jar "$out/embedscope.jar" "$@"; }
+read -r -a extra <<<"${BENCH_ARGS:-}"
+es() { "${JAVA:-java}" "${jvm[@]}" ${EMBEDSCOPE_JAVA_OPTS:-} -Dembedscope.home="$here" -jar "$out/embedscope.jar" "$@"; }
 echo "before: $(uptime)" >"$out/machine.txt"
 for r in $(seq 1 "$reps"); do
   echo "bench assets/mnist ($r) ..." >&2
-  es bench "$here/assets/mnist" --json >"$out/mnist-$r.json"
+  es bench "$here/assets/mnist" "${extra[@]}" --json >"$out/mnist-$r.json"
   echo "bench $big ($r) ..." >&2
-  es bench "$big" --json >"$out/big-$r.json"
+  es bench "$big" "${extra[@]}" --json >"$out/big-$r.json"
 done
 if [[ -n ${SYNTH:-} ]]; then
   echo "bench $SYNTH --gpu-memory 1G ..." >&2
-  es bench "$SYNTH" --gpu-memory 1G --json >"$out/synthetic.json"
+  es bench "$SYNTH" --gpu-memory 1G "${extra[@]}" --json >"$out/synthetic.json"
 else
   echo "bench --synthetic 1000000 --cell 64 --colour --gpu-memory 1G ..." >&2
-  es bench --synthetic 1000000 --cell 64 --colour --gpu-memory 1G --json >"$out/synthetic.json"
+  es bench --synthetic 1000000 --cell 64 --colour --gpu-memory 1G "${extra[@]}" --json >"$out/synthetic.json"
 fi
 echo "after: $(uptime)" >>"$out/machine.txt"
 python3 - "$out" "$reps" <<'PY'
@@ -44,6 +49,7 @@ small, big = load("mnist"), load("big")
 synth = json.load(open(os.path.join(out, "synthetic.json")))
 med = lambda runs, f: statistics.median(f(j) for j in runs)
 print(open(os.path.join(out, "machine.txt")).read().strip())
+print(f"{small[0]['width']}x{small[0]['height']}, drawn by {small[0].get('renderer', 'an unnamed renderer')}")
 print(f"medians over {reps} runs each, alternating")
 print(f"| phase (median ms per frame) | assets/mnist ({small[0]['items']:,}) | {big[0]['bundle']} ({big[0]['items']:,}) | ratio | synthetic 1M, 64-px colour, 1 GiB |")
 print("| --- | --- | --- | --- | --- |")
