@@ -17,8 +17,10 @@ import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EXTDeviceQuery;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.system.FunctionProvider;
+import org.lwjgl.system.JNI;
 import org.lwjgl.system.Library;
 import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.system.SharedLibrary;
 
 /**
@@ -31,7 +33,7 @@ import org.lwjgl.system.SharedLibrary;
  * on the calling thread; {@link #close} releases and destroys them.
  */
 final class EglHeadless implements AutoCloseable {
-    private static final int EGL_PLATFORM_SURFACELESS_MESA = 0x31DD;
+    private static final int EGL_PLATFORM_SURFACELESS_MESA = 0x31DD, MAX_DEVICES = 16;
     private static boolean glLoaded;
 
     private final long display, surface, context;
@@ -50,7 +52,20 @@ final class EglHeadless implements AutoCloseable {
         } catch (Throwable e) {
             throw new GlContext.Unavailable("cannot load EGL (libEGL.so.1) to draw without a display; on Debian: libegl1 libegl-mesa0");
         }
-        long display = display();
+        GlContext.Unavailable first = null;
+        for (long display : displays()) {
+            try {
+                return on(display, width, height);
+            } catch (GlContext.Unavailable e) {
+                // A device that cannot draw OpenGL (a display-only DRM device, say): the next one may.
+                if (first == null) first = e;
+            }
+        }
+        throw first != null ? first : failed("eglGetDisplay");
+    }
+
+    /** A context on {@code display}, made current. */
+    private static EglHeadless on(long display, int width, int height) {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer major = stack.mallocInt(1), minor = stack.mallocInt(1);
             if (!eglInitialize(display, major, minor)) throw failed("eglInitialize");
@@ -86,37 +101,44 @@ final class EglHeadless implements AutoCloseable {
         }
     }
 
-    /** The display of a GPU's device if EGL lists one, else of its first device, else the default one. */
-    private static long display() {
+    /**
+     * The displays to try, in order: each GPU's device EGL lists, then its software devices (Mesa's
+     * llvmpipe), then Mesa's surfaceless display, then the default one.
+     */
+    private static long[] displays() {
         // LWJGL's client capabilities leave the extension flags unset: the client extension string says.
         String client = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
         client = client == null ? "" : client;
+        long[] found = new long[MAX_DEVICES + 2];
+        int count = 0;
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer noAttribs = stack.ints(EGL_NONE);
             if (client.contains("EGL_EXT_device_enumeration") && client.contains("EGL_EXT_platform_device")) {
-                PointerBuffer devices = stack.mallocPointer(16);
+                PointerBuffer devices = stack.mallocPointer(MAX_DEVICES);
                 IntBuffer n = stack.mallocInt(1);
-                if (eglQueryDevicesEXT(devices, n) && n.get(0) > 0) {
-                    long chosen = devices.get(0);
-                    for (int i = 0; i < n.get(0); i++) {
-                        String ext = client.contains("EGL_EXT_device_query")
-                                ? EXTDeviceQuery.eglQueryDeviceStringEXT(devices.get(i), EGL_EXTENSIONS) : null;
-                        // Mesa lists its software rasteriser as a device too; a real GPU comes first.
-                        if (ext == null || !ext.contains("EGL_MESA_device_software")) {
-                            chosen = devices.get(i);
-                            break;
+                if (eglQueryDevicesEXT(devices, n)) {
+                    for (int software = 0; software < 2; software++) {
+                        for (int i = 0; i < n.get(0); i++) {
+                            String ext = client.contains("EGL_EXT_device_query")
+                                    ? EXTDeviceQuery.eglQueryDeviceStringEXT(devices.get(i), EGL_EXTENSIONS) : null;
+                            boolean isSoftware = ext != null && ext.contains("EGL_MESA_device_software");
+                            if (isSoftware != (software == 1)) continue;
+                            long display = eglGetPlatformDisplayEXT(EGL_PLATFORM_DEVICE_EXT, devices.get(i), noAttribs);
+                            if (display != EGL_NO_DISPLAY) found[count++] = display;
                         }
                     }
-                    long display = eglGetPlatformDisplayEXT(EGL_PLATFORM_DEVICE_EXT, chosen, noAttribs);
-                    if (display != EGL_NO_DISPLAY) return display;
                 }
             }
-            long display = client.contains("EGL_MESA_platform_surfaceless")
-                    ? eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, noAttribs)
-                    : eglGetDisplay(EGL_DEFAULT_DISPLAY);
-            if (display == EGL_NO_DISPLAY) throw failed("eglGetDisplay");
-            return display;
+            long getPlatformDisplay = EGL.getCapabilities().eglGetPlatformDisplayEXT;
+            if (client.contains("EGL_MESA_platform_surfaceless") && getPlatformDisplay != 0L) {
+                // Called directly: LWJGL's wrapper refuses the null native display this platform takes.
+                long display = JNI.callPPP(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, MemoryUtil.memAddress(noAttribs), getPlatformDisplay);
+                if (display != EGL_NO_DISPLAY) found[count++] = display;
+            }
+            long display = eglGetDisplay(EGL_DEFAULT_DISPLAY);
+            if (display != EGL_NO_DISPLAY) found[count++] = display;
         }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     /**
