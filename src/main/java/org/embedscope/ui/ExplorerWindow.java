@@ -351,7 +351,7 @@ public final class ExplorerWindow implements AutoCloseable {
         frameTarget.ensureSize(fb[0], fb[1]);
         int shown = hovered;
         painter.paint(frameTarget.fbo(), overlay, () -> {
-            overlay.setStats(frameMs, painter.sceneMs(), painter.redrew());
+            overlay.setStats(frameMs, painter.sceneMs(), painter.redrew(), System.nanoTime());
             overlay.newFrame(imguiGlfw::newFrame);
             // What the input callbacks until the next frame will see: imgui decides in its new frame.
             overlayHasPointer = Overlay.wantsMouse();

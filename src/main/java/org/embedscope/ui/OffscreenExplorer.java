@@ -30,6 +30,9 @@ public final class OffscreenExplorer implements AutoCloseable {
     private final FramePainter painter;
     private Overlay overlay;
     private boolean panelOpen = true;
+    /** Frames drawn with the overlay: the clock of its timings (as imgui's, 1/60 s a frame). */
+    private long overlayFrames;
+    private static final long FRAME_NS = 1_000_000_000L / 60;
 
     /** Opens a hidden GL context of {@code width × height} and uploads {@code bundle}. */
     public OffscreenExplorer(Bundle bundle, int width, int height) throws BundleException {
@@ -137,7 +140,7 @@ public final class OffscreenExplorer implements AutoCloseable {
         }
         painter.paint(output.fbo(), withOverlay ? overlay : null, () -> {
             overlay.setOpen(panelOpen);
-            overlay.setStats(painter.updateMs(), painter.sceneMs(), painter.redrew());
+            overlay.setStats(painter.updateMs(), painter.sceneMs(), painter.redrew(), overlayFrames++ * FRAME_NS);
             for (int f = 0, frames = fresh ? 5 : 1; f < frames; f++) {
                 Overlay.setDisplay(width(), height(), cursorX, cursorY);
                 overlay.newFrame(null);

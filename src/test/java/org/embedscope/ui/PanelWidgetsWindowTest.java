@@ -74,10 +74,16 @@ class PanelWidgetsWindowTest {
     /**
      * Replaces the text of field {@code name} by {@code text} and presses Enter, a step at a time: imgui
      * takes queued input a step a frame, and under load the keys and the typed text had come in one batch
-     * (the text typed, then selected and deleted by the keys before it).
+     * (the text typed, then selected and deleted by the keys before it). A click that gave the field no
+     * keyboard (under load, once, it landed while the panel was still settling after the line a refused
+     * value adds) is made again, up to three times, as for {@link #pick}.
      */
     private void typeInto(String name, String text) throws Exception {
-        click(name);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            click(name);
+            for (int k = 0; k < 10 && !typing(); k++) drawsOn();
+            if (typing()) break;
+        }
         awaitFramed("'" + name + "' has the keyboard", this::typing);
         xdotool("key", "ctrl+a", "BackSpace");
         drawsOn();
