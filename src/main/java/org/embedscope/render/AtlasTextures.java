@@ -179,7 +179,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     /**
      * The pages the decoder hands out: resident levels to their layers, others (a level filtered into
      * coarser ones) to free streamed layers while any are left. Pages the decoder holds back (the
-     * finest level, at the explorer's start) are left for {@link #uploadDeferred}.
+     * finest resident level, at the explorer's start) are left for {@link #uploadDeferred}.
      */
     private void uploadResident(PageDecoder decoder) throws BundleException {
         List<int[]> order = decoder.order();
@@ -215,8 +215,11 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     /** The decoder while pages it held back are still to come (then it is this atlas's to close), else null. */
     private PageDecoder deferred;
 
-    /** True while pages held back at the start (the finest level's) are still to be uploaded. */
+    /** True while pages held back at the start (the finest resident level's) are still to be uploaded. */
     public boolean deferredPending() { return deferred != null; }
+
+    /** The level whose pages are held back while {@link #deferredPending}, else -1. */
+    public int deferredLevel() { return deferred == null ? -1 : deferred.heldLevel(); }
 
     /**
      * Uploads the pages held back at the start: those already decoded, or with {@code wait} all of
@@ -541,7 +544,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
      * What a picture sampling level {@code level} (-1: none, flat squares) depends on: changes whenever a
      * page of that level or a coarser one goes on or off the GPU. An item drawn at a level falls back to
      * coarser ones only, so a page of a finer level changes nothing there: the hovered item's finest
-     * page, or the finest level held back at the start, does not redraw a scene of coarser sprites.
+     * page, or the finest resident level held back at the start, does not redraw a scene of coarser sprites.
      */
     public long versionFor(int level) {
         long v = 0;

@@ -32,9 +32,9 @@ import org.lwjgl.system.MemoryUtil;
  * ({@link AtlasTextures}), except the one level of a bundle that gets coarser ones made now (they
  * are filtered from every one of its pages).
  *
- * <p>With {@code finestLast} (the explorer's start) the finest level, when it has coarser ones from
- * files, comes last and is held back: a fitted view of many items samples a coarser level, and the
- * finest is most of the atlas's pixels. {@link #heldFrom} says where the held pages start in the
+ * <p>With {@code finestLast} (the explorer's start) the finest level that stays on the GPU, when it has
+ * coarser ones from files that stay too, comes last and is held back: a fitted view of many items
+ * samples a coarser level, and that one is most of the resident atlas's pixels. {@link #heldFrom} says where the held pages start in the
  * order; {@link #release} lets them decode (after the first frame, so that they do not take the cores
  * it is drawn with).
  */
@@ -71,7 +71,7 @@ public final class PageDecoder implements AutoCloseable {
         this(dir, manifest, ahead, budget, false);
     }
 
-    /** As above; with {@code finestLast} the finest level is decoded last, once {@link #release}d. */
+    /** As above; with {@code finestLast} the finest resident level is decoded last, once {@link #release}d. */
     public PageDecoder(Path dir, Manifest manifest, int ahead, long budget, boolean finestLast) throws BundleException {
         this.ahead = Math.max(1, ahead);
         List<Manifest.Level> levels = manifest.atlas().levels();
@@ -103,13 +103,19 @@ public final class PageDecoder implements AutoCloseable {
         greyBaseChannels = d != null ? new int[basePages] : null;
         this.budget = budget;
         texturePlan = texturePlan(plan, budget, AtlasTextures.ASSUMED_MAX_LAYERS);
-        boolean defer = finestLast && d == null && plan.size() > 1 && texturePlan.resident(0);
-        for (int l = defer ? 1 : 0; l < plan.size(); l++) {
-            if (!texturePlan.resident(l) && !(l == 0 && d != null)) continue;
+        // The finest level that stays on the GPU is held back when a coarser one stays too: the finest
+        // itself, or with finer levels streamed (a million digits: 14-px cells, 206 MB of the 257 MB
+        // resident) the next one.
+        int finestResident = 0;
+        while (finestResident < plan.size() && !texturePlan.resident(finestResident)) finestResident++;
+        boolean defer = finestLast && d == null && finestResident + 1 < plan.size() && texturePlan.resident(finestResident + 1);
+        heldLevel = defer ? finestResident : -1;
+        for (int l = 0; l < plan.size(); l++) {
+            if (l == heldLevel || (!texturePlan.resident(l) && !(l == 0 && d != null))) continue;
             for (int p = 0; p < plan.get(l).grid().pages().size(); p++) order.add(new int[] {l, p});
         }
         held = heldFrom = defer ? order.size() : -1;
-        if (defer) for (int p = 0; p < plan.get(0).grid().pages().size(); p++) order.add(new int[] {0, p});
+        if (defer) for (int p = 0; p < plan.get(heldLevel).grid().pages().size(); p++) order.add(new int[] {heldLevel, p});
         int threads = Math.max(1, Math.min(this.ahead, Runtime.getRuntime().availableProcessors()));
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "atlas-decode");
@@ -177,10 +183,15 @@ public final class PageDecoder implements AutoCloseable {
     private int heldFrom = -1;
 
     /**
-     * Where the pages held back start in {@link #order} (the finest level's), or -1 when none are:
-     * before then every coarser level is handed out.
+     * Where the pages held back start in {@link #order} (the finest resident level's), or -1 when none
+     * are: before then every coarser level is handed out.
      */
     public int heldFrom() { return heldFrom; }
+
+    private int heldLevel = -1;
+
+    /** The level whose pages are held back ({@link #heldFrom}), or -1. */
+    public int heldLevel() { return heldLevel; }
 
     /** Lets the held pages decode. */
     public synchronized void release() {

@@ -432,8 +432,10 @@ public final class SceneRenderer implements AutoCloseable {
      * {@link #imageStamp} changes when its picture may have.
      */
     public void update() {
-        // The finest level comes in behind the first frame (PageDecoder: finestLast), unless that frame samples it.
-        if (atlas.deferredPending() && (updates > 0 || currentLevel() == 0)) atlas.uploadDeferred(updates == 0);
+        // The finest resident level comes in behind the first frame (PageDecoder: finestLast), unless that
+        // frame samples it or a finer one (whose items fall back to it while their pages stream in).
+        int wanted = currentLevel();
+        if (atlas.deferredPending() && (updates > 0 || (wanted >= 0 && wanted <= atlas.deferredLevel()))) atlas.uploadDeferred(updates == 0);
         updates++;
         int w = state.camera().width(), h = state.camera().height();
         int g = guard;

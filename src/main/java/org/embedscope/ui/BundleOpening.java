@@ -13,7 +13,7 @@ import org.embedscope.render.SceneRenderer;
 /**
  * A bundle opening while its GL context comes up (the window's and the offscreen explorer's start):
  * on worker threads, the manifest read and the atlas pages decoding, the points loading, and imgui's
- * library loading, so that none of it waits for the context nor the context for it; the finest atlas
+ * library loading, so that none of it waits for the context nor the context for it; the finest resident atlas
  * level comes in behind the first frame ({@link PageDecoder}'s finestLast). A bad bundle's error
  * comes from {@link #manifest} or {@link #bundle}, before the window is shown. The scene renderer
  * takes the decoder over; until then {@link #close} releases it.
@@ -32,7 +32,7 @@ final class BundleOpening implements AutoCloseable {
         opened = CompletableFuture.supplyAsync(() -> {
             try {
                 Manifest m = Manifest.read(dir);
-                // The finest level decodes after the first frame, which samples a coarser one (unless it samples it: then it waits).
+                // The finest resident level decodes after the first frame, which samples a coarser one (unless it samples it or a finer one: then it waits).
                 return new Opened(m, new PageDecoder(dir, m, SceneRenderer.DECODE_AHEAD, gpuBudget, true));
             } catch (BundleException e) {
                 throw new CompletionException(e);

@@ -129,4 +129,52 @@ class FinestLevelLaterTest {
             assertEquals(0, FramePixels.differing(FramePixels.of(late), expected), "every page that arrived is drawn");
         }
     }
+
+    /**
+     * Three levels, the finest streamed within {@code STREAMING_BUDGET} (a million digits' 28-px cells
+     * within 1 GiB): the finest resident one (the middle) is the one held back, and the first frame of
+     * the coarsest, drawn before it arrives, is what an explorer with both resident levels loaded draws.
+     */
+    @Test
+    void withTheFinestLevelStreamedTheNextOneComesBehindTheFirstFrame() throws Exception {
+        int n = 3000;
+        Path b = BundleFixture.items(n).layout("a", "A", BundleFixture.gaussian(n, 9)).alpha(AlphaMode.LUMINANCE)
+                .level(32, 16, 16, PixelFormat.GREY, (i, x, y) -> (x / 4) % 2 == 0 ? 250 : 60)
+                .level(16, 32, 32, PixelFormat.GREY, (i, x, y) -> (y / 2) % 2 == 0 ? 230 : 90)
+                .level(8, 64, 64, PixelFormat.GREY, (i, x, y) -> 180)
+                .write(dir.resolve("three")).dir;
+        int[][] full = new int[2][];
+        float[] px = {4f, 12f};
+        for (int k = 0; k < 2; k++) {
+            try (OffscreenExplorer e = new OffscreenExplorer(BundleReader.load(b), W, H, STREAMING_BUDGET)) {
+                assertFalse(e.scene().atlas().plan().resident(0), "the finest level streams within the budget");
+                assertTrue(e.scene().atlas().plan().resident(1) && e.scene().atlas().plan().resident(2));
+                spritesOf(e.scene().state(), px[k]);
+                e.frame(-1, -1, false);
+                full[k] = FramePixels.of(e);
+            }
+        }
+        try (OffscreenExplorer late = OffscreenExplorer.open(b, W, H, STREAMING_BUDGET, null)) {
+            spritesOf(late.scene().state(), px[0]);
+            assertEquals(2, late.scene().currentLevel(), "small sprites sample the coarsest level");
+            assertEquals(1, late.scene().atlas().deferredLevel(), "the finest resident level is held back");
+            late.frame(-1, -1, false);
+            assertTrue(late.scene().atlas().deferredPending(), "the first frame did not wait for it");
+            assertEquals(0, FramePixels.differing(FramePixels.of(late), full[0]), "the first frame as with both resident levels loaded");
+            long stamp = late.scene().imageStamp();
+            framesUntilTheFinestLevelIsIn(late);
+            assertFalse(late.scene().atlas().deferredPending());
+            assertEquals(stamp, late.scene().imageStamp(), "its pages did not redraw a scene of the coarsest level");
+        }
+        try (OffscreenExplorer late = OffscreenExplorer.open(b, W, H, STREAMING_BUDGET, null)) {
+            spritesOf(late.scene().state(), px[1]);
+            assertEquals(1, late.scene().currentLevel());
+            late.frame(-1, -1, false);
+            assertFalse(late.scene().atlas().deferredPending(), "a first frame of the held level waits for it");
+            assertEquals(0, FramePixels.differing(FramePixels.of(late), full[1]), "drawn from it");
+        }
+    }
+
+    /** Holds the two coarser levels of {@code withTheFinestLevelStreamed...}'s bundle (1 MB) but not its finest (3 MB). */
+    static final long STREAMING_BUDGET = 2L << 20;
 }
