@@ -95,8 +95,16 @@ final class EglHeadless implements AutoCloseable {
                 eglDestroySurface(display, surface);
                 throw failed("eglMakeCurrent");
             }
-            loadGl();
-            GL.createCapabilities();
+            try {
+                loadGl();
+                GL.createCapabilities();
+            } catch (RuntimeException e) {
+                eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+                eglDestroyContext(display, context);
+                eglDestroySurface(display, surface);
+                throw new GlContext.Unavailable("cannot draw without a display: EGL's context has no OpenGL 3.3 functions ("
+                        + org.embedscope.bundle.PrintableText.escape(String.valueOf(e.getMessage())) + ")");
+            }
             return new EglHeadless(display, surface, context);
         }
     }
