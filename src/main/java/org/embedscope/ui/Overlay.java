@@ -68,6 +68,8 @@ public final class Overlay implements AutoCloseable {
     private boolean open = true;
     /** Where the control panel and the hover panel were drawn (the hover panel's bottom: 0 until it is), for {@link #places}. */
     private final float[] controlRect = new float[4];
+    /** The control panel's bottom were it as tall as its content, and the lowest {@link PanelPlaces} let it reach in this frame. */
+    private float controlNatural, controlLimit = PanelPlaces.UNKNOWN;
     /** The display the control panel was last drawn in (its width and height). */
     private final float[] panelDisplay = new float[2];
     private float hoverBottom;
@@ -252,8 +254,13 @@ public final class Overlay implements AutoCloseable {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
         ImGuiIO io = ImGui.getIO();
-        places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, hoverBottom, neighbors.lastRect(), neighbors.wantedHeight());
+        places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, controlNatural, hoverBottom, neighbors.lastRect(),
+                neighbors.wantedHeight());
         places.wantSelection(selection.wantedHeight(places.selectionWidth()), selection.foldedHeight());
+        // The control panel yields to the panels below it from the next frame on (it was drawn first).
+        float limit = places.controlBottomLimit();
+        controlRemeasured = open && Math.abs(Math.min(limit, io.getDisplaySizeY()) - Math.min(controlLimit, io.getDisplaySizeY())) > 0.5f;
+        controlLimit = limit;
         neighbors.build(places);
         selection.build(places);
         drawOutline();
@@ -281,7 +288,9 @@ public final class Overlay implements AutoCloseable {
      * new selection's lines, a new pin's neighbours, a selection panel folded or opened, a hovered item's
      * lines that leave its image another size in a small window): the next frame places them again, as they are.
      */
-    public boolean needsAnotherFrame() { return selection.remeasured() || neighbors.remeasured() || hoverRemeasured; }
+    public boolean needsAnotherFrame() { return selection.remeasured() || neighbors.remeasured() || hoverRemeasured || controlRemeasured; }
+
+    private boolean controlRemeasured;
 
     /** The rectangle of the imgui window being built, {x0, y0, x1, y1} in window pixels. */
     static float[] currentWindowRect() {
@@ -376,19 +385,25 @@ public final class Overlay implements AutoCloseable {
         panelDisplay[1] = io.getDisplaySizeY();
         boolean drawn = controlRect[2] > controlRect[0];
         boolean outside = controlRect[0] < 0 || controlRect[1] < 0 || controlRect[2] > io.getDisplaySizeX() || controlRect[3] > io.getDisplaySizeY();
+        float top = drawn ? controlRect[1] : margin;
         if (resized && drawn && outside) {
             float h = Math.min(controlRect[3] - controlRect[1], tallest);
             float x = Math.max(margin, Math.min(controlRect[0], io.getDisplaySizeX() - margin - width));
             float y = Math.max(margin, Math.min(controlRect[1], io.getDisplaySizeY() - margin - h));
             ImGui.setNextWindowPos(x, y, ImGuiCond.Always);
+            top = y;
         } else {
             ImGui.setNextWindowPos(margin, margin, ImGuiCond.FirstUseEver);
         }
-        ImGui.setNextWindowSizeConstraints(width, 0, width, tallest);
+        // In a window too narrow for the neighbours and selection panels beside it, it ends above them and
+        // scrolls (they covered its widgets), keeping a few rows however low it was dragged.
+        float yielded = Math.min(tallest, Math.max(controlLimit - top, 4 * ImGui.getFrameHeightWithSpacing()));
+        ImGui.setNextWindowSizeConstraints(width, 0, width, yielded);
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("embedscope", ImGuiWindowFlags.AlwaysAutoResize | (narrow ? ImGuiWindowFlags.HorizontalScrollbar : 0));
         panelScrollbar = ImGui.getScrollMaxY() > 0 ? ImGui.getStyle().getScrollbarSize() : 0f;
         System.arraycopy(currentWindowRect(), 0, controlRect, 0, 4);
+        controlNatural = controlRect[3] + ImGui.getScrollMaxY();
         WidgetSpots.noteContent("control-panel");
         WidgetSpots.noteWindow("control-window");
         if (closePopups) {

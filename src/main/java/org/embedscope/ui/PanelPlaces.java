@@ -12,12 +12,14 @@ package org.embedscope.ui;
  *       than {@link #MIN_NEIGHBOURS_WIDTH} it takes the window's width below the control panel where
  *       that leaves it {@link #MIN_NEIGHBOURS_HEIGHT}, else the strip down to
  *       {@link #NARROWEST_NEIGHBOURS_WIDTH} (its grid two columns, scrolling), else the window's width
- *       over the lower half of the control panel only, so that the control panel's top and its
- *       scrolling stay in reach (it covered the whole control panel, whose widgets only H uncovered).</li>
+ *       below the control panel, which yields it up to half the window's height and scrolls
+ *       ({@link #controlBottomLimit}): it had covered the lower half of the control panel's widgets.</li>
  *   <li>The selection panel sits at the bottom right, as tall as its lines and thumbnails want (at most
  *       {@link #SELECTION_HEIGHT} and six tenths of the window), below the hovered item's panel (its
  *       space kept while nothing is hovered, so that the selection panel does not jump as the pointer
- *       moves), right of the control panel where it can keep {@link #MIN_SELECTION_WIDTH} there.</li>
+ *       moves), right of the control panel where it can keep {@link #MIN_SELECTION_WIDTH} there, else
+ *       below the control panel, which yields it room as for the neighbours panel (it covered the
+ *       control panel).</li>
  *   <li>Where the two share columns the selection panel goes above the neighbours panel, and they share
  *       the height below the hover panel's space: each gets what it wants where both fit, else the one
  *       that wants less than half gets it and the other the rest, else half each (their contents scroll).
@@ -58,6 +60,10 @@ final class PanelPlaces {
     private final float scale;
     private float width, height;
     private float[] control;
+    /** The control panel's bottom were it as tall as its content (it may be drawn shorter, scrolling). */
+    private float controlNatural;
+    /** The lowest the control panel's bottom may be in the next frame, from {@link #place}. */
+    private float controlLimit = UNKNOWN;
     private float hoverBottom;
     private float[] neighbours;
     private float neighboursWanted, selectionWanted, selectionFolded;
@@ -77,6 +83,17 @@ final class PanelPlaces {
      */
     void update(float windowWidth, float windowHeight, float[] controlPanel, float hoverPanelBottom, float[] neighboursPanel,
             float neighboursWantedHeight) {
+        update(windowWidth, windowHeight, controlPanel, controlPanel == null ? 0f : controlPanel[3], hoverPanelBottom, neighboursPanel,
+                neighboursWantedHeight);
+    }
+
+    /**
+     * As above, with the bottom the control panel would have were it as tall as its content ({@code
+     * controlNaturalBottom}): drawn shorter where it yielded to the panels below it ({@link #controlBottomLimit}).
+     */
+    void update(float windowWidth, float windowHeight, float[] controlPanel, float controlNaturalBottom, float hoverPanelBottom,
+            float[] neighboursPanel, float neighboursWantedHeight) {
+        controlNatural = controlNaturalBottom;
         width = windowWidth;
         height = windowHeight;
         control = controlPanel;
@@ -98,6 +115,13 @@ final class PanelPlaces {
         place();
     }
 
+    /**
+     * The lowest the control panel's bottom may be in the next frame ({@link #UNKNOWN}: anywhere): above
+     * the neighbours and selection panels where they are below it (a window too narrow for them beside it),
+     * so that they never cover its widgets; it then scrolls.
+     */
+    float controlBottomLimit() { return controlLimit; }
+
     /** The strip the neighbours panel keeps to, {x0, x1} (see the class's rules). */
     float[] neighboursStrip() {
         float[] p = neighboursPlace();
@@ -105,23 +129,24 @@ final class PanelPlaces {
     }
 
     /**
-     * Where the neighbours panel may go, {x0, x1, tallest}: the wider side of the control panel; in a
+     * Where the neighbours panel may go, {x0, x1, tallest, below}: the wider side of the control panel; in a
      * window where that is narrower than {@link #MIN_NEIGHBOURS_WIDTH}, the window's width below the
      * control panel, or that side down to {@link #NARROWEST_NEIGHBOURS_WIDTH}, or the window's width
-     * and half its height.
+     * below the control panel, which yields room ({@code below} 1: below the control panel, its tallest
+     * then worked out in {@link #place}).
      */
     private float[] neighboursPlace() {
         float m = MARGIN * scale, tallest = Math.max(1f, height - 2 * m);
-        float[] whole = {m, width - m, tallest};
+        float[] whole = {m, width - m, tallest, 0};
         if (control == null) return whole;
-        float[] left = {m, control[0] - m, tallest}, right = {control[2] + m, width - m, tallest};
+        float[] left = {m, control[0] - m, tallest, 0}, right = {control[2] + m, width - m, tallest, 0};
         float[] wider = right[1] - right[0] >= left[1] - left[0] ? right : left;
         float side = wider[1] - wider[0];
         if (side >= MIN_NEIGHBOURS_WIDTH * scale) return wider;
-        float under = height - m - (control[3] + m);
-        if (under >= MIN_NEIGHBOURS_HEIGHT * scale) return new float[] {m, width - m, under};
+        float under = height - m - (controlNatural + m);
+        if (under >= MIN_NEIGHBOURS_HEIGHT * scale) return new float[] {m, width - m, under, 1};
         if (side >= NARROWEST_NEIGHBOURS_WIDTH * scale) return wider;
-        return new float[] {m, width - m, Math.max(1f, height / 2 - m)};
+        return new float[] {m, width - m, 0, 1};
     }
 
     /** The neighbours panel's tallest this frame (its bottom is the window's, less the margin). */
@@ -152,6 +177,11 @@ final class PanelPlaces {
         return new float[] {x0, x1};
     }
 
+    /** Whether the selection panel's columns meet the control panel's: it then goes below it. */
+    private boolean selectionBelowControl(float[] cols) {
+        return control != null && cols[0] < control[2] && cols[1] > control[0];
+    }
+
     /** The selection panel's width. */
     float selectionWidth() {
         float[] c = selectionColumns();
@@ -165,9 +195,26 @@ final class PanelPlaces {
         float m = MARGIN * scale, bottom = height - m;
         float[] cols = selectionColumns();
         float[] place = neighboursPlace();
-        float tallestNeighbours = place[2];
-        float wantsN = Math.min(neighboursWanted, tallestNeighbours);
         float wantsS = Math.min(selectionWanted > 0 ? selectionWanted : UNKNOWN, Math.min(SELECTION_HEIGHT * scale, 0.6f * height));
+        // The panels below the control panel (a window too narrow for them beside it) share the height
+        // under it: what they want where it leaves them their least, else the control panel yields them up
+        // to half the window (it then scrolls). This frame they keep below it as drawn; it yields in the next.
+        boolean nBelow = neighboursWanted > 0 && place[3] > 0, sBelow = selectionWanted > 0 && selectionBelowControl(cols);
+        float bandTop = m;
+        controlLimit = UNKNOWN;
+        if (nBelow || sBelow) {
+            float gap = nBelow && sBelow ? m : 0f;
+            float wantsBand = (nBelow ? Math.min(neighboursWanted, height) : 0f) + (sBelow ? wantsS : 0f) + gap;
+            float least = (nBelow ? Math.min(MIN_NEIGHBOURS_HEIGHT * scale, neighboursWanted) : 0f)
+                    + (sBelow ? Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) : 0f) + gap;
+            float free = bottom - (controlNatural + m);
+            float most = free >= least ? free : Math.max(free, (height - 2 * m) / 2);
+            float band = Math.max(0f, Math.min(wantsBand, most));
+            controlLimit = bottom - band - m;
+            bandTop = Math.max(bottom - band, control[3] + m);
+        }
+        float tallestNeighbours = nBelow ? Math.max(1f, bottom - bandTop) : place[2];
+        float wantsN = Math.min(neighboursWanted, tallestNeighbours);
         float below = (hoverBottom > 0 ? hoverBottom : m + HOVER_HEIGHT_GUESS * scale) + m;
         // Where the neighbours panel was drawn, or could be: its strip.
         float nx0 = neighbours != null ? neighbours[0] : place[0], nx1 = neighbours != null ? neighbours[2] : place[1];
@@ -176,6 +223,7 @@ final class PanelPlaces {
             neighboursHeight = tallestNeighbours;
             float top = below;
             if (bottom - top < Math.min(MIN_SELECTION_HEIGHT * scale, wantsS)) top = m;   // over the hover panel's space rather than too short
+            if (sBelow) top = Math.max(top, bandTop);
             float h = Math.max(0f, Math.min(wantsS, bottom - top));
             selection = new float[] {cols[0], bottom - h, cols[1], bottom};
             if (selectionFolded > 0) selection[3] = selection[1] + Math.min(selectionFolded, h);
@@ -184,13 +232,14 @@ final class PanelPlaces {
         float least = Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) + Math.min(MIN_NEIGHBOURS_HEIGHT * scale, wantsN);
         float top = below;
         if (bottom - top - m < least) top = m;                // over the hover panel's space rather than too short
+        if (sBelow) top = Math.max(top, bandTop);
         float[] h = share(Math.max(0f, bottom - top - m), wantsS, wantsN);
         neighboursHeight = Math.max(1f, h[1]);
         float selectionBottom = bottom - h[1] - m;
         selection = new float[] {cols[0], selectionBottom - h[0], cols[1], selectionBottom};
         if (selectionFolded > 0) {
             selection[3] = selection[1] + Math.min(selectionFolded, h[0]);
-            neighboursHeight = Math.max(neighboursHeight, Math.min(place[2], bottom - selection[3] - m));
+            neighboursHeight = Math.max(neighboursHeight, Math.min(tallestNeighbours, bottom - selection[3] - m));
         }
     }
 

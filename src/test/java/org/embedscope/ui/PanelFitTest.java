@@ -376,6 +376,48 @@ class PanelFitTest {
     }
 
     /**
+     * In windows too narrow for the neighbours and selection panels beside the control panel (under 480 px),
+     * they covered its lower half: drawn, they go below it, which ends above them and scrolls, all inside the window.
+     */
+    @Test
+    void inANarrowWindowThePanelsKeepOffTheControlPanel() throws Exception {
+        int n = 20, k = 15;
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).ringNeighbors(k).write(dir.resolve("nb")).load();
+        WidgetSpots.enable(true);
+        try {
+            for (int[] size : new int[][] {{400, 600}, {320, 480}, {460, 300}}) {
+                for (boolean selected : new boolean[] {false, true}) {
+                    try (OffscreenExplorer x = new OffscreenExplorer(b, size[0], size[1])) {
+                        if (selected) x.scene().state().setSelection(org.embedscope.select.ItemSet.of(n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+                        x.scene().state().pin(3);
+                        for (int f = 0; f < 6; f++) x.frame(-1, -1, true);
+                        String at = size[0] + "x" + size[1] + (selected ? " with a selection: " : ": ");
+                        java.util.List<String> panels = new java.util.ArrayList<>(java.util.List.of("control-window", "neighbours-panel"));
+                        if (selected) panels.add("selection-panel");
+                        for (int i = 0; i < panels.size(); i++) {
+                            float[] a = spot(panels.get(i));
+                            assertTrue(a[0] >= 0 && a[1] >= 0 && a[2] <= size[0] && a[3] <= size[1], at + panels.get(i) + " "
+                                    + java.util.Arrays.toString(a) + " is inside the window");
+                            assertTrue(height(a) >= 40, at + panels.get(i) + " " + java.util.Arrays.toString(a) + " keeps some height");
+                            for (int j = i + 1; j < panels.size(); j++) {
+                                float[] c = spot(panels.get(j));
+                                boolean meet = a[0] < c[2] && c[0] < a[2] && a[1] < c[3] && c[1] < a[3];
+                                assertFalse(meet, at + panels.get(i) + " " + java.util.Arrays.toString(a) + " and " + panels.get(j) + " "
+                                        + java.util.Arrays.toString(c) + " overlap");
+                            }
+                        }
+                        assertFalse(x.overlay().needsAnotherFrame(), at + "the panels rest");
+                    }
+                    WidgetSpots.enable(true);   // a fresh map for the next size
+                }
+            }
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * A selection panel folded to its title bar (the arrow on it) takes that bar's height only, at its top
      * when open, and the neighbours panel takes the rest below it: folded, it kept its whole place at 640x480, and the
      * neighbours panel below it stayed as far down and as short. Opened again, both are where they were.

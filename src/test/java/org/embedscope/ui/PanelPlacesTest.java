@@ -38,9 +38,77 @@ class PanelPlacesTest {
         assertEquals(380, p.neighboursHeight());
         p.update(600, 400, CONTROL_LEFT, 0, null, 300);
         assertArrayEquals(new float[] {290, 590}, p.neighboursStrip(), "a control panel past the window's bottom: the strip too");
-        p.update(400, 300, new float[] {10, 10, 274, 290}, 0, null, 300);
+        float[] drawn = settle(p, 400, 300, new float[] {10, 10, 274, 290}, 300, 0);
         assertArrayEquals(new float[] {10, 390}, p.neighboursStrip(), "no room beside it or below it: the window's width");
-        assertEquals(140, p.neighboursHeight(), "over the control panel's lower half only, its top in reach");
+        assertEquals(140, p.neighboursHeight(), "below the control panel, which yields it half the window");
+        assertEquals(140, drawn[3], "the control panel ends above it, scrolling");
+    }
+
+    /**
+     * In windows narrower than the control panel and the narrowest neighbours panel (under 480 px), the
+     * neighbours panel covered the lower half of the control panel, and the selection panel covered it
+     * too: they now go below it, the control panel yielding them room (it scrolls), and no two of them meet.
+     */
+    @Test
+    void inANarrowWindowThePanelsGoBelowTheControlPanelWhichYields() {
+        for (float[] size : new float[][] {{400, 600}, {320, 480}, {460, 300}, {420, 480}}) {
+            float w = size[0], h = size[1];
+            float[] control = {10, 10, Math.min(274, w - 10), h - 10};   // as tall as the window: it scrolls
+            for (float[] wants : new float[][] {{300, 0}, {0, 200}, {300, 200}, {PanelPlaces.UNKNOWN, PanelPlaces.UNKNOWN}}) {
+                PanelPlaces p = new PanelPlaces(1f);
+                float[] drawn = settle(p, w, h, control, wants[0], wants[1]);
+                String at = (int) w + "x" + (int) h + " wanting " + java.util.Arrays.toString(wants) + ": ";
+                java.util.List<float[]> panels = new java.util.ArrayList<>(java.util.List.of(drawn));
+                if (wants[0] > 0) panels.add(neighbours(p, h));
+                if (wants[1] > 0) panels.add(p.selection());
+                for (int i = 0; i < panels.size(); i++) {
+                    float[] a = panels.get(i);
+                    assertTrue(a[0] >= 0 && a[1] >= 0 && a[2] <= w && a[3] <= h && a[3] > a[1], at + java.util.Arrays.toString(a) + " inside the window");
+                    for (int j = i + 1; j < panels.size(); j++) {
+                        float[] c = panels.get(j);
+                        assertFalse(a[0] < c[2] && c[0] < a[2] && a[1] < c[3] && c[1] < a[3],
+                                at + java.util.Arrays.toString(a) + " and " + java.util.Arrays.toString(c) + " overlap");
+                    }
+                }
+                assertTrue(drawn[3] >= h / 2 - PanelPlaces.MARGIN - 0.5f, at + "the control panel keeps half the window: " + java.util.Arrays.toString(drawn));
+            }
+        }
+    }
+
+    /** A short control panel in a narrow window keeps its height: the panels take what it leaves below it. */
+    @Test
+    void aShortControlPanelInANarrowWindowDoesNotYield() {
+        PanelPlaces p = new PanelPlaces(1f);
+        float[] drawn = settle(p, 400, 600, new float[] {10, 10, 274, 300}, 500, 0);
+        assertEquals(300, drawn[3], "its whole height");
+        assertEquals(280, p.neighboursHeight(), "the neighbours panel from below it to the window's bottom");
+        drawn = settle(p, 400, 600, new float[] {10, 10, 274, 300}, 0, 200);
+        assertEquals(300, drawn[3]);
+        assertArrayEquals(new float[] {60, 390, 390, 590}, p.selection(), "the selection as tall as it wants, below it");
+    }
+
+    /**
+     * Frames of the panels as the overlay draws them until they rest: a control panel {@code natural} as
+     * tall as its content, drawn no lower than the places' limit, and the neighbours and selection panels
+     * wanting {@code neighboursWants} and {@code selectionWants} (0: not shown). The control panel as drawn last.
+     */
+    private static float[] settle(PanelPlaces p, float w, float h, float[] natural, float neighboursWants, float selectionWants) {
+        float[] drawn = natural.clone(), nb = null;
+        float limit = PanelPlaces.UNKNOWN;
+        for (int f = 0; f < 4; f++) {
+            drawn = new float[] {natural[0], natural[1], natural[2], Math.min(natural[3], limit)};
+            p.update(w, h, drawn, natural[3], 0, nb, neighboursWants);
+            p.wantSelection(selectionWants);
+            nb = neighboursWants > 0 ? neighbours(p, h) : null;
+            limit = p.controlBottomLimit();
+        }
+        return drawn;
+    }
+
+    /** The neighbours panel at its tallest: at the bottom of its strip. */
+    private static float[] neighbours(PanelPlaces p, float h) {
+        float[] strip = p.neighboursStrip();
+        return new float[] {strip[0], h - PanelPlaces.MARGIN - p.neighboursHeight(), strip[1], h - PanelPlaces.MARGIN};
     }
 
     @Test
@@ -126,7 +194,12 @@ class PanelPlacesTest {
         p.update(500, 480, control, 0, null, 0);
         assertArrayEquals(new float[] {284, 490}, p.selectionColumns(), "right of the control panel, narrower");
         p.update(420, 480, control, 0, null, 0);
-        assertArrayEquals(new float[] {80, 410}, p.selectionColumns(), "no room for it there: over the control panel");
+        assertArrayEquals(new float[] {80, 410}, p.selectionColumns(), "no room for it there: its own width, below the control panel");
+        p.wantSelection(200);
+        assertEquals(470 - 200 - PanelPlaces.MARGIN, p.controlBottomLimit(), "the control panel yields it what it wants, up to half the window");
+        p.update(420, 480, new float[] {10, 10, 274, 260}, 470, 0, null, 0);
+        p.wantSelection(200);
+        assertArrayEquals(new float[] {80, 270, 410, 470}, p.selection(), "below the control panel, which scrolls");
         p.update(420, 480, null, 0, null, 0);
         assertArrayEquals(new float[] {80, 410}, p.selectionColumns(), "beside the slim bar: its own width");
     }
