@@ -138,15 +138,15 @@ public final class LabelEditor {
         ImGui.popStyleColor();
     }
 
-    /** The hovered item's panel: its tags, and the bundle's label when the user changed it. */
-    public void hoverLines(int item) {
+    /** The hovered item's panel's lines: its tags, and the bundle's label when the user changed it (greyed), added to {@code lines}. */
+    void hoverLines(int item, java.util.List<Overlay.HoverLine> lines) {
         org.embedscope.annotate.Annotations a = session.annotations();
         if (a.label(item) != a.originalLabel(item)) {
             int o = a.originalLabel(item);
-            ImGui.textDisabled("was  " + (o < 0 ? LabelSession.NONE : session.labelName(o)));
+            lines.add(new Overlay.HoverLine("was  " + (o < 0 ? LabelSession.NONE : session.labelName(o)), Overlay.HoverLine.GREY));
         }
         java.util.List<String> tags = a.tags(item);
-        if (!tags.isEmpty()) ImGui.text("tags  " + String.join(", ", tags));
+        if (!tags.isEmpty()) lines.add(new Overlay.HoverLine("tags  " + String.join(", ", tags), null));
     }
 
     /** The text of legend row {@code label}'s set button ("set 3"), or null for a row without one. */

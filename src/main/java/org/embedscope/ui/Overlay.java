@@ -73,6 +73,8 @@ public final class Overlay implements AutoCloseable {
     /** The display the control panel was last drawn in (its width and height). */
     private final float[] panelDisplay = new float[2];
     private float hoverBottom;
+    /** The hover panel's height but its image's, the tallest it has been (0: never drawn): {@link #hoverBottom} follows from it. */
+    private float hoverAroundTallest;
     /** The hover panel's left edge, the furthest left it has been (with {@link #hoverBottom}: the space it keeps). */
     private float hoverLeft = Float.NaN;
     private final PanelPlaces places;
@@ -254,6 +256,13 @@ public final class Overlay implements AutoCloseable {
         controlPanel();
         if (hovered >= 0) hoverPanel(hovered);
         ImGuiIO io = ImGui.getIO();
+        // The space kept for the hover panel: its height in this window with the tallest lines it has had
+        // (the tallest it had been drawn kept a larger window's height, or its height before its image shrank).
+        if (hoverAroundTallest > 0) {
+            // (whole pixels, as imgui sizes the panel)
+            hoverBottom = MARGIN * uiScale + Math.round(places.hoverHeight(io.getDisplaySizeX(), io.getDisplaySizeY(),
+                    2 * ImGui.getStyle().getWindowPaddingX(), hoverAroundTallest));
+        }
         places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, controlNatural, hoverBottom, neighbors.lastRect(),
                 neighbors.wantedHeight());
         places.wantSelection(selection.wantedHeight(places.selectionWidth()), selection.foldedHeight());
@@ -542,8 +551,6 @@ public final class Overlay implements AutoCloseable {
         if (sel != null && !popupOpen && sel[0] < mine[2] && sel[2] > mine[0] && sel[1] < mine[3] && sel[3] > mine[1]) {
             imgui.internal.ImGui.bringWindowToDisplayFront(imgui.internal.ImGui.getCurrentWindow());
         }
-        // The tallest it has been: items' lines differ in length, and the selection panel below should not jump.
-        hoverBottom = Math.max(hoverBottom, ImGui.getWindowPosY() + ImGui.getWindowHeight());
         hoverLeft = Float.isNaN(hoverLeft) ? ImGui.getWindowPosX() : Math.min(hoverLeft, ImGui.getWindowPosX());
         float padX = ImGui.getStyle().getWindowPaddingX(), padY = ImGui.getStyle().getWindowPaddingY();
         // The image shrinks in a window too small for it and its lines (as tall as they were last drawn).
@@ -551,29 +558,45 @@ public final class Overlay implements AutoCloseable {
         int tex = scene.thumbnail(item, px);
         // The thumbnail's rows run bottom-up: flip v.
         ImGui.image(tex, px, px, 0, 1, 1, 0);
-        // Lines wider than the window are cut with "..." (their ends ran off it).
-        float lineWidth = most[0] - 2 * padX;
-        ImGui.text(FittedText.fit("index  " + item, lineWidth));
+        WidgetSpots.note("hover-image");
+        java.util.List<HoverLine> lines = new java.util.ArrayList<>();
+        lines.add(new HoverLine("index  " + item, null));
         ViewState st = scene.state();
         if (b.hasLabels() || st.labelCount() > 1) {
             int l = st.labelOfItem()[item];
-            float[] c = labelRgba(l);
-            ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
             String column = labelEditor != null ? labelEditor.session().labelColumn()
                     : b.hasLabels() ? b.manifest().label().column() : "label";
-            ImGui.text(FittedText.fit(column + "  " + st.labelNames().get(l), lineWidth));
-            ImGui.popStyleColor();
+            lines.add(new HoverLine(column + "  " + st.labelNames().get(l), labelRgba(l)));
         }
-        if (labelEditor != null) labelEditor.hoverLines(item);
-        for (int c = 0; c < b.metaColumns().size(); c++) {
-            ImGui.text(FittedText.fit(b.metaColumns().get(c) + "  " + b.meta(c, item), lineWidth));
+        if (labelEditor != null) labelEditor.hoverLines(item, lines);
+        for (int c = 0; c < b.metaColumns().size(); c++) lines.add(new HoverLine(b.metaColumns().get(c) + "  " + b.meta(c, item), null));
+        // Lines wider than the window are cut with "..." (their ends ran off it); lines taller than it show
+        // those that fit whole, the last of them saying how many more there are (they were cut at its edge).
+        float lineWidth = most[0] - 2 * padX, pitch = ImGui.getTextLineHeightWithSpacing();
+        int shown = places.hoverLinesShown(windowHeight, ImGui.getCursorPosY(), ImGui.getTextLineHeight(), pitch, padY, lines.size());
+        for (int k = 0; k < shown; k++) {
+            HoverLine line = k == shown - 1 && shown < lines.size()
+                    ? new HoverLine("... " + (lines.size() - k) + " more lines", HoverLine.GREY) : lines.get(k);
+            float[] c = line.rgba();
+            String text = FittedText.fit(line.text(), lineWidth);
+            if (c == HoverLine.GREY) ImGui.textDisabled(text);
+            else if (c != null) ImGui.textColored(c[0], c[1], c[2], c[3], text);
+            else ImGui.text(text);
+            WidgetSpots.note("hover-line:" + k);
+            if (k == lines.size() - 1) WidgetSpots.note("hover-last-line");
         }
-        WidgetSpots.note("hover-last-line");
-        // All of it but the image: the panel's height with every line, less the image's side.
-        float around = ImGui.getCursorPosY() - ImGui.getStyle().getItemSpacingY() + padY - px;
+        // All of it but the image: the panel's height with every line, those not shown too, less the image's side.
+        float around = ImGui.getCursorPosY() + (lines.size() - shown) * pitch - ImGui.getStyle().getItemSpacingY() + padY - px;
         hoverRemeasured = Math.abs(around - hoverAround) > 0.5f;
         hoverAround = around;
+        // The tallest lines it has had: items' lines differ in length, and the selection panel below should not jump.
+        hoverAroundTallest = Math.max(hoverAroundTallest, around);
         ImGui.end();
+    }
+
+    /** A line of the hovered item's panel, in colour {@code rgba} (null: the text's; {@link #GREY}: greyed). */
+    record HoverLine(String text, float[] rgba) {
+        static final float[] GREY = new float[0];
     }
 
     /** The hover panel's height but its image's, as last drawn (0: not yet), and whether the last frame measured it anew. */

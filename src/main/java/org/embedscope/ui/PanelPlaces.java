@@ -31,7 +31,10 @@ package org.embedscope.ui;
  *       whole place, the neighbours panel as far down).</li>
  *   <li>The hovered item's panel, at the top right, is no larger than the window less its margins; in a
  *       window too small for it its image shrinks, down to {@link #MIN_HOVER_IMAGE}, to leave its lines
- *       in view (they ran off the window, where the panel, which takes no input, cannot be scrolled).</li>
+ *       in view (they ran off the window, where the panel, which takes no input, cannot be scrolled);
+ *       where its lines alone are taller than that it shows those that fit whole ({@link #hoverLinesShown}:
+ *       the last was cut at the window's edge), and the space the other panels keep clear for it is as tall
+ *       as it is drawn in this window ({@link #hoverHeight}: it kept the height of a larger window's).</li>
  * </ul>
  * And where the panels leave the scene clear ({@link #clearArea}): a flight to an item puts it in its middle.
  * Rectangles are {x0, y0, x1, y1} in window pixels; sizes are before the UI scale unless said.
@@ -167,6 +170,28 @@ final class PanelPlaces {
         float[] most = hoverLargest(windowWidth, windowHeight);
         float side = Math.min(Overlay.THUMBNAIL_PX * scale, Math.min(most[0] - aroundWidth, most[1] - aroundHeight));
         return Math.max(MIN_HOVER_IMAGE * scale, side);
+    }
+
+    /**
+     * The hover panel's height in a {@code windowWidth} × {@code windowHeight} window for lines, title bar
+     * and padding {@code aroundHeight} tall (with padding {@code aroundWidth} wide): its image's side as
+     * {@link #hoverImageSide} makes it, and the rest, no taller than {@link #hoverLargest}.
+     */
+    float hoverHeight(float windowWidth, float windowHeight, float aroundWidth, float aroundHeight) {
+        float side = hoverImageSide(windowWidth, windowHeight, aroundWidth, aroundHeight);
+        return Math.min(hoverLargest(windowWidth, windowHeight)[1], aroundHeight + side);
+    }
+
+    /**
+     * How many of the hover panel's {@code lines} lines show whole in a window {@code windowHeight} tall:
+     * the first starts {@code firstLineY} below the panel's top, each is {@code lineHeight} tall and
+     * {@code linePitch} below the one before, and the panel's padding {@code padY} ends it, at most
+     * {@link #hoverLargest} tall. All of them where they fit, else as many as do (none where none does).
+     */
+    int hoverLinesShown(float windowHeight, float firstLineY, float lineHeight, float linePitch, float padY, int lines) {
+        float room = hoverLargest(1f, windowHeight)[1] - padY - firstLineY - lineHeight;
+        if (room < 0) return 0;
+        return (int) Math.min(lines, Math.floor(room / linePitch + 1e-3) + 1);
     }
 
     /** The selection panel's {x0, x1}: at the right, clear of a control panel at its left where it can stay {@link #MIN_SELECTION_WIDTH} wide. */

@@ -596,6 +596,52 @@ class PanelFitTest {
         }
     }
 
+    /**
+     * In a window shorter than the hovered item's lines even with its image at its least (320x120, an item of
+     * four lines), the panel shows the lines that fit whole, the last saying how many more there are: the
+     * lines ran on past the panel's bottom, the window's edge, and were cut there.
+     */
+    @Test
+    void inAWindowShorterThanItsLinesTheHoverPanelShowsThoseThatFit() throws Exception {
+        int n = 60;
+        String[] file = new String[n], note = new String[n], size = new String[n];
+        for (int i = 0; i < n; i++) {
+            file[i] = "image-" + i + ".png";
+            note[i] = "a note on item " + i;
+            size[i] = String.valueOf(100 + i);
+        }
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .metadata("file", file).metadata("note", note).metadata("size", size)
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("short")).load();
+        WidgetSpots.enable(true);
+        int width = 320, height = 120;
+        try (OffscreenExplorer x = new OffscreenExplorer(b, width, height)) {
+            x.setPanelOpen(false);
+            x.frame(-1, -1, true);
+            int cx = -1, cy = -1;
+            for (int y = 30; y < height - 10 && cx < 0; y += 3) {
+                for (int px = 10; px < width - 10 && cx < 0; px += 3) {
+                    if (x.frame(px, y, true) >= 0) { cx = px; cy = y; }
+                }
+            }
+            assertTrue(cx >= 0, "an item to hover");
+            for (int f = 0; f < 4; f++) assertTrue(x.frame(cx, cy, true) >= 0, "the item stays hovered");
+            float[] panel = spot("hover-panel");
+            String where = "the hover panel " + java.util.Arrays.toString(panel);
+            assertTrue(panel[0] >= 0 && panel[1] >= 0 && panel[2] <= width && panel[3] <= height, where + " is inside the window");
+            java.util.Map<String, float[]> lines = WidgetSpots.rects("hover-l");   // hover-line:k, and hover-last-line where the last shows
+            assertFalse(lines.isEmpty(), "some of its lines show");
+            float padY = imgui.ImGui.getStyle().getWindowPaddingY();
+            lines.forEach((name, r) -> assertTrue(r[3] <= panel[3] - padY + 0.5f, where + ": " + name + " " + java.util.Arrays.toString(r)
+                    + " shows whole, inside its padding"));
+            assertNull(WidgetSpots.rect("hover-last-line"), "its last line does not fit");
+            assertEquals(PanelPlaces.MIN_HOVER_IMAGE, height(spot("hover-image")), 0.5f, "its image at its least");
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
     /** The selection panel is as tall as its lines and thumbnails need: one item had a 460-px panel, mostly empty. */
     @Test
     void theSelectionPanelIsNoTallerThanWhatItShows() throws Exception {

@@ -218,6 +218,33 @@ class PanelPlacesTest {
         assertEquals(100, twice.hoverImageSide(640, 400, 32, 260));
     }
 
+    /**
+     * The space the other panels keep for the hover panel is its height as drawn in this window: it kept the
+     * height of the panel in a larger window, or before its image shrank, and the panels below it lost room for nothing.
+     */
+    @Test
+    void theHoverPanelsHeightIsAsDrawnInTheWindow() {
+        PanelPlaces p = new PanelPlaces(1f);
+        assertEquals(120 + Overlay.THUMBNAIL_PX, p.hoverHeight(1280, 800, 16, 120), "its lines and its whole image");
+        assertEquals(120 + 84, p.hoverHeight(120, 800, 16, 120), "in a narrow window, the image the width leaves");
+        assertEquals(180, p.hoverHeight(320, 200, 16, 120), "in a short one, the window less its margins");
+        assertEquals(80, p.hoverHeight(320, 100, 16, 120), "its image at its least, no taller than the window");
+    }
+
+    /**
+     * A hover panel whose lines are taller than the window (320x100, seven lines) showed them cut at the
+     * window's edge: it shows the lines that fit whole.
+     */
+    @Test
+    void theHoverPanelShowsTheLinesThatFitWhole() {
+        PanelPlaces p = new PanelPlaces(1f);
+        assertEquals(7, p.hoverLinesShown(800, 60, 13, 17, 8, 7), "all of them where they fit");
+        // The panel is at most 80 tall; less its padding, 72: lines at 30, 47, 64 end at 43, 60 and 77.
+        assertEquals(2, p.hoverLinesShown(100, 30, 13, 17, 8, 7), "as many as end inside it");
+        assertEquals(3, p.hoverLinesShown(105, 30, 13, 17, 8, 7), "one more where it ends right at the padding");
+        assertEquals(0, p.hoverLinesShown(50, 30, 13, 17, 8, 7), "none where none fits");
+    }
+
     @Test
     void roomIsSharedByWhatEachWants() {
         assertArrayEquals(new float[] {100, 200}, PanelPlaces.share(400, 100, 200), "both fit");
