@@ -195,6 +195,14 @@ public final class OffscreenExplorer implements AutoCloseable {
     /** Opens or collapses the overlay's control panel (the window's key H) for the next frames. */
     public void setPanelOpen(boolean open) { panelOpen = open; }
 
+    /** Gives the view and its frames a new size, as a window resized would (the panels place themselves in the next frame). */
+    void resize(int width, int height) {
+        String tooLarge = SceneRenderer.tooLarge(width, height);
+        if (tooLarge != null) throw new IllegalArgumentException(tooLarge);
+        scene.resize(width, height);
+        output.ensureSize(width, height);
+    }
+
     /** Blocks until the GL has finished every command issued so far. */
     public void finish() { glFinish(); }
 

@@ -642,6 +642,42 @@ class PanelFitTest {
         }
     }
 
+    /**
+     * The space the selection panel keeps clear for the hover panel is that panel's height in the window
+     * as it is: made narrower (1280x800 to 100x360), the hover panel's image shrinks to the width, and the
+     * selection panel had kept the larger window's hover panel's height, starting lower than it needed.
+     */
+    @Test
+    void theHoverPanelsSpaceFollowsItsHeightInASmallerWindow() throws Exception {
+        int n = 60;
+        String[] file = new String[n];
+        for (int i = 0; i < n; i++) file[i] = "image-" + i + ".png";
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3)).metadata("file", file)
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("resized")).load();
+        WidgetSpots.enable(true);
+        try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 800)) {
+            x.setPanelOpen(false);
+            x.frame(-1, -1, true);
+            int[] cursor = hoverSpot(x);
+            for (int f = 0; f < 4; f++) assertTrue(x.frame(cursor[0], cursor[1], true) >= 0, "an item hovered");
+            float large = height(spot("hover-panel"));
+            x.scene().state().setSelection(org.embedscope.select.ItemSet.all(n));
+            x.resize(100, 360);
+            for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
+            float pad = 2 * imgui.ImGui.getStyle().getWindowPaddingX(), m = PanelPlaces.MARGIN;
+            float image = 100 - 2 * m - pad;   // the image the width leaves
+            assertTrue(image < Overlay.THUMBNAIL_PX - 20, "the image shrinks to " + image);
+            float expected = m + (large - Overlay.THUMBNAIL_PX + image) + m;
+            float[] selection = x.overlay().selectionRect();
+            assertNotNull(selection, "the selection panel shows");
+            assertEquals(expected, selection[1], 1.5f, "the selection panel starts a margin below the hover panel as this window draws it ("
+                    + large + " px tall in the larger one): " + java.util.Arrays.toString(selection));
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
     /** The selection panel is as tall as its lines and thumbnails need: one item had a 460-px panel, mostly empty. */
     @Test
     void theSelectionPanelIsNoTallerThanWhatItShows() throws Exception {
