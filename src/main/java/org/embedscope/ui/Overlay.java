@@ -3,7 +3,6 @@ package org.embedscope.ui;
 import imgui.ImDrawList;
 import imgui.ImGui;
 import imgui.ImGuiIO;
-import imgui.flag.ImGuiCol;
 import imgui.flag.ImGuiColorEditFlags;
 import imgui.flag.ImGuiCond;
 import imgui.flag.ImGuiSliderFlags;
