@@ -2,9 +2,9 @@ package org.embedscope.render;
 
 import static org.lwjgl.egl.EGL10.*;
 import static org.lwjgl.egl.EGL12.EGL_RENDERABLE_TYPE;
+import static org.lwjgl.egl.EGL12.eglBindAPI;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_API;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_BIT;
-import static org.lwjgl.egl.EGL12.eglBindAPI;
 import static org.lwjgl.egl.EGL15.*;
 import static org.lwjgl.egl.EXTDeviceEnumeration.eglQueryDevicesEXT;
 import static org.lwjgl.egl.EXTPlatformBase.eglGetPlatformDisplayEXT;
@@ -16,6 +16,7 @@ import org.lwjgl.PointerBuffer;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EXTDeviceQuery;
 import org.lwjgl.opengl.GL;
+import org.lwjgl.system.Configuration;
 import org.lwjgl.system.FunctionProvider;
 import org.lwjgl.system.JNI;
 import org.lwjgl.system.Library;
@@ -26,7 +27,8 @@ import org.lwjgl.system.SharedLibrary;
 /**
  * An OpenGL 3.3 core context made with EGL alone, for drawing into framebuffers with no display: on a
  * GPU's own EGL device where there is one (a machine with an NVIDIA card and no X server, where GLFW's
- * null platform finds no surface to draw on), else on the first device EGL lists (Mesa's software device).
+ * null platform finds no surface to draw on), else on a software device (Mesa's llvmpipe), else on
+ * Mesa's surfaceless or the default display: the first of them that gives a context ({@link #displays}).
  * It needs none of X's libraries: GL's functions come from EGL and glvnd's {@code libOpenGL}.
  *
  * <p>Lifecycle: {@link #create} makes the display, a small pbuffer and the context, and makes it current
@@ -150,11 +152,13 @@ final class EglHeadless implements AutoCloseable {
     }
 
     /**
-     * Points LWJGL's GL at EGL's functions once per process: its default loader opens libGL, which on a
-     * machine without X fails for want of libX11.
+     * Points LWJGL's GL at EGL's functions once per process: its default loader opens libGL (GLX), which
+     * a machine without X may not have, or have without libX11.
      */
     private static synchronized void loadGl() {
         if (glLoaded) return;
+        // Before GL's class first loads, so that it does not open libGL (GLX) at all.
+        Configuration.OPENGL_EXPLICIT_INIT.set(true);
         SharedLibrary openGl;
         try {
             openGl = Library.loadNative(GL.class, "org.lwjgl.opengl", "libOpenGL.so.0");

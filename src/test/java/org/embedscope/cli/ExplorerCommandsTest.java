@@ -70,9 +70,15 @@ class ExplorerCommandsTest {
 
     /** {@code embedscope ARGS} in a process of its own with no display (neither DISPLAY nor WAYLAND_DISPLAY). */
     private static String[] withoutDisplay(String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        return withoutDisplay(java.util.List.of(), args);
+    }
+
+    /** As above, the JVM given {@code jvmOptions}. */
+    private static String[] withoutDisplay(java.util.List<String> jvmOptions, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(java.util.List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("DISPLAY");
@@ -90,7 +96,9 @@ class ExplorerCommandsTest {
         Path withDisplay = dir.resolve("display.png"), without = dir.resolve("egl.png");
         // Without the overlay, whose timing line differs from run to run.
         assertEquals(0, run("render", bundle.toString(), "--size", "320x200", "--out", withDisplay.toString()).code());
-        String[] r = withoutDisplay("render", bundle.toString(), "--size", "320x200", "--out", without.toString());
+        // As on a GPU server without X: no libGL (GLX) to open, only EGL and libOpenGL.
+        String[] r = withoutDisplay(java.util.List.of("-Dorg.lwjgl.opengl.libname=" + dir.resolve("no-libGL.so.1")),
+                "render", bundle.toString(), "--size", "320x200", "--out", without.toString());
         assertEquals("0", r[0], r[1]);
         BufferedImage a = ImageIO.read(withDisplay.toFile()), b = ImageIO.read(without.toFile());
         assertEquals(320, b.getWidth());
