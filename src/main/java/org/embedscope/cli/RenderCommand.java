@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Write exactly what the explorer window would show to a PNG, without a window.",
                 "",
-                "Runs without a display (GLFW's null platform with Mesa's EGL) when none is set."})
+                "Runs without a display when none is set: through EGL alone, on the GPU's own EGL device where there is one, else Mesa's."})
 public final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin GlDebugOption glDebug;
 
