@@ -184,13 +184,17 @@ final class ColourControls {
         if (scroll) ImGui.beginChild("legend", 0, 300 * uiScale, true);
         // Names come before counts: where a name would be cut to make room for its count (Fashion-MNIST's
         // "Trouser" read "Tr..."), the legend drops its counts, every row's, into the rows' tooltips.
+        // Measured before the rows' colour squares, the room a name has leaves out its square: names up to
+        // a square too long kept their counts and were cut ("zero 103,545" read "... 103,545").
+        float square = 14 * uiScale;
+        float squareRow = square + ImGui.getStyle().getItemSpacingX();
         boolean withCounts = true;
         for (int k = 0; k < count && withCounts; k++) {
-            withCounts = ImGui.calcTextSizeX(c.legendName(k)) <= nameWidth(countText(k).of(c.categoryCount(k)), labels ? k : -1);
+            withCounts = ImGui.calcTextSizeX(c.legendName(k)) <= nameWidth(countText(k).of(c.categoryCount(k)), labels ? k : -1) - squareRow;
         }
         for (int k = 0; k < count; k++) {
             ImGui.colorButton("##c" + k, PackedColor.rgba(c.categoryColour(k), 1f),
-                    ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, 14 * uiScale, 14 * uiScale);
+                    ImGuiColorEditFlags.NoTooltip | ImGuiColorEditFlags.NoPicker, square, square);
             ImGui.sameLine();
             String items = countText(k).of(c.categoryCount(k));
             // The empty value of a text column is named, greyed as no value of its own would be.

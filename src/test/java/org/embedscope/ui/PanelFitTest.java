@@ -290,6 +290,44 @@ class PanelFitTest {
     }
 
     /**
+     * The choice between counts and whole names measures a row's room after its colour square, where the
+     * name is drawn: it measured the room before the square, so names up to a square's width too long for
+     * it kept their counts and were cut (at a million digits, "zero 103,545" read "... 103,545"). Eight
+     * names of each length from 5 to 10 characters (and two of 1 and 2, to measure a character by) are
+     * all shown whole: with their counts, or, where those leave no room, without.
+     */
+    @Test
+    void aLegendsNamesAreWholeWhereTheyFitWithoutTheirCounts() throws Exception {
+        int n = 10_000;
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) values[i] = String.valueOf(i % 10);
+        for (int length = 5; length <= 10; length++) {
+            java.util.Map<String, String> shown = new java.util.HashMap<>();
+            for (int k = 0; k < 8; k++) shown.put(String.valueOf(k), String.valueOf((char) ('a' + k)).repeat(length));
+            shown.put("8", "x");
+            shown.put("9", "xx");
+            Bundle b = org.embedscope.bundle.BundleFixture.items(n)
+                    .layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 1))
+                    .labels("label", shown, values)
+                    .level(4, 100, 100, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("names" + length)).load();
+            WidgetSpots.enable(true);
+            try (OffscreenExplorer x = new OffscreenExplorer(b, 1280, 1400);
+                 LabelSession labels = LabelSession.open(b, x.scene().state(), dir.resolve("annotations" + length + ".csv"))) {
+                x.setLabels(labels);
+                for (int f = 0; f < 4; f++) x.frame(-1, -1, true);
+                float one = width(spot("legend-name:8")), ch = width(spot("legend-name:9")) - one;
+                assertTrue(ch > 4, "one character is " + ch + " px");
+                for (int k = 0; k < 8; k++) {
+                    assertEquals(one + (length - 1) * ch, width(spot("legend-name:" + k)), 1f,
+                            "a name of " + length + " characters, label " + k + ", is shown whole");
+                }
+            } finally {
+                WidgetSpots.enable(false);
+            }
+        }
+    }
+
+    /**
      * The selection panel's breakdown lists its first labels and sums up the rest in a line; where only
      * one label is left over, it is listed instead (the line read "1 more in 1 other labels", in the
      * room the label's own row takes). Ten labels are still summed up, two in one line.
