@@ -187,6 +187,16 @@ public final class Overlay implements AutoCloseable {
     private int redrawLevel = Integer.MIN_VALUE;
 
     /**
+     * The panel's line of the item count and the frame's time. From 100 ms on the time has no decimal: a
+     * million items' line then grew by a character and wrapped as frames crossed 100 ms (often, on a
+     * software rasteriser), moving every row below it up and down by a line under the pointer.
+     */
+    static String framesLine(int count, float frameMs) {
+        String ms = String.format(frameMs >= 100 ? "%.0f" : "%.1f", frameMs);
+        return String.format("%,d item%s  %s ms (%.0f FPS)", count, count == 1 ? "" : "s", ms, frameMs > 0 ? 1000f / frameMs : 0f);
+    }
+
+    /**
      * Timings to show: the last frame, and the last full scene redraw; taken at most every
      * {@link #STATS_EVERY_NS} of {@code nowNs}, the caller's clock (the window's is the wall clock;
      * offscreen frames count 1/60 s each, so what they show does not follow how busy the machine is).
@@ -426,8 +436,8 @@ public final class Overlay implements AutoCloseable {
         ImGui.text(name);
         WidgetSpots.note("bundle-name");
         FittedText.tooltipIfCut(m.name(), name, "bundle-name-tooltip");
-        if (framesText == null) framesText = String.format("%,d item%s  %.1f ms (%.0f FPS)", b.count(), b.count() == 1 ? "" : "s", frameMs, frameMs > 0 ? 1000f / frameMs : 0f);
-        FittedText.line(framesText);   // a million items at a second a frame is wider than the panel
+        if (framesText == null) framesText = framesLine(b.count(), frameMs);
+        FittedText.line(framesText);   // wraps where the count is too long for the panel
         if (redrawText == null || st.spritePixels() != redrawPx || scene.currentLevel() != redrawLevel) {
             redrawPx = st.spritePixels();
             redrawLevel = scene.currentLevel();

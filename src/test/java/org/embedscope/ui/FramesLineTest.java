@@ -1,0 +1,24 @@
+package org.embedscope.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The control panel's count-and-time line keeps its length as the frame time changes: at a million items
+ * it wrapped from 100 ms on (llvmpipe's frames there are 50-150 ms), and the rows below jumped a line.
+ * (Under 1 ms a frame's four-digit rate still makes it a character longer.)
+ */
+class FramesLineTest {
+    @Test
+    void aMillionItemsLineIsNoLongerAtSlowFramesThanAtFastOnes() {
+        int longest = Overlay.framesLine(1_050_000, 4.6f).length();
+        assertEquals("1,050,000 items  4.6 ms (217 FPS)", Overlay.framesLine(1_050_000, 4.6f));
+        for (float ms = 1.01f; ms < 100_000; ms *= 1.07f) {
+            String line = Overlay.framesLine(1_050_000, ms);
+            assertTrue(line.length() <= longest, "\"" + line + "\" is no longer than at 4.6 ms (" + longest + " characters)");
+        }
+        assertEquals("1,050,000 items  102 ms (10 FPS)", Overlay.framesLine(1_050_000, 101.5f));
+        assertEquals("1 item  16.7 ms (60 FPS)", Overlay.framesLine(1, 16.7f));
+    }
+}
