@@ -16,6 +16,8 @@ public final class TransitionCamera {
     private boolean enabled = true;
     private boolean following;
     private final float[][] boxes = new float[3][4];
+    /** The layouts bound to the slots when {@link #boxes} were measured. */
+    private final int[] trackedSlots = new int[3];
     private float startCenterX, startCenterY, startPpu;
     private final float[] startBox = new float[4];
     private float setX, setY, setZoom;
@@ -36,6 +38,13 @@ public final class TransitionCamera {
      * now, when the view is zoomed in past the fitted view.
      */
     public void start(float[][] layouts, Transition tr, Camera cam, int[] labelOfItem, boolean[] shown) {
+        // Turned back mid-way (the slots' layouts as they were, the camera where this put it): the same
+        // items stay tracked, so the camera returns to the view it left. Tracking the items in view
+        // mid-way, from all over the first layout, ended a zoomed-in T, T at about the fitted view.
+        if (following && cam.centerX() == setX && cam.centerY() == setY && cam.zoom() == setZoom
+                && tr.slot(0) == trackedSlots[0] && tr.slot(1) == trackedSlots[1] && tr.slot(2) == trackedSlots[2]) {
+            return;
+        }
         following = false;
         if (!enabled || layouts == null || cam.zoom() <= 1.001f) return;
         int n = labelOfItem.length;
@@ -44,6 +53,7 @@ public final class TransitionCamera {
         float minW = MIN_BOX_FRACTION * cam.width() / cam.pixelsPerUnit();
         float minH = MIN_BOX_FRACTION * cam.height() / cam.pixelsPerUnit();
         for (int k = 0; k < 3; k++) {
+            trackedSlots[k] = tr.slot(k);
             float[] xy = layouts[tr.slot(k)];
             float[] b = boxes[k];
             b[0] = b[1] = Float.POSITIVE_INFINITY;

@@ -88,4 +88,27 @@ class TransitionCameraTest {
         st.update(0.6f);
         assertEquals(cx, st.camera().centerX(), "the camera stays where the user put it");
     }
+
+    /**
+     * A transition turned back mid-way keeps tracking the items it started with, so the camera comes
+     * back to the view it left: it tracked the items in view mid-way instead, which come from all over
+     * the first layout (at a million digits, T pressed twice while zoomed in ended at about the fitted view).
+     */
+    @Test
+    void turnedBackMidWayTheCameraReturnsToWhereItStarted() {
+        float[][] l = layouts();
+        ViewState st = state(l);
+        Camera cam = st.camera();
+        st.setView(-0.8f, 0.8f, 10);
+        float cx = cam.centerX(), cy = cam.centerY(), zoom = cam.zoom();
+        st.moveTo(1, 0f);
+        st.update(0.5f * Transition.DURATION);
+        assertTrue(cam.zoom() < zoom * 0.95f, "mid-way the camera has zoomed out with the spreading items: " + cam.zoom());
+        st.moveTo(0, 0.5f * Transition.DURATION);
+        st.update(1.5f * Transition.DURATION);
+        assertFalse(st.transition().isRunning());
+        assertEquals(zoom, cam.zoom(), zoom * 1e-3f, "back at the zoom it started from");
+        assertEquals(cx, cam.centerX(), 1e-3f);
+        assertEquals(cy, cam.centerY(), 1e-3f);
+    }
 }
