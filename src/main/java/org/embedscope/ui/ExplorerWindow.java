@@ -129,6 +129,15 @@ public final class ExplorerWindow implements AutoCloseable {
         installCallbacks();
         // imgui's backend chains to the callbacks installed above.
         imguiGlfw.init(window, true);
+        // Characters go through the scene's keys first, then to imgui, but not the '/' that opens the search:
+        // come in one poll after another key, it reached the box once that had the keyboard (imgui's queue
+        // hands on one key change a frame), and the query began with it.
+        imguiChar = glfwSetCharCallback(window, null);
+        glfwSetCharCallback(window, (w, codepoint) -> {
+            boolean opensSearch = sceneChar(codepoint);
+            if (!opensSearch && imguiChar != null) imguiChar.invoke(w, codepoint);
+            wake();
+        });
         glfwSwapInterval(1);
     }
 
@@ -193,20 +202,29 @@ public final class ExplorerWindow implements AutoCloseable {
             }
             wake();
         });
-        // Keys of symbols by what they type: '/' is Shift-7 on QWERTZ, '+' a key of its own there.
-        glfwSetCharCallback(window, (w, codepoint) -> {
-            if (!Overlay.wantsKeyboard()) {
-                switch (codepoint) {
-                    case '+', '=' -> input.key(SceneInput.Key.ZOOM_IN);
-                    case '-' -> input.key(SceneInput.Key.ZOOM_OUT);
-                    case '/' -> overlay.focusSearch();
-                    default -> { }
-                }
-            }
-            wake();
-        });
         glfwSetFramebufferSizeCallback(window, (w, width, height) -> wake());
         glfwSetWindowRefreshCallback(window, w -> wake());
+    }
+
+    /** imgui's character callback, which {@link #sceneChar} goes before. */
+    private org.lwjgl.glfw.GLFWCharCallback imguiChar;
+
+    /**
+     * A typed character's meaning in the scene (the keyboard not in a widget); returns whether it opened
+     * the search. Keys of symbols by what they type: '/' is Shift-7 on QWERTZ, '+' a key of its own there.
+     */
+    private boolean sceneChar(int codepoint) {
+        if (Overlay.wantsKeyboard()) return false;
+        switch (codepoint) {
+            case '+', '=' -> input.key(SceneInput.Key.ZOOM_IN);
+            case '-' -> input.key(SceneInput.Key.ZOOM_OUT);
+            case '/' -> {
+                overlay.focusSearch();
+                return true;
+            }
+            default -> { }
+        }
+        return false;
     }
 
     /**
@@ -512,6 +530,8 @@ public final class ExplorerWindow implements AutoCloseable {
         frameTarget.close();
         // The GLFW backend reads the ImGui context while shutting down: it goes before the context.
         imguiGlfw.shutdown();
+        // The backend frees the callback it finds (the one wrapping its own), not its own.
+        if (imguiChar != null) imguiChar.free();
         overlay.close();
         labels.close();
         scene.close();
