@@ -184,7 +184,7 @@ public final class ExplorerWindow implements AutoCloseable {
             wake();
         });
         glfwSetKeyCallback(window, (w, key, scancode, action, mods) -> {
-            if ((action == GLFW_PRESS || action == GLFW_REPEAT) && !Overlay.wantsKeyboard()) {
+            if ((action == GLFW_PRESS || action == GLFW_REPEAT) && !keysToOverlay()) {
                 boolean press = action == GLFW_PRESS;
                 // Letters as the user's layout types them: GLFW's key tokens are US positions (QWERTZ's Z
                 // came as GLFW_KEY_Y, AZERTY's A as GLFW_KEY_Q).
@@ -206,6 +206,17 @@ public final class ExplorerWindow implements AutoCloseable {
         glfwSetWindowRefreshCallback(window, w -> wake());
     }
 
+    /**
+     * Frames left in which keys go to the search box '/' is opening: imgui gives it the keyboard a frame
+     * or two later, and a query typed at once ("/index < 2" while a frame was drawn) had its I invert the
+     * selection and its D dim the rest. Ends when the box has the keyboard, or after these frames.
+     */
+    private int searchOpening;
+    private static final int SEARCH_OPENING_FRAMES = 4;
+
+    /** Whether keys and characters go to the overlay rather than to the scene. */
+    private boolean keysToOverlay() { return Overlay.wantsKeyboard() || searchOpening > 0; }
+
     /** imgui's character callback, which {@link #sceneChar} goes before. */
     private org.lwjgl.glfw.GLFWCharCallback imguiChar;
 
@@ -214,12 +225,13 @@ public final class ExplorerWindow implements AutoCloseable {
      * the search. Keys of symbols by what they type: '/' is Shift-7 on QWERTZ, '+' a key of its own there.
      */
     private boolean sceneChar(int codepoint) {
-        if (Overlay.wantsKeyboard()) return false;
+        if (keysToOverlay()) return false;
         switch (codepoint) {
             case '+', '=' -> input.key(SceneInput.Key.ZOOM_IN);
             case '-' -> input.key(SceneInput.Key.ZOOM_OUT);
             case '/' -> {
                 overlay.focusSearch();
+                searchOpening = SEARCH_OPENING_FRAMES;
                 return true;
             }
             default -> { }
@@ -383,6 +395,7 @@ public final class ExplorerWindow implements AutoCloseable {
         } else {
             relayouts = 0;
         }
+        if (searchOpening > 0) searchOpening = Overlay.wantsKeyboard() ? 0 : searchOpening - 1;
         thumbnailHovered = overlay.thumbnailHovered();
         searchError = overlay.searchError();
         searchText = overlay.searchText();

@@ -610,4 +610,34 @@ class ExplorerWindowTest {
         assertNull(window.searchError());
         assertEquals(2, st.matches().cardinality());
     }
+
+    /**
+     * A query typed straight after '/' goes to the box, not to the scene's keys: typed while a frame was
+     * being drawn, its keys came before the box had the keyboard, so "/index < 2" inverted the selection
+     * (I) and dimmed the rest (D) as well (at a million items, a million items selected); digits gave
+     * the selection their label.
+     */
+    @Test
+    void aQueryTypedRightAfterTheSlashIsNotTakenForTheScenesKeys() throws Exception {
+        int[] pos = openWindow(1100, 700);
+        ViewState st = window.scene().state();
+        String[] mid = at(pos, st.camera(), 0.5f, 0.5f, 0, 0);
+        xdotool("mousemove", mid[0], mid[1], "sleep", "0.2");
+        window.runOnLoop(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        xdotool("type", "--delay", "5", "/index < 2");
+        await("the last key is in the box", () -> window.searchText().endsWith("2"));
+        assertEquals("index < 2", window.searchText());
+        assertEquals(0, st.selectedCount(), "I did not invert the selection");
+        assertFalse(st.dimUnselected(), "D did not dim the rest");
+        assertEquals(2, st.matches().cardinality());
+        // The box given back (Esc), the scene's keys work again.
+        xdotool("key", "Escape", "sleep", "0.3", "key", "i");
+        await("I inverts", () -> st.selectedCount() == 5);
+    }
 }
