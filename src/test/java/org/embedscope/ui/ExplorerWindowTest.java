@@ -202,6 +202,13 @@ class ExplorerWindowTest {
             xdotool("mousemove", String.valueOf(pos[0] + Math.round(arrow[0])), String.valueOf(pos[1] + Math.round(arrow[1])));
             await("the panel has the pointer", () -> window.overlayHasPointer());
             settle("selection-panel", "neighbours-panel");
+            // Where the panels settled with the pointer on them: the click goes to the arrow as drawn now
+            // (once, in a run of the class, it went where it had been and folded nothing).
+            float[] settled = WidgetSpots.centre("selection-panel:collapse");
+            if (Math.abs(settled[0] - arrow[0]) > 0.5f || Math.abs(settled[1] - arrow[1]) > 0.5f) {
+                xdotool("mousemove", String.valueOf(pos[0] + Math.round(settled[0])), String.valueOf(pos[1] + Math.round(settled[1])));
+                settle("selection-panel", "neighbours-panel");
+            }
             float[] open = WidgetSpots.rect("selection-panel"), neighbours = WidgetSpots.rect("neighbours-panel");
             xdotool("click", "1");
             // (a title bar at UI scale 1 is 19 px: the font's 13 and the frame's padding)
@@ -583,6 +590,17 @@ class ExplorerWindowTest {
         await("an empty box ends the search", () -> st.matches() == null && window.searchError() == null);
     }
 
+    /** A slow frame, as at a million items: the window's loop held for 600 ms, the keys sent meanwhile coming in one poll. */
+    private void holdTheLoop() throws Exception {
+        window.runOnLoop(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /**
      * The '/' that puts the keyboard in the search box is not typed into it. Pressed right after another
      * key while a frame was being drawn (at a million items, I and then '/'), both came in one poll, the
@@ -596,13 +614,7 @@ class ExplorerWindowTest {
         String[] mid = at(pos, st.camera(), 0.5f, 0.5f, 0, 0);
         xdotool("mousemove", mid[0], mid[1], "sleep", "0.2");
         // A slow frame: the loop busy while '/' is pressed and released.
-        window.runOnLoop(() -> {
-            try {
-                Thread.sleep(600);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        holdTheLoop();
         // F (fit: the view stays) and then '/', in one poll: imgui's queue hands on one key change a frame.
         xdotool("key", "f", "key", "slash", "sleep", "0.8", "type", "--delay", "20", "index < 2");
         await("the last key is in the box", () -> window.searchText().endsWith("2"));
@@ -623,13 +635,7 @@ class ExplorerWindowTest {
         ViewState st = window.scene().state();
         String[] mid = at(pos, st.camera(), 0.5f, 0.5f, 0, 0);
         xdotool("mousemove", mid[0], mid[1], "sleep", "0.2");
-        window.runOnLoop(() -> {
-            try {
-                Thread.sleep(600);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        holdTheLoop();
         xdotool("type", "--delay", "5", "/index < 2");
         await("the last key is in the box", () -> window.searchText().endsWith("2"));
         assertEquals("index < 2", window.searchText());
