@@ -46,17 +46,38 @@ public final class DensityLevels {
 
     /** The levels of the items {@code items} (ascending; null for all) of {@code xy}: the others are never drawn. */
     public static DensityLevels of(float[] xy, int[] items) {
+        return of(xy, items, null);
+    }
+
+    /**
+     * As above, on the grids of {@code frame} (levels of more of the same positions; null: the items'
+     * own): level {@code k} then keeps, in each of the frame's cells, the top items among these, so a
+     * cell none of whose items are left out keeps what the frame's level keeps there.
+     */
+    public static DensityLevels of(float[] xy, int[] items, DensityLevels frame) {
         int[] all = items;
         if (all == null) {
             all = new int[xy.length / 2];
             for (int i = 0; i < all.length; i++) all[i] = i;
         }
         int n = all.length;
-        float[] b = PointGrid.bulk(xy, all);
-        float x0 = b[0], y0 = b[1], side = Math.max(b[2] - b[0], b[3] - b[1]);
-        if (!(side > 0) || n <= PER_CELL) return new DensityLevels(xy, x0, y0, side, new int[][] {all});
+        float x0, y0, side;
+        if (frame != null) {
+            x0 = frame.x0;
+            y0 = frame.y0;
+            side = frame.side;
+        } else {
+            float[] b = PointGrid.bulk(xy, all);
+            x0 = b[0];
+            y0 = b[1];
+            side = Math.max(b[2] - b[0], b[3] - b[1]);
+        }
+        if (frame != null ? frame.levels() == 1 : !(side > 0) || n <= PER_CELL) {
+            return new DensityLevels(xy, x0, y0, side, new int[][] {all});
+        }
         // The finest level needed: cells small enough that most hold at most PER_CELL items.
-        int finest = (int) Math.min(MAX_LEVEL, Math.ceil(Math.log(Math.max(1.0, (double) n / PER_CELL)) / Math.log(4)) + 2);
+        int finest = frame != null ? frame.levels() - 1
+                : (int) Math.min(MAX_LEVEL, Math.ceil(Math.log(Math.max(1.0, (double) n / PER_CELL)) / Math.log(4)) + 2);
         int[][] kept = new int[finest + 1][];
         kept[finest] = all;
         for (int k = finest - 1; k >= 0; k--) kept[k] = keep(xy, kept[k + 1], x0, y0, side, 1 << k);

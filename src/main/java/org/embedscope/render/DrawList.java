@@ -8,7 +8,10 @@ package org.embedscope.render;
  * level that puts no more there; mid-transition, every item, or where a moving layout's view is thinned
  * at rest, its levels' items blended by the transition's weights ({@link MovingLevels}). The level is
  * chosen over the target, not the reach, so that the level of detail does not change with the
- * sprites' size. Hidden items take no part in the levels (a spot's top items are shown ones); the
+ * sprites' size, and over every item, hidden ones too, so that it does not change with what is hidden:
+ * hiding a category left the others' spots as they were drawn (at a million digits, hiding "one" had
+ * taken the fitted view from 74,680 items to 220,028, every other cluster solid white). Hidden items
+ * take no part in what a level keeps (a spot's top items are shown ones, on the same grids); those
  * levels are made again when the hidden set changes. GL-free.
  */
 final class DrawList {
@@ -22,7 +25,8 @@ final class DrawList {
     static final int MOST_DRAWN = 250_000;
 
     private final float[][] layouts;
-    private final DensityLevels[] levels;
+    /** Per layout, the levels of the shown items (on {@link #every}'s grids), and of every item: the level is chosen on these. */
+    private final DensityLevels[] levels, every;
     private boolean[] hidden;
     private long statesVersion = -1;
     private int level = -1;
@@ -34,6 +38,7 @@ final class DrawList {
     DrawList(float[][] layouts) {
         this.layouts = layouts;
         this.levels = new DensityLevels[layouts.length];
+        this.every = new DensityLevels[layouts.length];
     }
 
     /**
@@ -64,7 +69,7 @@ final class DrawList {
         refreshHidden(st.itemStates());
         DensityLevels d = levels(layout);
         float[] b = box(st.camera(), guard);
-        level = d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
+        level = every(layout).finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
         float[] r = box(st.camera(), reach);
         return d.inBox(level, r[0], r[1], r[2], r[3]);
     }
@@ -86,7 +91,7 @@ final class DrawList {
         for (int s = 0; s < 3; s++) {
             if (!(w[s] > 0f)) continue;
             DensityLevels d = levels(tr.slot(s));
-            int k = d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
+            int k = every(tr.slot(s)).finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
             thinned |= k < d.levels() - 1;
             kept[sets] = d.kept(k);
             weights[sets++] = w[s];
@@ -98,7 +103,17 @@ final class DrawList {
     /** Layout {@code layout}'s levels of detail over the shown items, made on first use. */
     private DensityLevels levels(int layout) {
         DensityLevels d = levels[layout];
-        if (d == null) levels[layout] = d = DensityLevels.of(layouts[layout], shownItems());
+        if (d == null) {
+            int[] shown = shownItems();
+            levels[layout] = d = shown == null ? every(layout) : DensityLevels.of(layouts[layout], shown, every(layout));
+        }
+        return d;
+    }
+
+    /** Layout {@code layout}'s levels of detail over every item, made once. */
+    private DensityLevels every(int layout) {
+        DensityLevels d = every[layout];
+        if (d == null) every[layout] = d = DensityLevels.of(layouts[layout]);
         return d;
     }
 
@@ -116,10 +131,9 @@ final class DrawList {
     int levelFor(ViewState st, int guard) {
         int layout = restingLayout(st.transition());
         if (layout < 0) return -1;
-        DensityLevels d = levels[layout];
-        if (d == null || st.itemStates().version() != statesVersion) return Integer.MIN_VALUE;
+        if (levels[layout] == null || st.itemStates().version() != statesVersion) return Integer.MIN_VALUE;
         float[] b = box(st.camera(), guard);
-        return d.finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
+        return every[layout].finestWithin(mostDrawn, b[0], b[1], b[2], b[3]);
     }
 
     /** The layout the items rest on, or -1 while they move. */

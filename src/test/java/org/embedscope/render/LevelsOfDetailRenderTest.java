@@ -157,4 +157,72 @@ class LevelsOfDetailRenderTest {
             assertEquals(restB, scene.drawnCount());
         }
     }
+
+    /**
+     * Hiding a category leaves the other categories' spots as they were drawn: the level of detail is
+     * chosen over every item, hidden ones too. Chosen over the shown ones, hiding one of three clusters
+     * took the view to a finer level, and the other two were drawn with more sprites (at a million digits,
+     * hiding "one" took the fitted view from 74,680 items to 220,028, the other clusters solid white).
+     */
+    @Test
+    void hidingACategoryLeavesTheOthersDrawnAsTheyWere() throws Exception {
+        int n = 30_000;
+        float[] xy = new float[2 * n];
+        String[] labels = new String[n];
+        Random r = new Random(5);
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            xy[2 * i] = (float) (4 * (c - 1) + r.nextGaussian() * 0.2);
+            xy[2 * i + 1] = (float) (r.nextGaussian() * 0.2);
+            labels[i] = String.valueOf(c);
+        }
+        // A budget the three clusters exceed at some level where the two left do not: there, levels of the
+        // shown items alone choose a finer level once one cluster is hidden.
+        int[] two = new int[2 * n / 3];
+        for (int i = 0, o = 0; i < n; i++) if (i % 3 != 1) two[o++] = i;
+        DensityLevels every = DensityLevels.of(xy), shown = DensityLevels.of(xy, two);
+        // (the finest such level: its cells are far smaller than the gaps between the clusters)
+        int budget = -1;
+        for (int k = Math.min(every.levels(), shown.levels()) - 1; k > 0 && budget < 0; k--) {
+            if (shown.kept(k).length < every.kept(k).length && every.kept(k).length < n) budget = shown.kept(k).length;
+        }
+        assertTrue(budget > 0, "a level where the two clusters fit the budget and the three do not");
+        Path b = BundleFixture.items(n).layout("a", "A", xy).labels("label", java.util.Map.of(), labels).alpha(AlphaMode.LUMINANCE)
+                .level(8, 64, 64, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 8))
+                .level(4, 64, 64, PixelFormat.GREY, (i, x, y) -> IndexedPickTest.ring(x, y, 4))
+                .write(dir.resolve("labelled")).dir;
+        try (OffscreenExplorer v = new OffscreenExplorer(BundleReader.load(b), SIZE, SIZE)) {
+            SceneRenderer scene = v.scene();
+            scene.setMostDrawn(budget);
+            v.frame(-1, -1, false);
+            boolean[] before = covered(v);
+            int drawnBefore = scene.drawnCount();
+            assertTrue(drawnBefore < n, "the view is thinned: " + drawnBefore);
+            ViewState st = scene.state();
+            int middle = st.labelNames().indexOf("1");
+            st.setCategoryShown(st.legendCodes()[1], false);
+            assertTrue(st.isHidden(1) && !st.isHidden(0), "the middle cluster (label " + st.labelNames().get(middle) + ") is hidden");
+            v.frame(-1, -1, false);
+            boolean[] after = covered(v);
+            assertTrue(scene.drawnCount() < drawnBefore, "fewer drawn: " + scene.drawnCount() + " of " + drawnBefore);
+            // The outer clusters' thirds of the view (the clusters sit in the middles of the thirds), as
+            // before; the middle one's emptied.
+            int leftEnd = SIZE / 3, rightStart = 2 * SIZE / 3;
+            int differ = 0, inkedMiddle = 0, inkedOuter = 0;
+            for (int y = 0; y < SIZE; y++) {
+                for (int x = 0; x < SIZE; x++) {
+                    int i = y * SIZE + x;
+                    if (x < leftEnd || x >= rightStart) {
+                        if (before[i] != after[i]) differ++;
+                        if (after[i]) inkedOuter++;
+                    } else if (after[i]) {
+                        inkedMiddle++;
+                    }
+                }
+            }
+            assertTrue(inkedOuter > 1000, "the outer clusters are drawn: " + inkedOuter + " inked pixels");
+            assertEquals(0, differ, "pixels of the other clusters changed");
+            assertEquals(0, inkedMiddle, "the hidden cluster is not drawn");
+        }
+    }
 }
