@@ -39,12 +39,18 @@ final class EglHeadless implements AutoCloseable {
     private static boolean glLoaded;
 
     private final long display, surface, context;
+    private final int width, height;
 
-    private EglHeadless(long display, long surface, long context) {
+    private EglHeadless(long display, long surface, long context, int width, int height) {
         this.display = display;
         this.surface = surface;
         this.context = context;
+        this.width = width;
+        this.height = height;
     }
+
+    /** The pbuffer's size in pixels, {width, height} (the context draws into framebuffers of its own). */
+    int[] size() { return new int[] {width, height}; }
 
     /** @throws GlContext.Unavailable with one line saying which step failed */
     static EglHeadless create(int width, int height) {
@@ -107,7 +113,7 @@ final class EglHeadless implements AutoCloseable {
                 throw new GlContext.Unavailable("cannot draw without a display: EGL's context has no OpenGL 3.3 functions ("
                         + org.embedscope.bundle.PrintableText.escape(String.valueOf(e.getMessage())) + ")");
             }
-            return new EglHeadless(display, surface, context);
+            return new EglHeadless(display, surface, context, width, height);
         }
     }
 

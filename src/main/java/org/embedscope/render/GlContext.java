@@ -33,15 +33,12 @@ public final class GlContext implements AutoCloseable {
     private final long window;
     /** The context when it was made with EGL alone (then {@link #window} is 0), else null. */
     private final EglHeadless egl;
-    private final int eglWidth, eglHeight;
     private final GLDebugMessageCallback debugCallback;
     private final long problemsAtStart;
 
-    private GlContext(long window, EglHeadless egl, int width, int height, GLDebugMessageCallback debugCallback, long problemsAtStart) {
+    private GlContext(long window, EglHeadless egl, GLDebugMessageCallback debugCallback, long problemsAtStart) {
         this.window = window;
         this.egl = egl;
-        this.eglWidth = width;
-        this.eglHeight = height;
         this.debugCallback = debugCallback;
         this.problemsAtStart = problemsAtStart;
     }
@@ -61,26 +58,24 @@ public final class GlContext implements AutoCloseable {
      * EGL's (GLFW's null platform when that fails).
      */
     public static GlContext hidden(int width, int height) {
+        Unavailable eglFailed = null;
         if (!hasDisplay()) {
-            Unavailable eglFailed;
             try {
                 EglHeadless egl = EglHeadless.create(width, height);
                 long problems = GlDebug.problemCount();
-                return new GlContext(0L, egl, width, height, GlDebug.install(), problems);
+                return new GlContext(0L, egl, GlDebug.install(), problems);
             } catch (Unavailable e) {
                 eglFailed = e;
             }
-            try {
-                init(true);
-                hints(false);
-                return create("embedscope", width, height);
-            } catch (Unavailable e) {
-                throw new Unavailable(eglFailed.getMessage() + "; and GLFW's null platform: " + e.getMessage());
-            }
         }
-        init(true);
-        hints(false);
-        return create("embedscope", width, height);
+        try {
+            init(true);
+            hints(false);
+            return create("embedscope", width, height);
+        } catch (Unavailable e) {
+            if (eglFailed == null) throw e;
+            throw new Unavailable(eglFailed.getMessage() + "; and GLFW's null platform: " + e.getMessage());
+        }
     }
 
     private static boolean hasDisplay() {
@@ -145,14 +140,14 @@ public final class GlContext implements AutoCloseable {
         glfwMakeContextCurrent(w);
         GL.createCapabilities();
         long problems = GlDebug.problemCount();
-        return new GlContext(w, null, width, height, GlDebug.install(), problems);
+        return new GlContext(w, null, GlDebug.install(), problems);
     }
 
     public long handle() { return window; }
 
     /** Framebuffer size in pixels: {width, height}. */
     public int[] framebufferSize() {
-        if (egl != null) return new int[] {eglWidth, eglHeight};
+        if (egl != null) return egl.size();
         int[] w = new int[1], h = new int[1];
         glfwGetFramebufferSize(window, w, h);
         return new int[] {w[0], h[0]};
@@ -160,7 +155,7 @@ public final class GlContext implements AutoCloseable {
 
     /** Window size in screen coordinates: {width, height}. */
     public int[] windowSize() {
-        if (egl != null) return new int[] {eglWidth, eglHeight};
+        if (egl != null) return egl.size();
         int[] w = new int[1], h = new int[1];
         glfwGetWindowSize(window, w, h);
         return new int[] {w[0], h[0]};

@@ -203,11 +203,10 @@ public final class Overlay implements AutoCloseable {
 
     /**
      * Timings to show: the last frame, and the last full scene redraw; taken at most every
-     * {@link #STATS_EVERY_NS} of {@code nowNs}, the caller's clock (the window's is the wall clock;
+     * {@link #STATS_EVERY_NS} of {@code now}, the caller's clock in nanoseconds (the window's is the wall clock;
      * offscreen frames count 1/60 s each, so what they show does not follow how busy the machine is).
      */
-    public void setStats(float frameMs, float sceneMs, boolean redrew, long nowNs) {
-        long now = nowNs;
+    public void setStats(float frameMs, float sceneMs, boolean redrew, long now) {
         // Until a frame has been timed (the first frame's time is 0) the next is taken at once: a window at
         // rest draws no more frames to take it from.
         if (statsShownAt != Long.MIN_VALUE && now - statsShownAt < STATS_EVERY_NS && this.frameMs > 0) return;
