@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.embedscope.bundle.BundleException;
@@ -40,8 +41,17 @@ public final class ImageFiles {
     public static final List<String> OTHER_IMAGE_EXTENSIONS = List.of("heic", "heif", "avif", "jxl", "jp2", "svg", "psd", "exr",
             "dng", "cr2", "cr3", "nef", "arw", "orf", "rw2", "raf");
 
-    /** Largest image accepted, in pixels: refuses decompression bombs before decoding. */
+    /**
+     * Largest image decoded at full resolution, in pixels; a larger one is read with every k-th pixel of
+     * every k-th row, the smallest k that brings it within this (its cell is at most a few hundred pixels
+     * anyway), so a scan or a panorama of 150 megapixels is one more item, not a gigabyte of pixels.
+     */
     public static final long MAX_PIXELS = 100_000_000L;
+    /**
+     * Largest image accepted at all, in pixels: refuses decompression bombs (a small file declaring a
+     * huge image) from the header, before decoding. Decoding reads every pixel however few are kept.
+     */
+    public static final long MAX_DECLARED_PIXELS = 1_000_000_000L;
 
     static {
         ImageIO.setUseCache(false); // decode in memory, no temporary files
@@ -79,17 +89,36 @@ public final class ImageFiles {
         }
     }
 
-    /** Decodes the first image of the file. */
+    /** Decodes the first image of the file; one of more than {@link #MAX_PIXELS} is read smaller ({@link #subsampling}). */
     public static DecodedImage read(Path file, String where) throws BundleException {
+        return read(file, where, true);
+    }
+
+    /**
+     * Decodes the first image of the file at its full resolution, refusing one of more than
+     * {@link #MAX_PIXELS}: for a sprite sheet, whose grid of cells reading it smaller would break.
+     */
+    public static DecodedImage readWhole(Path file, String where) throws BundleException {
+        return read(file, where, false);
+    }
+
+    private static DecodedImage read(Path file, String where, boolean mayShrink) throws BundleException {
         try (ImageInputStream in = open(file, where)) {
             ImageReader reader = reader(in, file, where);
             try {
-                checkedSize(reader, file, where);
+                int[] wh = checkedSize(reader, file, where);
+                int k = subsampling(wh[0], wh[1]);
+                if (k > 1 && !mayShrink) {
+                    throw new BundleException(file, where, "declares " + wh[0] + "×" + wh[1] + " pixels; at most "
+                            + String.format(Locale.ROOT, "%,d", MAX_PIXELS) + " are read here, at full resolution");
+                }
                 String[] warning = new String[1];
                 reader.addIIOReadWarningListener((source, message) -> {
                     if (warning[0] == null && !isColourNotice(message)) warning[0] = message;
                 });
-                BufferedImage img = reader.read(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (k > 1) param.setSourceSubsampling(k, k, 0, 0);
+                BufferedImage img = reader.read(0, param);
                 if (warning[0] != null) throw new BundleException(file, where, "corrupt image: " + warning[0]);
                 // the orientation and a PNG's profile from one more opening of the file, not one each
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
@@ -146,10 +175,25 @@ public final class ImageFiles {
     private static int[] checkedSize(ImageReader reader, Path file, String where) throws IOException, BundleException {
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0) throw new BundleException(file, where, "declares an empty image " + w + "×" + h);
-        if ((long) w * h > MAX_PIXELS) {
-            throw new BundleException(file, where, "declares " + w + "×" + h + " pixels; at most " + String.format(Locale.ROOT, "%,d", MAX_PIXELS) + " are accepted");
+        if ((long) w * h > MAX_DECLARED_PIXELS) {
+            throw new BundleException(file, where, "declares " + w + "×" + h + " pixels; at most "
+                    + String.format(Locale.ROOT, "%,d", MAX_DECLARED_PIXELS) + " are accepted");
         }
         return new int[] {w, h};
+    }
+
+    /**
+     * The step k an image of {@code w × h} is read with (every k-th pixel of every k-th row): 1 up to
+     * {@link #MAX_PIXELS}, else the smallest that keeps at most that many.
+     */
+    static int subsampling(int w, int h) {
+        int k = 1;
+        while ((long) ceilDiv(w, k) * ceilDiv(h, k) > MAX_PIXELS) k++;
+        return k;
+    }
+
+    private static int ceilDiv(int a, int k) {
+        return (a + k - 1) / k;
     }
 
     private static BundleException corrupt(Path file, String where, Exception e) {

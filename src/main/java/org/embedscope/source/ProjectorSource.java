@@ -168,7 +168,7 @@ public final class ProjectorSource implements ImageSource {
     public ProjectorConfig.Embedding embedding() { return embedding; }
 
     private synchronized DecodedImage sheet() throws BundleException {
-        if (sheet == null) sheet = ImageFiles.read(embedding.spriteImage(), "the sprite of '" + embedding.name() + "'");
+        if (sheet == null) sheet = ImageFiles.readWhole(embedding.spriteImage(), "the sprite of '" + embedding.name() + "'");
         return sheet;
     }
 

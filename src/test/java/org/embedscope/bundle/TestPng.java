@@ -9,7 +9,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /** A minimal PNG writer for tests: any colour type and depth, and hooks to damage the result. */
-final class TestPng {
+public final class TestPng {
     private TestPng() {}
 
     /** Channels per pixel of colour type {@code colorType}. */
@@ -69,7 +69,26 @@ final class TestPng {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    static void write(Path file, byte[] png) throws IOException {
+    /**
+     * An 8-bit grey PNG of {@code w × h} whose row {@code y} is {@code row.apply(y)}, deflated row by row:
+     * images far larger than the test could hold as one array.
+     */
+    public static byte[] greyRows(int w, int h, java.util.function.IntFunction<byte[]> row) {
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
+            for (int y = 0; y < h; y++) {
+                byte[] r = row.apply(y);
+                if (r.length != w) throw new IllegalArgumentException("row " + y + ": " + r.length + " bytes");
+                z.write(0); // filter: none
+                z.write(r);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return build(header(w, h, 8, 0), idat.toByteArray());
+    }
+
+    public static void write(Path file, byte[] png) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, png);
     }

@@ -257,6 +257,48 @@ class ImageFormatsTest {
         assertEquals(file + ": item 0: corrupt or unreadable image: not a readable BMP image", m);
     }
 
+    @Test
+    void anImageOfMoreThanAHundredMegapixelsIsReadSmallerAndAnAbsurdOneIsRefused() throws Exception {
+        // 12,000 × 9,000 (108 MP): white left third, grey top right, black bottom right
+        byte[] top = new byte[12_000], bottom = new byte[12_000];
+        java.util.Arrays.fill(top, 0, 4000, (byte) 255);
+        java.util.Arrays.fill(bottom, 0, 4000, (byte) 255);
+        java.util.Arrays.fill(top, 4000, 12_000, (byte) 128);
+        Path big = tmp.resolve("scan.png");
+        org.embedscope.bundle.TestPng.write(big, org.embedscope.bundle.TestPng.greyRows(12_000, 9_000, y -> y < 4500 ? top : bottom));
+        assertArrayEquals(new int[] {12_000, 9_000}, ImageFiles.size(big, "item 0"), "the size is the file's");
+        DecodedImage img = ImageFiles.read(big, "item 0");
+        assertEquals(6000, img.width(), "every second pixel: 27 MP, the fewest steps within 100 MP");
+        assertEquals(4500, img.height());
+        assertEquals(255, rgba(img, 1999, 10)[0]);
+        assertEquals(128, rgba(img, 2000, 10)[0]);
+        assertEquals(128, rgba(img, 5999, 2249)[0]);
+        assertEquals(0, rgba(img, 3000, 2250)[0]);
+        assertEquals(255, rgba(img, 0, 4499)[0]);
+        // a sprite sheet's grid would break if it were read smaller: it is refused instead
+        String whole = assertThrows(BundleException.class, () -> ImageFiles.readWhole(big, "the sprite")).getMessage();
+        assertEquals(big + ": the sprite: declares 12000×9000 pixels; at most 100,000,000 are read here, at full resolution", whole);
+        // a small file that declares 1.2 gigapixels (a decompression bomb) is refused from its header
+        Path bomb = tmp.resolve("bomb.png");
+        org.embedscope.bundle.TestPng.write(bomb, org.embedscope.bundle.TestPng.greyRows(40_000, 1, y -> new byte[40_000]));
+        byte[] b = Files.readAllBytes(bomb);
+        ByteBuffer.wrap(b).putInt(8 + 8 + 4, 30_000); // IHDR's height (its CRC now wrong: the header is refused first)
+        Files.write(bomb, b);
+        String m = assertThrows(BundleException.class, () -> ImageFiles.read(bomb, "item 3")).getMessage();
+        assertEquals(bomb + ": item 3: declares 40000×30000 pixels; at most 1,000,000,000 are accepted", m);
+    }
+
+    @Test
+    void subsamplingIsTheFewestStepsThatKeepAHundredMegapixels() {
+        assertEquals(1, ImageFiles.subsampling(10_000, 10_000));
+        assertEquals(2, ImageFiles.subsampling(10_001, 10_000));
+        assertEquals(2, ImageFiles.subsampling(20_000, 20_000));
+        assertEquals(3, ImageFiles.subsampling(20_001, 20_000));
+        assertEquals(4, ImageFiles.subsampling(1_000_000, 1_000), "333,334 × 334 is 111 MP");
+        assertEquals(1, ImageFiles.subsampling(100_000_000, 1));
+        assertEquals(2, ImageFiles.subsampling(100_000_001, 1), "a side of more than 100 million pixels: every second");
+    }
+
     private static char colour(int[] c) {
         if (c[0] > 200 && c[1] > 200 && c[2] > 200) return 'W';
         if (c[0] > 200) return 'R';
