@@ -9,8 +9,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The EXIF Orientation tag (0x0112) of a JPEG (in its APP1 {@code Exif} segment), a PNG (in an
- * {@code eXIf} chunk before the pixels, where the PNG specification puts it and browsers read it) or a
- * TIFF (in its first IFD), and the turn or flip that shows the stored pixels upright, as cameras and viewers mean
+ * {@code eXIf} chunk before the pixels, where the PNG specification puts it and browsers read it), a
+ * WebP (in the {@code EXIF} chunk of its extended format, after the pixels as the container's
+ * specification orders it) or a TIFF (in its first IFD), and the turn or flip that shows the stored pixels upright, as cameras and viewers mean
  * it: 1 as stored, 2 mirrored, 3 turned 180°, 4 flipped, 5 transposed, 6 turned 90° clockwise,
  * 7 transverse, 8 turned 90° anticlockwise. Files without the tag, or with a damaged one, are shown as stored.
  */
@@ -40,6 +41,7 @@ public final class ExifOrientation {
             int b0 = head.get(0) & 0xff, b1 = head.get(1) & 0xff;
             if (b0 == 0xff && b1 == 0xd8) return fromJpeg(ch);
             if (b0 == 0x89 && b1 == 'P') return fromPng(ch);
+            if (b0 == 'R' && b1 == 'I') return fromWebp(ch);
             if ((b0 == 'I' && b1 == 'I') || (b0 == 'M' && b1 == 'M')) return fromTiff(ch, 0);
             return 1;
         } catch (IOException | RuntimeException e) {
@@ -111,6 +113,34 @@ public final class ExifOrientation {
         // some writers keep JPEG's "Exif\0\0" before the TIFF header
         boolean jpegId = id != null && id.get(0) == 'E' && id.get(1) == 'x' && id.get(2) == 'i' && id.get(3) == 'f' && id.get(4) == 0;
         return fromTiff(ch, exif[0] + (jpegId ? 6 : 0));
+    }
+
+    /**
+     * From the {@code EXIF} chunk of a WebP in the extended format (its first chunk {@code VP8X}); a
+     * simple WebP (one {@code VP8 } or {@code VP8L} chunk) has no metadata.
+     */
+    private static int fromWebp(FileChannel ch) throws IOException {
+        ByteBuffer riff = read(ch, 0, 16);
+        if (riff == null || !ascii(riff, 0).equals("RIFF") || !ascii(riff, 8).equals("WEBP") || !ascii(riff, 12).equals("VP8X")) return 1;
+        long pos = 12;
+        for (int chunk = 0; chunk < MAX_SEGMENTS; chunk++) {
+            ByteBuffer head = read(ch, pos, 8);
+            if (head == null) return 1;
+            long length = head.order(ByteOrder.LITTLE_ENDIAN).getInt(4) & 0xffffffffL;
+            if (ascii(head, 0).equals("EXIF")) {
+                ByteBuffer id = read(ch, pos + 8, 6);
+                // as in a PNG, some writers keep JPEG's "Exif\0\0" before the TIFF header
+                boolean jpegId = id != null && ascii(id, 0).equals("Exif") && id.get(4) == 0 && id.get(5) == 0;
+                return fromTiff(ch, pos + 8 + (jpegId ? 6 : 0));
+            }
+            pos += 8 + length + (length & 1); // chunks are padded to an even length
+        }
+        return 1;
+    }
+
+    /** The four bytes at {@code at} as text (a chunk's name). */
+    private static String ascii(ByteBuffer b, int at) {
+        return new String(new byte[] {b.get(at), b.get(at + 1), b.get(at + 2), b.get(at + 3)}, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

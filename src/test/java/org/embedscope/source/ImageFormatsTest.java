@@ -219,6 +219,51 @@ class ImageFormatsTest {
         }
     }
 
+    /**
+     * A WebP from a phone or an editor keeps its EXIF in the extended format's EXIF chunk, after the
+     * pixels: it had been drawn as stored, on its side. Made here from lossless.webp (a simple WebP) as
+     * such a writer makes it: a VP8X chunk first (EXIF and alpha flags, the canvas size), then its pixels,
+     * then the EXIF chunk, with or without JPEG's "Exif\0\0" before the TIFF header.
+     */
+    @Test
+    void aWebpsExifOrientationIsTurnedUpright() throws Exception {
+        byte[] simple = Files.readAllBytes(DIR.resolve("lossless.webp"));
+        byte[] pixels = java.util.Arrays.copyOfRange(simple, 12, simple.length); // its VP8L chunk
+        DecodedImage stored = ImageFiles.read(DIR.resolve("lossless.webp"), "item 0");
+        for (boolean jpegId : new boolean[] {false, true}) {
+            for (int o = 1; o <= 8; o++) {
+                byte[] tiff = exifWithOrientation(o, o % 2 == 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+                byte[] exif = jpegId ? java.nio.ByteBuffer.allocate(6 + tiff.length).put(new byte[] {'E', 'x', 'i', 'f', 0, 0}).put(tiff).array() : tiff;
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                body.write(new byte[] {'W', 'E', 'B', 'P'});
+                body.write(webpChunk("VP8X", ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN)
+                        .put((byte) (0x08 | 0x10)).put(new byte[3]) // EXIF and alpha
+                        .put((byte) (8 - 1)).put((byte) 0).put((byte) 0).put((byte) (6 - 1)).put((byte) 0).put((byte) 0).array()));
+                body.write(pixels);
+                body.write(webpChunk("EXIF", exif));
+                ByteArrayOutputStream file = new ByteArrayOutputStream();
+                file.write(new byte[] {'R', 'I', 'F', 'F'});
+                file.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(body.size()).array());
+                body.writeTo(file);
+                Path f = Files.write(tmp.resolve("o" + o + (jpegId ? "-id" : "") + ".webp"), file.toByteArray());
+                assertEquals(o, ExifOrientation.of(f), "orientation " + o);
+                DecodedImage shown = ImageFiles.read(f, "item 0");
+                DecodedImage expected = ExifOrientation.apply(stored, o); // each turn is checked on JPEGs and PNGs above
+                assertArrayEquals(new int[] {expected.width(), expected.height()}, new int[] {shown.width(), shown.height()}, "orientation " + o);
+                assertArrayEquals(expected.pixels(), shown.pixels(), "orientation " + o);
+                assertArrayEquals(new int[] {shown.width(), shown.height()}, ImageFiles.size(f, "item 0"), "orientation " + o);
+            }
+        }
+        assertEquals(1, ExifOrientation.of(DIR.resolve("lossless.webp")), "a simple WebP has no metadata");
+    }
+
+    /** A RIFF chunk: its name, its length (little-endian) and its data, padded to an even length. */
+    private static byte[] webpChunk(String name, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(name.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(data.length).put(data);
+        return b.array();
+    }
+
     @Test
     void aDamagedOrMissingTagShowsTheImageAsStored() throws Exception {
         Path png = TestData.save(TestData.grey(3, 2, (x, y) -> x), "png", tmp.resolve("a.png"));
