@@ -18,6 +18,7 @@ import org.embedscope.select.ItemSet;
 import org.embedscope.select.Polygon;
 import org.embedscope.select.Region;
 import org.embedscope.select.SelectionCsv;
+import org.embedscope.util.Counted;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -129,12 +130,13 @@ public final class SelectCommand implements Callable<Integer> {
             progress.finish();
 
             var o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "selected %d of %d items: %s%n", n, b.count(), out);
+            // Counts grouped as everywhere else people read them ("109,000 selected"); the CSV holds the items themselves.
+            o.printf(Locale.ROOT, "selected %,d of %s: %s%n", n, Counted.of(b.count(), "item"), out);
             if (saved != null) o.printf(Locale.ROOT, "with the labels and tags edited in %s%n", saved.file());
             if (contact != null) {
-                o.printf(Locale.ROOT, "contact sheet: %s (%d × %d px, %d image%s%s)%n", sheet, contact.width(), contact.height(),
-                        contact.shown(), contact.shown() == 1 ? "" : "s", contact.shown() < n
-                                ? "; the first " + contact.shown() + " of " + n + " selected, " + (contact.shown() < sheetLimit
+                o.printf(Locale.ROOT, "contact sheet: %s (%d × %d px, %s%s)%n", sheet, contact.width(), contact.height(),
+                        Counted.of(contact.shown(), "image"), contact.shown() < n
+                                ? String.format(Locale.ROOT, "; the first %,d of %,d selected, ", contact.shown(), n) + (contact.shown() < sheetLimit
                                         ? "as many as fit in a sheet's " + (ContactSheet.MAX_PIXELS >> 20) + " Mi pixels"
                                         : "see --sheet-limit") : "");
             } else if (sheet != null) {

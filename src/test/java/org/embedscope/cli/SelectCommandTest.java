@@ -107,6 +107,29 @@ class SelectCommandTest {
         assertFalse(r.out().contains("--sheet-limit"), r.out());
     }
 
+    /**
+     * Counts read as the panel and render's text write them: "selected 109000 of 1000000 items" at a
+     * million items (found by the QA session); the CSV's indices stay plain numbers.
+     */
+    @Test
+    void countsAreGroupedInTheLinesPeopleRead() throws Exception {
+        int count = 1500;
+        float[] xy = new float[2 * count];
+        for (int i = 0; i < count; i++) xy[2 * i] = i;
+        Path many = org.embedscope.bundle.BundleFixture.items(count).layout("l", "L", xy)
+                .level(1, 64, 64, org.embedscope.atlas.PixelFormat.GREY, (item, x, y) -> 0xff808080)
+                .write(dir.resolve("many")).dir;
+        Path csv = dir.resolve("m.csv"), png = dir.resolve("m.png");
+        CliRun r = CliRun.of("select", many.toString(), "--where", "index >= 100", "-o", csv.toString(), "--sheet", png.toString(),
+                "--sheet-limit", "1200");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("selected 1,400 of 1,500 items: "), r.out());
+        assertTrue(r.out().contains("1,200 images; the first 1,200 of 1,400 selected, see --sheet-limit"), r.out());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(1401, rows.size());
+        assertTrue(rows.get(rows.size() - 1).startsWith("1499,"), rows.get(rows.size() - 1));
+    }
+
     @Test
     void anEmptySelectionWritesAHeaderAndNoSheet() throws Exception {
         Path csv = dir.resolve("e.csv"), png = dir.resolve("e.png");
