@@ -325,8 +325,10 @@ public final class RenderCommand implements Callable<Integer> {
             throw new org.embedscope.bundle.BundleException(null, "--pin", "expected an item index from 0 to " + (b.count() - 1) + ", got '" + pin + "'");
         }
         if (!b.hasNeighbors()) {
-            throw new org.embedscope.bundle.BundleException(b.dir().resolve(org.embedscope.bundle.Manifest.FILE_NAME), null,
-                    org.embedscope.ui.NeighborPanel.noNeighbors(b.count())); // the window's words, from its panel
+            // Named by the option that needs them: the line had named bundle.json, as if it were damaged.
+            throw new org.embedscope.bundle.BundleException(null, "--pin", "needs the bundle's nearest neighbours, and "
+                    + (b.count() < 2 ? org.embedscope.ui.NeighborPanel.noNeighbors(b.count())
+                            : b.dir() + " has no neighbours file: prepare it again with --neighbors 15 (the default; --neighbors 0 keeps none)"));
         }
         b.neighbors(); // read now, so that a defect in the file is this command's error
         return i;

@@ -27,8 +27,8 @@ public final class NeighborPanel {
 
     /**
      * Why a bundle without neighbours has none to pin, for {@code items} items: a bundle of one item
-     * has no other to be its neighbour, so preparing it again would not help. The panel's line, and
-     * {@code render --pin}'s refusal, in the same words.
+     * has no other to be its neighbour, so preparing it again would not help. The panel's line; {@code
+     * render --pin}'s refusal gives the same reason for a bundle of one item.
      */
     public static String noNeighbors(int items) {
         return items < 2 ? "a bundle of one item has no other item to be its neighbour" : NO_NEIGHBORS;

@@ -193,20 +193,25 @@ class RenderCommandTest {
     }
 
     /**
-     * A bundle of one item had been told to be prepared with --neighbors 15, which cannot give it any; and
-     * render --pin said why nothing can be pinned in other words than the window's neighbour panel
-     * ("holds one item: no other item to pin as its neighbour" against "a bundle of one item has no other
-     * item to be its neighbour"): both now say the panel's line.
+     * render --pin on a bundle without neighbours named bundle.json, as if that file were damaged, and
+     * not the option that needs them (found by the QA session): the line names --pin, says the bundle
+     * has no neighbours file and how to get one. A bundle of one item is told the panel's reason:
+     * preparing it again cannot give it a neighbour.
      */
     @Test
-    void pinningWithoutNeighboursSaysThePanelsLine() throws Exception {
+    void pinningWithoutNeighboursNamesPinAndWhatIsMissing() throws Exception {
         for (int items : new int[] {1, 2}) {
             Path bundle = org.embedscope.bundle.BundleFixture.items(items)
                     .layout("a", "A", java.util.Arrays.copyOf(new float[] {0f, 0f, 1f, 1f}, 2 * items))
                     .level(16, 4, 4, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("b" + items)).dir;
             CliRun r = CliRun.of("render", bundle.toString(), "--pin", "0", "--out=" + dir.resolve("shot.png"));
             assertEquals(2, r.code(), r.err());
-            assertTrue(r.err().strip().endsWith("bundle.json: " + org.embedscope.ui.NeighborPanel.noNeighbors(items)), r.err());
+            String line = r.err().strip();
+            assertEquals(1, line.lines().count(), r.err());
+            assertFalse(line.contains("bundle.json"), line);
+            assertTrue(line.startsWith("embedscope: --pin: needs the bundle's nearest neighbours, and "), line);
+            assertTrue(line.endsWith(items == 1 ? org.embedscope.ui.NeighborPanel.noNeighbors(1)
+                    : bundle + " has no neighbours file: prepare it again with --neighbors 15 (the default; --neighbors 0 keeps none)"), line);
             assertFalse(Files.exists(dir.resolve("shot.png")));
         }
         assertTrue(org.embedscope.ui.NeighborPanel.noNeighbors(1).contains("one item"), "a bundle of one item is told it has no other");
