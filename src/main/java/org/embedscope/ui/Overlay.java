@@ -272,13 +272,16 @@ public final class Overlay implements AutoCloseable {
         // The space kept for the hover panel: its height in this window with the tallest lines it has had
         // (the tallest it had been drawn kept a larger window's height, or its height before its image shrank).
         if (hoverAroundTallest > 0) {
-            // (whole pixels, as imgui sizes the panel)
-            hoverBottom = MARGIN * uiScale + Math.round(places.hoverHeight(io.getDisplaySizeX(), io.getDisplaySizeY(),
+            // (whole pixels, as imgui sizes the panel; as wide as its place lets it: its image shrinks in a
+            // narrow strip beside the control panel)
+            hoverBottom = MARGIN * uiScale + Math.round(places.hoverHeight(hoverWindow()[0], io.getDisplaySizeY(),
                     2 * ImGui.getStyle().getWindowPaddingX(), hoverAroundTallest));
         }
         places.update(io.getDisplaySizeX(), io.getDisplaySizeY(), open ? controlRect : null, controlNatural, hoverBottom, neighbors.lastRect(),
                 neighbors.wantedHeight());
         places.wantSelection(selection.wantedHeight(places.selectionWidth()), selection.foldedHeight());
+        // Drawn where the last frame's places put it: where this frame's put it elsewhere, a frame more.
+        if (hovered >= 0 && !java.util.Arrays.equals(hoverPlaced, places.hoverArea())) hoverRemeasured = true;
         // The control panel yields to the panels below it from the next frame on (it was drawn first).
         float limit = places.controlBottomLimit();
         controlRemeasured = open && Math.abs(Math.min(limit, io.getDisplaySizeY()) - Math.min(controlLimit, io.getDisplaySizeY())) > 0.5f;
@@ -299,7 +302,11 @@ public final class Overlay implements AutoCloseable {
         ImGuiIO io = ImGui.getIO();
         java.util.List<float[]> panels = new java.util.ArrayList<>();
         if (open) panels.add(controlRect.clone());
-        if (!Float.isNaN(hoverLeft)) panels.add(new float[] {hoverLeft, 0, io.getDisplaySizeX(), hoverBottom});
+        if (!Float.isNaN(hoverLeft)) {
+            float top = hoverPlace()[1], m = MARGIN * uiScale;
+            panels.add(top <= m ? new float[] {hoverLeft, 0, io.getDisplaySizeX(), hoverBottom}
+                    : new float[] {hoverLeft, top, io.getDisplaySizeX(), top + hoverBottom - m});
+        }
         if (selection.lastRect() != null) panels.add(selection.lastRect());
         if (neighbors.lastRect() != null) panels.add(neighbors.lastRect());
         return PanelPlaces.clearArea(io.getDisplaySizeX(), io.getDisplaySizeY(), panels);
@@ -545,24 +552,47 @@ public final class Overlay implements AutoCloseable {
         if (ImGui.checkbox("dim the rest (D)", st.dimUnselected())) st.setDimUnselected(!st.dimUnselected());
     }
 
+    /**
+     * Where the hover panel goes, {right, top, widest, tallest}: where the places put it in the last frame
+     * (beside the control panel, or below it in a narrow window), the window's top right before that.
+     */
+    private float[] hoverPlace() {
+        float[] a = places.hoverArea();
+        if (a != null) return a;
+        ImGuiIO io = ImGui.getIO();
+        float m = MARGIN * uiScale;
+        return new float[] {io.getDisplaySizeX() - m, m, Math.max(1f, io.getDisplaySizeX() - 2 * m), Math.max(1f, io.getDisplaySizeY() - 2 * m)};
+    }
+
+    /** The window the hover panel's sizes are worked out in, {width, height}: its place and the margins around it. */
+    private float[] hoverWindow() {
+        float[] a = hoverPlace();
+        return new float[] {a[2] + 2 * MARGIN * uiScale, a[3] + 2 * MARGIN * uiScale};
+    }
+
     private void hoverPanel(int item) {
         Bundle b = scene.bundle();
-        ImGuiIO io = ImGui.getIO();
-        float windowWidth = io.getDisplaySizeX(), windowHeight = io.getDisplaySizeY();
+        float[] place = hoverPlace(), area = hoverWindow();
+        hoverPlaced = place;
+        // Its place's size stands for the window's below: the sizes that fit it in the window fit it there.
+        float windowWidth = area[0], windowHeight = area[1];
         // No larger than the window: in a small one its lines ran off it, and it takes no input to be scrolled.
         float[] most = places.hoverLargest(windowWidth, windowHeight);
-        ImGui.setNextWindowPos(windowWidth - MARGIN * uiScale, MARGIN * uiScale, ImGuiCond.Always, 1f, 0f);
+        ImGui.setNextWindowPos(place[0], place[1], ImGuiCond.Always, 1f, 0f);
         ImGui.setNextWindowSizeConstraints(0f, 0f, most[0], most[1]);
         ImGui.setNextWindowBgAlpha(PANEL_ALPHA);
         ImGui.begin("Hovered item", ImGuiWindowFlags.AlwaysAutoResize | ImGuiWindowFlags.NoFocusOnAppearing
                 | ImGuiWindowFlags.NoNav | ImGuiWindowFlags.NoInputs);
         WidgetSpots.noteWindow("hover-panel");
-        // Where the selection panel has taken the hover panel's space (a small window), the hovered item's
+        // Where the selection or neighbours panel has taken the hover panel's space (a small window), the hovered item's
         // panel is in front while it shows: behind, its lines could not be read. Only the order of drawing
         // changes, not the keyboard's focus (a search being typed keeps it); not over an open combo's list.
-        float[] sel = selection.lastRect(), mine = currentWindowRect();
-        if (sel != null && !popupOpen && sel[0] < mine[2] && sel[2] > mine[0] && sel[1] < mine[3] && sel[3] > mine[1]) {
-            imgui.internal.ImGui.bringWindowToDisplayFront(imgui.internal.ImGui.getCurrentWindow());
+        float[] mine = currentWindowRect();
+        for (float[] other : new float[][] {selection.lastRect(), neighbors.lastRect()}) {
+            if (other != null && !popupOpen && other[0] < mine[2] && other[2] > mine[0] && other[1] < mine[3] && other[3] > mine[1]) {
+                imgui.internal.ImGui.bringWindowToDisplayFront(imgui.internal.ImGui.getCurrentWindow());
+                break;
+            }
         }
         hoverLeft = Float.isNaN(hoverLeft) ? ImGui.getWindowPosX() : Math.min(hoverLeft, ImGui.getWindowPosX());
         float padX = ImGui.getStyle().getWindowPaddingX(), padY = ImGui.getStyle().getWindowPaddingY();
@@ -615,6 +645,8 @@ public final class Overlay implements AutoCloseable {
     /** The hover panel's height but its image's, as last drawn (0: not yet), and whether the last frame measured it anew. */
     private float hoverAround;
     private boolean hoverRemeasured;
+    /** Where the hover panel was last drawn, as {@link PanelPlaces#hoverArea}. */
+    private float[] hoverPlaced;
 
     /** What draws the overlay (for tests). */
     OverlayRenderer renderer() { return renderer; }

@@ -34,7 +34,12 @@ package org.embedscope.ui;
  *       in view (they ran off the window, where the panel, which takes no input, cannot be scrolled);
  *       where its lines alone are taller than that it shows those that fit whole ({@link #hoverLinesShown}:
  *       the last was cut at the window's edge), and the space the other panels keep clear for it is as tall
- *       as it is drawn in this window ({@link #hoverHeight}: it kept the height of a larger window's).</li>
+ *       as it is drawn in this window ({@link #hoverHeight}: it kept the height of a larger window's).
+ *       It keeps to the strip right of the control panel, at most that wide, where that strip is at least
+ *       {@link #MIN_HOVER_WIDTH} wide; in a narrower window it goes below the control panel, at the top of
+ *       the panels there, the control panel yielding it room as for them once it has been drawn (it covered
+ *       the control panel's top right in windows under about 480 px: {@link #hoverArea}). Its space is kept
+ *       while nothing is hovered, so that the control panel does not jump as the pointer moves.</li>
  * </ul>
  * And where the panels leave the scene clear ({@link #clearArea}): a flight to an item puts it in its middle.
  * Rectangles are {x0, y0, x1, y1} in window pixels; sizes are before the UI scale unless said.
@@ -55,6 +60,8 @@ final class PanelPlaces {
     static final float NARROWEST_NEIGHBOURS_WIDTH = 200f;
     /** The hover panel's height until it has been drawn once. */
     static final float HOVER_HEIGHT_GUESS = 230f;
+    /** The narrowest strip beside the control panel the hover panel keeps to (its image 84 px); else it goes below it. */
+    static final float MIN_HOVER_WIDTH = 100f;
     /** The hover panel's image at its smallest, where the window leaves less. */
     static final float MIN_HOVER_IMAGE = 24f;
     /** A height wanted that is not known yet (a panel not drawn before): as much as there is. */
@@ -73,6 +80,8 @@ final class PanelPlaces {
     /** This frame's places, worked out in {@link #place}. */
     private float neighboursHeight;
     private float[] selection;
+    /** Where the hover panel goes, from {@link #place}: {right, top, widest, tallest}. */
+    private float[] hover;
 
     PanelPlaces(float uiScale) {
         this.scale = uiScale;
@@ -155,6 +164,18 @@ final class PanelPlaces {
     /** The neighbours panel's tallest this frame (its bottom is the window's, less the margin). */
     float neighboursHeight() { return neighboursHeight; }
 
+    /**
+     * Where the hover panel goes this frame, {right, top, widest, tallest} (null before the first {@link
+     * #update}): at the top right, no wider than the strip right of the control panel, or, where that strip
+     * is narrower than {@link #MIN_HOVER_WIDTH}, below the control panel across the window (see the class's rules).
+     */
+    float[] hoverArea() { return hover == null ? null : hover.clone(); }
+
+    /** Whether the hover panel goes below the control panel: the strip right of it is too narrow for it. */
+    private boolean hoverBelowControl() {
+        return control != null && width - MARGIN * scale - (control[2] + MARGIN * scale) < MIN_HOVER_WIDTH * scale;
+    }
+
     /** The hover panel's largest size in a {@code windowWidth} × {@code windowHeight} window, {width, height}: the window less its margins. */
     float[] hoverLargest(float windowWidth, float windowHeight) {
         float m = MARGIN * scale;
@@ -225,22 +246,47 @@ final class PanelPlaces {
         // under it: what they want where it leaves them their least, else the control panel yields them up
         // to half the window (it then scrolls). This frame they keep below it as drawn; it yields in the next.
         boolean nBelow = neighboursWanted > 0 && place[3] > 0, sBelow = selectionWanted > 0 && selectionBelowControl(cols);
+        // The hover panel below the control panel too (too narrow a strip beside it), its space kept once it
+        // has been drawn: at the top of the band, the others below it.
+        float hoverH = hoverBottom > 0 ? hoverBottom - m : 0f;
+        boolean hBelow = hoverBelowControl();
+        // A control panel dragged down, with room above it for the hover panel and more than below: above it.
+        boolean hAbove = hBelow && control[1] - 2 * m >= (hoverH > 0 ? hoverH : HOVER_HEIGHT_GUESS * scale)
+                && control[1] - 2 * m > bottom - (control[3] + m);
+        float hoverBand = hBelow && !hAbove && hoverH > 0 ? hoverH : 0f;
         float bandTop = m;
         controlLimit = UNKNOWN;
-        if (nBelow || sBelow) {
-            float gap = nBelow && sBelow ? m : 0f;
-            float wantsBand = (nBelow ? Math.min(neighboursWanted, height) : 0f) + (sBelow ? wantsS : 0f) + gap;
+        if (nBelow || sBelow || hoverBand > 0) {
+            int members = (nBelow ? 1 : 0) + (sBelow ? 1 : 0) + (hoverBand > 0 ? 1 : 0);
+            float gap = (members - 1) * m;
+            float wantsBand = (nBelow ? Math.min(neighboursWanted, height) : 0f) + (sBelow ? wantsS : 0f) + hoverBand + gap;
             float least = (nBelow ? Math.min(MIN_NEIGHBOURS_HEIGHT * scale, neighboursWanted) : 0f)
-                    + (sBelow ? Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) : 0f) + gap;
+                    + (sBelow ? Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) : 0f) + hoverBand + gap;
             float free = bottom - (controlNatural + m);
             float most = free >= least ? free : Math.max(free, (height - 2 * m) / 2);
             float band = Math.max(0f, Math.min(wantsBand, most));
             controlLimit = bottom - band - m;
             bandTop = Math.max(bottom - band, control[3] + m);
         }
+        if (hBelow) {
+            // Below the control panel as drawn, across the window; the others keep below it where that leaves
+            // them their least, else they take its space (it is then drawn in front of them, while it shows).
+            float top = Math.max(m, Math.min(control[3] + m, bottom - 1f));
+            hover = hAbove ? new float[] {width - m, m, Math.max(1f, width - 2 * m), control[1] - 2 * m}
+                    : new float[] {width - m, top, Math.max(1f, width - 2 * m), Math.max(1f, bottom - top)};
+            float othersLeast = (nBelow ? Math.min(MIN_NEIGHBOURS_HEIGHT * scale, neighboursWanted) : 0f)
+                    + (sBelow ? Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) : 0f) + (nBelow && sBelow ? m : 0f);
+            float underHover = top + hoverBand + m;
+            if (hoverBand > 0 && bottom - underHover >= othersLeast) bandTop = Math.max(bandTop, underHover);
+        } else {
+            // At the top right: no wider than the strip right of the control panel (it grew over it for wide lines).
+            boolean besideControl = control != null && control[2] < width - m;
+            hover = new float[] {width - m, m, Math.max(1f, besideControl ? width - m - (control[2] + m) : width - 2 * m),
+                    Math.max(1f, height - 2 * m)};
+        }
         float tallestNeighbours = nBelow ? Math.max(1f, bottom - bandTop) : place[2];
         float wantsN = Math.min(neighboursWanted, tallestNeighbours);
-        float below = (hoverBottom > 0 ? hoverBottom : m + HOVER_HEIGHT_GUESS * scale) + m;
+        float below = hBelow && !hAbove ? m : (hoverBottom > 0 ? hoverBottom : m + HOVER_HEIGHT_GUESS * scale) + m;
         // Where the neighbours panel was drawn, or could be: its strip.
         float nx0 = neighbours != null ? neighbours[0] : place[0], nx1 = neighbours != null ? neighbours[2] : place[1];
         boolean shared = neighboursWanted > 0 && selectionWanted > 0 && nx0 < cols[1] && nx1 > cols[0];

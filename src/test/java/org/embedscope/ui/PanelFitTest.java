@@ -456,6 +456,48 @@ class PanelFitTest {
     }
 
     /**
+     * In windows narrower than about 480 px the hovered item's panel, at the top right, covered the control
+     * panel's top right (found by the QA session): at 400x600 it keeps to the strip beside it, narrower (it was 128 px wide, the strip 106); at
+     * 340x640, where that strip is too narrow, it goes below the control panel, which ends above it; inside
+     * the window either way, and the panels rest.
+     */
+    @Test
+    void inANarrowWindowTheHoverPanelKeepsOffTheControlPanel() throws Exception {
+        int n = 60;
+        Bundle b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
+                .level(16, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("narrow")).load();
+        WidgetSpots.enable(true);
+        try {
+            for (int[] size : new int[][] {{400, 600}, {340, 640}}) {
+                try (OffscreenExplorer x = new OffscreenExplorer(b, size[0], size[1])) {
+                    x.frame(-1, -1, true);
+                    float[] control = spot("control-window");
+                    int cx = -1, cy = -1;
+                    for (int y = 20; y < size[1] - 20 && cx < 0; y += 4) {
+                        for (int px = (int) control[2] + 4; px < size[0] - 4 && cx < 0; px += 4) {
+                            if (x.scene().hoverAt(px, y) >= 0 && x.frame(px, y, true) >= 0) { cx = px; cy = y; }
+                        }
+                    }
+                    assertTrue(cx >= 0, size[0] + "x" + size[1] + ": an item to hover right of the control panel");
+                    for (int f = 0; f < 8 && (f < 3 || x.overlay().needsAnotherFrame()); f++) x.frame(cx, cy, true);
+                    String at = size[0] + "x" + size[1] + ": ";
+                    float[] hover = spot("hover-panel");
+                    control = spot("control-window");
+                    String where = at + "the hover panel " + java.util.Arrays.toString(hover) + ", the control panel " + java.util.Arrays.toString(control);
+                    assertTrue(hover[0] >= 0 && hover[1] >= 0 && hover[2] <= size[0] && hover[3] <= size[1], where + ": inside the window");
+                    assertFalse(hover[0] < control[2] && control[0] < hover[2] && hover[1] < control[3] && control[1] < hover[3], where + " overlap");
+                    if (size[0] == 400) assertTrue(hover[1] <= PanelPlaces.MARGIN + 0.5f, where + ": beside it, at the top");
+                    else assertTrue(hover[1] >= control[3], where + ": below it");
+                    assertFalse(x.overlay().needsAnotherFrame(), at + "the panels rest");
+                }
+                WidgetSpots.enable(true);   // a fresh map for the next size
+            }
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * A selection panel folded to its title bar (the arrow on it) takes that bar's height only, at its top
      * when open, and the neighbours panel takes the rest below it: folded, it kept its whole place at 640x480, and the
      * neighbours panel below it stayed as far down and as short. Opened again, both are where they were.

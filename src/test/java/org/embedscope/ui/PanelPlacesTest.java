@@ -75,6 +75,66 @@ class PanelPlacesTest {
         }
     }
 
+    /**
+     * In windows narrower than about 480 px the hovered item's panel, at the top right, covered the control
+     * panel's top right (found by the QA session): it keeps to the strip beside it, narrower, where that is
+     * {@link PanelPlaces#MIN_HOVER_WIDTH} wide, else it goes below it, the control panel yielding it room as
+     * for the others (its space kept while nothing is hovered). Where the window's lower half holds it and
+     * the others' least, no two panels meet; where it does not, the hover panel takes their space (drawn
+     * in front of them while it shows), never the control panel's.
+     */
+    @Test
+    void inANarrowWindowTheHoverPanelKeepsOffTheControlPanel() {
+        float hoverW = 150, hoverH = 200, m = PanelPlaces.MARGIN;
+        for (float[] size : new float[][] {{470, 600}, {400, 600}, {380, 600}, {320, 480}, {320, 800}, {460, 300}, {420, 480}}) {
+            float w = size[0], h = size[1];
+            for (float[] natural : new float[][] {{10, 10, 274, 200}, {10, 10, 274, h - 10}}) {
+                for (float[] wants : new float[][] {{0, 0}, {300, 0}, {0, 200}, {300, 200}, {PanelPlaces.UNKNOWN, PanelPlaces.UNKNOWN}}) {
+                    PanelPlaces p = new PanelPlaces(1f);
+                    float[] drawn = settle(p, w, h, natural, wants[0], wants[1], hoverH);
+                    String at = (int) w + "x" + (int) h + ", control panel " + java.util.Arrays.toString(natural) + ", wanting "
+                            + java.util.Arrays.toString(wants) + ": ";
+                    float[] a = p.hoverArea();
+                    float[] hover = {a[0] - Math.min(hoverW, a[2]), a[1], a[0], a[1] + Math.min(hoverH, a[3])};
+                    float strip = w - m - (natural[2] + m);
+                    if (strip >= PanelPlaces.MIN_HOVER_WIDTH) {
+                        assertEquals(m, a[1], at + "at the top");
+                        assertEquals(Math.min(hoverW, strip), hover[2] - hover[0], at + "in the strip beside the control panel");
+                    } else {
+                        assertEquals(drawn[3] + m, a[1], at + "below the control panel as drawn");
+                    }
+                    java.util.List<float[]> others = new java.util.ArrayList<>();
+                    if (wants[0] > 0) others.add(neighbours(p, h));
+                    if (wants[1] > 0) others.add(p.selection());
+                    // Room for all: below the hover panel beside the control panel, or in the band below the control panel.
+                    float othersLeast = others.size() * 110 + Math.max(0, others.size() - 1) * m, least = hoverH + m + othersLeast;
+                    boolean room = strip >= PanelPlaces.MIN_HOVER_WIDTH ? h - 3 * m - hoverH >= othersLeast
+                            : h - m - (natural[3] + m) >= least || (h - 2 * m) / 2 >= least;
+                    java.util.List<float[]> panels = new java.util.ArrayList<>(java.util.List.of(drawn, hover));
+                    panels.addAll(others);
+                    for (int i = 0; i < panels.size(); i++) {
+                        float[] r = panels.get(i);
+                        assertTrue(r[0] >= 0 && r[1] >= 0 && r[2] <= w && r[3] <= h && r[3] > r[1], at + java.util.Arrays.toString(r) + " inside the window");
+                        for (int j = i + 1; j < panels.size(); j++) {
+                            if (i == 1 && !room) continue;   // the hover panel over the others: no room for all
+                            float[] c = panels.get(j);
+                            assertFalse(r[0] < c[2] && c[0] < r[2] && r[1] < c[3] && c[1] < r[3],
+                                    at + java.util.Arrays.toString(r) + " and " + java.util.Arrays.toString(c) + " overlap");
+                        }
+                    }
+                    assertTrue(drawn[3] >= Math.min(natural[3], h / 2 - m - 0.5f), at + "the control panel keeps half the window: "
+                            + java.util.Arrays.toString(drawn));
+                }
+            }
+        }
+        PanelPlaces low = new PanelPlaces(1f);
+        settle(low, 340, 600, new float[] {10, 400, 274, 590}, 0, 0, 200);
+        assertArrayEquals(new float[] {330, 10, 320, 380}, low.hoverArea(), "a control panel dragged to the bottom: above it");
+        PanelPlaces wide = new PanelPlaces(1f);
+        wide.update(1280, 800, CONTROL_LEFT, 0, null, 0);
+        assertArrayEquals(new float[] {1270, 10, 980, 780}, wide.hoverArea(), "a wide window: the top right, as wide as the strip");
+    }
+
     /** A short control panel in a narrow window keeps its height: the panels take what it leaves below it. */
     @Test
     void aShortControlPanelInANarrowWindowDoesNotYield() {
@@ -93,11 +153,17 @@ class PanelPlacesTest {
      * wanting {@code neighboursWants} and {@code selectionWants} (0: not shown). The control panel as drawn last.
      */
     private static float[] settle(PanelPlaces p, float w, float h, float[] natural, float neighboursWants, float selectionWants) {
+        return settle(p, w, h, natural, neighboursWants, selectionWants, 0);
+    }
+
+    /** As above, with a hover panel {@code hoverHeight} tall once drawn (0: never drawn). */
+    private static float[] settle(PanelPlaces p, float w, float h, float[] natural, float neighboursWants, float selectionWants,
+            float hoverHeight) {
         float[] drawn = natural.clone(), nb = null;
         float limit = PanelPlaces.UNKNOWN;
         for (int f = 0; f < 4; f++) {
             drawn = new float[] {natural[0], natural[1], natural[2], Math.min(natural[3], limit)};
-            p.update(w, h, drawn, natural[3], 0, nb, neighboursWants);
+            p.update(w, h, drawn, natural[3], hoverHeight > 0 ? PanelPlaces.MARGIN + hoverHeight : 0, nb, neighboursWants);
             p.wantSelection(selectionWants);
             nb = neighboursWants > 0 ? neighbours(p, h) : null;
             limit = p.controlBottomLimit();
