@@ -303,9 +303,10 @@ public final class Overlay implements AutoCloseable {
         java.util.List<float[]> panels = new java.util.ArrayList<>();
         if (open) panels.add(controlRect.clone());
         if (!Float.isNaN(hoverLeft)) {
-            float top = hoverPlace()[1], m = MARGIN * uiScale;
-            panels.add(top <= m ? new float[] {hoverLeft, 0, io.getDisplaySizeX(), hoverBottom}
-                    : new float[] {hoverLeft, top, io.getDisplaySizeX(), top + hoverBottom - m});
+            float[] at = hoverPlace();
+            float top = at[1], right = Math.min(io.getDisplaySizeX(), at[0] + MARGIN * uiScale), m = MARGIN * uiScale;
+            panels.add(top <= m ? new float[] {hoverLeft, 0, right, hoverBottom}
+                    : new float[] {hoverLeft, top, right, top + hoverBottom - m});
         }
         if (selection.lastRect() != null) panels.add(selection.lastRect());
         if (neighbors.lastRect() != null) panels.add(neighbors.lastRect());

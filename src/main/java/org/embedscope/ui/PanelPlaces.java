@@ -167,13 +167,27 @@ final class PanelPlaces {
     /**
      * Where the hover panel goes this frame, {right, top, widest, tallest} (null before the first {@link
      * #update}): at the top right, no wider than the strip right of the control panel, or, where that strip
-     * is narrower than {@link #MIN_HOVER_WIDTH}, below the control panel across the window (see the class's rules).
+     * is narrower than {@link #MIN_HOVER_WIDTH}, in the strip left of it (a control panel dragged to the
+     * right), else below the control panel across the window (see the class's rules).
      */
     float[] hoverArea() { return hover == null ? null : hover.clone(); }
 
-    /** Whether the hover panel goes below the control panel: the strip right of it is too narrow for it. */
+    /**
+     * Whether the hover panel goes below the control panel: the strips right and left of it are both too
+     * narrow for it (a control panel dragged to the right of a wide window leaves it the strip on its left).
+     */
     private boolean hoverBelowControl() {
-        return control != null && width - MARGIN * scale - (control[2] + MARGIN * scale) < MIN_HOVER_WIDTH * scale;
+        return control != null && rightOfControl() < MIN_HOVER_WIDTH * scale && leftOfControl() < MIN_HOVER_WIDTH * scale;
+    }
+
+    /** The width of the strip right of the control panel, margins aside. */
+    private float rightOfControl() {
+        return width - MARGIN * scale - (control[2] + MARGIN * scale);
+    }
+
+    /** The width of the strip left of the control panel, margins aside. */
+    private float leftOfControl() {
+        return control[0] - 2 * MARGIN * scale;
     }
 
     /** The hover panel's largest size in a {@code windowWidth} × {@code windowHeight} window, {width, height}: the window less its margins. */
@@ -279,10 +293,15 @@ final class PanelPlaces {
             float underHover = top + hoverBand + m;
             if (hoverBand > 0 && bottom - underHover >= othersLeast) bandTop = Math.max(bandTop, underHover);
         } else {
-            // At the top right: no wider than the strip right of the control panel (it grew over it for wide lines).
+            // At the top right: no wider than the strip right of the control panel (it grew over it for wide
+            // lines); where that strip is too narrow and the one on its left is not, against its left side.
             boolean besideControl = control != null && control[2] < width - m;
-            hover = new float[] {width - m, m, Math.max(1f, besideControl ? width - m - (control[2] + m) : width - 2 * m),
-                    Math.max(1f, height - 2 * m)};
+            if (control != null && rightOfControl() < MIN_HOVER_WIDTH * scale) {
+                hover = new float[] {control[0] - m, m, Math.max(1f, leftOfControl()), Math.max(1f, height - 2 * m)};
+            } else {
+                hover = new float[] {width - m, m, Math.max(1f, besideControl ? rightOfControl() : width - 2 * m),
+                        Math.max(1f, height - 2 * m)};
+            }
         }
         float tallestNeighbours = nBelow ? Math.max(1f, bottom - bandTop) : place[2];
         float wantsN = Math.min(neighboursWanted, tallestNeighbours);

@@ -133,6 +133,10 @@ class PanelPlacesTest {
         PanelPlaces wide = new PanelPlaces(1f);
         wide.update(1280, 800, CONTROL_LEFT, 0, null, 0);
         assertArrayEquals(new float[] {1270, 10, 980, 780}, wide.hoverArea(), "a wide window: the top right, as wide as the strip");
+        PanelPlaces right = new PanelPlaces(1f);
+        float[] atRight = settle(right, 1280, 800, new float[] {1016, 10, 1270, 700}, 0, 0, 200);
+        assertArrayEquals(new float[] {1006, 10, 996, 780}, right.hoverArea(), "a control panel dragged to the right: left of it");
+        assertEquals(700, atRight[3], "which keeps its height");
     }
 
     /** A short control panel in a narrow window keeps its height: the panels take what it leaves below it. */
