@@ -135,7 +135,7 @@ final class ColourControls {
                 WidgetSpots.note("colour-by:" + c.name());
                 if (!usable && ImGui.isItemHovered()) {
                     ImGui.beginTooltip();
-                    ImGui.text(tooManyValues(c));
+                    PlainText.text(tooManyValues(c));
                     WidgetSpots.note("colour-by-why");
                     ImGui.endTooltip();
                 }
@@ -161,7 +161,7 @@ final class ColourControls {
     private static void errorLine(String text, String spot) {
         if (text == null) return;
         ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
-        ImGui.textWrapped(text);
+        PlainText.wrapped(text);
         WidgetSpots.note(spot);
         ImGui.popStyleColor();
     }
@@ -208,7 +208,7 @@ final class ColourControls {
             FittedText.tooltipIfCut(withCounts ? name : name + ": " + items, withCounts ? shown : "", "legend-tooltip:" + k);
             if (withCounts) {
                 ImGui.sameLine();
-                ImGui.textDisabled(items);
+                PlainText.disabled(items);
             }
             ImGui.sameLine();
             if (ImGui.smallButton("select##s" + k)) st.selectCategory(k);
@@ -257,7 +257,7 @@ final class ColourControls {
     /** The map as a bar from the range's low end to its high end, and the range to edit. */
     private void colourBar(ViewState st, ColourBy c) {
         String note = TrustNote.line(scene.bundle().manifest(), c.column(), meanOf(c));
-        if (note != null) ImGui.textWrapped(note);
+        if (note != null) PlainText.wrapped(note);
         float w = ImGui.getContentRegionAvailX(), h = 14 * uiScale;
         float x0 = ImGui.getCursorScreenPosX(), y0 = ImGui.getCursorScreenPosY();
         ImDrawList dl = ImGui.getWindowDrawList();

@@ -58,7 +58,7 @@ final class FittedText {
      */
     static void hint(String text) {
         ImGui.pushTextWrapPos(0f);
-        ImGui.textDisabled(text);
+        PlainText.disabled(text);
         ImGui.popTextWrapPos();
         WidgetSpots.note(LINE_SPOT, text);
     }
@@ -66,7 +66,7 @@ final class FittedText {
     /** {@link #hint} in the text's own colour. */
     static void line(String text) {
         ImGui.pushTextWrapPos(0f);
-        ImGui.text(text);
+        PlainText.text(text);
         ImGui.popTextWrapPos();
         WidgetSpots.note(LINE_SPOT, text);
     }
@@ -89,7 +89,7 @@ final class FittedText {
     static void tooltipIfCut(String text, String shown, String spot) {
         if (shown.equals(text) || !ImGui.isItemHovered()) return;
         ImGui.beginTooltip();
-        ImGui.text(text);
+        PlainText.text(text);
         WidgetSpots.note(spot);
         ImGui.endTooltip();
     }

@@ -64,7 +64,7 @@ public final class LabelEditor {
         // The same rows with nothing selected, greyed: the section grew by three rows with the first
         // selection, and the legend under it moved away from the pointer between two clicks.
         if (n == 0) FittedText.hint("select items to label or tag them");
-        else ImGui.text(state.selectedText() + ":");
+        else PlainText.text(state.selectedText() + ":");
         ImGui.beginDisabled(n == 0);
         {
             ImGui.setNextItemWidth(fieldWidth("set label"));
@@ -99,7 +99,7 @@ public final class LabelEditor {
                 boolean removed = ImGui.smallButton(text + "##rmtag" + k);
                 WidgetSpots.note("remove-tag:", e.getKey());
                 if (removed) session.removeTag(e.getKey());
-                if (ImGui.isItemHovered()) ImGui.setTooltip("remove '" + e.getKey() + "' from the selection");
+                if (ImGui.isItemHovered()) PlainText.tooltip("remove '" + e.getKey() + "' from the selection");
                 k++;
             }
         }
@@ -113,7 +113,7 @@ public final class LabelEditor {
         if (ImGui.smallButton("redo")) session.redo();
         ImGui.endDisabled();
         ImGui.sameLine();
-        ImGui.textDisabled("Ctrl-Z, Ctrl-Shift-Z");
+        PlainText.disabled("Ctrl-Z, Ctrl-Shift-Z");
         WidgetSpots.note("undo-keys");
         if (editedVersion != session.version()) {
             edited = session.editedCount();
@@ -133,7 +133,7 @@ public final class LabelEditor {
     private static void warning(String text, int rgb, String spot) {
         if (text == null) return;
         ImGui.pushStyleColor(ImGuiCol.Text, ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f, 1f);
-        ImGui.textWrapped(text);
+        PlainText.wrapped(text);
         WidgetSpots.note(spot);
         ImGui.popStyleColor();
     }

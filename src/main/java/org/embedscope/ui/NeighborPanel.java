@@ -68,7 +68,7 @@ public final class NeighborPanel {
         if (!scene.bundle().hasNeighbors() || scene.neighborsError() != null) {
             // Wrapped at the control panel's edge: a wrap beyond it cut the lines' ends off.
             ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.85f, 0.4f, 1f);
-            ImGui.textWrapped(scene.neighborsError() != null ? scene.neighborsError() : noNeighbors(scene.bundle().count()));
+            PlainText.wrapped(scene.neighborsError() != null ? scene.neighborsError() : noNeighbors(scene.bundle().count()));
             WidgetSpots.note("neighbours-note");
             ImGui.popStyleColor();
             return;
@@ -78,7 +78,7 @@ public final class NeighborPanel {
         if (p != null) {
             // Wrapped: a million's item numbers make the line wider than the panel.
             ImGui.pushTextWrapPos(0f);
-            ImGui.text(String.format(Locale.ROOT, "pinned item %d: %d kept, %d far of %d", p.item(), p.keptCount(), p.farCount(), p.count()));
+            PlainText.text(String.format(Locale.ROOT, "pinned item %d: %d kept, %d far of %d", p.item(), p.keptCount(), p.farCount(), p.count()));
             ImGui.popTextWrapPos();
             if (ImGui.smallButton("unpin (Esc)")) st.pin(-1);
         }
@@ -156,14 +156,14 @@ public final class NeighborPanel {
         // would keep a panel as narrow as its first frame's, and tall).
         float wrapX = ImGui.getCursorPosX() + stripWidth - 2 * ImGui.getStyle().getWindowPaddingX() - scrollbar - cellPx - ImGui.getStyle().getItemSpacingX();
         ImGui.pushTextWrapPos(wrapX);
-        ImGui.textWrapped(String.format(Locale.ROOT, "item %d%s: its %d nearest%s, nearest first", p.item(), labelOf(st, p.item()), p.count(),
+        PlainText.wrapped(String.format(Locale.ROOT, "item %d%s: its %d nearest%s, nearest first", p.item(), labelOf(st, p.item()), p.count(),
                 nb != null && nb.metric() != null ? " by " + nb.metric() + " distance" : ""));
-        ImGui.textDisabled(String.format(Locale.ROOT, "#rank -> its rank in %s:", layout));
+        PlainText.disabled(String.format(Locale.ROOT, "#rank -> its rank in %s:", layout));
         float wrapScreenX = ImGui.getWindowPosX() + wrapX;
         colouredAfter(0f, String.format(Locale.ROOT, "%d kept (1-%d)", p.keptCount(), p.count()), wrapScreenX);
         colouredAfter(0.5f, String.format(Locale.ROOT, "%d moved", p.count() - p.keptCount() - p.farCount()), wrapScreenX);
         colouredAfter(1f, String.format(Locale.ROOT, "%d far (%d+)", p.farCount(), PinnedNeighbors.FAR_FACTOR * p.count()), wrapScreenX);
-        ImGui.textDisabled("hover: mark it in the scene   click: pin it   Esc: unpin");
+        PlainText.disabled("hover: mark it in the scene   click: pin it   Esc: unpin");
         ImGui.popTextWrapPos();
         ImGui.endGroup();
         grid(p, st, tex, columns, cellPx);
@@ -198,14 +198,14 @@ public final class NeighborPanel {
             image(tex, r + 1, columns, cellPx, rgb);
             float[] c = PackedColor.rgba(rgb, 1f);
             ImGui.pushStyleColor(ImGuiCol.Text, c[0], c[1], c[2], c[3]);
-            ImGui.text(String.format(Locale.ROOT, "#%d -> %d", r + 1, p.layoutRank(r)));
+            PlainText.text(String.format(Locale.ROOT, "#%d -> %d", r + 1, p.layoutRank(r)));
             ImGui.popStyleColor();
             ImGui.endGroup();
             WidgetSpots.note("neighbour:" + r);
             int item = p.neighbor(r);
             if (ImGui.isItemHovered()) {
                 hovered = item;
-                ImGui.setTooltip(String.format(Locale.ROOT, "item %d%s%ndistance %.4g, rank %d%nrank %d in this layout: %s%nclick: pin it",
+                PlainText.tooltip(String.format(Locale.ROOT, "item %d%s%ndistance %.4g, rank %d%nrank %d in this layout: %s%nclick: pin it",
                         item, labelOf(st, item), p.distance(r), r + 1, p.layoutRank(r),
                         p.isKept(r) ? "kept among the nearest" : p.isFar(r) ? "far away" : "moved out of the nearest"));
             }
@@ -229,7 +229,7 @@ public final class NeighborPanel {
 
     private static void colored(float farness, String text) {
         float[] c = PackedColor.rgba(SceneRenderer.neighborColor(farness), 1f);
-        ImGui.textColored(c[0], c[1], c[2], c[3], text);
+        PlainText.colored(c[0], c[1], c[2], c[3], text);
     }
 
     private static String labelOf(ViewState st, int item) {

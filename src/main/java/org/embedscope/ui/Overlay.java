@@ -386,7 +386,7 @@ public final class Overlay implements AutoCloseable {
         if (ImGui.smallButton(">")) open = true;
         ImGui.sameLine();
         if (barText == null) barText = String.format("%s   %.1f ms   H: panel", scene.bundle().manifest().name(), frameMs);
-        ImGui.textDisabled(barText);
+        PlainText.disabled(barText);
         ImGui.end();
     }
 
@@ -445,7 +445,7 @@ public final class Overlay implements AutoCloseable {
         ImGui.sameLine();
         // Cut to the row (whole in a tooltip): a folder's long name ran past the panel's edge.
         String name = FittedText.fit(m.name(), ImGui.getContentRegionAvailX());
-        ImGui.text(name);
+        PlainText.text(name);
         WidgetSpots.note("bundle-name");
         FittedText.tooltipIfCut(m.name(), name, "bundle-name-tooltip");
         if (framesText == null) framesText = framesLine(b.count(), frameMs);
@@ -465,7 +465,7 @@ public final class Overlay implements AutoCloseable {
         String moving = st.transition().isRunning() ? "  (moving)" : "";
         String title = layouts.get(target).title();
         String shown = FittedText.fit(title, ImGui.getContentRegionAvailX() - ImGui.calcTextSizeX("Layout: " + moving));
-        ImGui.text("Layout: " + shown + moving);
+        PlainText.text("Layout: " + shown + moving);
         WidgetSpots.note("layout-title");
         FittedText.tooltipIfCut(title, shown, "layout-title-tooltip");
         if (layouts.size() > 1) {
@@ -540,7 +540,7 @@ public final class Overlay implements AutoCloseable {
     private void selectionControls(ViewState st) {
         if (!ImGui.collapsingHeader("Selection", ImGuiTreeNodeFlags.DefaultOpen)) return;
         int n = st.selectedCount();
-        ImGui.text(n == 0 ? "nothing selected" : st.selectedShownCount() == n ? selectedText.of(n) : st.selectedText());
+        PlainText.text(n == 0 ? "nothing selected" : st.selectedShownCount() == n ? selectedText.of(n) : st.selectedText());
         if (ImGui.smallButton("clear (Esc)")) st.clearSelection();
         ImGui.sameLine();
         if (ImGui.smallButton("invert (I)")) st.invertSelection();
@@ -623,9 +623,9 @@ public final class Overlay implements AutoCloseable {
                     ? new HoverLine("... " + (lines.size() - k) + " more lines", HoverLine.GREY) : lines.get(k);
             float[] c = line.rgba();
             String text = FittedText.fit(line.text(), lineWidth);
-            if (c == HoverLine.GREY) ImGui.textDisabled(text);
-            else if (c != null) ImGui.textColored(c[0], c[1], c[2], c[3], text);
-            else ImGui.text(text);
+            if (c == HoverLine.GREY) PlainText.disabled(text);
+            else if (c != null) PlainText.colored(c[0], c[1], c[2], c[3], text);
+            else PlainText.text(text);
             WidgetSpots.note("hover-line:" + k);
             if (k == lines.size() - 1) WidgetSpots.note("hover-last-line");
         }

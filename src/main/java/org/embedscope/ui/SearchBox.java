@@ -71,8 +71,8 @@ final class SearchBox {
             int at = Math.max(0, Math.min(error.position(), evaluated.length()));
             ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.45f, 0.4f, 1f);
             ImGui.setCursorPosX(ImGui.getCursorPosX() + ImGui.getStyle().getFramePaddingX());
-            ImGui.text(" ".repeat(at) + "^");
-            ImGui.textWrapped("at " + at + ": " + error.detail());
+            PlainText.text(" ".repeat(at) + "^");
+            PlainText.wrapped("at " + at + ": " + error.detail());
             ImGui.popStyleColor();
         }
         if (state.matches() != null) {

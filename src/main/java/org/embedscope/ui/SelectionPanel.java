@@ -130,7 +130,7 @@ final class SelectionPanel {
             ImGui.end();
             return;
         }
-        ImGui.text(st.selectedText());
+        PlainText.text(st.selectedText());
         WidgetSpots.note("selection-count");
         FittedText.sameLineIfFits(LabelEditor.smallButtonWidth("clear"));
         if (ImGui.smallButton("clear")) st.clearSelection();
@@ -150,7 +150,7 @@ final class SelectionPanel {
 
     /** Buttons that export {@code items} as CSV or a contact sheet, and the export's progress or result. */
     static void exportButtons(Exporter exporter, org.embedscope.select.ItemSet items, String what) {
-        ImGui.textDisabled("export");
+        PlainText.disabled("export");
         ImGui.sameLine();
         boolean ours = exporter.isOf(items, what);
         if (exporter.running() && ours) {
@@ -207,7 +207,7 @@ final class SelectionPanel {
                 String name = st.labelNames().get(l), count = String.format("  %,d  (%s)", c, percent(c, n));
                 // (measured with the count: the widths of two texts do not add up to the width of both to the pixel)
                 String fitted = FittedText.fit(name, ImGui.getContentRegionAvailX(), t -> ImGui.calcTextSizeX(t + count));
-                ImGui.text(fitted + count);
+                PlainText.text(fitted + count);
                 WidgetSpots.note("breakdown:", name);
                 FittedText.tooltipIfCut(name, fitted, "breakdown-tooltip");
                 shown++;
@@ -217,7 +217,7 @@ final class SelectionPanel {
             }
         }
         if (restLabels > 0) {
-            ImGui.textDisabled(String.format("%,d more in %d other labels", rest, restLabels));
+            PlainText.disabled(String.format("%,d more in %d other labels", rest, restLabels));
             WidgetSpots.note("breakdown-rest");
         }
     }
@@ -248,7 +248,7 @@ final class SelectionPanel {
                 int item = items[from + k];
                 if (ImGui.isItemHovered()) {
                     hovered = item;
-                    ImGui.setTooltip("index " + item + (scene.bundle().hasLabels() || scene.state().labelCount() > 1 ? "   " + scene.state().labelNames().get(scene.labelOfItem()[item]) : ""));
+                    PlainText.tooltip("index " + item + (scene.bundle().hasLabels() || scene.state().labelCount() > 1 ? "   " + scene.state().labelNames().get(scene.labelOfItem()[item]) : ""));
                 }
                 if (ImGui.isItemClicked()) clicked = item;
             }
