@@ -405,12 +405,20 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
     /**
      * Brings the streamed pages up to date for a frame that samples level {@code level} (-1: none)
      * for the items whose cells are {@code cells[0 .. count)}, and shows item cell {@code hoverCell}
-     * (-1: none) at the finest level: asks for the missing pages, most needed first (the hovered
-     * item's, then by how many of the items each page holds), and uploads at most
+     * (-1: none) at the finest level, as the cells {@code panelCells} (the panels' thumbnails, which are
+     * drawn larger than the sprites): asks for the missing pages, most needed first (the hovered
+     * item's, the thumbnails', then by how many of the items each page holds), and uploads at most
      * {@value #UPLOADS_PER_FRAME} of those decoded since. Returns true when the GPU's pages changed
      * (the scene must be drawn again). GL thread.
      */
     public boolean update(int level, int[] cells, int count, int hoverCell) {
+        return update(level, cells, count, hoverCell, NO_CELLS);
+    }
+
+    private static final int[] NO_CELLS = new int[0];
+
+    /** {@link #update(int, int[], int, int)}, with the cells {@code panelCells} also wanted at the finest level. */
+    public boolean update(int level, int[] cells, int count, int hoverCell, int[] panelCells) {
         if (pool == null) {
             // Nothing streams, or no layer is left to: a level that is not resident is never drawn.
             if (level >= 0 && !plan.resident(level) && !saidShort) sayShort(level, pagesHolding(level, cells, count));
@@ -418,7 +426,7 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         }
         frames++;
         int n = 0;
-        int maxWanted = 1 + (level >= 0 ? grids[level].pages().size() : 0);
+        int maxWanted = 1 + panelCells.length + (level >= 0 ? grids[level].pages().size() : 0);
         if (wantLevels.length < maxWanted) {
             wantLevels = new int[maxWanted];
             wantPages = new int[maxWanted];
@@ -426,6 +434,14 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         if (hoverCell >= 0 && pool.streams(0)) {
             wantLevels[n] = 0;
             wantPages[n++] = hoverCell / grids[0].cellsPerPage();
+        }
+        if (pool.streams(0)) {
+            for (int c : panelCells) {
+                int page = c / grids[0].cellsPerPage();
+                if (wantedAlready(0, page, n)) continue;
+                wantLevels[n] = 0;
+                wantPages[n++] = page;
+            }
         }
         if (level >= 0 && pool.streams(level)) n = byCount(level, cells, count, n);
         for (int[] start : pool.frame(wantLevels, wantPages, n)) load(start[0], start[1]);
@@ -498,6 +514,12 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         return (bytes + step - 1) / step * step;
     }
 
+    /** True when page {@code page} of level {@code level} is among the first {@code n} wanted. */
+    private boolean wantedAlready(int level, int page, int n) {
+        for (int k = 0; k < n; k++) if (wantLevels[k] == level && wantPages[k] == page) return true;
+        return false;
+    }
+
     /** Appends level {@code level}'s pages holding any of the cells, most cells first, after the {@code n} wanted already. */
     private int byCount(int level, int[] cells, int count, int n) {
         int pages = grids[level].pages().size();
@@ -507,9 +529,10 @@ public final class AtlasTextures implements AutoCloseable, CellPlaces.Pages {
         int m = 0;
         for (int p = 0; p < pages; p++) if (counts[p] > 0) keyed[m++] = ((long) (Integer.MAX_VALUE - counts[p]) << 32) | p;
         Arrays.sort(keyed, 0, m);
+        int first = n;
         for (int i = 0; i < m; i++) {
             int page = (int) keyed[i];
-            if (n > 0 && wantLevels[0] == level && wantPages[0] == page) continue;
+            if (wantedAlready(level, page, first)) continue;
             wantLevels[n] = level;
             wantPages[n++] = page;
         }

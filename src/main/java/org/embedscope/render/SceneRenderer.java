@@ -543,7 +543,9 @@ public final class SceneRenderer implements AutoCloseable {
         if (atlas.streams()) {
             if (!listed) items = drawList.items(state, g, ga);
             int level = currentLevel();
-            atlas.update(level, items, items == null ? 0 : items.length, restingHoverCell());
+            int[] panel = panelCells();
+            atlas.update(level, items, items == null ? 0 : items.length, restingHoverCell(), panel);
+            panelAsked = panel;
             listed = true;
         }
         // A shifted scene at rest long enough is drawn exactly (see shiftScene).
@@ -623,7 +625,34 @@ public final class SceneRenderer implements AutoCloseable {
     public boolean lastFrameWasMotion() { return lastWasHalf; }
 
     /** True while atlas pages for the view are on their way: frames should keep coming until they are drawn. */
-    public boolean busy() { return atlas.busy() || atlas.deferredPending() || hoverRestPending() || shifted; }
+    public boolean busy() { return atlas.busy() || atlas.deferredPending() || hoverRestPending() || panelPending() || shifted; }
+
+    /** The thumbnails' cells last asked for at the finest level. */
+    private int[] panelAsked = new int[0];
+
+    /**
+     * The cells of the items the panels' sheets (the selection's grid, the neighbours) hold: their
+     * thumbnails are drawn larger than the sprites, so they want the finest level. Without asking, they
+     * showed whatever level the view had brought in: at a million digits, 45-px thumbnails from 7-px
+     * cells until one was hovered (and {@code render --overlay} drew them so while the window, after a
+     * hover, drew them sharp). The hovered item's own sheet waits for the cursor to rest, as its sprite does.
+     */
+    private int[] panelCells() {
+        int n = 0;
+        for (ThumbnailSheet t : sheets) if (t != hoverThumbnail) n += t.shown().length;
+        int[] cells = new int[n];
+        int k = 0;
+        for (ThumbnailSheet t : sheets) {
+            if (t == hoverThumbnail) continue;
+            for (int item : t.shown()) cells[k++] = cellOfItem[item];
+        }
+        return cells;
+    }
+
+    /** True while a sheet holds items whose finest pages were not asked for yet: a frame more asks. */
+    private boolean panelPending() {
+        return atlas.streams() && !java.util.Arrays.equals(panelCells(), panelAsked);
+    }
 
     /** True when the last scene was a pan's shifted copy of the one before plus the strips it uncovered. */
     public boolean lastSceneShifted() { return shifted; }

@@ -64,6 +64,9 @@ public final class ThumbnailSheet implements AutoCloseable {
         return target.texture();
     }
 
+    /** The items the sheet holds, as last drawn (not a copy: do not change it). */
+    int[] shown() { return drawn; }
+
     /** The sheet's size in pixels {width, height}, as last drawn. */
     public int[] size() { return new int[] {target.width(), target.height()}; }
 
