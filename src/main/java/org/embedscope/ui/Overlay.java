@@ -187,14 +187,16 @@ public final class Overlay implements AutoCloseable {
     private int redrawLevel = Integer.MIN_VALUE;
 
     /**
-     * The panel's line of the item count and the frame's time, as long at every frame time from 0.1 ms to
-     * 100 s: a million items' line grew by a character and wrapped as frames crossed 100 ms (often, on a
+     * The panel's line of the item count and the frame's time, as long at every frame time up to 100 s: a million items' line grew by a character and wrapped as frames crossed 100 ms (often, on a
      * software rasteriser) or went under 1 ms (a cached redraw, 1160 FPS), moving every row below it up
      * and down by a line under the pointer.
      */
     static String framesLine(int count, float frameMs) {
         String ms = String.format(frameMs >= 100 ? "%.0f" : "%.1f", frameMs);
-        String fps = String.format("%.0f", frameMs > 0 ? 1000f / frameMs : 0f);
+        float rate = frameMs > 0 ? 1000f / frameMs : 0f;
+        // Frames under 0.1 ms (render's last one, which only redraws the panel: 16989 FPS) in thousands,
+        // so that the line does not wrap there either.
+        String fps = rate < 9999.5f ? String.format("%.0f", rate) : Math.min(999, Math.round(rate / 1000)) + "k";
         // The two numbers take up to 6 digits ("4.6", "217"); where they take 7 (a cached redraw's "0.9" and
         // "1111", or "10.0" and "100") one space goes before the time, not two.
         String gap = ms.length() + fps.length() > 6 ? " " : "  ";
