@@ -519,6 +519,7 @@ public final class ExplorerWindow implements AutoCloseable {
         java.util.List<String> notes = new java.util.ArrayList<>();
         if (st.transition().isRunning()) notes.add("taken mid-transition: render shows the layout at rest");
         if (cam.isBeyondRule()) notes.add("a flight's view beyond the data's edge: render keeps the view within it");
+        if (overlay.isOpen()) notes.addAll(overlay.notRendered());
         if (!notes.isEmpty()) c.append(CommandWords.ofThisSystem().note(String.join("; ", notes)));
         return c.toString();
     }

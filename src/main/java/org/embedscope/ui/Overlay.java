@@ -353,6 +353,17 @@ public final class Overlay implements AutoCloseable {
     /** Where the selection panel was drawn in the last frame (window pixels), or null when it was not. */
     public float[] selectionRect() { return selection.lastRect(); }
 
+    /**
+     * What the last frame's panels showed that {@code render --overlay} cannot: it draws the selection
+     * panel open and its thumbnails from the first row. In words, for the screenshot key's command.
+     */
+    java.util.List<String> notRendered() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (selection.drawnFolded()) notes.add("the selection panel folded: render draws it open");
+        if (selection.drawnScrolled()) notes.add("the selection's thumbnails scrolled: render shows them from the first row");
+        return notes;
+    }
+
     /** Where the {@code k}-th thumbnail of the selection panel was drawn (window pixels), or null. */
     public float[] thumbnailCentre(int k) { return selection.thumbnailCentre(k); }
 

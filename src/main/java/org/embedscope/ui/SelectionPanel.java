@@ -88,6 +88,15 @@ final class SelectionPanel {
         return headerHeight + rows * pitch - gap + GRID_END + ImGui.getStyle().getWindowPaddingY();
     }
 
+    /** How far its grid of thumbnails was scrolled when last drawn (0 at the first row, or folded, or not drawn). */
+    private float gridScroll;
+
+    /** Whether it was drawn, with something selected, folded to its title bar in the last frame. */
+    boolean drawnFolded() { return lastRect != null && folded; }
+
+    /** Whether it was drawn with its thumbnails scrolled past the first row's top in the last frame. */
+    boolean drawnScrolled() { return lastRect != null && !folded && gridScroll > 0f; }
+
     /** Its title bar's height while it is folded to it (the arrow on the bar), else 0: for {@link PanelPlaces}. */
     float foldedHeight() { return folded ? ImGui.getFrameHeight() : 0f; }
 
@@ -110,6 +119,7 @@ final class SelectionPanel {
         hovered = -1;
         centres = new float[0];
         lastRect = null;
+        gridScroll = 0f;
         remeasured = false;
         ViewState st = scene.state();
         int n = st.selectedCount();
@@ -229,6 +239,7 @@ final class SelectionPanel {
         int columns = columns(ImGui.getContentRegionAvailX());
         int rows = (items.length + columns - 1) / columns;
         float scroll = ImGui.getScrollY(), view = ImGui.getWindowHeight();
+        gridScroll = scroll;
         int r0 = Math.max(0, (int) (scroll / pitch)), r1 = Math.min(rows - 1, (int) ((scroll + view) / pitch));
         int from = r0 * columns, count = Math.max(0, Math.min(items.length, (r1 + 1) * columns) - from);
         float fbScale = Math.max(1f, ImGui.getIO().getDisplayFramebufferScaleX());

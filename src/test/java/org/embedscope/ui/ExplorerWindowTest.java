@@ -266,6 +266,80 @@ class ExplorerWindowTest {
         }
     }
 
+    /**
+     * The screenshot key's command says what render cannot draw as the window did: render draws the
+     * selection panel open, its thumbnails from the first row. At a million digits, a screenshot with the
+     * grid scrolled to the nines printed a command whose picture showed the first fives and fours, and
+     * said nothing. Folded and scrolled with real pointer events; open at the first row, no such note.
+     */
+    @Test
+    void theScreenshotsCommandSaysWhenTheSelectionPanelIsFoldedOrScrolled() throws Exception {
+        assumeTrue(WindowDriver.available(), "needs an X display and xdotool (CI runs it under Xvfb)");
+        int n = 200;
+        bundle = withNeighbours(n);
+        WidgetSpots.enable(true);
+        try {
+            driver = WindowDriver.open(bundle, 800, 600);
+            window = driver.window;
+            int[] pos = driver.origin();
+            ViewState st = window.scene().state();
+            driver.onLoop(() -> st.setSelection(org.embedscope.select.ItemSet.all(n)));
+            await("the selection panel is drawn", () -> WidgetSpots.rect("selection-panel") != null);
+            settle("selection-panel");
+            String open = screenshotCommand(pos);
+            assertFalse(open.contains("selection panel folded") || open.contains("thumbnails scrolled"), "open, at the first row: " + open);
+
+            // The wheel over the thumbnails scrolls them.
+            float[] grid = WidgetSpots.rect("selection-content");
+            pointAt(pos, (grid[0] + grid[2]) / 2, grid[3] - 20);
+            await("the panel has the pointer", () -> window.overlayHasPointer());
+            xdotool("click", "--repeat", "3", "--delay", "60", "5");
+            String scrolled = awaitCommandWith(pos, "thumbnails scrolled");
+            assertTrue(scrolled.contains("  # ") && scrolled.contains("the selection's thumbnails scrolled: render shows them from the first row"), scrolled);
+
+            // Folded by the arrow on its title bar.
+            settle("selection-panel");
+            float[] arrow = WidgetSpots.centre("selection-panel:collapse");
+            pointAt(pos, arrow[0], arrow[1]);
+            await("the panel has the pointer", () -> window.overlayHasPointer());
+            settle("selection-panel");
+            float[] settled = WidgetSpots.centre("selection-panel:collapse");
+            pointAt(pos, settled[0], settled[1]);
+            settle("selection-panel");
+            xdotool("click", "1");
+            await("folded to its title bar", () -> WidgetSpots.rect("selection-panel")[3] - WidgetSpots.rect("selection-panel")[1] < 30);
+            String folded = awaitCommandWith(pos, "selection panel folded");
+            assertTrue(folded.contains("the selection panel folded: render draws it open"), folded);
+            assertFalse(folded.contains("thumbnails scrolled"), "folded, no thumbnails show: " + folded);
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    private static void pointAt(int[] pos, float x, float y) throws Exception {
+        xdotool("mousemove", String.valueOf(pos[0] + Math.round(x)), String.valueOf(pos[1] + Math.round(y)));
+    }
+
+    /** Presses P (the pointer on the window's empty top right) and returns the command it printed. */
+    private String screenshotCommand(int[] pos) throws Exception {
+        Path before = window.lastScreenshot();
+        pointAt(pos, 790, 300);
+        Thread.sleep(200);
+        xdotool("key", "p");
+        await("a screenshot is written", () -> window.lastScreenshot() != null && !window.lastScreenshot().equals(before));
+        return window.lastScreenshotCommand();
+    }
+
+    /** Screenshot commands until one holds {@code note} (the panel's state shows in the frame after the event), at most five. */
+    private String awaitCommandWith(int[] pos, String note) throws Exception {
+        String c = "";
+        for (int k = 0; k < 5 && !c.contains(note); k++) {
+            settle("selection-panel");
+            c = screenshotCommand(pos);
+        }
+        return c;
+    }
+
     /** A bundle of {@code n} white squares in a Gaussian cloud, each with 15 neighbours (a pin has a panel). */
     private Path withNeighbours(int n) throws Exception {
         return org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", org.embedscope.bundle.BundleFixture.gaussian(n, 3))
