@@ -25,6 +25,12 @@ public final class PngEncoder {
      * row by row from the top, to {@code out} as a PNG. {@code level} is the Deflater level, 0–9.
      */
     public static void write(OutputStream out, byte[] pixels, int width, int height, PixelFormat format, int level) throws IOException {
+        write(out, pixels, width, height, format, level, rows -> { });
+    }
+
+    /** As above, telling {@code rowsDone} how many rows are compressed after each (a large sheet takes seconds). */
+    public static void write(OutputStream out, byte[] pixels, int width, int height, PixelFormat format, int level,
+            java.util.function.IntConsumer rowsDone) throws IOException {
         int bpp = format.channels;
         int rowLen = width * bpp;
         if (pixels.length != (long) rowLen * height) throw new IllegalArgumentException("expected " + ((long) rowLen * height) + " bytes");
@@ -45,6 +51,7 @@ public final class PngEncoder {
                 filterRow(pixels, y * rowLen, y == 0 ? -1 : (y - 1) * rowLen, rowLen, bpp, filtered);
                 deflater.setInput(filtered, 0, 1 + rowLen);
                 while (!deflater.needsInput()) drain(out, deflater, idat, fill);
+                rowsDone.accept(y + 1);
             }
             deflater.finish();
             while (!deflater.finished()) drain(out, deflater, idat, fill);

@@ -71,4 +71,9 @@ public final class SpriteSheet {
     public void writePng(OutputStream out, int level) throws IOException {
         PngEncoder.write(out, pixels, width(), height(), format, level);
     }
+
+    /** Writes the sheet as a PNG, telling {@code rowsDone} how many of its {@link #height()} rows are written. */
+    public void writePng(OutputStream out, int level, java.util.function.IntConsumer rowsDone) throws IOException {
+        PngEncoder.write(out, pixels, width(), height(), format, level, rowsDone);
+    }
 }

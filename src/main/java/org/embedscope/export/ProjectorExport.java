@@ -216,9 +216,10 @@ public final class ProjectorExport {
                 }
             }
         }
-        progress.stage("writing " + file.getFileName(), 0);
+        // By rows: a million items' sprite (7175 px square) takes 4.5 s to compress, which showed no progress.
+        progress.stage("writing " + file.getFileName(), sheet.height());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            sheet.writePng(out, 6);
+            sheet.writePng(out, 6, progress::advance);
         } catch (IOException e) {
             throw new BundleException(file, null, "cannot write: " + BundleException.describe(e));
         }
