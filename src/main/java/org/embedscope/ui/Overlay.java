@@ -71,6 +71,10 @@ public final class Overlay implements AutoCloseable {
     private float controlNatural, controlLimit = PanelPlaces.UNKNOWN;
     /** The display the control panel was last drawn in (its width and height). */
     private final float[] panelDisplay = new float[2];
+    /** Where the control panel's top left was while it was last in the window, not put there by a resize (null: not yet). */
+    private float[] panelHome;
+    /** Where a resize last put the control panel's top left (not the user's place), until it is moved from there; else null. */
+    private float[] resizePlaced;
     private float hoverBottom;
     /** The hover panel's height but its image's, the tallest it has been (0: never drawn): {@link #hoverBottom} follows from it. */
     private float hoverAroundTallest;
@@ -422,18 +426,30 @@ public final class Overlay implements AutoCloseable {
         boolean narrow = width < PANEL_WIDTH * uiScale + panelScrollbar;
         // Where the user drags it, it stays; but a window made smaller than it pushes it past its edges (a
         // few pixels past imgui's padding: past the top left, its title bar out of reach once the window is
-        // large again): then it comes back inside, at the margin.
+        // large again): then it comes back inside, as near as it can to where it was while it was inside
+        // the window (its home: where the user left it), and a window made large again takes it back there
+        // (imgui had moved it in the tiny window, and where that left it inside it stayed, off its margin).
         boolean resized = io.getDisplaySizeX() != panelDisplay[0] || io.getDisplaySizeY() != panelDisplay[1];
+        boolean drawn = controlRect[2] > controlRect[0];
+        // (the last frame's rectangle, in the last frame's window: its title bar's start inside it, where a
+        // drag can leave it; imgui's clamping in a window smaller than the panel leaves it outside)
+        boolean wasInside = drawn && controlRect[0] >= 0 && controlRect[1] >= 0 && controlRect[0] < panelDisplay[0] && controlRect[1] < panelDisplay[1];
+        // (a place a resize chose is not the user's, until they drag it from there)
+        if (wasInside && (resizePlaced == null || resizePlaced[0] != controlRect[0] || resizePlaced[1] != controlRect[1])) {
+            panelHome = new float[] {controlRect[0], controlRect[1]};
+            resizePlaced = null;
+        }
         panelDisplay[0] = io.getDisplaySizeX();
         panelDisplay[1] = io.getDisplaySizeY();
-        boolean drawn = controlRect[2] > controlRect[0];
         boolean outside = controlRect[0] < 0 || controlRect[1] < 0 || controlRect[2] > io.getDisplaySizeX() || controlRect[3] > io.getDisplaySizeY();
         float top = drawn ? controlRect[1] : margin;
-        if (resized && drawn && outside) {
+        if (resized && drawn && (outside || panelHome != null && (panelHome[0] != controlRect[0] || panelHome[1] != controlRect[1]))) {
+            float[] home = panelHome != null ? panelHome : new float[] {controlRect[0], controlRect[1]};
             float h = Math.min(controlRect[3] - controlRect[1], tallest);
-            float x = Math.max(margin, Math.min(controlRect[0], io.getDisplaySizeX() - margin - width));
-            float y = Math.max(margin, Math.min(controlRect[1], io.getDisplaySizeY() - margin - h));
+            float x = Math.max(margin, Math.min(home[0], io.getDisplaySizeX() - margin - width));
+            float y = Math.max(margin, Math.min(home[1], io.getDisplaySizeY() - margin - h));
             ImGui.setNextWindowPos(x, y, ImGuiCond.Always);
+            resizePlaced = new float[] {x, y};
             top = y;
         } else {
             ImGui.setNextWindowPos(margin, margin, ImGuiCond.FirstUseEver);

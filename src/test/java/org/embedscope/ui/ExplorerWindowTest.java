@@ -147,6 +147,49 @@ class ExplorerWindowTest {
     }
 
     /**
+     * A control panel the user dragged, pushed inside by a window made smaller, goes back where they left it
+     * when the window is large again: it stayed where the smaller window had pushed it (and a window made a
+     * pixel small left it 8 px off its margin, where imgui had clamped it).
+     */
+    @Test
+    void aDraggedPanelPushedInsideBySmallerWindowGoesBackWhenTheWindowGrows() throws Exception {
+        WidgetSpots.enable(true);
+        try {
+            int[] pos = openWindow(800, 600);
+            Camera cam = window.scene().state().camera();
+            await("the panel is drawn", () -> WidgetSpots.rect("control-window") != null);
+            settle("control-window");
+            float[] start = WidgetSpots.rect("control-window");
+            // its title bar, dragged 300 px right and 120 down
+            int tx = pos[0] + Math.round(start[0]) + 60, ty = pos[1] + Math.round(start[1]) + 8;
+            xdotool("mousemove", String.valueOf(tx), String.valueOf(ty), "sleep", "0.1", "mousedown", "1", "sleep", "0.1",
+                    "mousemove", String.valueOf(tx + 150), String.valueOf(ty + 60), "sleep", "0.1",
+                    "mousemove", String.valueOf(tx + 300), String.valueOf(ty + 120), "sleep", "0.1", "mouseup", "1");
+            await("the panel is dragged", () -> WidgetSpots.rect("control-window")[0] > start[0] + 250);
+            settle("control-window");
+            float[] home = WidgetSpots.rect("control-window");
+            xdotool("mousemove", String.valueOf(pos[0] + 5), String.valueOf(pos[1] + 590));
+            xdotool("windowsize", driver.id, "420", "300");
+            await("the view is smaller", () -> cam.width() == 420 && cam.height() == 300);
+            long small = window.frames();
+            await("frames at that size", () -> framesAskedFor(small + 2));
+            settle("control-window");
+            float[] pushed = WidgetSpots.rect("control-window");
+            assertTrue(pushed[2] <= 420 && pushed[0] < home[0], "pushed inside the smaller window: " + java.util.Arrays.toString(pushed));
+            xdotool("windowsize", driver.id, "800", "600");
+            await("the view is large again", () -> cam.width() == 800 && cam.height() == 600);
+            long large = window.frames();
+            await("frames at that size", () -> framesAskedFor(large + 2));
+            settle("control-window");
+            float[] back = WidgetSpots.rect("control-window");
+            assertEquals(home[0], back[0], 0.5f, "back where it was dragged: " + java.util.Arrays.toString(back));
+            assertEquals(home[1], back[1], 0.5f, "back where it was dragged: " + java.util.Arrays.toString(back));
+        } finally {
+            WidgetSpots.enable(false);
+        }
+    }
+
+    /**
      * In a window smaller than the control panel (200x150) the panel fits inside it, as wide and as tall
      * as the window leaves, and the wheel over it brings its last line into view: its lower part, its
      * scroll bar and its right edge ran off the window, where no pointer reaches.
