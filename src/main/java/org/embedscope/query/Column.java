@@ -96,6 +96,13 @@ public final class Column {
 
     public Role role() { return role; }
 
+    /**
+     * True for the label column and for a column of the same labels under another name ({@code
+     * LABEL_original}, the bundle's labels beside a user's corrections): categories by default, as the label
+     * is (digits as labels had been offered as numbers there).
+     */
+    public boolean holdsLabels() { return role == Role.LABEL || label != null; }
+
     /** Items in the column. */
     public int count() { return count; }
 

@@ -110,7 +110,7 @@ public final class ColourBy {
      */
     public static Boolean defaultAsCategories(Column c) {
         boolean categorical = c.hasCategories() && c.categories().size() <= MAX_CATEGORIES;
-        if (c.role() == Column.Role.LABEL && categorical) return true;
+        if (c.holdsLabels() && categorical) return true;
         if (c.isNumeric()) return false;
         return categorical ? true : null;
     }

@@ -16,6 +16,8 @@ class ColourByTest {
     @TempDir Path dir;
 
     /** 1,100 items: label (3 values), score (numeric, item 5 empty), name (a distinct text per item), split, kind (every fifth from 1 empty). */
+    private org.embedscope.bundle.Bundle bundle;
+
     private ColumnTable table() throws Exception {
         int n = 1100;
         float[] xy = new float[2 * n];
@@ -29,9 +31,10 @@ class ColourByTest {
             split[i] = i % 2 == 0 ? "train" : "test";
             kind[i] = i % 5 == 1 ? "" : i % 2 == 0 ? "even" : "odd";
         }
-        return ColumnTable.of(BundleFixture.items(n).layout("a", "A", xy).labels("label", Map.of(), label)
+        bundle = BundleFixture.items(n).layout("a", "A", xy).labels("label", Map.of(), label)
                 .metadata("score", score).metadata("name", name).metadata("split", split).metadata("kind", kind).alpha(AlphaMode.LUMINANCE)
-                .level(2, 40, 40, PixelFormat.GREY, (i, x, y) -> 255).write(dir).load());
+                .level(2, 40, 40, PixelFormat.GREY, (i, x, y) -> 255).write(dir).load();
+        return ColumnTable.of(bundle);
     }
 
     @Test
@@ -44,6 +47,19 @@ class ColourByTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColourBy.of(t.column("name"), true));
         assertTrue(e.getMessage().contains("'name'") && e.getMessage().contains("1100"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ColourBy.of(t.column("split"), false), "text as numbers");
+    }
+
+    /** The bundle's labels beside a user's corrections read as the labels do: digits as labels had been offered as numbers. */
+    @Test
+    void theOriginalLabelsBesideCorrectionsAreCategoriesAsTheLabelsAre() throws Exception {
+        ColumnTable plain = table();
+        org.embedscope.query.Column label = plain.column("label");
+        org.embedscope.annotate.Annotations edits = new org.embedscope.annotate.Annotations(label.count(), label.codes().clone(), label.categories());
+        edits.assignLabel(new int[] {0, 3}, "seven");
+        ColumnTable t = plain.withEdits(bundle, edits);
+        assertEquals(Boolean.TRUE, ColourBy.defaultAsCategories(t.column("label_original")), "the bundle's labels: categories");
+        assertEquals(Boolean.TRUE, ColourBy.defaultAsCategories(t.column("label")), "the corrected ones too");
+        assertEquals(3, ColourBy.of(t.column("label_original"), true).categoryCount());
     }
 
     @Test
