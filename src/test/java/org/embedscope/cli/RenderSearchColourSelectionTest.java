@@ -134,6 +134,31 @@ class RenderSearchColourSelectionTest {
         assertTrue(r.err().contains("no category 'b' in the legend; it has (empty), a"), r.err());
     }
 
+    /** As the window offers "as categories" for a number column of up to 32 values only, so does render (it took 201). */
+    @Test
+    void aNumberColumnOfManyValuesIsNotReadAsCategories() throws Exception {
+        int n = 40;
+        float[] xy = new float[2 * n];
+        String[] score = new String[n], few = new String[n];
+        for (int i = 0; i < n; i++) {
+            xy[2 * i] = i % 7;
+            xy[2 * i + 1] = i / 7;
+            score[i] = String.valueOf(i * 0.5);
+            few[i] = String.valueOf(i % 4);
+        }
+        Path b = org.embedscope.bundle.BundleFixture.items(n).layout("a", "A", xy).metadata("score", score).metadata("few", few)
+                .level(2, 8, 8, org.embedscope.atlas.PixelFormat.GREY, (i, x, y) -> 255).write(dir.resolve("b")).dir;
+        Path png = dir.resolve("x.png");
+        CliRun r = CliRun.of("render", b.toString(), "--out", png.toString(), "--color-by", "score", "--color-as", "categories");
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertEquals("embedscope: --color-as: column 'score' holds 40 different numbers; a number column is read as categories up to 32"
+                + " different values (the window's 'as categories')", r.err().strip());
+        assertFalse(Files.exists(png));
+        CliRun ok = CliRun.of("render", b.toString(), "--out", png.toString(), "--color-by", "few", "--color-as", "categories");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.exists(png), "four values: categories");
+    }
+
     @Test
     void badInputIsOneLineExitTwoAndNoImage() throws Exception {
         Path png = dir.resolve("x.png");
