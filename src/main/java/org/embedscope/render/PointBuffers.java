@@ -144,8 +144,8 @@ public final class PointBuffers implements AutoCloseable {
         uploadedStates = states.version();
     }
 
-    /** Sends every item's place in the atlas ({@link CellPlaces}: two ints per item) to attribute {@link #PLACE_ATTRIBUTE}. */
-    void setPlaces(int[] packed) {
+    /** Sends the items' places in the atlas ({@link CellPlaces}: two ints per item) to attribute {@link #PLACE_ATTRIBUTE}: every item's the first time, then those of the items [fromItem, toItem). */
+    void setPlaces(int[] packed, int fromItem, int toItem) {
         if (placeBuffer == 0) {
             placeBuffer = glGenBuffers();
             glBindBuffer(GL_ARRAY_BUFFER, placeBuffer);
@@ -154,9 +154,17 @@ public final class PointBuffers implements AutoCloseable {
             glEnableVertexAttribArray(PLACE_ATTRIBUTE);
             glVertexAttribIPointer(PLACE_ATTRIBUTE, 2, GL_INT, 0, 0L);
             glBindVertexArray(0);
-        } else {
+        } else if (toItem > fromItem) {
+            // Only the items whose places changed (a streamed page's): two ints each.
             glBindBuffer(GL_ARRAY_BUFFER, placeBuffer);
-            glBufferSubData(GL_ARRAY_BUFFER, 0, packed);
+            java.nio.IntBuffer part = java.nio.IntBuffer.wrap(packed, 2 * fromItem, 2 * (toItem - fromItem)).slice();
+            java.nio.IntBuffer direct = org.lwjgl.system.MemoryUtil.memAllocInt(part.remaining());
+            try {
+                direct.put(part).flip();
+                glBufferSubData(GL_ARRAY_BUFFER, 8L * fromItem, direct);
+            } finally {
+                org.lwjgl.system.MemoryUtil.memFree(direct);
+            }
         }
         glBindBuffer(GL_ARRAY_BUFFER, 0);
     }

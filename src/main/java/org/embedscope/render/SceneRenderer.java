@@ -90,8 +90,7 @@ public final class SceneRenderer implements AutoCloseable {
     private long selectedAmongVersion = -1;
     private final SpritePass sprites;
     /**
-     * The items' places in the atlas for the scene's level, where the atlas does not stream (else null:
-     * the shaders look them up). Off with {@code -Dembedscope.cellPlaces=false}, for comparing the two.
+     * The items' places in the atlas for the scene's level (null: the shaders look them up). Off with {@code -Dembedscope.cellPlaces=false}, for comparing the two.
      */
     private final CellPlaces places;
     private final SelectionPass selection;
@@ -280,9 +279,9 @@ public final class SceneRenderer implements AutoCloseable {
         columnsTyping = java.util.concurrent.CompletableFuture.supplyAsync(() -> ColumnTable.of(bundle));
     }
 
-    /** Whether the scene's sprites read their places in {@code atlas} from {@link CellPlaces}: where it does not stream. */
+    /** Whether the scene's sprites read their places in the atlas from {@link CellPlaces} (off with {@code -Dembedscope.cellPlaces=false}). */
     private static boolean placesFor(AtlasTextures atlas) {
-        return !atlas.streams() && !"false".equals(System.getProperty("embedscope.cellPlaces"));
+        return !"false".equals(System.getProperty("embedscope.cellPlaces"));
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -412,7 +411,7 @@ public final class SceneRenderer implements AutoCloseable {
         float threshold = levelThreshold(level < 0 ? atlas.levels() - 1 : level);
         if (places != null && level >= 0) {
             int[] p = places.update(atlas, level);
-            if (p != null) points.setPlaces(p);
+            if (p != null) points.setPlaces(p, places.from(), places.to());
         }
         return new ItemDraw(state, guard, level, threshold, points, atlas, colours, alphaMode, pxScale, places != null && level >= 0);
     }

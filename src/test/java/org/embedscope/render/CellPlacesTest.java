@@ -92,4 +92,47 @@ class CellPlacesTest {
         assertEquals(77, p[2 * item + 1] & 0xFFFF);
         assertEquals(1, p[2 * item + 1] >>> 16);
     }
+
+    /**
+     * A streamed atlas changes pages every few frames: the places worked out again for the changed pages'
+     * items only are those a whole pass gives, and every item whose place changed lies in the range the
+     * update names (the part that is uploaded).
+     */
+    @Test
+    void aPartialUpdateAfterPagesComeAndGoIsAWholeOne() {
+        Random r = new Random(5);
+        int n = 1000;
+        Table t = new Table(n, r);
+        int[] cellOfItem = new int[n];
+        for (int i = 0; i < n; i++) cellOfItem[i] = (i * 389 + 17) % n;
+        cellOfItem[3] = cellOfItem[4]; // two items of one cell
+        CellPlaces places = new CellPlaces(cellOfItem);
+        int partial = 0;
+        int[] last = null;
+        for (int round = 0; round < 200; round++) {
+            int wanted = round < 150 ? 0 : 1;
+            int[] made = places.update(t, wanted);   // a new level: every item; else nothing changed since
+            int[] before = made != null ? null : last;
+            // A few pages of the finer levels go on or off the GPU, or to another layer.
+            for (int change = 0, k = 1 + r.nextInt(3); change < k; change++) {
+                int l = r.nextInt(t.levels() - 1), page = r.nextInt(t.layers[l].length);
+                t.layers[l][page] = r.nextInt(4) == 0 ? -1 : 100 + r.nextInt(50);
+            }
+            t.version++;
+            int[] now = places.update(t, wanted);
+            assertNotNull(now);
+            int[] whole = new CellPlaces(cellOfItem).update(t, wanted);
+            assertArrayEquals(whole, now, "round " + round + ": the partial update is the whole one");
+            if (before != null) {
+                partial++;
+                for (int i = 0; i < n; i++) {
+                    boolean changed = before[2 * i] != now[2 * i] || before[2 * i + 1] != now[2 * i + 1];
+                    if (changed) assertTrue(i >= places.from() && i < places.to(), "round " + round + ": item " + i + " changed outside ["
+                            + places.from() + ", " + places.to() + ")");
+                }
+            }
+            last = now.clone();
+        }
+        assertTrue(partial > 190, "partial updates: " + partial);
+    }
 }
