@@ -16,6 +16,12 @@ final class ItemDraw {
     final float[] weights;
     final int[] slots;
     final float pointPx;
+    /**
+     * The selection ring's width in this draw's pixels: at the framebuffer's resolution its own
+     * ({@link SelectionPass#ringPixels}), in a motion frame's smaller target that width scaled down, at
+     * least a pixel (the full width there was three times as thick once the frame was stretched).
+     */
+    final float ringPx;
     /** The atlas level sampled, or -1 when sprites are flat squares. */
     final int level;
     final float threshold;
@@ -43,6 +49,7 @@ final class ItemDraw {
         this.weights = tr.weights();
         this.slots = new int[] {tr.slot(0), tr.slot(1), tr.slot(2)};
         this.pointPx = st.spritePixels() * pxScale;
+        this.ringPx = pxScale >= 1f ? SelectionPass.ringPixels(pointPx) : Math.max(1f, SelectionPass.ringPixels(st.spritePixels()) * pxScale);
         this.exact = level >= 0 && Math.abs(pointPx - atlas.cell(level)) < 1e-3f;
         this.targetW = (st.camera().width() + 2 * guard) * pxScale;
         this.targetH = (st.camera().height() + 2 * guard) * pxScale;

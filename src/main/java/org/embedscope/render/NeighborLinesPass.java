@@ -118,7 +118,7 @@ final class NeighborLinesPass implements AutoCloseable {
 
     /** Binds the ring program as the selection's ring is drawn (see {@link SelectionPass}). */
     private void bindRing(ItemDraw d, float pointLimit) {
-        float ring = SelectionPass.ringPixels(d.pointPx);
+        float ring = d.ringPx;
         d.bind(halo);
         halo.set("uHaloSize", Math.min(d.pointPx + 2 * ring, pointLimit));
         halo.set("uRing", ring);

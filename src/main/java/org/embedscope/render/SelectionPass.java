@@ -49,7 +49,7 @@ final class SelectionPass implements AutoCloseable {
     }
 
     private void bindHalo(ItemDraw d, float pointLimit) {
-        float ring = ringPixels(d.pointPx);
+        float ring = d.ringPx;
         // GL clamps points to its limit: then the ring lies just inside the sprite's edge.
         float size = Math.min(d.pointPx + 2 * ring, pointLimit);
         d.bind(halo);

@@ -76,4 +76,59 @@ class MotionFrameLookTest {
             assertTrue(moving < 0.02, "the moving images are white too: " + moving + " of the inked pixels coloured");
         }
     }
+
+    /** Pixels of the selection ring's colour. */
+    private static int ringPixels(int[] px) {
+        int n = 0;
+        for (int p : px) {
+            int r = p & 255, g = (p >> 8) & 255, b = (p >> 16) & 255;
+            if (Math.abs(r - 0xff) < 40 && Math.abs(g - 0xc4) < 40 && b < 40) n++;
+        }
+        return n;
+    }
+
+    /**
+     * A motion frame at a third of the resolution rings the selected sprites about as thick as the frame at
+     * rest does: the ring's width was the full one in the small target, three times as thick once stretched
+     * (thick amber blocks around small sprites all through a transition, seen by the QA session).
+     */
+    @Test
+    void aThirdResolutionMotionFrameRingsTheSelectionAsThinAsAtRest() throws Exception {
+        int side = 10, n = side * side;
+        float[] a = new float[2 * n], b = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            a[2 * i] = i % side;
+            a[2 * i + 1] = i / side;
+            b[2 * i] = i % side + 0.5f;
+            b[2 * i + 1] = i / side;
+        }
+        Path bundle = BundleFixture.items(n).layout("a", "A", a).layout("b", "B", b).alpha(AlphaMode.LUMINANCE)
+                .level(16, 64, 64, PixelFormat.GREY, (i, x, y) -> 255)
+                .write(dir.resolve("ringed")).dir;
+        try (OffscreenExplorer x = new OffscreenExplorer(BundleReader.load(bundle), 640, 480)) {
+            SceneRenderer sc = x.scene();
+            ViewState st = sc.state();
+            st.setUserScale(15f / st.spritePixels());
+            int[] picked = new int[n / 2];
+            for (int k = 0; k < picked.length; k++) picked[k] = 2 * k;
+            st.setSelection(org.embedscope.select.ItemSet.of(n, picked));
+            x.frame(-1, -1, false);
+            float px = st.spritePixels();
+            assertTrue(px > 13f && px < 17f, "sprites of 15 px: " + px);
+            int rest = ringPixels(FramePixels.of(x));
+            assertTrue(rest > 50 * 60, "every selected sprite ringed at rest: " + rest + " ring pixels");
+
+            sc.forceMotionScale(1f / 3);
+            st.moveTo(1, 0f);
+            st.update(0.02f);
+            x.frame(-1, -1, false);
+            assertTrue(sc.lastFrameWasMotion(), "a motion frame at a third of the resolution");
+            int moving = ringPixels(FramePixels.of(x));
+            // At rest a ring of 1.5 px; moving, a pixel of the third-resolution target (its 0.5 px at least a
+            // pixel), stretched and filtered: 3,707 ring pixels against 4,950 at rest here, where the ring
+            // drawn 1.5 target pixels wide gave 9,608.
+            assertTrue(moving > 0.4 * rest, "the moving frame rings them too: " + moving + " against " + rest);
+            assertTrue(moving < 1.4 * rest, "about as thin as at rest: " + moving + " ring pixels against " + rest);
+        }
+    }
 }
