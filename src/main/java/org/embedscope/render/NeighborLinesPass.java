@@ -48,9 +48,15 @@ final class NeighborLinesPass implements AutoCloseable {
         return Math.max(4f, Math.min(7f, 3f + 0.06f * px));
     }
 
-    /** The step of a neighbour of {@code farness}: 0 (kept near) to STEPS - 1 (far). */
+    /**
+     * The step of a neighbour of {@code farness}: 0 only for one kept, STEPS - 1 only for one far, the
+     * steps between for one moved (rounding had drawn a rank just past k in the kept cyan and one of
+     * 7.5 k in the far magenta, neither as the panel counted them).
+     */
     static int step(float farness) {
-        return Math.round(farness * (STEPS - 1));
+        if (farness <= 0f) return 0;
+        if (farness >= 1f) return STEPS - 1;
+        return 1 + Math.min(STEPS - 3, (int) (farness * (STEPS - 2)));
     }
 
     /** The colour, 0xRRGGBB, of a neighbour of {@code farness} (0 near to 1 far), in steps. */

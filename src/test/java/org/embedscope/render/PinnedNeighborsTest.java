@@ -69,6 +69,26 @@ class PinnedNeighborsTest {
         }
     }
 
+    /**
+     * A line's colour says what the panel counts: the kept cyan only for a kept neighbour, the far
+     * magenta only for a far one, and a moved one (ranked past k, short of 10 k) in a colour of neither.
+     * At a million digits rank 18 of 15 was drawn cyan and rank 123 magenta, both counted "moved".
+     */
+    @Test
+    void onlyKeptNeighboursAreCyanAndOnlyFarOnesMagenta() {
+        int k = 15;
+        for (int rank = 1; rank <= 20 * k; rank++) {
+            float f = PinnedNeighbors.farness(rank, k);
+            int rgb = NeighborLinesPass.color(f);
+            boolean kept = rank <= k, far = f >= 1f;
+            assertEquals(kept, rgb == NeighborLinesPass.NEAR_COLOR, "rank " + rank + ": cyan exactly when kept");
+            assertEquals(far, rgb == NeighborLinesPass.FAR_COLOR, "rank " + rank + ": magenta exactly when far");
+        }
+        // The moved ones still grade from near to far: rank 16 and rank 140 differ.
+        assertNotEquals(NeighborLinesPass.color(PinnedNeighbors.farness(k + 1, k)),
+                NeighborLinesPass.color(PinnedNeighbors.farness(PinnedNeighbors.FAR_FACTOR * k - 10, k)));
+    }
+
     private static double sq(float[] xy, int i, int j) {
         double dx = xy[2 * j] - (double) xy[2 * i], dy = xy[2 * j + 1] - (double) xy[2 * i + 1];
         return dx * dx + dy * dy;
