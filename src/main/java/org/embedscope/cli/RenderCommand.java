@@ -396,12 +396,6 @@ public final class RenderCommand implements Callable<Integer> {
                     + " distinct texts; at most " + ColourBy.MAX_CATEGORIES + " can be coloured as categories");
         }
         boolean cat = asCategories != null ? asCategories : usual;
-        // As the window's "as categories", offered for a number column of few values only.
-        if (cat && c.isNumeric() && !c.holdsLabels() && !c.fewDistinct()) {
-            throw new BundleException(null, "--color-as", "column '" + name + "' holds " + (c.categories() != null
-                    ? String.format(java.util.Locale.ROOT, "%,d", c.categories().size()) + " different numbers" : "numbers of many values")
-                    + "; a number column is read as categories up to " + Column.FEW_DISTINCT + " different values (the window's 'as categories')");
-        }
         try {
             return ColourBy.of(c, cat);
         } catch (IllegalArgumentException e) {

@@ -86,6 +86,12 @@ public final class ColourBy {
      */
     public static ColourBy of(Column c, boolean asCategories) {
         if (asCategories) {
+            // A number column of few values only, as the window's "as categories" offers it (render took 201).
+            if (c.isNumeric() && !c.holdsLabels() && !c.fewDistinct()) {
+                throw new IllegalArgumentException("column '" + c.name() + "' holds " + (c.categories() != null
+                        ? String.format(java.util.Locale.ROOT, "%,d", c.categories().size()) + " different numbers" : "numbers of many values")
+                        + "; a number column is read as categories up to " + Column.FEW_DISTINCT + " different values (the window's 'as categories')");
+            }
             if (!c.hasCategories()) throw new IllegalArgumentException("column '" + c.name() + "' has no categories; colour it as numbers");
             if (c.categories().size() > MAX_CATEGORIES) {
                 throw new IllegalArgumentException("column '" + c.name() + "' has " + c.categories().size()

@@ -90,7 +90,8 @@ public final class SceneRenderer implements AutoCloseable {
     private long selectedAmongVersion = -1;
     private final SpritePass sprites;
     /**
-     * The items' places in the atlas for the scene's level (null: the shaders look them up). Off with {@code -Dembedscope.cellPlaces=false}, for comparing the two.
+     * The items' places in the atlas for the scene's level (null: the shaders look them up). Off with
+     * {@code -Dembedscope.cellPlaces=false}, for comparing the two.
      */
     private final CellPlaces places;
     private final SelectionPass selection;
@@ -243,7 +244,7 @@ public final class SceneRenderer implements AutoCloseable {
             il = new IndexList();
             si = new IndexList();
             pi = new IndexList();
-            sp = new SpritePass(placesFor(at), alphaMode, m.atlas().shaded());
+            sp = new SpritePass(placesOn(), alphaMode, m.atlas().shaded());
             sel = new SelectionPass();
             pp = new PickPass();
             hp = new HoverPass(at, alphaMode);
@@ -266,7 +267,7 @@ public final class SceneRenderer implements AutoCloseable {
         drawList = new DrawList(layouts);
         pickIndex = new PickIndex(layouts);
         sprites = sp;
-        places = placesFor(at) ? new CellPlaces(cellOfItem) : null;
+        places = placesOn() ? new CellPlaces(cellOfItem) : null;
         selection = sel;
         picking = pp;
         hover = hp;
@@ -280,7 +281,7 @@ public final class SceneRenderer implements AutoCloseable {
     }
 
     /** Whether the scene's sprites read their places in the atlas from {@link CellPlaces} (off with {@code -Dembedscope.cellPlaces=false}). */
-    private static boolean placesFor(AtlasTextures atlas) {
+    private static boolean placesOn() {
         return !"false".equals(System.getProperty("embedscope.cellPlaces"));
     }
 

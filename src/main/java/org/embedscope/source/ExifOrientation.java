@@ -138,7 +138,7 @@ public final class ExifOrientation {
         return 1;
     }
 
-    /** The four bytes at {@code at} as text (a chunk's name). */
+    /** The four bytes at {@code at} as text (a PNG chunk's or RIFF chunk's name). */
     private static String ascii(ByteBuffer b, int at) {
         return new String(new byte[] {b.get(at), b.get(at + 1), b.get(at + 2), b.get(at + 3)}, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
@@ -156,7 +156,7 @@ public final class ExifOrientation {
             ByteBuffer head = read(ch, pos, 8);
             if (head == null) return null;
             long length = head.order(ByteOrder.BIG_ENDIAN).getInt(0) & 0xffffffffL;
-            String name = new String(new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)}, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String name = ascii(head, 4);
             if (name.equals("IDAT") || name.equals("IEND")) return null;
             if (name.equals(type)) return new long[] {pos + 8, length};
             pos += 12 + length;

@@ -270,12 +270,14 @@ final class PanelPlaces {
         float hoverBand = hBelow && !hAbove && hoverH > 0 ? hoverH : 0f;
         float bandTop = m;
         controlLimit = UNKNOWN;
+        // The least the neighbours and selection panels below the control panel take, with the margin between them.
+        float othersLeast = (nBelow ? Math.min(MIN_NEIGHBOURS_HEIGHT * scale, neighboursWanted) : 0f)
+                + (sBelow ? Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) : 0f) + (nBelow && sBelow ? m : 0f);
         if (nBelow || sBelow || hoverBand > 0) {
             int members = (nBelow ? 1 : 0) + (sBelow ? 1 : 0) + (hoverBand > 0 ? 1 : 0);
             float gap = (members - 1) * m;
             float wantsBand = (nBelow ? Math.min(neighboursWanted, height) : 0f) + (sBelow ? wantsS : 0f) + hoverBand + gap;
-            float least = (nBelow ? Math.min(MIN_NEIGHBOURS_HEIGHT * scale, neighboursWanted) : 0f)
-                    + (sBelow ? Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) : 0f) + hoverBand + gap;
+            float least = othersLeast + hoverBand + (hoverBand > 0 && (nBelow || sBelow) ? m : 0f);
             float free = bottom - (controlNatural + m);
             float most = free >= least ? free : Math.max(free, (height - 2 * m) / 2);
             float band = Math.max(0f, Math.min(wantsBand, most));
@@ -288,8 +290,6 @@ final class PanelPlaces {
             float top = Math.max(m, Math.min(control[3] + m, bottom - 1f));
             hover = hAbove ? new float[] {width - m, m, Math.max(1f, width - 2 * m), control[1] - 2 * m}
                     : new float[] {width - m, top, Math.max(1f, width - 2 * m), Math.max(1f, bottom - top)};
-            float othersLeast = (nBelow ? Math.min(MIN_NEIGHBOURS_HEIGHT * scale, neighboursWanted) : 0f)
-                    + (sBelow ? Math.min(MIN_SELECTION_HEIGHT * scale, wantsS) : 0f) + (nBelow && sBelow ? m : 0f);
             float underHover = top + hoverBand + m;
             if (hoverBand > 0 && bottom - underHover >= othersLeast) bandTop = Math.max(bandTop, underHover);
         } else {
